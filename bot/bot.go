@@ -1,0 +1,383 @@
+// Package bot is peerbot's Slack runtime: the three transports (HTTP,
+// Socket Mode and the console), the checks every request from Slack must
+// pass (signature, size, retries), the command table that routes to
+// handlers and generates help, and the rendering of replies to Block Kit or
+// plain text. It decides which work runs in a goroutine and for how long;
+// handlers stay plain synchronous functions.
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/handlers"
+)
+
+// Store is what the bot keeps in Redis: which deliveries from Slack it has
+// already answered, and whether the store answers at all.
+type Store interface {
+	// Claim reports whether this is the first delivery of the given ids
+	// within scope in the last ttl, and records it.
+	Claim(ctx context.Context, scope string, ttl time.Duration, ids ...string) (bool, error)
+	Ping(ctx context.Context) error
+}
+
+// Options configures a Bot. Table and Store are required.
+type Options struct {
+	Table *Table
+	Store Store
+	// Slack is the Web API client; nil in the console.
+	Slack *slack.Client
+	// HTTPClient posts to response_url; it must have a timeout.
+	HTTPClient    *http.Client
+	SigningSecret string
+	BotUserID     string // the bot's own user id, from auth.test
+	AdminUserIDs  []string
+	Logger        *slog.Logger
+	Metrics       *Metrics
+	Now           func() time.Time
+	// Converse answers free text in a mention or direct message that is not
+	// a command. Nil: the person is shown what the bot can do.
+	Converse handlers.HandlerFunc
+	// AnswerBudget is how long a slash command may run before Slack is
+	// answered at once and the reply follows through response_url.
+	// Slack waits 3 s; default 2 s.
+	AnswerBudget time.Duration
+	// TaskTimeout bounds every piece of background work; default 30 s.
+	TaskTimeout time.Duration
+	// DedupeTTL is how long a delivery is remembered; default 6 h, well over
+	// Slack's last retry at about 5 minutes.
+	DedupeTTL time.Duration
+}
+
+// Bot answers people through whichever transport runs it. It is safe for
+// concurrent use.
+type Bot struct {
+	table     *Table
+	store     Store
+	api       *slack.Client
+	http      *http.Client
+	secret    string
+	botUserID string
+	admins    map[string]bool
+	log       *slog.Logger
+	metrics   *Metrics
+	now       func() time.Time
+	converse  handlers.HandlerFunc
+	budget    time.Duration
+	taskTTL   time.Duration
+	dedupeTTL time.Duration
+
+	tasks      sync.WaitGroup
+	stopping   atomic.Bool
+	taskCtx    context.Context
+	cancelTask context.CancelFunc
+}
+
+// New returns a Bot.
+func New(o Options) *Bot {
+	b := &Bot{
+		table:     o.Table,
+		store:     o.Store,
+		api:       o.Slack,
+		http:      o.HTTPClient,
+		secret:    o.SigningSecret,
+		botUserID: o.BotUserID,
+		admins:    make(map[string]bool),
+		log:       o.Logger,
+		metrics:   o.Metrics,
+		now:       o.Now,
+		converse:  o.Converse,
+		budget:    o.AnswerBudget,
+		taskTTL:   o.TaskTimeout,
+		dedupeTTL: o.DedupeTTL,
+	}
+	for _, id := range o.AdminUserIDs {
+		b.admins[id] = true
+	}
+	if b.http == nil {
+		b.http = &http.Client{Timeout: 10 * time.Second}
+	}
+	if b.log == nil {
+		b.log = slog.New(slog.DiscardHandler)
+	}
+	if b.metrics == nil {
+		b.metrics = NewMetrics()
+	}
+	if b.now == nil {
+		b.now = time.Now
+	}
+	if b.budget <= 0 {
+		b.budget = 2 * time.Second
+	}
+	if b.taskTTL <= 0 {
+		b.taskTTL = 30 * time.Second
+	}
+	if b.dedupeTTL <= 0 {
+		b.dedupeTTL = 6 * time.Hour
+	}
+	b.taskCtx, b.cancelTask = context.WithCancel(context.Background())
+	return b
+}
+
+// invocation is a command as it arrived, before routing.
+type invocation struct {
+	kind      string // metrics label: slash_command, interaction, mention, console
+	slash     string // "/roles", or the umbrella
+	text      string // what followed it
+	userID    string
+	channelID string
+	teamID    string
+}
+
+// answer routes and runs one command and always returns a reply: a fault
+// becomes a short apology, and a panic is recovered and logged.
+func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
+	start := time.Now()
+	reqID := newID()
+	log := b.log.With("request_id", reqID, "kind", in.kind, "user_id", in.userID)
+	isAdmin := b.admins[in.userID]
+	rt := b.table.Route(in.slash, in.text)
+
+	var reply handlers.Reply
+	outcome := "ok"
+	denied := handlers.Say("Sorry, only network admins can use that command. Type " + b.table.Invocation("help", "") + " to see what you can do.")
+	switch {
+	case rt.help && rt.topic != nil && rt.topic.AdminOnly && !isAdmin:
+		reply, outcome = denied, "denied"
+	case rt.help && rt.topic != nil:
+		reply, outcome = b.table.CommandHelp(rt.topic), "help"
+	case rt.help && rt.unknown == "":
+		reply, outcome = b.table.Help(isAdmin), "help"
+	case rt.cmd == nil:
+		reply, outcome = b.table.Unknown(rt.unknown, isAdmin), "unknown_command"
+	case rt.cmd.AdminOnly && !isAdmin:
+		reply, outcome = denied, "denied"
+	default:
+		log = log.With("command", rt.cmd.Name)
+		req := handlers.Request{
+			UserID:    in.userID,
+			TeamID:    in.teamID,
+			ChannelID: in.channelID,
+			Args:      rt.args,
+			IsAdmin:   isAdmin,
+			Invoke:    b.table.Invocation,
+		}
+		reply, outcome = b.run(ctx, log, reqID, rt.cmd.Run, req)
+	}
+	b.observe(in.kind, outcome, start)
+	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+	return reply
+}
+
+// run calls a handler, turning an error or a panic into a reply.
+func (b *Bot) run(ctx context.Context, log *slog.Logger, reqID string, h handlers.HandlerFunc, req handlers.Request) (reply handlers.Reply, outcome string) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			reply, outcome = apology(reqID), "panic"
+		}
+	}()
+	r, err := h(ctx, req)
+	if err != nil {
+		return b.errorReply(log, reqID, err), "error"
+	}
+	return r, "ok"
+}
+
+// errorWords turns expected errors into the words a person sees. Anything
+// else is logged in full and the person gets a short apology.
+var errorWords = []struct {
+	err   error
+	words string
+}{
+	{handlers.ErrUnavailable, "I can't reach my records just now, so nothing was changed. Please try again in a minute."},
+	{context.DeadlineExceeded, "That took longer than it should, so I stopped. Nothing was changed; please try again."},
+}
+
+func (b *Bot) errorReply(log *slog.Logger, reqID string, err error) handlers.Reply {
+	for _, e := range errorWords {
+		if errors.Is(err, e.err) {
+			log.Warn("handler failed", "err", err)
+			return handlers.Say(e.words)
+		}
+	}
+	log.Error("handler failed", "err", err)
+	return apology(reqID)
+}
+
+func apology(reqID string) handlers.Reply {
+	return handlers.Say(fmt.Sprintf("Sorry, something went wrong on my side. It has been logged (reference %s). "+
+		"Please try again, or tell the training hub team if it keeps happening.", reqID))
+}
+
+func (b *Bot) observe(kind, outcome string, start time.Time) {
+	b.metrics.requests.WithLabelValues(kind, outcome).Inc()
+	b.metrics.latency.WithLabelValues(kind).Observe(time.Since(start).Seconds())
+}
+
+// goTask runs f in the background with a bounded lifetime, tracked so that
+// Shutdown can wait for it. It reports false, running nothing, once the bot
+// is shutting down.
+func (b *Bot) goTask(name string, f func(ctx context.Context)) bool {
+	if b.stopping.Load() {
+		return false
+	}
+	b.tasks.Add(1)
+	go func() {
+		defer b.tasks.Done()
+		ctx, cancel := context.WithTimeout(b.taskCtx, b.taskTTL)
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				b.log.Error("background task panicked", "task", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			}
+		}()
+		f(ctx)
+	}()
+	return true
+}
+
+// Shutdown stops taking background work and waits for what is in flight to
+// finish, until ctx ends; then it cancels what is left.
+func (b *Bot) Shutdown(ctx context.Context) error {
+	b.stopping.Store(true)
+	done := make(chan struct{})
+	go func() { b.tasks.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		b.cancelTask()
+		<-done
+		return fmt.Errorf("background work cut short: %w", ctx.Err())
+	}
+}
+
+// Ready reports whether the bot can serve: its store answers.
+func (b *Bot) Ready(ctx context.Context) error { return b.store.Ping(ctx) }
+
+// slashReply answers a slash command within the answer budget. When the
+// handler is slower, it returns ok=false and the reply is posted to
+// responseURL when ready, so Slack is never kept waiting past 3 s.
+func (b *Bot) slashReply(in invocation, responseURL string) (reply handlers.Reply, ok bool) {
+	var (
+		mu    sync.Mutex
+		late  bool
+		ready = make(chan handlers.Reply, 1)
+	)
+	started := b.goTask("slash command", func(ctx context.Context) {
+		r := b.answer(ctx, in)
+		mu.Lock()
+		defer mu.Unlock()
+		if !late {
+			ready <- r
+			return
+		}
+		if err := b.respond(ctx, responseURL, r); err != nil {
+			b.log.Error("posting a late reply failed", "err", err)
+		}
+	})
+	if !started {
+		return handlers.Say("I'm restarting just now. Please try again in a moment."), true
+	}
+	timer := time.NewTimer(b.budget)
+	defer timer.Stop()
+	select {
+	case r := <-ready:
+		return r, true
+	case <-timer.C:
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	select {
+	case r := <-ready:
+		return r, true
+	default:
+		late = true
+		return handlers.Reply{}, false
+	}
+}
+
+// respond posts a reply to a response_url, waiting out rate limits.
+func (b *Bot) respond(ctx context.Context, responseURL string, r handlers.Reply) error {
+	if !strings.HasPrefix(responseURL, "https://") && !strings.HasPrefix(responseURL, "http://") {
+		return fmt.Errorf("response_url %q is not a web address", clip(responseURL, 60))
+	}
+	blocks, text := Blocks(r)
+	msg := &slack.WebhookMessage{
+		Text:            text,
+		Blocks:          &slack.Blocks{BlockSet: blocks},
+		ResponseType:    responseType(r),
+		ReplaceOriginal: r.Replace,
+	}
+	return b.withRetry(ctx, "response_url", func() error {
+		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, b.http, msg)
+	})
+}
+
+// post sends a reply into a channel or thread through chat.postMessage.
+func (b *Bot) post(ctx context.Context, channel, threadTS string, r handlers.Reply) error {
+	if b.api == nil {
+		return errors.New("no Slack client")
+	}
+	blocks, text := Blocks(r)
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+	}
+	return b.withRetry(ctx, "chat.postMessage", func() error {
+		_, _, err := b.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+}
+
+// withRetry calls f, and again after Slack's Retry-After when Slack says it
+// is rate limited, up to three times in all. Other errors are not retried:
+// a post that failed on the way back may have been made, and a second try
+// could post twice.
+func (b *Bot) withRetry(ctx context.Context, method string, f func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := f()
+		if err == nil {
+			return nil
+		}
+		b.metrics.slackError(method)
+		var rl *slack.RateLimitedError
+		if !errors.As(err, &rl) || attempt == 3 {
+			return fmt.Errorf("%s: %w", method, err)
+		}
+		wait := max(rl.RetryAfter, time.Second)
+		b.log.Warn("rate limited by Slack", "method", method, "retry_after", wait)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s: waiting out a rate limit: %w", method, ctx.Err())
+		case <-time.After(wait):
+		}
+	}
+}
+
+func responseType(r handlers.Reply) string {
+	if r.Public {
+		return slack.ResponseTypeInChannel
+	}
+	return slack.ResponseTypeEphemeral
+}
+
+func newID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,148 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/peerbot/peerbot/handlers"
+)
+
+// event handles one Events API callback, from HTTP or Socket Mode.
+func (b *Bot) event(ctx context.Context, ev slackevents.EventsAPIEvent, retry string) {
+	start := time.Now()
+	eventID := ""
+	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+		eventID = cb.EventID
+	}
+	var m message
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		m = message{user: e.User, botID: e.BotID, channel: e.Channel, text: e.Text,
+			ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, mention: true}
+	case *slackevents.MessageEvent:
+		m = message{user: e.User, botID: e.BotID, subType: e.SubType, channel: e.Channel,
+			channelType: e.ChannelType, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp}
+	default:
+		b.observe("event", "ignored", start)
+		return
+	}
+	m.eventID, m.teamID = eventID, ev.TeamID
+	outcome := b.message(ctx, m, retry)
+	b.observe("event", outcome, start)
+}
+
+// message is a message event, from app_mention or message.
+type message struct {
+	eventID, teamID      string
+	user, botID, subType string
+	channel, channelType string
+	text, ts, threadTS   string
+	mention              bool
+}
+
+// message answers a person who mentioned the bot in a channel (in a thread)
+// or wrote to it directly (in the DM). Each message is answered once, however
+// often and under whichever event id Slack delivers it. It returns the
+// outcome for metrics. Message text is never logged.
+func (b *Bot) message(ctx context.Context, m message, retry string) string {
+	if m.botID != "" || m.subType != "" || m.user == "" || m.user == b.botUserID {
+		return "ignored" // bots, ourselves, edits, joins and the like
+	}
+	dm := m.channelType == "im"
+	if !dm && !m.mention && (b.botUserID == "" || !strings.Contains(m.text, "<@"+b.botUserID+">")) {
+		return "ignored" // channel chatter not meant for us
+	}
+	ids := []string{"msg:" + m.ts}
+	if m.eventID != "" {
+		ids = append(ids, "event:"+m.eventID)
+	}
+	first, err := b.store.Claim(ctx, m.channel, b.dedupeTTL, ids...)
+	if err != nil {
+		// Better a rare second answer than a question left unanswered.
+		b.log.Warn("could not check for a repeated delivery; answering anyway", "err", err)
+	} else if !first {
+		b.log.Info("repeated delivery ignored", "event_id", m.eventID, "retry", retry)
+		return "duplicate"
+	}
+	reply := b.converseReply(ctx, invocation{
+		kind:      "conversation",
+		text:      stripMentions(m.text),
+		userID:    m.user,
+		channelID: m.channel,
+		teamID:    m.teamID,
+	})
+	thread := m.threadTS
+	if !dm && thread == "" {
+		thread = m.ts // answer a channel mention in a thread, not in the channel
+	}
+	reply.Public = true // a thread or DM reply is seen by whoever can see the question
+	if err := b.post(ctx, m.channel, thread, reply); err != nil {
+		b.log.Error("posting an answer failed", "err", err, "channel", m.channel)
+		return "error"
+	}
+	return "ok"
+}
+
+// converseReply answers free text: a command typed without its slash
+// ("roles coach", "help") is run; other text goes to Converse.
+func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
+	text := strings.TrimSpace(in.text)
+	word, rest := cut(text)
+	if strings.HasPrefix(word, "/") {
+		in.slash, in.text = word, rest
+		return b.answer(ctx, in)
+	}
+	if rt := b.table.Route(b.table.Umbrella(), text); rt.cmd != nil || rt.help && rt.unknown == "" {
+		in.slash = b.table.Umbrella()
+		return b.answer(ctx, in)
+	}
+	if b.converse == nil {
+		help := b.table.Help(b.admins[in.userID])
+		help.Header = ""
+		help.Text = "Hello! I answer commands for now. Here is what I can do:"
+		return help
+	}
+	start := time.Now()
+	reqID := newID()
+	log := b.log.With("request_id", reqID, "kind", in.kind, "user_id", in.userID)
+	reply, outcome := b.run(ctx, log, reqID, b.converse, handlers.Request{
+		UserID: in.userID, TeamID: in.teamID, ChannelID: in.channelID, Args: text,
+		IsAdmin: b.admins[in.userID], Invoke: b.table.Invocation,
+	})
+	b.observe(in.kind, outcome, start)
+	return reply
+}
+
+// interaction handles a button press or form from HTTP or Socket Mode. The
+// bot's own "run a command" buttons carry the command in their value.
+func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
+	start := time.Now()
+	if cb.Type != slack.InteractionTypeBlockActions {
+		b.observe("interaction", "ignored", start)
+		return
+	}
+	for _, a := range cb.ActionCallback.BlockActions {
+		if !strings.HasPrefix(a.ActionID, actionRunPrefix) {
+			continue // link buttons open in the browser; nothing to do
+		}
+		name, args := cut(a.Value)
+		reply := b.answer(ctx, invocation{
+			kind:      "interaction",
+			slash:     b.table.Umbrella(),
+			text:      strings.TrimSpace(name + " " + args),
+			userID:    cb.User.ID,
+			channelID: cb.Channel.ID,
+			teamID:    cb.Team.ID,
+		})
+		if err := b.respond(ctx, cb.ResponseURL, reply); err != nil {
+			b.log.Error("answering a button failed", "err", err)
+			b.observe("interaction", "error", start)
+			return
+		}
+	}
+	b.observe("interaction", "ok", start)
+}

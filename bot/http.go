@@ -1,0 +1,229 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/peerbot/peerbot/handlers"
+)
+
+// MaxBody is the largest request body the bot reads from Slack.
+const MaxBody = 1 << 20
+
+// Handler serves the bot over HTTP:
+//
+//	POST /slack/events  slash commands, Events API callbacks and interactivity payloads
+//	GET  /healthz       200 while the process is alive
+//	GET  /readyz        200 when Redis answers, else 503
+//	GET  /metrics       Prometheus
+func (b *Bot) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /slack/events", b.serveSlack)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+		defer cancel()
+		if err := b.Ready(ctx); err != nil {
+			b.log.Warn("not ready", "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "redis": "down"})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "redis": "up"})
+	})
+	mux.Handle("GET /metrics", b.metrics.handler())
+	return mux
+}
+
+// serveSlack checks a request from Slack before anything reads it, then
+// hands it on by its kind. Bad input gets a 4xx with a short reason, never a
+// 5xx: Slack would retry a 5xx, and it is not our fault.
+func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			b.refuse(w, "request", "too_large", http.StatusRequestEntityTooLarge, "request body is over 1 MiB", start)
+			return
+		}
+		b.refuse(w, "request", "malformed", http.StatusBadRequest, "could not read the request body", start)
+		return
+	}
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+
+	// Slack checks a new Request URL with an unsigned ssl_check; it asks
+	// nothing and is told nothing but 200 (as Slack's Bolt frameworks do).
+	if mediaType == "application/x-www-form-urlencoded" {
+		if form, err := url.ParseQuery(string(body)); err == nil && form.Get("ssl_check") == "1" && !form.Has("command") && !form.Has("payload") {
+			w.WriteHeader(http.StatusOK)
+			b.observe("ssl_check", "ok", start)
+			return
+		}
+	}
+
+	if err := verify(r.Header, body, b.secret, b.now()); err != nil {
+		b.log.Warn("refused a request from Slack", "reason", err, "remote", r.RemoteAddr)
+		b.refuse(w, "request", "bad_signature", http.StatusUnauthorized, "invalid signature", start)
+		return
+	}
+
+	switch mediaType {
+	case "application/json":
+		b.serveEvents(w, r, body, start)
+	case "application/x-www-form-urlencoded":
+		form, err := url.ParseQuery(string(body))
+		switch {
+		case err != nil:
+			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form body could not be parsed", start)
+		case form.Has("payload"):
+			b.serveInteraction(w, form.Get("payload"), start)
+		case form.Has("command"):
+			b.serveSlash(w, form, start)
+		default:
+			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form has no command or payload", start)
+		}
+	default:
+		b.refuse(w, "request", "malformed", http.StatusBadRequest, "expected a JSON or form body", start)
+	}
+}
+
+func (b *Bot) refuse(w http.ResponseWriter, kind, outcome string, status int, reason string, start time.Time) {
+	b.observe(kind, outcome, start)
+	http.Error(w, reason, status)
+}
+
+// serveSlash answers a slash command: in the HTTP response when the handler
+// is quick, else with an empty 200 at once and the reply through
+// response_url.
+func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time) {
+	sc := slack.SlashCommand{
+		Command:     form.Get("command"),
+		Text:        form.Get("text"),
+		UserID:      form.Get("user_id"),
+		ChannelID:   form.Get("channel_id"),
+		TeamID:      form.Get("team_id"),
+		ResponseURL: form.Get("response_url"),
+	}
+	if sc.Command == "" || sc.UserID == "" {
+		b.refuse(w, "slash_command", "malformed", http.StatusBadRequest, "the slash command has no command or user", start)
+		return
+	}
+	payload, ok := b.slashResponse(sc)
+	if !ok {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	writeJSON(w, http.StatusOK, payload)
+}
+
+// slashResponse is the answer to a slash command as Slack takes it in an
+// HTTP response or a Socket Mode acknowledgement. ok is false when the reply
+// will follow through response_url instead.
+func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
+	in := invocation{
+		kind:      "slash_command",
+		slash:     sc.Command,
+		text:      sc.Text,
+		userID:    sc.UserID,
+		channelID: sc.ChannelID,
+		teamID:    sc.TeamID,
+	}
+	reply, ok := b.slashReply(in, sc.ResponseURL)
+	if !ok {
+		return nil, false
+	}
+	return messagePayload(reply), true
+}
+
+func messagePayload(r handlers.Reply) map[string]any {
+	blocks, text := Blocks(r)
+	return map[string]any{
+		"response_type": responseType(r),
+		"text":          text,
+		"blocks":        blocks,
+	}
+}
+
+// serveEvents answers the Events API: the URL check at once, callbacks with
+// 200 at once while the work goes on in the background.
+func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte, start time.Time) {
+	var outer struct {
+		Type      string `json:"type"`
+		Challenge string `json:"challenge"`
+	}
+	if err := json.Unmarshal(body, &outer); err != nil || outer.Type == "" {
+		b.refuse(w, "event", "malformed", http.StatusBadRequest, "the event is not valid JSON", start)
+		return
+	}
+	switch outer.Type {
+	case slackevents.URLVerification:
+		b.observe("url_verification", "ok", start)
+		writeJSON(w, http.StatusOK, map[string]string{"challenge": outer.Challenge})
+		return
+	case slackevents.CallbackEvent:
+	default:
+		// An outer type we do not use (such as app_rate_limited): noted, not retried.
+		b.observe("event", "ignored", start)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	ev, err := slackevents.ParseEvent(body, slackevents.OptionNoVerifyToken())
+	if err != nil {
+		// Slack would retry and in time disable the app if we failed it;
+		// an event we cannot read is dropped with a 200 and a log line.
+		b.log.Warn("could not read an event", "err", err)
+		b.observe("event", "unreadable", start)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	b.observe("event", "accepted", start)
+	retry := r.Header.Get("X-Slack-Retry-Num")
+	b.goTask("event", func(ctx context.Context) { b.event(ctx, ev, retry) })
+}
+
+// serveInteraction answers a button press or a form: 200 at once, and the
+// work in the background, with the reply through response_url.
+func (b *Bot) serveInteraction(w http.ResponseWriter, payload string, start time.Time) {
+	var cb slack.InteractionCallback
+	if err := json.Unmarshal([]byte(payload), &cb); err != nil || cb.Type == "" {
+		b.refuse(w, "interaction", "malformed", http.StatusBadRequest, "the interaction payload is not valid JSON", start)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	b.observe("interaction", "accepted", start)
+	b.goTask("interaction", func(ctx context.Context) { b.interaction(ctx, cb) })
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// stripMentions removes "<@U123>" mentions from message text.
+func stripMentions(s string) string {
+	for {
+		i := strings.Index(s, "<@")
+		if i < 0 {
+			return strings.TrimSpace(s)
+		}
+		j := strings.Index(s[i:], ">")
+		if j < 0 {
+			return strings.TrimSpace(s)
+		}
+		s = s[:i] + " " + s[i+j+1:]
+	}
+}

@@ -1,0 +1,283 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/handlers"
+)
+
+// Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks).
+const (
+	maxBlocks        = 50   // blocks in one message
+	maxHeaderText    = 150  // header block text
+	maxSectionText   = 3000 // section block text
+	maxFields        = 10   // fields in one section
+	maxFieldText     = 2000 // one field's text
+	maxActions       = 25   // elements in one actions block
+	maxButtonText    = 75   // button label
+	maxButtonValue   = 2000 // button value
+	maxContextElems  = 10   // elements in one context block
+	maxFallbackText  = 3000 // what we allow in the notification text
+	actionRunPrefix  = "peerbot.run."
+	actionLinkPrefix = "peerbot.link."
+)
+
+var (
+	mdBold = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	mdLink = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://[^)\s]+)\)`)
+)
+
+// mrkdwn turns the reply Markdown subset into Slack mrkdwn. It escapes & < >
+// first, so text a person typed cannot become a mention or a link.
+func mrkdwn(s string) string {
+	s = escape(s)
+	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+		p := mdLink.FindStringSubmatch(m)
+		label := strings.NewReplacer("|", "/", ">", "›").Replace(p[1])
+		return "<" + p[2] + "|" + label + ">"
+	})
+	s = mdBold.ReplaceAllString(s, "*$1*")
+	return bullets(s, "• ")
+}
+
+// plain turns the reply Markdown subset into plain text for the console and
+// for notification fallbacks.
+func plain(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	s = mdBold.ReplaceAllString(s, "$1")
+	return bullets(s, "• ")
+}
+
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func bullets(s, mark string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "- "); ok {
+			lines[i] = mark + rest
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Blocks renders a reply as Block Kit blocks that fit Slack's limits, and
+// the plain text Slack shows in notifications and where blocks cannot be
+// drawn.
+func Blocks(r handlers.Reply) ([]slack.Block, string) {
+	var blocks []slack.Block
+	if h := strings.TrimSpace(r.Header); h != "" {
+		blocks = append(blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, clip(h, maxHeaderText), true, false)))
+	}
+	for _, chunk := range splitText(mrkdwn(r.Text), maxSectionText) {
+		blocks = append(blocks, section(chunk, nil))
+	}
+	for _, s := range r.Sections {
+		text := s.Text
+		if s.Heading != "" {
+			text = "**" + s.Heading + "**\n" + text
+		}
+		chunks := splitText(mrkdwn(strings.TrimSpace(text)), maxSectionText)
+		fields := fieldObjects(s.Fields)
+		if len(chunks) == 0 && len(fields) > 0 {
+			chunks = []string{""}
+		}
+		for i, c := range chunks {
+			var f []*slack.TextBlockObject
+			if i == len(chunks)-1 {
+				f = fields
+			}
+			for len(f) > maxFields {
+				blocks = append(blocks, section(c, f[:maxFields]))
+				c, f = "", f[maxFields:]
+			}
+			blocks = append(blocks, section(c, f))
+		}
+	}
+	if len(r.Buttons) > 0 {
+		blocks = append(blocks, actions(r.Buttons)...)
+	}
+	if ctx := contextBlock(r); ctx != nil {
+		blocks = append(blocks, ctx)
+	}
+	if len(blocks) > maxBlocks {
+		blocks = append(blocks[:maxBlocks-1], slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "_This answer was shortened to fit in Slack._", false, false)))
+	}
+	return blocks, Fallback(r)
+}
+
+// Fallback is the short plain text of a reply: its header and opening.
+func Fallback(r handlers.Reply) string {
+	parts := []string{}
+	if r.Header != "" {
+		parts = append(parts, r.Header)
+	}
+	if r.Text != "" {
+		parts = append(parts, plain(r.Text))
+	} else if len(r.Sections) > 0 {
+		parts = append(parts, plain(r.Sections[0].Text))
+	}
+	return clip(strings.Join(parts, ": "), maxFallbackText)
+}
+
+func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
+	var t *slack.TextBlockObject
+	if text != "" {
+		t = slack.NewTextBlockObject(slack.MarkdownType, text, false, false)
+	}
+	return slack.NewSectionBlock(t, fields, nil)
+}
+
+func fieldObjects(fields []handlers.Field) []*slack.TextBlockObject {
+	var out []*slack.TextBlockObject
+	for _, f := range fields {
+		text := clip(fmt.Sprintf("*%s*\n%s", escape(f.Label), mrkdwn(f.Value)), maxFieldText)
+		out = append(out, slack.NewTextBlockObject(slack.MarkdownType, text, false, false))
+	}
+	return out
+}
+
+func actions(buttons []handlers.Button) []slack.Block {
+	var blocks []slack.Block
+	var elems []slack.BlockElement
+	for i, b := range buttons {
+		label := slack.NewTextBlockObject(slack.PlainTextType, clip(b.Label, maxButtonText), true, false)
+		var btn *slack.ButtonBlockElement
+		switch {
+		case b.URL != "":
+			btn = slack.NewButtonBlockElement(fmt.Sprintf("%s%d", actionLinkPrefix, i), "", label).WithURL(b.URL)
+		case b.Command != "":
+			value := strings.TrimSpace(b.Command + " " + b.Args)
+			btn = slack.NewButtonBlockElement(fmt.Sprintf("%s%d", actionRunPrefix, i), clip(value, maxButtonValue), label)
+		default:
+			btn = slack.NewButtonBlockElement(b.Action, clip(b.Value, maxButtonValue), label)
+		}
+		if b.Primary {
+			btn = btn.WithStyle(slack.StylePrimary)
+		}
+		elems = append(elems, btn)
+		if len(elems) == maxActions {
+			blocks = append(blocks, slack.NewActionBlock("", elems...))
+			elems = nil
+		}
+	}
+	if len(elems) > 0 {
+		blocks = append(blocks, slack.NewActionBlock("", elems...))
+	}
+	return blocks
+}
+
+func contextBlock(r handlers.Reply) slack.Block {
+	var elems []slack.MixedElement
+	if len(r.Sources) > 0 {
+		var links []string
+		for _, s := range r.Sources {
+			l := fmt.Sprintf("<%s|%s>", s.URL, strings.NewReplacer("|", "/", ">", "›").Replace(escape(s.Title)))
+			if s.AsOf != "" {
+				l += " (as of " + s.AsOf + ")"
+			}
+			links = append(links, l)
+		}
+		// Sources share elements so that many still fit the element limit.
+		for _, chunk := range splitText("Sources: "+strings.Join(links, " · "), maxSectionText) {
+			elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, chunk, false, false))
+		}
+	}
+	if r.Note != "" {
+		elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn(r.Note), maxSectionText), false, false))
+	}
+	if len(elems) == 0 {
+		return nil
+	}
+	if len(elems) > maxContextElems {
+		elems = elems[:maxContextElems]
+	}
+	return slack.NewContextBlock("", elems...)
+}
+
+// splitText cuts s into pieces of at most n bytes, at a paragraph or line
+// break where it can, so no piece breaks a Slack limit.
+func splitText(s string, n int) []string {
+	s = strings.TrimSpace(s)
+	var out []string
+	for len(s) > n {
+		cut := strings.LastIndex(s[:n], "\n\n")
+		if cut < n/2 {
+			cut = strings.LastIndex(s[:n], "\n")
+		}
+		if cut < n/2 {
+			cut = strings.LastIndex(s[:n], " ")
+		}
+		if cut <= 0 {
+			cut = n
+			for cut > 0 && !utf8Start(s[cut]) {
+				cut--
+			}
+		}
+		out = append(out, strings.TrimSpace(s[:cut]))
+		s = strings.TrimSpace(s[cut:])
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// Text renders a reply as plain text for the console. invoke spells a
+// command as the person would type it, for button hints.
+func Text(r handlers.Reply, invoke func(name, args string) string) string {
+	var b strings.Builder
+	if r.Header != "" {
+		b.WriteString(r.Header + "\n")
+		b.WriteString(strings.Repeat("=", min(len([]rune(r.Header)), 60)) + "\n")
+	}
+	if r.Text != "" {
+		b.WriteString(plain(r.Text) + "\n")
+	}
+	for _, s := range r.Sections {
+		b.WriteString("\n")
+		if s.Heading != "" {
+			b.WriteString(s.Heading + "\n")
+		}
+		if s.Text != "" {
+			b.WriteString(plain(s.Text) + "\n")
+		}
+		for _, f := range s.Fields {
+			fmt.Fprintf(&b, "  %s: %s\n", f.Label, plain(f.Value))
+		}
+	}
+	if len(r.Buttons) > 0 {
+		b.WriteString("\nNext:\n")
+		for _, btn := range r.Buttons {
+			switch {
+			case btn.URL != "":
+				fmt.Fprintf(&b, "  %s: %s\n", btn.Label, btn.URL)
+			case btn.Command != "":
+				fmt.Fprintf(&b, "  %s: type %s\n", btn.Label, invoke(btn.Command, btn.Args))
+			default:
+				fmt.Fprintf(&b, "  %s (a button in Slack)\n", btn.Label)
+			}
+		}
+	}
+	if len(r.Sources) > 0 {
+		b.WriteString("\nSources:\n")
+		for _, s := range r.Sources {
+			asOf := ""
+			if s.AsOf != "" {
+				asOf = " (as of " + s.AsOf + ")"
+			}
+			fmt.Fprintf(&b, "  - %s%s\n    %s\n", s.Title, asOf, s.URL)
+		}
+	}
+	if r.Note != "" {
+		b.WriteString("\n" + plain(r.Note) + "\n")
+	}
+	return b.String()
+}

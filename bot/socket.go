@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// RunSocketMode serves the bot over a Socket Mode connection until ctx ends.
+// Every envelope is acknowledged at once, so Slack never re-sends one we
+// have: events and button presses before their work starts, slash commands
+// with the reply when it is ready within the answer budget (else empty, and
+// the reply follows through response_url).
+func (b *Bot) RunSocketMode(ctx context.Context, client *socketmode.Client) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	runErr := make(chan error, 1)
+	go func() { runErr <- client.RunContext(ctx) }()
+	for {
+		select {
+		case <-ctx.Done():
+			<-runErr
+			return nil
+		case err := <-runErr:
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		case evt, ok := <-client.Events:
+			if !ok {
+				return <-runErr
+			}
+			b.socketEvent(ctx, client, evt)
+		}
+	}
+}
+
+func (b *Bot) socketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	ack := func(payload any) {
+		if evt.Request == nil || evt.Request.EnvelopeID == "" {
+			return // hello and disconnect carry nothing to acknowledge
+		}
+		if err := client.AckCtx(ctx, evt.Request.EnvelopeID, payload); err != nil {
+			b.log.Error("acknowledging an envelope failed", "err", err)
+		}
+	}
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		b.log.Info("connecting to Slack in Socket Mode")
+	case socketmode.EventTypeConnected:
+		b.log.Info("connected to Slack in Socket Mode")
+	case socketmode.EventTypeConnectionError, socketmode.EventTypeIncomingError:
+		b.log.Warn("Socket Mode connection trouble", "err", errorOf(evt.Data))
+	case socketmode.EventTypeErrorBadMessage:
+		// slack-go does not acknowledge what it could not parse; do it here
+		// from the raw message, or Slack delivers it again and again.
+		bad, _ := evt.Data.(*socketmode.ErrorBadMessage)
+		if bad == nil {
+			return
+		}
+		var env struct {
+			EnvelopeID string `json:"envelope_id"`
+		}
+		if json.Unmarshal(bad.Message, &env) == nil && env.EnvelopeID != "" {
+			if err := client.AckCtx(ctx, env.EnvelopeID, nil); err != nil {
+				b.log.Error("acknowledging an unreadable envelope failed", "err", err)
+			}
+		}
+		b.log.Warn("could not read a Socket Mode message", "err", bad.Cause)
+		b.metrics.requests.WithLabelValues("socket", "unreadable").Inc()
+	case socketmode.EventTypeEventsAPI:
+		ack(nil)
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok {
+			return
+		}
+		retry := ""
+		if evt.Request != nil && evt.Request.RetryAttempt > 0 {
+			retry = evt.Request.RetryReason
+		}
+		b.goTask("event", func(ctx context.Context) { b.event(ctx, ev, retry) })
+	case socketmode.EventTypeInteractive:
+		ack(nil)
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok {
+			return
+		}
+		b.goTask("interaction", func(ctx context.Context) { b.interaction(ctx, cb) })
+	case socketmode.EventTypeSlashCommand:
+		sc, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			ack(nil)
+			return
+		}
+		// Answer in its own goroutine, so a slow command holds up no other
+		// envelope; slashReply bounds the wait to the answer budget.
+		started := b.goTask("slash command", func(context.Context) {
+			payload, _ := b.slashResponse(sc)
+			ack(payload)
+		})
+		if !started {
+			ack(nil)
+		}
+	default:
+		ack(nil)
+	}
+}
+
+func errorOf(data any) error {
+	switch d := data.(type) {
+	case error:
+		return d
+	case *slack.IncomingEventError:
+		return d.ErrorObj
+	case *slack.ConnectionErrorEvent:
+		return d.ErrorObj
+	}
+	return errors.New("unknown")
+}

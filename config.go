@@ -1,0 +1,204 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/kelseyhightower/envconfig"
+
+	"github.com/peerbot/peerbot/store"
+)
+
+// Config is every setting peerbot reads, all from the environment.
+// .env.example lists the same variables; a test keeps the two in step.
+type Config struct {
+	SlackBotToken      string   `envconfig:"SLACK_BOT_TOKEN"`
+	SlackSigningSecret string   `envconfig:"SLACK_SIGNING_SECRET"`
+	SlackAppToken      string   `envconfig:"SLACK_APP_TOKEN"`
+	SlackAPIURL        string   `envconfig:"SLACK_API_URL"`
+	RedisURL           string   `envconfig:"REDIS_URL"`
+	RedisMasterName    string   `envconfig:"REDIS_MASTER_NAME"`
+	Port               int      `envconfig:"PORT" default:"3000"`
+	DefaultTZ          Location `envconfig:"DEFAULT_TZ" default:"Europe/London"`
+	AdminUserIDs       []string `envconfig:"ADMIN_USER_IDS"`
+	PeerChannelID      string   `envconfig:"PEER_CHANNEL_ID"`
+	LogLevel           string   `envconfig:"LOG_LEVEL"`
+	LogFormat          string   `envconfig:"LOG_FORMAT"`
+	CommandPeer        string   `envconfig:"COMMAND_PEER" default:"/peer"`
+	CommandRoles       string   `envconfig:"COMMAND_ROLES" default:"/roles"`
+}
+
+// Mode is how the bot reaches people.
+type Mode string
+
+// The modes, chosen by which Slack settings are present.
+const (
+	ModeConsole Mode = "console"     // no Slack tokens: a local console
+	ModeHTTP    Mode = "http"        // bot token and signing secret
+	ModeSocket  Mode = "socket-mode" // bot token and app-level token
+)
+
+// Mode says which transport the configuration asks for.
+func (c *Config) Mode() Mode {
+	switch {
+	case c.SlackAppToken != "":
+		return ModeSocket
+	case c.SlackBotToken != "":
+		return ModeHTTP
+	}
+	return ModeConsole
+}
+
+// DefaultRedisURL is where HTTP and Socket Mode look for Redis when
+// REDIS_URL is not set.
+const DefaultRedisURL = "redis://127.0.0.1:6379/0"
+
+// ConfigError names the variable at fault and what it should hold. Its
+// text is one line, fit to stop start-up with; it never holds a secret.
+type ConfigError struct {
+	Var  string // the environment variable
+	Want string // what is expected, in plain words
+}
+
+func (e *ConfigError) Error() string { return e.Var + ": " + e.Want }
+
+// loadConfig reads and checks the configuration from the environment.
+func loadConfig() (*Config, error) {
+	var c Config
+	if err := envconfig.Process("", &c); err != nil {
+		var pe *envconfig.ParseError
+		if errors.As(err, &pe) {
+			return nil, parseError(pe)
+		}
+		return nil, err
+	}
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+func parseError(pe *envconfig.ParseError) error {
+	switch pe.KeyName {
+	case "PORT":
+		return &ConfigError{"PORT", fmt.Sprintf("expected a port number from 0 to 65535, not %q", clip(pe.Value))}
+	case "DEFAULT_TZ":
+		return &ConfigError{"DEFAULT_TZ", fmt.Sprintf("expected a time zone name such as Europe/London, not %q", clip(pe.Value))}
+	}
+	return &ConfigError{pe.KeyName, fmt.Sprintf("cannot be read as %s: %v", pe.TypeName, pe.Err)}
+}
+
+var (
+	slashCommand = regexp.MustCompile(`^/[a-z0-9_-]{1,31}$`)
+	userID       = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+	channelID    = regexp.MustCompile(`^[CG][A-Z0-9]{2,}$`)
+)
+
+func (c *Config) validate() error {
+	trim := func(s *string) { *s = strings.TrimSpace(*s) }
+	for _, s := range []*string{&c.SlackBotToken, &c.SlackSigningSecret, &c.SlackAppToken, &c.SlackAPIURL,
+		&c.RedisURL, &c.PeerChannelID, &c.LogLevel, &c.LogFormat, &c.CommandPeer, &c.CommandRoles} {
+		trim(s)
+	}
+	switch {
+	case c.SlackBotToken != "" && !strings.HasPrefix(c.SlackBotToken, "xoxb-"):
+		return &ConfigError{"SLACK_BOT_TOKEN", "expected a bot token starting with xoxb- (Slack app settings, OAuth & Permissions)"}
+	case c.SlackAppToken != "" && !strings.HasPrefix(c.SlackAppToken, "xapp-"):
+		return &ConfigError{"SLACK_APP_TOKEN", "expected an app-level token starting with xapp- (Slack app settings, Basic Information, App-Level Tokens)"}
+	case c.SlackBotToken == "" && c.SlackSigningSecret != "":
+		return &ConfigError{"SLACK_BOT_TOKEN", "is needed with SLACK_SIGNING_SECRET: set the bot token (xoxb-...), or unset both for the console"}
+	case c.SlackBotToken == "" && c.SlackAppToken != "":
+		return &ConfigError{"SLACK_BOT_TOKEN", "is needed with SLACK_APP_TOKEN: set the bot token (xoxb-...), or unset both for the console"}
+	case c.SlackBotToken != "" && c.SlackAppToken == "" && c.SlackSigningSecret == "":
+		return &ConfigError{"SLACK_SIGNING_SECRET", "is needed for HTTP mode (Slack app settings, Basic Information); or set SLACK_APP_TOKEN for Socket Mode"}
+	}
+	if c.SlackAPIURL != "" {
+		u, err := url.Parse(c.SlackAPIURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return &ConfigError{"SLACK_API_URL", fmt.Sprintf("expected a web address such as https://slack.com/api/, not %q", clip(c.SlackAPIURL))}
+		}
+		if !strings.HasSuffix(c.SlackAPIURL, "/") {
+			c.SlackAPIURL += "/" // slack-go appends method names to it
+		}
+	}
+	if c.RedisURL != "" {
+		if err := store.ParseURL(c.RedisURL); err != nil {
+			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster"}
+		}
+	}
+	if c.Port < 0 || c.Port > 65535 {
+		return &ConfigError{"PORT", fmt.Sprintf("expected a port number from 0 to 65535, not %d", c.Port)}
+	}
+	for i, id := range c.AdminUserIDs {
+		c.AdminUserIDs[i] = strings.TrimSpace(id)
+		if !userID.MatchString(c.AdminUserIDs[i]) {
+			return &ConfigError{"ADMIN_USER_IDS", fmt.Sprintf("expected Slack user ids such as U012ABCDEF separated by commas, not %q", clip(id))}
+		}
+	}
+	if c.PeerChannelID != "" && !channelID.MatchString(c.PeerChannelID) {
+		return &ConfigError{"PEER_CHANNEL_ID", fmt.Sprintf("expected a Slack channel id such as C012ABCDEF, not %q", clip(c.PeerChannelID))}
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		return &ConfigError{"LOG_LEVEL", fmt.Sprintf("expected debug, info, warn or error, not %q", clip(c.LogLevel))}
+	}
+	switch strings.ToLower(c.LogFormat) {
+	case "", "json", "text":
+		c.LogFormat = strings.ToLower(c.LogFormat)
+	default:
+		return &ConfigError{"LOG_FORMAT", fmt.Sprintf("expected json or text, not %q", clip(c.LogFormat))}
+	}
+	if !slashCommand.MatchString(c.CommandPeer) {
+		return &ConfigError{"COMMAND_PEER", fmt.Sprintf("expected a slash command such as /peer (lower case, up to 32 characters), not %q", clip(c.CommandPeer))}
+	}
+	if c.CommandRoles != "" && !slashCommand.MatchString(c.CommandRoles) {
+		return &ConfigError{"COMMAND_ROLES", fmt.Sprintf("expected a slash command such as /roles, or empty to use %s roles only, not %q", c.CommandPeer, clip(c.CommandRoles))}
+	}
+	if c.CommandRoles == c.CommandPeer {
+		return &ConfigError{"COMMAND_ROLES", "must differ from COMMAND_PEER"}
+	}
+	return nil
+}
+
+// SlashNames maps each command to its own slash command, as configured.
+func (c *Config) SlashNames() map[string]string {
+	return map[string]string{"roles": c.CommandRoles}
+}
+
+// parseLevel reads LOG_LEVEL; empty means the mode's default.
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if s == "" {
+		return l, nil
+	}
+	err := l.UnmarshalText([]byte(s))
+	return l, err
+}
+
+// Location is a time zone read from a name such as Europe/London.
+type Location struct{ *time.Location }
+
+// Decode reads a time zone name; envconfig calls it.
+func (l *Location) Decode(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("empty time zone")
+	}
+	loc, err := time.LoadLocation(strings.TrimSpace(s))
+	if err != nil {
+		return err
+	}
+	l.Location = loc
+	return nil
+}
+
+// clip keeps echoed values short in messages.
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}

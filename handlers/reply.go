@@ -1,0 +1,55 @@
+package handlers
+
+// Reply is a transport-neutral answer. The bot renders it to Block Kit for
+// Slack and to plain text for the console. Text fields use a small Markdown
+// subset: **bold**, _italic_, [label](https://url) and "- " bullets.
+type Reply struct {
+	Header   string    // a short title; plain text
+	Text     string    // the opening paragraph
+	Sections []Section // further parts, in order
+	Buttons  []Button
+	Sources  []Source // where the facts come from; shown in small print
+	Note     string   // small print after the sources, such as "Reviewed 22 Nov 2026"
+	Public   bool     // visible to everyone in the channel, not just the asker
+
+	// Replace asks, when the reply answers a button on an earlier message,
+	// that it take that message's place rather than follow it.
+	Replace bool
+}
+
+// Section is one part of a reply: an optional heading, text, and short
+// label/value fields shown side by side where the transport can.
+type Section struct {
+	Heading string
+	Text    string
+	Fields  []Field
+}
+
+// Field is a short labelled value, such as "Next due: 3 Dec 2026".
+type Field struct {
+	Label string
+	Value string
+}
+
+// Button is something the person can press. A button with a Command runs
+// that command with Args as if the person had typed it; a button with a URL
+// opens the page. Action and Value name a handler of the bot's own.
+type Button struct {
+	Label   string
+	Command string // command name, e.g. "roles"
+	Args    string // arguments for Command, e.g. "coach"
+	URL     string
+	Action  string // action id for a custom handler
+	Value   string
+	Primary bool // drawn as the main choice
+}
+
+// Source is a document a reply's facts come from.
+type Source struct {
+	Title string
+	URL   string
+	AsOf  string // the date the facts are as of, "2 Jan 2006"; empty when unknown
+}
+
+// Say is the simplest reply: one paragraph for the asker only.
+func Say(text string) Reply { return Reply{Text: text} }

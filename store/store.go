@@ -1,0 +1,237 @@
+// Package store keeps peerbot's state in Redis through go-redis. It
+// implements the small interfaces the bot, handlers and scheduler declare;
+// none of them imports this package. The same code runs on one Redis, on
+// Redis Sentinel or Cluster, and, for the console, on an embedded in-process
+// Redis (see OpenEmbedded).
+//
+// # Keys
+//
+// Every key starts with the prefix (default "peerbot:"). Keys that a single
+// script or transaction touches together share a hash tag in braces, so they
+// live in one Cluster slot:
+//
+//	peerbot:dedupe:{<scope>}:event:<event_id>   string, claim token; TTL 6 h
+//	peerbot:dedupe:{<scope>}:msg:<ts>           string, claim token; TTL 6 h
+//
+// The scope is the Slack channel id of the message or event (or the team id
+// when an event has no channel). Slack re-sends an event with the same
+// event_id when it was not answered in time, and has re-sent messages with a
+// new event_id; claiming both keys at once answers each message once.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
+)
+
+// DefaultPrefix starts every key the store writes.
+const DefaultPrefix = "peerbot:"
+
+// Options says where Redis is and how to name keys.
+type Options struct {
+	// URL is one Redis URL (redis://, rediss:// or unix://), or several
+	// comma-separated host:port or redis:// addresses for a Redis Cluster,
+	// or, with MasterName set, for the Sentinels.
+	URL string
+	// MasterName selects Redis Sentinel: the name of the monitored master.
+	MasterName string
+	// Prefix starts every key; DefaultPrefix when empty.
+	Prefix string
+	// OnError, when set, is told of every failed Redis command, by name, so
+	// it can be counted. It must be safe for concurrent use.
+	OnError func(op string)
+}
+
+// Redis is the store. It is safe for concurrent use.
+type Redis struct {
+	client  redis.UniversalClient
+	prefix  string
+	onError func(op string)
+	closers []func() error
+}
+
+// ErrUnavailable wraps every error caused by Redis not answering.
+var ErrUnavailable = errors.New("redis unavailable")
+
+// Open connects to Redis as opts says and checks that it answers.
+func Open(ctx context.Context, opts Options) (*Redis, error) {
+	uopts, err := universalOptions(opts.URL, opts.MasterName)
+	if err != nil {
+		return nil, err
+	}
+	r := newRedis(redis.NewUniversalClient(uopts), opts)
+	if err := r.Ping(ctx); err != nil {
+		_ = r.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+func newRedis(client redis.UniversalClient, opts Options) *Redis {
+	prefix := opts.Prefix
+	if prefix == "" {
+		prefix = DefaultPrefix
+	}
+	onError := opts.OnError
+	if onError == nil {
+		onError = func(string) {}
+	}
+	r := &Redis{client: client, prefix: prefix, onError: onError}
+	client.AddHook(errorHook{r.onError})
+	return r
+}
+
+// ParseURL checks a REDIS_URL value without connecting, so configuration can
+// be refused at start with a clear message.
+func ParseURL(s string) error {
+	_, err := universalOptions(s, "")
+	return err
+}
+
+func universalOptions(raw, masterName string) (*redis.UniversalOptions, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil, errors.New("no Redis address given")
+	}
+	parts := strings.Split(raw, ",")
+	u := &redis.UniversalOptions{
+		MasterName:            masterName,
+		ContextTimeoutEnabled: true,
+		DialTimeout:           2 * time.Second,
+		ReadTimeout:           2 * time.Second,
+		WriteTimeout:          2 * time.Second,
+		MaintNotificationsConfig: &maintnotifications.Config{
+			Mode: maintnotifications.ModeDisabled,
+		},
+	}
+	if len(parts) == 1 && masterName == "" {
+		o, err := redis.ParseURL(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a Redis URL such as redis://localhost:6379/0: %w", raw, err)
+		}
+		u.Addrs = []string{o.Addr}
+		u.Username, u.Password = o.Username, o.Password
+		u.DB = o.DB
+		u.TLSConfig = o.TLSConfig
+		return u, nil
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if !strings.Contains(p, "://") {
+			p = "redis://" + p
+		}
+		o, err := url.Parse(p)
+		if err != nil || o.Host == "" || o.Port() == "" {
+			return nil, fmt.Errorf("%q is not a host:port Redis address", strings.TrimSpace(parts[0]))
+		}
+		if o.User != nil && u.Password == "" {
+			u.Username = o.User.Username()
+			u.Password, _ = o.User.Password()
+		}
+		u.Addrs = append(u.Addrs, o.Host)
+	}
+	if masterName == "" {
+		u.IsClusterMode = true
+	}
+	return u, nil
+}
+
+// Ping checks that Redis answers.
+func (r *Redis) Ping(ctx context.Context) error {
+	if err := r.client.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return nil
+}
+
+// Close closes the connections; the store is unusable after.
+func (r *Redis) Close() error {
+	err := r.client.Close()
+	for _, c := range r.closers {
+		err = errors.Join(err, c())
+	}
+	return err
+}
+
+// key builds a key under the prefix from parts joined by ":".
+func (r *Redis) key(parts ...string) string {
+	return r.prefix + strings.Join(parts, ":")
+}
+
+// tag wraps s in braces so the keys that carry it share a Cluster slot.
+func tag(s string) string { return "{" + s + "}" }
+
+// claimScript sets every key to the caller's token unless one already holds
+// another token. Running it twice with the same token gives the same answer,
+// so a client retry after a lost reply does not turn a first delivery into a
+// duplicate.
+var claimScript = redis.NewScript(`
+for _, k in ipairs(KEYS) do
+  local v = redis.call('GET', k)
+  if v and v ~= ARGV[1] then return 0 end
+end
+for _, k in ipairs(KEYS) do
+  redis.call('SET', k, ARGV[1], 'PX', ARGV[2])
+end
+return 1
+`)
+
+// Claim records a delivery identified by ids (such as "event:Ev1" and
+// "msg:1700000000.000100") within scope, and reports whether it is the first:
+// false when any of the ids was claimed within ttl before. All ids are
+// claimed together, atomically.
+func (r *Redis) Claim(ctx context.Context, scope string, ttl time.Duration, ids ...string) (bool, error) {
+	if len(ids) == 0 {
+		return true, nil
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = r.key("dedupe", tag(scope), id)
+	}
+	n, err := claimScript.Run(ctx, r.client, keys, token(), ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("claiming delivery: %w: %w", ErrUnavailable, err)
+	}
+	return n == 1, nil
+}
+
+func token() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// errorHook tells OnError of every failed command. A missing key (redis.Nil)
+// is an answer, not a failure.
+type errorHook struct{ onError func(op string) }
+
+func (h errorHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (h errorHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		err := next(ctx, cmd)
+		if err != nil && !errors.Is(err, redis.Nil) {
+			h.onError(cmd.Name())
+		}
+		return err
+	}
+}
+
+func (h errorHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		err := next(ctx, cmds)
+		if err != nil && !errors.Is(err, redis.Nil) {
+			h.onError("pipeline")
+		}
+		return err
+	}
+}
