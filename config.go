@@ -23,6 +23,7 @@ type Config struct {
 	SlackAPIURL        string   `envconfig:"SLACK_API_URL"`
 	RedisURL           string   `envconfig:"REDIS_URL"`
 	RedisMasterName    string   `envconfig:"REDIS_MASTER_NAME"`
+	RedisKeyPrefix     string   `envconfig:"REDIS_KEY_PREFIX" default:"peerbot:"`
 	Port               int      `envconfig:"PORT" default:"3000"`
 	DefaultTZ          Location `envconfig:"DEFAULT_TZ" default:"Europe/London"`
 	AdminUserIDs       []string `envconfig:"ADMIN_USER_IDS"`
@@ -130,6 +131,9 @@ func (c *Config) validate() error {
 		if err := store.ParseURL(c.RedisURL); err != nil {
 			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster"}
 		}
+	}
+	if c.RedisKeyPrefix == "" || strings.ContainsAny(c.RedisKeyPrefix, "{} \t\n") {
+		return &ConfigError{"REDIS_KEY_PREFIX", "expected a key prefix such as peerbot: (no spaces or braces)"}
 	}
 	if c.Port < 0 || c.Port > 65535 {
 		return &ConfigError{"PORT", fmt.Sprintf("expected a port number from 0 to 65535, not %d", c.Port)}

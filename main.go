@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		redisURL = DefaultRedisURL
 	}
 	openCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	db, err := store.Open(openCtx, store.Options{URL: redisURL, MasterName: cfg.RedisMasterName, OnError: metrics.RedisError})
+	db, err := store.Open(openCtx, store.Options{URL: redisURL, MasterName: cfg.RedisMasterName, Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError})
 	cancel()
 	if err != nil {
 		return fmt.Errorf("cannot reach Redis at %s, and %s mode needs it: set REDIS_URL (for example REDIS_URL=redis://localhost:6379/0): %w",
@@ -189,10 +189,10 @@ func runConsole(ctx context.Context, cfg *Config, log *slog.Logger, table *bot.T
 		kept = "Nothing is kept after you quit: this runs on a store in memory."
 	)
 	if cfg.RedisURL != "" {
-		db, err = store.Open(ctx, store.Options{URL: cfg.RedisURL, MasterName: cfg.RedisMasterName, OnError: metrics.RedisError})
+		db, err = store.Open(ctx, store.Options{URL: cfg.RedisURL, MasterName: cfg.RedisMasterName, Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError})
 		kept = "Using the Redis at " + redact(cfg.RedisURL) + "."
 	} else {
-		db, err = store.OpenEmbedded(ctx, store.Options{OnError: metrics.RedisError})
+		db, err = store.OpenEmbedded(ctx, store.Options{Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError})
 	}
 	if err != nil {
 		return fmt.Errorf("opening the store: %w", err)

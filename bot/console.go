@@ -73,11 +73,6 @@ func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer, promp
 // consoleAnswer answers one typed line as plain text.
 func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 	in := invocation{kind: "console", userID: ConsoleUser, channelID: "DCONSOLE"}
-	word, rest := cut(line)
-	if strings.HasPrefix(word, "/") {
-		in.slash, in.text = word, rest
-	} else {
-		in.slash, in.text = b.table.Umbrella(), line
-	}
+	in.slash, in.text = b.table.Line(line)
 	return Text(b.answer(ctx, in), b.table.Invocation)
 }

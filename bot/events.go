@@ -91,13 +91,8 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 // ("roles coach", "help") is run; other text goes to Converse.
 func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	text := strings.TrimSpace(in.text)
-	word, rest := cut(text)
-	if strings.HasPrefix(word, "/") {
-		in.slash, in.text = word, rest
-		return b.answer(ctx, in)
-	}
-	if rt := b.table.Route(b.table.Umbrella(), text); rt.cmd != nil || rt.help && rt.unknown == "" {
-		in.slash = b.table.Umbrella()
+	in.slash, in.text = b.table.Line(text)
+	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.cmd != nil || rt.help {
 		return b.answer(ctx, in)
 	}
 	if b.converse == nil {

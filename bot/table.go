@@ -93,6 +93,20 @@ func (t *Table) Invocation(name, args string) string {
 	return s
 }
 
+// Line splits a line typed as free text (in the console, a mention or a DM)
+// into a slash command and what follows it. The slash may be left out:
+// "roles coach" and "peer roles coach" both mean the umbrella's "roles coach".
+func (t *Table) Line(line string) (slash, text string) {
+	word, rest := cut(line)
+	switch {
+	case strings.HasPrefix(word, "/"):
+		return word, rest
+	case strings.EqualFold(word, strings.TrimPrefix(t.umbrella, "/")):
+		return t.umbrella, rest
+	}
+	return t.umbrella, strings.TrimSpace(line)
+}
+
 // route is what a typed command resolves to.
 type route struct {
 	cmd     *handlers.Command // the command to run; nil for help and unknown

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestConfigErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		wantVar string // "" for a valid configuration
+	}{
+		{"console: nothing set", nil, ""},
+		{"http", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, ""},
+		{"socket mode", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, ""},
+		{"bot token with the wrong prefix", map[string]string{"SLACK_BOT_TOKEN": "xoxp-1", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"},
+		{"app token with the wrong prefix", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "SLACK_APP_TOKEN"},
+		{"signing secret without bot token", map[string]string{"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"},
+		{"app token without bot token", map[string]string{"SLACK_APP_TOKEN": "xapp-1"}, "SLACK_BOT_TOKEN"},
+		{"bot token alone", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"},
+		{"unknown time zone", map[string]string{"DEFAULT_TZ": "Europe/Gateshead"}, "DEFAULT_TZ"},
+		{"empty time zone", map[string]string{"DEFAULT_TZ": " "}, "DEFAULT_TZ"},
+		{"port not a number", map[string]string{"PORT": "eighty"}, "PORT"},
+		{"port too big", map[string]string{"PORT": "70000"}, "PORT"},
+		{"API URL not a URL", map[string]string{"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"},
+		{"Redis URL not a URL", map[string]string{"REDIS_URL": "http://localhost"}, "REDIS_URL"},
+		{"Redis cluster addresses", map[string]string{"REDIS_URL": "10.0.0.1:7000,10.0.0.2:7000"}, ""},
+		{"key prefix with a brace", map[string]string{"REDIS_KEY_PREFIX": "peer{bot}:"}, "REDIS_KEY_PREFIX"},
+		{"admin not a user id", map[string]string{"ADMIN_USER_IDS": "U012AB,alice"}, "ADMIN_USER_IDS"},
+		{"admins", map[string]string{"ADMIN_USER_IDS": "U012AB, W0123CD"}, ""},
+		{"peer channel not a channel", map[string]string{"PEER_CHANNEL_ID": "#peer-support"}, "PEER_CHANNEL_ID"},
+		{"log level", map[string]string{"LOG_LEVEL": "loud"}, "LOG_LEVEL"},
+		{"log format", map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT"},
+		{"umbrella not a slash command", map[string]string{"COMMAND_PEER": "peer"}, "COMMAND_PEER"},
+		{"command with capitals", map[string]string{"COMMAND_ROLES": "/Roles"}, "COMMAND_ROLES"},
+		{"command same as umbrella", map[string]string{"COMMAND_ROLES": "/peer"}, "COMMAND_ROLES"},
+		{"command turned off", map[string]string{"COMMAND_ROLES": ""}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clearConfigEnv(t)
+			setEnv(t, tt.env)
+			_, err := loadConfig()
+			var ce *ConfigError
+			switch {
+			case tt.wantVar == "" && err != nil:
+				t.Errorf("loadConfig() = %v, want no error", err)
+			case tt.wantVar != "" && !errors.As(err, &ce):
+				t.Errorf("loadConfig() = %v, want a ConfigError for %s", err, tt.wantVar)
+			case tt.wantVar != "" && ce.Var != tt.wantVar:
+				t.Errorf("loadConfig() names %s (%v), want %s", ce.Var, err, tt.wantVar)
+			}
+		})
+	}
+}
+
+func TestConfigNeverEchoesSecrets(t *testing.T) {
+	clearConfigEnv(t)
+	setEnv(t, map[string]string{"SLACK_BOT_TOKEN": "xoxp-very-secret-user-token", "SLACK_SIGNING_SECRET": "s"})
+	_, err := loadConfig()
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	if msg := err.Error(); strings.Contains(msg, "very-secret") {
+		t.Errorf("error %q echoes the token", msg)
+	}
+}
+
+func TestConfigDefaultsAndModes(t *testing.T) {
+	clearConfigEnv(t)
+	c, err := loadConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Port != 3000 || c.DefaultTZ.String() != "Europe/London" || c.CommandPeer != "/peer" || c.CommandRoles != "/roles" || c.RedisKeyPrefix != "peerbot:" {
+		t.Errorf("defaults = port %d, tz %s, %s, %s, %s", c.Port, c.DefaultTZ, c.CommandPeer, c.CommandRoles, c.RedisKeyPrefix)
+	}
+	if c.Mode() != ModeConsole {
+		t.Errorf("Mode() with nothing set = %s, want console", c.Mode())
+	}
+	setEnv(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:9/api"})
+	if c, err = loadConfig(); err != nil || c.Mode() != ModeHTTP || c.SlackAPIURL != "http://127.0.0.1:9/api/" {
+		t.Errorf("HTTP config = %+v, %v; want HTTP mode and the API URL ending in /", c, err)
+	}
+	t.Setenv("SLACK_APP_TOKEN", "xapp-1")
+	if c, err = loadConfig(); err != nil || c.Mode() != ModeSocket {
+		t.Errorf("Mode() with an app token = %v, %v; want socket-mode", c, err)
+	}
+}

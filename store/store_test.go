@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/peerbot/peerbot/internal/redistest"
+)
+
+func open(t testing.TB) (*Redis, string) {
+	t.Helper()
+	prefix := redistest.Prefix(t)
+	r, err := Open(context.Background(), Options{URL: redistest.URL(t), Prefix: prefix})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r, prefix
+}
+
+func TestClaim(t *testing.T) {
+	r, prefix := open(t)
+	ctx := context.Background()
+	claim := func(scope string, ids ...string) bool {
+		t.Helper()
+		ok, err := r.Claim(ctx, scope, time.Hour, ids...)
+		if err != nil {
+			t.Fatalf("Claim(%v): %v", ids, err)
+		}
+		return ok
+	}
+	if !claim("C1", "event:Ev1", "msg:1.1") {
+		t.Fatal("first delivery: Claim = false, want true")
+	}
+	if claim("C1", "event:Ev1", "msg:1.1") {
+		t.Error("the same event again: Claim = true, want false")
+	}
+	if claim("C1", "event:Ev2", "msg:1.1") {
+		t.Error("the same message under a new event id: Claim = true, want false")
+	}
+	if claim("C1", "event:Ev1", "msg:9.9") {
+		t.Error("the same event id with another ts: Claim = true, want false")
+	}
+	if !claim("C2", "event:Ev3", "msg:1.1") {
+		t.Error("the same ts in another channel: Claim = false, want true")
+	}
+	ttl := redistest.Client(t).PTTL(ctx, prefix+"dedupe:{C1}:msg:1.1").Val()
+	if ttl <= 59*time.Minute || ttl > time.Hour {
+		t.Errorf("claim key TTL = %v, want about 1h", ttl)
+	}
+}
+
+func TestClaimIsAnsweredOnceUnderRace(t *testing.T) {
+	r, _ := open(t)
+	var wins atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, err := r.Claim(context.Background(), "C1", time.Minute, "event:EvRace", "msg:2.2")
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				wins.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if got := wins.Load(); got != 1 {
+		t.Errorf("20 concurrent claims of one delivery: %d won, want 1", got)
+	}
+}
+
+// TestClaimScriptIsSafeToRepeat runs the script twice with one token, as a
+// client retry after a lost reply would, and expects the same answer.
+func TestClaimScriptIsSafeToRepeat(t *testing.T) {
+	r, _ := open(t)
+	ctx := context.Background()
+	keys := []string{r.key("dedupe", tag("C1"), "event:EvRepeat")}
+	for i := range 2 {
+		n, err := claimScript.Run(ctx, r.client, keys, "same-token", 60000).Int()
+		if err != nil || n != 1 {
+			t.Fatalf("run %d: claim = %d, %v; want 1, nil", i+1, n, err)
+		}
+	}
+	if n, _ := claimScript.Run(ctx, r.client, keys, "other-token", 60000).Int(); n != 0 {
+		t.Errorf("another token: claim = %d, want 0", n)
+	}
+}
+
+func TestRedisDownIsUnavailable(t *testing.T) {
+	var failed atomic.Int32
+	// Nothing listens on port 1.
+	_, err := Open(context.Background(), Options{URL: "redis://127.0.0.1:1/0", OnError: func(string) { failed.Add(1) }})
+	if !errors.Is(err, ErrUnavailable) {
+		t.Errorf("Open(nothing listening) = %v, want ErrUnavailable", err)
+	}
+	if failed.Load() == 0 {
+		t.Error("OnError was not told of the failed command")
+	}
+}
+
+func TestOnErrorCountsFailures(t *testing.T) {
+	var mu sync.Mutex
+	var ops []string
+	r, err := Open(context.Background(), Options{
+		URL:     redistest.URL(t),
+		Prefix:  redistest.Prefix(t),
+		OnError: func(op string) { mu.Lock(); ops = append(ops, op); mu.Unlock() },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := r.Claim(ctx, "C1", time.Minute, "event:EvCancelled"); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("Claim with a cancelled context = %v, want ErrUnavailable", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ops) == 0 {
+		t.Error("a failed command was not counted")
+	}
+}
+
+func TestEmbedded(t *testing.T) {
+	r, err := OpenEmbedded(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok, err := r.Claim(context.Background(), "C1", time.Minute, "event:Ev1")
+	if err != nil || !ok {
+		t.Errorf("Claim on the embedded store = %v, %v; want true, nil", ok, err)
+	}
+	if err := r.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if err := r.Ping(context.Background()); err == nil {
+		t.Error("Ping after Close = nil, want an error")
+	}
+}
+
+func TestParseURL(t *testing.T) {
+	tests := []struct {
+		in      string
+		wantErr bool
+		addrs   int
+		cluster bool
+	}{
+		{in: "redis://localhost:6379/0", addrs: 1},
+		{in: "rediss://user:pw@cache.example.org:6380/2", addrs: 1},
+		{in: "unix:///run/redis.sock", addrs: 1},
+		{in: "10.0.0.1:7000,10.0.0.2:7001", addrs: 2, cluster: true},
+		{in: "redis://:pw@10.0.0.1:7000, redis://10.0.0.2:7001", addrs: 2, cluster: true},
+		{in: "", wantErr: true},
+		{in: "http://localhost:6379", wantErr: true},
+		{in: "redis://localhost:6379/notadb", wantErr: true},
+		{in: "a,b", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			u, err := universalOptions(tt.in, "")
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("universalOptions(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if len(u.Addrs) != tt.addrs || u.IsClusterMode != tt.cluster {
+				t.Errorf("universalOptions(%q) = %d addrs, cluster %v; want %d, %v", tt.in, len(u.Addrs), u.IsClusterMode, tt.addrs, tt.cluster)
+			}
+		})
+	}
+	u, err := universalOptions("s1:26379,s2:26379", "mymaster")
+	if err != nil || u.MasterName != "mymaster" || u.IsClusterMode || len(u.Addrs) != 2 {
+		t.Errorf("sentinel options = %+v, %v", u, err)
+	}
+}
