@@ -33,7 +33,11 @@ func TestVerify(t *testing.T) {
 		{"no headers", http.Header{}, body, ErrNoSignature},
 		{"no signature", func() http.Header { h := signed(secret, now, body); h.Del("X-Slack-Signature"); return h }(), body, ErrNoSignature},
 		{"no timestamp", func() http.Header { h := signed(secret, now, body); h.Del("X-Slack-Request-Timestamp"); return h }(), body, ErrNoSignature},
-		{"timestamp not a number", func() http.Header { h := signed(secret, now, body); h.Set("X-Slack-Request-Timestamp", "soon"); return h }(), body, ErrNoSignature},
+		{"timestamp not a number", func() http.Header {
+			h := signed(secret, now, body)
+			h.Set("X-Slack-Request-Timestamp", "soon")
+			return h
+		}(), body, ErrNoSignature},
 		{"not v0", func() http.Header { h := signed(secret, now, body); h.Set("X-Slack-Signature", "v1=abcd"); return h }(), body, ErrBadSignature},
 		{"not hex", func() http.Header { h := signed(secret, now, body); h.Set("X-Slack-Signature", "v0=zz"); return h }(), body, ErrBadSignature},
 	}
