@@ -132,7 +132,15 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 // HTTP response or a Socket Mode acknowledgement. ok is false when the reply
 // will follow through response_url instead.
 func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
-	in := invocation{
+	reply, ok := b.slashReply(slashInvocation(sc), sc.ResponseURL)
+	if !ok {
+		return nil, false
+	}
+	return messagePayload(reply), true
+}
+
+func slashInvocation(sc slack.SlashCommand) invocation {
+	return invocation{
 		kind:      "slash_command",
 		slash:     sc.Command,
 		text:      sc.Text,
@@ -140,11 +148,6 @@ func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
 		channelID: sc.ChannelID,
 		teamID:    sc.TeamID,
 	}
-	reply, ok := b.slashReply(in, sc.ResponseURL)
-	if !ok {
-		return nil, false
-	}
-	return messagePayload(reply), true
 }
 
 func messagePayload(r handlers.Reply) map[string]any {

@@ -183,10 +183,19 @@ func contextBlock(r handlers.Reply) slack.Block {
 			}
 			links = append(links, l)
 		}
-		// Sources share elements so that many still fit the element limit.
-		for _, chunk := range splitText("Sources: "+strings.Join(links, " · "), maxSectionText) {
-			elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, chunk, false, false))
+		// Sources share elements so that many fit the element limit, and a
+		// link is never cut in two.
+		cur := "Sources: "
+		for i, l := range links {
+			if i > 0 && len(cur)+len(l)+3 > maxSectionText {
+				elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, cur, false, false))
+				cur = ""
+			} else if i > 0 {
+				cur += " · "
+			}
+			cur += clip(l, maxSectionText)
 		}
+		elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, cur, false, false))
 	}
 	if r.Note != "" {
 		elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn(r.Note), maxSectionText), false, false))

@@ -14,7 +14,8 @@ import (
 // Every envelope is acknowledged at once, so Slack never re-sends one we
 // have: events and button presses before their work starts, slash commands
 // with the reply when it is ready within the answer budget (else empty, and
-// the reply follows through response_url).
+// the reply follows through response_url, as it does when it is too big for
+// an acknowledgement).
 func (b *Bot) RunSocketMode(ctx context.Context, client *socketmode.Client) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -92,15 +93,30 @@ func (b *Bot) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		b.goTask("interaction", func(ctx context.Context) { b.interaction(ctx, cb) })
 	case socketmode.EventTypeSlashCommand:
 		sc, ok := evt.Data.(slack.SlashCommand)
-		if !ok {
+		if !ok || evt.Request == nil {
 			ack(nil)
 			return
 		}
 		// Answer in its own goroutine, so a slow command holds up no other
 		// envelope; slashReply bounds the wait to the answer budget.
-		started := b.goTask("slash command", func(context.Context) {
-			payload, _ := b.slashResponse(sc)
-			ack(payload)
+		started := b.goTask("slash command", func(taskCtx context.Context) {
+			reply, ok := b.slashReply(slashInvocation(sc), sc.ResponseURL)
+			if !ok {
+				ack(nil) // the reply follows through response_url
+				return
+			}
+			err := client.AckCtx(ctx, evt.Request.EnvelopeID, messagePayload(reply))
+			if err == nil {
+				return
+			}
+			// slack-go refuses an ack of 20 KB or more (Slack drops it), so
+			// nothing was sent: acknowledge empty and send the answer
+			// through response_url instead.
+			b.log.Warn("answering a slash command in its acknowledgement failed; using response_url", "err", err)
+			ack(nil)
+			if err := b.respond(taskCtx, sc.ResponseURL, reply); err != nil {
+				b.log.Error("posting a slash command's answer failed", "err", err)
+			}
 		})
 		if !started {
 			ack(nil)
