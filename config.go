@@ -103,7 +103,7 @@ var (
 func (c *Config) validate() error {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
 	for _, s := range []*string{&c.SlackBotToken, &c.SlackSigningSecret, &c.SlackAppToken, &c.SlackAPIURL,
-		&c.RedisURL, &c.PeerChannelID, &c.LogLevel, &c.LogFormat, &c.CommandPeer, &c.CommandRoles} {
+		&c.RedisURL, &c.RedisMasterName, &c.PeerChannelID, &c.LogLevel, &c.LogFormat, &c.CommandPeer, &c.CommandRoles} {
 		trim(s)
 	}
 	switch {
@@ -128,7 +128,7 @@ func (c *Config) validate() error {
 		}
 	}
 	if c.RedisURL != "" {
-		if err := store.ParseURL(c.RedisURL); err != nil {
+		if err := store.ParseURL(c.RedisURL, c.RedisMasterName); err != nil {
 			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster"}
 		}
 	}

@@ -89,3 +89,26 @@ func TestConfigDefaultsAndModes(t *testing.T) {
 		t.Errorf("Mode() with an app token = %v, %v; want socket-mode", c, err)
 	}
 }
+
+func TestRedact(t *testing.T) {
+	tests := map[string]string{
+		"redis://localhost:6379/0":                   "redis://localhost:6379/0",
+		"redis://:s3cret@cache:6379/0":               "redis://:xxxxx@cache:6379/0",
+		"rediss://user:s3cret@cache:6380":            "rediss://user:xxxxx@cache:6380",
+		"redis://:one@h1:6379, redis://:two@h2:6379": "redis://:xxxxx@h1:6379,redis://:xxxxx@h2:6379",
+		"h1:7000,h2:7000":                            "h1:7000,h2:7000",
+	}
+	for in, want := range tests {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSentinelAddressesNeedTheMasterName(t *testing.T) {
+	clearConfigEnv(t)
+	setEnv(t, map[string]string{"REDIS_URL": "sentinel1:26379", "REDIS_MASTER_NAME": "mymaster"})
+	if _, err := loadConfig(); err != nil {
+		t.Errorf("one Sentinel address with REDIS_MASTER_NAME: %v, want no error", err)
+	}
+}

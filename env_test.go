@@ -1,20 +1,27 @@
 package main
 
 import (
+	"bytes"
 	"os"
-	"reflect"
+	"sync"
 )
 
-// configEnvNames lists every environment variable Config reads.
-func configEnvNames() []string {
-	var names []string
-	t := reflect.TypeFor[Config]()
-	for i := range t.NumField() {
-		if name := t.Field(i).Tag.Get("envconfig"); name != "" {
-			names = append(names, name)
-		}
-	}
-	return names
+func unsetenv(name string) { _ = os.Unsetenv(name) }
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
 }
 
-func unsetenv(name string) { _ = os.Unsetenv(name) }
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // time zones without the system's database, as on slim hosts
@@ -103,7 +104,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	auth, err := api.AuthTestContext(authCtx)
 	cancel()
 	if err != nil {
-		return fmt.Errorf("Slack did not accept SLACK_BOT_TOKEN (auth.test: %w); check the token in the app's OAuth & Permissions page", err)
+		return fmt.Errorf("the bot token in SLACK_BOT_TOKEN was not accepted (auth.test: %w); check it on the Slack app's OAuth & Permissions page", err)
 	}
 	log.Info("connected to Slack", "team_id", auth.TeamID, "bot_user_id", auth.UserID)
 
@@ -235,16 +236,26 @@ func newLogger(cfg *Config, mode Mode, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(w, opts))
 }
 
-// redact hides the password in a Redis URL so it can be shown or logged.
+// redact hides the passwords in a REDIS_URL (one URL, or several separated
+// by commas) so it can be shown or logged.
 func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
+	parts := strings.Split(raw, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		u, err := url.Parse(p)
+		switch {
+		case err != nil && strings.Contains(p, "@"):
+			parts[i] = "(unreadable address)"
+		case err != nil || u.User == nil:
+			parts[i] = p
+		default:
+			if _, has := u.User.Password(); has {
+				u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			}
+			parts[i] = u.String()
+		}
 	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
-	}
-	return u.String()
+	return strings.Join(parts, ",")
 }
 
 func isTerminal(r io.Reader) bool {

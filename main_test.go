@@ -98,7 +98,7 @@ type program struct {
 	stop  func() error
 }
 
-func startHTTP(t *testing.T, env map[string]string) *program {
+func startHTTP(t testing.TB, env map[string]string) *program {
 	t.Helper()
 	fake := newFakeSlack(t)
 	setEnv(t, map[string]string{
@@ -148,7 +148,7 @@ func startHTTP(t *testing.T, env map[string]string) *program {
 
 // setEnv sets variables for the test; every variable the config reads is
 // cleared first, so the machine's environment cannot leak in.
-func setEnv(t *testing.T, env map[string]string) {
+func setEnv(t testing.TB, env map[string]string) {
 	t.Helper()
 	for k, v := range env {
 		t.Setenv(k, v)
@@ -157,7 +157,7 @@ func setEnv(t *testing.T, env map[string]string) {
 
 func clearConfigEnv(t *testing.T) {
 	t.Helper()
-	for _, name := range configEnvNames() {
+	for _, name := range configVars(t) {
 		t.Setenv(name, "")
 		// An unset variable differs from an empty one for envconfig
 		// defaults; Setenv restores it after the test.

@@ -128,12 +128,12 @@ func (b *Bot) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 
 func errorOf(data any) error {
 	switch d := data.(type) {
-	case error:
-		return d
 	case *slack.IncomingEventError:
 		return d.ErrorObj
 	case *slack.ConnectionErrorEvent:
 		return d.ErrorObj
+	case error:
+		return d
 	}
 	return errors.New("unknown")
 }

@@ -90,10 +90,11 @@ func newRedis(client redis.UniversalClient, opts Options) *Redis {
 	return r
 }
 
-// ParseURL checks a REDIS_URL value without connecting, so configuration can
-// be refused at start with a clear message.
-func ParseURL(s string) error {
-	_, err := universalOptions(s, "")
+// ParseURL checks a REDIS_URL value (with REDIS_MASTER_NAME, if any)
+// without connecting, so configuration can be refused at start with a clear
+// message.
+func ParseURL(s, masterName string) error {
+	_, err := universalOptions(s, masterName)
 	return err
 }
 
@@ -131,7 +132,7 @@ func universalOptions(raw, masterName string) (*redis.UniversalOptions, error) {
 		}
 		o, err := url.Parse(p)
 		if err != nil || o.Host == "" || o.Port() == "" {
-			return nil, fmt.Errorf("%q is not a host:port Redis address", strings.TrimSpace(parts[0]))
+			return nil, fmt.Errorf("%q is not a host:port Redis address", p)
 		}
 		if o.User != nil && u.Password == "" {
 			u.Username = o.User.Username()
