@@ -212,3 +212,31 @@ func TestShutdownCancelsWhatOverstays(t *testing.T) {
 		t.Errorf("Shutdown with a stuck task = %v, want DeadlineExceeded", err)
 	}
 }
+
+func TestReadyzSaysWhenRedisIsDown(t *testing.T) {
+	db, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := NewTable("/peer", nil, handlers.Command{Name: "x", Run: echo("x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(Options{Table: tbl, Store: db}).Handler())
+	defer srv.Close()
+	status := func() int {
+		resp, err := http.Get(srv.URL + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := status(); got != http.StatusOK {
+		t.Errorf("/readyz with Redis up = %d, want 200", got)
+	}
+	db.Close()
+	if got := status(); got != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with Redis gone = %d, want 503", got)
+	}
+}
