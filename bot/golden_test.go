@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/knowledge"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -26,4 +29,23 @@ func golden(t testing.TB, name string, got []byte) {
 	if string(got) != string(want) {
 		t.Errorf("%s differs from %s (run go test ./bot -update if the change is meant):\n--- got\n%s\n--- want\n%s", name, path, got, want)
 	}
+}
+
+// rolesTable is the shipped /roles handler in a table with the default
+// command names.
+func rolesTable(t testing.TB) (*handlers.Roles, *Table) {
+	t.Helper()
+	base, err := knowledge.Load(knowledge.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := handlers.NewRoles(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := NewTable("/peer", map[string]string{"roles": "/roles"}, roles.Command())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return roles, tbl
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/peerbot/peerbot/handlers"
-	"github.com/peerbot/peerbot/knowledge"
 )
 
 func TestMrkdwn(t *testing.T) {
@@ -123,18 +122,7 @@ func TestSplitTextKeepsRunesWhole(t *testing.T) {
 // TestRolesGolden keeps the Block Kit and console rendering of /roles under
 // review.
 func TestRolesGolden(t *testing.T) {
-	base, err := knowledge.Load(knowledge.Content())
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := handlers.NewRoles(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tbl, err := NewTable("/peer", map[string]string{"roles": "/roles"}, roles.Command())
-	if err != nil {
-		t.Fatal(err)
-	}
+	roles, tbl := rolesTable(t)
 	for _, args := range []string{"", "coach", "together", "nurse"} {
 		r, err := roles.Run(context.Background(), handlers.Request{Args: args, Invoke: tbl.Invocation})
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/peerbot/peerbot/handlers"
-	"github.com/peerbot/peerbot/knowledge"
 )
 
 func echo(name string) handlers.HandlerFunc {
@@ -154,18 +153,7 @@ func TestHelpHidesAdminCommands(t *testing.T) {
 // TestHelpGolden keeps what people read in help and in the unknown-command
 // reply under review: plain text and Block Kit.
 func TestHelpGolden(t *testing.T) {
-	base, err := knowledge.Load(knowledge.Content())
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := handlers.NewRoles(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tbl, err := NewTable("/peer", map[string]string{"roles": "/roles"}, roles.Command())
-	if err != nil {
-		t.Fatal(err)
-	}
+	roles, tbl := rolesTable(t)
 	cmd := roles.Command()
 	replies := map[string]handlers.Reply{
 		"help":         tbl.Help(false),

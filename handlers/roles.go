@@ -156,7 +156,7 @@ func sources(e *knowledge.Entry) []Source {
 }
 
 func reviewed(e *knowledge.Entry) string {
-	return fmt.Sprintf("Reviewed %s by the %s.", e.Reviewed, strings.ToLower(e.Owner[:1])+e.Owner[1:])
+	return fmt.Sprintf("Reviewed %s · %s", e.Reviewed, e.Owner)
 }
 
 // clip shortens s to at most n runes, so an echo of a person's words stays short.
