@@ -153,10 +153,9 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 
 	var reply handlers.Reply
 	outcome := "ok"
-	denied := handlers.Say("Sorry, only network admins can use that command. Type " + b.table.Invocation("help", "") + " to see what you can do.")
 	switch {
 	case rt.help && rt.topic != nil && rt.topic.AdminOnly && !isAdmin:
-		reply, outcome = denied, "denied"
+		reply, outcome = b.denied(), "denied"
 	case rt.help && rt.topic != nil:
 		reply, outcome = b.table.CommandHelp(rt.topic), "help"
 	case rt.help && rt.unknown == "":
@@ -164,7 +163,7 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	case rt.cmd == nil:
 		reply, outcome = b.table.Unknown(rt.unknown, isAdmin), "unknown_command"
 	case rt.cmd.AdminOnly && !isAdmin:
-		reply, outcome = denied, "denied"
+		reply, outcome = b.denied(), "denied"
 	default:
 		log = log.With("command", rt.cmd.Name)
 		req := handlers.Request{
@@ -180,6 +179,11 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	b.observe(in.kind, outcome, start)
 	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
 	return reply
+}
+
+// denied answers a person who tried a command kept for admins.
+func (b *Bot) denied() handlers.Reply {
+	return handlers.Say("Sorry, only network admins can use that command. Type " + b.table.Umbrella() + " help to see what you can do.")
 }
 
 // run calls a handler, turning an error or a panic into a reply.
