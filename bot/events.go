@@ -141,3 +141,18 @@ func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
 	}
 	b.observe("interaction", "ok", start)
 }
+
+// stripMentions removes "<@U123>" mentions from message text.
+func stripMentions(s string) string {
+	for {
+		i := strings.Index(s, "<@")
+		if i < 0 {
+			return strings.TrimSpace(s)
+		}
+		j := strings.Index(s[i:], ">")
+		if j < 0 {
+			return strings.TrimSpace(s)
+		}
+		s = s[:i] + " " + s[i+j+1:]
+	}
+}

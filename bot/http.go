@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,7 +9,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -65,7 +65,8 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 
 	// Slack checks a new Request URL with an unsigned ssl_check; it asks
 	// nothing and is told nothing but 200 (as Slack's Bolt frameworks do).
-	if mediaType == "application/x-www-form-urlencoded" {
+	// Only a body that says ssl_check is parsed before the signature check.
+	if mediaType == "application/x-www-form-urlencoded" && bytes.Contains(body, []byte("ssl_check=1")) {
 		if form, err := url.ParseQuery(string(body)); err == nil && form.Get("ssl_check") == "1" && !form.Has("command") && !form.Has("payload") {
 			w.WriteHeader(http.StatusOK)
 			b.observe("ssl_check", "ok", start)
@@ -214,19 +215,4 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-// stripMentions removes "<@U123>" mentions from message text.
-func stripMentions(s string) string {
-	for {
-		i := strings.Index(s, "<@")
-		if i < 0 {
-			return strings.TrimSpace(s)
-		}
-		j := strings.Index(s[i:], ">")
-		if j < 0 {
-			return strings.TrimSpace(s)
-		}
-		s = s[:i] + " " + s[i+j+1:]
-	}
 }
