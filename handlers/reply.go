@@ -15,6 +15,29 @@ type Reply struct {
 	// Replace asks, when the reply answers a button on an earlier message,
 	// that it take that message's place rather than follow it.
 	Replace bool
+
+	// Form, when set, asks the transport to open this form (a Slack modal)
+	// for the person. Where no form can be opened (the console, or a
+	// request with no trigger), the rest of the reply is shown instead, so
+	// Text should say how to do the same thing by typing.
+	Form *Form
+
+	// Messages are sent as well as the reply: direct messages to people
+	// and posts in channels, such as a confirmation request to a
+	// supervisor. They are sent after the reply, each at most once.
+	Messages []Message
+
+	// RefreshHome lists people whose App Home should be drawn again
+	// because something it shows has changed.
+	RefreshHome []string
+}
+
+// Message is a reply sent somewhere other than back to the asker: to a
+// person by direct message (To is a user id, "U123") or to a channel (To is
+// a channel id, "C123").
+type Message struct {
+	To    string
+	Reply Reply
 }
 
 // Section is one part of a reply: an optional heading, text, and short

@@ -1,0 +1,82 @@
+package handlers
+
+import (
+	"context"
+	"time"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// The interfaces below are what the handlers keep in the store.
+// *store.Redis satisfies all of them. Every method returns an error wrapping
+// ErrUnavailable when the store cannot be reached; a missing record is not
+// an error.
+
+// Profiles keeps people's supervision profiles.
+type Profiles interface {
+	// Profile returns the person's profile, and false when they have none.
+	Profile(ctx context.Context, userID string) (supervision.Profile, bool, error)
+	// SaveProfile creates or replaces a profile, keeping the indexes by
+	// supervisor, PCN and role in step with it.
+	SaveProfile(ctx context.Context, p supervision.Profile) error
+	// Supervisees returns the user ids of the people whose profile names
+	// supervisorID as their supervisor, sorted.
+	Supervisees(ctx context.Context, supervisorID string) ([]string, error)
+}
+
+// Sessions keeps each person's record of supervision sessions and leave.
+type Sessions interface {
+	// AddSession records s in s.UserID's record. s.ID must be set and new.
+	AddSession(ctx context.Context, s supervision.Session) error
+	// Session returns one session of a person's record, and false when
+	// there is none with that id.
+	Session(ctx context.Context, userID, id string) (supervision.Session, bool, error)
+	// Sessions returns up to n of a person's sessions, newest first (by
+	// date, then by when they were logged). n <= 0 means all.
+	Sessions(ctx context.Context, userID string, n int) ([]supervision.Session, error)
+	// UpdateSession replaces a session that exists, as for a confirmation.
+	UpdateSession(ctx context.Context, s supervision.Session) error
+	// DeleteSession removes a session; it reports false when there was none.
+	DeleteSession(ctx context.Context, userID, id string) (bool, error)
+	// AddLeave records a stretch of leave. l.ID must be set and new.
+	AddLeave(ctx context.Context, userID string, l supervision.Leave) error
+	// Leaves returns a person's leave, earliest first.
+	Leaves(ctx context.Context, userID string) ([]supervision.Leave, error)
+}
+
+// Feedback keeps people's votes on answers and counts the questions the bot
+// could not answer.
+type Feedback interface {
+	// Vote records a person's vote on an entry: helpful or not. A person has
+	// one vote per entry; voting again replaces it. It reports whether the
+	// vote changed anything.
+	Vote(ctx context.Context, entryID, userID string, helpful bool) (bool, error)
+	// Votes returns the counts of helpful and not helpful votes on an entry.
+	Votes(ctx context.Context, entryID string) (helpful, notHelpful int, err error)
+	// CountUnanswered adds one to the count of each normalised query term
+	// of a question that found no good answer. No user id or message text
+	// is kept.
+	CountUnanswered(ctx context.Context, terms []string) error
+	// Unanswered returns the n most counted terms, most first.
+	Unanswered(ctx context.Context, n int) ([]TermCount, error)
+}
+
+// TermCount is a query term and how often it came up unanswered.
+type TermCount struct {
+	Term  string
+	Count int64
+}
+
+// Directory knows about people in the workspace.
+type Directory interface {
+	// TimeZone returns the IANA name of a person's time zone, as Slack
+	// has it, or a default when Slack has none.
+	TimeZone(ctx context.Context, userID string) (string, error)
+}
+
+// ZoneCache keeps people's time zones for a while, so Slack is not asked on
+// every request.
+type ZoneCache interface {
+	CachedZone(ctx context.Context, userID string) (zone string, ok bool, err error)
+	CacheZone(ctx context.Context, userID, zone string, ttl time.Duration) error
+}

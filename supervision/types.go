@@ -1,0 +1,72 @@
+package supervision
+
+import "time"
+
+// Profile is what peerbot keeps about a person for their supervision. It
+// holds no clinical or patient detail.
+type Profile struct {
+	UserID       string // Slack user id, "U123"
+	Role         Role
+	PCN          string // the Primary Care Network's name, as the person writes it
+	Locality     string // "gateshead", "london", or "" for none
+	SupervisorID string // Slack user id of their supervisor; "" when not set
+	TimeZone     string // IANA name, "Europe/London"
+
+	Reminders    bool         // send reminders by direct message
+	ReminderDay  time.Weekday // preferred weekday for reminders
+	ReminderTime string       // preferred time of day, "09:30", in TimeZone
+
+	Created time.Time
+	Updated time.Time
+}
+
+// SessionType is a kind of supervision session.
+type SessionType string
+
+// The kinds of session a person can log.
+const (
+	Clinical       SessionType = "clinical"        // clinical or professional supervision
+	Group          SessionType = "group"           // group supervision
+	Peer           SessionType = "peer"            // peer supervision or an action learning set
+	CoachingSup    SessionType = "coaching"        // health coaching supervision
+	LineManagement SessionType = "line-management" // a line management one-to-one
+)
+
+// SessionTypes lists every session type in the order help shows them.
+var SessionTypes = []SessionType{Clinical, Group, Peer, CoachingSup, LineManagement}
+
+// Confirmation is where a session stands with the other person in it.
+type Confirmation string
+
+// The confirmation states. A session logged with nobody named needs none.
+const (
+	NoConfirmation Confirmation = ""          // nobody else named
+	Awaiting       Confirmation = "awaiting"  // the other person has not answered yet
+	Confirmed      Confirmation = "confirmed" // the other person agreed it happened
+	Disputed       Confirmation = "disputed"  // the other person said it is not right
+)
+
+// Session is one supervision session in a person's record. It holds dates,
+// types, durations and people only.
+type Session struct {
+	ID       string      // unique within the person's record
+	UserID   string      // whose supervision this was: the supervisee
+	Date     time.Time   // the day it happened, midnight in the person's zone
+	Type     SessionType //
+	Minutes  int         // how long; 0 when not given
+	WithID   string      // the other person (usually the supervisor); "" when none
+	LoggedBy string      // who logged it: the supervisee or the supervisor
+	LoggedAt time.Time
+
+	Confirmation Confirmation
+	AnsweredBy   string    // who confirmed or disputed it
+	AnsweredAt   time.Time // when
+}
+
+// Leave is a stretch of leave that pauses the supervision clock. From and
+// To are whole days, both included, at midnight in the person's zone.
+type Leave struct {
+	ID   string
+	From time.Time
+	To   time.Time
+}
