@@ -237,7 +237,7 @@ func (t *Table) suggest(word string, isAdmin bool) string {
 func (t *Table) visible(isAdmin bool) []*handlers.Command {
 	var out []*handlers.Command
 	for i := range t.commands {
-		if !t.commands[i].AdminOnly || isAdmin {
+		if c := t.commands[i]; !c.Hidden && (!c.AdminOnly || isAdmin) {
 			out = append(out, &t.commands[i])
 		}
 	}

@@ -49,6 +49,9 @@ type Command struct {
 	Description string   // one sentence: what it does for the person
 	Examples    []string // argument strings that work: "coach", "SPLW"
 	AdminOnly   bool     // only ADMIN_USER_IDS may run it or see it in help
+	// Hidden keeps a command out of help and suggestions: one that buttons
+	// run ("feedback"), which a person would not type.
+	Hidden bool
 	Run         HandlerFunc
 }
 
