@@ -18,6 +18,12 @@ type Request struct {
 	Args      string // what followed the command, trimmed: "coach" in "/roles coach"
 	IsAdmin   bool   // the person is listed in ADMIN_USER_IDS
 
+	// Interactive is true when a Reply's Form can be opened for the person
+	// now (Slack gave a trigger). False in the console and in mentions:
+	// there, a command that would open a form must work from typed
+	// arguments or say how.
+	Interactive bool
+
 	// Invoke spells a command as the person would type it in this
 	// workspace, honouring configured names: Invoke("roles", "coach") may be
 	// "/roles coach" or "/peer roles coach". Nil in tests that do not need it.
@@ -52,7 +58,7 @@ type Command struct {
 	// Hidden keeps a command out of help and suggestions: one that buttons
 	// run ("feedback"), which a person would not type.
 	Hidden bool
-	Run         HandlerFunc
+	Run    HandlerFunc
 }
 
 // ErrUnavailable means a dependency (such as the store) is down for now. The
