@@ -51,6 +51,10 @@ type Options struct {
 	// Converse answers free text in a mention or direct message that is not
 	// a command. Nil: the person is shown what the bot can do.
 	Converse handlers.HandlerFunc
+	// Forms take submitted forms (Slack modals), by form ID.
+	Forms map[string]handlers.FormFunc
+	// Home draws a person's App Home tab; nil leaves the tab alone.
+	Home handlers.HomeFunc
 	// AnswerBudget is how long a slash command may run before Slack is
 	// answered at once and the reply follows through response_url.
 	// Slack waits 3 s; default 2 s.
@@ -76,6 +80,8 @@ type Bot struct {
 	metrics   *Metrics
 	now       func() time.Time
 	converse  handlers.HandlerFunc
+	forms     map[string]handlers.FormFunc
+	home      handlers.HomeFunc
 	budget    time.Duration
 	taskTTL   time.Duration
 	dedupeTTL time.Duration
@@ -100,6 +106,8 @@ func New(o Options) *Bot {
 		metrics:   o.Metrics,
 		now:       o.Now,
 		converse:  o.Converse,
+		forms:     o.Forms,
+		home:      o.Home,
 		budget:    o.AnswerBudget,
 		taskTTL:   o.TaskTimeout,
 		dedupeTTL: o.DedupeTTL,
@@ -140,6 +148,9 @@ type invocation struct {
 	userID    string
 	channelID string
 	teamID    string
+	// triggerID lets a form be opened for the person, for about 3 s after
+	// Slack sent it; "" when no form can be opened.
+	triggerID string
 }
 
 // answer routes and runs one command and always returns a reply: a fault
@@ -167,12 +178,13 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	default:
 		log = log.With("command", rt.cmd.Name)
 		req := handlers.Request{
-			UserID:    in.userID,
-			TeamID:    in.teamID,
-			ChannelID: in.channelID,
-			Args:      rt.args,
-			IsAdmin:   isAdmin,
-			Invoke:    b.table.Invocation,
+			UserID:      in.userID,
+			TeamID:      in.teamID,
+			ChannelID:   in.channelID,
+			Args:        rt.args,
+			IsAdmin:     isAdmin,
+			Invoke:      b.table.Invocation,
+			Interactive: b.canOpenForms(in),
 		}
 		reply, outcome = b.run(ctx, log, reqID, rt.cmd.Run, req)
 	}
@@ -283,11 +295,14 @@ func (b *Bot) slashReply(in invocation, responseURL string) (reply handlers.Repl
 		ready = make(chan handlers.Reply, 1)
 	)
 	started := b.goTask("slash command", func(ctx context.Context) {
-		r := b.answer(ctx, in)
+		r := b.finish(ctx, in, b.answer(ctx, in))
 		mu.Lock()
 		defer mu.Unlock()
 		if !late {
 			ready <- r
+			return
+		}
+		if empty(r) {
 			return
 		}
 		if err := b.respond(ctx, responseURL, r); err != nil {

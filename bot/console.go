@@ -70,9 +70,69 @@ func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer, promp
 	}
 }
 
-// consoleAnswer answers one typed line as plain text.
+// consoleAnswer answers one typed line as plain text. A line may start
+// with "as @U123" to act as another person, so one person at the console
+// can play both supervisor and supervisee. Messages the reply sends to
+// other people or channels are printed after it.
 func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
-	in := invocation{kind: "console", userID: ConsoleUser, channelID: "DCONSOLE"}
+	user := ConsoleUser
+	if rest, ok := cutPrefixFold(line, "as "); ok {
+		who, after := cut(rest)
+		id := consoleUserID(who)
+		if id == "" || after == "" {
+			return "To act as someone else, type: as @U123 /supervision"
+		}
+		user, line = id, after
+	}
+	in := invocation{kind: "console", userID: user, channelID: "DCONSOLE"}
 	in.slash, in.text = b.table.Line(line)
-	return Text(b.answer(ctx, in), b.table.Invocation)
+	reply := b.answer(ctx, in)
+	var out strings.Builder
+	out.WriteString(Text(reply, b.table.Invocation))
+	for _, m := range reply.Messages {
+		if m.To == "" {
+			continue
+		}
+		to, invoke := m.To, b.table.Invocation
+		if isUserID(m.To) {
+			to = "@" + m.To
+			invoke = func(name, args string) string { return "as @" + m.To + " " + b.table.Invocation(name, args) }
+			fmt.Fprintf(&out, "\n--- Direct message to %s ---\n", to)
+		} else {
+			fmt.Fprintf(&out, "\n--- Post in channel %s ---\n", to)
+		}
+		out.WriteString(Text(m.Reply, invoke))
+	}
+	return out.String()
+}
+
+// consoleUserID reads "@U123", "<@U123>" or "U123" as a user id.
+func consoleUserID(s string) string {
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "<"), "@"), ">")
+	s = strings.TrimPrefix(s, "@")
+	if !isUserID(s) {
+		return ""
+	}
+	return strings.ToUpper(s)
+}
+
+// isUserID reports whether s looks like a Slack user id ("U123", "W123")
+// rather than a channel id.
+func isUserID(s string) bool {
+	if len(s) < 2 || (s[0] != 'U' && s[0] != 'W' && s[0] != 'u' && s[0] != 'w') {
+		return false
+	}
+	for _, r := range s[1:] {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return strings.TrimSpace(s[len(prefix):]), true
+	}
+	return s, false
 }

@@ -26,6 +26,14 @@ func (b *Bot) event(ctx context.Context, ev slackevents.EventsAPIEvent, retry st
 	case *slackevents.MessageEvent:
 		m = message{user: e.User, botID: e.BotID, subType: e.SubType, channel: e.Channel,
 			channelType: e.ChannelType, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp}
+	case *slackevents.AppHomeOpenedEvent:
+		if e.Tab != "home" || b.home == nil {
+			b.observe("event", "ignored", start)
+			return
+		}
+		b.publishHome(ctx, e.User)
+		b.observe("event", "ok", start)
+		return
 	default:
 		b.observe("event", "ignored", start)
 		return
@@ -79,6 +87,10 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	if !dm && thread == "" {
 		thread = m.ts // answer a channel mention in a thread, not in the channel
 	}
+	reply = b.finish(ctx, invocation{userID: m.user}, reply)
+	if empty(reply) {
+		return "ok"
+	}
 	reply.Public = true // a thread or DM reply is seen by whoever can see the question
 	if err := b.post(ctx, m.channel, thread, reply); err != nil {
 		b.log.Error("posting an answer failed", "err", err, "channel", m.channel)
@@ -125,15 +137,16 @@ func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
 			continue // link buttons open in the browser; nothing to do
 		}
 		name, args := cut(a.Value)
-		reply := b.answer(ctx, invocation{
+		in := invocation{
 			kind:      "interaction",
 			slash:     b.table.Umbrella(),
 			text:      strings.TrimSpace(name + " " + args),
 			userID:    cb.User.ID,
 			channelID: cb.Channel.ID,
 			teamID:    cb.Team.ID,
-		})
-		if err := b.respond(ctx, cb.ResponseURL, reply); err != nil {
+			triggerID: cb.TriggerID,
+		}
+		if err := b.deliver(ctx, in, cb.ResponseURL, b.answer(ctx, in)); err != nil {
 			b.log.Error("answering a button failed", "err", err)
 			b.observe("interaction", "error", start)
 			return

@@ -89,7 +89,7 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 		case err != nil:
 			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form body could not be parsed", start)
 		case form.Has("payload"):
-			b.serveInteraction(w, form.Get("payload"), start)
+			b.serveInteraction(w, r, form.Get("payload"), start)
 		case form.Has("command"):
 			b.serveSlash(w, form, start)
 		default:
@@ -116,6 +116,7 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 		ChannelID:   form.Get("channel_id"),
 		TeamID:      form.Get("team_id"),
 		ResponseURL: form.Get("response_url"),
+		TriggerID:   form.Get("trigger_id"),
 	}
 	if sc.Command == "" || sc.UserID == "" {
 		b.refuse(w, "slash_command", "malformed", http.StatusBadRequest, "the slash command has no command or user", start)
@@ -134,7 +135,7 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 // will follow through response_url instead.
 func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
 	reply, ok := b.slashReply(slashInvocation(sc), sc.ResponseURL)
-	if !ok {
+	if !ok || empty(reply) {
 		return nil, false
 	}
 	return messagePayload(reply), true
@@ -148,6 +149,7 @@ func slashInvocation(sc slack.SlashCommand) invocation {
 		userID:    sc.UserID,
 		channelID: sc.ChannelID,
 		teamID:    sc.TeamID,
+		triggerID: sc.TriggerID,
 	}
 }
 
@@ -200,10 +202,20 @@ func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte, s
 
 // serveInteraction answers a button press or a form: 200 at once, and the
 // work in the background, with the reply through response_url.
-func (b *Bot) serveInteraction(w http.ResponseWriter, payload string, start time.Time) {
+func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, payload string, start time.Time) {
 	var cb slack.InteractionCallback
 	if err := json.Unmarshal([]byte(payload), &cb); err != nil || cb.Type == "" {
 		b.refuse(w, "interaction", "malformed", http.StatusBadRequest, "the interaction payload is not valid JSON", start)
+		return
+	}
+	if cb.Type == slack.InteractionTypeViewSubmission {
+		// Slack waits for field errors in the response itself.
+		resp := b.submission(r.Context(), cb)
+		if resp == nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		writeJSON(w, http.StatusOK, resp)
 		return
 	}
 	w.WriteHeader(http.StatusOK)

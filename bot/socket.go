@@ -85,8 +85,22 @@ func (b *Bot) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		}
 		b.goTask("event", func(ctx context.Context) { b.event(ctx, ev, retry) })
 	case socketmode.EventTypeInteractive:
-		ack(nil)
 		cb, ok := evt.Data.(slack.InteractionCallback)
+		if ok && cb.Type == slack.InteractionTypeViewSubmission {
+			// The acknowledgement carries the field errors, if any.
+			started := b.goTask("form", func(taskCtx context.Context) {
+				if resp := b.submission(taskCtx, cb); resp != nil {
+					ack(resp)
+					return
+				}
+				ack(nil)
+			})
+			if !started {
+				ack(slack.NewErrorsViewSubmissionResponse(map[string]string{firstInput(cb.View): "I'm restarting just now, so nothing was saved. Please try again in a moment."}))
+			}
+			return
+		}
+		ack(nil)
 		if !ok {
 			return
 		}

@@ -1,0 +1,220 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/handlers"
+)
+
+// canOpenForms reports whether a form can be opened for this invocation:
+// Slack sent a trigger and there is a Slack client to open it with.
+func (b *Bot) canOpenForms(in invocation) bool { return in.triggerID != "" && b.api != nil }
+
+// empty reports whether a reply has nothing to show: the answer was a form,
+// now open, or only effects.
+func empty(r handlers.Reply) bool {
+	return r.Header == "" && r.Text == "" && len(r.Sections) == 0 && len(r.Buttons) == 0 && r.Form == nil
+}
+
+// finish does what a reply asks beyond being shown: it opens its form when
+// it can (the reply then has nothing left to show), and starts sending its
+// messages and redrawing App Homes in the background. It returns what is
+// left to show the person.
+func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handlers.Reply {
+	if r.Form != nil {
+		form := *r.Form
+		r.Form = nil
+		if b.canOpenForms(in) {
+			if err := b.openForm(ctx, in.triggerID, form); err != nil {
+				b.log.Error("opening a form failed; showing its text instead", "form", form.ID, "err", err)
+			} else {
+				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome}
+			}
+		}
+	}
+	b.effects(in.userID, r)
+	r.Messages, r.RefreshHome = nil, nil
+	return r
+}
+
+func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) error {
+	return b.withRetry(ctx, "views.open", func() error {
+		_, err := b.api.OpenViewContext(ctx, triggerID, FormView(f))
+		return err
+	})
+}
+
+// effects sends a reply's messages and redraws the App Homes it names, in
+// the background. In the console there is no Slack to send to; the console
+// prints messages itself.
+func (b *Bot) effects(from string, r handlers.Reply) {
+	if b.api == nil || (len(r.Messages) == 0 && len(r.RefreshHome) == 0) {
+		return
+	}
+	msgs, homes := r.Messages, r.RefreshHome
+	b.goTask("messages", func(ctx context.Context) {
+		for _, m := range msgs {
+			if m.To == "" {
+				continue
+			}
+			m.Reply.Form, m.Reply.Messages, m.Reply.RefreshHome = nil, nil, nil
+			if err := b.post(ctx, m.To, "", m.Reply); err != nil {
+				b.log.Error("sending a message failed", "err", err, "to", m.To, "from", from)
+			}
+		}
+		seen := make(map[string]bool)
+		for _, id := range homes {
+			if id == "" || seen[id] {
+				continue
+			}
+			seen[id] = true
+			b.publishHome(ctx, id)
+		}
+	})
+}
+
+// publishHome draws a person's App Home tab again.
+func (b *Bot) publishHome(ctx context.Context, userID string) {
+	if b.home == nil || b.api == nil {
+		return
+	}
+	start := time.Now()
+	log := b.log.With("kind", "home", "user_id", userID)
+	reply, outcome := b.runHome(ctx, log, userID)
+	if outcome != "ok" {
+		b.observe("home", outcome, start)
+		return
+	}
+	blocks, _ := Blocks(reply)
+	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+	err := b.withRetry(ctx, "views.publish", func() error {
+		_, err := b.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: userID, View: view})
+		return err
+	})
+	if err != nil {
+		log.Error("publishing the App Home failed", "err", err)
+		outcome = "error"
+	}
+	b.observe("home", outcome, start)
+}
+
+func (b *Bot) runHome(ctx context.Context, log *slog.Logger, userID string) (reply handlers.Reply, outcome string) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("drawing the App Home panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			outcome = "panic"
+		}
+	}()
+	r, err := b.home(ctx, userID)
+	if err != nil {
+		log.Error("drawing the App Home failed", "err", err)
+		return r, "error"
+	}
+	return r, "ok"
+}
+
+// deliver shows a reply to a person who pressed a button: through the
+// button message's response_url, or, where there is none (the App Home),
+// by direct message.
+func (b *Bot) deliver(ctx context.Context, in invocation, responseURL string, r handlers.Reply) error {
+	r = b.finish(ctx, in, r)
+	if empty(r) {
+		return nil
+	}
+	if responseURL != "" {
+		return b.respond(ctx, responseURL, r)
+	}
+	r.Replace = false
+	return b.post(ctx, in.userID, "", r)
+}
+
+// submission takes a submitted form. It returns the response Slack expects
+// at once: field errors that keep the form open, or nil to close it. The
+// reply's text, messages and App Home redraws follow in the background.
+func (b *Bot) submission(ctx context.Context, cb slack.InteractionCallback) *slack.ViewSubmissionResponse {
+	start := time.Now()
+	reqID := newID()
+	formID := cb.View.CallbackID
+	log := b.log.With("request_id", reqID, "kind", "form", "form", formID, "user_id", cb.User.ID)
+	f, ok := b.forms[formID]
+	if !ok {
+		log.Warn("a form nobody takes was submitted")
+		b.observe("form", "unknown", start)
+		return nil
+	}
+	sub := handlers.Submission{
+		Request: handlers.Request{
+			UserID:  cb.User.ID,
+			TeamID:  cb.Team.ID,
+			IsAdmin: b.admins[cb.User.ID],
+			Invoke:  b.table.Invocation,
+		},
+		Form:   formID,
+		Values: formValues(cb.View.State),
+		State:  cb.View.PrivateMetadata,
+	}
+	ctx, cancel := context.WithTimeout(ctx, b.budget)
+	defer cancel()
+	res, outcome := b.runForm(ctx, log, reqID, f, sub)
+	if outcome != "ok" {
+		// Slack shows errors only under input blocks: put the apology
+		// under the first field.
+		if first := firstInput(cb.View); first != "" {
+			res.Errors = map[string]string{first: res.Reply.Text}
+		}
+	}
+	b.observe("form", outcome, start)
+	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+	if len(res.Errors) > 0 {
+		return slack.NewErrorsViewSubmissionResponse(res.Errors)
+	}
+	r := res.Reply
+	r.Form = nil
+	b.effects(cb.User.ID, r)
+	if r.Text != "" || len(r.Sections) > 0 {
+		r.Messages, r.RefreshHome = nil, nil
+		b.goTask("form reply", func(ctx context.Context) {
+			if err := b.post(ctx, cb.User.ID, "", r); err != nil {
+				log.Error("sending a form's reply failed", "err", err)
+			}
+		})
+	}
+	return nil
+}
+
+// runForm calls a FormFunc, turning an error or a panic into an outcome and
+// the words to show.
+func (b *Bot) runForm(ctx context.Context, log *slog.Logger, reqID string, f handlers.FormFunc, sub handlers.Submission) (res handlers.FormResult, outcome string) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("form handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			res, outcome = handlers.FormResult{Reply: apology(reqID)}, "panic"
+		}
+	}()
+	res, err := f(ctx, sub)
+	if err != nil {
+		r := b.errorReply(log, reqID, err)
+		if !errors.Is(err, handlers.ErrUnavailable) && !errors.Is(err, context.DeadlineExceeded) {
+			return handlers.FormResult{Reply: r}, "error"
+		}
+		return handlers.FormResult{Reply: handlers.Say(strings.Replace(r.Text, "nothing was changed", "nothing was saved", 1))}, "error"
+	}
+	return res, "ok"
+}
+
+func firstInput(v slack.View) string {
+	for _, bl := range v.Blocks.BlockSet {
+		if in, ok := bl.(*slack.InputBlock); ok && in.BlockID != "" {
+			return in.BlockID
+		}
+	}
+	return ""
+}
