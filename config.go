@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -32,6 +33,11 @@ type Config struct {
 	LogFormat          string   `envconfig:"LOG_FORMAT"`
 	CommandPeer        string   `envconfig:"COMMAND_PEER" default:"/peer"`
 	CommandRoles       string   `envconfig:"COMMAND_ROLES" default:"/roles"`
+	CommandResources   string   `envconfig:"COMMAND_RESOURCES" default:"/resources"`
+	CommandAsk         string   `envconfig:"COMMAND_ASK" default:"/ask"`
+	CommandSupervision string   `envconfig:"COMMAND_SUPERVISION" default:"/supervision"`
+	KnowledgeDir       string   `envconfig:"KNOWLEDGE_DIR"`
+	ZoneCacheTTL       Duration `envconfig:"ZONE_CACHE_TTL" default:"24h"`
 }
 
 // Mode is how the bot reaches people.
@@ -88,6 +94,8 @@ func parseError(pe *envconfig.ParseError) error {
 	switch pe.KeyName {
 	case "PORT":
 		return &ConfigError{"PORT", fmt.Sprintf("expected a port number from 0 to 65535, not %q", clip(pe.Value))}
+	case "ZONE_CACHE_TTL":
+		return &ConfigError{"ZONE_CACHE_TTL", fmt.Sprintf("expected a duration such as 24h or 90m, not %q", clip(pe.Value))}
 	case "DEFAULT_TZ":
 		return &ConfigError{"DEFAULT_TZ", fmt.Sprintf("expected a time zone name such as Europe/London, not %q", clip(pe.Value))}
 	}
@@ -103,7 +111,8 @@ var (
 func (c *Config) validate() error {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
 	for _, s := range []*string{&c.SlackBotToken, &c.SlackSigningSecret, &c.SlackAppToken, &c.SlackAPIURL,
-		&c.RedisURL, &c.RedisMasterName, &c.PeerChannelID, &c.LogLevel, &c.LogFormat, &c.CommandPeer, &c.CommandRoles} {
+		&c.RedisURL, &c.RedisMasterName, &c.PeerChannelID, &c.LogLevel, &c.LogFormat, &c.CommandPeer, &c.CommandRoles, &c.CommandResources, &c.CommandAsk,
+		&c.CommandSupervision, &c.KnowledgeDir} {
 		trim(s)
 	}
 	switch {
@@ -159,18 +168,53 @@ func (c *Config) validate() error {
 	if !slashCommand.MatchString(c.CommandPeer) {
 		return &ConfigError{"COMMAND_PEER", fmt.Sprintf("expected a slash command such as /peer (lower case, up to 32 characters), not %q", clip(c.CommandPeer))}
 	}
-	if c.CommandRoles != "" && !slashCommand.MatchString(c.CommandRoles) {
-		return &ConfigError{"COMMAND_ROLES", fmt.Sprintf("expected a slash command such as /roles, or empty to use %s roles only, not %q", c.CommandPeer, clip(c.CommandRoles))}
+	seen := map[string]string{c.CommandPeer: "COMMAND_PEER"}
+	for _, cmd := range c.commands() {
+		if *cmd.slash == "" {
+			continue
+		}
+		if !slashCommand.MatchString(*cmd.slash) {
+			return &ConfigError{cmd.env, fmt.Sprintf("expected a slash command such as /%s, or empty to use %s %s only, not %q", cmd.name, c.CommandPeer, cmd.name, clip(*cmd.slash))}
+		}
+		if other, dup := seen[*cmd.slash]; dup {
+			return &ConfigError{cmd.env, "must differ from " + other}
+		}
+		seen[*cmd.slash] = cmd.env
 	}
-	if c.CommandRoles == c.CommandPeer {
-		return &ConfigError{"COMMAND_ROLES", "must differ from COMMAND_PEER"}
+	if c.KnowledgeDir != "" {
+		if st, err := os.Stat(c.KnowledgeDir); err != nil || !st.IsDir() {
+			return &ConfigError{"KNOWLEDGE_DIR", fmt.Sprintf("expected a folder of Markdown articles, and %q is not one", clip(c.KnowledgeDir))}
+		}
+	}
+	if c.ZoneCacheTTL.Duration < time.Minute {
+		return &ConfigError{"ZONE_CACHE_TTL", "expected a duration of at least a minute, such as 24h"}
 	}
 	return nil
 }
 
+// commandVar is one command's configurable slash command.
+type commandVar struct {
+	name  string  // the command's name in the table: "roles"
+	env   string  // its variable: "COMMAND_ROLES"
+	slash *string // its value: "/roles", or "" for the umbrella only
+}
+
+func (c *Config) commands() []commandVar {
+	return []commandVar{
+		{"roles", "COMMAND_ROLES", &c.CommandRoles},
+		{"resources", "COMMAND_RESOURCES", &c.CommandResources},
+		{"ask", "COMMAND_ASK", &c.CommandAsk},
+		{"supervision", "COMMAND_SUPERVISION", &c.CommandSupervision},
+	}
+}
+
 // SlashNames maps each command to its own slash command, as configured.
 func (c *Config) SlashNames() map[string]string {
-	return map[string]string{"roles": c.CommandRoles}
+	m := make(map[string]string)
+	for _, cmd := range c.commands() {
+		m[cmd.name] = *cmd.slash
+	}
+	return m
 }
 
 // parseLevel reads LOG_LEVEL; empty means the mode's default.
@@ -196,6 +240,19 @@ func (l *Location) Decode(s string) error {
 		return err
 	}
 	l.Location = loc
+	return nil
+}
+
+// Duration is a length of time written as Go writes it: 24h, 90m.
+type Duration struct{ time.Duration }
+
+// Decode reads a duration; envconfig calls it.
+func (d *Duration) Decode(s string) error {
+	v, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return err
+	}
+	d.Duration = v
 	return nil
 }
 

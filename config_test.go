@@ -37,6 +37,12 @@ func TestConfigErrors(t *testing.T) {
 		{"command with capitals", map[string]string{"COMMAND_ROLES": "/Roles"}, "COMMAND_ROLES"},
 		{"command same as umbrella", map[string]string{"COMMAND_ROLES": "/peer"}, "COMMAND_ROLES"},
 		{"command turned off", map[string]string{"COMMAND_ROLES": ""}, ""},
+		{"two commands with one name", map[string]string{"COMMAND_ASK": "/roles"}, "COMMAND_ASK"},
+		{"supervision renamed", map[string]string{"COMMAND_SUPERVISION": "/sup"}, ""},
+		{"knowledge folder missing", map[string]string{"KNOWLEDGE_DIR": "no-such-folder"}, "KNOWLEDGE_DIR"},
+		{"knowledge folder", map[string]string{"KNOWLEDGE_DIR": "knowledge/content"}, ""},
+		{"zone cache TTL unreadable", map[string]string{"ZONE_CACHE_TTL": "a day"}, "ZONE_CACHE_TTL"},
+		{"zone cache TTL too short", map[string]string{"ZONE_CACHE_TTL": "1s"}, "ZONE_CACHE_TTL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
