@@ -17,6 +17,46 @@
 // when an event has no channel). Slack re-sends an event with the same
 // event_id when it was not answered in time, and has re-sent messages with a
 // new event_id; claiming both keys at once answers each message once.
+//
+// A person's supervision record, all under their Slack user id as the tag,
+// so that every write to it is one script or MULTI/EXEC:
+//
+//	peerbot:sup:{<user>}:profile         hash: role, pcn, locality, supervisor, tz,
+//	                                     reminders ("1"/"0"), rday (weekday 0-6),
+//	                                     rtime ("09:30"), created, updated
+//	peerbot:sup:{<user>}:sessions        sorted set of session ids; score
+//	                                     days since 1970 of the date * 10^10 +
+//	                                     Unix second it was logged
+//	peerbot:sup:{<user>}:session:<id>    hash: date (2006-01-02), zone (IANA name
+//	                                     of the date's location), type, minutes,
+//	                                     with, by, at, conf, ansby, ansat
+//	peerbot:sup:{<user>}:leave           sorted set of leave ids; score days
+//	                                     since 1970 of the first day
+//	peerbot:sup:{<user>}:leave:<id>      hash: from, to (2006-01-02), zone
+//	peerbot:tz:{<user>}                  string, IANA zone from Slack; TTL
+//
+// Times are RFC 3339 in UTC, "" when unset. Dates are calendar dates with the
+// zone they are midnight in (UTC when the zone is unknown on reading).
+//
+// Indexes for reports, each set in its own slot:
+//
+//	peerbot:idx:supervisor:{<user>}      set of the user ids they supervise
+//	peerbot:idx:pcn:{<pcn>}              set of user ids; pcn lower case, runs of
+//	                                     other than letters and digits as "-"
+//	peerbot:idx:role:{<role>}            set of user ids (splw, hwbc, cc)
+//
+// The indexes are derived data: SaveProfile moves a person between them after
+// writing the profile, and a failure between the two steps leaves an entry
+// stale until the next save. Supervisees checks each entry against its
+// profile (later readers should too), and a repair can rebuild every index
+// from the profile hashes alone.
+//
+// Feedback on answers, under the knowledge entry's id as the tag:
+//
+//	peerbot:fb:{<entry>}:votes           hash: user id -> "1" helpful, "0" not
+//	peerbot:fb:{<entry>}:count           hash: up, down (kept with votes by one script)
+//	peerbot:unanswered                   sorted set: query term -> times unanswered
+//	                                     (terms only, never who asked or the text)
 package store
 
 import (
@@ -29,6 +69,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peerbot/peerbot/handlers"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
 )
@@ -59,8 +100,10 @@ type Redis struct {
 	closers []func() error
 }
 
-// ErrUnavailable wraps every error caused by Redis not answering.
-var ErrUnavailable = errors.New("redis unavailable")
+// ErrUnavailable wraps every error caused by Redis not answering. It is
+// handlers.ErrUnavailable, so the handlers, which declare the interfaces this
+// store implements, recognise it without importing store.
+var ErrUnavailable = handlers.ErrUnavailable
 
 // Open connects to Redis as opts says and checks that it answers.
 func Open(ctx context.Context, opts Options) (*Redis, error) {

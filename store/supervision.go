@@ -1,0 +1,591 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/supervision"
+	"github.com/redis/go-redis/v9"
+)
+
+// The store keeps what the supervision handlers need.
+var (
+	_ handlers.Profiles = (*Redis)(nil)
+	_ handlers.Sessions = (*Redis)(nil)
+)
+
+// Errors about records, as opposed to Redis being down (ErrUnavailable).
+var (
+	// ErrExists means a session or leave with that id is already in the
+	// person's record, holding something else.
+	ErrExists = errors.New("a record with that id already exists")
+	// ErrNotFound means the record to change is not there.
+	ErrNotFound = errors.New("no such record")
+	// ErrInvalid means the caller passed something that cannot be stored,
+	// such as an empty id or a session without a date.
+	ErrInvalid = errors.New("invalid record")
+	// ErrCorrupt means a stored record cannot be read back, such as a
+	// session whose date does not parse.
+	ErrCorrupt = errors.New("stored record is corrupt")
+)
+
+// Keys of one person's supervision record, all under the tag {userID} so one
+// transaction or script can touch them together on a Redis Cluster.
+func (r *Redis) profileKey(userID string) string { return r.key("sup", tag(userID), "profile") }
+func (r *Redis) sessionsKey(userID string) string {
+	return r.key("sup", tag(userID), "sessions")
+}
+func (r *Redis) sessionKey(userID, id string) string {
+	return r.key("sup", tag(userID), "session", id)
+}
+func (r *Redis) leavesKey(userID string) string { return r.key("sup", tag(userID), "leave") }
+func (r *Redis) leaveKey(userID, id string) string {
+	return r.key("sup", tag(userID), "leave", id)
+}
+
+// Index keys: each in its own slot, derived from the profiles.
+func (r *Redis) supervisorIndex(supervisorID string) string {
+	return r.key("idx", "supervisor", tag(supervisorID))
+}
+func (r *Redis) pcnIndex(pcn string) string   { return r.key("idx", "pcn", tag(normalisePCN(pcn))) }
+func (r *Redis) roleIndex(role string) string { return r.key("idx", "role", tag(role)) }
+
+// unavailable wraps a failed Redis call so that callers can tell it with
+// errors.Is(err, ErrUnavailable).
+func unavailable(what string, err error) error {
+	return fmt.Errorf("%s: %w: %w", what, ErrUnavailable, err)
+}
+
+// checkID refuses ids that would build a wrong key: empty ones, and ones
+// with braces, which would move the hash tag.
+func checkID(what, id string) error {
+	if id == "" || strings.ContainsAny(id, "{}") {
+		return fmt.Errorf("%w: %s %q", ErrInvalid, what, id)
+	}
+	return nil
+}
+
+// normalisePCN turns a PCN's name as people write it into an index key part:
+// lower case letters and digits, with runs of anything else as one "-", so
+// "Gateshead  Central PCN" and "gateshead central pcn" share an index.
+func normalisePCN(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(strings.TrimSpace(s)) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// formatTime writes a time for a hash field: RFC 3339 in UTC, "" for the
+// zero time.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// parseTime reads what formatTime wrote. A field that does not parse reads
+// as the zero time: a lost timestamp is better than a lost record.
+func parseTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// formatDate writes a calendar date in its own location, and the name of
+// that location, so that parseDate rebuilds the same midnight.
+func formatDate(t time.Time) (date, zone string) {
+	return t.Format(time.DateOnly), t.Location().String()
+}
+
+// parseDate rebuilds midnight of a stored calendar date in the named zone;
+// UTC when the zone is unknown here.
+func parseDate(date, zone string) (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: date %q", ErrCorrupt, date)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		loc = time.UTC
+	}
+	y, m, day := d.Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, loc), nil
+}
+
+// dayNumber counts calendar days from 1970-01-01 to t's date in t's own
+// location, clamped so that a score built from it stays an exact float64.
+func dayNumber(t time.Time) int64 {
+	y, m, d := t.Date()
+	days := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	return min(max(days, -maxDays), maxDays)
+}
+
+const (
+	maxDays    = 900_000 // about 2,460 years either side of 1970
+	daySpan    = 10_000_000_000
+	maxLogSecs = daySpan - 1 // Unix seconds up to the year 2286
+)
+
+// sessionScore orders a person's sessions by date, then by when they were
+// logged: days since 1970 times 10^10 plus the Unix second of logging. Both
+// parts are whole numbers and the total stays below 2^53, so the float64
+// score Redis keeps is exact.
+func sessionScore(s supervision.Session) int64 {
+	logged := min(max(s.LoggedAt.Unix(), 0), maxLogSecs)
+	return dayNumber(s.Date)*daySpan + logged
+}
+
+// addRecordScript writes a record hash and adds its id to the person's
+// sorted set, unless a record with that id is already there. It is safe to
+// repeat: when the record there holds exactly the same fields (a client
+// retry after a lost reply), it answers 1 as the first run did.
+//
+// KEYS[1] record hash, KEYS[2] sorted set; ARGV[1] id, ARGV[2] score,
+// ARGV[3...] field, value pairs.
+var addRecordScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 2) / 2 then return 0 end
+  for i = 3, #ARGV, 2 do
+    if redis.call('HGET', KEYS[1], ARGV[i]) ~= ARGV[i + 1] then return 0 end
+  end
+  return 1
+end
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return 1
+`)
+
+// replaceRecordScript replaces a record that exists, and its score; it
+// answers 0 when there is none. Safe to repeat.
+var replaceRecordScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return 1
+`)
+
+// deleteRecordScript removes a record and its id from the sorted set, and
+// answers 1 when the record was there.
+var deleteRecordScript = redis.NewScript(`
+local n = redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+return n
+`)
+
+// scriptArgs lays out the ARGV of the record scripts.
+func scriptArgs(id string, score int64, fields []string) []any {
+	args := make([]any, 0, 2+len(fields))
+	args = append(args, id, strconv.FormatInt(score, 10))
+	for _, f := range fields {
+		args = append(args, f)
+	}
+	return args
+}
+
+// Profile returns the person's profile, and false when they have none.
+// Fields that do not parse read as their zero value. Safe for concurrent
+// use.
+func (r *Redis) Profile(ctx context.Context, userID string) (supervision.Profile, bool, error) {
+	if err := checkID("user id", userID); err != nil {
+		return supervision.Profile{}, false, err
+	}
+	h, err := r.client.HGetAll(ctx, r.profileKey(userID)).Result()
+	if err != nil {
+		return supervision.Profile{}, false, unavailable("reading profile", err)
+	}
+	if len(h) == 0 {
+		return supervision.Profile{}, false, nil
+	}
+	p := supervision.Profile{
+		UserID:       userID,
+		Role:         supervision.Role(h["role"]),
+		PCN:          h["pcn"],
+		Locality:     h["locality"],
+		SupervisorID: h["supervisor"],
+		TimeZone:     h["tz"],
+		Reminders:    h["reminders"] == "1",
+		ReminderTime: h["rtime"],
+		Created:      parseTime(h["created"]),
+		Updated:      parseTime(h["updated"]),
+	}
+	if d, err := strconv.Atoi(h["rday"]); err == nil && d >= 0 && d <= 6 {
+		p.ReminderDay = time.Weekday(d)
+	}
+	return p, true, nil
+}
+
+func profileFields(p supervision.Profile) []any {
+	reminders := "0"
+	if p.Reminders {
+		reminders = "1"
+	}
+	return []any{
+		"role", string(p.Role),
+		"pcn", p.PCN,
+		"locality", p.Locality,
+		"supervisor", p.SupervisorID,
+		"tz", p.TimeZone,
+		"reminders", reminders,
+		"rday", strconv.Itoa(int(p.ReminderDay)),
+		"rtime", p.ReminderTime,
+		"created", formatTime(p.Created),
+		"updated", formatTime(p.Updated),
+	}
+}
+
+// SaveProfile creates or replaces p.UserID's profile, then moves the person
+// between the supervisor, PCN and role indexes. The profile is written in
+// one transaction that reads the old values under WATCH, so the index moves
+// start from what was really replaced. The indexes live in other Cluster
+// slots and are updated after it, idempotently; when that step fails the
+// error wraps ErrUnavailable, the profile stands, and saving again (or a
+// repair that rebuilds the indexes from the profiles) puts them right.
+// Readers of the indexes check each entry against its profile.
+func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
+	if err := checkID("user id", p.UserID); err != nil {
+		return err
+	}
+	key := r.profileKey(p.UserID)
+	var old []any
+	write := func(tx *redis.Tx) error {
+		var err error
+		old, err = tx.HMGet(ctx, key, "supervisor", "pcn", "role").Result()
+		if err != nil {
+			return err
+		}
+		_, err = tx.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+			pipe.Del(ctx, key)
+			pipe.HSet(ctx, key, profileFields(p)...)
+			return nil
+		})
+		return err
+	}
+	var err error
+	for range 10 {
+		if err = r.client.Watch(ctx, write, key); !errors.Is(err, redis.TxFailedErr) {
+			break
+		}
+	}
+	if err != nil {
+		return unavailable("saving profile", err)
+	}
+	oldValue := func(i int) string { s, _ := old[i].(string); return s }
+	moves := []struct {
+		from, to string
+		index    func(string) string
+	}{
+		{oldValue(0), p.SupervisorID, r.supervisorIndex},
+		{oldValue(1), p.PCN, r.pcnIndex},
+		{oldValue(2), string(p.Role), r.roleIndex},
+	}
+	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for _, m := range moves {
+			from, to := indexable(m.from), indexable(m.to)
+			if from != "" && m.index(from) != m.index(to) {
+				pipe.SRem(ctx, m.index(from), p.UserID)
+			}
+			if to != "" {
+				pipe.SAdd(ctx, m.index(to), p.UserID)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return unavailable("updating profile indexes", err)
+	}
+	return nil
+}
+
+// indexable is the value an index is kept under, or "" when the value
+// cannot name an index key (empty, or holding braces).
+func indexable(s string) string {
+	if strings.ContainsAny(s, "{}") || normalisePCN(s) == "" {
+		return ""
+	}
+	return s
+}
+
+// Supervisees returns the user ids of the people whose profile names
+// supervisorID as their supervisor, sorted. It reads the supervisor index
+// and drops any entry that its profile no longer bears out.
+func (r *Redis) Supervisees(ctx context.Context, supervisorID string) ([]string, error) {
+	if err := checkID("supervisor id", supervisorID); err != nil {
+		return nil, err
+	}
+	ids, err := r.client.SMembers(ctx, r.supervisorIndex(supervisorID)).Result()
+	if err != nil {
+		return nil, unavailable("reading supervisees", err)
+	}
+	if len(ids) == 0 {
+		return []string{}, nil
+	}
+	cmds := make([]*redis.StringCmd, len(ids))
+	// A missing profile answers redis.Nil, which Pipelined may report first;
+	// look at each answer instead.
+	_, _ = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for i, id := range ids {
+			cmds[i] = pipe.HGet(ctx, r.profileKey(id), "supervisor")
+		}
+		return nil
+	})
+	out := make([]string, 0, len(ids))
+	for i, id := range ids {
+		if err := cmds[i].Err(); err != nil && !errors.Is(err, redis.Nil) {
+			return nil, unavailable("checking supervisees", err)
+		}
+		if cmds[i].Val() == supervisorID {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func sessionFields(s supervision.Session) []string {
+	date, zone := formatDate(s.Date)
+	return []string{
+		"date", date,
+		"zone", zone,
+		"type", string(s.Type),
+		"minutes", strconv.Itoa(s.Minutes),
+		"with", s.WithID,
+		"by", s.LoggedBy,
+		"at", formatTime(s.LoggedAt),
+		"conf", string(s.Confirmation),
+		"ansby", s.AnsweredBy,
+		"ansat", formatTime(s.AnsweredAt),
+	}
+}
+
+func checkSession(s supervision.Session) error {
+	if err := checkID("user id", s.UserID); err != nil {
+		return err
+	}
+	if s.ID == "" {
+		return fmt.Errorf("%w: empty session id", ErrInvalid)
+	}
+	if s.Date.IsZero() {
+		return fmt.Errorf("%w: session %s has no date", ErrInvalid, s.ID)
+	}
+	return nil
+}
+
+// AddSession records s in s.UserID's record: the session and its place in
+// the person's list together, atomically. An id already in the record
+// holding another session is refused with ErrExists; the very same session
+// again (a retried call) is accepted. Safe for concurrent use.
+func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
+	if err := checkSession(s); err != nil {
+		return err
+	}
+	keys := []string{r.sessionKey(s.UserID, s.ID), r.sessionsKey(s.UserID)}
+	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(s.ID, sessionScore(s), sessionFields(s))...).Int()
+	if err != nil {
+		return unavailable("adding session", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("adding session %s: %w", s.ID, ErrExists)
+	}
+	return nil
+}
+
+// UpdateSession replaces a session that exists, as for a confirmation; it
+// returns ErrNotFound when there is none.
+func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error {
+	if err := checkSession(s); err != nil {
+		return err
+	}
+	keys := []string{r.sessionKey(s.UserID, s.ID), r.sessionsKey(s.UserID)}
+	n, err := replaceRecordScript.Run(ctx, r.client, keys, scriptArgs(s.ID, sessionScore(s), sessionFields(s))...).Int()
+	if err != nil {
+		return unavailable("updating session", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("updating session %s: %w", s.ID, ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteSession removes a session and its place in the list, atomically,
+// and reports false when there was none.
+func (r *Redis) DeleteSession(ctx context.Context, userID, id string) (bool, error) {
+	if err := checkID("user id", userID); err != nil {
+		return false, err
+	}
+	keys := []string{r.sessionKey(userID, id), r.sessionsKey(userID)}
+	n, err := deleteRecordScript.Run(ctx, r.client, keys, id).Int()
+	if err != nil {
+		return false, unavailable("deleting session", err)
+	}
+	return n == 1, nil
+}
+
+// Session returns one session of a person's record, and false when there is
+// none with that id. A stored session whose date does not parse is an
+// error wrapping ErrCorrupt.
+func (r *Redis) Session(ctx context.Context, userID, id string) (supervision.Session, bool, error) {
+	if err := checkID("user id", userID); err != nil {
+		return supervision.Session{}, false, err
+	}
+	h, err := r.client.HGetAll(ctx, r.sessionKey(userID, id)).Result()
+	if err != nil {
+		return supervision.Session{}, false, unavailable("reading session", err)
+	}
+	if len(h) == 0 {
+		return supervision.Session{}, false, nil
+	}
+	s, err := parseSession(userID, id, h)
+	if err != nil {
+		return supervision.Session{}, false, err
+	}
+	return s, true, nil
+}
+
+// Sessions returns up to n of a person's sessions, newest first: by date,
+// then by when they were logged. n <= 0 means all. A session that cannot be
+// read back (see ErrCorrupt) is left out rather than hiding the rest.
+func (r *Redis) Sessions(ctx context.Context, userID string, n int) ([]supervision.Session, error) {
+	if err := checkID("user id", userID); err != nil {
+		return nil, err
+	}
+	stop := int64(n) - 1
+	if n <= 0 {
+		stop = -1
+	}
+	ids, err := r.client.ZRevRange(ctx, r.sessionsKey(userID), 0, stop).Result()
+	if err != nil {
+		return nil, unavailable("listing sessions", err)
+	}
+	records, err := r.records(ctx, ids, func(id string) string { return r.sessionKey(userID, id) })
+	if err != nil {
+		return nil, unavailable("reading sessions", err)
+	}
+	out := make([]supervision.Session, 0, len(ids))
+	for i, h := range records {
+		if len(h) == 0 {
+			continue
+		}
+		if s, err := parseSession(userID, ids[i], h); err == nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// records reads the hashes of ids in one round trip.
+func (r *Redis) records(ctx context.Context, ids []string, key func(id string) string) ([]map[string]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cmds := make([]*redis.MapStringStringCmd, len(ids))
+	_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for i, id := range ids {
+			cmds[i] = pipe.HGetAll(ctx, key(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]map[string]string, len(ids))
+	for i, c := range cmds {
+		out[i] = c.Val()
+	}
+	return out, nil
+}
+
+func parseSession(userID, id string, h map[string]string) (supervision.Session, error) {
+	date, err := parseDate(h["date"], h["zone"])
+	if err != nil {
+		return supervision.Session{}, fmt.Errorf("session %s: %w", id, err)
+	}
+	minutes, err := strconv.Atoi(h["minutes"])
+	if err != nil || minutes < 0 {
+		minutes = 0
+	}
+	return supervision.Session{
+		ID:           id,
+		UserID:       userID,
+		Date:         date,
+		Type:         supervision.SessionType(h["type"]),
+		Minutes:      minutes,
+		WithID:       h["with"],
+		LoggedBy:     h["by"],
+		LoggedAt:     parseTime(h["at"]),
+		Confirmation: supervision.Confirmation(h["conf"]),
+		AnsweredBy:   h["ansby"],
+		AnsweredAt:   parseTime(h["ansat"]),
+	}, nil
+}
+
+// AddLeave records a stretch of leave in the person's record, atomically.
+// l.ID must be set and new (ErrExists otherwise; the very same leave again
+// is accepted), and To must not be before From (ErrInvalid). Both days are
+// kept as calendar dates in From's location.
+func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave) error {
+	if err := checkID("user id", userID); err != nil {
+		return err
+	}
+	if l.ID == "" || l.From.IsZero() || l.To.IsZero() || dayNumber(l.To.In(l.From.Location())) < dayNumber(l.From) {
+		return fmt.Errorf("%w: leave %q from %s to %s", ErrInvalid, l.ID, l.From.Format(time.DateOnly), l.To.Format(time.DateOnly))
+	}
+	from, zone := formatDate(l.From)
+	to := l.To.In(l.From.Location()).Format(time.DateOnly)
+	fields := []string{"from", from, "to", to, "zone", zone}
+	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID)}
+	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields)...).Int()
+	if err != nil {
+		return unavailable("adding leave", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("adding leave %s: %w", l.ID, ErrExists)
+	}
+	return nil
+}
+
+// Leaves returns a person's leave, earliest first. Leave that cannot be read
+// back is left out.
+func (r *Redis) Leaves(ctx context.Context, userID string) ([]supervision.Leave, error) {
+	if err := checkID("user id", userID); err != nil {
+		return nil, err
+	}
+	ids, err := r.client.ZRange(ctx, r.leavesKey(userID), 0, -1).Result()
+	if err != nil {
+		return nil, unavailable("listing leave", err)
+	}
+	records, err := r.records(ctx, ids, func(id string) string { return r.leaveKey(userID, id) })
+	if err != nil {
+		return nil, unavailable("reading leave", err)
+	}
+	out := make([]supervision.Leave, 0, len(ids))
+	for i, h := range records {
+		from, err1 := parseDate(h["from"], h["zone"])
+		to, err2 := parseDate(h["to"], h["zone"])
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, supervision.Leave{ID: ids[i], From: from, To: to})
+	}
+	return out, nil
+}
