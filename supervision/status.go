@@ -1,0 +1,392 @@
+package supervision
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// State is where a person's supervision stands against their standard.
+type State string
+
+// The states ComputeStatus gives.
+const (
+	None    State = "none"     // no session that counts yet: log your first one
+	OnTrack State = "on-track" // the next is due in more than DueSoonDays days
+	DueSoon State = "due-soon" // due within DueSoonDays days, or today
+	Overdue State = "overdue"  // the due date has passed
+	Unknown State = "unknown"  // the standard gives no frequency, so nothing is due
+)
+
+// DueSoonDays is how close the due date must be for DueSoon.
+const DueSoonDays = 7
+
+// ReminderLeadDays is how many days before the due date the first reminder
+// goes out.
+const ReminderLeadDays = 3
+
+// DefaultTimeZone is used when a profile has no time zone, or one Go does
+// not know.
+const DefaultTimeZone = "Europe/London"
+
+// DefaultReminderTime is used when a profile has no reminder time, or one
+// that cannot be read.
+const DefaultReminderTime = "09:30"
+
+// Status is a person's supervision against the first kind of their
+// standard, as ComputeStatus works it out.
+type Status struct {
+	State    State
+	Standard Kind      // the kind followed
+	Last     *Session  // the last session that counts (nil when none)
+	LastAny  *Session  // the last session of any type (nil when none); disputed ones are left out
+	Due      time.Time // the next due date, midnight in the person's zone; zero when not known
+	DaysLeft int       // days from today until Due; negative when overdue, 0 when Due is zero
+	OnLeave  *Leave    // the leave covering today, if any
+	Awaiting int       // sessions still awaiting the other person's confirmation
+}
+
+// ComputeStatus works out where a person stands: now is the current time in
+// the person's zone, and sessions and leaves are theirs in any order.
+//
+// Sessions that were disputed do not count; sessions awaiting confirmation
+// do, and Awaiting says how many there are. The due date is the last counting
+// session's date plus the kind's interval (a month after 31 January is the end
+// of February), paused by leave: every day of leave after the last session,
+// in stretches that begin on or before the due date, moves it a day later,
+// and a later due date can bring in more leave. With no counting session the
+// state is None; with no known frequency (Every is zero) it is Unknown and
+// Due is zero.
+//
+// Leave does not change State: a stretch of leave that began before the due
+// date always pushes the due date past its end, so a person on leave is only
+// ever Overdue when they were overdue before it began. Show OnLeave first:
+// while it is set, say the clock is paused rather than "overdue"; reminders
+// are not sent during leave (NextReminder).
+//
+// ComputeStatus does not modify its arguments; Last, LastAny and OnLeave
+// point to copies.
+func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Time) Status {
+	var st Status
+	if len(std.Kinds) > 0 {
+		st.Standard = std.Kinds[0]
+	}
+	kind := st.Standard
+	today := midnight(now)
+	for i := range sessions {
+		s := sessions[i]
+		if s.Confirmation == Awaiting {
+			st.Awaiting++
+		}
+		if s.Confirmation == Disputed {
+			continue
+		}
+		if st.LastAny == nil || later(s, *st.LastAny) {
+			st.LastAny = &s
+		}
+		if kind.Counted(s.Type) && (st.Last == nil || later(s, *st.Last)) {
+			st.Last = &s
+		}
+	}
+	for i := range leaves {
+		if l := leaves[i]; dayNumber(l.From) <= dayNumber(today) && dayNumber(today) <= dayNumber(l.To) {
+			st.OnLeave = &l
+			break
+		}
+	}
+	switch {
+	case kind.Every.IsZero():
+		st.State = Unknown
+		return st
+	case st.Last == nil:
+		st.State = None
+		return st
+	}
+	last := inZone(st.Last.Date, now.Location())
+	st.Due = pauseForLeave(kind.Every.After(last), last, leaves)
+	st.DaysLeft = dayNumber(st.Due) - dayNumber(today)
+	switch {
+	case st.DaysLeft < 0:
+		st.State = Overdue
+	case st.DaysLeft <= DueSoonDays:
+		st.State = DueSoon
+	default:
+		st.State = OnTrack
+	}
+	return st
+}
+
+// later reports whether a happened after b: by date, then by when it was
+// logged.
+func later(a, b Session) bool {
+	if da, db := dayNumber(a.Date), dayNumber(b.Date); da != db {
+		return da > db
+	}
+	return a.LoggedAt.After(b.LoggedAt)
+}
+
+// inZone returns midnight in loc on t's calendar date (as t shows it).
+func inZone(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// pauseForLeave moves due later by each day of leave after last, taking the
+// stretches in date order and bringing in any that begin on or before the due
+// date as it moves. Overlapping stretches count once.
+func pauseForLeave(due, last time.Time, leaves []Leave) time.Time {
+	type span struct{ from, to int } // day numbers, both included
+	var spans []span
+	for _, l := range leaves {
+		f, t := dayNumber(l.From), dayNumber(l.To)
+		if f <= dayNumber(last) {
+			f = dayNumber(last) + 1 // only leave after the last session pauses
+		}
+		if t >= f {
+			spans = append(spans, span{f, t})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	var merged []span
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s.from <= merged[n-1].to+1 {
+			merged[n-1].to = max(merged[n-1].to, s.to)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	d := dayNumber(due)
+	extra := 0
+	for _, s := range merged {
+		if s.from > d+extra {
+			break
+		}
+		extra += s.to - s.from + 1
+	}
+	return due.AddDate(0, 0, extra)
+}
+
+// addMonths adds n months to t, keeping the day of the month where it can
+// and otherwise taking the month's last day: 31 Jan + 1 month is 28 (or 29)
+// Feb, not 3 Mar.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, t.Location())
+	if last := daysIn(first.Year(), first.Month()); d > last {
+		d = last
+	}
+	return time.Date(first.Year(), first.Month(), d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+}
+
+// Interval is a length of time in months and days; zero means not known.
+type Interval struct {
+	Months int `json:"months,omitempty"`
+	Days   int `json:"days,omitempty"`
+}
+
+// IsZero reports whether the interval is not known.
+func (i Interval) IsZero() bool { return i.Months == 0 && i.Days == 0 }
+
+// After returns t plus the interval: months first, clamped to the month's
+// end, then days.
+func (i Interval) After(t time.Time) time.Time {
+	return addMonths(t, i.Months).AddDate(0, 0, i.Days)
+}
+
+// String says the interval in plain words: "every month", "every 2 weeks",
+// "every 6 weeks", "not known".
+func (i Interval) String() string {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return strconv.Itoa(n) + " " + many
+	}
+	switch {
+	case i.IsZero():
+		return "not known"
+	case i.Days == 0:
+		return "every " + plural(i.Months, "month", "months")
+	case i.Months == 0 && i.Days%7 == 0:
+		return "every " + plural(i.Days/7, "week", "weeks")
+	case i.Months == 0:
+		return "every " + plural(i.Days, "day", "days")
+	}
+	return fmt.Sprintf("every %s and %s", plural(i.Months, "month", "months"), plural(i.Days, "day", "days"))
+}
+
+// ---- reminders
+
+// NextReminder returns when the next supervision reminder for p should go
+// out after now, and false when none should: reminders are off, or nothing is
+// due (st.Due is zero).
+//
+// Reminders fall at p.ReminderTime in p.TimeZone (DefaultReminderTime and
+// DefaultTimeZone when missing or unreadable): ReminderLeadDays days before
+// the due date, on the due date, and then weekly while overdue on
+// p.ReminderDay, starting with the first such day after the due date. A
+// reminder that would fall during leave moves to the first day after it.
+func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Time, bool) {
+	if !p.Reminders || st.Due.IsZero() {
+		return time.Time{}, false
+	}
+	loc := zone(p.TimeZone)
+	h, m, ok := parseClock(p.ReminderTime)
+	if !ok {
+		h, m, _ = parseClock(DefaultReminderTime)
+	}
+	at := func(day int) time.Time { // day number → reminder time that day
+		t := time.Unix(int64(day)*86400, 0).UTC()
+		return time.Date(t.Year(), t.Month(), t.Day(), h, m, 0, 0, loc)
+	}
+	// Leave as day numbers, so a day can be moved past it.
+	type span struct{ from, to int }
+	spans := make([]span, 0, len(leaves))
+	for _, l := range leaves {
+		spans = append(spans, span{dayNumber(l.From), dayNumber(l.To)})
+	}
+	outOfLeave := func(day int) int {
+		for moved := true; moved; {
+			moved = false
+			for _, s := range spans {
+				if s.from <= day && day <= s.to {
+					day, moved = s.to+1, true
+				}
+			}
+		}
+		return day
+	}
+	due := dayNumber(st.Due)
+	try := func(day int) (time.Time, bool) {
+		t := at(outOfLeave(day))
+		return t, t.After(now)
+	}
+	if t, ok := try(due - ReminderLeadDays); ok {
+		return t, true
+	}
+	if t, ok := try(due); ok {
+		return t, true
+	}
+	// Weekly while overdue, on the chosen weekday. Start from the week of now
+	// rather than walking every week since the due date.
+	first := due + 1
+	for time.Unix(int64(first)*86400, 0).UTC().Weekday() != p.ReminderDay {
+		first++
+	}
+	nowDay := dayNumber(now.In(loc))
+	k := 0
+	if nowDay-first > 14 {
+		k = (nowDay - first - 14) / 7
+	}
+	for i := 0; i < 200; i++ { // enough to walk past a year of leave
+		if t, ok := try(first + 7*(k+i)); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// zone loads name, or DefaultTimeZone when it is empty or unknown, or UTC
+// when even that is missing from the system.
+func zone(name string) *time.Location {
+	if name != "" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	if loc, err := time.LoadLocation(DefaultTimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
+// parseClock reads a time of day: "09:30", "9:30", "9.30", "9am", "9:30pm",
+// "17:00", "noon". It reports false when s is not one.
+func parseClock(s string) (h, m int, ok bool) {
+	s = strings.ToLower(strings.Join(strings.Fields(s), ""))
+	switch s {
+	case "noon", "midday", "12noon":
+		return 12, 0, true
+	case "":
+		return 0, 0, false
+	}
+	suffix := ""
+	for _, x := range []string{"am", "pm", "a.m.", "p.m."} {
+		if strings.HasSuffix(s, x) {
+			suffix, s = x[:1], strings.TrimSuffix(s, x)
+			break
+		}
+	}
+	hs, ms := s, "0"
+	if i := strings.IndexAny(s, ":."); i >= 0 {
+		hs, ms = s[:i], s[i+1:]
+		if len(ms) != 2 {
+			return 0, 0, false
+		}
+	} else if suffix == "" && len(s) == 4 { // "0930"
+		hs, ms = s[:2], s[2:]
+	}
+	if len(hs) == 0 || len(hs) > 2 {
+		return 0, 0, false
+	}
+	for _, c := range []byte(hs + ms) {
+		if !isDigit(c) {
+			return 0, 0, false
+		}
+	}
+	h, _ = strconv.Atoi(hs)
+	m, _ = strconv.Atoi(ms)
+	if m > 59 {
+		return 0, 0, false
+	}
+	switch suffix {
+	case "a", "p":
+		if h < 1 || h > 12 {
+			return 0, 0, false
+		}
+		h %= 12
+		if suffix == "p" {
+			h += 12
+		}
+	default:
+		if h > 23 || len(hs) == 1 && !strings.ContainsAny(s, ":.") {
+			return 0, 0, false // a bare "9" could be either
+		}
+	}
+	return h, m, true
+}
+
+// ---- sessions
+
+// ErrSelf means a session was logged as being with the person themselves.
+var ErrSelf = errors.New("session is with oneself")
+
+// ValidateSession checks a session before it is stored: a known type, a
+// date neither in the future nor before Start, a length from 0 (not given)
+// to MaxMinutes, and nobody logging a session with themselves. today is any
+// time on the person's today, in their zone. Errors are *InputError holding
+// ErrUnreadable, ErrFutureDate, ErrTooEarly, ErrTooLong or ErrSelf.
+func ValidateSession(s Session, today time.Time) error {
+	switch {
+	case !s.Type.Valid():
+		return inputErr("type", ErrUnreadable, "I don't know the session type %q. Session types are %s.", clip(string(s.Type)), typeList())
+	case s.Date.IsZero():
+		return inputErr("date", ErrUnreadable, "The session needs a date.")
+	case dayNumber(s.Date) > dayNumber(today):
+		return inputErr("date", ErrFutureDate,
+			"I can't log a session in the future: %s hasn't happened yet. Did you mean an earlier date?", s.Date.Format(dayFormat))
+	case dayNumber(s.Date) < dayNumber(Start):
+		return inputErr("date", ErrTooEarly,
+			"%s is before 1 July 2019, when primary care networks began, so I can't take it. Could you check the year?", s.Date.Format(dayFormat))
+	case s.Minutes < 0:
+		return inputErr("minutes", ErrUnreadable, "A session can't last less than no time. How long was it?")
+	case s.Minutes > MaxMinutes:
+		return inputErr("minutes", ErrTooLong, "That's longer than 8 hours, the most one session can be. Could you check how long it was?")
+	case s.WithID != "" && s.WithID == s.UserID:
+		return inputErr("with", ErrSelf, "A session needs someone else in it: you named yourself. Who was it with?")
+	}
+	return nil
+}
