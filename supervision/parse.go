@@ -251,6 +251,9 @@ func parseDayFrom(s string, today time.Time, mode dateMode, anchor time.Time) (t
 	if t, ok, err := wordDate(w, ref, mode); ok {
 		return t, ok, err
 	}
+	if t, ok, err := ordinalDay(w, ref, mode); ok {
+		return t, ok, err
+	}
 	if wd, ok := weekdayWords[w[len(w)-1]]; ok && len(w) <= 2 {
 		back := (int(today.Weekday()) - int(wd) + 7) % 7 // days since the last one, 0 today
 		ahead := (int(wd) - int(today.Weekday()) + 7) % 7
@@ -431,6 +434,38 @@ func wordDate(w []string, today time.Time, mode dateMode) (time.Time, bool, erro
 	return calendarDate(yn, m, d, today.Location())
 }
 
+// ordinalDay reads "the 20th" or "20th" alone: the most recent 20th in
+// pastDate mode, else the next one (on or after ref). A bare "20" is not a
+// date: in a log it is minutes.
+func ordinalDay(w []string, ref time.Time, mode dateMode) (time.Time, bool, error) {
+	if len(w) == 2 && w[0] == "the" {
+		w = w[1:]
+	}
+	if len(w) != 1 || len(w[0]) < 3 || isDigit(w[0][len(w[0])-1]) {
+		return time.Time{}, false, nil
+	}
+	d, ok := dayOfMonth(w[0])
+	if !ok {
+		return time.Time{}, false, nil
+	}
+	step := 1
+	if mode == pastDate {
+		step = -1
+	}
+	y, m, _ := ref.Date()
+	for i := 0; i < 13; i++ {
+		mi := time.Date(y, m+time.Month(step*i), 1, 0, 0, 0, 0, ref.Location())
+		if d > daysIn(mi.Year(), mi.Month()) {
+			continue // no 31st this month
+		}
+		t := time.Date(mi.Year(), mi.Month(), d, 0, 0, 0, 0, ref.Location())
+		if mode == pastDate && dayNumber(t) <= dayNumber(ref) || mode != pastDate && dayNumber(t) >= dayNumber(ref) {
+			return t, true, nil
+		}
+	}
+	return time.Time{}, false, nil
+}
+
 // dayOfMonth reads "20", "20th", "1st", "2nd", "3rd".
 func dayOfMonth(s string) (int, bool) {
 	for _, suffix := range []string{"st", "nd", "rd", "th"} {
@@ -503,10 +538,10 @@ func yearless(d int, m time.Month, ref time.Time, mode dateMode) (time.Time, boo
 // ParseDate reads the day a session happened. today is any time on the
 // person's today, in their zone; the result is midnight in that zone. It
 // accepts today, yesterday, 2026-11-20, 20/11/2026, 20/11/26, 20-11-2026,
-// 20/11, 20 Nov, 20th of November, Nov 20, 20 Nov 2026, tuesday (today if it
-// is Tuesday, else the most recent), last tuesday (the one before today),
-// "3 days ago", "a week ago" and "2 months ago". A date without a year is the
-// most recent one not in the future. Errors are *InputError holding
+// 20/11, 20 Nov, 20th of November, Nov 20, 20 Nov 2026, the 20th, tuesday
+// (today if it is Tuesday, else the most recent), last tuesday (the one
+// before today), "3 days ago", "a week ago" and "2 months ago". A date
+// without a year (or month) is the most recent one not in the future. Errors are *InputError holding
 // ErrFutureDate, ErrTooEarly (before Start) or ErrUnreadable.
 func ParseDate(s string, today time.Time) (time.Time, error) {
 	t, err := readDate("date", s, today, pastDate)
@@ -1015,6 +1050,15 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 		to, err = readDateFrom("to", toText, today, afterDate, from)
 		if err != nil {
 			return Leave{}, err
+		}
+		// An end without a year reads as on or after the start, so "20 Dec
+		// to 3 Jan" crosses the new year. Rolling on by most of a year is
+		// more likely a slip ("1 Dec to 1 Nov"): read it as written and say
+		// that it ends before it starts.
+		if dayNumber(to)-dayNumber(from) > 183 {
+			if plain, _, err := parseDay(toText, today, leaveDate); err == nil && !plain.IsZero() && !plain.Equal(to) {
+				to = plain
+			}
 		}
 	}
 	if dayNumber(to) < dayNumber(from) {

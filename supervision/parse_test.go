@@ -143,6 +143,9 @@ func TestParseDate(t *testing.T) {
 		{"a month ago", "a month ago", wednesday, day(2026, 10, 25)},
 		{"first day", "1/7/2019", wednesday, day(2019, 7, 1)},
 		{"trailing full stop", "yesterday.", wednesday, day(2026, 11, 24)},
+		{"ordinal alone", "the 20th", wednesday, day(2026, 11, 20)},
+		{"ordinal alone last month", "26th", wednesday, day(2026, 10, 26)},
+		{"31st skips short months", "31st", day(2026, 12, 15), day(2026, 10, 31)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -322,6 +325,8 @@ func TestParseLog(t *testing.T) {
 			LogArgs{Date: day(2026, 11, 24), Type: Clinical, Minutes: 60, TypeGiven: true, DateGiven: true}},
 		{"1:1 is clinical, not a length", "1:1 60",
 			LogArgs{Date: today, Type: Clinical, Minutes: 60, TypeGiven: true}},
+		{"day of the month", "on the 20th group",
+			LogArgs{Date: day(2026, 11, 20), Type: Group, TypeGiven: true, DateGiven: true}},
 		{"same thing twice", "group group",
 			LogArgs{Date: today, Type: Group, TypeGiven: true}},
 		{"with before type", "with @U9Z group supervision",
@@ -410,6 +415,8 @@ func TestParseLeave(t *testing.T) {
 		{"for weeks", "20 Dec for 2 weeks", day(2026, 12, 20), day(2027, 1, 2)},
 		{"for days", "tomorrow for 3 days", day(2026, 11, 26), day(2026, 11, 28)},
 		{"a full year", "1/1/2027 to 1/1/2028", day(2027, 1, 1), day(2028, 1, 1)},
+		{"ordinals", "the 1st to the 3rd", day(2026, 12, 1), day(2026, 12, 3)},
+		{"a long planned leave", "1 Dec to 30 Apr", day(2026, 12, 1), day(2027, 4, 30)},
 		{"next week", "next monday to next friday", day(2026, 11, 30), day(2026, 12, 4)},
 	}
 	for _, tt := range tests {
@@ -430,6 +437,7 @@ func TestParseLeaveRefuses(t *testing.T) {
 		want  error
 	}{
 		{"backwards", "5/12/2026 to 1/12/2026", "to", ErrUnreadable},
+		{"backwards without years", "1 Dec to 1 Nov", "to", ErrUnreadable},
 		{"over a year", "1/1/2027 to 2/1/2028", "to", ErrTooLong},
 		{"too early", "1/6/2019 to 10/7/2019", "from", ErrTooEarly},
 		{"empty", "", "from", ErrUnreadable},

@@ -227,8 +227,12 @@ func (i Interval) String() string {
 // Reminders fall at p.ReminderTime in p.TimeZone (DefaultReminderTime and
 // DefaultTimeZone when missing or unreadable): ReminderLeadDays days before
 // the due date, on the due date, and then weekly while overdue on
-// p.ReminderDay, starting with the first such day after the due date. A
-// reminder that would fall during leave moves to the first day after it.
+// p.ReminderDay (Monday if it is out of range), starting with the first such
+// day after the due date. Note that a Profile's zero ReminderDay is Sunday:
+// set it when the profile is made. A reminder that would fall during leave
+// moves to the first day after it, so none goes out during leave. It
+// considers only the due date in st, not how reminders were answered
+// (snoozes and skips are the scheduler's).
 func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Time, bool) {
 	if !p.Reminders || st.Due.IsZero() {
 		return time.Time{}, false
@@ -272,8 +276,12 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 	}
 	// Weekly while overdue, on the chosen weekday. Start from the week of now
 	// rather than walking every week since the due date.
+	weekday := p.ReminderDay
+	if weekday < time.Sunday || weekday > time.Saturday {
+		weekday = time.Monday
+	}
 	first := due + 1
-	for time.Unix(int64(first)*86400, 0).UTC().Weekday() != p.ReminderDay {
+	for time.Unix(int64(first)*86400, 0).UTC().Weekday() != weekday {
 		first++
 	}
 	nowDay := dayNumber(now.In(loc))

@@ -209,6 +209,8 @@ func TestNextReminder(t *testing.T) {
 		{"no time means the default", with(func(p *Profile) { p.ReminderTime = "" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 28)},
 		{"their own time", with(func(p *Profile) { p.ReminderTime = "17:15" }), due, nil, at(2026, 11, 20, 9),
 			time.Date(2026, 11, 28, 17, 15, 0, 0, london)},
+		{"a weekday out of range means Monday", with(func(p *Profile) { p.ReminderDay = 9 }), due, nil, at(2026, 12, 1, 10), at930(2026, 12, 7)},
+		{"weekly on a Wednesday", with(func(p *Profile) { p.ReminderDay = time.Wednesday }), due, nil, at(2026, 12, 1, 10), at930(2026, 12, 2)},
 		{"after the clocks go forward", p, Status{Due: day(2027, 3, 30)}, nil, at(2027, 3, 20, 9), at930(2027, 3, 27)},
 		{"on the day the clocks go forward", p, Status{Due: day(2027, 3, 28)}, nil, at(2027, 3, 27, 9), at930(2027, 3, 28)},
 	}
