@@ -1,0 +1,108 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// supHomeTeamMax is how many supervisees the App Home lists by name; the
+// rest are counted, and /supervision team shows them all.
+const supHomeTeamMax = 5
+
+// Home draws a person's App Home tab: their profile, status, next reminder
+// and buttons to log a session, set up and pause for leave; and, for a
+// supervisor, a short summary of the people they supervise. It is a
+// HomeFunc. A store error is returned wrapped.
+func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
+	p, ok, err := h.profiles.Profile(ctx, userID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision home: reading profile: %w", err)
+	}
+	team, err := h.teamOf(ctx, userID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !ok {
+		r := Reply{
+			Header: "Your supervision",
+			Text: "Welcome. I help you keep your supervision on track: I remind you when a session is due, " +
+				"keep a record you can show at appraisal, and tell you the standard for your role. " +
+				"Set up your profile to start: your role, PCN and supervisor.",
+			Buttons: []Button{
+				{Label: "Set up", Command: "supervision", Args: "setup", Primary: true},
+				{Label: "Standards", Command: "supervision", Args: "standards"},
+			},
+			Note: "I keep dates, types and people only: never notes about patients.",
+		}
+		if len(team) > 0 {
+			r.Sections = append(r.Sections, h.homeTeam(team))
+		}
+		return r, nil
+	}
+	rec, err := h.record(ctx, p)
+	if err != nil {
+		return Reply{}, err
+	}
+	r := Reply{
+		Header: "Your supervision",
+		Text:   supSummary(rec.status, "your"),
+		Sections: []Section{
+			{Heading: "Status", Fields: supStatusSection(rec).Fields},
+			{Heading: "Next reminder", Text: h.nextReminder(rec)},
+			{Heading: "Your profile", Fields: supProfileFields(p, rec.loc)},
+		},
+		Buttons: []Button{
+			{Label: "Log a session", Command: "supervision", Args: "log", Primary: true},
+			{Label: "Set up", Command: "supervision", Args: "setup"},
+			{Label: "Pause for leave", Command: "supervision", Args: "leave"},
+			{Label: "History", Command: "supervision", Args: "history"},
+		},
+		Note: "Only you can see your record. " + supBasisNote(rec.standard),
+	}
+	if len(team) > 0 {
+		r.Sections = append(r.Sections, h.homeTeam(team))
+		r.Buttons = append(r.Buttons, Button{Label: "My team", Command: "supervision", Args: "team"})
+	}
+	return r, nil
+}
+
+// nextReminder says when the next reminder goes out, in the person's zone.
+func (h *Supervision) nextReminder(rec supRecord) string {
+	if !rec.profile.Reminders {
+		return "Reminders are off."
+	}
+	at, ok := supervision.NextReminder(rec.profile, rec.status, rec.leaves, h.now())
+	if !ok {
+		return "No reminder is planned just now."
+	}
+	at = at.In(rec.loc)
+	return fmt.Sprintf("%s at %s (%s), by direct message.", supDate(at), at.Format("15:04"), rec.loc)
+}
+
+// homeTeam sums up the people a person supervises: counts, and the first
+// few by name, most pressing first. Dates and types only.
+func (h *Supervision) homeTeam(team []supRecord) Section {
+	order := map[supervision.State]int{
+		supervision.Overdue: 0, supervision.DueSoon: 1, supervision.None: 2,
+		supervision.Unknown: 3, supervision.OnTrack: 4,
+	}
+	sorted := make([]supRecord, len(team))
+	copy(sorted, team)
+	for i := 1; i < len(sorted); i++ { // insertion sort keeps the store's order within a state
+		for j := i; j > 0 && order[sorted[j].status.State] < order[sorted[j-1].status.State]; j-- {
+			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+		}
+	}
+	var lines []string
+	for i, rec := range sorted {
+		if i == supHomeTeamMax {
+			lines = append(lines, fmt.Sprintf("and %d more.", len(sorted)-supHomeTeamMax))
+			break
+		}
+		lines = append(lines, "- "+supMemberLine(rec))
+	}
+	return Section{Heading: "People you supervise", Text: supTeamCounts(team) + "\n" + strings.Join(lines, "\n")}
+}
