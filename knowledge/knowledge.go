@@ -120,10 +120,12 @@ func (d Date) String() string {
 	return d.Format("2 Jan 2006")
 }
 
-// Base is a loaded set of entries.
+// Base is a loaded set of entries and the search index over them, built once
+// when it is loaded.
 type Base struct {
 	entries []*Entry
 	byID    map[string]*Entry
+	index   *Index
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -131,35 +133,69 @@ var ErrInvalid = errors.New("invalid content")
 
 // Load reads every .md file at the top of fsys. It returns all the faults it
 // finds, each naming its file, joined into one error wrapping ErrInvalid.
-func Load(fsys fs.FS) (*Base, error) {
+func Load(fsys fs.FS) (*Base, error) { return LoadWith(fsys, nil) }
+
+// LoadWith reads the shipped articles and then those of extra, a folder of
+// local content (KNOWLEDGE_DIR): an extra article adds to the shipped ones,
+// and one with the id of a shipped article replaces it. A nil extra loads
+// the shipped articles only. Faults are reported as Load reports them.
+func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
+	b := &Base{byID: make(map[string]*Entry)}
+	entries, faults, err := readAll(shipped)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		b.byID[e.ID] = e
+	}
+	if extra != nil {
+		more, moreFaults, err := readAll(extra)
+		if err != nil {
+			return nil, err
+		}
+		faults = append(faults, moreFaults...)
+		for _, e := range more {
+			b.byID[e.ID] = e
+		}
+	}
+	if len(faults) > 0 {
+		return nil, errors.Join(faults...)
+	}
+	for _, e := range b.byID {
+		b.entries = append(b.entries, e)
+	}
+	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].ID < b.entries[j].ID })
+	b.index = NewIndex(b.entries)
+	return b, nil
+}
+
+// readAll parses every .md file at the top of fsys. It returns the good
+// entries and the faults, each wrapping ErrInvalid; err is for a folder
+// that cannot be read at all.
+func readAll(fsys fs.FS) (entries []*Entry, faults []error, err error) {
 	names, err := fs.Glob(fsys, "*.md")
 	if err != nil {
-		return nil, fmt.Errorf("listing content: %w", err)
+		return nil, nil, fmt.Errorf("listing content: %w", err)
 	}
-	b := &Base{byID: make(map[string]*Entry)}
-	var faults []error
+	seen := make(map[string]*Entry)
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", name, err)
+			return nil, nil, fmt.Errorf("reading %s: %w", name, err)
 		}
 		e, err := Parse(name, data)
 		if err != nil {
 			faults = append(faults, err)
 			continue
 		}
-		if prev, ok := b.byID[e.ID]; ok {
+		if prev, ok := seen[e.ID]; ok {
 			faults = append(faults, fmt.Errorf("%w: %s: id %q is used by %s too", ErrInvalid, name, e.ID, prev.File))
 			continue
 		}
-		b.byID[e.ID] = e
-		b.entries = append(b.entries, e)
+		seen[e.ID] = e
+		entries = append(entries, e)
 	}
-	if len(faults) > 0 {
-		return nil, errors.Join(faults...)
-	}
-	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].ID < b.entries[j].ID })
-	return b, nil
+	return entries, faults, nil
 }
 
 // Entry returns the entry with the given id.
@@ -173,6 +209,16 @@ func (b *Base) Entries() []*Entry { return append([]*Entry(nil), b.entries...) }
 
 // Parse reads one article. name is used in error messages.
 func Parse(name string, data []byte) (*Entry, error) {
+	e, err := parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// parse is Parse, but when the front matter reads and only its content is at
+// fault it returns the entry too, so Check can look for further faults.
+func parse(name string, data []byte) (*Entry, error) {
 	fault := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrInvalid, name, fmt.Sprintf(format, args...))
 	}
@@ -194,14 +240,15 @@ func Parse(name string, data []byte) (*Entry, error) {
 	e.File = name
 	e.Body = strings.TrimSpace(string(body))
 	e.Sections = sections(e.Body)
-	if err := e.validate(); err != nil {
-		return nil, fault("%v", err)
+	if problems := e.problems(); len(problems) > 0 {
+		return &e, fault("%s", strings.Join(problems, "; "))
 	}
 	return &e, nil
 }
 
-func (e *Entry) validate() error {
-	var missing []string
+// problems lists what is wrong with an entry as Parse sees it, or nothing.
+func (e *Entry) problems() []string {
+	var out, missing []string
 	for _, f := range []struct{ name, value string }{
 		{"id", e.ID}, {"title", e.Title}, {"summary", e.Summary},
 		{"locality", e.Locality}, {"owner", e.Owner},
@@ -220,29 +267,29 @@ func (e *Entry) validate() error {
 		missing = append(missing, "body")
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("missing %s", strings.Join(missing, ", "))
+		out = append(out, "missing "+strings.Join(missing, ", "))
 	}
-	if want := strings.TrimSuffix(path.Base(e.File), ".md"); e.ID != want {
-		return fmt.Errorf("id %q differs from the file name %q", e.ID, want)
+	if want := strings.TrimSuffix(path.Base(e.File), ".md"); e.ID != "" && e.ID != want {
+		out = append(out, fmt.Sprintf("id %q differs from the file name %q", e.ID, want))
 	}
-	if !slices.Contains(Localities, e.Locality) {
-		return fmt.Errorf("locality %q is not one of %s", e.Locality, strings.Join(Localities, ", "))
+	if e.Locality != "" && !slices.Contains(Localities, e.Locality) {
+		out = append(out, fmt.Sprintf("locality %q is not one of %s", e.Locality, strings.Join(Localities, ", ")))
 	}
 	for _, r := range e.Roles {
 		if _, ok := supervision.ParseRole(r); !ok {
-			return fmt.Errorf("role %q is not one of splw, hwbc, cc", r)
+			out = append(out, fmt.Sprintf("role %q is not one of splw, hwbc, cc", r))
 		}
 	}
 	for i, s := range e.Sources {
 		if strings.TrimSpace(s.Title) == "" {
-			return fmt.Errorf("source %d has no title", i+1)
+			out = append(out, fmt.Sprintf("source %d has no title", i+1))
 		}
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return fmt.Errorf("source %d: %q is not a web address", i+1, s.URL)
+			out = append(out, fmt.Sprintf("source %d: %q is not a web address", i+1, s.URL))
 		}
 	}
-	return nil
+	return out
 }
 
 // sections splits a body at its "## " headings. Text before the first

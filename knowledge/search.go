@@ -1,0 +1,671 @@
+package knowledge
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// SearchOptions narrows and orders a search.
+type SearchOptions struct {
+	Locality string // the asker's locality ("gateshead", "london", ""): its entries rank first; other localities' entries rank lower
+	Limit    int    // most hits to return; default 3
+	IDPrefix string // only entries whose id starts with this, e.g. "resource-"; "" for all
+}
+
+// Results of a search, best first.
+type Results struct {
+	Hits       []Hit
+	Confident  bool     // Hits[0] is a good enough answer to give as the answer; false: the bot says it is not sure
+	DidYouMean string   // the query with likely misspellings corrected, when any word was corrected; "" otherwise
+	Terms      []string // the query's normalised terms (lower-case, stemmed, stop words dropped, sorted, unique) – counted when nothing answers
+}
+
+// Hit is one entry found by a search.
+type Hit struct {
+	Entry      *Entry
+	Score      float64 // the ranking score, after the locality adjustment
+	Confidence float64 // 0..1: how much of the question the entry answers
+}
+
+// Search finds the entries that best answer query. See Index.Search.
+func (b *Base) Search(query string, o SearchOptions) Results {
+	if b == nil || b.index == nil {
+		return Results{}
+	}
+	return b.index.Search(query, o)
+}
+
+// tuning holds the settings of ranking and confidence. They were chosen on
+// testdata/questions.yaml (see TestQuestions) and are kept in one place so a
+// test can vary them.
+type tuning struct {
+	k1     float64            // term frequency saturation (BM25)
+	weight [numFields]float64 // how much a word in each field counts
+	b      [numFields]float64 // how much a long field is discounted
+
+	// about is how much an entry's title being about the question counts
+	// in its confidence: confidence is (1-about) times the share of the
+	// question's weight the entry matches plus about times the share of the
+	// title's weight the question has.
+	about float64
+
+	// confidentAt is the least confidence at which the best hit is given as
+	// the answer; coveredAt the least share of the question's weight the
+	// best hit must match at all.
+	confidentAt, coveredAt float64
+
+	// confPower flattens word weights for confidence: a word weighs its
+	// idf to this power, so words common in the content, which show a
+	// question is about it, still count.
+	confPower float64
+
+	// unknownDF is the document frequency a word no entry has is weighed
+	// as; maxIDF caps every word's weight, so one rare word cannot decide.
+	unknownDF, maxIDF float64
+
+	localBoost, otherLocality float64 // the asker's locality; another one
+	typo1, typo2              float64 // a word corrected by one, two edits counts this much
+}
+
+var tune = tuning{
+	k1:     1.2,
+	weight: [numFields]float64{5, 5, 2, 1},
+	b:      [numFields]float64{0.3, 0.3, 0.5, 0.75},
+	about:  0.1,
+
+	confidentAt: 0.5,
+	coveredAt:   0.6,
+
+	confPower: 0.5,
+	unknownDF: 1,
+	maxIDF:    2.5,
+
+	localBoost:    1.2,
+	otherLocality: 1 / 1.2,
+	typo1:         0.8,
+	typo2:         0.6,
+}
+
+const (
+	fieldTitle = iota
+	fieldSynonyms
+	fieldSummary
+	fieldBody
+	numFields
+)
+
+// Index is a full-text index over entries: BM25F over title, synonyms,
+// summary and body, with the synonym table, light stemming and typo
+// correction. It is read-only once built and safe for concurrent use.
+type Index struct {
+	t        tuning
+	entries  []*Entry
+	terms    map[string]int32 // term to its id
+	idf      []float64        // by term id
+	postings [][]posting      // by term id, in entry order
+	unknown  float64          // the weight of a query word no entry has
+
+	// Each entry's title words, for how much a title is about a question:
+	// entry d's words are titleWords[titleAt[d]:titleAt[d+1]], and a word's
+	// terms are titleTerms[w.from:w.to].
+	titleAt    []int32
+	titleWords []titleWord
+	titleTerms []int32
+
+	freq    map[string]int32 // every indexed word of the content, by count
+	vocab   [][]vocabWord    // words typos are corrected to, by length
+	scratch sync.Pool        // *scratch, sized for the index
+}
+
+// posting says how well one entry matches one term: the saturated, field
+// weighted term frequency, tf/(k1+tf), in [0, 1).
+type posting struct {
+	doc int32
+	sat float32
+}
+
+// titleWord is one word of a title, with its weight (its stem's idf) and
+// the terms that stand for it.
+type titleWord struct {
+	weight   float32
+	stem     int32
+	from, to int32
+}
+
+type vocabWord struct {
+	word string
+	mask uint32 // the letters it has, one bit each
+	freq int32
+}
+
+// maxWordLen is the longest word typo correction considers.
+const maxWordLen = 30
+
+// NewIndex indexes entries. Nil entries are skipped.
+func NewIndex(entries []*Entry) *Index {
+	ix := &Index{t: tune, terms: make(map[string]int32), freq: make(map[string]int32)}
+	for _, e := range entries {
+		if e != nil {
+			ix.entries = append(ix.entries, e)
+		}
+	}
+	type rawPosting struct {
+		doc int32
+		tf  [numFields]float32
+	}
+	var (
+		raw      [][]rawPosting
+		lengths  = make([][numFields]float64, len(ix.entries))
+		totals   [numFields]float64
+		stems    = make(map[string]string)
+		docTerms = make(map[int32]int) // term id to its index in raw for this entry
+		seq      []string
+		spans    [][]int32 // for the title: the term ids of each word
+	)
+	stemOf := func(w string) string {
+		s, ok := stems[w]
+		if !ok {
+			s = stem(w)
+			stems[w] = s
+		}
+		return s
+	}
+	termID := func(term string) int32 {
+		id, ok := ix.terms[term]
+		if !ok {
+			id = int32(len(raw))
+			ix.terms[term] = id
+			raw = append(raw, nil)
+		}
+		return id
+	}
+	ix.titleAt = make([]int32, 0, len(ix.entries)+1)
+	for d, e := range ix.entries {
+		clear(docTerms)
+		add := func(f int, term string) int32 {
+			id := termID(term)
+			i, ok := docTerms[id]
+			if !ok {
+				i = len(raw[id])
+				docTerms[id] = i
+				raw[id] = append(raw[id], rawPosting{doc: int32(d)})
+			}
+			// A word repeated across synonyms ("social prescribing hub",
+			// "social prescribing page") is counted once.
+			if f != fieldSynonyms || raw[id][i].tf[f] == 0 {
+				raw[id][i].tf[f]++
+			}
+			return id
+		}
+		index := func(f int, text string) {
+			toks, comps := tokenize(text)
+			seq = seq[:0]
+			spans = spans[:0]
+			pos := make([]int, len(toks))
+			for i, t := range toks {
+				pos[i] = -1
+				if !indexable(t.text) {
+					continue
+				}
+				ix.freq[t.text]++
+				s := stemOf(t.text)
+				pos[i] = len(seq)
+				seq = append(seq, s)
+				spans = append(spans, []int32{add(f, s)})
+			}
+			for _, c := range comps {
+				if indexable(c.joined.text) {
+					ix.freq[c.joined.text]++
+					id := add(f, stemOf(c.joined.text))
+					for t := c.first; t <= c.last; t++ {
+						if k := pos[t]; k >= 0 {
+							spans[k] = append(spans[k], id)
+						}
+					}
+				}
+			}
+			synonyms.match(seq, func(concept, i, j int) {
+				id := add(f, synonyms.concepts[concept])
+				for k := i; k < j; k++ {
+					spans[k] = append(spans[k], id)
+				}
+			})
+			lengths[d][f] += float64(len(seq))
+		}
+		index(fieldTitle, e.Title)
+		ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
+		for _, terms := range spans {
+			from := int32(len(ix.titleTerms))
+			ix.titleTerms = append(ix.titleTerms, terms...)
+			ix.titleWords = append(ix.titleWords, titleWord{stem: terms[0], from: from, to: int32(len(ix.titleTerms))})
+		}
+		for _, s := range e.Synonyms {
+			index(fieldSynonyms, s)
+		}
+		index(fieldSummary, e.Summary)
+		index(fieldBody, e.Body)
+		for f := range numFields {
+			totals[f] += lengths[d][f]
+		}
+	}
+	ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
+
+	n := float64(len(ix.entries))
+	var avg [numFields]float64
+	for f := range numFields {
+		avg[f] = 1
+		if n > 0 && totals[f] > 0 {
+			avg[f] = totals[f] / n
+		}
+	}
+	idf := func(df float64) float64 { return min(ix.t.maxIDF, math.Log(1+(n-df+0.5)/(df+0.5))) }
+	ix.unknown = idf(ix.t.unknownDF)
+	ix.idf = make([]float64, len(raw))
+	ix.postings = make([][]posting, len(raw))
+	for id, ps := range raw {
+		ix.idf[id] = idf(float64(len(ps)))
+		out := make([]posting, len(ps))
+		for i, p := range ps {
+			var tf float64
+			for f := range numFields {
+				if p.tf[f] == 0 {
+					continue
+				}
+				norm := 1 - ix.t.b[f] + ix.t.b[f]*lengths[p.doc][f]/avg[f]
+				tf += ix.t.weight[f] * float64(p.tf[f]) / norm
+			}
+			out[i] = posting{doc: p.doc, sat: float32(tf / (ix.t.k1 + tf))}
+		}
+		ix.postings[id] = out
+	}
+	for i := range ix.titleWords {
+		w := &ix.titleWords[i]
+		w.weight = float32(ix.idf[w.stem])
+	}
+
+	// The correction vocabulary: the content's words and the synonym
+	// table's, bucketed by length so a look-up reads only near lengths.
+	counts := make(map[string]int32, len(ix.freq)+len(synonyms.words))
+	for w, c := range ix.freq {
+		counts[w] = c
+	}
+	for w := range synonyms.words {
+		counts[w]++
+	}
+	for w, c := range counts {
+		if len(w) < 3 || len(w) > maxWordLen || !isLetters(w) {
+			continue
+		}
+		for len(ix.vocab) <= len(w) {
+			ix.vocab = append(ix.vocab, nil)
+		}
+		ix.vocab[len(w)] = append(ix.vocab[len(w)], vocabWord{word: w, mask: letterMask(w), freq: c})
+	}
+	for _, b := range ix.vocab {
+		slices.SortFunc(b, func(x, y vocabWord) int { return strings.Compare(x.word, y.word) })
+	}
+	docs, nterms := len(ix.entries), len(ix.idf)
+	ix.scratch.New = func() any { return newScratch(docs, nterms) }
+	return ix
+}
+
+// Len returns the number of entries in the index.
+func (ix *Index) Len() int { return len(ix.entries) }
+
+// unit is one meaningful word of a query, with every term that stands for
+// it: its stem, the concepts of synonym phrases it is part of, and the joined
+// form of a hyphenated word it is part of.
+type unit struct {
+	stem   string
+	terms  []int32 // ids of the terms the index has
+	weight float64 // the idf of its most telling term, or ix.unknown
+	pen    float64 // less than 1 for a corrected word
+}
+
+// query is a question made ready for searching.
+type query struct {
+	units      []unit
+	terms      []string
+	didYouMean string
+}
+
+func (ix *Index) parse(q string) query {
+	toks, comps := tokenize(q)
+	type word struct {
+		tok       int
+		text      string
+		corrected int // edits made to correct it; 0 when not corrected
+	}
+	var (
+		words []word
+		pos   = make([]int, len(toks)) // token to its index in words, or -1
+		out   query
+	)
+	for i, t := range toks {
+		pos[i] = -1
+		if !indexable(t.text) {
+			continue
+		}
+		pos[i] = len(words)
+		out.terms = append(out.terms, stem(t.text))
+		w := word{tok: i, text: t.text}
+		if ix.unfamiliar(t.text) {
+			if c, d, ok := ix.correct(t.text); ok {
+				w.text, w.corrected = c, d
+			}
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return query{}
+	}
+	slices.Sort(out.terms)
+	out.terms = slices.Compact(out.terms)
+
+	// Did you mean: the question as typed, with corrected words replaced.
+	var dym strings.Builder
+	last := 0
+	for _, w := range words {
+		if w.corrected > 0 {
+			t := toks[w.tok]
+			dym.WriteString(q[last:t.start])
+			dym.WriteString(w.text)
+			last = t.end
+		}
+	}
+	if last > 0 {
+		dym.WriteString(q[last:])
+		out.didYouMean = dym.String()
+	}
+
+	stems := make([]string, len(words))
+	alts := make([][]string, len(words))
+	for i, w := range words {
+		stems[i] = stem(w.text)
+	}
+	synonyms.match(stems, func(concept, i, j int) {
+		for k := i; k < j; k++ {
+			alts[k] = append(alts[k], synonyms.concepts[concept])
+		}
+	})
+	for _, c := range comps {
+		if !indexable(c.joined.text) {
+			continue
+		}
+		joined := stem(c.joined.text)
+		for t := c.first; t <= c.last; t++ {
+			if k := pos[t]; k >= 0 {
+				alts[k] = append(alts[k], joined)
+			}
+		}
+	}
+
+	byStem := make(map[string]int)
+	for i, w := range words {
+		pen := 1.0
+		switch {
+		case w.corrected == 1:
+			pen = ix.t.typo1
+		case w.corrected > 1:
+			pen = ix.t.typo2
+		}
+		k, ok := byStem[stems[i]]
+		if !ok {
+			k = len(out.units)
+			byStem[stems[i]] = k
+			out.units = append(out.units, unit{stem: stems[i], pen: pen})
+		}
+		u := &out.units[k]
+		u.pen = max(u.pen, pen)
+		for _, t := range append([]string{stems[i]}, alts[i]...) {
+			if id, ok := ix.terms[t]; ok && !slices.Contains(u.terms, id) {
+				u.terms = append(u.terms, id)
+			}
+		}
+	}
+	for i := range out.units {
+		u := &out.units[i]
+		u.weight = ix.unknown
+		if len(u.terms) > 0 {
+			u.weight = 0
+			for _, id := range u.terms {
+				u.weight = max(u.weight, ix.idf[id])
+			}
+		}
+	}
+	return out
+}
+
+// scratch is the per-search working space, reused through a pool so a
+// search allocates little. The marks say which entries a search has touched
+// without clearing the arrays each time.
+type scratch struct {
+	score, cover      []float64 // by entry: the ranking sum; the confidence sum
+	best              []float64 // by entry: the best match of the current word
+	mark, umark       []uint32
+	gen, ugen         uint32
+	touched, utouched []int32
+	inQuery           []bool // by term id: the query has the term
+	queryTerms        []int32
+	base, top         []ranked
+}
+
+func newScratch(docs, terms int) *scratch {
+	return &scratch{
+		score: make([]float64, docs), cover: make([]float64, docs), best: make([]float64, docs),
+		mark: make([]uint32, docs), umark: make([]uint32, docs),
+		inQuery: make([]bool, terms),
+	}
+}
+
+func (s *scratch) next() {
+	s.gen++
+	if s.gen == 0 {
+		clear(s.mark)
+		s.gen = 1
+	}
+	s.touched = s.touched[:0]
+}
+
+func (s *scratch) nextUnit() {
+	s.ugen++
+	if s.ugen == 0 {
+		clear(s.umark)
+		s.ugen = 1
+	}
+	s.utouched = s.utouched[:0]
+}
+
+// Search finds the entries that best answer query, best first.
+//
+// Each meaningful word of the query scores an entry by its best matching
+// term (the word's stem, the concept of a synonym phrase it is part of, or
+// the joined form of a hyphenated word) as idf times saturated field-weighted
+// frequency (BM25F); an entry's confidence is the sum over the words divided
+// by the most the query could score, so a question whose telling words the
+// content lacks is never confident. Entries are ranked by confidence plus a
+// share for how much of the entry's title the query has, times the locality
+// factor. It is safe for concurrent use and never panics.
+func (ix *Index) Search(q string, o SearchOptions) Results {
+	if ix == nil {
+		return Results{}
+	}
+	pq := ix.parse(q)
+	res := Results{Terms: pq.terms, DidYouMean: pq.didYouMean}
+	if len(pq.units) == 0 || len(ix.entries) == 0 {
+		return res
+	}
+	limit := o.Limit
+	if limit <= 0 {
+		limit = 3
+	}
+
+	s := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(s)
+	s.next()
+	var most, mostConf float64
+	for _, u := range pq.units {
+		most += u.weight
+		cw := math.Pow(u.weight, ix.t.confPower)
+		mostConf += cw
+		cw /= u.weight
+		s.nextUnit()
+		for _, id := range u.terms {
+			if !s.inQuery[id] {
+				s.inQuery[id] = true
+				s.queryTerms = append(s.queryTerms, id)
+			}
+			w := ix.idf[id] * u.pen
+			for _, p := range ix.postings[id] {
+				v := w * float64(p.sat)
+				if s.umark[p.doc] != s.ugen {
+					s.umark[p.doc] = s.ugen
+					s.best[p.doc] = v
+					s.utouched = append(s.utouched, p.doc)
+				} else if v > s.best[p.doc] {
+					s.best[p.doc] = v
+				}
+			}
+		}
+		for _, d := range s.utouched {
+			if s.mark[d] != s.gen {
+				s.mark[d] = s.gen
+				s.score[d], s.cover[d] = 0, 0
+				s.touched = append(s.touched, d)
+			}
+			s.score[d] += s.best[d]
+			s.cover[d] += s.best[d] * cw
+		}
+	}
+	defer func() {
+		for _, id := range s.queryTerms {
+			s.inQuery[id] = false
+		}
+		s.queryTerms = s.queryTerms[:0]
+	}()
+
+	// Rank in two passes: first by the share of the query matched, then,
+	// for the entries that could still make the list, with the title's
+	// aboutness too. An entry whose share plus the largest aboutness cannot
+	// beat the limit-th entry of the first pass cannot make the list.
+	locality := strings.ToLower(strings.TrimSpace(o.Locality))
+	about := ix.t.about
+	s.base = s.base[:0]
+	for _, d := range s.touched {
+		e := ix.entries[d]
+		if !strings.HasPrefix(e.ID, o.IDPrefix) {
+			continue
+		}
+		rank := (1 - about) * min(1, s.score[d]/most) * localityFactor(&ix.t, e.Locality, locality)
+		s.base = insertHit(s.base, ranked{Hit{Entry: e, Score: rank}, d}, limit)
+	}
+	if len(s.base) == 0 {
+		return res
+	}
+	floor := -1.0
+	if len(s.base) == limit {
+		floor = s.base[limit-1].Score
+	}
+	s.top = s.top[:0]
+	for _, d := range s.touched {
+		e := ix.entries[d]
+		if !strings.HasPrefix(e.ID, o.IDPrefix) {
+			continue
+		}
+		loc := localityFactor(&ix.t, e.Locality, locality)
+		share := (1 - about) * min(1, s.score[d]/most)
+		if (share+about)*loc < floor {
+			continue
+		}
+		a := about * ix.aboutness(d, s.inQuery)
+		conf := (1-about)*min(1, s.cover[d]/mostConf) + a
+		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a) * loc, Confidence: conf}, d}, limit)
+	}
+	res.Hits = make([]Hit, len(s.top))
+	for i, r := range s.top {
+		res.Hits[i] = r.Hit
+	}
+	res.Confident = s.top[0].Confidence >= ix.t.confidentAt && ix.covered(pq.units, s.top[0].doc) >= ix.t.coveredAt
+	return res
+}
+
+// aboutness is the share of entry d's title, weighted by idf, whose words
+// the query has.
+func (ix *Index) aboutness(d int32, inQuery []bool) float64 {
+	var got, all float64
+	for _, w := range ix.titleWords[ix.titleAt[d]:ix.titleAt[d+1]] {
+		all += float64(w.weight)
+		for _, id := range ix.titleTerms[w.from:w.to] {
+			if inQuery[id] {
+				got += float64(w.weight)
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}
+
+// ranked is a hit with its entry's place in the index.
+type ranked struct {
+	Hit
+	doc int32
+}
+
+// localityFactor weighs an entry of locality entry for an asker in asker.
+func localityFactor(t *tuning, entry, asker string) float64 {
+	switch {
+	case asker == "" || asker == "national" || entry == "national" || entry == "":
+		return 1
+	case entry == asker:
+		return t.localBoost
+	default:
+		return t.otherLocality
+	}
+}
+
+// insertHit puts h into hits, kept in order best first and at most limit
+// long. Equal scores are ordered by id, so results are stable.
+func insertHit(hits []ranked, h ranked, limit int) []ranked {
+	i, _ := slices.BinarySearchFunc(hits, h, func(a, b ranked) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.Entry.ID, b.Entry.ID)
+	})
+	if i >= limit {
+		return hits
+	}
+	if len(hits) == limit {
+		hits = hits[:limit-1]
+	}
+	return slices.Insert(hits, i, h)
+}
+
+// covered returns the share of the query's weight, as confidence weighs it,
+// whose words entry d matches at all, by any of their terms.
+func (ix *Index) covered(units []unit, d int32) float64 {
+	var got, all float64
+	for _, u := range units {
+		w := math.Pow(u.weight, ix.t.confPower)
+		all += w
+		for _, id := range u.terms {
+			ps := ix.postings[id]
+			if _, found := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) }); found {
+				got += w
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}

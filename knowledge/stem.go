@@ -1,0 +1,257 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a text, lower-cased, with where it was found.
+type token struct {
+	text       string
+	start, end int // byte span in the original text
+}
+
+// compound is a hyphenated word ("co-ordinator", "long-term"): its parts are
+// ordinary tokens, and its joined form ("coordinator") is searched as well,
+// so that either spelling finds the other.
+type compound struct {
+	joined      token
+	first, last int // indices of its first and last parts among the tokens
+}
+
+// tokenize splits s into lower-case words of letters and digits. An
+// apostrophe-s ends a word ("coach's" reads "coach"), other apostrophes are
+// dropped ("don't" reads "dont"), a comma between thousands and a decimal
+// point stay inside a number ("26,000" reads "26000", "2.5" stays "2.5"), and
+// hyphenated words are split into parts and also reported joined.
+func tokenize(s string) ([]token, []compound) {
+	var (
+		toks  []token
+		comps []compound
+		b     strings.Builder
+		start = -1
+		// the compound being read: its first part's index and the joined text
+		compFirst = -1
+		joined    strings.Builder
+		compStart int
+	)
+	endWord := func(end int) {
+		if start < 0 {
+			return
+		}
+		toks = append(toks, token{text: b.String(), start: start, end: end})
+		b.Reset()
+		start = -1
+	}
+	endCompound := func(end int) {
+		if compFirst >= 0 && len(toks)-1 > compFirst {
+			comps = append(comps, compound{
+				joined: token{text: joined.String(), start: compStart, end: end},
+				first:  compFirst, last: len(toks) - 1,
+			})
+		}
+		compFirst = -1
+		joined.Reset()
+	}
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	// next returns the rune at byte offset i and its size, or 0 at the end.
+	next := func(i int) (rune, int) {
+		if i >= len(s) {
+			return 0, 0
+		}
+		return utf8.DecodeRuneInString(s[i:])
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWord(r):
+			if start < 0 {
+				start = i
+			}
+			lr := unicode.ToLower(r)
+			b.WriteRune(lr)
+			if compFirst >= 0 {
+				joined.WriteRune(lr)
+			}
+			i += size
+			continue
+		case start >= 0 && (r == '\'' || r == '\u2019'):
+			n, nsize := next(i + size)
+			if n == 's' || n == 'S' {
+				if after, _ := next(i + size + nsize); !isWord(after) {
+					endWord(i)
+					endCompound(i)
+					i += size + nsize
+					continue
+				}
+			}
+			if isWord(n) {
+				i += size // "don't" reads "dont"
+				continue
+			}
+		case start >= 0 && r == ',' && isDigitByte(s, i-1):
+			// 26,000: a comma followed by exactly three digits and no more.
+			if i+4 <= len(s) && isDigitByte(s, i+1) && isDigitByte(s, i+2) && isDigitByte(s, i+3) && !isDigitByte(s, i+4) {
+				i += size
+				continue
+			}
+		case start >= 0 && r == '.' && isDigitByte(s, i-1) && isDigitByte(s, i+1):
+			b.WriteByte('.')
+			if compFirst >= 0 {
+				joined.WriteByte('.')
+			}
+			i += size
+			continue
+		case start >= 0 && (r == '-' || r == '\u2010' || r == '\u2011'):
+			if n, _ := next(i + size); isWord(n) {
+				if compFirst < 0 {
+					compFirst = len(toks)
+					compStart = start
+					joined.WriteString(b.String())
+				}
+				endWord(i)
+				i += size
+				continue
+			}
+		}
+		endWord(i)
+		endCompound(i)
+		i += size
+	}
+	endWord(len(s))
+	endCompound(len(s))
+	return toks, comps
+}
+
+func isDigitByte(s string, i int) bool {
+	return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// stopWords are left out of the index and of queries: they carry no meaning
+// of their own in a question ("what does a ... do").
+var stopWords = setOf(`a about above after again all also am an and any are as at
+be because been before being both but by can cannot could did do does doing dont done
+each either every few for from further get gets getting got had has have having he
+her here hers him his how i if in into is it its itself just let me might mine more
+most much must my myself no nor not of off on once only onto or other our ours
+out over own please s same shall she should so some such than that thats the their
+theirs them themselves then there theres these they this those through to too under
+until up upon us very was we were what whats when where whereas whether which while
+who whom whos whose why will with within would yes yet you your yours yourself
+tell know want wants like need needs
+look looks someone somebody anyone anybody something anything everyone everybody
+usually really actually go goes going went gone thing things lot lots
+difference between versus vs eg ie etc ok okay hi hello thanks thank mean means
+now still best good big`)
+
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// stem strips common English suffixes from a lower-case word, lightly, so
+// that forms of one word meet: "trains", "training" and "trained" read
+// "train"; "supervise" and "supervision" read "supervis"; "organization" and
+// "organisation" read "organis". It is applied alike to content and queries,
+// so the stems need only agree, not be words. Words with anything but ASCII
+// letters, and words of two letters, are left as they are.
+func stem(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return w
+		}
+	}
+	// Plurals.
+	switch {
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	// Nouns made from verbs ("educational" reads as "education" first).
+	if strings.HasSuffix(w, "ional") && len(w) >= 8 {
+		w = w[:len(w)-2]
+	}
+	switch {
+	case strings.HasSuffix(w, "ification") && len(w) > 11:
+		w = w[:len(w)-9] + "ify"
+	case (strings.HasSuffix(w, "isation") || strings.HasSuffix(w, "ization")) && len(w) > 9:
+		w = w[:len(w)-5]
+	case strings.HasSuffix(w, "ation") && len(w) >= 7:
+		w = w[:len(w)-3]
+	case (strings.HasSuffix(w, "sion") || strings.HasSuffix(w, "tion")) && len(w) >= 6:
+		w = w[:len(w)-3]
+	}
+	// Verb endings and adverbs.
+	switch {
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "eed"):
+		if len(w) > 4 {
+			w = w[:len(w)-1]
+		}
+	case strings.HasSuffix(w, "ing") && len(w) >= 6 && hasVowel(w[:len(w)-3]):
+		w = w[:len(w)-3]
+	case strings.HasSuffix(w, "ed") && len(w) >= 5 && hasVowel(w[:len(w)-2]):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ly") && len(w) >= 7:
+		w = w[:len(w)-2]
+	}
+	// Spelling: a final e, American z, and a doubled final consonant.
+	if strings.HasSuffix(w, "e") && len(w) >= 4 {
+		w = w[:len(w)-1]
+	}
+	if strings.HasSuffix(w, "iz") || strings.HasSuffix(w, "yz") {
+		w = w[:len(w)-1] + "s"
+	}
+	if n := len(w); n >= 4 && w[n-1] == w[n-2] && !isVowel(w[n-1]) && !strings.ContainsRune("lsz", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return w
+}
+
+func hasVowel(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isVowel(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// isLetters reports whether s is made only of the ASCII letters a to z, the
+// words typo correction works on.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// indexable reports whether a lower-case word is worth indexing: not a stop
+// word, and not a lone letter (lone digits, as in "tier 1", are kept).
+func indexable(w string) bool {
+	if w == "" || stopWords[w] {
+		return false
+	}
+	if len(w) == 1 && (w[0] < '0' || w[0] > '9') {
+		return false
+	}
+	return utf8.RuneCountInString(w) > 1 || unicode.IsDigit(rune(w[0]))
+}
