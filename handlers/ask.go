@@ -1,0 +1,297 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/peerbot/peerbot/knowledge"
+)
+
+// Searcher finds content entries for a question. *knowledge.Base satisfies
+// it.
+type Searcher interface {
+	Search(query string, o knowledge.SearchOptions) knowledge.Results
+	Entries() []*knowledge.Entry
+	Entry(id string) (*knowledge.Entry, bool)
+}
+
+// Claimer records that something was done once within a while, so a
+// double-click does not do it twice. *store.Redis satisfies it.
+type Claimer interface {
+	// Claim reports whether this is the first claim of the given ids
+	// within scope in the last ttl, and records it.
+	Claim(ctx context.Context, scope string, ttl time.Duration, ids ...string) (bool, error)
+}
+
+// AnswersOptions configures the answers handlers. Content and Feedback are
+// required.
+type AnswersOptions struct {
+	Content  Searcher
+	Feedback Feedback
+	// Profiles gives a person's locality, so local content comes first.
+	// Nil, or down: everyone gets the national order.
+	Profiles Profiles
+	// Once stops a double-clicked "ask the network" button posting twice.
+	// Nil: every click posts.
+	Once Claimer
+	// PeerChannelID is the peer support channel questions may be posted
+	// to; "" when there is none, and the offer is not made.
+	PeerChannelID string
+}
+
+// Answers answers questions from the content: /ask and free text in
+// mentions and direct messages, /resources, the buttons under an answer
+// (feedback, and posting a question to the peer support channel) and the
+// admins' list of unanswered questions. It is safe for concurrent use.
+type Answers struct {
+	content     Searcher
+	feedback    Feedback
+	profiles    Profiles
+	once        Claimer
+	peerChannel string
+}
+
+// NewAnswers returns the answers handlers.
+func NewAnswers(o AnswersOptions) *Answers {
+	return &Answers{
+		content:     o.Content,
+		feedback:    o.Feedback,
+		profiles:    o.Profiles,
+		once:        o.Once,
+		peerChannel: o.PeerChannelID,
+	}
+}
+
+// Commands are the answers entries of the command table.
+func (h *Answers) Commands() []Command {
+	return []Command{
+		{
+			Name:        "ask",
+			Aliases:     []string{"question", "q"},
+			Usage:       "<question>",
+			Description: "Answers a question about the roles, supervision and resources, in your own words, and says where the answer comes from.",
+			Examples:    askExamples,
+			Run:         h.Ask,
+		},
+		{
+			Name:        "resources",
+			Aliases:     []string{"resource"},
+			Usage:       "[topic]",
+			Description: "Lists guides, training and networks for the roles, local ones first, or the ones on a topic.",
+			Examples:    []string{"", "training", "supervision"},
+			Run:         h.Resources,
+		},
+		{
+			Name:        "feedback",
+			Usage:       "<answer id> helpful|not-helpful",
+			Description: "Says whether an answer helped.",
+			Hidden:      true,
+			Run:         h.Feedback,
+		},
+		{
+			Name:        "share",
+			Usage:       "named|anon <question>",
+			Description: "Posts a question to the peer support channel, with your name or without it.",
+			Hidden:      true,
+			Run:         h.Share,
+		},
+		{
+			Name:        "unanswered",
+			Usage:       "[how many]",
+			Description: "Lists the words people asked about most when no answer matched well.",
+			Examples:    []string{"", "50"},
+			AdminOnly:   true,
+			Run:         h.Unanswered,
+		},
+	}
+}
+
+var askExamples = []string{
+	"what does a health and wellbeing coach do",
+	"how often should a link worker get supervision",
+	"care coordinator training",
+}
+
+// Ask answers /ask <question>: the best answer with up to two related ones,
+// or, when nothing matches well, says so and offers to ask the peer
+// support channel. It works without the store: a question is never left
+// unanswered because Redis is down.
+func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
+	q := strings.TrimSpace(req.Args)
+	if q == "" {
+		return askUsage(req), nil
+	}
+	opts := knowledge.SearchOptions{Locality: h.locality(ctx, req.UserID), Limit: max(1+relatedHits, nearestHits)}
+	res := h.content.Search(q, opts)
+	if res.Confident && len(res.Hits) > 0 {
+		return h.answer(res), nil
+	}
+	if h.feedback != nil && len(res.Terms) > 0 {
+		// Only the words are counted, never who asked or what they wrote.
+		// A count lost to a store fault is not worth failing the answer.
+		_ = h.feedback.CountUnanswered(ctx, res.Terms)
+	}
+	return h.notSure(q, opts, res), nil
+}
+
+// Converse answers free text in a mention or a direct message as /ask does,
+// and a greeting or thanks with a few friendly words.
+func (h *Answers) Converse(ctx context.Context, req Request) (Reply, error) {
+	switch smallTalk(req.Args) {
+	case "hello":
+		r := askUsage(req)
+		r.Text = "Hello! " + r.Text
+		return r, nil
+	case "thanks":
+		return Say("You're welcome. Ask me anything else about the roles, supervision or resources."), nil
+	}
+	return h.Ask(ctx, req)
+}
+
+// smallTalk names a greeting or thanks, which deserve a reply but are not
+// questions the content has missed.
+func smallTalk(s string) string {
+	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "!.,:;?) "))
+	switch s {
+	case "", "hi", "hello", "hey", "hiya", "good morning", "good afternoon", "morning", "hi there", "hello there":
+		return "hello"
+	case "thanks", "thank you", "thankyou", "ta", "cheers", "thanks a lot", "thank you very much", "many thanks":
+		return "thanks"
+	}
+	return ""
+}
+
+func askUsage(req Request) Reply {
+	var ex []string
+	for _, e := range askExamples {
+		ex = append(ex, "- "+req.Invocation("ask", e))
+	}
+	return Reply{Text: "Ask me about the personalised care roles, supervision or resources, in your own words. For example:\n" +
+		strings.Join(ex, "\n")}
+}
+
+// locality is the person's locality from their profile, or "" when they
+// have none or the store cannot say: an answer never waits on Redis.
+func (h *Answers) locality(ctx context.Context, userID string) string {
+	if h.profiles == nil || userID == "" {
+		return ""
+	}
+	p, ok, err := h.profiles.Profile(ctx, userID)
+	if err != nil || !ok {
+		return ""
+	}
+	return p.Locality
+}
+
+// An answer is kept short: the first sections of its article (most say the
+// main points first), up to about a screenful, and the full article is a
+// source link away.
+const (
+	answerSections = 3
+	answerChars    = 2400
+	relatedHits    = 2
+	nearestHits    = 3
+	// relatedConfidence is how sure the search must be of a related
+	// answer; a weaker one is noise under a good answer.
+	relatedConfidence = 0.5
+)
+
+func (h *Answers) answer(res knowledge.Results) Reply {
+	e := res.Hits[0].Entry
+	r := Reply{Header: e.Title, Text: e.Summary}
+	r.Sections = append(r.Sections, didYouMean(res)...)
+	shown, chars := 0, 0
+	for _, s := range e.Sections {
+		if strings.EqualFold(s.Heading, "summary") {
+			continue // the summary line above says it in short
+		}
+		if shown == answerSections || (shown > 0 && chars+len(s.Text) > answerChars) {
+			break
+		}
+		r.Sections = append(r.Sections, Section{Heading: s.Heading, Text: s.Text})
+		shown, chars = shown+1, chars+len(s.Text)
+	}
+	var related []string
+	for _, hit := range res.Hits[1:] {
+		if len(related) == relatedHits || hit.Confidence < relatedConfidence {
+			break
+		}
+		line := fmt.Sprintf("- **%s**: %s", hit.Entry.Title, hit.Entry.Summary)
+		if len(hit.Entry.Sources) > 0 {
+			src := hit.Entry.Sources[0]
+			line += fmt.Sprintf(" (from [%s](%s))", src.Title, src.URL)
+		}
+		related = append(related, line)
+	}
+	if len(related) > 0 {
+		r.Sections = append(r.Sections, Section{Heading: "Related", Text: strings.Join(related, "\n")})
+	}
+	r.Buttons = []Button{
+		{Label: "Helpful", Command: "feedback", Args: e.ID + " helpful"},
+		{Label: "Not helpful", Command: "feedback", Args: e.ID + " not-helpful"},
+	}
+	r.Sources = sources(e)
+	r.Note = reviewed(e)
+	return r
+}
+
+func didYouMean(res knowledge.Results) []Section {
+	if res.DidYouMean == "" {
+		return nil
+	}
+	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", clip(res.DidYouMean, 80))}}
+}
+
+// maxShareQuestion keeps "share named <question>" on a button well inside
+// Slack's 2,000-character button value.
+const maxShareQuestion = 1850
+
+func (h *Answers) notSure(q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
+	r := Reply{Text: "I'm not sure I know that one."}
+	// The search has weighed its spelling corrections already; offer one
+	// only when it would find an answer, not for a real word "corrected".
+	var retry []Button
+	if res.DidYouMean != "" {
+		if again := h.content.Search(res.DidYouMean, opts); again.Confident {
+			r.Sections = append(r.Sections, didYouMean(res)...)
+			retry = []Button{{Label: clip("Ask “"+res.DidYouMean+"”", 70), Command: "ask", Args: clipBytes(res.DidYouMean, maxShareQuestion)}}
+		}
+	}
+	var near []string
+	for _, hit := range res.Hits {
+		if len(near) == nearestHits {
+			break
+		}
+		near = append(near, fmt.Sprintf("- **%s**: %s", hit.Entry.Title, hit.Entry.Summary))
+	}
+	if len(near) > 0 {
+		r.Sections = append(r.Sections, Section{Heading: "The nearest I have", Text: strings.Join(near, "\n")})
+	}
+	if h.peerChannel != "" {
+		r.Sections = append(r.Sections, Section{Text: "People in the peer support network may know. I can post your question to the peer support channel, with your name or without it."})
+		q = clipBytes(q, maxShareQuestion)
+		r.Buttons = append(r.Buttons,
+			Button{Label: "Ask the peer network (with my name)", Command: "share", Args: "named " + q, Primary: true},
+			Button{Label: "Ask anonymously", Command: "share", Args: "anon " + q},
+		)
+	} else {
+		r.Sections = append(r.Sections, Section{Text: "Try other words, or ask in your peer support network."})
+	}
+	r.Buttons = append(r.Buttons, retry...)
+	r.Buttons = append(r.Buttons, Button{Label: "See all resources", Command: "resources"})
+	return r
+}
+
+// clipBytes shortens s to at most n bytes, cutting between characters, so
+// it fits a limit Slack counts in bytes.
+func clipBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
