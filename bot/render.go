@@ -27,14 +27,20 @@ const (
 )
 
 var (
-	mdBold = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
-	mdLink = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://[^)\s]+)\)`)
+	// A user mention, the one kind of Slack markup replies may carry:
+	// "<@U123>" is drawn as the person's name. Channel-wide pings such as
+	// "<!channel>" stay escaped.
+	mdMention      = regexp.MustCompile(`<@([UW][A-Z0-9]{2,})>`)
+	escapedMention = regexp.MustCompile(`&lt;@([UW][A-Z0-9]{2,})&gt;`)
+	mdBold         = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	mdLink         = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://[^)\s]+)\)`)
 )
 
 // mrkdwn turns the reply Markdown subset into Slack mrkdwn. It escapes & < >
 // first, so text a person typed cannot become a mention or a link.
 func mrkdwn(s string) string {
 	s = escape(s)
+	s = escapedMention.ReplaceAllString(s, "<@$1>")
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		p := mdLink.FindStringSubmatch(m)
 		label := strings.NewReplacer("|", "/", ">", "›").Replace(p[1])
@@ -47,6 +53,7 @@ func mrkdwn(s string) string {
 // plain turns the reply Markdown subset into plain text for the console and
 // for notification fallbacks.
 func plain(s string) string {
+	s = mdMention.ReplaceAllString(s, "@$1")
 	s = mdLink.ReplaceAllString(s, "$1 ($2)")
 	s = mdBold.ReplaceAllString(s, "$1")
 	return bullets(s, "• ")

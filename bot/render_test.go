@@ -19,6 +19,7 @@ func TestMrkdwn(t *testing.T) {
 		{"see [the page](https://example.org/a?b=1&c=2)", "see <https://example.org/a?b=1&amp;c=2|the page>"},
 		{"- one\n- two", "• one\n• two"},
 		{"<!channel> & <@U1>", "&lt;!channel&gt; &amp; &lt;@U1&gt;"},
+		{"<@U123ABC> asks <!here> <@U1|x>", "<@U123ABC> asks &lt;!here&gt; &lt;@U1|x&gt;"},
 		{"[a|b](https://x.org)", "<https://x.org|a/b>"},
 	}
 	for _, tt := range tests {
@@ -29,7 +30,7 @@ func TestMrkdwn(t *testing.T) {
 }
 
 func TestPlain(t *testing.T) {
-	if got, want := plain("**Bold** [page](https://x.org)\n- item"), "Bold page (https://x.org)\n• item"; got != want {
+	if got, want := plain("**Bold** [page](https://x.org)\n- item <@U123>"), "Bold page (https://x.org)\n• item @U123"; got != want {
 		t.Errorf("plain = %q, want %q", got, want)
 	}
 }
