@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -31,6 +32,7 @@ import (
 	"github.com/peerbot/peerbot/knowledge"
 	"github.com/peerbot/peerbot/scheduler"
 	"github.com/peerbot/peerbot/store"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // shutdownGrace bounds the whole orderly stop after SIGTERM or SIGINT.
@@ -49,8 +51,11 @@ func main() {
 // ctx ends (or, in the console, when input ends). listening, when not nil,
 // is told the HTTP address once the server accepts connections.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, listening func(addr string)) error {
+	if len(args) >= 2 && args[0] == "knowledge" && args[1] == "check" {
+		return knowledgeCheck(args[2:], stdout)
+	}
 	if len(args) > 0 {
-		return fmt.Errorf("unknown argument %q: peerbot takes its settings from the environment (see .env.example)", args[0])
+		return fmt.Errorf("unknown argument %q: peerbot takes its settings from the environment (see .env.example); the one subcommand is \"peerbot knowledge check [dir]\"", args[0])
 	}
 	cfg, err := loadConfig()
 	if err != nil {
@@ -59,66 +64,109 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	mode := cfg.Mode()
 	log := newLogger(cfg, mode, stderr)
 
-	content, err := knowledge.Load(knowledge.Content())
+	var extra fs.FS
+	if cfg.KnowledgeDir != "" {
+		extra = os.DirFS(cfg.KnowledgeDir)
+	}
+	content, err := knowledge.LoadWith(knowledge.Content(), extra)
 	if err != nil {
 		return fmt.Errorf("loading content: %w", err)
 	}
-	roles, err := handlers.NewRoles(content)
+	standards, err := supervision.LoadStandards(extra)
 	if err != nil {
-		return err
-	}
-	table, err := bot.NewTable(cfg.CommandPeer, cfg.SlashNames(), roles.Command())
-	if err != nil {
-		return fmt.Errorf("command table: %w", err)
+		return fmt.Errorf("loading supervision standards: %w", err)
 	}
 	metrics := bot.NewMetrics()
 	sched := scheduler.New(log, cfg.DefaultTZ.Location)
 
-	if mode == ModeConsole {
-		return runConsole(ctx, cfg, log, table, metrics, sched, stdin, stdout, stderr)
-	}
-
-	redisURL := cfg.RedisURL
-	if redisURL == "" {
-		redisURL = DefaultRedisURL
-	}
-	openCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	db, err := store.Open(openCtx, store.Options{URL: redisURL, MasterName: cfg.RedisMasterName, Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError})
-	cancel()
+	db, kept, err := openStore(ctx, cfg, mode, metrics)
 	if err != nil {
-		return fmt.Errorf("cannot reach Redis at %s, and %s mode needs it: set REDIS_URL (for example REDIS_URL=redis://localhost:6379/0): %w",
-			redact(redisURL), mode, err)
+		return err
 	}
 	defer db.Close() // last: after the server and the scheduler stop
 
-	httpClient := &http.Client{Timeout: 10 * time.Second}
-	opts := []slack.Option{slack.OptionHTTPClient(httpClient)}
-	if cfg.SlackAPIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.SlackAPIURL))
+	var (
+		api        *slack.Client
+		httpClient = &http.Client{Timeout: 10 * time.Second}
+		botUserID  string
+		directory  handlers.Directory = fixedZone(cfg.DefaultTZ.String())
+	)
+	if mode != ModeConsole {
+		opts := []slack.Option{slack.OptionHTTPClient(httpClient)}
+		if cfg.SlackAPIURL != "" {
+			opts = append(opts, slack.OptionAPIURL(cfg.SlackAPIURL))
+		}
+		if mode == ModeSocket {
+			opts = append(opts, slack.OptionAppLevelToken(cfg.SlackAppToken))
+		}
+		api = slack.New(cfg.SlackBotToken, opts...)
+		authCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		auth, err := api.AuthTestContext(authCtx)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("the bot token in SLACK_BOT_TOKEN was not accepted (auth.test: %w); check it on the Slack app's OAuth & Permissions page", err)
+		}
+		log.Info("connected to Slack", "team_id", auth.TeamID, "bot_user_id", auth.UserID)
+		botUserID = auth.UserID
+		directory = bot.NewDirectory(api, db, cfg.ZoneCacheTTL.Duration, cfg.DefaultTZ.String())
 	}
-	if mode == ModeSocket {
-		opts = append(opts, slack.OptionAppLevelToken(cfg.SlackAppToken))
-	}
-	api := slack.New(cfg.SlackBotToken, opts...)
-	authCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	auth, err := api.AuthTestContext(authCtx)
-	cancel()
-	if err != nil {
-		return fmt.Errorf("the bot token in SLACK_BOT_TOKEN was not accepted (auth.test: %w); check it on the Slack app's OAuth & Permissions page", err)
-	}
-	log.Info("connected to Slack", "team_id", auth.TeamID, "bot_user_id", auth.UserID)
 
+	roles, err := handlers.NewRoles(content)
+	if err != nil {
+		return err
+	}
+	answers := handlers.NewAnswers(handlers.AnswersOptions{
+		Content:       content,
+		Feedback:      db,
+		Profiles:      db,
+		Once:          db,
+		PeerChannelID: cfg.PeerChannelID,
+	})
+	sup := handlers.NewSupervision(handlers.SupervisionOptions{
+		Profiles:    db,
+		Sessions:    db,
+		Standards:   standards,
+		Directory:   directory,
+		DefaultZone: cfg.DefaultTZ.Location,
+	})
+	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
+	cmds = append(cmds, sup.Command())
+	table, err := bot.NewTable(cfg.CommandPeer, cfg.SlashNames(), cmds...)
+	if err != nil {
+		return fmt.Errorf("command table: %w", err)
+	}
+	admins := cfg.AdminUserIDs
+	if mode == ModeConsole {
+		admins = []string{bot.ConsoleUser} // your own machine: you are its admin
+	}
 	b := bot.New(bot.Options{
 		Table:         table,
 		Store:         db,
 		Slack:         api,
 		HTTPClient:    httpClient,
 		SigningSecret: cfg.SlackSigningSecret,
-		BotUserID:     auth.UserID,
-		AdminUserIDs:  cfg.AdminUserIDs,
+		BotUserID:     botUserID,
+		AdminUserIDs:  admins,
 		Logger:        log,
 		Metrics:       metrics,
+		Converse:      answers.Converse,
+		Forms:         sup.Forms(),
+		Home:          sup.Home,
 	})
+
+	if mode == ModeConsole {
+		fmt.Fprintf(stderr, "peerbot console: a local try-out, with no Slack connection. %s\n"+
+			"Type commands as in Slack, such as %s, %s or %s. End with Ctrl-D or \"exit\".\n"+
+			"Start a line with \"as @U123\" to act as someone else (a supervisor, say).\n"+
+			"To connect Slack, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).\n\n",
+			kept, table.Invocation("roles", "coach"), table.Invocation("ask", "who supervises a link worker?"), table.Umbrella()+" help")
+		sched.Start()
+		err = b.RunConsole(ctx, stdin, stdout, isTerminal(stdin))
+		if errors.Is(err, context.Canceled) {
+			err = nil // Ctrl-C is a normal way to leave
+		}
+		return errors.Join(err, shutdown(log, nil, b, sched))
+	}
 
 	srv := &http.Server{
 		Handler:           b.Handler(),
@@ -160,6 +208,42 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return errors.Join(runErr, shutdown(log, srv, b, sched))
 }
 
+// openStore opens Redis: the one REDIS_URL names, or, in the console
+// without one, an embedded store in memory. kept says which, for the
+// console's banner.
+func openStore(ctx context.Context, cfg *Config, mode Mode, metrics *bot.Metrics) (db *store.Redis, kept string, err error) {
+	opts := store.Options{URL: cfg.RedisURL, MasterName: cfg.RedisMasterName, Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError}
+	if mode == ModeConsole {
+		if cfg.RedisURL == "" {
+			db, err = store.OpenEmbedded(ctx, opts)
+			kept = "Nothing is kept after you quit: this runs on a store in memory."
+		} else {
+			db, err = store.Open(ctx, opts)
+			kept = "Using the Redis at " + redact(cfg.RedisURL) + "."
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("opening the store: %w", err)
+		}
+		return db, kept, nil
+	}
+	if opts.URL == "" {
+		opts.URL = DefaultRedisURL
+	}
+	openCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	db, err = store.Open(openCtx, opts)
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot reach Redis at %s, and %s mode needs it: set REDIS_URL (for example REDIS_URL=redis://localhost:6379/0): %w",
+			redact(opts.URL), mode, err)
+	}
+	return db, "", nil
+}
+
+// fixedZone is the console's directory: everyone is in the default zone.
+type fixedZone string
+
+func (z fixedZone) TimeZone(context.Context, string) (string, error) { return string(z), nil }
+
 // shutdown stops in order: take no new requests, finish what is in flight,
 // stop the scheduler. Redis is closed last, by run's defer.
 func shutdown(log *slog.Logger, srv *http.Server, b *bot.Bot, sched *scheduler.Scheduler) error {
@@ -180,42 +264,6 @@ func shutdown(log *slog.Logger, srv *http.Server, b *bot.Bot, sched *scheduler.S
 	}
 	log.Info("stopped")
 	return errors.Join(errs...)
-}
-
-func runConsole(ctx context.Context, cfg *Config, log *slog.Logger, table *bot.Table, metrics *bot.Metrics,
-	sched *scheduler.Scheduler, stdin io.Reader, stdout, stderr io.Writer) error {
-	var (
-		db   *store.Redis
-		err  error
-		kept = "Nothing is kept after you quit: this runs on a store in memory."
-	)
-	if cfg.RedisURL != "" {
-		db, err = store.Open(ctx, store.Options{URL: cfg.RedisURL, MasterName: cfg.RedisMasterName, Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError})
-		kept = "Using the Redis at " + redact(cfg.RedisURL) + "."
-	} else {
-		db, err = store.OpenEmbedded(ctx, store.Options{Prefix: cfg.RedisKeyPrefix, OnError: metrics.RedisError})
-	}
-	if err != nil {
-		return fmt.Errorf("opening the store: %w", err)
-	}
-	defer db.Close()
-	b := bot.New(bot.Options{
-		Table:        table,
-		Store:        db,
-		AdminUserIDs: []string{bot.ConsoleUser}, // your own machine: you are its admin
-		Logger:       log,
-		Metrics:      metrics,
-	})
-	fmt.Fprintf(stderr, "peerbot console: a local try-out, with no Slack connection. %s\n"+
-		"Type commands as in Slack, such as %s or %s. End with Ctrl-D or \"exit\".\n"+
-		"To connect Slack, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).\n\n",
-		kept, table.Invocation("roles", "coach"), table.Umbrella()+" help")
-	sched.Start()
-	err = b.RunConsole(ctx, stdin, stdout, isTerminal(stdin))
-	if errors.Is(err, context.Canceled) {
-		err = nil // Ctrl-C is a normal way to leave
-	}
-	return errors.Join(err, shutdown(log, nil, b, sched))
 }
 
 func newLogger(cfg *Config, mode Mode, w io.Writer) *slog.Logger {

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/peerbot/peerbot/bot"
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/knowledge"
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// knowledgeCheck is "peerbot knowledge check [dir]": it validates the
+// shipped content, or the articles and standards in dir (as KNOWLEDGE_DIR
+// would add them), prints each fault with its file and reason, and fails
+// when there is any.
+func knowledgeCheck(args []string, stdout io.Writer) error {
+	if len(args) > 1 {
+		return errors.New(`usage: peerbot knowledge check [dir]`)
+	}
+	var (
+		fsys  = knowledge.Content()
+		extra fs.FS
+		where = "the shipped content"
+	)
+	if len(args) == 1 {
+		if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
+			return fmt.Errorf("knowledge check: %q is not a folder", args[0])
+		}
+		fsys = os.DirFS(args[0])
+		extra, where = fsys, args[0]
+	}
+	faults := knowledge.Check(fsys, time.Now())
+	if _, err := supervision.LoadStandards(extra); err != nil {
+		faults = append(faults, err)
+	}
+	n := 0
+	if len(faults) == 0 {
+		base, err := knowledge.LoadWith(knowledge.Content(), extra)
+		if err != nil {
+			faults = append(faults, err)
+		} else {
+			for _, e := range base.Entries() {
+				faults = append(faults, renderFaults(e)...)
+				n++
+			}
+		}
+	}
+	for _, f := range faults {
+		fmt.Fprintln(stdout, f)
+	}
+	if len(faults) > 0 {
+		return fmt.Errorf("knowledge check: %d fault(s) in %s", len(faults), where)
+	}
+	fmt.Fprintf(stdout, "ok: %d articles checked in %s\n", n, where)
+	return nil
+}
+
+// renderFaults draws an article whole, as the longest answer the bot could
+// give from it, and reports where Slack would refuse or cut it.
+func renderFaults(e *knowledge.Entry) []error {
+	r := handlers.Reply{Header: e.Title, Text: e.Summary, Note: "Reviewed " + e.Reviewed.String()}
+	for _, s := range e.Sections {
+		r.Sections = append(r.Sections, handlers.Section{Heading: s.Heading, Text: s.Text})
+	}
+	for _, s := range e.Sources {
+		r.Sources = append(r.Sources, handlers.Source{Title: s.Title, URL: s.URL, AsOf: s.AsOf.String()})
+	}
+	r.Buttons = []handlers.Button{{Label: "Helpful", Command: "feedback", Args: e.ID + " helpful"}, {Label: "Not helpful", Command: "feedback", Args: e.ID + " not-helpful"}}
+	var faults []error
+	for _, p := range bot.Limits(r) {
+		faults = append(faults, fmt.Errorf("%w: %s: %s", knowledge.ErrInvalid, e.File, p))
+	}
+	return faults
+}
