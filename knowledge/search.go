@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // SearchOptions narrows and orders a search.
@@ -96,221 +95,6 @@ const (
 	numFields
 )
 
-// Index is a full-text index over entries: BM25F over title, synonyms,
-// summary and body, with the synonym table, light stemming and typo
-// correction. It is read-only once built and safe for concurrent use.
-type Index struct {
-	t        tuning
-	entries  []*Entry
-	terms    map[string]int32 // term to its id
-	idf      []float64        // by term id
-	postings [][]posting      // by term id, in entry order
-	unknown  float64          // the weight of a query word no entry has
-
-	// Each entry's title words, for how much a title is about a question:
-	// entry d's words are titleWords[titleAt[d]:titleAt[d+1]], and a word's
-	// terms are titleTerms[w.from:w.to].
-	titleAt    []int32
-	titleWords []titleWord
-	titleTerms []int32
-
-	freq    map[string]int32 // every indexed word of the content, by count
-	vocab   [][]vocabWord    // words typos are corrected to, by length
-	scratch sync.Pool        // *scratch, sized for the index
-}
-
-// posting says how well one entry matches one term: the saturated, field
-// weighted term frequency, tf/(k1+tf), in [0, 1).
-type posting struct {
-	doc int32
-	sat float32
-}
-
-// titleWord is one word of a title, with its weight (its stem's idf) and
-// the terms that stand for it.
-type titleWord struct {
-	weight   float32
-	stem     int32
-	from, to int32
-}
-
-type vocabWord struct {
-	word string
-	mask uint32 // the letters it has, one bit each
-	freq int32
-}
-
-// maxWordLen is the longest word typo correction considers.
-const maxWordLen = 30
-
-// NewIndex indexes entries. Nil entries are skipped.
-func NewIndex(entries []*Entry) *Index {
-	ix := &Index{t: tune, terms: make(map[string]int32), freq: make(map[string]int32)}
-	for _, e := range entries {
-		if e != nil {
-			ix.entries = append(ix.entries, e)
-		}
-	}
-	type rawPosting struct {
-		doc int32
-		tf  [numFields]float32
-	}
-	var (
-		raw      [][]rawPosting
-		lengths  = make([][numFields]float64, len(ix.entries))
-		totals   [numFields]float64
-		stems    = make(map[string]string)
-		docTerms = make(map[int32]int) // term id to its index in raw for this entry
-		seq      []string
-		spans    [][]int32 // for the title: the term ids of each word
-	)
-	stemOf := func(w string) string {
-		s, ok := stems[w]
-		if !ok {
-			s = stem(w)
-			stems[w] = s
-		}
-		return s
-	}
-	termID := func(term string) int32 {
-		id, ok := ix.terms[term]
-		if !ok {
-			id = int32(len(raw))
-			ix.terms[term] = id
-			raw = append(raw, nil)
-		}
-		return id
-	}
-	ix.titleAt = make([]int32, 0, len(ix.entries)+1)
-	for d, e := range ix.entries {
-		clear(docTerms)
-		add := func(f int, term string) int32 {
-			id := termID(term)
-			i, ok := docTerms[id]
-			if !ok {
-				i = len(raw[id])
-				docTerms[id] = i
-				raw[id] = append(raw[id], rawPosting{doc: int32(d)})
-			}
-			// A word repeated across synonyms ("social prescribing hub",
-			// "social prescribing page") is counted once.
-			if f != fieldSynonyms || raw[id][i].tf[f] == 0 {
-				raw[id][i].tf[f]++
-			}
-			return id
-		}
-		index := func(f int, text string) {
-			toks, comps := tokenize(text)
-			seq = seq[:0]
-			spans = spans[:0]
-			pos := make([]int, len(toks))
-			for i, t := range toks {
-				pos[i] = -1
-				if !indexable(t.text) {
-					continue
-				}
-				ix.freq[t.text]++
-				s := stemOf(t.text)
-				pos[i] = len(seq)
-				seq = append(seq, s)
-				spans = append(spans, []int32{add(f, s)})
-			}
-			for _, c := range comps {
-				if indexable(c.joined.text) {
-					ix.freq[c.joined.text]++
-					id := add(f, stemOf(c.joined.text))
-					for t := c.first; t <= c.last; t++ {
-						if k := pos[t]; k >= 0 {
-							spans[k] = append(spans[k], id)
-						}
-					}
-				}
-			}
-			synonyms.match(seq, func(concept, i, j int) {
-				id := add(f, synonyms.concepts[concept])
-				for k := i; k < j; k++ {
-					spans[k] = append(spans[k], id)
-				}
-			})
-			lengths[d][f] += float64(len(seq))
-		}
-		index(fieldTitle, e.Title)
-		ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
-		for _, terms := range spans {
-			from := int32(len(ix.titleTerms))
-			ix.titleTerms = append(ix.titleTerms, terms...)
-			ix.titleWords = append(ix.titleWords, titleWord{stem: terms[0], from: from, to: int32(len(ix.titleTerms))})
-		}
-		for _, s := range e.Synonyms {
-			index(fieldSynonyms, s)
-		}
-		index(fieldSummary, e.Summary)
-		index(fieldBody, e.Body)
-		for f := range numFields {
-			totals[f] += lengths[d][f]
-		}
-	}
-	ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
-
-	n := float64(len(ix.entries))
-	var avg [numFields]float64
-	for f := range numFields {
-		avg[f] = 1
-		if n > 0 && totals[f] > 0 {
-			avg[f] = totals[f] / n
-		}
-	}
-	idf := func(df float64) float64 { return min(ix.t.maxIDF, math.Log(1+(n-df+0.5)/(df+0.5))) }
-	ix.unknown = idf(ix.t.unknownDF)
-	ix.idf = make([]float64, len(raw))
-	ix.postings = make([][]posting, len(raw))
-	for id, ps := range raw {
-		ix.idf[id] = idf(float64(len(ps)))
-		out := make([]posting, len(ps))
-		for i, p := range ps {
-			var tf float64
-			for f := range numFields {
-				if p.tf[f] == 0 {
-					continue
-				}
-				norm := 1 - ix.t.b[f] + ix.t.b[f]*lengths[p.doc][f]/avg[f]
-				tf += ix.t.weight[f] * float64(p.tf[f]) / norm
-			}
-			out[i] = posting{doc: p.doc, sat: float32(tf / (ix.t.k1 + tf))}
-		}
-		ix.postings[id] = out
-	}
-	for i := range ix.titleWords {
-		w := &ix.titleWords[i]
-		w.weight = float32(ix.idf[w.stem])
-	}
-
-	// The correction vocabulary: the content's words and the synonym
-	// table's, bucketed by length so a look-up reads only near lengths.
-	counts := make(map[string]int32, len(ix.freq)+len(synonyms.words))
-	for w, c := range ix.freq {
-		counts[w] = c
-	}
-	for w := range synonyms.words {
-		counts[w]++
-	}
-	for w, c := range counts {
-		if len(w) < 3 || len(w) > maxWordLen || !isLetters(w) {
-			continue
-		}
-		for len(ix.vocab) <= len(w) {
-			ix.vocab = append(ix.vocab, nil)
-		}
-		ix.vocab[len(w)] = append(ix.vocab[len(w)], vocabWord{word: w, mask: letterMask(w), freq: c})
-	}
-	for _, b := range ix.vocab {
-		slices.SortFunc(b, func(x, y vocabWord) int { return strings.Compare(x.word, y.word) })
-	}
-	docs, nterms := len(ix.entries), len(ix.idf)
-	ix.scratch.New = func() any { return newScratch(docs, nterms) }
-	return ix
-}
-
 // Len returns the number of entries in the index.
 func (ix *Index) Len() int { return len(ix.entries) }
 
@@ -385,7 +169,11 @@ func (ix *Index) parse(q string) query {
 	for i, w := range words {
 		stems[i] = stem(w.text)
 	}
-	synonyms.match(stems, func(concept, i, j int) {
+	starts := make([][]phrase, len(stems))
+	for i, st := range stems {
+		starts[i] = synonyms.byFirst[st]
+	}
+	synonyms.match(stems, starts, func(concept, i, j int) {
 		for k := i; k < j; k++ {
 			alts[k] = append(alts[k], synonyms.concepts[concept])
 		}

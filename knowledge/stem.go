@@ -10,6 +10,7 @@ import (
 type token struct {
 	text       string
 	start, end int // byte span in the original text
+	lo, hi     int // when text is "" (a lazy tokenizer's copied word): its span in buf
 }
 
 // compound is a hyphenated word ("co-ordinator", "long-term"): its parts are
@@ -26,33 +27,73 @@ type compound struct {
 // point stay inside a number ("26,000" reads "26000", "2.5" stays "2.5"), and
 // hyphenated words are split into parts and also reported joined.
 func tokenize(s string) ([]token, []compound) {
+	var z tokenizer
+	z.run(s)
+	return z.toks, z.comps
+}
+
+// tokenizer is tokenize with buffers kept between texts, for indexing. A
+// word already in lower case is a slice of the text, not a copy. A lazy
+// tokenizer leaves other words in buf, for the caller to look up without
+// making a string of each.
+type tokenizer struct {
+	toks  []token
+	comps []compound
+	buf   []byte // the words that are not slices of the text, one after another
+	lazy  bool
+}
+
+// word returns the lower-case text of t as bytes, without copying.
+func (z *tokenizer) word(t token) []byte {
+	if t.text != "" {
+		return []byte(t.text)
+	}
+	return z.buf[t.lo:t.hi]
+}
+
+func (z *tokenizer) run(s string) {
+	z.toks, z.comps, z.buf = z.toks[:0], z.comps[:0], z.buf[:0]
 	var (
-		toks  []token
-		comps []compound
-		b     strings.Builder
-		start = -1
-		// the compound being read: its first part's index and the joined text
-		compFirst = -1
-		joined    strings.Builder
+		start     = -1
+		exact     bool // the word so far is s[start:i]; otherwise it is buf[lo:]
+		lo        int
+		compFirst = -1 // the compound being read: its first part's index
 		compStart int
 	)
+	// diverge starts keeping the word in buf, from s[start:i].
+	diverge := func(i int) {
+		if exact {
+			lo = len(z.buf)
+			z.buf = append(z.buf, s[start:i]...)
+			exact = false
+		}
+	}
 	endWord := func(end int) {
 		if start < 0 {
 			return
 		}
-		toks = append(toks, token{text: b.String(), start: start, end: end})
-		b.Reset()
+		t := token{text: s[start:end], start: start, end: end}
+		if !exact {
+			t.text, t.lo, t.hi = "", lo, len(z.buf)
+			if !z.lazy {
+				t.text = string(z.buf[lo:])
+			}
+		}
+		z.toks = append(z.toks, t)
 		start = -1
 	}
 	endCompound := func(end int) {
-		if compFirst >= 0 && len(toks)-1 > compFirst {
-			comps = append(comps, compound{
+		if compFirst >= 0 && len(z.toks)-1 > compFirst {
+			var joined strings.Builder
+			for _, t := range z.toks[compFirst:] {
+				joined.Write(z.word(t))
+			}
+			z.comps = append(z.comps, compound{
 				joined: token{text: joined.String(), start: compStart, end: end},
-				first:  compFirst, last: len(toks) - 1,
+				first:  compFirst, last: len(z.toks) - 1,
 			})
 		}
 		compFirst = -1
-		joined.Reset()
 	}
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	// next returns the rune at byte offset i and its size, or 0 at the end.
@@ -63,16 +104,37 @@ func tokenize(s string) ([]token, []compound) {
 		return utf8.DecodeRuneInString(s[i:])
 	}
 	for i := 0; i < len(s); {
+		// Most text is ASCII: read it a byte at a time.
+		if c := s[i]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			if start < 0 {
+				start, exact = i, true
+			}
+			if !exact {
+				z.buf = append(z.buf, c)
+			}
+			i++
+			continue
+		}
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			if start < 0 {
+				start, exact = i, true
+			}
+			diverge(i)
+			z.buf = append(z.buf, c+'a'-'A')
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWord(r):
 			if start < 0 {
-				start = i
+				start, exact = i, true
 			}
-			lr := unicode.ToLower(r)
-			b.WriteRune(lr)
-			if compFirst >= 0 {
-				joined.WriteRune(lr)
+			if lr := unicode.ToLower(r); lr != r {
+				diverge(i)
+				z.buf = utf8.AppendRune(z.buf, lr)
+			} else if !exact {
+				z.buf = append(z.buf, s[i:i+size]...)
 			}
 			i += size
 			continue
@@ -87,28 +149,27 @@ func tokenize(s string) ([]token, []compound) {
 				}
 			}
 			if isWord(n) {
-				i += size // "don't" reads "dont"
+				diverge(i) // "don't" reads "dont"
+				i += size
 				continue
 			}
 		case start >= 0 && r == ',' && isDigitByte(s, i-1):
 			// 26,000: a comma followed by exactly three digits and no more.
 			if i+4 <= len(s) && isDigitByte(s, i+1) && isDigitByte(s, i+2) && isDigitByte(s, i+3) && !isDigitByte(s, i+4) {
+				diverge(i)
 				i += size
 				continue
 			}
 		case start >= 0 && r == '.' && isDigitByte(s, i-1) && isDigitByte(s, i+1):
-			b.WriteByte('.')
-			if compFirst >= 0 {
-				joined.WriteByte('.')
+			if !exact {
+				z.buf = append(z.buf, '.')
 			}
 			i += size
 			continue
 		case start >= 0 && (r == '-' || r == '\u2010' || r == '\u2011'):
 			if n, _ := next(i + size); isWord(n) {
 				if compFirst < 0 {
-					compFirst = len(toks)
-					compStart = start
-					joined.WriteString(b.String())
+					compFirst, compStart = len(z.toks), start
 				}
 				endWord(i)
 				i += size
@@ -121,7 +182,6 @@ func tokenize(s string) ([]token, []compound) {
 	}
 	endWord(len(s))
 	endCompound(len(s))
-	return toks, comps
 }
 
 func isDigitByte(s string, i int) bool {

@@ -130,23 +130,30 @@ func newThesaurus(groups []synonymGroup) *thesaurus {
 }
 
 // match calls found for every phrase in stems: the concept and the span of
-// stems [i, j) it covers. A concept is reported again only where it does not
-// overlap its previous match, so "social prescribing link worker" counts once.
-func (th *thesaurus) match(stems []string, found func(concept, i, j int)) {
-	var lastEnd map[int]int
-	for i, s := range stems {
-		for _, p := range th.byFirst[s] {
+// stems [i, j) it covers. starts[i] are the phrases that start with stems[i]
+// (byFirst, looked up once by the caller). A concept is reported again only
+// where it does not overlap its previous match, so "social prescribing link
+// worker" counts once.
+func (th *thesaurus) match(stems []string, starts [][]phrase, found func(concept, i, j int)) {
+	// where each concept's last match ended; few concepts match in one text
+	type end struct{ concept, at int }
+	var buf [8]end
+	ends := buf[:0]
+	for i := range stems {
+		for _, p := range starts[i] {
 			j := i + len(p.stems)
 			if j > len(stems) || !slices.Equal(stems[i:j], p.stems) {
 				continue
 			}
-			if end, ok := lastEnd[p.concept]; ok && i < end {
+			k := slices.IndexFunc(ends, func(e end) bool { return e.concept == p.concept })
+			if k >= 0 && i < ends[k].at {
 				continue
 			}
-			if lastEnd == nil {
-				lastEnd = make(map[int]int)
+			if k < 0 {
+				ends = append(ends, end{p.concept, j})
+			} else {
+				ends[k].at = j
 			}
-			lastEnd[p.concept] = j
 			found(p.concept, i, j)
 		}
 	}
