@@ -24,7 +24,7 @@ func TestSupervisionHome(t *testing.T) {
 		t.Errorf("header %q", home.Header)
 	}
 	wantContains(t, "Sam's home", got,
-		"Social prescribing link worker (SPLW)", "Central", "Gateshead", "<@U02GP>", "On, Mondays at 09:30 (Europe/London)",
+		"Social prescribing link worker (SPLW)", "Central", "Gateshead", "@U02GP", "On, Mondays at 09:30 (Europe/London)",
 		"On track", "Thu 10 Dec 2026 (in 20 days)",
 		"Mon 7 Dec 2026 at 09:30 (Europe/London)")
 	wantNotContains(t, "Sam's home", got, "People you supervise")
@@ -35,7 +35,7 @@ func TestSupervisionHome(t *testing.T) {
 	}
 
 	gpHome := all(e.home(gp))
-	wantContains(t, "GP's home", gpHome, "People you supervise", "<@U01SAM>", "<@U03ALI>", "2 people name you")
+	wantContains(t, "GP's home", gpHome, "People you supervise", "@U01SAM", "@U03ALI", "2 people name you")
 
 	e.run(ali, "setup reminders=off")
 	wantContains(t, "Ali's home", all(e.home(ali)), "Reminders are off")

@@ -216,8 +216,7 @@ func (e *supEnv) addLeave(user string, from, to time.Time) {
 	}
 }
 
-// all is everything a reply shows, as the console draws it, with Slack
-// mentions left as they are.
+// all is everything a reply shows, as the console draws it.
 func all(r handlers.Reply) string {
 	return bot.Text(r, func(name, args string) string { return strings.TrimSpace("/" + name + " " + args) })
 }
@@ -447,7 +446,7 @@ func TestSupervisionSetupWithoutArgs(t *testing.T) {
 	if typed.Form != nil {
 		t.Error("typed /supervision setup opened a form; want the typed way explained")
 	}
-	wantContains(t, "typed setup", all(typed), "/supervision setup role=splw", "Central", "<@U02GP>")
+	wantContains(t, "typed setup", all(typed), "/supervision setup role=splw", "Central", "@U02GP")
 
 	r := e.click(sam, "setup")
 	if r.Form == nil {
@@ -561,14 +560,14 @@ func TestSupervisionStatus(t *testing.T) {
 					s.WithID, s.Confirmation, s.Minutes = gp, supervision.Awaiting, 60
 				})
 			},
-			wants: []string{"Wed 18 Nov 2026 · clinical · 60 min · with <@U02GP> · awaiting confirmation", "Awaiting confirmation: 1 session"}},
+			wants: []string{"Wed 18 Nov 2026 · clinical · 60 min · with @U02GP · awaiting confirmation", "Awaiting confirmation: 1 session"}},
 		{name: "confirmed", user: sam,
 			setup: func(e *supEnv) {
 				e.addSession(sam, day(2026, 11, 18), supervision.Clinical, func(s *supervision.Session) {
 					s.WithID, s.Confirmation = gp, supervision.Confirmed
 				})
 			},
-			wants: []string{"with <@U02GP> · confirmed"}, nots: []string{"Awaiting"}},
+			wants: []string{"with @U02GP · confirmed"}, nots: []string{"Awaiting"}},
 		{name: "disputed does not count", user: sam,
 			setup: func(e *supEnv) {
 				e.addSession(sam, day(2026, 11, 18), supervision.Clinical, func(s *supervision.Session) {
@@ -824,7 +823,7 @@ func TestSupervisionConfirmFlow(t *testing.T) {
 	if len(again.Messages) != 0 {
 		t.Errorf("confirm twice sent %+v", again.Messages)
 	}
-	wantContains(t, "Sam's status", all(e.run(sam, "")), "with <@U02GP> · confirmed")
+	wantContains(t, "Sam's status", all(e.run(sam, "")), "with @U02GP · confirmed")
 }
 
 func TestSupervisionSupervisorLogsForSupervisee(t *testing.T) {
@@ -1081,8 +1080,8 @@ func TestSupervisionTeam(t *testing.T) {
 	r := e.run(gp, "team")
 	got := all(r)
 	wantContains(t, "team", got,
-		"<@U01SAM> (SPLW) · last: Thu 1 Oct 2026, clinical · due by Sun 1 Nov 2026 · overdue",
-		"<@U03ALI> (HWBC) · no sessions logged · nothing logged yet that counts",
+		"@U01SAM (SPLW) · last: Thu 1 Oct 2026, clinical · due by Sun 1 Nov 2026 · overdue",
+		"@U03ALI (HWBC) · no sessions logged · nothing logged yet that counts",
 		"2 people name you as their supervisor: 1 overdue, 1 with nothing logged that counts yet.",
 		"dates and types only")
 	wantNotContains(t, "team", got, "U04KIM", "60 min")
@@ -1094,7 +1093,7 @@ func TestSupervisionTeam(t *testing.T) {
 	// Sam names Kim instead: the GP no longer sees Sam.
 	e.run(sam, "setup supervisor=@U04KIM")
 	wantNotContains(t, "team after Sam moved", all(e.run(gp, "team")), "U01SAM")
-	wantContains(t, "Kim's team", all(e.run(kim, "team")), "<@U01SAM>")
+	wantContains(t, "Kim's team", all(e.run(kim, "team")), "@U01SAM")
 }
 
 // ---- standards ----
