@@ -861,7 +861,7 @@ func (h *Supervision) undo(ctx context.Context, req Request, args string) (Reply
 	if other := supOther(*last, me); other != "" {
 		r.RefreshHome = append(r.RefreshHome, other)
 		if last.Confirmation != supervision.NoConfirmation {
-			r.Messages = []Message{{To: other, Reply: Say(fmt.Sprintf("%s took back %s that they logged with you. There's nothing for you to do.", supMention(me), what))}}
+			r.Messages = []Message{{To: other, Reply: Say(fmt.Sprintf("%s took back the session they logged with you: %s. There's nothing for you to do.", supMention(me), what))}}
 		}
 	}
 	return r, nil
@@ -1287,7 +1287,9 @@ func supMemberLine(rec supRecord) string {
 	if !st.Due.IsZero() {
 		parts = append(parts, "due by "+supDate(st.Due))
 	}
-	parts = append(parts, strings.ToLower(supStateWords(st)))
+	if st.LastAny != nil || st.State != supervision.None {
+		parts = append(parts, strings.ToLower(supStateWords(st)))
+	}
 	return strings.Join(parts, " · ")
 }
 
