@@ -42,6 +42,7 @@ type scorecard struct {
 	overconfident       []string  // out-of-scope questions answered confidently
 	unknown             []string  // questions whose wanted article does not exist
 	right, out          []float64 // confidence of right first hits; of out-of-scope first hits
+	rightCovered        []float64 // the share of the question right first hits match
 	all                 []string  // every question with its hits
 }
 
@@ -78,6 +79,8 @@ func score(ix *Index, qs []question) scorecard {
 			c.top1++
 			c.top3++
 			c.right = append(c.right, conf)
+			d := slices.Index(ix.entries, r.Hits[0].Entry)
+			c.rightCovered = append(c.rightCovered, ix.covered(ix.parse(q.Q).units, int32(d)))
 			if !r.Confident {
 				c.unsure = append(c.unsure, fmt.Sprintf("%q: first hit %s is right but not confident (confidence %.2f)", q.Q, q.Want, conf))
 			}
@@ -120,6 +123,7 @@ func TestQuestions(t *testing.T) {
 	t.Logf("%d in-scope questions: top-1 %.1f%%, top-3 %.1f%%", c.inScope, c.top1Percent(), c.top3Percent())
 	t.Logf("confidence: least of a right first hit %.2f, most of an out-of-scope question %.2f, threshold %.2f",
 		slices.Min(append(c.right, 1)), slices.Max(append(c.out, 0)), tune.confidentAt)
+	t.Logf("coverage: least of a right first hit %.2f, threshold %.2f", slices.Min(append(c.rightCovered, 1)), tune.coveredAt)
 	if p := c.top1Percent(); p < 90 {
 		t.Errorf("top-1 accuracy %.1f%%, want at least 90%%", p)
 	}

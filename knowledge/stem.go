@@ -203,7 +203,7 @@ tell know want wants like need needs
 look looks someone somebody anyone anybody something anything everyone everybody
 usually really actually go goes going went gone thing things lot lots
 difference between versus vs eg ie etc ok okay hi hello thanks thank mean means
-now still best good big`)
+now still best good big help helps use using`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
