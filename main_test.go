@@ -27,7 +27,14 @@ type fakeSlack struct {
 	mu       sync.Mutex
 	posts    []url.Values     // chat.postMessage forms
 	respond  []map[string]any // bodies posted to /respond
+	views    []apiCall        // views.open and views.publish
 	authFail bool
+}
+
+// apiCall is a JSON call to the fake Web API.
+type apiCall struct {
+	method string
+	body   map[string]any
 }
 
 func newFakeSlack(t testing.TB) *fakeSlack {
@@ -47,6 +54,20 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		f.posts = append(f.posts, r.PostForm)
 		f.mu.Unlock()
 		fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"1700000999.000100"}`)
+	})
+	for _, method := range []string{"views.open", "views.publish"} {
+		mux.HandleFunc("/"+method, func(w http.ResponseWriter, r *http.Request) {
+			var body map[string]any
+			_ = json.NewDecoder(r.Body).Decode(&body)
+			f.mu.Lock()
+			f.views = append(f.views, apiCall{method, body})
+			f.mu.Unlock()
+			fmt.Fprint(w, `{"ok":true,"view":{"id":"V1"}}`)
+		})
+	}
+	mux.HandleFunc("/users.info", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"tz":"Europe/London"}}`, r.Form.Get("user"))
 	})
 	mux.HandleFunc("/respond", func(w http.ResponseWriter, r *http.Request) {
 		var body map[string]any
