@@ -454,11 +454,20 @@ func (h *Supervision) log(ctx context.Context, req Request, args string) (Reply,
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
 	if !ok {
-		return h.noProfile(req, "Before you log a session, please set up your supervision profile, so I know your role and the standard you follow."), nil
+		// A supervisor need not have a profile of their own to log a
+		// session for someone who names them as supervisor.
+		sup, isSup, err := h.supervisorOf(ctx, req.UserID, args)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !isSup {
+			return h.noProfile(req, "Before you log a session, please set up your supervision profile, so I know your role and the standard you follow."), nil
+		}
+		p = sup
 	}
 	loc := h.location(p)
 	today := h.now().In(loc)
-	if args == "" && req.Interactive {
+	if args == "" && req.Interactive && ok {
 		return Reply{Form: h.logForm(p, today), Text: h.logHowTo(req)}, nil
 	}
 	la, err := supervision.ParseLog(args, today)
@@ -473,6 +482,26 @@ func (h *Supervision) log(ctx context.Context, req Request, args string) (Reply,
 		return Say(ierr.Message), nil
 	}
 	return r, nil
+}
+
+// supervisorOf reports whether a person with no profile of their own is
+// logging for someone who names them as supervisor ("log yesterday with
+// @sam"). It returns a stand-in profile for the logger, in the supervisee's
+// time zone. Unreadable arguments report false: the person is then guided
+// to set up, as anyone without a profile is.
+func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (supervision.Profile, bool, error) {
+	la, err := supervision.ParseLog(args, h.now().In(h.zone))
+	if err != nil || la.WithID == "" || la.WithID == me {
+		return supervision.Profile{}, false, nil
+	}
+	other, ok, err := h.profiles.Profile(ctx, la.WithID)
+	if err != nil {
+		return supervision.Profile{}, false, fmt.Errorf("supervision: reading profile: %w", err)
+	}
+	if !ok || other.SupervisorID != me {
+		return supervision.Profile{}, false, nil
+	}
+	return supervision.Profile{UserID: me, TimeZone: other.TimeZone}, true, nil
 }
 
 func (h *Supervision) logHowTo(req Request) string {
@@ -514,9 +543,6 @@ func (h *Supervision) logSession(ctx context.Context, req Request, p supervision
 		y, m, d := today.Date()
 		s.Date = time.Date(y, m, d, 0, 0, 0, 0, loc)
 	}
-	if !la.TypeGiven || s.Type == "" {
-		s.Type = h.defaultType(p)
-	}
 	owner, forSupervisee := p, false // whose record it goes in
 	if la.WithID != "" {
 		other, ok, err := h.profiles.Profile(ctx, la.WithID)
@@ -534,6 +560,9 @@ func (h *Supervision) logSession(ctx context.Context, req Request, p supervision
 		} else {
 			s.WithID = la.WithID
 		}
+	}
+	if !la.TypeGiven || s.Type == "" {
+		s.Type = h.defaultType(owner)
 	}
 	if err := supervision.ValidateSession(s, today); err != nil {
 		var ie *supervision.InputError

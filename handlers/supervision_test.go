@@ -1207,3 +1207,25 @@ func TestSupervisionGolden(t *testing.T) {
 	}
 	golden(t, "supervision_setup_form.json", append(js, '\n'))
 }
+
+// A supervisor, such as a GP, need not set up a profile of their own to
+// log a session for someone who names them; anyone else is still guided to
+// set up first.
+func TestSupervisionSupervisorWithoutProfileLogsForSupervisee(t *testing.T) {
+	e := newSupEnv(t)
+	e.saveProfile(supervision.Profile{UserID: sam, Role: supervision.Coach, PCN: "Central", SupervisorID: gp, TimeZone: "Europe/London"})
+
+	r := e.run(gp, "log yesterday with @U01SAM 45m")
+	wantContains(t, "log reply", r.Text, "Logged for <@U01SAM>")
+	ss := e.sessions(sam)
+	if len(ss) != 1 || ss[0].LoggedBy != gp || ss[0].Type != supervision.DefaultStandards().For(supervision.Coach, "").Kinds[0].Type {
+		t.Fatalf("Sam's record: %+v, want one session logged by the GP of the coach's default type", ss)
+	}
+	if _, ok := e.profile(gp); ok {
+		t.Error("logging for a supervisee created a profile for the GP")
+	}
+	wantContains(t, "a stranger", e.run(kim, "log yesterday with @U01SAM 45m").Text, "set up your supervision profile")
+	if n := len(e.sessions(sam)); n != 1 {
+		t.Errorf("a stranger's log reached Sam's record: %d sessions", n)
+	}
+}

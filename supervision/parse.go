@@ -759,23 +759,18 @@ func mentionID(s string) (string, bool) {
 }
 
 // validUserID reports whether s looks like a Slack user id: U or W, then
-// capital letters and digits, with at least one digit.
+// at least two capital letters or digits. Slack's ids almost always hold a
+// digit, but nothing promises it (the console speaks as UCONSOLE).
 func validUserID(s string) bool {
 	if len(s) < 3 || len(s) > 24 || (s[0] != 'U' && s[0] != 'W') {
 		return false
 	}
-	digit := false
 	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case isDigit(c):
-			digit = true
-		case 'A' <= c && c <= 'Z':
-		default:
+		if c := s[i]; !isDigit(c) && (c < 'A' || c > 'Z') {
 			return false
 		}
 	}
-	return digit
+	return true
 }
 
 // ---- log
