@@ -20,6 +20,11 @@ type Index struct {
 	postings [][]posting      // by term id, in entry order
 	unknown  float64          // the weight of a query word no entry has
 
+	// Each entry's locality as a code: localities[locality[d]] is entry
+	// d's, and code 0 is national (or none).
+	locality   []uint8
+	localities []string
+
 	// Each entry's title words, for how much a title is about a question:
 	// entry d's words are titleWords[titleAt[d]:titleAt[d+1]], and a word's
 	// terms are titleTerms[w.from:w.to].
@@ -66,6 +71,25 @@ func NewIndex(entries []*Entry) *Index {
 		if e != nil {
 			ix.entries = append(ix.entries, e)
 		}
+	}
+
+	ix.localities = []string{"national"}
+	ix.locality = make([]uint8, len(ix.entries))
+	for d, e := range ix.entries {
+		name := strings.ToLower(strings.TrimSpace(e.Locality))
+		if name == "" {
+			name = "national"
+		}
+		code := slices.Index(ix.localities, name)
+		if code < 0 {
+			if len(ix.localities) > math.MaxUint8 {
+				code = 0 // more localities than anyone will have: treat the rest as national
+			} else {
+				code = len(ix.localities)
+				ix.localities = append(ix.localities, name)
+			}
+		}
+		ix.locality[d] = uint8(code)
 	}
 
 	// Read the entries: each analyser takes a run of them.

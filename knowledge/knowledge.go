@@ -22,6 +22,16 @@
 //	## Summary
 //	Markdown body, in "## " sections.
 //
+// Base.Search answers questions from the articles with the package's own
+// full-text search (index.go, search.go): BM25F ranking over title,
+// synonyms, summary and body, a synonym table of role names, abbreviations
+// and everyday words (synonyms.go), a light English stemmer and stop words
+// (stem.go), and typo correction (typo.go). Each search says how confident
+// it is, so the bot can say it is not sure rather than guess.
+//
+// Check validates content as `peerbot knowledge check` does, and LoadWith
+// lays local articles (KNOWLEDGE_DIR) over the shipped ones.
+//
 // A Base is read-only once loaded and safe for concurrent use.
 package knowledge
 

@@ -341,15 +341,18 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 	// for the entries that could still make the list, with the title's
 	// aboutness too. An entry whose share plus the largest aboutness cannot
 	// beat the limit-th entry of the first pass cannot make the list.
-	locality := strings.ToLower(strings.TrimSpace(o.Locality))
+	factor := ix.localityFactors(o.Locality)
 	about := ix.t.about
 	s.base = s.base[:0]
 	for _, d := range s.touched {
-		e := ix.entries[d]
-		if !strings.HasPrefix(e.ID, o.IDPrefix) {
+		rank := (1 - about) * min(1, s.score[d]/most) * factor[ix.locality[d]]
+		if len(s.base) == limit && rank < s.base[limit-1].Score {
 			continue
 		}
-		rank := (1 - about) * min(1, s.score[d]/most) * localityFactor(&ix.t, e.Locality, locality)
+		e := ix.entries[d]
+		if o.IDPrefix != "" && !strings.HasPrefix(e.ID, o.IDPrefix) {
+			continue
+		}
 		s.base = insertHit(s.base, ranked{Hit{Entry: e, Score: rank}, d}, limit)
 	}
 	if len(s.base) == 0 {
@@ -361,13 +364,13 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 	}
 	s.top = s.top[:0]
 	for _, d := range s.touched {
-		e := ix.entries[d]
-		if !strings.HasPrefix(e.ID, o.IDPrefix) {
-			continue
-		}
-		loc := localityFactor(&ix.t, e.Locality, locality)
+		loc := factor[ix.locality[d]]
 		share := (1 - about) * min(1, s.score[d]/most)
 		if (share+about)*loc < floor {
+			continue
+		}
+		e := ix.entries[d]
+		if o.IDPrefix != "" && !strings.HasPrefix(e.ID, o.IDPrefix) {
 			continue
 		}
 		a := about * ix.aboutness(d, s.inQuery)
@@ -407,16 +410,24 @@ type ranked struct {
 	doc int32
 }
 
-// localityFactor weighs an entry of locality entry for an asker in asker.
-func localityFactor(t *tuning, entry, asker string) float64 {
-	switch {
-	case asker == "" || asker == "national" || entry == "national" || entry == "":
-		return 1
-	case entry == asker:
-		return t.localBoost
-	default:
-		return t.otherLocality
+// localityFactors returns, by locality code (see Index.locality), how much
+// an entry weighs for an asker in asker: 1 for national entries and for an
+// asker with no locality, localBoost for the asker's own locality's entries
+// and otherLocality for any other locality's.
+func (ix *Index) localityFactors(asker string) []float64 {
+	asker = strings.ToLower(strings.TrimSpace(asker))
+	f := make([]float64, len(ix.localities))
+	for code, name := range ix.localities {
+		switch {
+		case code == 0 || asker == "" || asker == "national":
+			f[code] = 1
+		case name == asker:
+			f[code] = ix.t.localBoost
+		default:
+			f[code] = ix.t.otherLocality
+		}
 	}
+	return f
 }
 
 // insertHit puts h into hits, kept in order best first and at most limit
