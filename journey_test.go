@@ -139,7 +139,7 @@ func TestHTTPAnswersQuestions(t *testing.T) {
 		{"/ask", "who supervises a link worker?", []string{"Supervision for social prescribing link workers", "Sources:", "feedback supervision-splw helpful"}},
 		{"/ask", "socal prescibing wroker", []string{"Social prescribing link worker (SPLW)", "Did you mean"}},
 		{"/peer", "ask what is ARRS", []string{"Additional Roles Reimbursement Scheme"}},
-		{"/ask", "how do I reset my IT password", []string{"I'm not sure", "share anon how do I reset my IT password", "share named how do I reset my IT password"}},
+		{"/ask", "how do I reset my IT password", []string{"I'm not sure", "share anon U01ALICE how do I reset my IT password", "share named U01ALICE how do I reset my IT password"}},
 		{"/ask", "", []string{"/ask"}},
 		{"/resources", "", []string{"Resources", "National", "Personalised Care Institute"}},
 		{"/resources", "coaching", []string{"health and wellbeing coaches"}},
@@ -154,7 +154,7 @@ func TestHTTPAnswersQuestions(t *testing.T) {
 	// The not-sure reply's anonymous share posts the question to the peer
 	// channel without the asker's name, once however often it is pressed.
 	for range 2 {
-		p.press(t, "U01ALICE", "share anon how do I reset my IT password")
+		p.press(t, "U01ALICE", "share anon U01ALICE how do I reset my IT password")
 	}
 	post := p.postsTo(t, "C0PEER", 1)[0]
 	mustContain(t, "the shared question", post.Get("text"), "how do I reset my IT password")

@@ -133,7 +133,7 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		// A count lost to a store fault is not worth failing the answer.
 		_ = h.feedback.CountUnanswered(ctx, res.Terms)
 	}
-	return h.notSure(q, opts, res), nil
+	return h.notSure(req.UserID, q, opts, res), nil
 }
 
 // Converse answers free text in a mention or a direct message as /ask does,
@@ -244,11 +244,11 @@ func didYouMean(res knowledge.Results) []Section {
 	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", clip(res.DidYouMean, 80))}}
 }
 
-// maxShareQuestion keeps "share named <question>" on a button well inside
+// maxShareQuestion keeps "share named <asker> <question>" on a button well inside
 // Slack's 2,000-character button value.
 const maxShareQuestion = 1850
 
-func (h *Answers) notSure(q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
+func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
 	r := Reply{Text: "I'm not sure I know that one."}
 	// The search has weighed its spelling corrections already; offer one
 	// only when it would find an answer, not for a real word "corrected".
@@ -273,8 +273,8 @@ func (h *Answers) notSure(q string, opts knowledge.SearchOptions, res knowledge.
 		r.Sections = append(r.Sections, Section{Text: "People in the peer support network may know. I can post your question to the peer support channel, with your name or without it."})
 		q = clipBytes(q, maxShareQuestion)
 		r.Buttons = append(r.Buttons,
-			Button{Label: "Ask the peer network (with my name)", Command: "share", Args: "named " + q, Primary: true},
-			Button{Label: "Ask anonymously", Command: "share", Args: "anon " + q},
+			Button{Label: "Ask the peer network (with my name)", Command: "share", Args: "named " + asker + " " + q, Primary: true},
+			Button{Label: "Ask anonymously", Command: "share", Args: "anon " + asker + " " + q},
 		)
 	} else {
 		r.Sections = append(r.Sections, Section{Text: "Try other words, or ask in your peer support network."})

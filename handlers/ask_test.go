@@ -214,7 +214,7 @@ func TestAskNotSure(t *testing.T) {
 		channel     string
 		wantButtons []string
 	}{
-		{"with a peer channel", ansChannel, []string{"share named " + question, "share anon " + question, "resources"}},
+		{"with a peer channel", ansChannel, []string{"share named U1SECRET " + question, "share anon U1SECRET " + question, "resources"}},
 		{"without", "", []string{"resources"}},
 	}
 	for _, tt := range tests {

@@ -47,11 +47,17 @@ func (h *Answers) Share(ctx context.Context, req Request) (Reply, error) {
 	if h.peerChannel == "" {
 		return Say("There's no peer support channel set up for me to post to, sorry. Please ask in your peer support network directly, or ask a network admin to set the channel up."), nil
 	}
-	mode, q, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
+	// The buttons carry the asker: under an answer in a public thread,
+	// anyone can press them, and only the asker may post the question.
+	mode, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
+	asker, q, _ := strings.Cut(strings.TrimSpace(rest), " ")
 	q = strings.TrimSpace(q)
 	mode = strings.ToLower(mode)
 	if (mode != "named" && mode != "anon") || q == "" {
 		return Say("Sorry, I couldn't tell what to post. Ask your question again and use one of the buttons under my answer."), nil
+	}
+	if asker != req.UserID {
+		return Say(fmt.Sprintf("Only the person who asked can post that question. To ask the network something yourself, start with %s.", req.Invocation("ask", "your question"))), nil
 	}
 	if supervision.ContainsNHSNumber(q) {
 		return Say("I haven't posted that: it seems to hold an NHS number. Please take out anything that could identify a patient and ask again."), nil

@@ -76,8 +76,8 @@ func TestShare(t *testing.T) {
 		wantPost  string
 		wantReply string
 	}{
-		{"named", "named " + question, "<@U1> asks the network:\n“" + question + "”", "with your name"},
-		{"anonymous", "anon " + question, "Someone in the network asks (anonymously):\n“" + question + "”", "without your name"},
+		{"named", "named U1 " + question, "<@U1> asks the network:\n“" + question + "”", "with your name"},
+		{"anonymous", "anon U1 " + question, "Someone in the network asks (anonymously):\n“" + question + "”", "without your name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,9 +108,13 @@ func TestShare(t *testing.T) {
 			if len(again.Messages) != 0 || !strings.Contains(again.Text, "already") {
 				t.Errorf("share %s again: %q with %d messages, want one post only", tt.name, again.Text, len(again.Messages))
 			}
-			other := ansRun(t, h.Share, handlers.Request{UserID: "U2", Args: tt.args})
-			if len(other.Messages) != 1 {
-				t.Errorf("share %s by someone else: %d messages, want their own post", tt.name, len(other.Messages))
+			pressed := ansRun(t, h.Share, handlers.Request{UserID: "U2", Args: tt.args})
+			if len(pressed.Messages) != 0 || !strings.Contains(pressed.Text, "Only the person who asked") {
+				t.Errorf("share %s of U1's question by U2: %q with %d messages, want a refusal", tt.name, pressed.Text, len(pressed.Messages))
+			}
+			own := ansRun(t, h.Share, handlers.Request{UserID: "U2", Args: strings.Replace(tt.args, "U1", "U2", 1)})
+			if len(own.Messages) != 1 {
+				t.Errorf("share %s by someone else of the same words: %d messages, want their own post", tt.name, len(own.Messages))
 			}
 		})
 	}
@@ -124,11 +128,14 @@ func TestShareRefuses(t *testing.T) {
 		args    string
 		want    string
 	}{
-		{"NHS number", ansChannel, "named My patient 943 476 5919 needs a walking group", "NHS number"},
-		{"NHS number anonymously", ansChannel, "anon is 9434765919 eligible", "NHS number"},
-		{"no channel", "", "named Anyone know a walking group?", "no peer support channel"},
-		{"no question", ansChannel, "anon", "couldn't tell what to post"},
-		{"odd mode", ansChannel, "loudly a question", "couldn't tell what to post"},
+		{"NHS number", ansChannel, "named U1 My patient 943 476 5919 needs a walking group", "NHS number"},
+		{"NHS number anonymously", ansChannel, "anon U1 is 9434765919 eligible", "NHS number"},
+		{"no channel", "", "named U1 Anyone know a walking group?", "no peer support channel"},
+		{"no question", ansChannel, "anon U1", "couldn't tell what to post"},
+		{"odd mode", ansChannel, "loudly U1 a question", "couldn't tell what to post"},
+		{"someone else's question", ansChannel, "named U2 Anyone know a walking group?", "Only the person who asked"},
+		{"old button", ansChannel, "anon Anyone know a walking group?", "Only the person who asked"},
+		{"odd mode 2", ansChannel, "loudly U1 a question", "couldn't tell what to post"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,7 +150,7 @@ func TestShareRefuses(t *testing.T) {
 
 func TestShareStoreDownPostsAnyway(t *testing.T) {
 	h := newAnswers(t, ansContent(t), ansDownStore(t), ansChannel)
-	r := ansRun(t, h.Share, handlers.Request{UserID: "U1", Args: "anon Anyone know a walking group?"})
+	r := ansRun(t, h.Share, handlers.Request{UserID: "U1", Args: "anon U1 Anyone know a walking group?"})
 	if len(r.Messages) != 1 {
 		t.Errorf("share with Redis down: %d messages, want the post to go", len(r.Messages))
 	}
@@ -154,7 +161,7 @@ func TestShareButtonsCarryLongQuestions(t *testing.T) {
 	h := newAnswers(t, ansContent(t), s, ansChannel)
 	long := strings.Repeat("wibble ", 600) // far over a button's 2,000 characters
 	r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: long})
-	if len(r.Buttons) < 2 || !strings.HasPrefix(r.Buttons[0].Args, "named wibble") {
+	if len(r.Buttons) < 2 || !strings.HasPrefix(r.Buttons[0].Args, "named U1 wibble") {
 		t.Fatalf("/ask long question: buttons %+v, want share buttons", r.Buttons)
 	}
 }
