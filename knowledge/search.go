@@ -118,6 +118,10 @@ type query struct {
 	didYouMean string
 }
 
+// maxQueryWords is the most meaningful words of a query that are searched;
+// the rest are ignored, so a pasted essay costs no more than a question.
+const maxQueryWords = 40
+
 func (ix *Index) parse(q string) query {
 	toks, comps := tokenize(q)
 	type word struct {
@@ -132,7 +136,7 @@ func (ix *Index) parse(q string) query {
 	)
 	for i, t := range toks {
 		pos[i] = -1
-		if !indexable(t.text) {
+		if !indexable(t.text) || len(words) == maxQueryWords {
 			continue
 		}
 		pos[i] = len(words)

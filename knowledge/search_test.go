@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -395,4 +396,22 @@ func hitIDs(r Results) []string {
 		ids = append(ids, h.Entry.ID)
 	}
 	return ids
+}
+
+// TestSearchLongQuery checks that a very long query is searched quickly,
+// by its first words.
+func TestSearchLongQuery(t *testing.T) {
+	b := shippedBase(t)
+	long := strings.Repeat("link worker supervision xqzvbw plorfmat ", 20000)
+	start := time.Now()
+	r := b.Search(long, SearchOptions{})
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Search(%d bytes) took %v", len(long), d)
+	}
+	if len(r.Hits) == 0 {
+		t.Errorf("Search(long) found nothing")
+	}
+	if len(r.Terms) > maxQueryWords {
+		t.Errorf("Search(long) kept %d terms, want at most %d", len(r.Terms), maxQueryWords)
+	}
 }
