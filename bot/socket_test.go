@@ -668,3 +668,44 @@ func TestSocketModeSlashAnswerTooBigForAck(t *testing.T) {
 		t.Errorf("/peer big: %d blocks, want %d (nothing cut)", got, want)
 	}
 }
+
+// A form submitted over Socket Mode gets its field errors in the
+// acknowledgement, and a valid one an empty acknowledgement that closes it.
+func TestSocketModeFormSubmission(t *testing.T) {
+	form := func(_ context.Context, sub handlers.Submission) (handlers.FormResult, error) {
+		if sub.Values["pcn"] == "" {
+			return handlers.FormResult{Errors: map[string]string{"pcn": "Please name your PCN."}}, nil
+		}
+		return handlers.FormResult{}, nil
+	}
+	sb := startSocketBot(t, func(o *bot.Options) {
+		o.Forms = map[string]handlers.FormFunc{"test.setup": form}
+	})
+	submit := func(id, pcn string) {
+		sb.slack.send(t, map[string]any{
+			"envelope_id":              id,
+			"type":                     "interactive",
+			"accepts_response_payload": true,
+			"payload": map[string]any{
+				"type": "view_submission",
+				"user": map[string]any{"id": "U1"},
+				"team": map[string]any{"id": "T1"},
+				"view": map[string]any{
+					"callback_id": "test.setup",
+					"state": map[string]any{"values": map[string]any{
+						"pcn": map[string]any{"pcn": map[string]any{"type": "plain_text_input", "value": pcn}},
+					}},
+				},
+			},
+		})
+	}
+	submit("f1", "")
+	acks := sb.slack.waitAcks(t, "f1", 1)
+	if p := string(acks[0].Payload); !strings.Contains(p, `"response_action":"errors"`) || !strings.Contains(p, "Please name your PCN.") {
+		t.Errorf("ack of an invalid form = %s, want the field error", p)
+	}
+	submit("f2", "Gateshead West")
+	if acks := sb.slack.waitAcks(t, "f2", 1); len(acks[0].Payload) != 0 {
+		t.Errorf("ack of a valid form = %s, want none", clipForLog(acks[0].Payload))
+	}
+}
