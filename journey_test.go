@@ -330,3 +330,21 @@ func TestConsoleSupervisionJourney(t *testing.T) {
 		"Your supervision history",
 	)
 }
+
+// The console reads a line that is not a command as a question, as a
+// direct message is read in Slack.
+func TestConsoleAnswersQuestions(t *testing.T) {
+	clearConfigEnv(t)
+	var out bytes.Buffer
+	in := "who supervises a link worker?\n/ask what is a PCN\nrols\nhow do I book annual leave\n"
+	if err := run(context.Background(), nil, strings.NewReader(in), &out, io.Discard, nil); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "the console", out.String(),
+		"Supervision for social prescribing link workers",
+		"What a primary care network (PCN) is",
+		"Did you mean /roles?",
+		"I'm not sure",
+		"Helpful: type /peer feedback",
+	)
+}

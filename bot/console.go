@@ -84,9 +84,9 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 		}
 		user, line = id, after
 	}
-	in := invocation{kind: "console", userID: user, channelID: "DCONSOLE"}
-	in.slash, in.text = b.table.Line(line)
-	reply := b.answer(ctx, in)
+	// A line is read as a direct message is: a command, with or without
+	// its slash, or else a question.
+	reply := b.converseReply(ctx, invocation{kind: "console", text: line, userID: user, channelID: "DCONSOLE"})
 	var out strings.Builder
 	out.WriteString(Text(reply, b.table.Invocation))
 	for _, m := range reply.Messages {

@@ -107,6 +107,9 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.cmd != nil || rt.help {
 		return b.answer(ctx, in)
 	}
+	if !strings.ContainsAny(text, " \t\n") && b.table.suggest(strings.ToLower(text), b.admins[in.userID]) != "" {
+		return b.answer(ctx, in) // one word that looks like a slip for a command: "rols"
+	}
 	if b.converse == nil {
 		help := b.table.Help(b.admins[in.userID])
 		help.Header = ""
