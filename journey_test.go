@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -347,4 +349,103 @@ func TestConsoleAnswersQuestions(t *testing.T) {
 		"I'm not sure",
 		"Helpful: type /peer feedback",
 	)
+}
+
+// writeFiles writes files (name → content) under a new folder and returns it.
+func writeFiles(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const localArticle = `---
+id: local-walking-groups
+title: Walking groups in Gateshead
+summary: Where link workers in Gateshead find local walking groups to suggest.
+roles: [splw]
+locality: gateshead
+synonyms: [walking group, walks, rambling]
+owner: Training hub team
+reviewed: 2026-11-01
+sources:
+  - title: "Example council: walking groups"
+    url: https://example.org/walking-groups
+    as_of: 2026-11-01
+---
+## Where to look
+Ask the council's active travel team for this month's list.
+`
+
+const londonStandards = `{"standards": [{
+  "role": "cc",
+  "summary": "A local standard for care coordinators in London.",
+  "basis": "A local standard agreed by the London network.",
+  "kinds": [{"type": "clinical", "counts": ["clinical", "group"], "name": "Clinical supervision",
+             "every": {"months": 2}, "supervisors": "A GP or senior nurse."}],
+  "sources": [{"title": "London network: supervision standard", "url": "https://example.org/london-standard", "as_of": "2026-11-01"}],
+  "as_of": "2026-11-01"
+}]}`
+
+// KNOWLEDGE_DIR adds articles and gives a locality its own standards.
+func TestKnowledgeDirAddsContentAndStandards(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"local-walking-groups.md": localArticle,
+		"standards/london.json":   londonStandards,
+	})
+	clearConfigEnv(t)
+	t.Setenv("KNOWLEDGE_DIR", dir)
+	in := strings.Join([]string{
+		"/ask where are the walking groups",
+		`/supervision setup role=cc pcn="Camden North" locality=london`,
+		"/supervision standards",
+		"/supervision log yesterday clinical",
+	}, "\n")
+	var out bytes.Buffer
+	if err := run(context.Background(), nil, strings.NewReader(in), &out, io.Discard, nil); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "the console with KNOWLEDGE_DIR", out.String(),
+		"Walking groups in Gateshead",
+		"London network: supervision standard",
+		"every 2 months",
+		"due by",
+	)
+
+	var report bytes.Buffer
+	if err := run(context.Background(), []string{"knowledge", "check", dir}, nil, &report, io.Discard, nil); err != nil {
+		t.Errorf("knowledge check of a good folder = %v:\n%s", err, report.String())
+	}
+	mustContain(t, "the check's report", report.String(), "ok: 60 articles checked")
+}
+
+func TestKnowledgeCheckFindsFaults(t *testing.T) {
+	bad := strings.NewReplacer("id: local-walking-groups", "id: someone-else", "locality: gateshead", "locality: leeds",
+		"reviewed: 2026-11-01", "reviewed: 2099-01-01").Replace(localArticle)
+	dir := writeFiles(t, map[string]string{
+		"local-walking-groups.md": bad,
+		"standards/london.json":   `{"standards": [{"role": "dentist"}]}`,
+	})
+	var report bytes.Buffer
+	err := run(context.Background(), []string{"knowledge", "check", dir}, nil, &report, io.Discard, nil)
+	if err == nil {
+		t.Fatalf("knowledge check of a bad folder passed:\n%s", report.String())
+	}
+	mustContain(t, "the check's report", report.String(),
+		"local-walking-groups.md", "differs from the file name", "leeds", "2099-01-01 is in the future", "london.json")
+
+	if err := run(context.Background(), []string{"knowledge", "check"}, nil, io.Discard, io.Discard, nil); err != nil {
+		t.Errorf("knowledge check of the shipped content = %v", err)
+	}
+	if err := run(context.Background(), []string{"knowledge", "check", "no-such-folder"}, nil, io.Discard, io.Discard, nil); err == nil {
+		t.Error("knowledge check of a missing folder passed")
+	}
 }
