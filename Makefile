@@ -2,7 +2,7 @@
 
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test bench lint fmt
+.PHONY: run test bench lint fmt content
 
 # run starts the bot: a local console with no Slack settings, else as the
 # environment says (see .env.example).
@@ -15,6 +15,10 @@ test:
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+# content checks the shipped articles and standards (see README, Content).
+content:
+	go run . knowledge check
 
 lint:
 	go vet ./...
