@@ -43,7 +43,7 @@ func mrkdwn(s string) string {
 	s = escapedMention.ReplaceAllString(s, "<@$1>")
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		p := mdLink.FindStringSubmatch(m)
-		label := strings.NewReplacer("|", "/", ">", "›").Replace(p[1])
+		label := linkLabel.Replace(p[1])
 		return "<" + p[2] + "|" + label + ">"
 	})
 	s = mdBold.ReplaceAllString(s, "*$1*")
@@ -59,8 +59,15 @@ func plain(s string) string {
 	return bullets(s, "• ")
 }
 
+// Built once: a Replacer's first use builds its tables, and these run for
+// every reply.
+var (
+	escaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	linkLabel = strings.NewReplacer("|", "/", ">", "›") // what would end a <url|label> early
+)
+
 func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return escaper.Replace(s)
 }
 
 func bullets(s, mark string) string {
@@ -184,7 +191,7 @@ func contextBlock(r handlers.Reply) slack.Block {
 	if len(r.Sources) > 0 {
 		var links []string
 		for _, s := range r.Sources {
-			l := fmt.Sprintf("<%s|%s>", s.URL, strings.NewReplacer("|", "/", ">", "›").Replace(escape(s.Title)))
+			l := fmt.Sprintf("<%s|%s>", s.URL, linkLabel.Replace(escape(s.Title)))
 			if s.AsOf != "" {
 				l += " (as of " + s.AsOf + ")"
 			}
