@@ -1523,25 +1523,13 @@ func supDate(t time.Time) string {
 
 func supMention(userID string) string { return "<@" + userID + ">" }
 
-// supUserID reads a user id from how Slack or a person writes one: "U123",
-// "@U123", "<@U123>" or "<@U123|name>". It returns "" for anything else.
+// supUserID reads a user id from how Slack or a person writes one, or ""
+// when s is not one.
 func supUserID(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(s, "<")
-	s = strings.TrimSuffix(s, ">")
-	s = strings.TrimPrefix(s, "@")
-	if i := strings.IndexByte(s, '|'); i >= 0 {
-		s = s[:i]
+	if id, ok := supervision.UserID(s); ok {
+		return id
 	}
-	if len(s) < 2 || (s[0] != 'U' && s[0] != 'W') {
-		return ""
-	}
-	for _, c := range s {
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return ""
-		}
-	}
-	return s
+	return ""
 }
 
 func supRoleTitle(r supervision.Role) string {

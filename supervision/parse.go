@@ -758,6 +758,17 @@ func mentionID(s string) (string, bool) {
 	return s, validUserID(s)
 }
 
+// UserID reads a user id however Slack or a person writes one: "U123",
+// "@U123", "<@U123>" or "<@U123|sam>". It reports false for anything that
+// is not a user id.
+func UserID(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if id, ok := mentionID(s); ok || strings.HasPrefix(s, "@") || strings.HasPrefix(s, "<@") {
+		return id, ok
+	}
+	return s, validUserID(s)
+}
+
 // validUserID reports whether s looks like a Slack user id: U or W, then
 // at least two capital letters or digits. Slack's ids almost always hold a
 // digit, but nothing promises it (the console speaks as UCONSOLE).

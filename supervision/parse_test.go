@@ -546,3 +546,27 @@ func TestParseLeaveEndNeedsAWeekday(t *testing.T) {
 		t.Errorf("ParseLeave(monday to foo friday) = %+v, nil, want an error", got)
 	}
 }
+
+func TestUserID(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"U01SAM", "U01SAM", true},
+		{" @U01SAM ", "U01SAM", true},
+		{"<@U01SAM>", "U01SAM", true},
+		{"<@W01SAM|sam>", "W01SAM", true},
+		{"UCONSOLE", "UCONSOLE", true},
+		{"sam", "", false},
+		{"@sam", "", false},
+		{"<!channel>", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := UserID(tt.in)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("UserID(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
