@@ -6,23 +6,28 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
-
-	"github.com/peerbot/peerbot/handlers"
 )
+
+// ZoneCache keeps people's time zones for a while, so Slack is not asked on
+// every request. *store.Redis satisfies it.
+type ZoneCache interface {
+	CachedZone(ctx context.Context, userID string) (zone string, ok bool, err error)
+	CacheZone(ctx context.Context, userID, zone string, ttl time.Duration) error
+}
 
 // Directory answers who people are from Slack's users.info, remembering
 // each person's time zone in a cache for a while. It satisfies
 // handlers.Directory and is safe for concurrent use.
 type Directory struct {
 	api   *slack.Client
-	cache handlers.ZoneCache
+	cache ZoneCache
 	ttl   time.Duration
 	zone  string // when Slack has none
 }
 
 // NewDirectory returns a Directory over api. Zones are cached for ttl;
 // fallback is the zone of a person Slack gives none for.
-func NewDirectory(api *slack.Client, cache handlers.ZoneCache, ttl time.Duration, fallback string) *Directory {
+func NewDirectory(api *slack.Client, cache ZoneCache, ttl time.Duration, fallback string) *Directory {
 	return &Directory{api: api, cache: cache, ttl: ttl, zone: fallback}
 }
 

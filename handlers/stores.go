@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"time"
 
 	"github.com/peerbot/peerbot/supervision"
 )
@@ -72,11 +71,4 @@ type Directory interface {
 	// TimeZone returns the IANA name of a person's time zone, as Slack
 	// has it, or a default when Slack has none.
 	TimeZone(ctx context.Context, userID string) (string, error)
-}
-
-// ZoneCache keeps people's time zones for a while, so Slack is not asked on
-// every request.
-type ZoneCache interface {
-	CachedZone(ctx context.Context, userID string) (zone string, ok bool, err error)
-	CacheZone(ctx context.Context, userID, zone string, ttl time.Duration) error
 }

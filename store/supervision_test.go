@@ -17,10 +17,9 @@ import (
 
 // The store is what the handlers keep their state in.
 var (
-	_ handlers.Profiles  = (*store.Redis)(nil)
-	_ handlers.Sessions  = (*store.Redis)(nil)
-	_ handlers.Feedback  = (*store.Redis)(nil)
-	_ handlers.ZoneCache = (*store.Redis)(nil)
+	_ handlers.Profiles = (*store.Redis)(nil)
+	_ handlers.Sessions = (*store.Redis)(nil)
+	_ handlers.Feedback = (*store.Redis)(nil)
 )
 
 // openStore opens the store on the test Redis under a prefix of the test's

@@ -5,11 +5,8 @@ import (
 	"errors"
 	"time"
 
-	"github.com/peerbot/peerbot/handlers"
 	"github.com/redis/go-redis/v9"
 )
-
-var _ handlers.ZoneCache = (*Redis)(nil)
 
 func (r *Redis) zoneKey(userID string) string { return r.key("tz", tag(userID)) }
 
