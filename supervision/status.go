@@ -380,7 +380,7 @@ var ErrSelf = errors.New("session is with oneself")
 func ValidateSession(s Session, today time.Time) error {
 	switch {
 	case !s.Type.Valid():
-		return inputErr("type", ErrUnreadable, "I don't know the session type %q. Session types are %s.", clip(string(s.Type)), typeList())
+		return inputErr("type", ErrUnreadable, "I don't know the session type %q. Session types are %s.", typed(string(s.Type)), typeList())
 	case s.Date.IsZero():
 		return inputErr("date", ErrUnreadable, "The session needs a date.")
 	case dayNumber(s.Date) > dayNumber(today):
