@@ -1,6 +1,7 @@
 package supervision
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -42,14 +43,32 @@ var monthWords = map[string]time.Month{
 	"dec": time.December, "december": time.December,
 }
 
-var weekdayWords = map[string]time.Weekday{
-	"mon": time.Monday, "monday": time.Monday,
-	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
-	"wed": time.Wednesday, "weds": time.Wednesday, "wednesday": time.Wednesday,
-	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday,
-	"fri": time.Friday, "friday": time.Friday,
-	"sat": time.Saturday, "saturday": time.Saturday,
-	"sun": time.Sunday, "sunday": time.Sunday,
+// weekdayNames are the weekdays' names in lower case, Sunday first, as
+// time.Weekday counts them.
+var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// weekdayShortForms are the short forms people write that are not the
+// start of the name.
+var weekdayShortForms = map[string]time.Weekday{"weds": time.Wednesday}
+
+// ParseWeekday reads a day of the week in any case, with or without a final
+// full stop: its name ("Tuesday"), its first three letters or more ("tue",
+// "tues", "wedn", "thurs"), or "weds". It reports false for anything else.
+// Every weekday word in peerbot is read here.
+func ParseWeekday(s string) (time.Weekday, bool) {
+	s = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), ".")
+	if d, ok := weekdayShortForms[s]; ok {
+		return d, true
+	}
+	if len(s) < 3 {
+		return 0, false
+	}
+	for d, name := range weekdayNames {
+		if strings.HasPrefix(name, s) {
+			return time.Weekday(d), true
+		}
+	}
+	return 0, false
 }
 
 // dateMode says how a date without a year, or a bare weekday, is read.
@@ -75,31 +94,13 @@ func parseDay(s string, today time.Time, mode dateMode) (t time.Time, ok bool, e
 // parseDayFrom is parseDay where, in afterDate mode, dates without a year and
 // bare weekdays are read as the first on or after anchor.
 func parseDayFrom(s string, today time.Time, mode dateMode, anchor time.Time) (t time.Time, ok bool, err error) {
-	today = midnight(today)
-	anchor = midnight(anchor)
-	loc := today.Location()
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimRight(s, ".,;")
-	s = strings.ReplaceAll(s, ",", " ")
-	w := strings.Fields(s)
-	if len(w) > 1 && w[0] == "on" {
-		w = w[1:]
-	}
+	today, anchor = midnight(today), midnight(anchor)
+	w := dateWords(s)
 	if len(w) == 0 || len(w) > 5 {
 		return time.Time{}, false, nil
 	}
-	s = strings.Join(w, " ")
-	switch s {
-	case "today", "this morning", "this afternoon", "this evening", "earlier today":
-		return today, true, nil
-	case "yesterday", "yesterday morning", "yesterday afternoon":
-		return today.AddDate(0, 0, -1), true, nil
-	case "day before yesterday", "the day before yesterday":
-		return today.AddDate(0, 0, -2), true, nil
-	case "tomorrow":
-		return today.AddDate(0, 0, 1), true, nil
-	case "day after tomorrow", "the day after tomorrow":
-		return today.AddDate(0, 0, 2), true, nil
+	if t, ok := namedDay(strings.Join(w, " "), today); ok {
+		return t, true, nil
 	}
 	ref := today // what a date without a year is read against
 	if mode == afterDate {
@@ -116,41 +117,91 @@ func parseDayFrom(s string, today time.Time, mode dateMode, anchor time.Time) (t
 	if t, ok, err := ordinalDay(w, ref, mode); ok {
 		return t, ok, err
 	}
-	if wd, ok := weekdayWords[w[len(w)-1]]; ok && len(w) <= 2 {
-		back := (int(today.Weekday()) - int(wd) + 7) % 7 // days since the last one, 0 today
-		ahead := (int(wd) - int(today.Weekday()) + 7) % 7
-		if mode == afterDate && (len(w) == 1 || w[0] == "this" || w[0] == "next") {
-			// The end of leave: the first such day on or after its start.
-			ahead = (int(wd) - int(anchor.Weekday()) + 7) % 7
-			if ahead == 0 && w[0] == "next" {
-				ahead = 7
-			}
-			return anchor.AddDate(0, 0, ahead), true, nil
+	if wd, ok := ParseWeekday(w[len(w)-1]); ok && len(w) <= 2 {
+		before := ""
+		if len(w) == 2 {
+			before = w[0]
 		}
-		switch {
-		case len(w) == 1 && mode == pastDate:
-			return today.AddDate(0, 0, -back), true, nil
-		case len(w) == 1:
-			return today.AddDate(0, 0, ahead), true, nil
-		case w[0] == "last":
-			if back == 0 {
-				back = 7
-			}
-			return today.AddDate(0, 0, -back), true, nil
-		case w[0] == "this":
-			if mode == pastDate {
-				return today.AddDate(0, 0, -back), true, nil
-			}
-			return today.AddDate(0, 0, ahead), true, nil
-		case w[0] == "next":
-			if ahead == 0 {
-				ahead = 7
-			}
-			return today.AddDate(0, 0, ahead), true, nil
-		}
-		return time.Time{}, false, nil
+		t, ok := weekdayDate(before, wd, today, mode, anchor)
+		return t, ok, nil
 	}
-	// "3 days ago", "a week ago", "in 2 weeks"
+	t, ok = countedDate(w, today)
+	return t, ok, nil
+}
+
+// dateWords splits a date into lower-case words, without commas, a final
+// full stop or a leading "on".
+func dateWords(s string) []string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimRight(s, ".,;")
+	s = strings.ReplaceAll(s, ",", " ")
+	w := strings.Fields(s)
+	if len(w) > 1 && w[0] == "on" {
+		w = w[1:]
+	}
+	return w
+}
+
+// namedDay reads the days that have names of their own: today, yesterday,
+// the day before yesterday, tomorrow.
+func namedDay(s string, today time.Time) (time.Time, bool) {
+	switch s {
+	case "today", "this morning", "this afternoon", "this evening", "earlier today":
+		return today, true
+	case "yesterday", "yesterday morning", "yesterday afternoon":
+		return today.AddDate(0, 0, -1), true
+	case "day before yesterday", "the day before yesterday":
+		return today.AddDate(0, 0, -2), true
+	case "tomorrow":
+		return today.AddDate(0, 0, 1), true
+	case "day after tomorrow", "the day after tomorrow":
+		return today.AddDate(0, 0, 2), true
+	}
+	return time.Time{}, false
+}
+
+// weekdayDate reads a weekday, alone or after before ("last", "this",
+// "next"): in pastDate mode a bare weekday is the most recent one, today
+// included; otherwise the next one. In afterDate mode a bare weekday, or
+// this or next one, is the first on or after anchor, the start of leave.
+func weekdayDate(before string, wd time.Weekday, today time.Time, mode dateMode, anchor time.Time) (time.Time, bool) {
+	back := (int(today.Weekday()) - int(wd) + 7) % 7 // days since the last one, 0 today
+	ahead := (int(wd) - int(today.Weekday()) + 7) % 7
+	if mode == afterDate && (before == "" || before == "this" || before == "next") {
+		ahead = (int(wd) - int(anchor.Weekday()) + 7) % 7
+		if ahead == 0 && before == "next" {
+			ahead = 7
+		}
+		return anchor.AddDate(0, 0, ahead), true
+	}
+	switch before {
+	case "":
+		if mode == pastDate {
+			return today.AddDate(0, 0, -back), true
+		}
+		return today.AddDate(0, 0, ahead), true
+	case "last":
+		if back == 0 {
+			back = 7
+		}
+		return today.AddDate(0, 0, -back), true
+	case "this":
+		if mode == pastDate {
+			return today.AddDate(0, 0, -back), true
+		}
+		return today.AddDate(0, 0, ahead), true
+	case "next":
+		if ahead == 0 {
+			ahead = 7
+		}
+		return today.AddDate(0, 0, ahead), true
+	}
+	return time.Time{}, false
+}
+
+// countedDate reads a date counted from today: "3 days ago", "a week ago",
+// "2 months ago", "in 2 weeks".
+func countedDate(w []string, today time.Time) (time.Time, bool) {
 	var n int
 	var unit string
 	switch {
@@ -160,10 +211,10 @@ func parseDayFrom(s string, today time.Time, mode dateMode, anchor time.Time) (t
 		n, unit = count(w[1]), w[2]
 		n = -n
 	default:
-		return time.Time{}, false, nil
+		return time.Time{}, false
 	}
 	if n == 0 {
-		return time.Time{}, false, nil
+		return time.Time{}, false
 	}
 	days, months := 0, 0
 	switch strings.TrimSuffix(unit, "s") {
@@ -176,19 +227,19 @@ func parseDayFrom(s string, today time.Time, mode dateMode, anchor time.Time) (t
 	case "month":
 		months = n
 	default:
-		return time.Time{}, false, nil
+		return time.Time{}, false
 	}
 	// Bound the arithmetic: ten years is further back than Start anyway.
 	if days > 4000 || days < -4000 || months > 130 || months < -130 {
 		if n > 0 {
-			return Start.AddDate(0, 0, -1).In(loc), true, nil
+			return Start.AddDate(0, 0, -1).In(today.Location()), true
 		}
-		return today.AddDate(10, 0, 0), true, nil
+		return today.AddDate(10, 0, 0), true
 	}
 	if months != 0 {
-		return addMonths(today, -months), true, nil
+		return addMonths(today, -months), true
 	}
-	return today.AddDate(0, 0, -days), true, nil
+	return today.AddDate(0, 0, -days), true
 }
 
 // numericDate reads 2026-11-20, 2026/11/20, 20/11/2026, 20/11/26, 20-11-2026,
@@ -243,7 +294,7 @@ func numericDate(s string, today time.Time, mode dateMode) (time.Time, bool, err
 // "November 20th 2026" and "Tuesday 20 Nov" (the weekday is not checked).
 func wordDate(w []string, today time.Time, mode dateMode) (time.Time, bool, error) {
 	if len(w) > 0 {
-		if _, ok := weekdayWords[w[0]]; ok && len(w) > 1 {
+		if _, ok := ParseWeekday(w[0]); ok && len(w) > 1 {
 			w = w[1:]
 		}
 	}
@@ -413,9 +464,13 @@ func readDateFrom(field, s string, today time.Time, mode dateMode, anchor time.T
 	}
 	t, ok, err := parseDayFrom(s, today, mode, anchor)
 	if err != nil {
-		e := err.(*InputError)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			return time.Time{}, err
+		}
+		e := *ie
 		e.Field = field
-		return time.Time{}, e
+		return time.Time{}, &e
 	}
 	if !ok {
 		return time.Time{}, inputErr(field, ErrUnreadable,

@@ -135,3 +135,41 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestParseWeekday(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Weekday
+		ok   bool
+	}{
+		{"monday", time.Monday, true},
+		{"Tuesday", time.Tuesday, true},
+		{"WEDNESDAY", time.Wednesday, true},
+		{"thu", time.Thursday, true},
+		{"fri", time.Friday, true},
+		{"sat", time.Saturday, true},
+		{"sun", time.Sunday, true},
+		{"tues", time.Tuesday, true},
+		{"Weds", time.Wednesday, true},
+		{"thur", time.Thursday, true},
+		{"thurs", time.Thursday, true},
+		{"wedn", time.Wednesday, true},
+		{"tue.", time.Tuesday, true},
+		{" friday ", time.Friday, true},
+		{"", 0, false},
+		{"t", 0, false},
+		{"tu", 0, false},
+		{"th", 0, false},
+		{"mondays", 0, false},
+		{"monkey", 0, false},
+		{"weekday", 0, false},
+		{"today", 0, false},
+		{"mar", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseWeekday(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseWeekday(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -43,41 +43,9 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 		return Leave{}, inputErr("from", ErrUnreadable, "When is your leave? Try something like: 20 Dec to 3 Jan")
 	}
 	today = midnight(today)
-	var fromText, toText string
-	days := 0
-	if m := leaveFor.FindStringSubmatch(s); m != nil {
-		n := count(strings.ToLower(m[2]))
-		switch strings.TrimSuffix(strings.ToLower(m[3]), "s") {
-		case "week":
-			n *= 7
-		case "fortnight":
-			n *= 14
-		}
-		if n <= 0 {
-			return Leave{}, inputErr("to", ErrUnreadable, "I couldn't read how long your leave is. Try: 20 Dec for 2 weeks")
-		}
-		fromText, days = m[1], min(n, 10*MaxLeaveDays)
-	} else if loc := leaveSplit.FindStringIndex(s); loc != nil {
-		fromText, toText = s[:loc[0]], s[loc[1]:]
-	} else if _, ok, _ := parseDay(s, today, leaveDate); ok {
-		fromText = s
-	} else {
-		// Two dates side by side: "20 Dec 3 Jan".
-		w := strings.Fields(s)
-		for k := 1; k < len(w); k++ {
-			a, b := strings.Join(w[:k], " "), strings.Join(w[k:], " ")
-			if _, ok, _ := parseDay(a, today, leaveDate); !ok {
-				continue
-			}
-			if _, ok, _ := parseDay(b, today, leaveDate); ok {
-				fromText, toText = a, b
-				break
-			}
-		}
-		if fromText == "" {
-			return Leave{}, inputErr("from", ErrUnreadable,
-				"I couldn't read %q as dates of leave. Try something like: 20 Dec to 3 Jan, or 20/12/2026 to 03/01/2027.", typed(s))
-		}
+	fromText, toText, days, err := leaveParts(s, today)
+	if err != nil {
+		return Leave{}, err
 	}
 	from, err := readDate("from", fromText, today, leaveDate)
 	if err != nil {
@@ -88,18 +56,8 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 	case days > 0:
 		to = from.AddDate(0, 0, days-1)
 	case toText != "":
-		to, err = readDateFrom("to", toText, today, afterDate, from)
-		if err != nil {
+		if to, err = leaveEnd(toText, today, from); err != nil {
 			return Leave{}, err
-		}
-		// An end without a year reads as on or after the start, so "20 Dec
-		// to 3 Jan" crosses the new year. Rolling on by most of a year is
-		// more likely a slip ("1 Dec to 1 Nov"): read it as written and say
-		// that it ends before it starts.
-		if dayNumber(to)-dayNumber(from) > 183 {
-			if plain, _, err := parseDay(toText, today, leaveDate); err == nil && !plain.IsZero() && !plain.Equal(to) {
-				to = plain
-			}
 		}
 	}
 	if dayNumber(to) < dayNumber(from) {
@@ -111,4 +69,60 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 			"That's more than a year of leave (%s to %s). Please add it a year at a time.", from.Format(dayFormat), to.Format(dayFormat))
 	}
 	return Leave{ID: NewID(), From: from, To: to}, nil
+}
+
+// leaveParts finds the start and end of leave in s: "<from> to <to>",
+// "<from> <to>", "<from> for 2 weeks" (days is then its length), or one date
+// alone (toText is then "").
+func leaveParts(s string, today time.Time) (fromText, toText string, days int, err error) {
+	if m := leaveFor.FindStringSubmatch(s); m != nil {
+		n := count(strings.ToLower(m[2]))
+		switch strings.TrimSuffix(strings.ToLower(m[3]), "s") {
+		case "week":
+			n *= 7
+		case "fortnight":
+			n *= 14
+		}
+		if n <= 0 {
+			return "", "", 0, inputErr("to", ErrUnreadable, "I couldn't read how long your leave is. Try: 20 Dec for 2 weeks")
+		}
+		return m[1], "", min(n, 10*MaxLeaveDays), nil
+	}
+	if loc := leaveSplit.FindStringIndex(s); loc != nil {
+		return s[:loc[0]], s[loc[1]:], 0, nil
+	}
+	if _, ok, _ := parseDay(s, today, leaveDate); ok {
+		return s, "", 0, nil
+	}
+	// Two dates side by side: "20 Dec 3 Jan".
+	w := strings.Fields(s)
+	for k := 1; k < len(w); k++ {
+		a, b := strings.Join(w[:k], " "), strings.Join(w[k:], " ")
+		if _, ok, _ := parseDay(a, today, leaveDate); !ok {
+			continue
+		}
+		if _, ok, _ := parseDay(b, today, leaveDate); ok {
+			return a, b, 0, nil
+		}
+	}
+	return "", "", 0, inputErr("from", ErrUnreadable,
+		"I couldn't read %q as dates of leave. Try something like: 20 Dec to 3 Jan, or 20/12/2026 to 03/01/2027.", typed(s))
+}
+
+// leaveEnd reads the last day of leave that starts on from.
+func leaveEnd(toText string, today, from time.Time) (time.Time, error) {
+	to, err := readDateFrom("to", toText, today, afterDate, from)
+	if err != nil {
+		return time.Time{}, err
+	}
+	// An end without a year reads as on or after the start, so "20 Dec to 3
+	// Jan" crosses the new year. Rolling on by most of a year is more likely
+	// a slip ("1 Dec to 1 Nov"): read it as written and say that it ends
+	// before it starts.
+	if dayNumber(to)-dayNumber(from) > 183 {
+		if plain, _, err := parseDay(toText, today, leaveDate); err == nil && !plain.IsZero() && !plain.Equal(to) {
+			to = plain
+		}
+	}
+	return to, nil
 }

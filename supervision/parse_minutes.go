@@ -48,12 +48,22 @@ func minutes(s string) (int, bool) {
 	if n, ok := phraseMinutes[strings.Join(strings.Fields(s), " ")]; ok {
 		return n, true
 	}
-	// Lex into numbers and words: "1h30m" is 1 h 30 m.
-	type token struct {
-		num  string
-		word string
+	toks, ok := lengthTokens(s)
+	if !ok {
+		return 0, false
 	}
-	var toks []token
+	return lengthOf(toks)
+}
+
+// lengthToken is a number ("1.5") or a word ("h", ":") of a length.
+type lengthToken struct {
+	num  string
+	word string
+}
+
+// lengthTokens lexes a lower-case length into numbers and words: "1h30m" is
+// 1 h 30 m. "and" is dropped. ok is false for any other character.
+func lengthTokens(s string) (toks []lengthToken, ok bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -64,10 +74,10 @@ func minutes(s string) (int, bool) {
 			for j < len(s) && (isDigit(s[j]) || s[j] == '.') {
 				j++
 			}
-			toks = append(toks, token{num: s[i:j]})
+			toks = append(toks, lengthToken{num: s[i:j]})
 			i = j
 		case c == ':':
-			toks = append(toks, token{word: ":"})
+			toks = append(toks, lengthToken{word: ":"})
 			i++
 		case 'a' <= c && c <= 'z':
 			j := i
@@ -75,83 +85,101 @@ func minutes(s string) (int, bool) {
 				j++
 			}
 			if w := s[i:j]; w != "and" {
-				toks = append(toks, token{word: w})
+				toks = append(toks, lengthToken{word: w})
 			}
 			i = j
 		default:
-			return 0, false
+			return nil, false
 		}
 	}
-	num := func(t token, decimals bool) (float64, bool) {
-		if t.num == "" || (!decimals && strings.Contains(t.num, ".")) {
-			return 0, false
-		}
-		if strings.Count(t.num, ".") > 1 || t.num == "." {
-			return 0, false
-		}
-		f, err := strconv.ParseFloat(t.num, 64)
-		if err != nil || math.IsInf(f, 0) {
-			return 0, false
-		}
-		return f, true
-	}
-	isHours := func(w string) bool {
-		switch w {
-		case "h", "hr", "hrs", "hour", "hours":
-			return true
-		}
-		return false
-	}
-	isMins := func(w string) bool {
-		switch w {
-		case "m", "min", "mins", "minute", "minutes":
-			return true
-		}
-		return false
-	}
-	clamp := func(f float64) int {
-		if f > 10*MaxMinutes {
-			return 10 * MaxMinutes
-		}
-		return int(math.Round(f))
-	}
+	return toks, true
+}
+
+// lengthOf reads the tokens of a length: "60", "1:30", "60 mins", "1.5h",
+// "1h30", "1h 30m".
+func lengthOf(toks []lengthToken) (int, bool) {
 	switch {
 	case len(toks) == 1: // "60"
-		f, ok := num(toks[0], false)
-		return clamp(f), ok
+		f, ok := toks[0].number(false)
+		return clampMinutes(f), ok
 	case len(toks) == 3 && toks[1].word == ":": // "1:30"
-		h, ok1 := num(toks[0], false)
+		h, ok1 := toks[0].number(false)
 		if !ok1 || len(toks[2].num) != 2 {
 			return 0, false
 		}
-		m, ok2 := num(toks[2], false)
+		m, ok2 := toks[2].number(false)
 		if !ok2 || m >= 60 {
 			return 0, false
 		}
-		return clamp(h*60 + m), true
-	case len(toks) == 2 && isMins(toks[1].word): // "60 mins"
-		f, ok := num(toks[0], false)
-		return clamp(f), ok
-	case len(toks) >= 2 && len(toks) <= 4 && isHours(toks[1].word): // "1.5h", "1h30", "1h 30m"
-		h, ok := num(toks[0], true)
-		if !ok {
-			return 0, false
-		}
-		total := h * 60
-		if len(toks) == 2 {
-			return clamp(total), true
-		}
-		if len(toks) == 4 && !isMins(toks[3].word) {
-			return 0, false
-		}
-		if strings.Contains(toks[0].num, ".") {
-			return 0, false // "1.5h 30m"
-		}
-		m, ok := num(toks[2], false)
-		if !ok || m >= 60 {
-			return 0, false
-		}
-		return clamp(total + m), true
+		return clampMinutes(h*60 + m), true
+	case len(toks) == 2 && isMinutesWord(toks[1].word): // "60 mins"
+		f, ok := toks[0].number(false)
+		return clampMinutes(f), ok
+	case len(toks) >= 2 && len(toks) <= 4 && isHoursWord(toks[1].word): // "1.5h", "1h30", "1h 30m"
+		return hoursAndMinutes(toks)
 	}
 	return 0, false
+}
+
+// hoursAndMinutes reads "1.5h", "1h30" or "1h 30m": toks[1] is an hours word.
+func hoursAndMinutes(toks []lengthToken) (int, bool) {
+	h, ok := toks[0].number(true)
+	if !ok {
+		return 0, false
+	}
+	total := h * 60
+	if len(toks) == 2 {
+		return clampMinutes(total), true
+	}
+	if len(toks) == 4 && !isMinutesWord(toks[3].word) {
+		return 0, false
+	}
+	if strings.Contains(toks[0].num, ".") {
+		return 0, false // "1.5h 30m"
+	}
+	m, ok := toks[2].number(false)
+	if !ok || m >= 60 {
+		return 0, false
+	}
+	return clampMinutes(total + m), true
+}
+
+// number reads the token as a number; with decimals, "1.5" is one too.
+func (t lengthToken) number(decimals bool) (float64, bool) {
+	if t.num == "" || (!decimals && strings.Contains(t.num, ".")) {
+		return 0, false
+	}
+	if strings.Count(t.num, ".") > 1 || t.num == "." {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(t.num, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+func isHoursWord(w string) bool {
+	switch w {
+	case "h", "hr", "hrs", "hour", "hours":
+		return true
+	}
+	return false
+}
+
+func isMinutesWord(w string) bool {
+	switch w {
+	case "m", "min", "mins", "minute", "minutes":
+		return true
+	}
+	return false
+}
+
+// clampMinutes rounds f to whole minutes, keeping far too long lengths
+// finite: they only need to be more than MaxMinutes.
+func clampMinutes(f float64) int {
+	if f > 10*MaxMinutes {
+		return 10 * MaxMinutes
+	}
+	return int(math.Round(f))
 }

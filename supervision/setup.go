@@ -182,7 +182,7 @@ func (a *SetupArgs) set(key, value string) error {
 		}
 		a.Reminders = &on
 	case "day":
-		d, ok := weekdayWords[low]
+		d, ok := ParseWeekday(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
 				"I couldn't read %q as a day. Days are monday to sunday, or mon, tue, wed, thu, fri, sat, sun.", typed(value))

@@ -146,3 +146,14 @@ func TestParseClock(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSetupDay(t *testing.T) {
+	for in, want := range map[string]time.Weekday{
+		"day=thurs": time.Thursday, "day=Weds": time.Wednesday, "day=FRIDAY": time.Friday, "day=tue": time.Tuesday,
+	} {
+		got, err := ParseSetup(in)
+		if err != nil || got.ReminderDay == nil || *got.ReminderDay != want {
+			t.Errorf("ParseSetup(%q) = %+v, %v, want day %v", in, got, err, want)
+		}
+	}
+}
