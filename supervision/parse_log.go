@@ -14,6 +14,11 @@ type LogArgs struct {
 	Minutes   int    // 0 when not given
 	TypeGiven bool
 	DateGiven bool
+
+	// Corrections lists the misspelt words read as others, in the order
+	// typed, so a reply can say "I read yestrday as yesterday". It is
+	// empty when every word was known.
+	Corrections []Correction
 }
 
 // logFiller are words people put round a log that carry nothing.
@@ -29,50 +34,73 @@ var logFiller = map[string]bool{
 // 30 minutes", "the day before yesterday".
 const maxSpan = 5
 
+// maxLogWords bounds the words of one log, far above what a session needs
+// ("on the 20th of November 2026 a line management one to one with @sam
+// for an hour and a half" is 20). Each word is tried as the start of a date,
+// length and type of up to maxSpan words, so the bound keeps a pasted
+// paragraph to a fraction of a millisecond.
+const maxLogWords = 40
+
 // ParseLog reads the arguments of "/supervision log [date] [type] [with
 // @user] [minutes]", in any order: "yesterday clinical with <@U123|sam> 1h",
 // "20/11/2026 group 90 mins", "peer 45m last tuesday". Defaults: today,
 // clinical, nobody, 0 minutes. Filler words ("session", "for", "on"...) are
-// skipped; any other word it cannot place is an *InputError naming it. Text
-// holding an NHS number is refused first, with ErrNHSNumber, before anything
-// else is read. Dates follow ParseDate and lengths ParseMinutes.
+// skipped. A misspelt word it knows ("yestrday", "clincal") is read as that
+// word and listed in Corrections, but only when the text cannot be read as
+// typed, and never a word that means something as it is. Any other word it
+// cannot place is an *InputError naming it as typed. Text holding an NHS
+// number is refused first, with ErrNHSNumber, before anything else is read.
+// Dates follow ParseDate and lengths ParseMinutes.
 func ParseLog(args string, today time.Time) (LogArgs, error) {
 	if ContainsNHSNumber(args) {
 		return LogArgs{}, nhsErr("log")
 	}
-	out := LogArgs{Date: midnight(today), Type: Clinical}
-	if len(args) > maxInput {
+	toks := tokens(args)
+	if len(args) > maxInput || len(toks) > maxLogWords {
 		return LogArgs{}, inputErr("log", ErrUnreadable,
 			"That's more than I can read for one session. Try something like: yesterday clinical with @sam 60 mins")
 	}
-	toks := tokens(args)
+	out, unknown, err := readLog(toks, today)
+	if unknown == "" {
+		return out, err
+	}
+	notUnderstood := inputErr("log", ErrUnreadable,
+		"I didn't understand %q. Try something like: yesterday clinical with @sam 60 mins. Session types are %s.", typed(unknown), typeList())
+	fixed, corrections := correctLogWords(toks)
+	if len(corrections) == 0 {
+		return LogArgs{}, notUnderstood
+	}
+	out, unknown, err = readLog(fixed, today)
+	if unknown != "" || err != nil {
+		return LogArgs{}, notUnderstood
+	}
+	out.Corrections = corrections
+	return out, nil
+}
+
+// readLog places every token of a log. unknown is the first word it could
+// not place, if any; err is any other mistake.
+func readLog(toks []string, today time.Time) (out LogArgs, unknown string, err error) {
+	out = LogArgs{Date: midnight(today), Type: Clinical}
 	minutesGiven := false
 	for i := 0; i < len(toks); {
 		tok := toks[i]
-		low := strings.ToLower(tok)
-		if low == "with" || low == "w/" || low == "by" {
+		if isWithWord(tok) {
 			if i+1 == len(toks) {
-				return LogArgs{}, inputErr("with", ErrUnreadable,
+				return LogArgs{}, "", inputErr("with", ErrUnreadable,
 					"Who was the session with? Mention them after \"with\", like with @sam.")
 			}
 			if _, ok := mentionID(toks[i+1]); !ok {
-				return LogArgs{}, inputErr("with", ErrUnreadable,
+				return LogArgs{}, "", inputErr("with", ErrUnreadable,
 					"I couldn't tell who %q is. Mention them with @ and pick their name from the list, like with @sam.", typed(toks[i+1]))
 			}
 			i++
 			continue
 		}
 		if strings.HasPrefix(tok, "<") || strings.HasPrefix(tok, "@") {
-			id, ok := mentionID(tok)
-			if !ok {
-				return LogArgs{}, inputErr("with", ErrUnreadable,
-					"I couldn't tell who %q is. Mention them with @ and pick their name from the list, like with @sam.", typed(tok))
+			if err := logWith(&out, tok); err != nil {
+				return LogArgs{}, "", err
 			}
-			if out.WithID != "" && out.WithID != id {
-				return LogArgs{}, inputErr("with", ErrUnreadable,
-					"I can log a session with one person at a time. Please log it once for each person.")
-			}
-			out.WithID = id
 			i++
 			continue
 		}
@@ -83,24 +111,37 @@ func ParseLog(args string, today time.Time) (LogArgs, error) {
 		}
 		n, err := logSpan(&out, &minutesGiven, toks[i:end], today)
 		if err != nil {
-			return LogArgs{}, err
+			return LogArgs{}, "", err
 		}
 		if n == 0 {
-			if logFiller[low] {
+			if logFiller[strings.ToLower(tok)] {
 				i++
 				continue
 			}
-			return LogArgs{}, inputErr("log", ErrUnreadable,
-				"I didn't understand %q. Try something like: yesterday clinical with @sam 60 mins. Session types are %s.", typed(tok), typeList())
+			return LogArgs{}, tok, nil
 		}
 		i += n
 	}
-	return out, nil
+	return out, "", nil
+}
+
+// logWith reads the mention tok as the person the session was with.
+func logWith(out *LogArgs, tok string) error {
+	id, ok := mentionID(tok)
+	if !ok {
+		return inputErr("with", ErrUnreadable,
+			"I couldn't tell who %q is. Mention them with @ and pick their name from the list, like with @sam.", typed(tok))
+	}
+	if out.WithID != "" && out.WithID != id {
+		return inputErr("with", ErrUnreadable,
+			"I can log a session with one person at a time. Please log it once for each person.")
+	}
+	out.WithID = id
+	return nil
 }
 
 func isMentionish(tok string) bool {
-	low := strings.ToLower(tok)
-	return strings.HasPrefix(tok, "<") || strings.HasPrefix(tok, "@") || low == "with" || low == "w/" || low == "by"
+	return strings.HasPrefix(tok, "<") || strings.HasPrefix(tok, "@") || isWithWord(tok)
 }
 
 // logSpan places the longest leading run of words in toks as a date, a

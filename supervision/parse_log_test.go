@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/peerbot/peerbot/internal/text"
 )
 
 func TestParseLog(t *testing.T) {
@@ -122,7 +124,7 @@ func TestParseLogNamesTheWord(t *testing.T) {
 
 func FuzzParseLog(f *testing.F) {
 	for _, s := range []string{
-		"", "yesterday clinical with <@U123|sam> 1h", "20/11/2026 group 90 mins",
+		"", "yesterday clinical with <@U123|sam> 1h", "20/11/2026 group 90 mins", "yestrday clincal 60",
 		"peer 45m last tuesday", "with @U12345 today", "a week ago", "3 days ago 1 h 30",
 		"943 476 5919", "<@", "<@U1|", "with", "1:1 1:30", "29 Feb", "in 99999999999 days",
 		"line management one-to-one 20th of November 2026", "\u00a0today\u00a0", "\xff\xfe",
@@ -154,5 +156,42 @@ func FuzzParseLog(f *testing.F) {
 		if ContainsNHSNumber(s) {
 			t.Errorf("ParseLog(%q) took text holding an NHS number", s)
 		}
+		for _, c := range got.Corrections {
+			low := strings.ToLower(c.Typed)
+			limit := 2
+			if len(low) <= 4 {
+				limit = 1
+			}
+			if logKnown[low] || text.Distance(low, c.Read) > limit || !strings.Contains(s, c.Typed) {
+				t.Errorf("ParseLog(%q) corrected %v, want only unknown words typed within %d edits", s, c, limit)
+			}
+		}
 	})
+}
+
+// BenchmarkParseLog reads a typical log, one with typos to correct, and the
+// longest log it takes: every word a number, tried as a date, a length and a
+// type of up to maxSpan words.
+func BenchmarkParseLog(b *testing.B) {
+	for _, bm := range []struct{ name, in string }{
+		{"typical", "yesterday clinical with <@U123|sam> 1h"},
+		{"typos", "yestrday clincal with <@U123|sam> 60 minuts"},
+		{"longest", strings.Repeat("1 ", maxLogWords)},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ParseLog(bm.in, wednesday)
+			}
+		})
+	}
+}
+
+func TestParseLogRefusesTooManyWords(t *testing.T) {
+	in := strings.Repeat("1 ", maxLogWords+1)
+	_, err := ParseLog(in, wednesday)
+	checkInputError(t, "ParseLog(many words)", err, "log", ErrUnreadable)
+	if _, err := ParseLog(strings.Repeat("1 ", maxLogWords), wednesday); err != nil {
+		t.Errorf("ParseLog(%d words) error = %v, want nil", maxLogWords, err)
+	}
 }

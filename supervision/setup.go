@@ -156,7 +156,7 @@ func (a *SetupArgs) set(key, value string) error {
 		l, ok := ParseLocality(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I don't know the locality %q. Localities are %s, or none.", typed(value), strings.Join(Localities, ", "))
+				"I don't know the locality %q. Localities are %s, or %s for anywhere else.", typed(value), strings.Join(Localities, ", "), NoLocality)
 		}
 		a.Locality = l
 	case "supervisor":
