@@ -11,7 +11,7 @@ import (
 var london = mustZone("Europe/London")
 
 func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
+	loc, err := LoadZone(name)
 	if err != nil {
 		panic(err)
 	}

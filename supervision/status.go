@@ -301,11 +301,11 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 // when even that is missing from the system.
 func zone(name string) *time.Location {
 	if name != "" {
-		if loc, err := time.LoadLocation(name); err == nil {
+		if loc, err := LoadZone(name); err == nil {
 			return loc
 		}
 	}
-	if loc, err := time.LoadLocation(DefaultTimeZone); err == nil {
+	if loc, err := LoadZone(DefaultTimeZone); err == nil {
 		return loc
 	}
 	return time.UTC
