@@ -55,7 +55,10 @@ func ParseLog(args string, today time.Time) (LogArgs, error) {
 	if ContainsNHSNumber(args) {
 		return LogArgs{}, nhsErr("log")
 	}
-	toks := tokens(args)
+	var toks []string
+	if len(args) <= maxInput {
+		toks = tokens(args)
+	}
 	if len(args) > maxInput || len(toks) > maxLogWords {
 		return LogArgs{}, inputErr("log", ErrUnreadable,
 			"That's more than I can read for one session. Try something like: yesterday clinical with @sam 60 mins")
