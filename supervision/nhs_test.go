@@ -1,6 +1,12 @@
 package supervision
 
-import "testing"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
 
 func TestValidNHSNumber(t *testing.T) {
 	tests := []struct {
@@ -37,18 +43,33 @@ func TestContainsNHSNumber(t *testing.T) {
 		{"plain", "9434765919", true},
 		{"spaced 3-3-4", "943 476 5919", true},
 		{"dashed", "943-476-5919", true},
-		{"other spacing", "9434 765 919", true},
-		{"pairs", "94 34 76 59 19", true},
 		{"double spaces", "943  476  5919", true},
 		{"spaced dash", "943 - 476 - 5919", true},
 		{"no-break spaces", "943\u00a0476\u00a05919", true},
 		{"en dashes", "943\u2013476\u20135919", true},
+		{"mixed joiners", "943 476-5919", true},
+		{"narrow no-break spaces", "943\u202f476\u202f5919", true},
 		{"in a sentence", "saw pt 943 476 5919 today", true},
+		{"in brackets", "(943 476 5919)", true},
+		{"end of a sentence", "pt 943-476-5919.", true},
+		{"between letters", "pt943 476 5919x", true},
+		{"after a date", "2026-12-20 943 476 5919", true},
 		{"after a label", "NHS:9434765919", true},
 		{"after letters", "nhs9434765919", true},
 		{"after another number", "30 943 476 5919", true},
 		{"before another number", "943 476 5919 60", true},
 		{"second of two", "9434765918 and 9434765919", true},
+		// Only 3-3-4 is a grouping people use; joining other groups is how
+		// dates and lengths once made ten digits.
+		{"other grouping", "9434 765 919", false},
+		{"pairs", "94 34 76 59 19", false},
+		{"two ISO dates", "2026-12-20 2026-12-27", false},
+		{"ISO date and minutes", "2026-11-20 45", false},
+		{"part of a dashed date", "943 476 5919-12-20", false},
+		{"after a dashed date", "2026-12-943-476-5919", false},
+		{"part of a slashed date", "20/943 476 5919", false},
+		{"decimal", "943 476 5919.5", false},
+		{"three dashes", "943--476--5919", false},
 		{"wrong check digit", "9434765918", false},
 		{"spaced wrong check digit", "943 476 5918", false},
 		{"check of 10", "123 456 7890", false},
@@ -85,4 +106,118 @@ func FuzzContainsNHSNumber(f *testing.F) {
 			t.Errorf("ContainsNHSNumber(%q) = false for a valid number", s)
 		}
 	})
+}
+
+// nhsNumber makes a valid NHS number from any nine digits: the first nine
+// of seed's, with the last digit moved on until the check is not 10.
+func nhsNumber(seed uint32) string {
+	for {
+		d := []byte(fmt.Sprintf("%09d", seed%1_000_000_000))
+		sum := 0
+		for i, c := range d {
+			sum += int(c-'0') * (10 - i)
+		}
+		check := (11 - sum%11) % 11
+		if check != 10 {
+			return string(append(d, byte('0'+check)))
+		}
+		seed++
+	}
+}
+
+// nhsShapes are the ways people write an NHS number; each joins the groups
+// of ten digits.
+var nhsShapes = []func(n string) string{
+	func(n string) string { return n },
+	func(n string) string { return n[:3] + " " + n[3:6] + " " + n[6:] },
+	func(n string) string { return n[:3] + "-" + n[3:6] + "-" + n[6:] },
+	func(n string) string { return n[:3] + "\u00a0" + n[3:6] + "\u00a0" + n[6:] },
+	func(n string) string { return n[:3] + "\u2013" + n[3:6] + "\u2013" + n[6:] },
+	func(n string) string { return n[:3] + " - " + n[3:6] + " - " + n[6:] },
+	func(n string) string { return n[:3] + "  " + n[3:6] + "  " + n[6:] },
+	func(n string) string { return n[:3] + " " + n[3:6] + "-" + n[6:] },
+}
+
+// nhsEdges are what may stand right next to a number in text: letters,
+// brackets, punctuation that is not part of a date, white space.
+var nhsEdges = []string{" ", "a", "Z", "é", ":", "(", ")", ",", ";", "#", "!", "?", "\n", "\"", "'", "*", "_", "<", ">", "="}
+
+// FuzzContainsNHSNumberFinds checks one direction of the guard: every valid
+// number, in every shape people write one, is found wherever it stands in a
+// message, whatever text is around it.
+func FuzzContainsNHSNumberFinds(f *testing.F) {
+	f.Add(uint32(943476591), uint8(0), "", "", uint8(0), uint8(0))
+	f.Add(uint32(123456789), uint8(1), "saw pt", "today", uint8(0), uint8(0))
+	f.Add(uint32(401023213), uint8(2), "2026-12-20", "60", uint8(3), uint8(5))
+	f.Add(uint32(0), uint8(4), "12", "34", uint8(1), uint8(2))
+	f.Fuzz(func(t *testing.T, seed uint32, shape uint8, before, after string, left, right uint8) {
+		n := nhsNumber(seed)
+		if !ValidNHSNumber(n) {
+			t.Fatalf("nhsNumber(%d) = %q, not valid", seed, n)
+		}
+		s := before + nhsEdges[int(left)%len(nhsEdges)] + nhsShapes[int(shape)%len(nhsShapes)](n) +
+			nhsEdges[int(right)%len(nhsEdges)] + after
+		if !ContainsNHSNumber(s) {
+			t.Errorf("ContainsNHSNumber(%q) = false, want true: it holds %s", s, n)
+		}
+	})
+}
+
+// FuzzContainsNHSNumberDatesAndLengths checks the other direction: text
+// made only of dates, lengths and the words between them is never taken for
+// an NHS number. Each three bytes of prog make one word.
+func FuzzContainsNHSNumberDatesAndLengths(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0, 1, 7})
+	f.Add([]byte{1, 5, 9, 3, 1, 200, 0, 2, 100})
+	f.Add([]byte{3, 0, 120, 3, 1, 224, 0, 9, 9})
+	layouts := []string{"2006-01-02", "02/01/2006", "2 Jan", "2 Jan 2006", "2/1/06", "Jan 2", "2.1.2006", "2006/01/02", "20060102"}
+	words := []string{"to", "-", "–", "clinical", "for", "leave", "log", "group", "with", "mins", "h"}
+	start := time.Date(2019, 7, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, prog []byte) {
+		if len(prog) > 60 {
+			prog = prog[:60]
+		}
+		var b strings.Builder
+		for i := 0; i+2 < len(prog); i += 3 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			kind, hi, lo := prog[i], int(prog[i+1]), int(prog[i+2])
+			switch kind % 4 {
+			case 0, 1: // a date between 2019 and 2030
+				d := start.AddDate(0, 0, (hi<<8|lo)%4200)
+				b.WriteString(d.Format(layouts[int(kind/4)%len(layouts)]))
+			case 2: // a word
+				b.WriteString(words[lo%len(words)])
+			case 3: // a length: minutes, or hours and minutes
+				m := (hi<<8|lo)%MaxMinutes + 1
+				if kind/4%2 == 0 {
+					b.WriteString(strconv.Itoa(m))
+				} else {
+					fmt.Fprintf(&b, "%dh%02d", m/60, m%60)
+				}
+			}
+		}
+		if s := b.String(); ContainsNHSNumber(s) {
+			t.Errorf("ContainsNHSNumber(%q) = true, want false: only dates and lengths", s)
+		}
+	})
+}
+
+// BenchmarkContainsNHSNumber reads a 200-character message with no number
+// in it, as the channel guard will for every message, and one with a date
+// range and lengths.
+func BenchmarkContainsNHSNumber(b *testing.B) {
+	for _, bm := range []struct{ name, text string }{
+		{"words", strings.Repeat("Has anyone got a good leaflet on social prescribing for carers? ", 4)[:200]},
+		{"dates", strings.Repeat("leave 2026-12-20 2026-12-27, log 20/11/2026 group 90 mins; ", 4)[:200]},
+		{"number at end", strings.Repeat("x", 188) + "943 476 5919"},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ContainsNHSNumber(bm.text)
+			}
+		})
+	}
 }

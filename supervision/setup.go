@@ -74,12 +74,12 @@ func ParseSetup(args string) (SetupArgs, error) {
 					"Please give %s a value with =, like %s=... Put quotes round values with spaces.", word, word)
 			}
 			return SetupArgs{}, inputErr(word, ErrUnreadable,
-				"I didn't understand %q. Settings go as key=value, with quotes round values with spaces, like: %s", clip(word), setupExample)
+				"I didn't understand %q. Settings go as key=value, with quotes round values with spaces, like: %s", typed(word), setupExample)
 		}
 		key, ok := setupKeys[strings.ToLower(word)]
 		if !ok {
 			return SetupArgs{}, inputErr(word, ErrUnreadable,
-				"I don't know the setting %q. The settings are %s.", clip(word), setupKeyList)
+				"I don't know the setting %q. The settings are %s.", typed(word), setupKeyList)
 		}
 		if out.Set[key] {
 			return SetupArgs{}, inputErr(key, ErrUnreadable, "You gave %s twice. Which one did you mean?", key)
@@ -143,7 +143,7 @@ func (a *SetupArgs) set(key, value string) error {
 		r, ok := ParseRole(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I don't know the role %q. Roles are splw (link worker), hwbc (health and wellbeing coach) and cc (care coordinator).", clip(value))
+				"I don't know the role %q. Roles are splw (link worker), hwbc (health and wellbeing coach) and cc (care coordinator).", typed(value))
 		}
 		a.Role = r
 	case "pcn":
@@ -156,7 +156,7 @@ func (a *SetupArgs) set(key, value string) error {
 		l, ok := ParseLocality(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I don't know the locality %q. Localities are %s, or none.", clip(value), strings.Join(Localities, ", "))
+				"I don't know the locality %q. Localities are %s, or %s for anywhere else.", typed(value), strings.Join(Localities, ", "), NoLocality)
 		}
 		a.Locality = l
 	case "supervisor":
@@ -168,7 +168,7 @@ func (a *SetupArgs) set(key, value string) error {
 		id, ok := mentionID(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I couldn't tell who %q is. Mention your supervisor with @, like supervisor=@sam, or say supervisor=none.", clip(value))
+				"I couldn't tell who %q is. Mention your supervisor with @, like supervisor=@sam, or say supervisor=none.", typed(value))
 		}
 		a.SupervisorID = id
 	case "reminders":
@@ -178,21 +178,21 @@ func (a *SetupArgs) set(key, value string) error {
 			on = true
 		case "off", "no", "n", "false", "0", "disabled", "disable", "none":
 		default:
-			return inputErr(key, ErrUnreadable, "Reminders can be on or off, not %q.", clip(value))
+			return inputErr(key, ErrUnreadable, "Reminders can be on or off, not %q.", typed(value))
 		}
 		a.Reminders = &on
 	case "day":
-		d, ok := weekdayWords[low]
+		d, ok := ParseWeekday(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I couldn't read %q as a day. Days are monday to sunday, or mon, tue, wed, thu, fri, sat, sun.", clip(value))
+				"I couldn't read %q as a day. Days are monday to sunday, or mon, tue, wed, thu, fri, sat, sun.", typed(value))
 		}
 		a.ReminderDay = &d
 	case "time":
 		h, m, ok := parseClock(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I couldn't read %q as a time of day. Try 09:30, 14:00 or 9am.", clip(value))
+				"I couldn't read %q as a time of day. Try 09:30, 14:00 or 9am.", typed(value))
 		}
 		a.ReminderTime = fmt.Sprintf("%02d:%02d", h, m)
 	}

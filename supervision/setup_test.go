@@ -146,3 +146,30 @@ func TestParseClock(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSetupDay(t *testing.T) {
+	for in, want := range map[string]time.Weekday{
+		"day=thurs": time.Thursday, "day=Weds": time.Wednesday, "day=FRIDAY": time.Friday, "day=tue": time.Tuesday,
+	} {
+		got, err := ParseSetup(in)
+		if err != nil || got.ReminderDay == nil || *got.ReminderDay != want {
+			t.Errorf("ParseSetup(%q) = %+v, %v, want day %v", in, got, err, want)
+		}
+	}
+}
+
+// Help has said a locality can be "other" while the refusal said "none":
+// both mean no locality, and the refusal names one of them, NoLocality.
+func TestParseSetupNoLocality(t *testing.T) {
+	for _, in := range []string{"locality=none", "locality=other", "locality=Other", "locality=NONE"} {
+		got, err := ParseSetup(in)
+		if err != nil || got.Locality != "" || !got.Set["locality"] {
+			t.Errorf("ParseSetup(%q) = %+v, %v, want no locality, set", in, got, err)
+		}
+	}
+	_, err := ParseSetup("locality=leeds")
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(ie.Message, "or "+NoLocality+" ") || strings.Contains(ie.Message, "other") {
+		t.Errorf("ParseSetup(locality=leeds) = %v, want a refusal naming %q only", err, NoLocality)
+	}
+}

@@ -69,6 +69,10 @@ type LocalNote struct {
 // resources.
 var Localities = []string{"gateshead", "london"}
 
+// NoLocality is the word help and messages use for a person in no locality
+// of Localities. ParseLocality also takes "other", "national" and others.
+const NoLocality = "none"
+
 var localityWords = map[string]string{
 	"gateshead":      "gateshead",
 	"london":         "london",

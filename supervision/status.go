@@ -301,11 +301,11 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 // when even that is missing from the system.
 func zone(name string) *time.Location {
 	if name != "" {
-		if loc, err := time.LoadLocation(name); err == nil {
+		if loc, err := LoadZone(name); err == nil {
 			return loc
 		}
 	}
-	if loc, err := time.LoadLocation(DefaultTimeZone); err == nil {
+	if loc, err := LoadZone(DefaultTimeZone); err == nil {
 		return loc
 	}
 	return time.UTC
@@ -380,7 +380,7 @@ var ErrSelf = errors.New("session is with oneself")
 func ValidateSession(s Session, today time.Time) error {
 	switch {
 	case !s.Type.Valid():
-		return inputErr("type", ErrUnreadable, "I don't know the session type %q. Session types are %s.", clip(string(s.Type)), typeList())
+		return inputErr("type", ErrUnreadable, "I don't know the session type %q. Session types are %s.", typed(string(s.Type)), typeList())
 	case s.Date.IsZero():
 		return inputErr("date", ErrUnreadable, "The session needs a date.")
 	case dayNumber(s.Date) > dayNumber(today):

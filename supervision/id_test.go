@@ -1,0 +1,44 @@
+package supervision
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNewID(t *testing.T) {
+	seen := map[string]bool{}
+	for range 1000 {
+		id := NewID()
+		if len(id) != 10 || strings.Trim(id, "abcdefghijklmnopqrstuvwxyz234567") != "" {
+			t.Fatalf("NewID() = %q, want 10 characters from a-z and 2-7", id)
+		}
+		if seen[id] {
+			t.Fatalf("NewID() = %q twice in 1000", id)
+		}
+		seen[id] = true
+	}
+}
+
+func TestUserID(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"U01SAM", "U01SAM", true},
+		{" @U01SAM ", "U01SAM", true},
+		{"<@U01SAM>", "U01SAM", true},
+		{"<@W01SAM|sam>", "W01SAM", true},
+		{"UCONSOLE", "UCONSOLE", true},
+		{"sam", "", false},
+		{"@sam", "", false},
+		{"<!channel>", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := UserID(tt.in)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("UserID(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

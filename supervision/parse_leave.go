@@ -1,0 +1,128 @@
+package supervision
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// MaxLeaveDays is the longest single stretch of leave: a year, leap day
+// included.
+const MaxLeaveDays = 366
+
+// leaveSplit finds the word between the two dates of a stretch of leave.
+var leaveSplit = regexp.MustCompile(`(?i)\s+(?:to|until|till|til|through|thru|-|–|—)\s+`)
+
+// leaveFor finds "for 2 weeks" after the first date.
+var leaveFor = regexp.MustCompile(`(?i)^(.+?)\s+for\s+(\S+)\s+(days?|weeks?|fortnights?)$`)
+
+// ParseLeave reads a stretch of leave: "20/12/2026 3/1/2027", "20 Dec to 3
+// Jan", "from monday to friday", "20 Dec - 3 Jan", "20 Dec for 2 weeks", or
+// one day. Dates read as in ParseDate, but the future is allowed: a date
+// without a year is the next one, or one in the last three months; a bare
+// weekday is the next one (today included); the end is read as on or after
+// the start. The leave must end on or after it starts, last at most
+// MaxLeaveDays and not start before Start. Text holding an NHS number is
+// refused first with ErrNHSNumber. The Leave comes back with a new ID.
+func ParseLeave(args string, today time.Time) (Leave, error) {
+	if ContainsNHSNumber(args) {
+		return Leave{}, nhsErr("leave")
+	}
+	if len(args) > maxInput {
+		return Leave{}, inputErr("leave", ErrUnreadable, "That's more than I can read. Try something like: 20 Dec to 3 Jan")
+	}
+	s := strings.Join(tokens(args), " ")
+	low := strings.ToLower(s)
+	for _, p := range []string{"from ", "on leave ", "leave "} {
+		if strings.HasPrefix(low, p) {
+			s, low = s[len(p):], low[len(p):]
+		}
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Leave{}, inputErr("from", ErrUnreadable, "When is your leave? Try something like: 20 Dec to 3 Jan")
+	}
+	today = midnight(today)
+	fromText, toText, days, err := leaveParts(s, today)
+	if err != nil {
+		return Leave{}, err
+	}
+	from, err := readDate("from", fromText, today, leaveDate)
+	if err != nil {
+		return Leave{}, err
+	}
+	to := from
+	switch {
+	case days > 0:
+		to = from.AddDate(0, 0, days-1)
+	case toText != "":
+		if to, err = leaveEnd(toText, today, from); err != nil {
+			return Leave{}, err
+		}
+	}
+	if dayNumber(to) < dayNumber(from) {
+		return Leave{}, inputErr("to", ErrUnreadable,
+			"Your leave would end (%s) before it starts (%s). Could you check the dates?", to.Format(dayFormat), from.Format(dayFormat))
+	}
+	if dayNumber(to)-dayNumber(from)+1 > MaxLeaveDays {
+		return Leave{}, inputErr("to", ErrTooLong,
+			"That's more than a year of leave (%s to %s). Please add it a year at a time.", from.Format(dayFormat), to.Format(dayFormat))
+	}
+	return Leave{ID: NewID(), From: from, To: to}, nil
+}
+
+// leaveParts finds the start and end of leave in s: "<from> to <to>",
+// "<from> <to>", "<from> for 2 weeks" (days is then its length), or one date
+// alone (toText is then "").
+func leaveParts(s string, today time.Time) (fromText, toText string, days int, err error) {
+	if m := leaveFor.FindStringSubmatch(s); m != nil {
+		n := count(strings.ToLower(m[2]))
+		switch strings.TrimSuffix(strings.ToLower(m[3]), "s") {
+		case "week":
+			n *= 7
+		case "fortnight":
+			n *= 14
+		}
+		if n <= 0 {
+			return "", "", 0, inputErr("to", ErrUnreadable, "I couldn't read how long your leave is. Try: 20 Dec for 2 weeks")
+		}
+		return m[1], "", min(n, 10*MaxLeaveDays), nil
+	}
+	if loc := leaveSplit.FindStringIndex(s); loc != nil {
+		return s[:loc[0]], s[loc[1]:], 0, nil
+	}
+	if _, ok, _ := parseDay(s, today, leaveDate); ok {
+		return s, "", 0, nil
+	}
+	// Two dates side by side: "20 Dec 3 Jan".
+	w := strings.Fields(s)
+	for k := 1; k < len(w); k++ {
+		a, b := strings.Join(w[:k], " "), strings.Join(w[k:], " ")
+		if _, ok, _ := parseDay(a, today, leaveDate); !ok {
+			continue
+		}
+		if _, ok, _ := parseDay(b, today, leaveDate); ok {
+			return a, b, 0, nil
+		}
+	}
+	return "", "", 0, inputErr("from", ErrUnreadable,
+		"I couldn't read %q as dates of leave. Try something like: 20 Dec to 3 Jan, or 20/12/2026 to 03/01/2027.", typed(s))
+}
+
+// leaveEnd reads the last day of leave that starts on from.
+func leaveEnd(toText string, today, from time.Time) (time.Time, error) {
+	to, err := readDateFrom("to", toText, today, afterDate, from)
+	if err != nil {
+		return time.Time{}, err
+	}
+	// An end without a year reads as on or after the start, so "20 Dec to 3
+	// Jan" crosses the new year. Rolling on by most of a year is more likely
+	// a slip ("1 Dec to 1 Nov"): read it as written and say that it ends
+	// before it starts.
+	if dayNumber(to)-dayNumber(from) > 183 {
+		if plain, _, err := parseDay(toText, today, leaveDate); err == nil && !plain.IsZero() && !plain.Equal(to) {
+			to = plain
+		}
+	}
+	return to, nil
+}
