@@ -387,7 +387,7 @@ func (t *Table) subcommandList(path []*handlers.Command, isAdmin bool) string {
 	var lines []string
 	for _, s := range visible(path[len(path)-1].Subcommands, isAdmin) {
 		sub := append(path[:len(path):len(path)], s)
-		lines = append(lines, fmt.Sprintf("- **%s** %s", strings.TrimSpace(t.spell(sub, "")+" "+t.usage(s, isAdmin)), s.Description))
+		lines = append(lines, fmt.Sprintf("- **%s**: %s", strings.TrimSpace(t.spell(sub, "")+" "+t.usage(s, isAdmin)), s.Description))
 	}
 	return strings.Join(lines, "\n")
 }
