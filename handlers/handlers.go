@@ -7,7 +7,8 @@ package handlers
 
 import (
 	"context"
-	"errors"
+
+	"github.com/peerbot/peerbot/internal/outcome"
 )
 
 // Request is one thing a person asked of the bot, whatever the transport.
@@ -85,5 +86,6 @@ type Command struct {
 }
 
 // ErrUnavailable means a dependency (such as the store) is down for now. The
-// person is asked to try again shortly; nothing was changed.
-var ErrUnavailable = errors.New("temporarily unavailable")
+// person is asked to try again shortly; nothing was changed. It is
+// outcome.ErrUnavailable, which the store wraps without importing handlers.
+var ErrUnavailable = outcome.ErrUnavailable
