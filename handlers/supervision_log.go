@@ -31,8 +31,13 @@ func (h *Supervision) log(ctx context.Context, req Request) (Reply, error) {
 	}
 	loc := h.location(p)
 	today := h.now().In(loc)
-	if args == "" && req.Interactive && ok {
-		return Reply{Form: h.logForm(p, today), Text: h.logHowTo(req)}, nil
+	if args == "" && ok {
+		// Nothing typed: ask what to log, by the form where one opens and
+		// in words where none can. Never a session nobody described.
+		if req.Interactive {
+			return Reply{Form: h.logForm(p, today), Text: h.logHowTo(req)}, nil
+		}
+		return Say(h.logHowTo(req)), nil
 	}
 	la, err := supervision.ParseLog(args, today)
 	if err != nil {

@@ -17,7 +17,7 @@ func TestSupervisionLogFormats(t *testing.T) {
 		typ     supervision.SessionType
 		minutes int
 	}{
-		{"", day(2026, 11, 20), supervision.Clinical, 0},
+		// Nothing at all asks instead: TestSupervisionLogBareAsksWhereNoFormOpens.
 		{"today", day(2026, 11, 20), supervision.Clinical, 0},
 		{"yesterday clinical 60", day(2026, 11, 19), supervision.Clinical, 60},
 		{"12 Nov group 90 mins", day(2026, 11, 12), supervision.Group, 90},
@@ -294,4 +294,29 @@ func TestSupervisionHistory(t *testing.T) {
 	// The GP supervises Sam but sees only their own record here.
 	wantContains(t, "GP's history", all(e.run(gp, "history")), "You haven't logged any sessions yet")
 	wantNotContains(t, "Ali's history", all(e.run(ali, "history")), "Oct 2026")
+}
+
+// In the console, or anywhere no form can open, "/supervision log" with
+// nothing after it says what to type and logs nothing, and so does the
+// "Log a session" button under the status, which runs the same.
+func TestSupervisionLogBareAsksWhereNoFormOpens(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	r := e.run(sam, "log")
+	wantContains(t, "/supervision log in the console", all(r), "To log a session, type", "/supervision log yesterday clinical")
+	wantNotContains(t, "/supervision log in the console", all(r), "Logged")
+	if ss := e.sessions(sam); len(ss) != 0 {
+		t.Fatalf("/supervision log with nothing after it logged %+v, want nothing", ss)
+	}
+	b, ok := button(e.run(sam, ""), "Log a session")
+	if !ok {
+		t.Fatal("the status has no Log a session button")
+	}
+	wantContains(t, "the status's Log a session", all(e.run(sam, b.Args)), "To log a session, type")
+	if ss := e.sessions(sam); len(ss) != 0 {
+		t.Fatalf("the status's Log a session button logged %+v, want nothing", ss)
+	}
+	if r := e.click(sam, "log"); r.Form == nil {
+		t.Error("/supervision log from Slack opened no form")
+	}
 }
