@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -31,7 +32,7 @@ func (h *Supervision) setup(ctx context.Context, req Request) (Reply, error) {
 	}
 	a, err := supervision.ParseSetup(args)
 	if err != nil {
-		return supRefusal(err, h.setupHowTo(req))
+		return supRefusal(supSetupRefusal(err, args), h.setupHowTo(req))
 	}
 	if !ok && !a.Set["role"] {
 		return Say("To set up your profile, tell me your role at least (splw, hwbc or cc).\n" + h.setupHowTo(req)), nil
@@ -81,15 +82,60 @@ func (h *Supervision) setup(ctx context.Context, req Request) (Reply, error) {
 }
 
 // supSetupMore is the further help for setup: the keys and their values.
+// "none" is the word the parser and its refusals use for no locality.
 func supSetupMore() string {
-	return "Keys: role= (splw, hwbc or cc), pcn= (your Primary Care Network), locality= (" + supLocalityList() + " or other), " +
+	return "Keys: role= (splw, hwbc or cc), pcn= (your Primary Care Network), locality= (" + supLocalityList() + " or none), " +
 		"supervisor=@person, reminders=on or off, day= (a weekday), time= (such as 09:30). Only the keys you give change."
 }
 
 func (h *Supervision) setupHowTo(req Request) string {
 	return fmt.Sprintf("Set your profile by typing the settings you want to change, for example:\n%s\n"+
-		"Keys: role= (splw, hwbc or cc), pcn=, locality= (%s or other), supervisor=@name, reminders=on or off, day= (a weekday), time= (such as 09:30). Only the keys you give change.",
+		"Keys: role= (splw, hwbc or cc), pcn=, locality= (%s or none), supervisor=@name, reminders=on or off, day= (a weekday), time= (such as 09:30). Only the keys you give change.",
 		req.Invocation("supervision", "setup role=splw pcn=Central locality=gateshead supervisor=@name"), supLocalityList())
+}
+
+// supSupervisorID is what a refused supervisor= needs: a name typed after
+// @ (as the console takes it, or /peer passes it unescaped) is no user id.
+const supSupervisorID = "I need your supervisor's Slack user id there, like supervisor=@U0123ABCD: a name such as @sam isn't one. " +
+	"Or say supervisor=none."
+
+// supSetupRefusal words a refused setup for what was typed: a supervisor
+// given by name is asked for as a user id, and a value with spaces typed
+// without quotes is shown with them. Other errors come back as they are.
+func supSetupRefusal(err error, args string) error {
+	var ie *supervision.InputError
+	if errors.Is(err, supervision.ErrNHSNumber) || !errors.As(err, &ie) {
+		return err
+	}
+	words := *ie
+	if ie.Field == "supervisor" {
+		words.Message = supSupervisorID
+	}
+	if hint := supQuoteHint(args); hint != "" {
+		words.Message += "\n" + hint
+	}
+	return &words
+}
+
+// supQuoteHint spots the first value with spaces typed without quotes, as
+// in role=link worker, where "worker" is left over, and says how to write
+// it: role="link worker". It is "" when there is none.
+func supQuoteHint(args string) string {
+	f := strings.Fields(args)
+	for i, w := range f {
+		key, value, ok := strings.Cut(w, "=")
+		if !ok || key == "" || value == "" || strings.ContainsAny(value, "\"'“‘<") {
+			continue
+		}
+		j := i + 1
+		for j < len(f) && !strings.Contains(f[j], "=") {
+			j++
+		}
+		if j > i+1 {
+			return fmt.Sprintf("Put quotes round a value with spaces, like %s=\"%s\".", key, strings.Join(append([]string{value}, f[i+1:j]...), " "))
+		}
+	}
+	return ""
 }
 
 // newProfile is a new person's profile before their settings: reminders

@@ -200,3 +200,40 @@ func TestSupervisionSetupForm(t *testing.T) {
 		})
 	}
 }
+
+// TestSupervisionSetupSaysWhatToType checks that a refused typed setup
+// says what would work, not the words that were just refused, and that the
+// help's word for no locality is the one the parser takes.
+func TestSupervisionSetupSaysWhatToType(t *testing.T) {
+	tests := []struct {
+		args  string
+		wants []string
+		nots  []string
+	}{
+		{"role=splw supervisor=@sam", []string{"Slack user id", "supervisor=@U0123ABCD", "supervisor=none"}, []string{"like supervisor=@sam"}},
+		{"role=link worker", []string{`role="link worker"`}, nil},
+		{"role=splw pcn=Central West", []string{`pcn="Central West"`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.args, func(t *testing.T) {
+			e := newSupEnv(t)
+			got := all(e.run(sam, "setup "+tt.args))
+			wantContains(t, "setup "+tt.args, got, tt.wants...)
+			wantNotContains(t, "setup "+tt.args, got, tt.nots...)
+			if _, saved := e.profile(sam); saved {
+				t.Errorf("setup %s saved a profile", tt.args)
+			}
+		})
+	}
+
+	e := newSupEnv(t)
+	wantContains(t, "setup with a user id", all(e.run(sam, "setup role=splw supervisor=@U0123ABCD")), "Saved")
+	if p, _ := e.profile(sam); p.SupervisorID != "U0123ABCD" {
+		t.Errorf("supervisor=@U0123ABCD saved supervisor %q, want U0123ABCD", p.SupervisorID)
+	}
+	for _, help := range []string{all(e.run(sam, "setup help")), all(e.run(sam, "setup"))} {
+		wantContains(t, "setup help", help, "gateshead, london or none")
+		wantNotContains(t, "setup help", help, "or other")
+	}
+	wantContains(t, "setup locality=none", all(e.run(sam, "setup locality=none")), "Saved")
+}
