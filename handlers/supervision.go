@@ -130,7 +130,7 @@ func supGuard(args string) string {
 	return ""
 }
 
-// record is what a person's status is worked out from.
+// supRecord is what a person's status is worked out from.
 type supRecord struct {
 	profile  supervision.Profile
 	standard supervision.Standard

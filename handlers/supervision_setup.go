@@ -279,6 +279,10 @@ func (h *Supervision) submitSetup(ctx context.Context, sub Submission) (FormResu
 	}}, nil
 }
 
+// supWeekday reads the setup form's reminder day: a weekday's name, or its
+// first three letters or more. Weekday words belong to the supervision
+// package: this gives way to supervision.ParseWeekday once that is
+// exported, leaving the one parser there.
 func supWeekday(s string) (time.Weekday, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, d := range supWeekdays {
