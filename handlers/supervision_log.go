@@ -41,7 +41,7 @@ func (h *Supervision) log(ctx context.Context, req Request) (Reply, error) {
 	}
 	la, err := supervision.ParseLog(args, today)
 	if err != nil {
-		return supRefusal(err, h.logHowTo(req))
+		return supRefusal(supLogRefusal(err), h.logHowTo(req))
 	}
 	r, ierr, err := h.logSession(ctx, req, p, la, today)
 	if err != nil {
@@ -71,6 +71,22 @@ func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (superv
 		return supervision.Profile{}, false, nil
 	}
 	return supervision.Profile{UserID: me, TimeZone: other.TimeZone}, true, nil
+}
+
+// supWithID is what a refused "with" needs: a name typed after @ (as the
+// console takes it, or /peer passes it unescaped) is no user id.
+const supWithID = "I couldn't tell who that is: I need a Slack user id there, like with @U0123ABCD. In Slack, type @ and pick them from the list."
+
+// supLogRefusal words a refused log for what was typed: a person named
+// without a user id is asked for one. Other errors come back as they are.
+func supLogRefusal(err error) error {
+	var ie *supervision.InputError
+	if errors.Is(err, supervision.ErrNHSNumber) || !errors.As(err, &ie) || ie.Field != "with" {
+		return err
+	}
+	words := *ie
+	words.Message = supWithID
+	return &words
 }
 
 // supLogMore is the further help for log: what each part may be.

@@ -320,3 +320,17 @@ func TestSupervisionLogBareAsksWhereNoFormOpens(t *testing.T) {
 		t.Error("/supervision log from Slack opened no form")
 	}
 }
+
+// A person named without a user id, as the console takes "with @sam", is
+// asked for a user id, not told to mention them as they just did; nothing
+// is logged.
+func TestSupervisionLogWithSomeoneByNameAsksForID(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	got := all(e.run(sam, "log yesterday clinical with @sam 60"))
+	wantContains(t, "log with @sam", got, "Slack user id", "with @U0123ABCD")
+	wantNotContains(t, "log with @sam", got, "like with @sam", "Logged")
+	if ss := e.sessions(sam); len(ss) != 0 {
+		t.Fatalf("log with @sam logged %+v, want nothing", ss)
+	}
+}

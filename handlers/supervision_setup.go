@@ -97,7 +97,7 @@ func (h *Supervision) setupHowTo(req Request) string {
 // supSupervisorID is what a refused supervisor= needs: a name typed after
 // @ (as the console takes it, or /peer passes it unescaped) is no user id.
 const supSupervisorID = "I need your supervisor's Slack user id there, like supervisor=@U0123ABCD: a name such as @sam isn't one. " +
-	"Or say supervisor=none."
+	"In Slack, type @ and pick them from the list. Or say supervisor=none."
 
 // supSetupRefusal words a refused setup for what was typed: a supervisor
 // given by name is asked for as a user id, and a value with spaces typed
