@@ -12,31 +12,18 @@ import (
 )
 
 func (h *Supervision) standardsReply(ctx context.Context, req Request) (Reply, error) {
-	args := req.Args
 	p, hasProfile, err := h.profiles.Profile(ctx, req.UserID)
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
-	var roles []supervision.Role
-	switch {
-	case args != "":
-		role, ok := supervision.ParseRole(args)
-		if !ok {
-			var names []string
-			for _, r := range supervision.Roles {
-				names = append(names, fmt.Sprintf("- %s: %s", supRoleTitle(r), req.Invocation("supervision", "standards "+string(r))))
-			}
-			return Say(fmt.Sprintf("I don't know a role called “%s”. I have standards for these:\n%s", text.Clip(args, 40), strings.Join(names, "\n"))), nil
-		}
-		roles = []supervision.Role{role}
-	case hasProfile && slices.Contains(supervision.Roles, p.Role):
-		roles = append([]supervision.Role{p.Role}, slices.DeleteFunc(slices.Clone(supervision.Roles), func(r supervision.Role) bool { return r == p.Role })...)
-	default:
-		roles = supervision.Roles
-	}
+	mine := supervision.Role("") // the person's own role, shown first
 	locality := ""
 	if hasProfile {
-		locality = p.Locality
+		mine, locality = p.Role, p.Locality
+	}
+	roles, ok := supStandardsRoles(req.Args, mine)
+	if !ok {
+		return supUnknownRole(req, req.Args), nil
 	}
 	r := Reply{Header: "Supervision standards"}
 	r.Text = "How much supervision each role should have, and who is suited to give it."
@@ -52,36 +39,25 @@ func (h *Supervision) standardsReply(ctx context.Context, req Request) (Reply, e
 	for _, role := range roles {
 		std := h.standards.For(role, locality)
 		head := supRoleTitle(role)
-		if hasProfile && role == p.Role && len(roles) > 1 {
+		if role == mine && len(roles) > 1 {
 			head += " (your role)"
 		}
-		text := std.Summary
+		body := std.Summary
 		if b := supBasisNote(std); b != "" {
-			text += "\n" + b
+			body += "\n" + b
 		}
-		r.Sections = append(r.Sections, Section{Heading: head, Text: strings.TrimSpace(text)})
+		r.Sections = append(r.Sections, Section{Heading: head, Text: strings.TrimSpace(body)})
 		for _, k := range std.Kinds {
 			r.Sections = append(r.Sections, Section{Text: supKindText(k)})
 		}
-		for _, s := range std.Sources {
-			if seen[s.URL] {
-				continue
-			}
-			seen[s.URL] = true
-			r.Sources = append(r.Sources, Source{Title: s.Title, URL: s.URL, AsOf: supAsOf(s.AsOf)})
-		}
+		supAddSources(&r, seen, std.Sources)
 		if a := supAsOf(std.AsOf); a != "" && !slices.Contains(asOf, a) {
 			asOf = append(asOf, a)
 		}
 	}
 	if note, ok := h.standards.Local(locality); ok && note.Note != "" {
 		r.Sections = append(r.Sections, Section{Heading: "In " + supLocalityName(locality), Text: note.Note})
-		for _, s := range note.Sources {
-			if !seen[s.URL] {
-				seen[s.URL] = true
-				r.Sources = append(r.Sources, Source{Title: s.Title, URL: s.URL, AsOf: supAsOf(s.AsOf)})
-			}
-		}
+		supAddSources(&r, seen, note.Sources)
 	}
 	if len(asOf) > 0 {
 		r.Note = "Standards as of " + strings.Join(asOf, ", ") + "."
@@ -94,6 +70,41 @@ func (h *Supervision) standardsReply(ctx context.Context, req Request) (Reply, e
 		}
 	}
 	return r, nil
+}
+
+// supStandardsRoles picks the roles whose standards to show: the one asked
+// for, else every role with the person's own (mine, "" when none) first.
+// It reports false when args names no role.
+func supStandardsRoles(args string, mine supervision.Role) ([]supervision.Role, bool) {
+	switch {
+	case args != "":
+		role, ok := supervision.ParseRole(args)
+		return []supervision.Role{role}, ok
+	case mine != "" && slices.Contains(supervision.Roles, mine):
+		others := slices.DeleteFunc(slices.Clone(supervision.Roles), func(r supervision.Role) bool { return r == mine })
+		return append([]supervision.Role{mine}, others...), true
+	}
+	return supervision.Roles, true
+}
+
+// supUnknownRole answers standards for a role it does not know, with the
+// ones it does.
+func supUnknownRole(req Request, args string) Reply {
+	var names []string
+	for _, r := range supervision.Roles {
+		names = append(names, fmt.Sprintf("- %s: %s", supRoleTitle(r), req.Invocation("supervision", "standards "+string(r))))
+	}
+	return Say(fmt.Sprintf("I don't know a role called “%s”. I have standards for these:\n%s", text.Clip(args, 40), strings.Join(names, "\n")))
+}
+
+// supAddSources adds the sources r does not cite yet, each once.
+func supAddSources(r *Reply, seen map[string]bool, sources []supervision.Source) {
+	for _, s := range sources {
+		if !seen[s.URL] {
+			seen[s.URL] = true
+			r.Sources = append(r.Sources, Source{Title: s.Title, URL: s.URL, AsOf: supAsOf(s.AsOf)})
+		}
+	}
 }
 
 // supAsOf writes a source's date, kept as 2006-01-02, as people read it.
