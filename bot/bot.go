@@ -160,42 +160,25 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	reqID := newID()
 	log := b.log.With("request_id", reqID, "kind", in.kind, "user_id", in.userID)
 	isAdmin := b.admins[in.userID]
-	rt := b.table.Route(in.slash, in.text)
+	res := b.table.Resolve(in.slash, in.text, isAdmin)
 
-	var reply handlers.Reply
-	outcome := "ok"
-	switch {
-	case rt.help && rt.topic != nil && rt.topic.AdminOnly && !isAdmin:
-		reply, outcome = b.denied(), "denied"
-	case rt.help && rt.topic != nil:
-		reply, outcome = b.table.CommandHelp(rt.topic), "help"
-	case rt.help && rt.unknown == "":
-		reply, outcome = b.table.Help(isAdmin), "help"
-	case rt.cmd == nil:
-		reply, outcome = b.table.Unknown(rt.unknown, isAdmin), "unknown_command"
-	case rt.cmd.AdminOnly && !isAdmin:
-		reply, outcome = b.denied(), "denied"
-	default:
-		log = log.With("command", rt.cmd.Name)
+	reply, outcome := res.Reply, res.Outcome
+	if res.Run != nil {
+		log = log.With("command", res.Name)
 		req := handlers.Request{
 			UserID:      in.userID,
 			TeamID:      in.teamID,
 			ChannelID:   in.channelID,
-			Args:        rt.args,
+			Args:        res.Args,
 			IsAdmin:     isAdmin,
 			Invoke:      b.table.Invocation,
 			Interactive: b.canOpenForms(in),
 		}
-		reply, outcome = b.run(ctx, log, reqID, rt.cmd.Run, req)
+		reply, outcome = b.run(ctx, log, reqID, res.Run, req)
 	}
 	b.observe(in.kind, outcome, start)
 	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
 	return reply
-}
-
-// denied answers a person who tried a command kept for admins.
-func (b *Bot) denied() handlers.Reply {
-	return handlers.Say("Sorry, only network admins can use that command. Type " + b.table.Umbrella() + " help to see what you can do.")
 }
 
 // run calls a handler, turning an error or a panic into a reply.

@@ -104,7 +104,7 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	text := strings.TrimSpace(in.text)
 	in.slash, in.text = b.table.Line(text)
-	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.cmd != nil || rt.help {
+	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.named() {
 		return b.answer(ctx, in)
 	}
 	if !strings.ContainsAny(text, " \t\n") && b.table.suggest(strings.ToLower(text), b.admins[in.userID]) != "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/text"
 )
 
 // Table routes what a person typed to a command and generates help from the
@@ -37,8 +38,11 @@ func NewTable(umbrella string, slashNames map[string]string, cmds ...handlers.Co
 		return nil, fmt.Errorf("umbrella command %q is not a slash command name", umbrella)
 	}
 	for i, c := range cmds {
-		if c.Name == "" || c.Run == nil {
+		if c.Name == "" || (c.Run == nil && len(c.Subcommands) == 0) {
 			return nil, fmt.Errorf("command %d has no name or handler", i)
+		}
+		if err := checkSubcommands(c); err != nil {
+			return nil, err
 		}
 		for _, w := range append([]string{c.Name}, c.Aliases...) {
 			if w == "help" {
@@ -63,6 +67,30 @@ func NewTable(umbrella string, slashNames map[string]string, cmds ...handlers.Co
 		t.names[c.Name] = name
 	}
 	return t, nil
+}
+
+// checkSubcommands finds what would leave a subcommand unreachable or
+// unable to run: no name, no handler, a word taken twice or kept for help.
+func checkSubcommands(c handlers.Command) error {
+	taken := make(map[string]string)
+	for _, s := range c.Subcommands {
+		if s.Name == "" || (s.Run == nil && len(s.Subcommands) == 0) {
+			return fmt.Errorf("command %q has a subcommand with no name or handler", c.Name)
+		}
+		for _, w := range append([]string{s.Name}, s.Aliases...) {
+			if isHelp(w) {
+				return fmt.Errorf("command %q: %q is kept for help", c.Name+" "+s.Name, w)
+			}
+			if other, dup := taken[w]; dup {
+				return fmt.Errorf("subcommands %q and %q of %q both answer to %q", other, s.Name, c.Name, w)
+			}
+			taken[w] = s.Name
+		}
+		if err := checkSubcommands(s); err != nil {
+			return fmt.Errorf("%s: %w", c.Name, err)
+		}
+	}
+	return nil
 }
 
 // Umbrella is the slash command that reaches every command.
@@ -109,12 +137,18 @@ func (t *Table) Line(line string) (slash, text string) {
 
 // route is what a typed command resolves to.
 type route struct {
-	cmd     *handlers.Command // the command to run; nil for help and unknown
-	args    string
-	help    bool              // show help: of topic, or of everything
-	topic   *handlers.Command // the command help is about, if any
-	unknown string            // what was not understood, for the reply
+	path    []*handlers.Command // the commands named, outermost first: supervision, then log
+	cmd     *handlers.Command   // the command to run, the last of path; nil for help, unknown and refusals
+	args    string              // what followed cmd
+	help    bool                // show help: of topic, or of everything
+	topic   *handlers.Command   // the command help is about, the last of path, if any
+	unknown string              // what was not understood: a command when path is empty, else a subcommand of path's last
+	refusal string              // a Guard's answer, said instead of anything else
 }
+
+// named reports whether the text named a command (known or not under it)
+// or asked for help, rather than being free text.
+func (r route) named() bool { return len(r.path) > 0 || r.help }
 
 // Route resolves a slash command and the text after it. text is trimmed.
 func (t *Table) Route(slash, text string) route {
@@ -127,8 +161,9 @@ func (t *Table) Route(slash, text string) route {
 			if rest == "" {
 				return route{help: true}
 			}
-			if i, ok := t.words[strings.ToLower(firstWord(rest))]; ok {
-				return route{help: true, topic: &t.commands[i]}
+			topic, more := cut(rest)
+			if i, ok := t.words[strings.ToLower(topic)]; ok {
+				return helpRoute([]*handlers.Command{&t.commands[i]}, more)
 			}
 			return route{help: true, unknown: rest}
 		}
@@ -136,22 +171,167 @@ func (t *Table) Route(slash, text string) route {
 		if !ok {
 			return route{unknown: word}
 		}
-		return t.command(i, rest)
+		return descend(nil, &t.commands[i], rest)
 	}
 	i, ok := t.slash[slash]
 	if !ok {
 		return route{unknown: slash}
 	}
-	return t.command(i, text)
+	return descend(nil, &t.commands[i], text)
 }
 
-func (t *Table) command(i int, args string) route {
-	c := &t.commands[i]
-	switch strings.ToLower(args) {
-	case "help", "?", "-h", "--help":
-		return route{help: true, topic: c}
+// descend routes the text after command c, reached by path: to c itself,
+// to one of its subcommands, or to help.
+func descend(path []*handlers.Command, c *handlers.Command, args string) route {
+	path = append(path, c)
+	var word, rest string
+	var sub *handlers.Command
+	if len(c.Subcommands) > 0 {
+		word, rest = cut(args)
+		sub = subcommand(c, word)
 	}
-	return route{cmd: c, args: args}
+	if c.Guard != nil && (sub == nil || !sub.Hidden) {
+		if msg := c.Guard(args); msg != "" {
+			return route{path: path, refusal: msg}
+		}
+	}
+	switch {
+	case isHelp(args):
+		return route{help: true, path: path, topic: c}
+	case len(c.Subcommands) == 0 && c.NoArgs && args != "":
+		return route{path: path[:len(path)-1], unknown: args}
+	case len(c.Subcommands) == 0:
+		return route{path: path, cmd: c, args: args}
+	case sub != nil:
+		return descend(path, sub, rest)
+	case word == "" && c.Run != nil:
+		return route{path: path, cmd: c}
+	case word == "" || isHelp(word):
+		return helpRoute(path, rest)
+	}
+	return route{path: path, unknown: word}
+}
+
+// helpRoute is help on the deepest subcommand the words name, as in
+// "help supervision log".
+func helpRoute(path []*handlers.Command, words string) route {
+	for {
+		word, rest := cut(words)
+		sub := subcommand(path[len(path)-1], word)
+		if sub == nil {
+			return route{help: true, path: path, topic: path[len(path)-1]}
+		}
+		path, words = append(path, sub), rest
+	}
+}
+
+// subcommand finds the subcommand of c that word names, or nil.
+func subcommand(c *handlers.Command, word string) *handlers.Command {
+	if word == "" {
+		return nil
+	}
+	word = strings.ToLower(word)
+	for i := range c.Subcommands {
+		s := &c.Subcommands[i]
+		if s.Name == word {
+			return s
+		}
+		for _, a := range s.Aliases {
+			if a == word {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+func isHelp(s string) bool {
+	switch strings.ToLower(s) {
+	case "help", "?", "-h", "--help":
+		return true
+	}
+	return false
+}
+
+// Resolution is what a typed command comes to: a handler to run with its
+// arguments, or a reply the table gives itself (help, not understood,
+// refused).
+type Resolution struct {
+	Name    string               // the command run, subcommands included, for logs: "supervision log"
+	Run     handlers.HandlerFunc // nil when Reply is the answer
+	Args    string               // what to run it with
+	Reply   handlers.Reply       // the table's own answer, when Run is nil
+	Outcome string               // when Run is nil, for metrics: help, unknown_command, denied or refused
+}
+
+// Resolve routes what a person typed and answers all that the table can
+// itself: help, a command or subcommand it does not know, a Guard's
+// refusal, and a person who is not an admin asking for, or for help with,
+// anything kept for admins. This is the one admin check.
+func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
+	rt := t.Route(slash, text)
+	switch {
+	case rt.refusal != "":
+		return Resolution{Reply: handlers.Say(rt.refusal), Outcome: "refused"}
+	case !isAdmin && adminOnly(rt.path):
+		return Resolution{Reply: t.denied(), Outcome: "denied"}
+	case rt.help && rt.topic != nil:
+		return Resolution{Reply: t.CommandHelp(isAdmin, rt.path...), Outcome: "help"}
+	case rt.help && rt.unknown == "":
+		return Resolution{Reply: t.Help(isAdmin), Outcome: "help"}
+	case len(rt.path) == 0:
+		return Resolution{Reply: t.Unknown(rt.unknown, isAdmin), Outcome: "unknown_command"}
+	case rt.cmd == nil:
+		return Resolution{Reply: t.UnknownSubcommand(rt.unknown, isAdmin, rt.path...), Outcome: "unknown_command"}
+	}
+	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args}
+}
+
+func adminOnly(path []*handlers.Command) bool {
+	for _, c := range path {
+		if c.AdminOnly {
+			return true
+		}
+	}
+	return false
+}
+
+// denied answers a person who tried a command kept for admins.
+func (t *Table) denied() handlers.Reply {
+	return handlers.Say("Sorry, only network admins can use that command. Type " + t.umbrella + " help to see what you can do.")
+}
+
+// pathWords is a command with its subcommands as a person types them
+// under the umbrella: "supervision log".
+func pathWords(path []*handlers.Command) string {
+	words := make([]string, len(path))
+	for i, c := range path {
+		words[i] = c.Name
+	}
+	return strings.Join(words, " ")
+}
+
+// spell writes a command reached by path, with args, as a person types it
+// here.
+func (t *Table) spell(path []*handlers.Command, args string) string {
+	words := pathWords(path[1:])
+	if args != "" {
+		words = strings.TrimSpace(words + " " + args)
+	}
+	return t.Invocation(path[0].Name, words)
+}
+
+// usage is a command's arguments as help shows them; for a command with
+// subcommands and no usage of its own, the subcommands the person may use.
+func (t *Table) usage(c *handlers.Command, isAdmin bool) string {
+	if c.Usage != "" || len(c.Subcommands) == 0 {
+		return c.Usage
+	}
+	var names []string
+	for _, s := range visible(c.Subcommands, isAdmin) {
+		names = append(names, s.Name)
+	}
+	return "[" + strings.Join(names, " | ") + "] ..."
 }
 
 // Help lists the commands the person may use, with usage and examples.
@@ -160,51 +340,89 @@ func (t *Table) Help(isAdmin bool) handlers.Reply {
 		Header: "What I can help with",
 		Text:   fmt.Sprintf("Type a command, or %s followed by one of these words. Add `help` to any command for more.", t.umbrella),
 	}
-	for _, c := range t.visible(isAdmin) {
+	for _, c := range visible(t.commands, isAdmin) {
 		r.Sections = append(r.Sections, handlers.Section{
-			Text: fmt.Sprintf("**%s** %s\n%s", t.Invocation(c.Name, ""), c.Usage, c.Description),
+			Text: fmt.Sprintf("**%s** %s\n%s", t.Invocation(c.Name, ""), t.usage(c, isAdmin), c.Description),
 		})
 	}
 	r.Note = fmt.Sprintf("Every command also works as %s <command>, for example %s.", t.umbrella, t.umbrella+" "+t.firstVisible(isAdmin))
 	return r
 }
 
-// CommandHelp explains one command.
-func (t *Table) CommandHelp(c *handlers.Command) handlers.Reply {
-	r := handlers.Reply{
-		Header: t.Invocation(c.Name, ""),
-		Text:   c.Description,
-	}
-	usage := fmt.Sprintf("%s %s", t.Invocation(c.Name, ""), c.Usage)
-	if t.names[c.Name] != "" {
-		usage += fmt.Sprintf("\n%s %s %s", t.umbrella, c.Name, c.Usage)
-	}
-	r.Sections = append(r.Sections, handlers.Section{Heading: "Usage", Text: strings.TrimSpace(usage)})
-	if len(c.Examples) > 0 {
-		var ex []string
-		for _, e := range c.Examples {
-			ex = append(ex, "- "+t.Invocation(c.Name, e))
+// CommandHelp explains a command, reached by path (a command, then its
+// subcommands): its usage, further help and examples, or, for a command
+// with subcommands, the ones the person may use.
+func (t *Table) CommandHelp(isAdmin bool, path ...*handlers.Command) handlers.Reply {
+	c := path[len(path)-1]
+	r := handlers.Reply{Header: t.spell(path, ""), Text: c.Description}
+	if len(c.Subcommands) > 0 {
+		r.Text = strings.TrimSpace(r.Text + " Add `help` after any of these for more.")
+		r.Sections = append(r.Sections, handlers.Section{Text: t.subcommandList(path, isAdmin)})
+	} else {
+		usage := strings.TrimSpace(t.spell(path, "") + " " + c.Usage)
+		if t.names[path[0].Name] != "" {
+			usage += "\n" + strings.TrimSpace(t.umbrella+" "+pathWords(path)+" "+c.Usage)
 		}
-		r.Sections = append(r.Sections, handlers.Section{Heading: "Examples", Text: strings.Join(ex, "\n")})
+		r.Sections = append(r.Sections, handlers.Section{Heading: "Usage", Text: usage})
+		if c.More != "" {
+			r.Sections = append(r.Sections, handlers.Section{Text: c.More})
+		}
+		if len(c.Examples) > 0 {
+			var ex []string
+			for _, e := range c.Examples {
+				ex = append(ex, "- "+t.spell(path, e))
+			}
+			r.Sections = append(r.Sections, handlers.Section{Heading: "Examples", Text: strings.Join(ex, "\n")})
+		}
 	}
-	if c.AdminOnly {
+	if adminOnly(path) {
 		r.Note = "Only network admins can use this command."
 	}
 	return r
+}
+
+// subcommandList is a line for each subcommand of path's last command that
+// the person may use: how to type it, and what it does.
+func (t *Table) subcommandList(path []*handlers.Command, isAdmin bool) string {
+	var lines []string
+	for _, s := range visible(path[len(path)-1].Subcommands, isAdmin) {
+		sub := append(path[:len(path):len(path)], s)
+		lines = append(lines, fmt.Sprintf("- **%s**: %s", strings.TrimSpace(t.spell(sub, "")+" "+t.usage(s, isAdmin)), s.Description))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Unknown answers a command that was not understood, suggesting the nearest
 // one when the word looks like a slip.
 func (t *Table) Unknown(word string, isAdmin bool) handlers.Reply {
 	word = strings.ToLower(strings.TrimSpace(word))
-	text := fmt.Sprintf("Sorry, I don't know the command “%s”.", clip(word, 40))
+	msg := fmt.Sprintf("Sorry, I don't know the command “%s”.", text.Clip(word, 40))
 	if s := t.suggest(word, isAdmin); s != "" {
-		text += fmt.Sprintf(" Did you mean **%s**?", s)
+		msg += fmt.Sprintf(" Did you mean **%s**?", s)
 	}
 	r := t.Help(isAdmin)
 	r.Header = ""
-	r.Text = text + " Here is what I can do:"
+	r.Text = msg + " Here is what I can do:"
 	return r
+}
+
+// UnknownSubcommand answers a word after a command, reached by path, that
+// is none of its subcommands, suggesting the nearest when the word looks
+// like a slip, and listing the ones the person may use.
+func (t *Table) UnknownSubcommand(word string, isAdmin bool, path ...*handlers.Command) handlers.Reply {
+	msg := fmt.Sprintf("Sorry, I don't know “%s” here.", text.Clip(word, 40))
+	best, bestD := "", 3
+	for _, s := range visible(path[len(path)-1].Subcommands, isAdmin) {
+		for _, cand := range append([]string{s.Name}, s.Aliases...) {
+			if d, ok := slip(strings.ToLower(word), cand); ok && d < bestD {
+				best, bestD = t.spell(append(path[:len(path):len(path)], s), ""), d
+			}
+		}
+	}
+	if best != "" {
+		msg += fmt.Sprintf(" Did you mean **%s**?", best)
+	}
+	return handlers.Reply{Text: msg + " You can use:", Sections: []handlers.Section{{Text: t.subcommandList(path, isAdmin)}}}
 }
 
 // suggest finds the visible command whose name, alias or slash command is
@@ -212,70 +430,51 @@ func (t *Table) Unknown(word string, isAdmin bool) handlers.Reply {
 func (t *Table) suggest(word string, isAdmin bool) string {
 	best, bestD := "", 3
 	bare := strings.TrimPrefix(word, "/")
-	for _, c := range t.visible(isAdmin) {
+	for _, c := range visible(t.commands, isAdmin) {
 		cands := append([]string{c.Name}, c.Aliases...)
 		if n := t.names[c.Name]; n != "" {
 			cands = append(cands, strings.TrimPrefix(n, "/"))
 		}
 		for _, cand := range cands {
-			d := editDistance(bare, cand)
-			limit := 2
-			if len(cand) <= 4 {
-				limit = 1
-			}
-			if d <= limit && d < bestD {
+			if d, ok := slip(bare, cand); ok && d < bestD {
 				best, bestD = t.Invocation(c.Name, ""), d
 			}
 		}
 	}
-	if best == "" && strings.HasPrefix(word, "/") && editDistance(bare, strings.TrimPrefix(t.umbrella, "/")) <= 1 {
+	if best == "" && strings.HasPrefix(word, "/") && text.Distance(bare, strings.TrimPrefix(t.umbrella, "/")) <= 1 {
 		best = t.umbrella
 	}
 	return best
 }
 
-func (t *Table) visible(isAdmin bool) []*handlers.Command {
+// slip reports how far word is from cand, and whether that is near enough
+// to be a typing slip: one change for a short word, two for a longer one.
+func slip(word, cand string) (int, bool) {
+	d := text.Distance(word, cand)
+	limit := 2
+	if len(cand) <= 4 {
+		limit = 1
+	}
+	return d, d <= limit
+}
+
+// visible are the commands a person may be shown: not hidden, and not
+// kept for admins unless they are one.
+func visible(cmds []handlers.Command, isAdmin bool) []*handlers.Command {
 	var out []*handlers.Command
-	for i := range t.commands {
-		if c := t.commands[i]; !c.Hidden && (!c.AdminOnly || isAdmin) {
-			out = append(out, &t.commands[i])
+	for i := range cmds {
+		if c := &cmds[i]; !c.Hidden && (!c.AdminOnly || isAdmin) {
+			out = append(out, c)
 		}
 	}
 	return out
 }
 
 func (t *Table) firstVisible(isAdmin bool) string {
-	if v := t.visible(isAdmin); len(v) > 0 {
+	if v := visible(t.commands, isAdmin); len(v) > 0 {
 		return v[0].Name
 	}
 	return "help"
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and swaps of neighbours each cost one.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 func cut(s string) (word, rest string) {
@@ -287,13 +486,5 @@ func cut(s string) (word, rest string) {
 	return s[:i], strings.TrimSpace(s[i+1:])
 }
 
-func firstWord(s string) string { w, _ := cut(s); return w }
-
-// clip shortens s to at most n runes.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// clip shortens s to at most n characters; the bot's files share it.
+func clip(s string, n int) string { return text.Clip(s, n) }

@@ -157,7 +157,7 @@ func TestHelpGolden(t *testing.T) {
 	cmd := roles.Command()
 	replies := map[string]handlers.Reply{
 		"help":         tbl.Help(false),
-		"help_roles":   tbl.CommandHelp(&cmd),
+		"help_roles":   tbl.CommandHelp(false, &cmd),
 		"unknown_rols": tbl.Unknown("rols", false),
 	}
 	for name, r := range replies {
@@ -171,16 +171,233 @@ func TestHelpGolden(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"roles", "roles", 0}, {"rols", "roles", 1}, {"roels", "roles", 1},
-		{"", "abc", 3}, {"abc", "", 3}, {"peer", "pear", 1}, {"kitten", "sitting", 3},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+// subTable has a command family with its own slash name (a default, a
+// command that takes nothing, hidden subcommands run by buttons, a guard
+// on the text) and an admin family reached through the umbrella only.
+func subTable(t testing.TB) *Table {
+	t.Helper()
+	guard := func(args string) string {
+		if strings.Contains(args, "9434765919") {
+			return "That looks like an NHS number."
 		}
+		return ""
+	}
+	tbl, err := NewTable("/peer", map[string]string{"supervision": "/supervision"},
+		handlers.Command{Name: "roles", Usage: "[role]", Description: "About the roles.", Run: echo("roles")},
+		handlers.Command{Name: "supervision", Aliases: []string{"sup"}, Description: "Keep your supervision on track.", Guard: guard, Run: echo("status"),
+			Subcommands: []handlers.Command{
+				{Name: "status", Aliases: []string{"me"}, Description: "When your next session is due.", NoArgs: true, Examples: []string{""}, Run: echo("status")},
+				{Name: "log", Aliases: []string{"add"}, Usage: "[date] [type]", Description: "Log a session.",
+					More: "The date can be today or yesterday.", Examples: []string{"yesterday clinical", ""}, Run: echo("log")},
+				{Name: "history", Usage: "[how many]", Description: "Your last sessions.", Run: echo("history")},
+				{Name: "confirm", Hidden: true, Usage: "<person> <session>", Description: "Confirm a session.", Run: echo("confirm")},
+			}},
+		handlers.Command{Name: "admin", Description: "For network admins.", AdminOnly: true,
+			Subcommands: []handlers.Command{
+				{Name: "report", Description: "Who is on track.", Run: echo("report")},
+				{Name: "reload", Description: "Read the content again.", Run: echo("reload")},
+			}},
+		handlers.Command{Name: "schedule", Description: "Channel posts.",
+			Subcommands: []handlers.Command{
+				{Name: "list", Description: "The posts set up.", Run: echo("list")},
+				{Name: "add", Usage: "<cron> <text>", Description: "Set up a post.", AdminOnly: true, Run: echo("add")},
+			}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tbl
+}
+
+// answerText is what a person sees for a typed command: the table's own
+// reply, or what the handler it routes to says.
+func answerText(t testing.TB, tbl *Table, slash, text string, isAdmin bool) string {
+	t.Helper()
+	res := tbl.Resolve(slash, text, isAdmin)
+	if res.Run == nil {
+		return Text(res.Reply, tbl.Invocation)
+	}
+	r, err := res.Run(context.Background(), handlers.Request{Args: res.Args, IsAdmin: isAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Text(r, tbl.Invocation)
+}
+
+func TestResolveSubcommands(t *testing.T) {
+	tbl := subTable(t)
+	tests := []struct {
+		slash, text string
+		admin       bool
+		want        []string
+		not         []string
+	}{
+		{slash: "/supervision", text: "", want: []string{"status:"}},
+		{slash: "/supervision", text: "log yesterday clinical", want: []string{"log:yesterday clinical"}},
+		{slash: "/supervision", text: "ADD today", want: []string{"log:today"}},
+		{slash: "/peer", text: "supervision log today", want: []string{"log:today"}},
+		{slash: "/peer", text: "sup history 20", want: []string{"history:20"}},
+		{slash: "/supervision", text: "me", want: []string{"status:"}},
+		{slash: "/supervision", text: "status lgo", want: []string{"I don't know “lgo” here", "Did you mean /supervision log?"}},
+		{slash: "/supervision", text: "confirm U1 abc", want: []string{"confirm:U1 abc"}},
+		{slash: "/supervision", text: "lgo", want: []string{"I don't know “lgo” here", "Did you mean /supervision log?", "/supervision history [how many]"},
+			not: []string{"confirm"}},
+		{slash: "/supervision", text: "confrim U1 abc", not: []string{"Did you mean", "confirm"}},
+		{slash: "/supervision", text: "xyzzy", want: []string{"I don't know “xyzzy” here", "/supervision log"}, not: []string{"Did you mean"}},
+		{slash: "/supervision", text: "log 9434765919", want: []string{"NHS number"}, not: []string{"log:"}},
+		{slash: "/supervision", text: "9434765919", want: []string{"NHS number"}, not: []string{"9434765919"}},
+		{slash: "/supervision", text: "help 9434765919", want: []string{"NHS number"}},
+		{slash: "/peer", text: "schedule list", want: []string{"list:"}},
+		{slash: "/peer", text: "schedule add x", want: []string{"only network admins"}, not: []string{"add:"}},
+		{slash: "/peer", text: "schedule add x", admin: true, want: []string{"add:x"}},
+		{slash: "/peer", text: "admin report", want: []string{"only network admins"}, not: []string{"report:"}},
+		{slash: "/peer", text: "admin reprot", want: []string{"only network admins"}, not: []string{"report"}},
+		{slash: "/peer", text: "admin report", admin: true, want: []string{"report:"}},
+		{slash: "/peer", text: "admin reprot", admin: true, want: []string{"Did you mean /peer admin report?"}},
+		{slash: "/peer", text: "admin", admin: true, want: []string{"/peer admin report", "/peer admin reload"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.slash+" "+tt.text, func(t *testing.T) {
+			got := answerText(t, tbl, tt.slash, tt.text, tt.admin)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s %s (admin %v) = %q, want it to contain %q", tt.slash, tt.text, tt.admin, got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("%s %s (admin %v) = %q, want it not to contain %q", tt.slash, tt.text, tt.admin, got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestSubcommandHelp(t *testing.T) {
+	tbl := subTable(t)
+	tests := []struct {
+		slash, text string
+		want        []string
+		not         []string
+	}{
+		{"/supervision", "help", []string{"/supervision", "Keep your supervision on track.", "/supervision log [date] [type]", "Log a session.", "/supervision history"},
+			[]string{"confirm", "Usage"}},
+		{"/peer", "help supervision", []string{"/supervision log [date] [type]"}, []string{"confirm"}},
+		{"/supervision", "log help", []string{"Log a session.", "Usage", "/supervision log [date] [type]", "/peer supervision log [date] [type]",
+			"The date can be today or yesterday.", "Examples", "• /supervision log yesterday clinical", "• /supervision log\n"}, nil},
+		{"/supervision", "help log", []string{"/peer supervision log [date] [type]", "The date can be today"}, nil},
+		{"/peer", "help supervision log", []string{"/peer supervision log [date] [type]", "The date can be today"}, nil},
+		{"/peer", "sup log --help", []string{"The date can be today"}, nil},
+		{"/supervision", "confirm help", []string{"/supervision confirm <person> <session>"}, nil},
+		{"/peer", "help", []string{"/supervision [status | log | history] ...", "/peer schedule [list] ..."}, []string{"admin", "add", "confirm"}},
+		{"/peer", "schedule help", []string{"/peer schedule list"}, []string{"add"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.slash+" "+tt.text, func(t *testing.T) {
+			got := answerText(t, tbl, tt.slash, tt.text, false)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s %s = %q, want it to contain %q", tt.slash, tt.text, got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("%s %s = %q, want it not to contain %q", tt.slash, tt.text, got, n)
+				}
+			}
+		})
+	}
+	admins := answerText(t, tbl, "/peer", "help", true)
+	for _, w := range []string{"/peer admin [report | reload] ...", "/peer schedule [list | add] ..."} {
+		if !strings.Contains(admins, w) {
+			t.Errorf("help for admins = %q, want it to contain %q", admins, w)
+		}
+	}
+	if got := answerText(t, tbl, "/peer", "schedule add help", true); !strings.Contains(got, "Only network admins can use this command.") {
+		t.Errorf("help on an admin subcommand = %q, want it to say it is for admins", got)
+	}
+}
+
+func TestNewTableRefusesSubcommandClashes(t *testing.T) {
+	run := echo("x")
+	family := func(subs ...handlers.Command) (*Table, error) {
+		return NewTable("/peer", nil, handlers.Command{Name: "family", Subcommands: subs})
+	}
+	tests := map[string]func() (*Table, error){
+		"same word": func() (*Table, error) {
+			return family(handlers.Command{Name: "a", Run: run}, handlers.Command{Name: "b", Aliases: []string{"a"}, Run: run})
+		},
+		"help taken": func() (*Table, error) { return family(handlers.Command{Name: "help", Run: run}) },
+		"no handler": func() (*Table, error) { return family(handlers.Command{Name: "a"}) },
+		"no name":    func() (*Table, error) { return family(handlers.Command{Run: run}) },
+		"deep clash": func() (*Table, error) {
+			return family(handlers.Command{Name: "a", Subcommands: []handlers.Command{{Name: "x", Run: run}, {Name: "x", Run: run}}})
+		},
+		"nothing runs": func() (*Table, error) { return NewTable("/peer", nil, handlers.Command{Name: "family"}) },
+	}
+	for name, f := range tests {
+		if _, err := f(); err == nil {
+			t.Errorf("NewTable(%s) = nil error, want one", name)
+		}
+	}
+}
+
+// TestAdminOnlyRefusedEverywhere walks every command and subcommand of a
+// table holding the shipped handlers' commands and an admin family, and
+// checks that the router alone refuses a person who is not an admin
+// anything kept for admins, run or asked for help, while an admin reaches
+// it. No handler has to check.
+func TestAdminOnlyRefusedEverywhere(t *testing.T) {
+	roles, _ := rolesTable(t)
+	cmds := []handlers.Command{roles.Command()}
+	cmds = append(cmds, handlers.NewAnswers(handlers.AnswersOptions{}).Commands()...)
+	cmds = append(cmds, handlers.NewSupervision(handlers.SupervisionOptions{}).Command())
+	ran := func(context.Context, handlers.Request) (handlers.Reply, error) {
+		return handlers.Say("ran"), nil
+	}
+	cmds = append(cmds, handlers.Command{Name: "admin", AdminOnly: true, Subcommands: []handlers.Command{
+		{Name: "report", Run: ran},
+		{Name: "audit", Hidden: true, Run: ran},
+	}}, handlers.Command{Name: "schedule", Run: ran, Subcommands: []handlers.Command{
+		{Name: "list", Run: ran},
+		{Name: "add", AdminOnly: true, Run: ran},
+	}})
+	tbl, err := NewTable("/peer", nil, cmds...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(path []string, adminOnly bool, c handlers.Command)
+	checked := 0
+	walk = func(path []string, adminOnly bool, c handlers.Command) {
+		path = append(path[:len(path):len(path)], c.Name)
+		adminOnly = adminOnly || c.AdminOnly
+		words := strings.Join(path, " ")
+		for _, text := range []string{words, words + " now", words + " help", "help " + words} {
+			if adminOnly {
+				res := tbl.Resolve("/peer", text, false)
+				if res.Run != nil || res.Outcome != "denied" || !strings.Contains(res.Reply.Text, "only network admins") {
+					t.Errorf("%q for someone who is not an admin: outcome %q, run %v, reply %q; want refused by the router",
+						text, res.Outcome, res.Run != nil, res.Reply.Text)
+				}
+				checked++
+			}
+			if res := tbl.Resolve("/peer", text, true); res.Outcome == "denied" {
+				t.Errorf("%q for an admin was refused", text)
+			}
+		}
+		if !adminOnly {
+			if help := Text(tbl.Help(false), tbl.Invocation); c.AdminOnly && strings.Contains(help, words) {
+				t.Errorf("help for others mentions %q", words)
+			}
+		}
+		for _, s := range c.Subcommands {
+			walk(path, adminOnly, s)
+		}
+	}
+	for _, c := range cmds {
+		walk(nil, false, c)
+	}
+	if checked < 4*4 {
+		t.Errorf("checked %d admin-only routes, want at least 16 (unanswered, admin, its two, schedule add)", checked)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/knowledge"
 )
 
@@ -241,7 +242,7 @@ func didYouMean(res knowledge.Results) []Section {
 	if res.DidYouMean == "" {
 		return nil
 	}
-	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", clip(res.DidYouMean, 80))}}
+	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", text.Clip(res.DidYouMean, 80))}}
 }
 
 // maxShareQuestion keeps "share named <asker> <question>" on a button well inside
@@ -256,7 +257,7 @@ func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res kno
 	if res.DidYouMean != "" {
 		if again := h.content.Search(res.DidYouMean, opts); again.Confident {
 			r.Sections = append(r.Sections, didYouMean(res)...)
-			retry = []Button{{Label: clip("Ask “"+res.DidYouMean+"”", 70), Command: "ask", Args: clipBytes(res.DidYouMean, maxShareQuestion)}}
+			retry = []Button{{Label: text.Clip("Ask “"+res.DidYouMean+"”", 70), Command: "ask", Args: text.ClipBytes(res.DidYouMean, maxShareQuestion)}}
 		}
 	}
 	var near []string
@@ -271,7 +272,7 @@ func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res kno
 	}
 	if h.peerChannel != "" {
 		r.Sections = append(r.Sections, Section{Text: "People in the peer support network may know. I can post your question to the peer support channel, with your name or without it."})
-		q = clipBytes(q, maxShareQuestion)
+		q = text.ClipBytes(q, maxShareQuestion)
 		r.Buttons = append(r.Buttons,
 			Button{Label: "Ask the peer network (with my name)", Command: "share", Args: "named " + asker + " " + q, Primary: true},
 			Button{Label: "Ask anonymously", Command: "share", Args: "anon " + asker + " " + q},
@@ -282,16 +283,4 @@ func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res kno
 	r.Buttons = append(r.Buttons, retry...)
 	r.Buttons = append(r.Buttons, Button{Label: "See all resources", Command: "resources"})
 	return r
-}
-
-// clipBytes shortens s to at most n bytes, cutting between characters, so
-// it fits a limit Slack counts in bytes.
-func clipBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return s[:n]
 }

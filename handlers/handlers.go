@@ -7,7 +7,8 @@ package handlers
 
 import (
 	"context"
-	"errors"
+
+	"github.com/peerbot/peerbot/internal/outcome"
 )
 
 // Request is one thing a person asked of the bot, whatever the transport.
@@ -47,20 +48,44 @@ func (r Request) Invocation(command, args string) string {
 type HandlerFunc func(ctx context.Context, req Request) (Reply, error)
 
 // Command is one entry of the command table: its data and its handler. Help,
-// the unknown-command reply and "did you mean" are generated from these.
+// the unknown-command reply, "did you mean" and the admin check are
+// generated from these by the bot's one router, for commands and their
+// subcommands alike.
 type Command struct {
 	Name        string   // the word under the umbrella command and the default slash name: "roles"
-	Aliases     []string // other words that reach it under the umbrella: "role"
-	Usage       string   // the arguments, as help shows them: "[role]"
+	Aliases     []string // other words that reach it: "role"
+	Usage       string   // the arguments, as help shows them: "[role]"; for a command with subcommands, generated when empty
 	Description string   // one sentence: what it does for the person
-	Examples    []string // argument strings that work: "coach", "SPLW"
-	AdminOnly   bool     // only ADMIN_USER_IDS may run it or see it in help
+	Examples    []string // argument strings, after the name, that work: "coach", "SPLW"
+	More        string   // further help, shown by "<command> help": what the arguments may be
+	// AdminOnly keeps a command, and everything under it, for
+	// ADMIN_USER_IDS: the router refuses anyone else, politely, and leaves
+	// it out of their help.
+	AdminOnly bool
 	// Hidden keeps a command out of help and suggestions: one that buttons
-	// run ("feedback"), which a person would not type.
+	// run ("feedback", "supervision confirm"), which a person would not
+	// type. It still runs when typed.
 	Hidden bool
-	Run    HandlerFunc
+	// NoArgs says the command takes nothing after its name: more words are
+	// answered as not understood, with "did you mean", as an unknown
+	// subcommand would be.
+	NoArgs bool
+	// Subcommands are the words that may follow the name, each a command
+	// of its own ("log" in "/supervision log yesterday"). The router picks
+	// one by name or alias and runs it with the text after its name.
+	Subcommands []Command
+	// Guard, when set, reads the text after the name before anything else
+	// does, the router's own replies included; a non-empty answer is said
+	// instead, and nothing runs. Hidden subcommands, whose arguments the
+	// bot's own buttons fill in, skip it.
+	Guard func(args string) string
+	// Run answers the command. For a command with subcommands it is what
+	// the command does when none is named ("/supervision" shows the
+	// status); nil there shows the command's help.
+	Run HandlerFunc
 }
 
 // ErrUnavailable means a dependency (such as the store) is down for now. The
-// person is asked to try again shortly; nothing was changed.
-var ErrUnavailable = errors.New("temporarily unavailable")
+// person is asked to try again shortly; nothing was changed. It is
+// outcome.ErrUnavailable, which the store wraps without importing handlers.
+var ErrUnavailable = outcome.ErrUnavailable

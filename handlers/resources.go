@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/knowledge"
 )
 
@@ -33,7 +34,7 @@ func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 	}
 	r := Reply{
 		Header: "Resources",
-		Text:   fmt.Sprintf("These are the resources I have on “%s”:", clip(topic, 80)),
+		Text:   fmt.Sprintf("These are the resources I have on “%s”:", text.Clip(topic, 80)),
 	}
 	var lines []string
 	for i, hit := range res.Hits {
@@ -65,7 +66,7 @@ func (h *Answers) allResources(req Request, loc, missed string) Reply {
 	}
 	r := Reply{Header: "Resources"}
 	if missed != "" {
-		r.Text = fmt.Sprintf("I couldn't find a resource on “%s”, sorry. Here is everything I have; one of these may still help.", clip(missed, 80))
+		r.Text = fmt.Sprintf("I couldn't find a resource on “%s”, sorry. Here is everything I have; one of these may still help.", text.Clip(missed, 80))
 	} else {
 		r.Text = "Guides, training and networks for the personalised care roles."
 	}

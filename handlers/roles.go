@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/knowledge"
 	"github.com/peerbot/peerbot/supervision"
 )
@@ -135,7 +136,7 @@ func (h *Roles) unknown(req Request, arg string) Reply {
 	}
 	return Reply{
 		Text: fmt.Sprintf("I don't know a role called “%s”. I can tell you about these:\n%s\nOr see how they work together: %s",
-			clip(arg, 40), strings.Join(names, "\n"), req.Invocation("roles", "together")),
+			text.Clip(arg, 40), strings.Join(names, "\n"), req.Invocation("roles", "together")),
 	}
 }
 
@@ -157,13 +158,4 @@ func sources(e *knowledge.Entry) []Source {
 
 func reviewed(e *knowledge.Entry) string {
 	return fmt.Sprintf("Reviewed %s · %s", e.Reviewed, e.Owner)
-}
-
-// clip shortens s to at most n runes, so an echo of a person's words stays short.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 
+	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -61,10 +62,7 @@ type Feedback interface {
 }
 
 // TermCount is a query term and how often it came up unanswered.
-type TermCount struct {
-	Term  string
-	Count int64
-}
+type TermCount = outcome.TermCount
 
 // Directory knows about people in the workspace.
 type Directory interface {

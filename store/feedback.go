@@ -7,11 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/redis/go-redis/v9"
 )
-
-var _ handlers.Feedback = (*Redis)(nil)
 
 // Limits on what CountUnanswered keeps of one question, so a long or odd
 // message cannot flood the counts or leave readable text behind.
@@ -133,7 +131,7 @@ func (r *Redis) CountUnanswered(ctx context.Context, terms []string) error {
 
 // Unanswered returns the n most counted unanswered terms, most first, and
 // alphabetically among equal counts. n <= 0 means all.
-func (r *Redis) Unanswered(ctx context.Context, n int) ([]handlers.TermCount, error) {
+func (r *Redis) Unanswered(ctx context.Context, n int) ([]outcome.TermCount, error) {
 	stop := int64(n) - 1
 	if n <= 0 {
 		stop = -1
@@ -142,12 +140,12 @@ func (r *Redis) Unanswered(ctx context.Context, n int) ([]handlers.TermCount, er
 	if err != nil {
 		return nil, unavailable("reading unanswered terms", err)
 	}
-	out := make([]handlers.TermCount, 0, len(zs))
+	out := make([]outcome.TermCount, 0, len(zs))
 	for _, z := range zs {
 		term, _ := z.Member.(string)
-		out = append(out, handlers.TermCount{Term: term, Count: int64(z.Score)})
+		out = append(out, outcome.TermCount{Term: term, Count: int64(z.Score)})
 	}
-	slices.SortStableFunc(out, func(a, b handlers.TermCount) int {
+	slices.SortStableFunc(out, func(a, b outcome.TermCount) int {
 		if a.Count != b.Count {
 			if a.Count > b.Count {
 				return -1

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/peerbot/peerbot/internal/redistest"
 )
 
@@ -97,10 +97,10 @@ func TestUnanswered(t *testing.T) {
 			t.Fatalf("CountUnanswered(%q): %v", q, err)
 		}
 	}
-	want := []handlers.TermCount{{Term: "parking", Count: 3}, {Term: "mileage", Count: 2}, {Term: "permit", Count: 1}}
+	want := []outcome.TermCount{{Term: "parking", Count: 3}, {Term: "mileage", Count: 2}, {Term: "permit", Count: 1}}
 	tests := []struct {
 		n    int
-		want []handlers.TermCount
+		want []outcome.TermCount
 	}{
 		{0, want},
 		{2, want[:2]},

@@ -1,6 +1,7 @@
 // Package store keeps peerbot's state in Redis through go-redis. It
 // implements the small interfaces the bot, handlers and scheduler declare;
-// none of them imports this package. The same code runs on one Redis, on
+// none of them imports this package, nor does it import them (the main
+// package checks that it satisfies them). The same code runs on one Redis, on
 // Redis Sentinel or Cluster, and, for the console, on an embedded in-process
 // Redis (see OpenEmbedded).
 //
@@ -69,7 +70,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
 )
@@ -101,9 +102,9 @@ type Redis struct {
 }
 
 // ErrUnavailable wraps every error caused by Redis not answering. It is
-// handlers.ErrUnavailable, so the handlers, which declare the interfaces this
-// store implements, recognise it without importing store.
-var ErrUnavailable = handlers.ErrUnavailable
+// outcome.ErrUnavailable, so the packages that declare the interfaces this
+// store implements recognise it without importing store, nor store them.
+var ErrUnavailable = outcome.ErrUnavailable
 
 // Open connects to Redis as opts says and checks that it answers.
 func Open(ctx context.Context, opts Options) (*Redis, error) {

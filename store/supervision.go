@@ -10,15 +10,8 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/supervision"
 	"github.com/redis/go-redis/v9"
-)
-
-// The store keeps what the supervision handlers need.
-var (
-	_ handlers.Profiles = (*Redis)(nil)
-	_ handlers.Sessions = (*Redis)(nil)
 )
 
 // Errors about records, as opposed to Redis being down (ErrUnavailable).

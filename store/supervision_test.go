@@ -9,17 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/internal/redistest"
 	"github.com/peerbot/peerbot/store"
 	"github.com/peerbot/peerbot/supervision"
-)
-
-// The store is what the handlers keep their state in.
-var (
-	_ handlers.Profiles = (*store.Redis)(nil)
-	_ handlers.Sessions = (*store.Redis)(nil)
-	_ handlers.Feedback = (*store.Redis)(nil)
 )
 
 // openStore opens the store on the test Redis under a prefix of the test's

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/internal/redistest"
 	"github.com/peerbot/peerbot/supervision"
 	"github.com/redis/go-redis/v9"
@@ -45,7 +44,7 @@ func TestZoneCache(t *testing.T) {
 }
 
 // TestStoreDownIsUnavailable calls every method on a store whose Redis does
-// not answer and expects the handlers' ErrUnavailable from each.
+// not answer and expects ErrUnavailable from each.
 func TestStoreDownIsUnavailable(t *testing.T) {
 	// Nothing listens on port 1. Open would fail its Ping, so build the
 	// store directly, with no retries so the test is quick.
@@ -80,8 +79,8 @@ func TestStoreDownIsUnavailable(t *testing.T) {
 		"CacheZone":       func() error { return r.CacheZone(ctx, "U1", "Europe/London", time.Hour) },
 	}
 	for name, call := range calls {
-		if err := call(); !errors.Is(err, handlers.ErrUnavailable) {
-			t.Errorf("%s with Redis down = %v, want handlers.ErrUnavailable", name, err)
+		if err := call(); !errors.Is(err, ErrUnavailable) {
+			t.Errorf("%s with Redis down = %v, want ErrUnavailable", name, err)
 		}
 	}
 }

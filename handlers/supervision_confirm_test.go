@@ -1,0 +1,154 @@
+package handlers_test
+
+import (
+	"testing"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+func TestSupervisionConfirmFlow(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+
+	r := e.run(sam, "log today clinical with <@U02GP|gp> 60")
+	wantContains(t, "log reply", r.Text, "with <@U02GP>", "asked them to confirm")
+	if !refreshes(r, sam, gp) {
+		t.Errorf("RefreshHome = %v, want both", r.RefreshHome)
+	}
+	ss := e.sessions(sam)
+	if len(ss) != 1 || ss[0].WithID != gp || ss[0].LoggedBy != sam || ss[0].Confirmation != supervision.Awaiting {
+		t.Fatalf("stored %+v, want Sam's session with the GP, awaiting", ss)
+	}
+	id := ss[0].ID
+	if len(r.Messages) != 1 || r.Messages[0].To != gp {
+		t.Fatalf("messages %+v, want one to the GP", r.Messages)
+	}
+	ask := r.Messages[0].Reply
+	confirm, ok := button(ask, "Confirm")
+	if !ok || confirm.Command != "supervision" || confirm.Args != "confirm "+sam+" "+id || !confirm.Primary {
+		t.Fatalf("Confirm button = %+v, want supervision confirm %s %s, primary", confirm, sam, id)
+	}
+	if b, ok := button(ask, "That's not right"); !ok || b.Args != "dispute "+sam+" "+id {
+		t.Errorf("dispute button = %+v", b)
+	}
+	wantContains(t, "ask", ask.Text, "<@U01SAM>", "Fri 20 Nov 2026", "60 minutes")
+
+	for _, who := range []string{kim, sam} {
+		r := e.run(who, confirm.Args)
+		wantContains(t, who+" confirming", r.Text, "That session isn't yours to confirm")
+		if len(r.Messages)+len(r.RefreshHome) != 0 || r.Replace {
+			t.Errorf("%s confirming: %+v, want no effects", who, r)
+		}
+		if got := e.sessions(sam)[0]; got.Confirmation != supervision.Awaiting {
+			t.Errorf("after %s tried: %s, want still awaiting", who, got.Confirmation)
+		}
+	}
+
+	done := e.run(gp, confirm.Args)
+	if !done.Replace {
+		t.Error("confirm reply does not replace the button message")
+	}
+	wantContains(t, "confirm reply", done.Text, "confirmed")
+	if len(done.Messages) != 1 || done.Messages[0].To != sam {
+		t.Errorf("messages %+v, want a note to Sam", done.Messages)
+	}
+	if !refreshes(done, sam, gp) {
+		t.Errorf("RefreshHome = %v, want both", done.RefreshHome)
+	}
+	got := e.sessions(sam)[0]
+	if got.Confirmation != supervision.Confirmed || got.AnsweredBy != gp || !got.AnsweredAt.Equal(supNow) {
+		t.Errorf("after confirming: %+v", got)
+	}
+
+	again := e.run(gp, confirm.Args)
+	wantContains(t, "confirm twice", again.Text, "Already confirmed")
+	if len(again.Messages) != 0 {
+		t.Errorf("confirm twice sent %+v", again.Messages)
+	}
+	wantContains(t, "Sam's status", all(e.run(sam, "")), "with @U02GP · confirmed")
+}
+
+func TestSupervisionSupervisorLogsForSupervisee(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+
+	r := e.run(gp, "log yesterday clinical with @U01SAM 45")
+	wantContains(t, "log reply", r.Text, "Logged for <@U01SAM>")
+	if ss := e.sessions(gp); len(ss) != 0 {
+		t.Errorf("the GP's own record got %+v, want nothing", ss)
+	}
+	ss := e.sessions(sam)
+	if len(ss) != 1 {
+		t.Fatalf("Sam's record: %+v, want one session", ss)
+	}
+	s := ss[0]
+	if s.UserID != sam || s.WithID != gp || s.LoggedBy != gp || s.Confirmation != supervision.Awaiting || !s.Date.Equal(day(2026, 11, 19)) {
+		t.Errorf("stored %+v, want Sam's, with and logged by the GP, awaiting", s)
+	}
+	if len(r.Messages) != 1 || r.Messages[0].To != sam {
+		t.Fatalf("messages %+v, want one to Sam", r.Messages)
+	}
+	confirm, _ := button(r.Messages[0].Reply, "Confirm")
+	if confirm.Args != "confirm "+sam+" "+s.ID {
+		t.Errorf("Confirm runs %q", confirm.Args)
+	}
+	if !refreshes(r, sam, gp) {
+		t.Errorf("RefreshHome = %v", r.RefreshHome)
+	}
+
+	wantContains(t, "GP confirming own log", e.run(gp, confirm.Args).Text, "isn't yours")
+	wantContains(t, "Kim confirming", e.run(kim, confirm.Args).Text, "isn't yours")
+	done := e.run(sam, confirm.Args)
+	if len(done.Messages) != 1 || done.Messages[0].To != gp {
+		t.Errorf("messages %+v, want a note to the GP", done.Messages)
+	}
+	if got := e.sessions(sam)[0]; got.Confirmation != supervision.Confirmed || got.AnsweredBy != sam {
+		t.Errorf("after Sam confirmed: %+v", got)
+	}
+}
+
+func TestSupervisionLogWithSomeoneNotMySupervisor(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	// Kim has no profile naming Sam, so the session goes in Sam's record.
+	r := e.run(sam, "log today peer with @U04KIM")
+	ss := e.sessions(sam)
+	if len(ss) != 1 || ss[0].WithID != kim || ss[0].Confirmation != supervision.Awaiting {
+		t.Fatalf("stored %+v", ss)
+	}
+	if len(r.Messages) != 1 || r.Messages[0].To != kim {
+		t.Errorf("messages %+v, want one to Kim", r.Messages)
+	}
+}
+
+func TestSupervisionDispute(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	r := e.run(sam, "log today clinical with @U02GP")
+	b, _ := button(r.Messages[0].Reply, "That's not right")
+	done := e.run(gp, b.Args)
+	if !done.Replace || len(done.Messages) != 1 || done.Messages[0].To != sam {
+		t.Errorf("dispute reply %+v, want it to replace the message and tell Sam", done)
+	}
+	wantContains(t, "note to Sam", done.Messages[0].Reply.Text, "isn't right")
+	if got := e.sessions(sam)[0]; got.Confirmation != supervision.Disputed || got.AnsweredBy != gp {
+		t.Errorf("after dispute: %+v", got)
+	}
+	again := e.run(gp, b.Args)
+	wantContains(t, "dispute twice", again.Text, "Already")
+	if len(again.Messages) != 0 {
+		t.Errorf("dispute twice sent %+v", again.Messages)
+	}
+	wantContains(t, "Sam's status", all(e.run(sam, "")), "No clinical supervision logged yet")
+}
+
+func TestSupervisionConfirmBadArgs(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	for _, args := range []string{"confirm", "confirm " + sam, "confirm nobody abc", "dispute " + sam + " nosuchid"} {
+		r := e.run(gp, args)
+		if r.Text == "" || len(r.Messages)+len(r.RefreshHome) != 0 {
+			t.Errorf("/supervision %s = %+v, want a kind word and no effects", args, r)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
+	args := req.Args
+	p, ok, err := h.profiles.Profile(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
+	}
+	if !ok {
+		return h.noProfile(req, "Before you add leave, please set up your supervision profile."), nil
+	}
+	today := h.now().In(h.location(p))
+	if args == "" {
+		if req.Interactive {
+			return Reply{Form: h.leaveForm(today), Text: h.leaveHowTo(req)}, nil
+		}
+		return Say(h.leaveHowTo(req)), nil
+	}
+	l, err := supervision.ParseLeave(args, today)
+	if err != nil {
+		return supRefusal(err, h.leaveHowTo(req))
+	}
+	return h.saveLeave(ctx, p, l)
+}
+
+func (h *Supervision) leaveHowTo(req Request) string {
+	return fmt.Sprintf("To pause the clock while you're away, type the first and last day of your leave, for example:\n%s",
+		req.Invocation("supervision", "leave 1 Dec 12 Dec"))
+}
+
+func (h *Supervision) saveLeave(ctx context.Context, p supervision.Profile, l supervision.Leave) (Reply, error) {
+	if l.ID == "" {
+		l.ID = supervision.NewID()
+	}
+	if err := h.sessions.AddLeave(ctx, p.UserID, l); err != nil {
+		return Reply{}, fmt.Errorf("supervision: saving leave: %w", err)
+	}
+	rec, err := h.record(ctx, p)
+	if err != nil {
+		return Reply{}, err
+	}
+	text := fmt.Sprintf("Saved your leave: %s to %s. No reminders go out while you're away.", supDate(l.From), supDate(l.To))
+	if !rec.status.Due.IsZero() {
+		text += fmt.Sprintf(" Your next session is now due by %s.", supDate(rec.status.Due))
+	}
+	return Reply{Text: text, RefreshHome: []string{p.UserID}}, nil
+}
+
+func (h *Supervision) leaveForm(today time.Time) *Form {
+	d := today.Format(time.DateOnly)
+	return &Form{
+		ID:     supLeaveForm,
+		Title:  "Pause for leave",
+		Intro:  "While you're away your next due date moves on, and no reminders go out.",
+		Fields: []Input{{ID: "from", Label: "First day of leave", Kind: DateInput, Initial: d}, {ID: "to", Label: "Last day of leave", Kind: DateInput, Initial: d}},
+	}
+}
+
+func (h *Supervision) submitLeave(ctx context.Context, sub Submission) (FormResult, error) {
+	if f := supNHSField(sub.Values, "from", "to"); f != "" {
+		return FormResult{Errors: map[string]string{f: supNHSNumber}}, nil
+	}
+	p, ok, err := h.profiles.Profile(ctx, sub.UserID)
+	if err != nil {
+		return FormResult{}, fmt.Errorf("supervision: reading profile: %w", err)
+	}
+	if !ok {
+		return FormResult{Errors: map[string]string{"from": "Please set up your supervision profile first: " + sub.Invocation("supervision", "setup")}}, nil
+	}
+	today := h.now().In(h.location(p))
+	errs := map[string]string{}
+	for _, f := range []string{"from", "to"} {
+		if strings.TrimSpace(sub.Values[f]) == "" {
+			errs[f] = "Please choose a day."
+		}
+	}
+	if len(errs) > 0 {
+		return FormResult{Errors: errs}, nil
+	}
+	l, err := supervision.ParseLeave(sub.Values["from"]+" "+sub.Values["to"], today)
+	if err != nil {
+		var ie *supervision.InputError
+		if !errors.As(err, &ie) {
+			return FormResult{}, fmt.Errorf("supervision: %w", err)
+		}
+		return FormResult{Errors: map[string]string{supFormField(ie.Field, "from", "to"): ie.Message}}, nil
+	}
+	r, err := h.saveLeave(ctx, p, l)
+	if err != nil {
+		return FormResult{}, err
+	}
+	return FormResult{Reply: r}, nil
+}

@@ -1,0 +1,50 @@
+package handlers_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+func TestSupervisionLeave(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 25), supervision.Clinical) // due Wed 25 Nov
+
+	typed := e.run(sam, "leave")
+	if typed.Form != nil {
+		t.Error("typed /supervision leave opened a form")
+	}
+	wantContains(t, "typed leave", typed.Text, "/supervision leave 1 Dec 12 Dec")
+	if f := e.click(sam, "leave").Form; f == nil || f.ID != "supervision.leave" {
+		t.Errorf("leave from Slack: form %+v, want supervision.leave", f)
+	}
+
+	r := e.run(sam, "leave 23 Nov to 27 Nov")
+	wantContains(t, "leave reply", r.Text, "Mon 23 Nov 2026 to Fri 27 Nov 2026", "next session is now due by Mon 30 Nov 2026")
+	if !refreshes(r, sam) {
+		t.Errorf("RefreshHome = %v", r.RefreshHome)
+	}
+	leaves, err := e.st.Leaves(context.Background(), sam)
+	if err != nil || len(leaves) != 1 {
+		t.Fatalf("leave stored: %+v, %v; want one", leaves, err)
+	}
+	wantContains(t, "status", all(e.run(sam, "")), "Mon 30 Nov 2026")
+
+	bad := e.run(sam, "leave someday")
+	wantContains(t, "bad leave", bad.Text, "someday")
+	if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 1 {
+		t.Errorf("bad leave stored something: %+v", leaves)
+	}
+
+	res := e.submit(sam, "supervision.leave", map[string]string{"from": "2026-12-21", "to": "2026-12-18"})
+	if len(res.Errors) == 0 {
+		t.Error("leave ending before it starts: no errors")
+	}
+	res = e.submit(sam, "supervision.leave", map[string]string{"from": "2026-12-21", "to": "2027-01-01"})
+	if len(res.Errors) > 0 {
+		t.Fatalf("valid leave form: %v", res.Errors)
+	}
+	wantContains(t, "leave form reply", res.Reply.Text, "Mon 21 Dec 2026 to Fri 1 Jan 2027")
+}

@@ -1,0 +1,162 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+func (h *Supervision) status(ctx context.Context, req Request) (Reply, error) {
+	p, ok, err := h.profiles.Profile(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
+	}
+	if !ok {
+		return h.noProfile(req, "Let's start by setting up your supervision profile: your role, PCN and supervisor."), nil
+	}
+	rec, err := h.record(ctx, p)
+	if err != nil {
+		return Reply{}, err
+	}
+	r := Reply{
+		Header:   "Your supervision",
+		Text:     supSummary(rec.status, "your"),
+		Sections: []Section{supStatusSection(rec)},
+		Buttons: []Button{
+			{Label: "Log a session", Command: "supervision", Args: "log", Primary: true},
+			{Label: "History", Command: "supervision", Args: "history"},
+			{Label: "Standards", Command: "supervision", Args: "standards"},
+		},
+	}
+	r.Note = supBasisNote(rec.standard)
+	return r, nil
+}
+
+// supStatusSection shows the standard followed, the last session and when
+// the next is due.
+func supStatusSection(rec supRecord) Section {
+	st := rec.status
+	var fields []Field
+	kind := st.Standard
+	std := "No recommended frequency found in the sources: ask your supervisor or training hub."
+	if kind.Name != "" {
+		std = kind.Name
+		if every := supEvery(kind.Every); every != "" {
+			std += ", " + every
+		} else {
+			std += ": no recommended frequency found in the sources — ask your supervisor / training hub"
+		}
+	}
+	fields = append(fields, Field{Label: "Standard", Value: std})
+	last := "None logged yet"
+	if s := st.Last; s != nil {
+		last = supSessionLine(*s, rec.profile.UserID)
+	} else if s := st.LastAny; s != nil {
+		last = supSessionLine(*s, rec.profile.UserID)
+	}
+	fields = append(fields, Field{Label: "Last session", Value: last})
+	if st.LastAny != nil && st.Last != nil && st.LastAny.ID != st.Last.ID {
+		fields = append(fields, Field{Label: "Latest of any kind", Value: supSessionLine(*st.LastAny, rec.profile.UserID)})
+	}
+	if !st.Due.IsZero() {
+		fields = append(fields, Field{Label: "Next due", Value: fmt.Sprintf("%s (%s)", supDate(st.Due), supDaysLeft(st.DaysLeft))})
+	}
+	fields = append(fields, Field{Label: "Status", Value: supStateWords(st)})
+	if st.Awaiting > 0 {
+		fields = append(fields, Field{Label: "Awaiting confirmation", Value: supCount(st.Awaiting, "session", "sessions")})
+	}
+	return Section{Fields: fields}
+}
+
+// supStateWords names where a person stands, in a few words.
+func supStateWords(st supervision.Status) string {
+	var s string
+	switch st.State {
+	case supervision.OnTrack:
+		s = "On track"
+	case supervision.DueSoon:
+		s = "Due soon"
+	case supervision.Overdue:
+		s = "Overdue"
+	case supervision.None:
+		s = "Nothing logged yet that counts"
+	default:
+		s = "Not known: no recommended frequency found"
+	}
+	if st.OnLeave != nil {
+		s += fmt.Sprintf("; on leave until %s", supDate(st.OnLeave.To))
+	}
+	return s
+}
+
+// supSummary is a person's status in one sentence; whose is "your" or
+// "their".
+func supSummary(st supervision.Status, whose string) string {
+	kind := "session"
+	if st.Standard.Name != "" {
+		kind = supLowerFirst(st.Standard.Name)
+	}
+	var s string
+	due := supDate(st.Due)
+	switch st.State {
+	case supervision.Overdue:
+		s = fmt.Sprintf("Overdue: %s next %s was due by %s (%s).", whose, kind, due, supDaysLeft(st.DaysLeft))
+	case supervision.DueSoon:
+		s = fmt.Sprintf("Due soon: %s next %s is due by %s (%s).", whose, kind, due, supDaysLeft(st.DaysLeft))
+	case supervision.OnTrack:
+		s = fmt.Sprintf("On track: %s next %s is due by %s (%s).", whose, kind, due, supDaysLeft(st.DaysLeft))
+	case supervision.None:
+		s = fmt.Sprintf("No %s logged yet.", kind)
+		if !st.Due.IsZero() {
+			s = fmt.Sprintf("No %s logged yet: the first is due by %s (%s).", kind, due, supDaysLeft(st.DaysLeft))
+		}
+	default:
+		s = "I can't say when the next session is due: no recommended frequency found in the sources — ask your supervisor / training hub."
+	}
+	if st.OnLeave != nil {
+		s = fmt.Sprintf("On leave until %s, so the clock is paused. ", supDate(st.OnLeave.To)) + s
+	}
+	return s
+}
+
+// supSessionLine describes one session for the person whose record it is
+// in: date, type, minutes, with whom and where it stands.
+func supSessionLine(s supervision.Session, viewer string) string {
+	parts := []string{"**" + supDate(s.Date) + "**", string(s.Type)}
+	if s.Minutes > 0 {
+		parts = append(parts, fmt.Sprintf("%d min", s.Minutes))
+	}
+	if s.WithID != "" && s.WithID != viewer {
+		parts = append(parts, "with "+supMention(s.WithID))
+	}
+	if s.LoggedBy != "" && s.LoggedBy != s.UserID && s.LoggedBy != s.WithID {
+		parts = append(parts, "logged by "+supMention(s.LoggedBy))
+	}
+	if c := supConfirmation(s); c != "" {
+		parts = append(parts, c)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func supConfirmation(s supervision.Session) string {
+	switch s.Confirmation {
+	case supervision.Confirmed:
+		return "confirmed"
+	case supervision.Awaiting:
+		return "awaiting confirmation"
+	case supervision.Disputed:
+		return "disputed"
+	}
+	return ""
+}
+
+func supBasisNote(std supervision.Standard) string {
+	if std.Basis != "" {
+		return std.Basis
+	}
+	return supDefaultBasis
+}
+
+const supDefaultBasis = "Recommended minimum in NHS England guidance, not contractual; the Network Contract DES holds the contractual minimum."

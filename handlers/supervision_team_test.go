@@ -1,0 +1,32 @@
+package handlers_test
+
+import (
+	"testing"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+func TestSupervisionTeam(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 1), supervision.Clinical, func(s *supervision.Session) { s.Minutes = 60 })
+	e.addSession(kim, day(2026, 11, 1), supervision.Clinical) // Kim has no supervisor
+
+	r := e.run(gp, "team")
+	got := all(r)
+	wantContains(t, "team", got,
+		"@U01SAM (SPLW) · last: Thu 1 Oct 2026, clinical · due by Sun 1 Nov 2026 · overdue",
+		"@U03ALI (HWBC) · no sessions logged\n",
+		"2 people name you as their supervisor: 1 overdue, 1 with nothing logged that counts yet.",
+		"dates and types only")
+	wantNotContains(t, "team", got, "U04KIM", "60 min")
+
+	for _, who := range []string{kim, sam} {
+		wantContains(t, who+"'s team", e.run(who, "team").Text, "Nobody has named you as their supervisor yet")
+	}
+
+	// Sam names Kim instead: the GP no longer sees Sam.
+	e.run(sam, "setup supervisor=@U04KIM")
+	wantNotContains(t, "team after Sam moved", all(e.run(gp, "team")), "U01SAM")
+	wantContains(t, "Kim's team", all(e.run(kim, "team")), "@U01SAM")
+}
