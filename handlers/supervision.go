@@ -54,7 +54,7 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 		h.now = time.Now
 	}
 	if h.zone == nil {
-		if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		if loc, err := supervision.LoadZone("Europe/London"); err == nil {
 			h.zone = loc
 		} else {
 			h.zone = time.UTC
@@ -217,7 +217,7 @@ func supNHSField(values map[string]string, fields ...string) string {
 // location is a person's time zone: their profile's, else the default.
 func (h *Supervision) location(p supervision.Profile) *time.Location {
 	if p.TimeZone != "" {
-		if loc, err := time.LoadLocation(p.TimeZone); err == nil {
+		if loc, err := supervision.LoadZone(p.TimeZone); err == nil {
 			return loc
 		}
 	}
@@ -229,7 +229,7 @@ func (h *Supervision) location(p supervision.Profile) *time.Location {
 func (h *Supervision) zoneName(ctx context.Context, userID string) string {
 	if h.dir != nil {
 		if z, err := h.dir.TimeZone(ctx, userID); err == nil && z != "" {
-			if _, err := time.LoadLocation(z); err == nil {
+			if _, err := supervision.LoadZone(z); err == nil {
 				return z
 			}
 		}

@@ -249,7 +249,7 @@ func (h *Supervision) submitSetup(ctx context.Context, sub Submission) (FormResu
 	default:
 		errs["reminders"] = "Please choose On or Off."
 	}
-	day, ok := supWeekday(v("day"))
+	day, ok := supervision.ParseWeekday(v("day"))
 	if !ok {
 		errs["day"] = "Please choose a weekday."
 	}
@@ -277,21 +277,6 @@ func (h *Supervision) submitSetup(ctx context.Context, sub Submission) (FormResu
 		Text:        "Saved your supervision profile.",
 		RefreshHome: supRefresh(sub.UserID, oldSupervisor, p.SupervisorID),
 	}}, nil
-}
-
-// supWeekday reads the setup form's reminder day: a weekday's name, or its
-// first three letters or more. Weekday words belong to the supervision
-// package: this gives way to supervision.ParseWeekday once that is
-// exported, leaving the one parser there.
-func supWeekday(s string) (time.Weekday, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, d := range supWeekdays {
-		name := strings.ToLower(d.String())
-		if s == name || (len(s) >= 3 && strings.HasPrefix(name, s)) {
-			return d, true
-		}
-	}
-	return 0, false
 }
 
 // supProfileFields shows a profile.

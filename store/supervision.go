@@ -117,7 +117,7 @@ func parseDate(date, zone string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%w: date %q", ErrCorrupt, date)
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := supervision.LoadZone(zone)
 	if err != nil {
 		loc = time.UTC
 	}

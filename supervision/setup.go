@@ -39,7 +39,7 @@ var setupKeys = map[string]string{
 
 const setupKeyList = "role, pcn, locality, supervisor, reminders, day and time"
 
-const setupExample = `role=coach pcn="Gateshead Inner West" locality=gateshead supervisor=@sam reminders=on day=tue time=09:30`
+const setupExample = `role=coach pcn="Gateshead Inner West" locality=gateshead supervisor=@U0123ABCD reminders=on day=tue time=09:30`
 
 // ParseSetup reads profile settings typed as key=value pairs, the console's
 // stand-in for the setup form: role=coach pcn="Gateshead Inner West"
@@ -168,7 +168,7 @@ func (a *SetupArgs) set(key, value string) error {
 		id, ok := mentionID(value)
 		if !ok {
 			return inputErr(key, ErrUnreadable,
-				"I couldn't tell who %q is. Mention your supervisor with @, like supervisor=@sam, or say supervisor=none.", typed(value))
+				"I couldn't tell who %q is. Give your supervisor's Slack user id with @, like supervisor=@U0123ABCD (in Slack, pick them from the @ list), or say supervisor=none.", typed(value))
 		}
 		a.SupervisorID = id
 	case "reminders":
