@@ -107,6 +107,14 @@ func newClient(u string) (redis.UniversalClient, error) {
 	return redis.NewClusterClient(opts), nil
 }
 
+// SCAN walks the whole keyspace of the shared test Redis, which may hold
+// many keys of other tests (benchmarks write hundreds of thousands): ask for
+// many per call, and allow it time.
+const (
+	scanCount   = 5000
+	scanTimeout = time.Minute
+)
+
 // Prefix returns a key prefix unique to this test and deletes every key
 // under it, on every master of a Cluster, when the test ends.
 func Prefix(tb testing.TB) string {
@@ -121,10 +129,10 @@ func Prefix(tb testing.TB) string {
 			return
 		}
 		defer c.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
 		defer cancel()
 		err = eachNode(ctx, c, func(ctx context.Context, node redis.Cmdable) error {
-			iter := node.Scan(ctx, 0, prefix+"*", 500).Iterator()
+			iter := node.Scan(ctx, 0, prefix+"*", scanCount).Iterator()
 			for iter.Next(ctx) {
 				if err := node.Del(ctx, iter.Val()).Err(); err != nil {
 					return err
@@ -162,10 +170,10 @@ func Keys(tb testing.TB, pattern string) []string {
 		mu   sync.Mutex
 		keys []string
 	)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), scanTimeout)
 	defer cancel()
 	err := eachNode(ctx, c, func(ctx context.Context, node redis.Cmdable) error {
-		iter := node.Scan(ctx, 0, pattern, 500).Iterator()
+		iter := node.Scan(ctx, 0, pattern, scanCount).Iterator()
 		for iter.Next(ctx) {
 			mu.Lock()
 			keys = append(keys, iter.Val())
