@@ -142,7 +142,7 @@ func (c *Config) validate() error {
 	}
 	if c.RedisURL != "" {
 		if err := store.ParseURL(c.RedisURL, c.RedisMasterName); err != nil {
-			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster"}
+			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster (" + err.Error() + ")"}
 		}
 	}
 	if c.RedisKeyPrefix == "" || strings.ContainsAny(c.RedisKeyPrefix, "{} \t\n") {

@@ -82,6 +82,23 @@ func TestConfigNeverEchoesSecrets(t *testing.T) {
 	}
 }
 
+func TestConfigRedisURLErrorSaysWhyWithoutThePassword(t *testing.T) {
+	for _, u := range []string{"redis://:s3cret@cache:6379/0?pool_sise=5", "redis://:s3cret@cache:port/0", "redis://:s3cret@h1:7000?pool_size=x,h2:7000"} {
+		clearConfigEnv(t)
+		setEnv(t, map[string]string{"REDIS_URL": u})
+		_, err := loadConfig()
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Var != "REDIS_URL" || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("REDIS_URL=%s: loadConfig() = %v, want a ConfigError for REDIS_URL without the password", u, err)
+		}
+	}
+	clearConfigEnv(t)
+	setEnv(t, map[string]string{"REDIS_URL": "redis://cache:6379/0?pool_sise=5"})
+	if _, err := loadConfig(); err == nil || !strings.Contains(err.Error(), "pool_sise") {
+		t.Errorf("a misspelt option: loadConfig() = %v, want an error naming pool_sise", err)
+	}
+}
+
 func TestConfigDefaultsAndModes(t *testing.T) {
 	clearConfigEnv(t)
 	c, err := loadConfig()

@@ -31,9 +31,19 @@ type clientOptions struct {
 
 // ParseURL checks a REDIS_URL value (with REDIS_MASTER_NAME, if any)
 // without connecting, so configuration can be refused at start with a clear
-// message.
+// message. The error never holds the URL's password.
 func ParseURL(s, masterName string) error {
 	_, err := parseOptions(s, masterName)
+	return err
+}
+
+// safe drops the URL from url.Parse's errors (inside go-redis's too): it
+// would show the password.
+func safe(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
 	return err
 }
 
@@ -58,7 +68,7 @@ func parseOptions(raw, masterName string) (clientOptions, error) {
 	if len(parts) == 1 && masterName == "" && !hasAddrs(first) {
 		o, err := redis.ParseURL(first)
 		if err != nil {
-			return clientOptions{}, fmt.Errorf("%q is not a Redis URL such as redis://localhost:6379/0: %w", redact(first), err)
+			return clientOptions{}, fmt.Errorf("%q is not a Redis URL such as redis://localhost:6379/0: %w", redact(first), safe(err))
 		}
 		applyDefaults(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout)
 		o.ContextTimeoutEnabled = true
@@ -117,6 +127,9 @@ func joinAddrs(parts []string) (*url.URL, error) {
 }
 
 func clusterOptions(u *url.URL) (*redis.ClusterOptions, error) {
+	if db := strings.Trim(u.Path, "/"); db != "" && db != "0" {
+		return nil, fmt.Errorf("%q: a Redis Cluster has one database, 0, not %q", u.Redacted(), db)
+	}
 	// redis.ParseClusterURL knows no skip_verify: read it here.
 	q := u.Query()
 	skip, hasSkip := q.Get("skip_verify"), q.Has("skip_verify")
@@ -124,7 +137,7 @@ func clusterOptions(u *url.URL) (*redis.ClusterOptions, error) {
 	u.RawQuery = q.Encode()
 	o, err := redis.ParseClusterURL(u.String())
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a Redis Cluster address list such as 10.0.0.1:7000,10.0.0.2:7000: %w", u.Redacted(), err)
+		return nil, fmt.Errorf("%q is not a Redis Cluster address list such as 10.0.0.1:7000,10.0.0.2:7000: %w", u.Redacted(), safe(err))
 	}
 	if hasSkip {
 		v, err := strconv.ParseBool(skip)
@@ -149,7 +162,7 @@ func failoverOptions(u *url.URL, masterName string) (*redis.FailoverOptions, err
 	u.RawQuery = q.Encode()
 	o, err := redis.ParseFailoverURL(u.String())
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a list of Sentinel addresses such as 10.0.0.1:26379,10.0.0.2:26379: %w", u.Redacted(), err)
+		return nil, fmt.Errorf("%q is not a list of Sentinel addresses such as 10.0.0.1:26379,10.0.0.2:26379: %w", u.Redacted(), safe(err))
 	}
 	if !q.Has("password") {
 		o.Username, o.Password = o.SentinelUsername, o.SentinelPassword

@@ -36,6 +36,10 @@ func TestParseOptions(t *testing.T) {
 		{in: "a,b", wantErr: true},
 		{in: "10.0.0.1:7000,10.0.0.2:7001?pool_size=5", wantErr: true}, // options go on the first address
 		{in: "10.0.0.1:7000?skip_verify=true,10.0.0.2:7001", wantErr: true},
+		{in: "redis://:pw@cache:port/0", wantErr: true},
+		{in: "redis://:pw@cache:6379/0?pool_size=x", wantErr: true},
+		{in: "redis://:pw@h1:7000?pool_size=x,h2:7000", wantErr: true},
+		{in: "redis://:pw@s1:26379/x,s2:26379", wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
