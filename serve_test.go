@@ -96,6 +96,22 @@ func TestMetricsOnTheirOwnAddress(t *testing.T) {
 			t.Errorf("GET %s = %d %.200q, want %d with %q", tt.url, code, body, tt.wantCode, tt.want)
 		}
 	}
+	// Nothing failed, so no Redis error is counted: not the CLIENT SETINFO
+	// that go-redis would send on each new connection, which Redis below
+	// 7.2 refuses.
+	if _, body := get(t, "http://"+metricsAddr+"/metrics"); strings.Contains(body, "peerbot_redis_errors_total{") {
+		t.Errorf("Redis errors counted with nothing failing:\n%s", grepLines(body, "peerbot_redis_errors_total"))
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for line := range strings.Lines(s) {
+		if strings.Contains(line, sub) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "")
 }
 
 // TestSlackTokenCheckSaysWhy tells a token Slack refused from a Slack that
