@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +28,8 @@ type Config struct {
 	RedisMasterName    string   `envconfig:"REDIS_MASTER_NAME"`
 	RedisKeyPrefix     string   `envconfig:"REDIS_KEY_PREFIX" default:"peerbot:"`
 	Port               int      `envconfig:"PORT" default:"3000"`
+	Host               string   `envconfig:"HOST"`
+	MetricsAddr        string   `envconfig:"METRICS_ADDR"`
 	DefaultTZ          Location `envconfig:"DEFAULT_TZ" default:"Europe/London"`
 	AdminUserIDs       []string `envconfig:"ADMIN_USER_IDS"`
 	PeerChannelID      string   `envconfig:"PEER_CHANNEL_ID"`
@@ -138,7 +142,7 @@ func (c *Config) validate() error {
 	}
 	if c.RedisURL != "" {
 		if err := store.ParseURL(c.RedisURL, c.RedisMasterName); err != nil {
-			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster"}
+			return &ConfigError{"REDIS_URL", "expected a Redis URL such as redis://localhost:6379/0, or host:port addresses separated by commas for a cluster (" + err.Error() + ")"}
 		}
 	}
 	if c.RedisKeyPrefix == "" || strings.ContainsAny(c.RedisKeyPrefix, "{} \t\n") {
@@ -146,6 +150,9 @@ func (c *Config) validate() error {
 	}
 	if c.Port < 0 || c.Port > 65535 {
 		return &ConfigError{"PORT", fmt.Sprintf("expected a port number from 0 to 65535, not %d", c.Port)}
+	}
+	if err := c.validateListen(); err != nil {
+		return err
 	}
 	for i, id := range c.AdminUserIDs {
 		c.AdminUserIDs[i] = strings.TrimSpace(id)
@@ -191,6 +198,31 @@ func (c *Config) validate() error {
 	}
 	return nil
 }
+
+var hostName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$`)
+
+// validateListen checks HOST and METRICS_ADDR, where the servers listen.
+func (c *Config) validateListen() error {
+	c.Host = strings.TrimSpace(c.Host)
+	if h := strings.Trim(c.Host, "[]"); h != "" && net.ParseIP(h) == nil && !hostName.MatchString(h) {
+		return &ConfigError{"HOST", fmt.Sprintf("expected a host name or IP address to listen on, such as 127.0.0.1 (the port is PORT), not %q", clip(c.Host))}
+	}
+	c.Host = strings.Trim(c.Host, "[]")
+	c.MetricsAddr = strings.TrimSpace(c.MetricsAddr)
+	if c.MetricsAddr == "" {
+		return nil
+	}
+	host, port, err := net.SplitHostPort(c.MetricsAddr)
+	n, perr := strconv.Atoi(port)
+	if err != nil || perr != nil || n < 0 || n > 65535 || (host != "" && net.ParseIP(host) == nil && !hostName.MatchString(host)) {
+		return &ConfigError{"METRICS_ADDR", fmt.Sprintf("expected host:port to serve /metrics on, such as 127.0.0.1:9090 or :9090, not %q", clip(c.MetricsAddr))}
+	}
+	return nil
+}
+
+// ListenAddr is where the HTTP server for Slack listens: HOST (all
+// interfaces when empty) and PORT.
+func (c *Config) ListenAddr() string { return net.JoinHostPort(c.Host, strconv.Itoa(c.Port)) }
 
 // commandVar is one command's configurable slash command.
 type commandVar struct {

@@ -24,6 +24,14 @@ func TestConfigErrors(t *testing.T) {
 		{"empty time zone", map[string]string{"DEFAULT_TZ": " "}, "DEFAULT_TZ"},
 		{"port not a number", map[string]string{"PORT": "eighty"}, "PORT"},
 		{"port too big", map[string]string{"PORT": "70000"}, "PORT"},
+		{"host", map[string]string{"HOST": "127.0.0.1"}, ""},
+		{"host IPv6", map[string]string{"HOST": "::1"}, ""},
+		{"host with a port", map[string]string{"HOST": "127.0.0.1:3000"}, "HOST"},
+		{"host not a name", map[string]string{"HOST": "my host"}, "HOST"},
+		{"metrics address", map[string]string{"METRICS_ADDR": "127.0.0.1:9090"}, ""},
+		{"metrics port only", map[string]string{"METRICS_ADDR": ":9090"}, ""},
+		{"metrics without a port", map[string]string{"METRICS_ADDR": "127.0.0.1"}, "METRICS_ADDR"},
+		{"metrics port not a number", map[string]string{"METRICS_ADDR": "localhost:metrics"}, "METRICS_ADDR"},
 		{"API URL not a URL", map[string]string{"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"},
 		{"Redis URL not a URL", map[string]string{"REDIS_URL": "http://localhost"}, "REDIS_URL"},
 		{"Redis cluster addresses", map[string]string{"REDIS_URL": "10.0.0.1:7000,10.0.0.2:7000"}, ""},
@@ -71,6 +79,23 @@ func TestConfigNeverEchoesSecrets(t *testing.T) {
 	}
 	if msg := err.Error(); strings.Contains(msg, "very-secret") {
 		t.Errorf("error %q echoes the token", msg)
+	}
+}
+
+func TestConfigRedisURLErrorSaysWhyWithoutThePassword(t *testing.T) {
+	for _, u := range []string{"redis://:s3cret@cache:6379/0?pool_sise=5", "redis://:s3cret@cache:port/0", "redis://:s3cret@h1:7000?pool_size=x,h2:7000"} {
+		clearConfigEnv(t)
+		setEnv(t, map[string]string{"REDIS_URL": u})
+		_, err := loadConfig()
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Var != "REDIS_URL" || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("REDIS_URL=%s: loadConfig() = %v, want a ConfigError for REDIS_URL without the password", u, err)
+		}
+	}
+	clearConfigEnv(t)
+	setEnv(t, map[string]string{"REDIS_URL": "redis://cache:6379/0?pool_sise=5"})
+	if _, err := loadConfig(); err == nil || !strings.Contains(err.Error(), "pool_sise") {
+		t.Errorf("a misspelt option: loadConfig() = %v, want an error naming pool_sise", err)
 	}
 }
 

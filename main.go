@@ -13,13 +13,13 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
-	"strconv"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	_ "time/tzdata" // time zones without the system's database, as on slim hosts
@@ -50,6 +50,9 @@ func main() {
 // run starts the bot in the mode the environment asks for and returns when
 // ctx ends (or, in the console, when input ends). listening, when not nil,
 // is told the HTTP address once the server accepts connections.
+//
+// It stops in order: the mode stops taking requests, then the scheduler
+// stops, then the bot's background work finishes, and Redis closes last.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, listening func(addr string)) error {
 	if len(args) >= 2 && args[0] == "knowledge" && args[1] == "check" {
 		return knowledgeCheck(args[2:], stdout)
@@ -63,149 +66,249 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	mode := cfg.Mode()
 	log := newLogger(cfg, mode, stderr)
+	store.SetLogger(log) // go-redis has one logger per process: the last run's wins
 
+	a, err := newApp(ctx, cfg, mode, log)
+	if err != nil {
+		return err
+	}
+	defer a.db.Close() // last: after the mode and the scheduler stop
+	defer func() { a.stopCancel() }()
+
+	// Background work runs beside every mode: it starts here, before the
+	// mode takes requests, and stops after the mode has stopped taking them.
+	a.sched.Start()
+
+	var runErr error
+	switch mode {
+	case ModeConsole:
+		runErr = a.runConsole(ctx, stdin, stdout, stderr)
+	case ModeSocket:
+		runErr = a.runSocketMode(ctx, listening)
+	default:
+		runErr = a.runHTTP(ctx, listening)
+	}
+	return errors.Join(runErr, a.stopBackground())
+}
+
+// app is peerbot wired together: what every mode runs.
+type app struct {
+	cfg   *Config
+	mode  Mode
+	log   *slog.Logger
+	db    *store.Redis
+	kept  string // for the console's banner: which store it runs on
+	api   *slack.Client
+	table *bot.Table
+	bot   *bot.Bot
+	sched *scheduler.Scheduler
+
+	stopOnce   sync.Once
+	stopCtx    context.Context
+	stopCancel context.CancelFunc
+}
+
+// newApp loads the content, opens the store, checks the Slack token (over
+// Slack) and builds the bot.
+func newApp(ctx context.Context, cfg *Config, mode Mode, log *slog.Logger) (*app, error) {
 	var extra fs.FS
 	if cfg.KnowledgeDir != "" {
 		extra = os.DirFS(cfg.KnowledgeDir)
 	}
 	content, err := knowledge.LoadWith(knowledge.Content(), extra)
 	if err != nil {
-		return fmt.Errorf("loading content: %w", err)
+		return nil, fmt.Errorf("loading content: %w", err)
 	}
 	standards, err := supervision.LoadStandards(extra)
 	if err != nil {
-		return fmt.Errorf("loading supervision standards: %w", err)
+		return nil, fmt.Errorf("loading supervision standards: %w", err)
 	}
 	metrics := bot.NewMetrics()
-	sched := scheduler.New(log, cfg.DefaultTZ.Location)
-
-	db, kept, err := openStore(ctx, cfg, mode, metrics)
-	if err != nil {
-		return err
+	a := &app{cfg: cfg, mode: mode, log: log, sched: scheduler.New(log, cfg.DefaultTZ.Location), stopCancel: func() {}}
+	if a.db, a.kept, err = openStore(ctx, cfg, mode, metrics); err != nil {
+		return nil, err
 	}
-	defer db.Close() // last: after the server and the scheduler stop
-
+	httpClient := &http.Client{Timeout: 10 * time.Second}
 	var (
-		api        *slack.Client
-		httpClient = &http.Client{Timeout: 10 * time.Second}
-		botUserID  string
-		directory  handlers.Directory = fixedZone(cfg.DefaultTZ.String())
+		botUserID string
+		directory handlers.Directory = fixedZone(cfg.DefaultTZ.String())
 	)
 	if mode != ModeConsole {
-		opts := []slack.Option{slack.OptionHTTPClient(httpClient)}
-		if cfg.SlackAPIURL != "" {
-			opts = append(opts, slack.OptionAPIURL(cfg.SlackAPIURL))
+		if a.api, botUserID, err = connectSlack(ctx, cfg, httpClient, log); err != nil {
+			_ = a.db.Close()
+			return nil, err
 		}
-		if mode == ModeSocket {
-			opts = append(opts, slack.OptionAppLevelToken(cfg.SlackAppToken))
-		}
-		api = slack.New(cfg.SlackBotToken, opts...)
-		authCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		auth, err := api.AuthTestContext(authCtx)
-		cancel()
-		if err != nil {
-			return fmt.Errorf("the bot token in SLACK_BOT_TOKEN was not accepted (auth.test: %w); check it on the Slack app's OAuth & Permissions page", err)
-		}
-		log.Info("connected to Slack", "team_id", auth.TeamID, "bot_user_id", auth.UserID)
-		botUserID = auth.UserID
-		directory = bot.NewDirectory(api, db, cfg.ZoneCacheTTL.Duration, cfg.DefaultTZ.String())
+		directory = bot.NewDirectory(a.api, a.db, cfg.ZoneCacheTTL.Duration, cfg.DefaultTZ.String())
 	}
+	if err := a.newBot(content, standards, directory, httpClient, botUserID, metrics); err != nil {
+		_ = a.db.Close()
+		return nil, err
+	}
+	return a, nil
+}
 
+// connectSlack makes the Web API client and checks the bot token with
+// auth.test, telling a refused token from a Slack that cannot be reached.
+func connectSlack(ctx context.Context, cfg *Config, httpClient *http.Client, log *slog.Logger) (api *slack.Client, botUserID string, err error) {
+	opts := []slack.Option{slack.OptionHTTPClient(httpClient)}
+	if cfg.SlackAPIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(cfg.SlackAPIURL))
+	}
+	if cfg.Mode() == ModeSocket {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.SlackAppToken))
+	}
+	api = slack.New(cfg.SlackBotToken, opts...)
+	authCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	auth, err := api.AuthTestContext(authCtx)
+	if err != nil {
+		return nil, "", authTestError(err, cfg.SlackAPIURL)
+	}
+	log.Info("connected to Slack", "team_id", auth.TeamID, "bot_user_id", auth.UserID)
+	return api, auth.UserID, nil
+}
+
+// tokenRefusals are the auth.test errors that mean Slack refused the token.
+var tokenRefusals = []string{"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type"}
+
+// authTestError says why auth.test failed: Slack refused the token, Slack
+// answered with an error of its own, or Slack could not be reached (and
+// the token was not checked at all).
+func authTestError(err error, apiURL string) error {
+	var (
+		refused   slack.SlackErrorResponse
+		status    slack.StatusCodeError
+		ratelimit *slack.RateLimitedError
+	)
+	switch {
+	case errors.As(err, &refused) && slices.Contains(tokenRefusals, refused.Err):
+		return fmt.Errorf("the bot token in SLACK_BOT_TOKEN was not accepted by Slack (auth.test: %s); check it on the Slack app's OAuth & Permissions page", refused.Err)
+	case errors.As(err, &refused), errors.As(err, &status), errors.As(err, &ratelimit):
+		return fmt.Errorf("slack answered the token check with an error of its own, so the bot token in SLACK_BOT_TOKEN was not checked (auth.test: %w); try again later", err)
+	}
+	where := "Slack"
+	if apiURL != "" {
+		where = "Slack at SLACK_API_URL " + apiURL
+	}
+	return fmt.Errorf("cannot reach %s to check the bot token in SLACK_BOT_TOKEN, so it was not checked (auth.test: %w); check the network, any proxy or firewall, and SLACK_API_URL", where, err)
+}
+
+// newBot builds the handlers, the command table and the bot.
+func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
 	roles, err := handlers.NewRoles(content)
 	if err != nil {
 		return err
 	}
 	answers := handlers.NewAnswers(handlers.AnswersOptions{
 		Content:       content,
-		Feedback:      db,
-		Profiles:      db,
-		Once:          db,
-		PeerChannelID: cfg.PeerChannelID,
+		Feedback:      a.db,
+		Profiles:      a.db,
+		Once:          a.db,
+		PeerChannelID: a.cfg.PeerChannelID,
 	})
 	sup := handlers.NewSupervision(handlers.SupervisionOptions{
-		Profiles:    db,
-		Sessions:    db,
+		Profiles:    a.db,
+		Sessions:    a.db,
 		Standards:   standards,
 		Directory:   directory,
-		DefaultZone: cfg.DefaultTZ.Location,
+		DefaultZone: a.cfg.DefaultTZ.Location,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
 	cmds = append(cmds, sup.Command())
-	table, err := bot.NewTable(cfg.CommandPeer, cfg.SlashNames(), cmds...)
-	if err != nil {
+	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}
-	admins := cfg.AdminUserIDs
-	if mode == ModeConsole {
+	admins := a.cfg.AdminUserIDs
+	if a.mode == ModeConsole {
 		admins = []string{bot.ConsoleUser} // your own machine: you are its admin
 	}
-	b := bot.New(bot.Options{
-		Table:         table,
-		Store:         db,
-		Slack:         api,
+	a.bot = bot.New(bot.Options{
+		Table:         a.table,
+		Store:         a.db,
+		Slack:         a.api,
 		HTTPClient:    httpClient,
-		SigningSecret: cfg.SlackSigningSecret,
+		SigningSecret: a.cfg.SlackSigningSecret,
 		BotUserID:     botUserID,
 		AdminUserIDs:  admins,
-		Logger:        log,
+		Logger:        a.log,
 		Metrics:       metrics,
 		Converse:      answers.Converse,
 		Forms:         sup.Forms(),
 		Home:          sup.Home,
 	})
+	return nil
+}
 
-	if mode == ModeConsole {
-		fmt.Fprintf(stderr, "peerbot console: a local try-out, with no Slack connection. %s\n"+
-			"Type commands as in Slack, such as %s, %s or %s. End with Ctrl-D or \"exit\".\n"+
-			"Start a line with \"as @U123\" to act as someone else (a supervisor, say).\n"+
-			"To connect Slack, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).\n\n",
-			kept, table.Invocation("roles", "coach"), table.Invocation("ask", "who supervises a link worker?"), table.Umbrella()+" help")
-		sched.Start()
-		err = b.RunConsole(ctx, stdin, stdout, isTerminal(stdin))
-		if errors.Is(err, context.Canceled) {
-			err = nil // Ctrl-C is a normal way to leave
-		}
-		return errors.Join(err, shutdown(log, nil, b, sched))
+// runConsole serves one person at the terminal until input ends or ctx does.
+func (a *app) runConsole(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) error {
+	fmt.Fprintf(stderr, "peerbot console: a local try-out, with no Slack connection. %s\n"+
+		"Type commands as in Slack, such as %s, %s or %s. End with Ctrl-D or \"exit\".\n"+
+		"Start a line with \"as @U123\" to act as someone else (a supervisor, say).\n"+
+		"To connect Slack, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).\n\n",
+		a.kept, a.table.Invocation("roles", "coach"), a.table.Invocation("ask", "who supervises a link worker?"), a.table.Umbrella()+" help")
+	err := a.bot.RunConsole(ctx, stdin, stdout, isTerminal(stdin))
+	if errors.Is(err, context.Canceled) {
+		err = nil // Ctrl-C is a normal way to leave
 	}
+	a.stopping()
+	return err
+}
 
-	srv := &http.Server{
-		Handler:           b.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      10 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	ln, err := net.Listen("tcp", net.JoinHostPort("", strconv.Itoa(cfg.Port)))
+// runHTTP serves Slack's requests over HTTP until ctx ends.
+func (a *app) runHTTP(ctx context.Context, listening func(string)) error {
+	srv, err := a.listen(listening)
 	if err != nil {
-		return fmt.Errorf("cannot listen on PORT %d: %w", cfg.Port, err)
+		return err
 	}
-	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String(), "mode", string(mode))
-	if listening != nil {
-		listening(ln.Addr().String())
-	}
-	sched.Start()
-
 	var runErr error
-	if mode == ModeSocket {
-		sm := socketmode.New(api, socketmode.OptionLog(slogPrinter{log}))
-		socketErr := make(chan error, 1)
-		go func() { socketErr <- b.RunSocketMode(ctx, sm) }()
-		select {
-		case <-ctx.Done():
-			<-socketErr
-		case runErr = <-socketErr:
-		case runErr = <-serveErr:
-		}
-	} else {
-		select {
-		case <-ctx.Done():
-		case runErr = <-serveErr:
-		}
+	select {
+	case <-ctx.Done():
+	case runErr = <-srv.failed:
 	}
-	return errors.Join(runErr, shutdown(log, srv, b, sched))
+	return errors.Join(runErr, srv.shutdown(a.stopping()))
+}
+
+// runSocketMode takes Slack's requests over Socket Mode until ctx ends,
+// serving health, readiness and metrics over HTTP beside it.
+func (a *app) runSocketMode(ctx context.Context, listening func(string)) error {
+	srv, err := a.listen(listening)
+	if err != nil {
+		return err
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sm := socketmode.New(a.api, socketmode.OptionLog(slogPrinter{a.log}))
+	socketErr := make(chan error, 1)
+	go func() { socketErr <- a.bot.RunSocketMode(sctx, sm) }()
+	var runErr error
+	select {
+	case <-ctx.Done():
+		<-socketErr
+	case runErr = <-socketErr:
+	case runErr = <-srv.failed:
+		cancel()
+		<-socketErr
+	}
+	return errors.Join(runErr, srv.shutdown(a.stopping()))
+}
+
+// stopping starts the orderly stop, once, and returns the context that
+// bounds all of it (shutdownGrace from the first call).
+func (a *app) stopping() context.Context {
+	a.stopOnce.Do(func() {
+		a.log.Info("shutting down")
+		a.stopCtx, a.stopCancel = context.WithTimeout(context.Background(), shutdownGrace)
+	})
+	return a.stopCtx
+}
+
+// stopBackground stops the scheduler, then lets the bot's background work
+// finish, within what is left of the grace period.
+func (a *app) stopBackground() error {
+	ctx := a.stopping()
+	err := errors.Join(a.sched.Stop(ctx), a.bot.Shutdown(ctx))
+	a.log.Info("stopped")
+	return err
 }
 
 // openStore opens Redis: the one REDIS_URL names, or, in the console
@@ -244,28 +347,6 @@ type fixedZone string
 
 func (z fixedZone) TimeZone(context.Context, string) (string, error) { return string(z), nil }
 
-// shutdown stops in order: take no new requests, finish what is in flight,
-// stop the scheduler. Redis is closed last, by run's defer.
-func shutdown(log *slog.Logger, srv *http.Server, b *bot.Bot, sched *scheduler.Scheduler) error {
-	log.Info("shutting down")
-	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	var errs []error
-	if srv != nil {
-		if err := srv.Shutdown(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("stopping the HTTP server: %w", err))
-		}
-	}
-	if err := b.Shutdown(ctx); err != nil {
-		errs = append(errs, err)
-	}
-	if err := sched.Stop(ctx); err != nil {
-		errs = append(errs, err)
-	}
-	log.Info("stopped")
-	return errors.Join(errs...)
-}
-
 func newLogger(cfg *Config, mode Mode, w io.Writer) *slog.Logger {
 	level, _ := parseLevel(cfg.LogLevel) // validated
 	format := cfg.LogFormat
@@ -292,15 +373,12 @@ func redact(raw string) string {
 		p = strings.TrimSpace(p)
 		u, err := url.Parse(p)
 		switch {
-		case err != nil && strings.Contains(p, "@"):
+		case err == nil:
+			parts[i] = u.Redacted()
+		case strings.Contains(p, "@"):
 			parts[i] = "(unreadable address)"
-		case err != nil || u.User == nil:
-			parts[i] = p
 		default:
-			if _, has := u.User.Password(); has {
-				u.User = url.UserPassword(u.User.Username(), "xxxxx")
-			}
-			parts[i] = u.String()
+			parts[i] = p
 		}
 	}
 	return strings.Join(parts, ",")

@@ -100,7 +100,13 @@ func TestProcess(t *testing.T) {
 		defer cmd.Process.Kill()
 		logs := &syncBuffer{}
 		addrCh := make(chan string, 1)
+		// The pipe is read to its end (the process exiting closes it)
+		// before cmd.Wait, which closes the pipe and would lose the last
+		// lines (os/exec: "it is incorrect to call Wait before all reads
+		// from the pipe have completed").
+		readDone := make(chan struct{})
 		go func() {
+			defer close(readDone)
 			re := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`)
 			buf := make([]byte, 4096)
 			sent := false
@@ -138,7 +144,10 @@ func TestProcess(t *testing.T) {
 			t.Fatal(err)
 		}
 		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
+		go func() {
+			<-readDone
+			done <- cmd.Wait()
+		}()
 		select {
 		case err := <-done:
 			if err != nil {

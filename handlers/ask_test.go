@@ -241,12 +241,7 @@ func TestAskNotSure(t *testing.T) {
 				t.Fatal("no unanswered terms counted")
 			}
 			// Nothing about the asker or their words as written is kept.
-			c := redistest.Client(t)
-			keys, err := c.Keys(context.Background(), prefix+"*").Result()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, k := range keys {
+			for _, k := range redistest.Keys(t, prefix+"*") {
 				if strings.Contains(strings.ToLower(k), "u1secret") {
 					t.Errorf("key %s holds the asker's id", k)
 				}

@@ -15,7 +15,7 @@
 //	peerbot:dedupe:{<scope>}:msg:<ts>           string, claim token; TTL 6 h
 //
 // The scope is the Slack channel id of the message or event (or the team id
-// when an event has no channel). Slack re-sends an event with the same
+// when an event has no channel; "-" when the caller gives none). Slack re-sends an event with the same
 // event_id when it was not answered in time, and has re-sent messages with a
 // new event_id; claiming both keys at once answers each message once.
 //
@@ -66,13 +66,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/redis/go-redis/v9"
-	"github.com/redis/go-redis/v9/maintnotifications"
 )
 
 // DefaultPrefix starts every key the store writes.
@@ -106,13 +104,14 @@ type Redis struct {
 // store implements recognise it without importing store, nor store them.
 var ErrUnavailable = outcome.ErrUnavailable
 
-// Open connects to Redis as opts says and checks that it answers.
+// Open connects to Redis as opts says and checks that it can serve (see
+// Ping).
 func Open(ctx context.Context, opts Options) (*Redis, error) {
-	uopts, err := universalOptions(opts.URL, opts.MasterName)
+	copts, err := parseOptions(opts.URL, opts.MasterName)
 	if err != nil {
 		return nil, err
 	}
-	r := newRedis(redis.NewUniversalClient(uopts), opts)
+	r := newRedis(copts.newClient(), opts)
 	if err := r.Ping(ctx); err != nil {
 		_ = r.Close()
 		return nil, err
@@ -132,70 +131,6 @@ func newRedis(client redis.UniversalClient, opts Options) *Redis {
 	r := &Redis{client: client, prefix: prefix, onError: onError}
 	client.AddHook(errorHook{r.onError})
 	return r
-}
-
-// ParseURL checks a REDIS_URL value (with REDIS_MASTER_NAME, if any)
-// without connecting, so configuration can be refused at start with a clear
-// message.
-func ParseURL(s, masterName string) error {
-	_, err := universalOptions(s, masterName)
-	return err
-}
-
-func universalOptions(raw, masterName string) (*redis.UniversalOptions, error) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return nil, errors.New("no Redis address given")
-	}
-	parts := strings.Split(raw, ",")
-	u := &redis.UniversalOptions{
-		MasterName:            masterName,
-		ContextTimeoutEnabled: true,
-		DialTimeout:           2 * time.Second,
-		ReadTimeout:           2 * time.Second,
-		WriteTimeout:          2 * time.Second,
-		MaintNotificationsConfig: &maintnotifications.Config{
-			Mode: maintnotifications.ModeDisabled,
-		},
-	}
-	if len(parts) == 1 && masterName == "" {
-		o, err := redis.ParseURL(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a Redis URL such as redis://localhost:6379/0: %w", raw, err)
-		}
-		u.Addrs = []string{o.Addr}
-		u.Username, u.Password = o.Username, o.Password
-		u.DB = o.DB
-		u.TLSConfig = o.TLSConfig
-		return u, nil
-	}
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		if !strings.Contains(p, "://") {
-			p = "redis://" + p
-		}
-		o, err := url.Parse(p)
-		if err != nil || o.Host == "" || o.Port() == "" {
-			return nil, fmt.Errorf("%q is not a host:port Redis address", p)
-		}
-		if o.User != nil && u.Password == "" {
-			u.Username = o.User.Username()
-			u.Password, _ = o.User.Password()
-		}
-		u.Addrs = append(u.Addrs, o.Host)
-	}
-	if masterName == "" {
-		u.IsClusterMode = true
-	}
-	return u, nil
-}
-
-// Ping checks that Redis answers.
-func (r *Redis) Ping(ctx context.Context) error {
-	if err := r.client.Ping(ctx).Err(); err != nil {
-		return fmt.Errorf("%w: %w", ErrUnavailable, err)
-	}
-	return nil
 }
 
 // Close closes the connections; the store is unusable after.
@@ -238,6 +173,9 @@ func (r *Redis) Claim(ctx context.Context, scope string, ttl time.Duration, ids 
 	if len(ids) == 0 {
 		return true, nil
 	}
+	if scope == "" {
+		scope = "-" // an empty hash tag, {}, would not keep the keys in one slot
+	}
 	keys := make([]string, len(ids))
 	for i, id := range ids {
 		keys[i] = r.key("dedupe", tag(scope), id)
@@ -255,8 +193,9 @@ func token() string {
 	return hex.EncodeToString(b[:])
 }
 
-// errorHook tells OnError of every failed command. A missing key (redis.Nil)
-// is an answer, not a failure.
+// errorHook tells OnError of every failed command. Answers that are not
+// failures are not counted: a missing key (redis.Nil), and NOSCRIPT, which a
+// script's first run on a server answers before go-redis sends its body.
 type errorHook struct{ onError func(op string) }
 
 func (h errorHook) DialHook(next redis.DialHook) redis.DialHook { return next }
@@ -264,7 +203,7 @@ func (h errorHook) DialHook(next redis.DialHook) redis.DialHook { return next }
 func (h errorHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 	return func(ctx context.Context, cmd redis.Cmder) error {
 		err := next(ctx, cmd)
-		if err != nil && !errors.Is(err, redis.Nil) {
+		if failed(err) {
 			h.onError(cmd.Name())
 		}
 		return err
@@ -274,9 +213,13 @@ func (h errorHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 func (h errorHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
 	return func(ctx context.Context, cmds []redis.Cmder) error {
 		err := next(ctx, cmds)
-		if err != nil && !errors.Is(err, redis.Nil) {
+		if failed(err) {
 			h.onError("pipeline")
 		}
 		return err
 	}
+}
+
+func failed(err error) bool {
+	return err != nil && !errors.Is(err, redis.Nil) && !redis.HasErrorPrefix(err, "NOSCRIPT")
 }

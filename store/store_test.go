@@ -54,6 +54,19 @@ func TestClaim(t *testing.T) {
 	}
 }
 
+// TestClaimWithNoScope claims an event and its message with no channel:
+// the keys still share one slot, so a Cluster takes the script.
+func TestClaimWithNoScope(t *testing.T) {
+	r, _ := open(t)
+	ctx := context.Background()
+	for i, want := range []bool{true, false} {
+		ok, err := r.Claim(ctx, "", time.Minute, "event:EvNoScope", "msg:3.3")
+		if err != nil || ok != want {
+			t.Errorf("claim %d with no scope = %v, %v; want %v, nil", i+1, ok, err, want)
+		}
+	}
+}
+
 func TestClaimIsAnsweredOnceUnderRace(t *testing.T) {
 	r, _ := open(t)
 	var wins atomic.Int32
@@ -144,42 +157,5 @@ func TestEmbedded(t *testing.T) {
 	}
 	if err := r.Ping(context.Background()); err == nil {
 		t.Error("Ping after Close = nil, want an error")
-	}
-}
-
-func TestParseURL(t *testing.T) {
-	tests := []struct {
-		in      string
-		wantErr bool
-		addrs   int
-		cluster bool
-	}{
-		{in: "redis://localhost:6379/0", addrs: 1},
-		{in: "rediss://user:pw@cache.example.org:6380/2", addrs: 1},
-		{in: "unix:///run/redis.sock", addrs: 1},
-		{in: "10.0.0.1:7000,10.0.0.2:7001", addrs: 2, cluster: true},
-		{in: "redis://:pw@10.0.0.1:7000, redis://10.0.0.2:7001", addrs: 2, cluster: true},
-		{in: "", wantErr: true},
-		{in: "http://localhost:6379", wantErr: true},
-		{in: "redis://localhost:6379/notadb", wantErr: true},
-		{in: "a,b", wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			u, err := universalOptions(tt.in, "")
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("universalOptions(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			if len(u.Addrs) != tt.addrs || u.IsClusterMode != tt.cluster {
-				t.Errorf("universalOptions(%q) = %d addrs, cluster %v; want %d, %v", tt.in, len(u.Addrs), u.IsClusterMode, tt.addrs, tt.cluster)
-			}
-		})
-	}
-	u, err := universalOptions("s1:26379,s2:26379", "mymaster")
-	if err != nil || u.MasterName != "mymaster" || u.IsClusterMode || len(u.Addrs) != 2 {
-		t.Errorf("sentinel options = %+v, %v", u, err)
 	}
 }

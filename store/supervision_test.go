@@ -458,10 +458,7 @@ func TestKeysCarryTheUserTag(t *testing.T) {
 			t.Fatalf("step %d: %v", i, err)
 		}
 	}
-	keys, err := redistest.Client(t).Keys(ctx, prefix+"*").Result()
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys := redistest.Keys(t, prefix+"*")
 	if len(keys) < 7 {
 		t.Errorf("keys = %v, want the profile, sessions, leave, zone and index keys", keys)
 	}
