@@ -14,6 +14,7 @@ import (
 
 	"github.com/kelseyhightower/envconfig"
 
+	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/store"
 )
 
@@ -288,10 +289,5 @@ func (d *Duration) Decode(s string) error {
 	return nil
 }
 
-// clip keeps echoed values short in messages.
-func clip(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
-	}
-	return s
-}
+// clip keeps echoed values short in messages, never splitting a character.
+func clip(s string) string { return text.Clip(s, 60) }

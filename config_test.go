@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestConfigErrors(t *testing.T) {
@@ -141,5 +142,19 @@ func TestSentinelAddressesNeedTheMasterName(t *testing.T) {
 	setEnv(t, map[string]string{"REDIS_URL": "sentinel1:26379", "REDIS_MASTER_NAME": "mymaster"})
 	if _, err := loadConfig(); err != nil {
 		t.Errorf("one Sentinel address with REDIS_MASTER_NAME: %v, want no error", err)
+	}
+}
+
+// A long value echoed in an error is shortened between characters, never
+// through one, so the message stays readable UTF-8.
+func TestConfigErrorClipsBetweenCharacters(t *testing.T) {
+	clearConfigEnv(t)
+	setEnv(t, map[string]string{"LOG_LEVEL": strings.Repeat("é", 80)})
+	_, err := loadConfig()
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	if msg := err.Error(); !utf8.ValidString(msg) || !strings.Contains(msg, "…") {
+		t.Errorf("loadConfig() = %q, want valid UTF-8 with the value clipped", msg)
 	}
 }
