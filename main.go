@@ -152,6 +152,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Converse:      answers.Converse,
 		Forms:         sup.Forms(),
 		Home:          sup.Home,
+
+		ResponseURLPrefix: cfg.ResponseURLPrefix,
 	})
 
 	if mode == ModeConsole {

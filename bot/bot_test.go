@@ -89,8 +89,8 @@ func TestSlowCommandFinishesThroughResponseURL(t *testing.T) {
 		<-release
 		return handlers.Reply{Header: "Done at last"}, nil
 	}}
-	b := testBot(t, Options{AnswerBudget: 20 * time.Millisecond}, slow)
-	_, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "slow", UserID: "U1", ResponseURL: rec.URL})
+	b := testBot(t, Options{AnswerBudget: 20 * time.Millisecond, ResponseURLPrefix: rec.URL + "/"}, slow)
+	_, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "slow", UserID: "U1", ResponseURL: rec.URL + "/respond"})
 	if ok {
 		t.Fatal("a command slower than the budget was answered in the response")
 	}

@@ -284,6 +284,8 @@ func startSocketBot(tb testing.TB, opts func(*bot.Options), extra ...handlers.Co
 		Slack:      api,
 		HTTPClient: &http.Client{Timeout: 5 * time.Second},
 		BotUserID:  "UBOT",
+		// The fake Slack's /respond stands in for hooks.slack.com.
+		ResponseURLPrefix: f.srv.URL + "/",
 	}
 	if opts != nil {
 		opts(&o)

@@ -45,6 +45,7 @@ type Message struct {
 type Section struct {
 	Heading string
 	Text    string
+	Typed   string // text a person typed; shown as typed, never formatted
 	Fields  []Field
 }
 
