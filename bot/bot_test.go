@@ -67,11 +67,19 @@ func (r *recorder) got() []string {
 
 func testBot(t testing.TB, opts Options, cmds ...handlers.Command) *Bot {
 	t.Helper()
+	b, _ := testBotPrefix(t, opts, cmds...)
+	return b
+}
+
+// testBotPrefix is testBot, also returning the prefix of its Redis keys.
+func testBotPrefix(t testing.TB, opts Options, cmds ...handlers.Command) (*Bot, string) {
+	t.Helper()
 	tbl, err := NewTable("/peer", nil, cmds...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	prefix := redistest.Prefix(t)
+	db, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: prefix})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +87,7 @@ func testBot(t testing.TB, opts Options, cmds ...handlers.Command) *Bot {
 	opts.Table, opts.Store = tbl, db
 	b := New(opts)
 	t.Cleanup(func() { _ = b.Shutdown(context.Background()) })
-	return b
+	return b, prefix
 }
 
 func TestSlowCommandFinishesThroughResponseURL(t *testing.T) {
