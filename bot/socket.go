@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -14,6 +15,11 @@ import (
 
 // ackTimeout bounds one acknowledgement: Slack waits 3 s for it.
 const ackTimeout = 3 * time.Second
+
+// ackFlush is how long an acknowledgement is given to leave before the bot
+// hangs up: slack-go queues acknowledgements and writes them in its own
+// goroutine, with no word of when one has gone.
+const ackFlush = 250 * time.Millisecond
 
 // RunSocketMode serves the bot over a Socket Mode connection until ctx ends.
 // Every envelope is acknowledged, so Slack never re-sends one we have:
@@ -55,13 +61,15 @@ func (b *Bot) RunSocketMode(ctx context.Context, client *socketmode.Client) erro
 // socketSession is one run of RunSocketMode: the connection and the
 // acknowledgements still owed on it.
 type socketSession struct {
-	b      *Bot
-	client *socketmode.Client
-	conn   context.Context // ends when the bot hangs up, after drain
-	owed   sync.WaitGroup  // acknowledgements that work in flight will send
+	b       *Bot
+	client  *socketmode.Client
+	conn    context.Context // ends when the bot hangs up, after drain
+	owed    sync.WaitGroup  // acknowledgements that work in flight will send
+	lastAck atomic.Int64    // when the last acknowledgement was queued, in Unix ns
 }
 
-// drain waits, at most max, for the acknowledgements still owed.
+// drain waits, at most max, for the acknowledgements still owed, and then
+// for the last one queued to be written.
 func (s *socketSession) drain(max time.Duration) {
 	done := make(chan struct{})
 	go func() { s.owed.Wait(); close(done) }()
@@ -71,6 +79,9 @@ func (s *socketSession) drain(max time.Duration) {
 	case <-done:
 	case <-timer.C:
 		s.b.log.Warn("stopped Socket Mode with acknowledgements unsent")
+	}
+	if wait := time.Until(time.Unix(0, s.lastAck.Load()).Add(ackFlush)); wait > 0 {
+		time.Sleep(wait)
 	}
 }
 
@@ -83,7 +94,11 @@ func (s *socketSession) ack(envelopeID string, payload any) error {
 	}
 	ctx, cancel := context.WithTimeout(s.conn, ackTimeout)
 	defer cancel()
-	return s.client.AckCtx(ctx, envelopeID, payload)
+	err := s.client.AckCtx(ctx, envelopeID, payload)
+	if err == nil {
+		s.lastAck.Store(time.Now().UnixNano())
+	}
+	return err
 }
 
 // ackOrLog acknowledges an envelope and logs a failure.
