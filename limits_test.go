@@ -39,57 +39,8 @@ const (
 func TestEveryReplyFitsSlack(t *testing.T) {
 	const admin, super = "U0ADMIN", "U0SUPER"
 	p := startHTTP(t, map[string]string{"ADMIN_USER_IDS": admin, "PEER_CHANNEL_ID": "C0PEER"})
-
-	// A supervisor with a team of 200, each with a session to confirm.
-	var wg sync.WaitGroup
-	errs := make(chan error, 200)
-	for w := range 4 {
-		wg.Go(func() {
-			for i := w; i < 200; i += 4 {
-				user := fmt.Sprintf("U1%05d", i)
-				errs <- errors.Join(
-					p.slashQuiet(user, "/supervision", "setup role=coach pcn=\"Gateshead West\" locality=gateshead supervisor=<@"+super+"|sam>"),
-					p.slashQuiet(user, "/supervision", fmt.Sprintf("log %d Nov clinical with <@%s|sam> 60", 1+i%28, super)))
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	p.slashRaw(t, super, "/supervision", "setup role=splw pcn=Central locality=gateshead")
-
-	var sent []sentMessage
-	ask := func(user, command, text string) {
-		sent = append(sent, sentMessage{fmt.Sprintf("%s %s (as %s)", command, text, user), p.slashRaw(t, user, command, text), false})
-	}
-	for _, text := range []string{"", "help", "help roles", "help ask", "help resources", "help supervision", "help unanswered", "rols"} {
-		ask(admin, "/peer", text)
-	}
-	for _, text := range []string{"", "coach", "splw", "cc", "together", "nurse", "help"} {
-		ask("U1", "/roles", text)
-	}
-	for _, text := range []string{"", "training", "supervision", "gateshead", "help"} {
-		ask("U1", "/resources", text)
-	}
-	longest := longestArticle(t)
-	for _, text := range []string{"", longest, "who supervises a link worker", "quantum chromodynamics of teapots", "help"} {
-		ask("U1", "/ask", text)
-	}
-	ask(admin, "/peer", "unanswered")
-	ask(admin, "/peer", "unanswered 50")
-	for _, text := range []string{"", "help", "status", "log", "log help", "log today clinical 60", "history", "history 50",
-		"setup", "setup role=hwbc", "leave", "leave 2026-12-20 2026-12-27", "undo", "team", "standards", "standards coach",
-		"standards splw", "standards cc", "confirm", "dispute", "frobnicate"} {
-		ask(super, "/supervision", text)
-		ask("U1", "/peer", "supervision "+text)
-	}
-	for _, sub := range []string{"status", "log", "history", "setup", "leave", "undo", "team", "standards"} {
-		ask(super, "/supervision", "help "+sub)
-	}
+	buildTeam(t, p, super, 200)
+	sent := askEverything(t, p, admin, super)
 	p.event(t, map[string]any{"type": "app_home_opened", "user": super, "channel": "D0SUPER", "tab": "home", "event_ts": "1.1"})
 	p.event(t, map[string]any{"type": "app_home_opened", "user": "U100001", "channel": "D0U1", "tab": "home", "event_ts": "1.2"})
 	waitFor(t, "the App Homes", func() bool {
@@ -98,21 +49,7 @@ func TestEveryReplyFitsSlack(t *testing.T) {
 	if err := p.stop(); err != nil { // let background sends finish
 		t.Fatal(err)
 	}
-
-	p.slack.mu.Lock()
-	for i, post := range p.slack.posts {
-		sent = append(sent, sentMessage{fmt.Sprintf("chat.postMessage %d to %s", i+1, post.Get("channel")),
-			[]byte(`{"blocks":` + orEmpty(post.Get("blocks")) + `}`), false})
-	}
-	for i, body := range p.slack.respond {
-		js, _ := json.Marshal(body)
-		sent = append(sent, sentMessage{fmt.Sprintf("response_url post %d", i+1), js, false})
-	}
-	for i, call := range p.slack.views {
-		js, _ := json.Marshal(call.body["view"])
-		sent = append(sent, sentMessage{fmt.Sprintf("%s %d", call.method, i+1), js, true})
-	}
-	p.slack.mu.Unlock()
+	sent = append(sent, p.slack.everythingSent()...)
 
 	wholeTeam := false
 	for _, m := range sent {
@@ -138,6 +75,85 @@ func TestEveryReplyFitsSlack(t *testing.T) {
 	if checked < 100 {
 		t.Errorf("checked %d messages and views, want every reply (over 100)", checked)
 	}
+}
+
+// buildTeam gives super a team of n supervisees, each with a session
+// logged with super, waiting for super to confirm.
+func buildTeam(t *testing.T, p *program, super string, n int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < n; i += 4 {
+				user := fmt.Sprintf("U1%05d", i)
+				errs <- errors.Join(
+					p.slashQuiet(user, "/supervision", "setup role=coach pcn=\"Gateshead West\" locality=gateshead supervisor=<@"+super+"|sam>"),
+					p.slashQuiet(user, "/supervision", fmt.Sprintf("log %d Nov clinical with <@%s|sam> 60", 1+i%28, super)))
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.slashRaw(t, super, "/supervision", "setup role=splw pcn=Central locality=gateshead")
+}
+
+// askEverything sends every command and subcommand, with and without
+// arguments, with help for each, and returns the answers.
+func askEverything(t *testing.T, p *program, admin, super string) []sentMessage {
+	t.Helper()
+	var sent []sentMessage
+	ask := func(user, command, text string) {
+		sent = append(sent, sentMessage{fmt.Sprintf("%s %s (as %s)", command, text, user), p.slashRaw(t, user, command, text), false})
+	}
+	for _, text := range []string{"", "help", "help roles", "help ask", "help resources", "help supervision", "help unanswered", "rols", "unanswered", "unanswered 50"} {
+		ask(admin, "/peer", text)
+	}
+	for _, text := range []string{"", "coach", "splw", "cc", "together", "nurse", "help"} {
+		ask("U1", "/roles", text)
+	}
+	for _, text := range []string{"", "training", "supervision", "gateshead", "help"} {
+		ask("U1", "/resources", text)
+	}
+	for _, text := range []string{"", longestArticle(t), "who supervises a link worker", "quantum chromodynamics of teapots", "help"} {
+		ask("U1", "/ask", text)
+	}
+	for _, text := range []string{"", "help", "status", "log", "log help", "log today clinical 60", "history", "history 50",
+		"setup", "setup role=hwbc", "leave", "leave 2026-12-20 2026-12-27", "undo", "team", "standards", "standards coach",
+		"standards splw", "standards cc", "confirm", "dispute", "frobnicate"} {
+		ask(super, "/supervision", text)
+		ask("U1", "/peer", "supervision "+text)
+	}
+	for _, sub := range []string{"status", "log", "history", "setup", "leave", "undo", "team", "standards"} {
+		ask(super, "/supervision", "help "+sub)
+	}
+	return sent
+}
+
+// everythingSent is every message, response_url post and view the fake
+// Slack was sent, as JSON.
+func (f *fakeSlack) everythingSent() []sentMessage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var sent []sentMessage
+	for i, post := range f.posts {
+		sent = append(sent, sentMessage{fmt.Sprintf("chat.postMessage %d to %s", i+1, post.Get("channel")),
+			[]byte(`{"blocks":` + orEmpty(post.Get("blocks")) + `}`), false})
+	}
+	for i, body := range f.respond {
+		js, _ := json.Marshal(body)
+		sent = append(sent, sentMessage{fmt.Sprintf("response_url post %d", i+1), js, false})
+	}
+	for i, call := range f.views {
+		js, _ := json.Marshal(call.body["view"])
+		sent = append(sent, sentMessage{fmt.Sprintf("%s %d", call.method, i+1), js, true})
+	}
+	return sent
 }
 
 // sentMessage is one message or view the bot sent Slack, as JSON.

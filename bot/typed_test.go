@@ -144,3 +144,27 @@ func TestTypedTextReachesSlackInert(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTypedTextSplitsBetweenEscapes: typed text too long for one block
+// is split over several, never inside an escape such as "&amp;".
+func TestLongTypedTextSplitsBetweenEscapes(t *testing.T) {
+	typed := strings.Repeat("&<>", 1500) // no space to split at; 13,500 characters escaped
+	blocks, _ := Blocks(handlers.Reply{Sections: []handlers.Section{{Typed: typed}}})
+	var joined strings.Builder
+	for i, b := range blocks {
+		s, ok := b.(*slack.SectionBlock)
+		if !ok || s.Text == nil {
+			t.Fatalf("block %d is %T, want a section with text", i, b)
+		}
+		if len(s.Text.Text) > maxSectionText {
+			t.Errorf("block %d has %d characters, over %d", i, len(s.Text.Text), maxSectionText)
+		}
+		if strings.Trim(strings.NewReplacer("&amp;", "", "&lt;", "", "&gt;", "").Replace(s.Text.Text), "") != "" {
+			t.Errorf("block %d cuts an escape: it starts %q and ends %q", i, s.Text.Text[:8], s.Text.Text[len(s.Text.Text)-8:])
+		}
+		joined.WriteString(s.Text.Text)
+	}
+	if got, want := joined.String(), escape(typed); got != want {
+		t.Errorf("the blocks together hold %d characters, want all %d of the escaped text", len(got), len(want))
+	}
+}
