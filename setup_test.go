@@ -6,6 +6,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"slices"
 	"strings"
@@ -84,5 +85,34 @@ func TestManifestEscapesMentions(t *testing.T) {
 		if !slices.Contains(m.Settings.EventSubscriptions.BotEvents, pair[0]) || !slices.Contains(m.OAuthConfig.Scopes.Bot, pair[1]) {
 			t.Errorf("manifest lacks the %s event or the %s scope", pair[0], pair[1])
 		}
+	}
+}
+
+func TestResponseURLPrefixSetting(t *testing.T) {
+	tests := []struct {
+		value   string
+		wantErr bool
+	}{
+		{"https://hooks.slack.com/", false},
+		{"http://127.0.0.1:8080/respond/", false},
+		{"https://hooks.slack.com", true}, // would also let in hooks.slack.com.example.org
+		{"hooks.slack.com/", true},
+		{"ftp://hooks.slack.com/", true},
+	}
+	for _, tt := range tests {
+		clearConfigEnv(t)
+		t.Setenv("SLACK_RESPONSE_URL_PREFIX", tt.value)
+		c, err := loadConfig()
+		var ce *ConfigError
+		switch {
+		case tt.wantErr && (!errors.As(err, &ce) || ce.Var != "SLACK_RESPONSE_URL_PREFIX"):
+			t.Errorf("SLACK_RESPONSE_URL_PREFIX=%q: %v, want a ConfigError naming it", tt.value, err)
+		case !tt.wantErr && (err != nil || c.ResponseURLPrefix != tt.value):
+			t.Errorf("SLACK_RESPONSE_URL_PREFIX=%q: %v, want it taken", tt.value, err)
+		}
+	}
+	clearConfigEnv(t)
+	if c, err := loadConfig(); err != nil || c.ResponseURLPrefix != "https://hooks.slack.com/" {
+		t.Errorf("default SLACK_RESPONSE_URL_PREFIX = %v, %v; want https://hooks.slack.com/", c, err)
 	}
 }

@@ -286,9 +286,10 @@ func (b *Bot) goTask(name string, f func(ctx context.Context)) bool {
 }
 
 // goTaskFrom is goTask for work that other work starts, such as the
-// messages a reply sends. Called with the context of a task in flight, it
-// runs f even while the bot is shutting down: the task is part of what
-// Shutdown waits for, and its parent holds the count above zero.
+// messages a reply sends. Called, from inside a task, with that task's
+// context, it runs f even while the bot is shutting down: f is part of the
+// work in flight that Shutdown waits for, and the running parent keeps the
+// count above zero, so this Add cannot race Shutdown's Wait.
 func (b *Bot) goTaskFrom(ctx context.Context, name string, f func(ctx context.Context)) bool {
 	if ctx.Value(inTask{}) == nil {
 		return b.goTask(name, f)
