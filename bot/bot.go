@@ -162,7 +162,11 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	reqID := newID()
 	isAdmin := b.admins[in.userID]
 	rt := b.table.Route(in.slash, in.text)
-	log := b.requestLog(reqID, in.kind, in.userID, anonymous(rt))
+	var name string
+	if rt.cmd != nil {
+		name = rt.cmd.Name
+	}
+	log := b.requestLog(reqID, in.kind, in.userID, anonymous(name, rt.args))
 
 	var reply handlers.Reply
 	outcome := "ok"
@@ -208,14 +212,14 @@ func (b *Bot) requestLog(reqID, kind, userID string, anonymous bool) *slog.Logge
 // "share anon ..." posts it without their name.
 const shareCommand = "share"
 
-// anonymous reports whether a routed command acts for a person who must
-// stay unnamed: an anonymous share. Nothing logged about it may name them,
-// or an operator could unmask the post.
-func anonymous(rt route) bool {
-	if rt.cmd == nil || rt.cmd.Name != shareCommand {
+// anonymous reports whether the command name, run with args, acts for a
+// person who must stay unnamed: an anonymous share. Nothing logged about it
+// may name them, or an operator could unmask the post.
+func anonymous(name, args string) bool {
+	if name != shareCommand {
 		return false
 	}
-	mode, _, _ := strings.Cut(strings.TrimSpace(rt.args), " ")
+	mode, _, _ := strings.Cut(strings.TrimSpace(args), " ")
 	return strings.EqualFold(mode, "anon")
 }
 
