@@ -106,7 +106,8 @@ func TestResponseURLOnlyToSlack(t *testing.T) {
 		<-release
 		return handlers.Say("Done at last"), nil
 	}}
-	b := testBot(t, Options{SigningSecret: secret, AnswerBudget: 20 * time.Millisecond, Logger: logs.logger(),
+	api := newSlackAPI(t)
+	b := testBot(t, Options{Slack: api.client(), SigningSecret: secret, AnswerBudget: 20 * time.Millisecond, Logger: logs.logger(),
 		ResponseURLPrefix: slackHooks.URL + "/"}, slow)
 	h := b.Handler()
 
@@ -117,7 +118,19 @@ func TestResponseURLOnlyToSlack(t *testing.T) {
 	if w := signedPost(t, h, secret, formType, slashBody("U1", "C1", "T1", "slow", slackHooks.URL+"/commands/T1/1/abc")); w.Code != http.StatusOK {
 		t.Fatalf("slash command: %d %s", w.Code, w.Body)
 	}
+	// A button under a message whose response_url is foreign: answered by
+	// direct message instead.
+	press := slack.InteractionCallback{
+		Type: slack.InteractionTypeBlockActions, User: slack.User{ID: "U1"}, ResponseURL: foreign,
+		ActionCallback: slack.ActionCallbacks{BlockActions: []*slack.BlockAction{{ActionID: actionRunPrefix + "0", Value: "slow"}}},
+	}
+	if w := signedPost(t, h, secret, formType, interactionBody(t, press)); w.Code != http.StatusOK {
+		t.Fatalf("button: %d %s", w.Code, w.Body)
+	}
 	close(release)
+	if dm := api.waitFor(t, "chat.postMessage", 1)[0]; dm.Body["channel"] != "U1" {
+		t.Errorf("the button's answer went to %v, want a DM to U1", dm.Body["channel"])
+	}
 	deadline := time.Now().Add(5 * time.Second)
 	for len(slackHooks.got()) == 0 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
