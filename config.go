@@ -25,6 +25,7 @@ type Config struct {
 	SlackSigningSecret string   `envconfig:"SLACK_SIGNING_SECRET"`
 	SlackAppToken      string   `envconfig:"SLACK_APP_TOKEN"`
 	SlackAPIURL        string   `envconfig:"SLACK_API_URL"`
+	ResponseURLPrefix  string   `envconfig:"SLACK_RESPONSE_URL_PREFIX" default:"https://hooks.slack.com/"`
 	RedisURL           string   `envconfig:"REDIS_URL"`
 	RedisMasterName    string   `envconfig:"REDIS_MASTER_NAME"`
 	RedisKeyPrefix     string   `envconfig:"REDIS_KEY_PREFIX" default:"peerbot:"`
@@ -140,6 +141,9 @@ func (c *Config) validate() error {
 		if !strings.HasSuffix(c.SlackAPIURL, "/") {
 			c.SlackAPIURL += "/" // slack-go appends method names to it
 		}
+	}
+	if u, err := url.Parse(c.ResponseURLPrefix); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || !strings.HasSuffix(u.Path, "/") {
+		return &ConfigError{"SLACK_RESPONSE_URL_PREFIX", fmt.Sprintf("expected the start of a web address, ending in /, such as https://hooks.slack.com/, not %q", clip(c.ResponseURLPrefix))}
 	}
 	if c.RedisURL != "" {
 		if err := store.ParseURL(c.RedisURL, c.RedisMasterName); err != nil {

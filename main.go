@@ -235,6 +235,8 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 		Converse:      answers.Converse,
 		Forms:         sup.Forms(),
 		Home:          sup.Home,
+
+		ResponseURLPrefix: a.cfg.ResponseURLPrefix,
 	})
 	return nil
 }

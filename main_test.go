@@ -131,6 +131,7 @@ func startHTTP(t testing.TB, env map[string]string) *program {
 		"PORT":                 "0",
 		"LOG_LEVEL":            "error",
 	})
+	t.Setenv("SLACK_RESPONSE_URL_PREFIX", fake.URL+"/") // the fake's /respond stands in for hooks.slack.com
 	setEnv(t, env)
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)

@@ -17,7 +17,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -41,13 +40,15 @@ type Options struct {
 	// Slack is the Web API client; nil in the console.
 	Slack *slack.Client
 	// HTTPClient posts to response_url; it must have a timeout.
-	HTTPClient    *http.Client
-	SigningSecret string
-	BotUserID     string // the bot's own user id, from auth.test
-	AdminUserIDs  []string
-	Logger        *slog.Logger
-	Metrics       *Metrics
-	Now           func() time.Time
+	HTTPClient *http.Client
+	// ResponseURLPrefix is where a response_url may point: one that does
+	// not start with it is never followed. Default DefaultResponseURLPrefix.
+	ResponseURLPrefix string
+	SigningSecret     string
+	BotUserID         string // the bot's own user id, from auth.test
+	AdminUserIDs      []string
+	Logger            *slog.Logger
+	Metrics           *Metrics
 	// Converse answers free text in a mention or direct message that is not
 	// a command. Nil: the person is shown what the bot can do.
 	Converse handlers.HandlerFunc
@@ -73,12 +74,12 @@ type Bot struct {
 	store     Store
 	api       *slack.Client
 	http      *http.Client
+	hooks     string // ResponseURLPrefix
 	secret    string
 	botUserID string
 	admins    map[string]bool
 	log       *slog.Logger
 	metrics   *Metrics
-	now       func() time.Time
 	converse  handlers.HandlerFunc
 	forms     map[string]handlers.FormFunc
 	home      handlers.HomeFunc
@@ -87,7 +88,8 @@ type Bot struct {
 	dedupeTTL time.Duration
 
 	tasks      sync.WaitGroup
-	stopping   atomic.Bool
+	tasksMu    sync.Mutex // orders each tasks.Add before Shutdown's Wait
+	stopping   bool       // guarded by tasksMu
 	taskCtx    context.Context
 	cancelTask context.CancelFunc
 }
@@ -99,12 +101,12 @@ func New(o Options) *Bot {
 		store:     o.Store,
 		api:       o.Slack,
 		http:      o.HTTPClient,
+		hooks:     o.ResponseURLPrefix,
 		secret:    o.SigningSecret,
 		botUserID: o.BotUserID,
 		admins:    make(map[string]bool),
 		log:       o.Logger,
 		metrics:   o.Metrics,
-		now:       o.Now,
 		converse:  o.Converse,
 		forms:     o.Forms,
 		home:      o.Home,
@@ -118,14 +120,14 @@ func New(o Options) *Bot {
 	if b.http == nil {
 		b.http = &http.Client{Timeout: 10 * time.Second}
 	}
+	if b.hooks == "" {
+		b.hooks = DefaultResponseURLPrefix
+	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
 	if b.metrics == nil {
 		b.metrics = NewMetrics()
-	}
-	if b.now == nil {
-		b.now = time.Now
 	}
 	if b.budget <= 0 {
 		b.budget = 2 * time.Second
@@ -158,9 +160,9 @@ type invocation struct {
 func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	start := time.Now()
 	reqID := newID()
-	log := b.log.With("request_id", reqID, "kind", in.kind, "user_id", in.userID)
 	isAdmin := b.admins[in.userID]
 	res := b.table.Resolve(in.slash, in.text, isAdmin)
+	log := b.requestLog(reqID, in.kind, in.userID, anonymous(res.Name, res.Args))
 
 	reply, outcome := res.Reply, res.Outcome
 	if res.Run != nil {
@@ -179,6 +181,30 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	b.observe(in.kind, outcome, start)
 	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
 	return reply
+}
+
+// requestLog is the logger of one request, with its fields added once. It
+// names the person, except when the request must not be traced to them.
+func (b *Bot) requestLog(reqID, kind, userID string, anonymous bool) *slog.Logger {
+	if anonymous {
+		return b.log.With("request_id", reqID, "kind", kind)
+	}
+	return b.log.With("request_id", reqID, "kind", kind, "user_id", userID)
+}
+
+// shareCommand posts a person's question to the peer support channel;
+// "share anon ..." posts it without their name.
+const shareCommand = "share"
+
+// anonymous reports whether the command name, run with args, acts for a
+// person who must stay unnamed: an anonymous share. Nothing logged about it
+// may name them, or an operator could unmask the post.
+func anonymous(name, args string) bool {
+	if name != shareCommand {
+		return false
+	}
+	mode, _, _ := strings.Cut(strings.TrimSpace(args), " ")
+	return strings.EqualFold(mode, "anon")
 }
 
 // run calls a handler, turning an error or a panic into a reply.
@@ -231,28 +257,52 @@ func (b *Bot) observe(kind, outcome string, start time.Time) {
 // Shutdown can wait for it. It reports false, running nothing, once the bot
 // is shutting down.
 func (b *Bot) goTask(name string, f func(ctx context.Context)) bool {
-	if b.stopping.Load() {
+	b.tasksMu.Lock()
+	if b.stopping {
+		b.tasksMu.Unlock()
 		return false
 	}
-	b.tasks.Add(1)
-	go func() {
-		defer b.tasks.Done()
-		ctx, cancel := context.WithTimeout(b.taskCtx, b.taskTTL)
-		defer cancel()
-		defer func() {
-			if p := recover(); p != nil {
-				b.log.Error("background task panicked", "task", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			}
-		}()
-		f(ctx)
-	}()
+	b.tasks.Add(1) // under tasksMu: never after Shutdown has begun to Wait
+	b.tasksMu.Unlock()
+	go b.runTask(name, f)
 	return true
+}
+
+// goTaskFrom is goTask for work that other work starts, such as the
+// messages a reply sends. Called, from inside a task, with that task's
+// context, it runs f even while the bot is shutting down: f is part of the
+// work in flight that Shutdown waits for, and the running parent keeps the
+// count above zero, so this Add cannot race Shutdown's Wait.
+func (b *Bot) goTaskFrom(ctx context.Context, name string, f func(ctx context.Context)) bool {
+	if ctx.Value(inTask{}) == nil {
+		return b.goTask(name, f)
+	}
+	b.tasks.Add(1)
+	go b.runTask(name, f)
+	return true
+}
+
+// inTask marks the context of a background task.
+type inTask struct{}
+
+func (b *Bot) runTask(name string, f func(ctx context.Context)) {
+	defer b.tasks.Done()
+	ctx, cancel := context.WithTimeout(context.WithValue(b.taskCtx, inTask{}, true), b.taskTTL)
+	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("background task panicked", "task", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		}
+	}()
+	f(ctx)
 }
 
 // Shutdown stops taking background work and waits for what is in flight to
 // finish, until ctx ends; then it cancels what is left.
 func (b *Bot) Shutdown(ctx context.Context) error {
-	b.stopping.Store(true)
+	b.tasksMu.Lock()
+	b.stopping = true
+	b.tasksMu.Unlock()
 	done := make(chan struct{})
 	go func() { b.tasks.Wait(); close(done) }()
 	select {
@@ -271,13 +321,13 @@ func (b *Bot) Ready(ctx context.Context) error { return b.store.Ping(ctx) }
 // slashReply answers a slash command within the answer budget. When the
 // handler is slower, it returns ok=false and the reply is posted to
 // responseURL when ready, so Slack is never kept waiting past 3 s.
-func (b *Bot) slashReply(in invocation, responseURL string) (reply handlers.Reply, ok bool) {
+func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string) (reply handlers.Reply, ok bool) {
 	var (
 		mu    sync.Mutex
 		late  bool
 		ready = make(chan handlers.Reply, 1)
 	)
-	started := b.goTask("slash command", func(ctx context.Context) {
+	started := b.goTaskFrom(ctx, "slash command", func(ctx context.Context) {
 		r := b.finish(ctx, in, b.answer(ctx, in))
 		mu.Lock()
 		defer mu.Unlock()
@@ -286,6 +336,10 @@ func (b *Bot) slashReply(in invocation, responseURL string) (reply handlers.Repl
 			return
 		}
 		if empty(r) {
+			return
+		}
+		if responseURL == "" {
+			b.log.Warn("a late reply to a slash command had no response_url to go to")
 			return
 		}
 		if err := b.respond(ctx, responseURL, r); err != nil {
@@ -315,8 +369,8 @@ func (b *Bot) slashReply(in invocation, responseURL string) (reply handlers.Repl
 
 // respond posts a reply to a response_url, waiting out rate limits.
 func (b *Bot) respond(ctx context.Context, responseURL string, r handlers.Reply) error {
-	if !strings.HasPrefix(responseURL, "https://") && !strings.HasPrefix(responseURL, "http://") {
-		return fmt.Errorf("response_url %q is not a web address", clip(responseURL, 60))
+	if !strings.HasPrefix(responseURL, b.hooks) {
+		return fmt.Errorf("response_url on %s: %w", urlHost(responseURL), errUntrustedURL)
 	}
 	blocks, text := Blocks(r)
 	msg := &slack.WebhookMessage{

@@ -67,11 +67,19 @@ func (r *recorder) got() []string {
 
 func testBot(t testing.TB, opts Options, cmds ...handlers.Command) *Bot {
 	t.Helper()
+	b, _ := testBotPrefix(t, opts, cmds...)
+	return b
+}
+
+// testBotPrefix is testBot, also returning the prefix of its Redis keys.
+func testBotPrefix(t testing.TB, opts Options, cmds ...handlers.Command) (*Bot, string) {
+	t.Helper()
 	tbl, err := NewTable("/peer", nil, cmds...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	prefix := redistest.Prefix(t)
+	db, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: prefix})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +87,7 @@ func testBot(t testing.TB, opts Options, cmds ...handlers.Command) *Bot {
 	opts.Table, opts.Store = tbl, db
 	b := New(opts)
 	t.Cleanup(func() { _ = b.Shutdown(context.Background()) })
-	return b
+	return b, prefix
 }
 
 func TestSlowCommandFinishesThroughResponseURL(t *testing.T) {
@@ -89,8 +97,8 @@ func TestSlowCommandFinishesThroughResponseURL(t *testing.T) {
 		<-release
 		return handlers.Reply{Header: "Done at last"}, nil
 	}}
-	b := testBot(t, Options{AnswerBudget: 20 * time.Millisecond}, slow)
-	_, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "slow", UserID: "U1", ResponseURL: rec.URL})
+	b := testBot(t, Options{AnswerBudget: 20 * time.Millisecond, ResponseURLPrefix: rec.URL + "/"}, slow)
+	_, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "slow", UserID: "U1", ResponseURL: rec.URL + "/respond"})
 	if ok {
 		t.Fatal("a command slower than the budget was answered in the response")
 	}

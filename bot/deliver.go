@@ -40,7 +40,7 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 			}
 		}
 	}
-	b.effects(in.userID, r)
+	b.effects(ctx, r)
 	r.Messages, r.RefreshHome = nil, nil
 	return r
 }
@@ -54,20 +54,21 @@ func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) e
 
 // effects sends a reply's messages and redraws the App Homes it names, in
 // the background. In the console there is no Slack to send to; the console
-// prints messages itself.
-func (b *Bot) effects(from string, r handlers.Reply) {
+// prints messages itself. What is logged names where a message went, never
+// who caused it: the message may be an anonymous post.
+func (b *Bot) effects(ctx context.Context, r handlers.Reply) {
 	if b.api == nil || (len(r.Messages) == 0 && len(r.RefreshHome) == 0) {
 		return
 	}
 	msgs, homes := r.Messages, r.RefreshHome
-	b.goTask("messages", func(ctx context.Context) {
+	b.goTaskFrom(ctx, "messages", func(ctx context.Context) {
 		for _, m := range msgs {
 			if m.To == "" {
 				continue
 			}
 			m.Reply.Form, m.Reply.Messages, m.Reply.RefreshHome = nil, nil, nil
 			if err := b.post(ctx, m.To, "", m.Reply); err != nil {
-				b.log.Error("sending a message failed", "err", err, "to", m.To, "from", from)
+				b.log.Error("sending a message failed", "err", err, "to", m.To)
 			}
 		}
 		seen := make(map[string]bool)
@@ -178,10 +179,10 @@ func (b *Bot) submission(ctx context.Context, cb slack.InteractionCallback) *sla
 	}
 	r := res.Reply
 	r.Form = nil
-	b.effects(cb.User.ID, r)
+	b.effects(ctx, r)
 	if r.Text != "" || len(r.Sections) > 0 {
 		r.Messages, r.RefreshHome = nil, nil
-		b.goTask("form reply", func(ctx context.Context) {
+		b.goTaskFrom(ctx, "form reply", func(ctx context.Context) {
 			if err := b.post(ctx, cb.User.ID, "", r); err != nil {
 				log.Error("sending a form's reply failed", "err", err)
 			}

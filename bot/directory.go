@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // ZoneCache keeps people's time zones for a while, so Slack is not asked on
@@ -43,7 +45,7 @@ func (d *Directory) TimeZone(ctx context.Context, userID string) (string, error)
 		return d.zone, fmt.Errorf("users.info: %w", err)
 	}
 	zone := u.TZ
-	if _, err := time.LoadLocation(zone); zone == "" || err != nil {
+	if _, err := supervision.LoadZone(zone); zone == "" || err != nil {
 		zone = d.zone
 	}
 	_ = d.cache.CacheZone(ctx, userID, zone, d.ttl) // a miss next time is harmless

@@ -27,7 +27,7 @@ func (b *Bot) event(ctx context.Context, ev slackevents.EventsAPIEvent, retry st
 		m = message{user: e.User, botID: e.BotID, subType: e.SubType, channel: e.Channel,
 			channelType: e.ChannelType, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp}
 	case *slackevents.AppHomeOpenedEvent:
-		if e.Tab != "home" || b.home == nil {
+		if e.Tab != "home" || b.home == nil || e.User == "" {
 			b.observe("event", "ignored", start)
 			return
 		}
@@ -68,7 +68,7 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	if m.eventID != "" {
 		ids = append(ids, "event:"+m.eventID)
 	}
-	first, err := b.store.Claim(ctx, m.channel, b.dedupeTTL, ids...)
+	first, err := b.store.Claim(ctx, dedupeScope(m), b.dedupeTTL, ids...)
 	if err != nil {
 		// Better a rare second answer than a question left unanswered.
 		b.log.Warn("could not check for a repeated delivery; answering anyway", "err", err)
@@ -97,6 +97,20 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 		return "error"
 	}
 	return "ok"
+}
+
+// dedupeScope is the scope a message's deliveries are claimed in: its
+// channel, or its team when Slack sent no channel, so that every key of one
+// claim shares one hash tag (an empty one would spread them over a Redis
+// Cluster's slots).
+func dedupeScope(m message) string {
+	switch {
+	case m.channel != "":
+		return m.channel
+	case m.teamID != "":
+		return m.teamID
+	}
+	return "slack"
 }
 
 // converseReply answers free text: a command typed without its slash
@@ -128,32 +142,38 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 }
 
 // interaction handles a button press or form from HTTP or Socket Mode. The
-// bot's own "run a command" buttons carry the command in their value.
+// bot's own "run a command" buttons carry the command in their value. A
+// press is one action: Slack sends one, and a payload with more runs only
+// the first, so no forged payload runs a hundred commands.
 func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
 	start := time.Now()
-	if cb.Type != slack.InteractionTypeBlockActions {
+	actions := cb.ActionCallback.BlockActions
+	if cb.Type != slack.InteractionTypeBlockActions || len(actions) == 0 {
 		b.observe("interaction", "ignored", start)
 		return
 	}
-	for _, a := range cb.ActionCallback.BlockActions {
-		if !strings.HasPrefix(a.ActionID, actionRunPrefix) {
-			continue // link buttons open in the browser; nothing to do
-		}
-		name, args := cut(a.Value)
-		in := invocation{
-			kind:      "interaction",
-			slash:     b.table.Umbrella(),
-			text:      strings.TrimSpace(name + " " + args),
-			userID:    cb.User.ID,
-			channelID: cb.Channel.ID,
-			teamID:    cb.Team.ID,
-			triggerID: cb.TriggerID,
-		}
-		if err := b.deliver(ctx, in, cb.ResponseURL, b.answer(ctx, in)); err != nil {
-			b.log.Error("answering a button failed", "err", err)
-			b.observe("interaction", "error", start)
-			return
-		}
+	if len(actions) > 1 {
+		b.log.Warn("a button press carried several actions; only the first is run", "actions", len(actions))
+	}
+	a := actions[0]
+	if !strings.HasPrefix(a.ActionID, actionRunPrefix) {
+		b.observe("interaction", "ok", start) // link buttons open in the browser; nothing to do
+		return
+	}
+	name, args := cut(a.Value)
+	in := invocation{
+		kind:      "interaction",
+		slash:     b.table.Umbrella(),
+		text:      strings.TrimSpace(name + " " + args),
+		userID:    cb.User.ID,
+		channelID: cb.Channel.ID,
+		teamID:    cb.Team.ID,
+		triggerID: cb.TriggerID,
+	}
+	if err := b.deliver(ctx, in, cb.ResponseURL, b.answer(ctx, in)); err != nil {
+		b.log.Error("answering a button failed", "err", err)
+		b.observe("interaction", "error", start)
+		return
 	}
 	b.observe("interaction", "ok", start)
 }

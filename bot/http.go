@@ -74,7 +74,7 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	if err := verify(r.Header, body, b.secret, b.now()); err != nil {
+	if err := verify(r.Header, body, b.secret); err != nil {
 		b.log.Warn("refused a request from Slack", "reason", err, "remote", r.RemoteAddr)
 		b.refuse(w, "request", "bad_signature", http.StatusUnauthorized, "invalid signature", start)
 		return
@@ -122,6 +122,12 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 		b.refuse(w, "slash_command", "malformed", http.StatusBadRequest, "the slash command has no command or user", start)
 		return
 	}
+	if err := slashIDs(sc).check(); err != nil {
+		b.log.Warn("refused a slash command", "reason", err)
+		b.refuse(w, "slash_command", "malformed", http.StatusBadRequest, "the slash command names an id Slack would not send", start)
+		return
+	}
+	sc.ResponseURL = b.trustedResponseURL(sc.ResponseURL)
 	payload, ok := b.slashResponse(sc)
 	if !ok {
 		w.WriteHeader(http.StatusOK)
@@ -134,7 +140,7 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 // HTTP response or a Socket Mode acknowledgement. ok is false when the reply
 // will follow through response_url instead.
 func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
-	reply, ok := b.slashReply(slashInvocation(sc), sc.ResponseURL)
+	reply, ok := b.slashReply(context.Background(), slashInvocation(sc), sc.ResponseURL)
 	if !ok || empty(reply) {
 		return nil, false
 	}
@@ -194,6 +200,11 @@ func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte, s
 		w.WriteHeader(http.StatusOK)
 		return
 	}
+	if err := eventIDs(ev).check(); err != nil {
+		b.log.Warn("refused an event", "reason", err)
+		b.refuse(w, "event", "malformed", http.StatusBadRequest, "the event names an id Slack would not send", start)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 	b.observe("event", "accepted", start)
 	retry := r.Header.Get("X-Slack-Retry-Num")
@@ -208,6 +219,12 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, payload s
 		b.refuse(w, "interaction", "malformed", http.StatusBadRequest, "the interaction payload is not valid JSON", start)
 		return
 	}
+	if err := interactionIDs(cb).check(); err != nil {
+		b.log.Warn("refused an interaction", "reason", err)
+		b.refuse(w, "interaction", "malformed", http.StatusBadRequest, "the interaction names no person, or an id Slack would not send", start)
+		return
+	}
+	cb.ResponseURL = b.trustedResponseURL(cb.ResponseURL)
 	if cb.Type == slack.InteractionTypeViewSubmission {
 		// Slack waits for field errors in the response itself.
 		resp := b.submission(r.Context(), cb)

@@ -28,6 +28,9 @@ func Limits(r handlers.Reply) []string {
 		if n := len(mrkdwn(strings.TrimSpace(text))); n > maxSectionText {
 			faults = append(faults, fmt.Sprintf("section %d (%q) is %d characters once drawn, over Slack's %d", i+1, clip(s.Heading, 40), n, maxSectionText))
 		}
+		if n := len(escape(s.Typed)); n > maxSectionText {
+			faults = append(faults, fmt.Sprintf("section %d holds %d characters of typed text once escaped, over Slack's %d", i+1, n, maxSectionText))
+		}
 		if len(s.Fields) > maxFields {
 			faults = append(faults, fmt.Sprintf("section %d has %d fields, over Slack's %d", i+1, len(s.Fields), maxFields))
 		}

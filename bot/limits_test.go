@@ -23,6 +23,7 @@ func TestLimits(t *testing.T) {
 		{"long opening", handlers.Reply{Text: long}, "opening text"},
 		{"long section", handlers.Reply{Sections: []handlers.Section{{Heading: "Tasks", Text: long}}}, `section 1 ("Tasks")`},
 		{"escaping counts", handlers.Reply{Text: strings.Repeat("<", 1000)}, "opening text is 4000"},
+		{"long typed text", handlers.Reply{Sections: []handlers.Section{{Text: "Someone asks:", Typed: strings.Repeat("&", 700)}}}, "3500 characters of typed text"},
 		{"too many blocks", handlers.Reply{Sections: many}, "blocks"},
 		{"long button", handlers.Reply{Buttons: []handlers.Button{{Label: strings.Repeat("b", 80), Command: "x"}}}, "button"},
 	}

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/text"
 )
 
 // Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks).
@@ -92,26 +94,7 @@ func Blocks(r handlers.Reply) ([]slack.Block, string) {
 		blocks = append(blocks, section(chunk, nil))
 	}
 	for _, s := range r.Sections {
-		text := s.Text
-		if s.Heading != "" {
-			text = "**" + s.Heading + "**\n" + text
-		}
-		chunks := splitText(mrkdwn(strings.TrimSpace(text)), maxSectionText)
-		fields := fieldObjects(s.Fields)
-		if len(chunks) == 0 && len(fields) > 0 {
-			chunks = []string{""}
-		}
-		for i, c := range chunks {
-			var f []*slack.TextBlockObject
-			if i == len(chunks)-1 {
-				f = fields
-			}
-			for len(f) > maxFields {
-				blocks = append(blocks, section(c, f[:maxFields]))
-				c, f = "", f[maxFields:]
-			}
-			blocks = append(blocks, section(c, f))
-		}
+		blocks = append(blocks, sectionBlocks(s)...)
 	}
 	if len(r.Buttons) > 0 {
 		blocks = append(blocks, actions(r.Buttons)...)
@@ -125,7 +108,10 @@ func Blocks(r handlers.Reply) ([]slack.Block, string) {
 	return blocks, Fallback(r)
 }
 
-// Fallback is the short plain text of a reply: its header and opening.
+// Fallback is the short text of a reply that Slack shows in notifications:
+// its header and opening, in plain words. Slack reads it as mrkdwn, so it is
+// escaped whole: nothing in it, least of all text a person typed, can become
+// a link, a mention or a channel-wide ping.
 func Fallback(r handlers.Reply) string {
 	parts := []string{}
 	if r.Header != "" {
@@ -134,9 +120,63 @@ func Fallback(r handlers.Reply) string {
 	if r.Text != "" {
 		parts = append(parts, plain(r.Text))
 	} else if len(r.Sections) > 0 {
-		parts = append(parts, plain(r.Sections[0].Text))
+		s := r.Sections[0]
+		opening := plain(s.Text)
+		if t := strings.TrimSpace(s.Typed); t != "" {
+			opening = strings.TrimSpace(opening + "\n" + t)
+		}
+		parts = append(parts, opening)
 	}
-	return clip(strings.Join(parts, ": "), maxFallbackText)
+	return clipEscaped(strings.Join(parts, ": "), maxFallbackText)
+}
+
+// clipEscaped escapes s and shortens the result to at most n characters,
+// never leaving half an escape such as "&am" at the cut.
+func clipEscaped(s string, n int) string {
+	e := escape(s)
+	if utf8.RuneCountInString(e) <= n {
+		return e
+	}
+	e = strings.TrimSuffix(text.Clip(e, n), "…")
+	if amp := strings.LastIndexByte(e, '&'); amp >= 0 && len(e)-amp < len("&amp;") && !strings.Contains(e[amp:], ";") {
+		e = e[:amp]
+	}
+	return e + "…"
+}
+
+// sectionBlocks draws one section: its heading and text as mrkdwn, then
+// what the person typed, escaped and verbatim, so Slack converts none of it
+// into a link or a mention, then its fields. A part too long for one block
+// is split over several.
+func sectionBlocks(s handlers.Section) []slack.Block {
+	md := s.Text
+	if s.Heading != "" {
+		md = "**" + s.Heading + "**\n" + md
+	}
+	var parts []*slack.TextBlockObject
+	for _, c := range splitText(mrkdwn(strings.TrimSpace(md)), maxSectionText) {
+		parts = append(parts, slack.NewTextBlockObject(slack.MarkdownType, c, false, false))
+	}
+	for _, c := range splitText(escape(s.Typed), maxSectionText) {
+		parts = append(parts, slack.NewTextBlockObject(slack.MarkdownType, c, false, true))
+	}
+	fields := fieldObjects(s.Fields)
+	if len(parts) == 0 && len(fields) > 0 {
+		parts = []*slack.TextBlockObject{nil}
+	}
+	var out []slack.Block
+	for i, t := range parts {
+		var f []*slack.TextBlockObject
+		if i == len(parts)-1 {
+			f = fields
+		}
+		for len(f) > maxFields {
+			out = append(out, slack.NewSectionBlock(t, f[:maxFields], nil))
+			t, f = nil, f[maxFields:]
+		}
+		out = append(out, slack.NewSectionBlock(t, f, nil))
+	}
+	return out
 }
 
 func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
@@ -241,6 +281,11 @@ func splitText(s string, n int) []string {
 			for cut > 0 && !utf8Start(s[cut]) {
 				cut--
 			}
+			// Nor inside an escape such as "&amp;", whose halves would
+			// show as typed.
+			if amp := strings.LastIndexByte(s[:cut], '&'); amp > 0 && cut-amp < len("&amp;") && !strings.Contains(s[amp:cut], ";") {
+				cut = amp
+			}
 		}
 		out = append(out, strings.TrimSpace(s[:cut]))
 		s = strings.TrimSpace(s[cut:])
@@ -271,6 +316,9 @@ func Text(r handlers.Reply, invoke func(name, args string) string) string {
 		}
 		if s.Text != "" {
 			b.WriteString(plain(s.Text) + "\n")
+		}
+		if s.Typed != "" {
+			b.WriteString(s.Typed + "\n") // as typed: nothing converted
 		}
 		for _, f := range s.Fields {
 			fmt.Fprintf(&b, "  %s: %s\n", f.Label, plain(f.Value))
