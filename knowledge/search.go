@@ -122,26 +122,43 @@ type query struct {
 // the rest are ignored, so a pasted essay costs no more than a question.
 const maxQueryWords = 40
 
+// queryWord is one meaningful word of a query as typed, or as corrected.
+type queryWord struct {
+	tok       int
+	text      string
+	corrected int // edits made to correct it; 0 when not corrected
+}
+
+// parse reads a question: its meaningful words, corrected where they are
+// misspelt, each with the terms that stand for it.
 func (ix *Index) parse(q string) query {
 	toks, comps := tokenize(q)
-	type word struct {
-		tok       int
-		text      string
-		corrected int // edits made to correct it; 0 when not corrected
+	var out query
+	words, pos, terms := ix.queryWords(toks)
+	if len(words) == 0 {
+		return query{}
 	}
-	var (
-		words []word
-		pos   = make([]int, len(toks)) // token to its index in words, or -1
-		out   query
-	)
+	out.terms = terms
+	out.didYouMean = didYouMeanText(q, toks, words)
+	stems, alts := alternatives(words, comps, pos)
+	out.units = ix.units(words, stems, alts)
+	return out
+}
+
+// queryWords picks the meaningful words of toks, at most maxQueryWords,
+// correcting the ones the content does not know. pos maps a token to its
+// index in words, or -1; terms are the words' stems as typed, sorted and
+// unique.
+func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms []string) {
+	pos = make([]int, len(toks))
 	for i, t := range toks {
 		pos[i] = -1
 		if !indexable(t.text) || len(words) == maxQueryWords {
 			continue
 		}
 		pos[i] = len(words)
-		out.terms = append(out.terms, stem(t.text))
-		w := word{tok: i, text: t.text}
+		terms = append(terms, stem(t.text))
+		w := queryWord{tok: i, text: t.text}
 		if ix.unfamiliar(t.text) {
 			if c, d, ok := ix.correct(t.text); ok {
 				w.text, w.corrected = c, d
@@ -149,13 +166,13 @@ func (ix *Index) parse(q string) query {
 		}
 		words = append(words, w)
 	}
-	if len(words) == 0 {
-		return query{}
-	}
-	slices.Sort(out.terms)
-	out.terms = slices.Compact(out.terms)
+	slices.Sort(terms)
+	return words, pos, slices.Compact(terms)
+}
 
-	// Did you mean: the question as typed, with corrected words replaced.
+// didYouMeanText is the question as typed with its corrected words
+// replaced, or "" when none was corrected.
+func didYouMeanText(q string, toks []token, words []queryWord) string {
 	var dym strings.Builder
 	last := 0
 	for _, w := range words {
@@ -166,13 +183,19 @@ func (ix *Index) parse(q string) query {
 			last = t.end
 		}
 	}
-	if last > 0 {
-		dym.WriteString(q[last:])
-		out.didYouMean = dym.String()
+	if last == 0 {
+		return ""
 	}
+	dym.WriteString(q[last:])
+	return dym.String()
+}
 
-	stems := make([]string, len(words))
-	alts := make([][]string, len(words))
+// alternatives returns each word's stem and the other terms that stand for
+// it: the concepts of synonym phrases it is part of, and the joined form of
+// a hyphenated word it is part of.
+func alternatives(words []queryWord, comps []compound, pos []int) (stems []string, alts [][]string) {
+	stems = make([]string, len(words))
+	alts = make([][]string, len(words))
 	for i, w := range words {
 		stems[i] = stem(w.text)
 	}
@@ -196,7 +219,13 @@ func (ix *Index) parse(q string) query {
 			}
 		}
 	}
+	return stems, alts
+}
 
+// units makes a unit of each distinct stem, with the index's terms for it,
+// its weight and the penalty for a correction.
+func (ix *Index) units(words []queryWord, stems []string, alts [][]string) []unit {
+	var out []unit
 	byStem := make(map[string]int)
 	for i, w := range words {
 		pen := 1.0
@@ -208,11 +237,11 @@ func (ix *Index) parse(q string) query {
 		}
 		k, ok := byStem[stems[i]]
 		if !ok {
-			k = len(out.units)
+			k = len(out)
 			byStem[stems[i]] = k
-			out.units = append(out.units, unit{stem: stems[i], pen: pen})
+			out = append(out, unit{stem: stems[i], pen: pen})
 		}
-		u := &out.units[k]
+		u := &out[k]
 		u.pen = max(u.pen, pen)
 		for _, t := range append([]string{stems[i]}, alts[i]...) {
 			if id, ok := ix.terms[t]; ok && len(ix.postings[id]) > 0 && !slices.Contains(u.terms, id) {
@@ -220,8 +249,8 @@ func (ix *Index) parse(q string) query {
 			}
 		}
 	}
-	for i := range out.units {
-		u := &out.units[i]
+	for i := range out {
+		u := &out[i]
 		u.weight = ix.unknown
 		if len(u.terms) > 0 {
 			u.weight = 0
@@ -296,12 +325,27 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 	if limit <= 0 {
 		limit = 3
 	}
-
 	s := ix.scratch.Get().(*scratch)
 	defer ix.scratch.Put(s)
+	most, mostConf := ix.gather(s, pq.units)
+	defer s.clearQuery()
+	top := ix.rank(s, o, limit, most, mostConf)
+	if len(top) == 0 {
+		return res
+	}
+	res.Hits = make([]Hit, len(top))
+	for i, r := range top {
+		res.Hits[i] = r.Hit
+	}
+	res.Confident = top[0].Confidence >= ix.t.confidentAt && ix.covered(pq.units, top[0].doc) >= ix.t.coveredAt
+	return res
+}
+
+// gather sums, for every entry a query's words reach, the ranking score
+// and the confidence score into s, and returns the most each could be.
+func (ix *Index) gather(s *scratch, units []unit) (most, mostConf float64) {
 	s.next()
-	var most, mostConf float64
-	for _, u := range pq.units {
+	for _, u := range units {
 		most += u.weight
 		cw := math.Pow(u.weight, ix.t.confPower)
 		mostConf += cw
@@ -334,17 +378,23 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 			s.cover[d] += s.best[d] * cw
 		}
 	}
-	defer func() {
-		for _, id := range s.queryTerms {
-			s.inQuery[id] = false
-		}
-		s.queryTerms = s.queryTerms[:0]
-	}()
+	return most, mostConf
+}
 
-	// Rank in two passes: first by the share of the query matched, then,
-	// for the entries that could still make the list, with the title's
-	// aboutness too. An entry whose share plus the largest aboutness cannot
-	// beat the limit-th entry of the first pass cannot make the list.
+// clearQuery forgets the terms of the last query.
+func (s *scratch) clearQuery() {
+	for _, id := range s.queryTerms {
+		s.inQuery[id] = false
+	}
+	s.queryTerms = s.queryTerms[:0]
+}
+
+// rank orders the gathered entries, best first, at most limit of them.
+// It ranks in two passes: first by the share of the query matched, then,
+// for the entries that could still make the list, with the title's
+// aboutness too. An entry whose share plus the largest aboutness cannot
+// beat the limit-th entry of the first pass cannot make the list.
+func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf float64) []ranked {
 	factor := ix.localityFactors(o.Locality)
 	about := ix.t.about
 	s.base = s.base[:0]
@@ -360,7 +410,7 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 		s.base = insertHit(s.base, ranked{Hit{Entry: e, Score: rank}, d}, limit)
 	}
 	if len(s.base) == 0 {
-		return res
+		return nil
 	}
 	floor := -1.0
 	if len(s.base) == limit {
@@ -381,12 +431,7 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 		conf := (1-about)*min(1, s.cover[d]/mostConf) + a
 		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a) * loc, Confidence: conf}, d}, limit)
 	}
-	res.Hits = make([]Hit, len(s.top))
-	for i, r := range s.top {
-		res.Hits[i] = r.Hit
-	}
-	res.Confident = s.top[0].Confidence >= ix.t.confidentAt && ix.covered(pq.units, s.top[0].doc) >= ix.t.coveredAt
-	return res
+	return s.top
 }
 
 // aboutness is the share of entry d's title, weighted by idf, whose words
