@@ -120,6 +120,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Feedback:      db,
 		Profiles:      db,
 		Once:          db,
+		Pending:       db,
 		PeerChannelID: cfg.PeerChannelID,
 	})
 	sup := handlers.NewSupervision(handlers.SupervisionOptions{

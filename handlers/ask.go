@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/knowledge"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // Searcher finds content entries for a question. *knowledge.Base satisfies
@@ -15,6 +16,9 @@ type Searcher interface {
 	Search(query string, o knowledge.SearchOptions) knowledge.Results
 	Entries() []*knowledge.Entry
 	Entry(id string) (*knowledge.Entry, bool)
+	// Knows reports whether a normalised query term is a word of the
+	// content's own vocabulary, so only such words are ever counted.
+	Knows(term string) bool
 }
 
 // Claimer records that something was done once within a while, so a
@@ -36,6 +40,10 @@ type AnswersOptions struct {
 	// Once stops a double-clicked "ask the network" button posting twice.
 	// Nil: every click posts.
 	Once Claimer
+	// Pending holds a question the asker may post to the peer support
+	// channel, so the buttons carry an id, not the text. Nil, or down:
+	// the offer is not made.
+	Pending Pending
 	// PeerChannelID is the peer support channel questions may be posted
 	// to; "" when there is none, and the offer is not made.
 	PeerChannelID string
@@ -50,6 +58,7 @@ type Answers struct {
 	feedback    Feedback
 	profiles    Profiles
 	once        Claimer
+	pending     Pending
 	peerChannel string
 }
 
@@ -60,6 +69,7 @@ func NewAnswers(o AnswersOptions) *Answers {
 		feedback:    o.Feedback,
 		profiles:    o.Profiles,
 		once:        o.Once,
+		pending:     o.Pending,
 		peerChannel: o.PeerChannelID,
 	}
 }
@@ -123,17 +133,39 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 	if q == "" {
 		return askUsage(req), nil
 	}
+	if supervision.ContainsNHSNumber(q) {
+		// Nothing of it is searched, counted, logged or offered for sharing.
+		return Say(nhsRefusal), nil
+	}
 	opts := knowledge.SearchOptions{Locality: h.locality(ctx, req.UserID), Limit: max(1+relatedHits, nearestHits)}
 	res := h.content.Search(q, opts)
 	if res.Confident && len(res.Hits) > 0 {
 		return h.answer(res), nil
 	}
-	if h.feedback != nil && len(res.Terms) > 0 {
-		// Only the words are counted, never who asked or what they wrote.
-		// A count lost to a store fault is not worth failing the answer.
-		_ = h.feedback.CountUnanswered(ctx, res.Terms)
+	h.countUnanswered(ctx, res.Terms)
+	return h.notSure(ctx, req.UserID, q, opts, res), nil
+}
+
+// nhsRefusal answers text that seems to hold an NHS number.
+const nhsRefusal = "I haven't kept or searched that: it seems to hold an NHS number. Please take out anything that could identify a patient and ask again."
+
+// countUnanswered counts the words of a question nothing answered well,
+// keeping only words of the content's own vocabulary, so a name, a number or
+// anything else a person typed never enters the counts. A count lost to a
+// store fault is not worth failing the answer.
+func (h *Answers) countUnanswered(ctx context.Context, terms []string) {
+	if h.feedback == nil {
+		return
 	}
-	return h.notSure(req.UserID, q, opts, res), nil
+	var known []string
+	for _, t := range terms {
+		if h.content.Knows(t) {
+			known = append(known, t)
+		}
+	}
+	if len(known) > 0 {
+		_ = h.feedback.CountUnanswered(ctx, known)
+	}
 }
 
 // Converse answers free text in a mention or a direct message as /ask does,
@@ -244,11 +276,12 @@ func didYouMean(res knowledge.Results) []Section {
 	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", clip(res.DidYouMean, 80))}}
 }
 
-// maxShareQuestion keeps "share named <asker> <question>" on a button well inside
-// Slack's 2,000-character button value.
+// maxShareQuestion is the most of a question held for sharing, and of a
+// corrected question on an "Ask" button, well inside Slack's 2,000-character
+// button value.
 const maxShareQuestion = 1850
 
-func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
+func (h *Answers) notSure(ctx context.Context, asker, q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
 	r := Reply{Text: "I'm not sure I know that one."}
 	// The search has weighed its spelling corrections already; offer one
 	// only when it would find an answer, not for a real word "corrected".
@@ -269,13 +302,9 @@ func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res kno
 	if len(near) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "The nearest I have", Text: strings.Join(near, "\n")})
 	}
-	if h.peerChannel != "" {
+	if share := h.holdForSharing(ctx, asker, q); share != nil {
 		r.Sections = append(r.Sections, Section{Text: "People in the peer support network may know. I can post your question to the peer support channel, with your name or without it."})
-		q = clipBytes(q, maxShareQuestion)
-		r.Buttons = append(r.Buttons,
-			Button{Label: "Ask the peer network (with my name)", Command: "share", Args: "named " + asker + " " + q, Primary: true},
-			Button{Label: "Ask anonymously", Command: "share", Args: "anon " + asker + " " + q},
-		)
+		r.Buttons = append(r.Buttons, share...)
 	} else {
 		r.Sections = append(r.Sections, Section{Text: "Try other words, or ask in your peer support network."})
 	}

@@ -107,7 +107,7 @@ const ansChannel = "CPEERS"
 func newAnswers(t testing.TB, content handlers.Searcher, s *store.Redis, channel string) *handlers.Answers {
 	t.Helper()
 	return handlers.NewAnswers(handlers.AnswersOptions{
-		Content: content, Feedback: s, Profiles: s, Once: s, PeerChannelID: channel,
+		Content: content, Feedback: s, Profiles: s, Once: s, Pending: s, PeerChannelID: channel,
 	})
 }
 
@@ -214,7 +214,7 @@ func TestAskNotSure(t *testing.T) {
 		channel     string
 		wantButtons []string
 	}{
-		{"with a peer channel", ansChannel, []string{"share named U1SECRET " + question, "share anon U1SECRET " + question, "resources"}},
+		{"with a peer channel", ansChannel, []string{"share named", "share anon", "resources"}},
 		{"without", "", []string{"resources"}},
 	}
 	for _, tt := range tests {
@@ -225,9 +225,14 @@ func TestAskNotSure(t *testing.T) {
 			if !strings.HasPrefix(r.Text, "I'm not sure I know that one.") {
 				t.Errorf("text = %q, want an honest not sure", r.Text)
 			}
+			// The share buttons carry an id and a key, never the question.
 			var got []string
 			for _, b := range r.Buttons {
-				got = append(got, strings.TrimSpace(b.Command+" "+b.Args))
+				mode, ref, _ := strings.Cut(b.Args, " ")
+				if b.Command == "share" && strings.Count(ref, " ") != 1 || strings.Contains(ref, "park") {
+					t.Errorf("button %q carries %q, want an id and a key only", b.Label, b.Args)
+				}
+				got = append(got, strings.TrimSpace(b.Command+" "+mode))
 			}
 			if strings.Join(got, "|") != strings.Join(tt.wantButtons, "|") {
 				t.Errorf("buttons run %q, want %q", got, tt.wantButtons)
@@ -437,6 +442,12 @@ func TestAnswersGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.req.Invoke = tbl.Invocation
 			r := ansRun(t, tt.run, tt.req)
+			for i, b := range r.Buttons {
+				// A share button's id and key are new each time.
+				if mode, _, ok := strings.Cut(b.Args, " "); ok && b.Command == "share" {
+					r.Buttons[i].Args = mode + " <id> <key>"
+				}
+			}
 			if !tt.want(r) {
 				t.Errorf("%s: reply is not the kind the golden file is for:\n%s", tt.name, bot.Text(r, tbl.Invocation))
 			}

@@ -46,6 +46,12 @@ type Section struct {
 	Heading string
 	Text    string
 	Fields  []Field
+
+	// Typed is text a person typed, such as a question posted for them; it
+	// is shown as typed, never formatted: no Markdown, link or mention in it
+	// is converted, so it cannot ping anyone or hide a link in the bot's
+	// voice. It follows Text.
+	Typed string
 }
 
 // Field is a short labelled value, such as "Next due: 3 Dec 2026".

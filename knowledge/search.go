@@ -520,3 +520,15 @@ func (ix *Index) covered(units []unit, d int32) float64 {
 	}
 	return got / all
 }
+
+// Knows reports whether term, a normalised query term as in Results.Terms,
+// is a word of the content's own vocabulary: letters only, and found in at
+// least one entry. Only such words may be kept from a question, so a name
+// or a number someone typed never is.
+func (b *Base) Knows(term string) bool {
+	if b == nil || b.index == nil || !isLetters(term) {
+		return false
+	}
+	id, ok := b.index.terms[term]
+	return ok && len(b.index.postings[id]) > 0
+}

@@ -10,7 +10,9 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,4 +76,43 @@ func Client(tb testing.TB) *redis.Client {
 	c := redis.NewClient(opts)
 	tb.Cleanup(func() { c.Close() })
 	return c
+}
+
+// Dump returns every key under prefix with its value, whatever its type,
+// one key a line, so a test can look for what must never be stored.
+func Dump(tb testing.TB, prefix string) string {
+	tb.Helper()
+	c := Client(tb)
+	ctx := context.Background()
+	var b strings.Builder
+	iter := c.Scan(ctx, 0, prefix+"*", 500).Iterator()
+	for iter.Next(ctx) {
+		k := iter.Val()
+		var v any
+		var err error
+		switch typ, _ := c.Type(ctx, k).Result(); typ {
+		case "string":
+			v, err = c.Get(ctx, k).Result()
+		case "hash":
+			v, err = c.HGetAll(ctx, k).Result()
+		case "set":
+			v, err = c.SMembers(ctx, k).Result()
+		case "zset":
+			v, err = c.ZRangeWithScores(ctx, k, 0, -1).Result()
+		case "list":
+			v, err = c.LRange(ctx, k, 0, -1).Result()
+		case "stream":
+			v, err = c.XRange(ctx, k, "-", "+").Result()
+		default:
+			v = typ
+		}
+		if err != nil {
+			tb.Fatalf("reading %s: %v", k, err)
+		}
+		fmt.Fprintf(&b, "%s = %v\n", k, v)
+	}
+	if err := iter.Err(); err != nil {
+		tb.Fatalf("scanning %s*: %v", prefix, err)
+	}
+	return b.String()
 }
