@@ -2,7 +2,7 @@
 
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test bench lint fmt content
+.PHONY: run test bench lint fmt content eval
 
 # run starts the bot: a local console with no Slack settings, else as the
 # environment says (see .env.example).
@@ -15,6 +15,13 @@ test:
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+# eval prints how /ask answers the question sets in knowledge/testdata:
+# confident and right, confident but wrong, honestly unsure, off-topic
+# answered confidently, safety replies and unsourced answers. The held-back
+# set's figures are held to targets in CI (TestEvalHeldBack).
+eval:
+	@go test -count=1 -run 'TestEval' -v ./knowledge | grep -E 'set:|^(ok|FAIL|---)'
 
 # content checks the shipped articles and standards (see README, Content).
 content:

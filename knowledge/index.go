@@ -16,6 +16,7 @@ type Index struct {
 	t        tuning
 	entries  []*Entry
 	terms    map[string]int32 // term to its id
+	names    []string         // by term id, the term
 	idf      []float64        // by term id
 	postings [][]posting      // by term id, in entry order
 	unknown  float64          // the weight of a query word no entry has
@@ -24,6 +25,9 @@ type Index struct {
 	// d's, and code 0 is national (or none).
 	locality   []uint8
 	localities []string
+
+	// Each entry's roles, one bit each (see roleBits); 0 for none.
+	roles []uint8
 
 	// Each entry's title words, for how much a title is about a question:
 	// entry d's words are titleWords[titleAt[d]:titleAt[d+1]], and a word's
@@ -77,12 +81,16 @@ func NewIndex(entries []*Entry) *Index {
 	m := ix.merge(parts)
 	ix.fill(parts, m)
 	ix.buildVocab()
+	ix.names = make([]string, len(ix.idf))
+	for name, id := range ix.terms {
+		ix.names[id] = name
+	}
 	docs, nterms := len(ix.entries), len(ix.idf)
 	ix.scratch.New = func() any { return newScratch(docs, nterms) }
 	return ix
 }
 
-// codeLocalities gives each entry its locality as a code.
+// codeLocalities gives each entry its locality as a code, and its roles.
 func (ix *Index) codeLocalities() {
 	ix.localities = []string{"national"}
 	ix.locality = make([]uint8, len(ix.entries))
@@ -101,6 +109,12 @@ func (ix *Index) codeLocalities() {
 			}
 		}
 		ix.locality[d] = uint8(code)
+	}
+	ix.roles = make([]uint8, len(ix.entries))
+	for d, e := range ix.entries {
+		for _, r := range e.Roles {
+			ix.roles[d] |= roleBits(r)
+		}
 	}
 }
 
@@ -447,4 +461,13 @@ func (a *analyser) field(f int, text string) {
 		}
 	})
 	a.lengths[len(a.lengths)-1][f] += float64(len(a.stems))
+}
+
+// termName returns the term with the given id. It is for the rare look-up
+// (a passage's terms), not for searching.
+func (ix *Index) termName(id int32) string {
+	if ix.names == nil {
+		return ""
+	}
+	return ix.names[id]
 }

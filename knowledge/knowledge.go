@@ -71,18 +71,41 @@ var Localities = []string{"national", "gateshead", "london"}
 
 // Entry is one article.
 type Entry struct {
-	ID       string    `yaml:"id"`
-	Title    string    `yaml:"title"`
-	Summary  string    `yaml:"summary"`
-	Roles    []string  `yaml:"roles"`
-	Locality string    `yaml:"locality"`
-	Synonyms []string  `yaml:"synonyms"`
-	Owner    string    `yaml:"owner"`
-	Reviewed Date      `yaml:"reviewed"`
-	Sources  []Source  `yaml:"sources"`
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	Summary  string   `yaml:"summary"`
+	Roles    []string `yaml:"roles"`
+	Locality string   `yaml:"locality"`
+	Synonyms []string `yaml:"synonyms"`
+	Owner    string   `yaml:"owner"`
+	Reviewed Date     `yaml:"reviewed"`
+	Sources  []Source `yaml:"sources"`
+	// Defines lists the abbreviations the entry is the place to explain,
+	// for "what does X stand for".
+	Defines []Abbreviation `yaml:"defines"`
+	// Referral says whom a role's article is the answer for, in "who
+	// should I refer to" questions; nil for other articles.
+	Referral *Referral `yaml:"referral"`
 	Body     string    `yaml:"-"`
 	Sections []Section `yaml:"-"`
 	File     string    `yaml:"-"` // the file it came from, for error messages
+}
+
+// Abbreviation is one an entry explains: "ARRS" means "Additional
+// Roles Reimbursement Scheme". Text is a short definition, sourced by the
+// entry; "" for the entry's summary.
+type Abbreviation struct {
+	Term  string `yaml:"term"`
+	Means string `yaml:"means"`
+	Text  string `yaml:"text"`
+}
+
+// Referral is whom a role helps: words that describe such a person's needs
+// ("lonely", "appointments") and one sentence saying why the role helps,
+// sourced by the entry.
+type Referral struct {
+	Why  string   `yaml:"why"`
+	Cues []string `yaml:"cues"`
 }
 
 // Source is a document an entry's facts come from.
@@ -289,6 +312,14 @@ func (e *Entry) problems() []string {
 		if _, ok := supervision.ParseRole(r); !ok {
 			out = append(out, fmt.Sprintf("role %q is not one of splw, hwbc, cc", r))
 		}
+	}
+	for i, d := range e.Defines {
+		if strings.TrimSpace(d.Term) == "" || strings.TrimSpace(d.Means) == "" {
+			out = append(out, fmt.Sprintf("definition %d needs a term and what it means", i+1))
+		}
+	}
+	if e.Referral != nil && (strings.TrimSpace(e.Referral.Why) == "" || len(e.Referral.Cues) == 0) {
+		out = append(out, "referral needs why and cues")
 	}
 	for i, s := range e.Sources {
 		if strings.TrimSpace(s.Title) == "" {

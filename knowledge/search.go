@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // SearchOptions narrows and orders a search.
@@ -11,6 +13,10 @@ type SearchOptions struct {
 	Locality string // the asker's locality ("gateshead", "london", ""): its entries rank first; other localities' entries rank lower
 	Limit    int    // most hits to return; default 3
 	IDPrefix string // only entries whose id starts with this, e.g. "resource-"; "" for all
+	// Role is the asker's role ("splw", "hwbc", "cc") for a question that
+	// names none: entries for that role rank a little higher, entries only
+	// for other roles a little lower. "" for none.
+	Role string
 }
 
 // Results of a search, best first.
@@ -68,6 +74,8 @@ type tuning struct {
 	unknownDF, maxIDF float64
 
 	localBoost, otherLocality float64 // the asker's locality; another one
+	namedBoost                float64 // a locality the question names
+	roleBoost, otherRole      float64 // an entry for the asker's role; one only for other roles
 	typo1, typo2              float64 // a word corrected by one, two edits counts this much
 }
 
@@ -84,8 +92,11 @@ var tune = tuning{
 	unknownDF: 1,
 	maxIDF:    2.5,
 
-	localBoost:    1.2,
+	localBoost:    1.02,
+	namedBoost:    1.2,
 	otherLocality: 1 / 1.2,
+	roleBoost:     1.15,
+	otherRole:     1 / 1.15,
 	typo1:         0.8,
 	typo2:         0.4,
 }
@@ -329,7 +340,7 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 	defer ix.scratch.Put(s)
 	most, mostConf := ix.gather(s, pq.units)
 	defer s.clearQuery()
-	top := ix.rank(s, o, limit, most, mostConf)
+	top := ix.rank(s, o, limit, most, mostConf, ix.namedLocality(pq.units))
 	if len(top) == 0 {
 		return res
 	}
@@ -394,12 +405,24 @@ func (s *scratch) clearQuery() {
 // for the entries that could still make the list, with the title's
 // aboutness too. An entry whose share plus the largest aboutness cannot
 // beat the limit-th entry of the first pass cannot make the list.
-func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf float64) []ranked {
-	factor := ix.localityFactors(o.Locality)
+func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf float64, named string) []ranked {
+	factor := ix.localityFactors(o.Locality, named)
+	roleBit := roleBits(o.Role)
+	weigh := func(d int32) float64 {
+		f := factor[ix.locality[d]]
+		switch m := ix.roles[d]; {
+		case roleBit == 0 || m == 0:
+		case m&roleBit != 0:
+			f *= ix.t.roleBoost
+		default:
+			f *= ix.t.otherRole
+		}
+		return f
+	}
 	about := ix.t.about
 	s.base = s.base[:0]
 	for _, d := range s.touched {
-		rank := (1 - about) * min(1, s.score[d]/most) * factor[ix.locality[d]]
+		rank := (1 - about) * min(1, s.score[d]/most) * weigh(d)
 		if len(s.base) == limit && rank < s.base[limit-1].Score {
 			continue
 		}
@@ -418,7 +441,7 @@ func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf flo
 	}
 	s.top = s.top[:0]
 	for _, d := range s.touched {
-		loc := factor[ix.locality[d]]
+		loc := weigh(d)
 		share := (1 - about) * min(1, s.score[d]/most)
 		if (share+about)*loc < floor {
 			continue
@@ -432,6 +455,15 @@ func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf flo
 		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a) * loc, Confidence: conf}, d}, limit)
 	}
 	return s.top
+}
+
+// roleBits is the bit of a role in Index.roles; 0 for none.
+func roleBits(role string) uint8 {
+	r, ok := supervision.ParseRole(role)
+	if !ok {
+		return 0
+	}
+	return 1 << slices.Index(supervision.Roles, r)
 }
 
 // aboutness is the share of entry d's title, weighted by idf, whose words
@@ -459,15 +491,31 @@ type ranked struct {
 	doc int32
 }
 
+// namedLocality returns the locality a query names ("london"), or "".
+func (ix *Index) namedLocality(units []unit) string {
+	for _, u := range units {
+		for _, name := range ix.localities[1:] {
+			if u.stem == stem(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
 // localityFactors returns, by locality code (see Index.locality), how much
 // an entry weighs for an asker in asker: 1 for national entries and for an
 // asker with no locality, localBoost for the asker's own locality's entries
-// and otherLocality for any other locality's.
-func (ix *Index) localityFactors(asker string) []float64 {
+// (enough to break a tie, never to push a better national answer out) and
+// otherLocality for any other locality's. A locality the question itself
+// names weighs namedBoost.
+func (ix *Index) localityFactors(asker, named string) []float64 {
 	asker = strings.ToLower(strings.TrimSpace(asker))
 	f := make([]float64, len(ix.localities))
 	for code, name := range ix.localities {
 		switch {
+		case code != 0 && name == named:
+			f[code] = ix.t.namedBoost
 		case code == 0 || asker == "" || asker == "national":
 			f[code] = 1
 		case name == asker:

@@ -1,0 +1,243 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// riskWords and riskPhrases mark a question about risk to someone: the
+// safety reply comes first for any of them. Prefixes end in "*".
+var (
+	riskWords = []string{
+		"suicid*", "overdos*", "selfharm*", "abuse*", "abusing", "abusive",
+		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
+		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
+	}
+	riskPhrases = []string{
+		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
+		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
+		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
+		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
+	}
+)
+
+// aboutRisk reports whether a question is about risk to someone.
+func aboutRisk(words []string) bool {
+	if hasAny(words, riskWords...) {
+		return true
+	}
+	for _, p := range riskPhrases {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Question frames around an abbreviation: "what is X", "what does X stand
+// for", "explain X", "X?". Each frame is the words before X and after it.
+var definitionFrames = []struct{ before, after []string }{
+	{nil, nil},
+	{[]string{"what", "does"}, []string{"stand", "for"}},
+	{[]string{"what", "does"}, []string{"mean"}},
+	{[]string{"what", "do"}, []string{"stand", "for"}},
+	{nil, []string{"stands", "for"}},
+	{nil, []string{"stand", "for"}},
+	{nil, []string{"meaning"}},
+	{[]string{"meaning", "of"}, nil},
+	{[]string{"define"}, nil},
+	{[]string{"explain"}, nil},
+	{[]string{"what", "is"}, nil},
+	{[]string{"whats"}, nil},
+	{[]string{"what"}, nil}, // "what's ARRS": the tokenizer drops the 's
+	{[]string{"wat", "is"}, nil},
+	{[]string{"what", "are"}, nil},
+	{[]string{"what", "is", "meant", "by"}, nil},
+	{[]string{"tell", "me", "about"}, nil},
+}
+
+// articles may stand before the abbreviation: "what is a PCN".
+var articles = map[string]bool{"a": true, "an": true, "the": true}
+
+// definition answers "what is X" and its everyday forms when X is an
+// abbreviation an entry defines: the lead, and the entry.
+func (b *Base) definition(words []string) (string, *Entry, bool) {
+	for _, f := range definitionFrames {
+		n := len(words) - len(f.before) - len(f.after)
+		if n < 1 || n > 2 || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
+			continue
+		}
+		rest := words[len(f.before) : len(words)-len(f.after)]
+		if len(rest) == 2 {
+			if !articles[rest[0]] {
+				continue
+			}
+			rest = rest[1:]
+		}
+		if d, e, ok := b.defined(rest[0]); ok {
+			text := d.Text
+			if text == "" {
+				text = e.Summary
+			}
+			return d.Term + " stands for " + d.Means + ". " + text, e, true
+		}
+	}
+	return "", nil, false
+}
+
+// defined finds the entry that defines term, an abbreviation in lower case.
+func (b *Base) defined(term string) (Abbreviation, *Entry, bool) {
+	for _, e := range b.entries {
+		for _, d := range e.Defines {
+			if strings.EqualFold(d.Term, term) {
+				return d, e, true
+			}
+		}
+	}
+	return Abbreviation{}, nil, false
+}
+
+func hasPrefix(words, prefix []string) bool {
+	if len(prefix) > len(words) {
+		return false
+	}
+	for i, p := range prefix {
+		if words[i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// firstPerson are the words of a question about the asker themself.
+var firstPerson = []string{"i", "im", "my", "me", "myself", "ive"}
+
+// Topics of a question about the asker's own role, each answered by the
+// role's article of that kind: "<role>-pay", "supervision-<role>".
+var askerTopics = []struct {
+	words   []string
+	phrases []string
+	article func(role string) string
+}{
+	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
+	{[]string{"band", "banding", "salary", "paid", "earn*", "wage"}, []string{"my pay", "pay am i"}, func(r string) string { return r + "-pay" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
+	{nil, []string{"my role", "my job", "what do i do", "what am i", "my duties", "my responsibilities"}, func(r string) string { return "role-" + r }},
+}
+
+// forAsker answers a question about the asker's own role ("what band am I",
+// "who supervises me") for the role in their profile, when the question
+// names no role itself and the article exists.
+func (b *Base) forAsker(words []string, a Asker) (*Entry, bool) {
+	role, ok := supervision.ParseRole(a.Role)
+	if !ok || !hasAny(words, firstPerson...) || namesRole(words) || offTopic(words) {
+		return nil, false
+	}
+	for _, t := range askerTopics {
+		match := hasAny(words, t.words...)
+		for _, p := range t.phrases {
+			match = match || hasPhrase(words, p)
+		}
+		if !match {
+			continue
+		}
+		if e, ok := b.byID[t.article(string(role))]; ok {
+			return e, true
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// namesRole reports whether the words name one of the roles, in any of the
+// words supervision knows for them.
+func namesRole(words []string) bool {
+	for n := 1; n <= 4; n++ {
+		for i := 0; i+n <= len(words); i++ {
+			if _, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offTopicWords mark subjects the content does not cover although they
+// share words with it: pay and leave as HR handles them, IT, medicines and
+// doses, travel, weather and the like. A question with one is not answered
+// from the content; the bot says it is not sure.
+var offTopicWords = []string{
+	"payslip*", "payday", "payroll", "pension*", "overtime", "mileage", "expense*",
+	"password*", "login", "smartcard", "printer*", "wifi", "laptop", "outlook", "emis", "systmone",
+	"dose", "doses", "dosage", "mg", "prescribe", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
+	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
+	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
+	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
+	"vacanc*",
+}
+
+var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
+	"become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
+
+// offTopic reports whether a question is about a subject the content does
+// not cover (see offTopicWords).
+func offTopic(words []string) bool {
+	if hasAny(words, offTopicWords...) {
+		return true
+	}
+	for _, p := range offTopicPhrases {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// referralAsks are the words of a question asking who can help someone.
+var referralAsks = []string{"refer*"}
+
+var referralPhrases = []string{
+	"who can help", "who should", "who could", "who would", "which role", "who do i", "who can", "who supports",
+	"who helps", "who is best", "what role", "someone who", "who to",
+}
+
+// people are the words for the person a referral question is about.
+var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*"}
+
+// referral answers a question describing someone's needs and asking who can
+// help them with the role whose article's referral cues match the most, and
+// why that role helps. A tie, or no cue, is no answer.
+func (b *Base) referral(words []string) (*Entry, string, bool) {
+	asks := hasAny(words, referralAsks...)
+	for _, p := range referralPhrases {
+		asks = asks || hasPhrase(words, p)
+	}
+	if !asks && !hasAny(words, people...) || offTopic(words) {
+		return nil, "", false
+	}
+	var best *Entry
+	bestN, tie := 0, false
+	for _, e := range b.entries {
+		if e.Referral == nil {
+			continue
+		}
+		n := 0
+		for _, c := range e.Referral.Cues {
+			if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
+				n++
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = e, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if best == nil || tie {
+		return nil, "", false
+	}
+	return best, best.Referral.Why, true
+}
