@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 // it.
 type Searcher interface {
 	Search(query string, o knowledge.SearchOptions) knowledge.Results
+	Answer(query string, a knowledge.Asker) knowledge.Answer
 	Entries() []*knowledge.Entry
 	Entry(id string) (*knowledge.Entry, bool)
 	// Knows reports whether a normalised query term is a word of the
@@ -101,6 +103,13 @@ func (h *Answers) Commands() []Command {
 			Run:         h.Feedback,
 		},
 		{
+			Name:        "article",
+			Usage:       "<article id>",
+			Description: "Shows a whole article, from the button under an answer.",
+			Hidden:      true,
+			Run:         h.Article,
+		},
+		{
 			Name:        "share",
 			Usage:       "named|anon <question>",
 			Description: "Posts a question to the peer support channel, with your name or without it.",
@@ -137,13 +146,23 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		// Nothing of it is searched, counted, logged or offered for sharing.
 		return Say(nhsRefusal), nil
 	}
-	opts := knowledge.SearchOptions{Locality: h.locality(ctx, req.UserID), Limit: max(1+relatedHits, nearestHits)}
-	res := h.content.Search(q, opts)
-	if res.Confident && len(res.Hits) > 0 {
-		return h.answer(res), nil
+	asker := h.asker(ctx, req.UserID)
+	a := h.content.Answer(q, asker)
+	var r Reply
+	switch {
+	case a.Confident():
+		r = h.answer(a)
+	case a.Safety:
+		r = h.safetyOnly(a)
+	default:
+		h.countUnanswered(ctx, a.Results.Terms)
+		r = h.notSure(ctx, req.UserID, q, asker, a.Results)
 	}
-	h.countUnanswered(ctx, res.Terms)
-	return h.notSure(ctx, req.UserID, q, opts, res), nil
+	if a.Safety {
+		// The fixed safety reply comes first, whatever else is found.
+		r.Text = strings.TrimSpace(knowledge.SafetyReply + "\n\n" + r.Text)
+	}
+	return r, nil
 }
 
 // nhsRefusal answers text that seems to hold an NHS number.
@@ -204,58 +223,71 @@ func askUsage(req Request) Reply {
 		strings.Join(ex, "\n")}
 }
 
-// locality is the person's locality from their profile, or "" when they
-// have none or the store cannot say: an answer never waits on Redis.
-func (h *Answers) locality(ctx context.Context, userID string) string {
+// asker is the person's role and locality from their profile, empty when
+// they have none or the store cannot say: an answer never waits on Redis.
+func (h *Answers) asker(ctx context.Context, userID string) knowledge.Asker {
 	if h.profiles == nil || userID == "" {
-		return ""
+		return knowledge.Asker{}
 	}
 	p, ok, err := h.profiles.Profile(ctx, userID)
 	if err != nil || !ok {
-		return ""
+		return knowledge.Asker{}
 	}
-	return p.Locality
+	return knowledge.Asker{Role: string(p.Role), Locality: p.Locality}
 }
 
-// An answer is kept short: the first sections of its article (most say the
-// main points first), up to about a screenful, and the full article is a
-// source link away.
+// An answer leads with the passage of its article that answers the
+// question, whole, and keeps the rest a button away. A passage longer than
+// passageChars is cut after its last whole sentence within that.
 const (
-	answerSections = 3
-	answerChars    = 2400
-	relatedHits    = 2
-	nearestHits    = 3
+	passageChars = 2400
+	relatedHits  = 2
+	nearestHits  = 3
 	// relatedConfidence is how sure the search must be of a related
 	// answer; a weaker one is noise under a good answer.
 	relatedConfidence = 0.5
 )
 
-func (h *Answers) answer(res knowledge.Results) Reply {
-	e := res.Hits[0].Entry
-	r := Reply{Header: e.Title, Text: e.Summary}
-	r.Sections = append(r.Sections, didYouMean(res)...)
-	shown, chars := 0, 0
-	for _, s := range e.Sections {
-		if strings.EqualFold(s.Heading, "summary") {
-			continue // the summary line above says it in short
+func (h *Answers) answer(a knowledge.Answer) Reply {
+	e := a.Entry
+	r := Reply{Header: e.Title}
+	switch {
+	case a.Lead != "":
+		r.Text = a.Lead
+		if a.Kind == knowledge.WhoToRefer {
+			r.Header = "Who can help: " + e.Title
 		}
-		if shown == answerSections || (shown > 0 && chars+len(s.Text) > answerChars) {
-			break
+		if p := a.Passage; p.Text != "" && !strings.EqualFold(p.Heading, "summary") && a.Kind == knowledge.WhoToRefer {
+			r.Sections = append(r.Sections, Section{Heading: p.Heading, Text: wholeSentences(p.Text, passageChars)})
 		}
-		r.Sections = append(r.Sections, Section{Heading: s.Heading, Text: s.Text})
-		shown, chars = shown+1, chars+len(s.Text)
+	default:
+		p := a.Passage
+		r.Text = wholeSentences(p.Text, passageChars)
+		if p.Heading != "" && !strings.EqualFold(p.Heading, "summary") {
+			r.Text = "**" + p.Heading + "**\n" + r.Text
+		}
+	}
+	r.Sections = append(didYouMean(a.Results), r.Sections...)
+	if len(a.Local) > 0 {
+		var lines []string
+		for _, l := range a.Local {
+			lines = append(lines, entryLine(l))
+		}
+		heading := "In your area"
+		if loc := a.Local[0].Locality; loc != "" {
+			heading = "In " + strings.ToUpper(loc[:1]) + loc[1:]
+		}
+		r.Sections = append(r.Sections, Section{Heading: heading, Text: strings.Join(lines, "\n")})
 	}
 	var related []string
-	for _, hit := range res.Hits[1:] {
+	for _, hit := range a.Results.Hits {
 		if len(related) == relatedHits || hit.Confidence < relatedConfidence {
 			break
 		}
-		line := fmt.Sprintf("- **%s**: %s", hit.Entry.Title, hit.Entry.Summary)
-		if len(hit.Entry.Sources) > 0 {
-			src := hit.Entry.Sources[0]
-			line += fmt.Sprintf(" (from [%s](%s))", src.Title, src.URL)
+		if hit.Entry == e || slices.Contains(a.Local, hit.Entry) {
+			continue
 		}
-		related = append(related, line)
+		related = append(related, entryLine(hit.Entry))
 	}
 	if len(related) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "Related", Text: strings.Join(related, "\n")})
@@ -264,10 +296,87 @@ func (h *Answers) answer(res knowledge.Results) Reply {
 		{Label: "Helpful", Command: "feedback", Args: e.ID + " helpful"},
 		{Label: "Not helpful", Command: "feedback", Args: e.ID + " not-helpful"},
 	}
+	if len(e.Sections) > 1 {
+		r.Buttons = append(r.Buttons, Button{Label: "Show the whole article", Command: "article", Args: e.ID})
+	}
 	r.Sources = sources(e)
 	r.Note = reviewed(e)
 	return r
 }
+
+// entryLine is an entry in a list: its title, summary and first source.
+func entryLine(e *knowledge.Entry) string {
+	line := fmt.Sprintf("- **%s**: %s", e.Title, e.Summary)
+	if len(e.Sources) > 0 {
+		src := e.Sources[0]
+		line += fmt.Sprintf(" (from [%s](%s))", src.Title, src.URL)
+	}
+	return line
+}
+
+// safetyOnly is the answer to a question about risk that no article
+// answers well: the safety reply (added by Ask) and the nearest articles,
+// never "I'm not sure" alone. It is not offered for sharing.
+func (h *Answers) safetyOnly(a knowledge.Answer) Reply {
+	var r Reply
+	var near []string
+	for _, hit := range a.Results.Hits {
+		if len(near) == nearestHits {
+			break
+		}
+		near = append(near, entryLine(hit.Entry))
+	}
+	if len(near) > 0 {
+		r.Sections = append(r.Sections, Section{Heading: "Articles that may help afterwards", Text: strings.Join(near, "\n")})
+	}
+	return r
+}
+
+// wholeSentences returns text, or when it is longer than n bytes, as many
+// of its paragraphs, or else sentences, as fit, never cut mid-sentence.
+func wholeSentences(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	cut := text[:n]
+	if i := strings.LastIndex(cut, "\n"); i > n/2 {
+		return strings.TrimSpace(cut[:i])
+	}
+	if i := strings.LastIndex(cut, ". "); i > 0 {
+		return cut[:i+1]
+	}
+	return strings.TrimSpace(text[:strings.LastIndex(cut, " ")+1]) + " …"
+}
+
+// Article answers the "Show the whole article" button: article <id>.
+func (h *Answers) Article(ctx context.Context, req Request) (Reply, error) {
+	e, ok := h.content.Entry(strings.TrimSpace(req.Args))
+	if !ok {
+		return Say(fmt.Sprintf("I couldn't find that article; it may have changed since. Ask again with %s.", req.Invocation("ask", "your question"))), nil
+	}
+	r := Reply{Header: e.Title, Text: e.Summary}
+	chars := 0
+	for _, s := range e.Sections {
+		if strings.EqualFold(s.Heading, "summary") {
+			continue
+		}
+		if len(r.Sections) == maxArticleSections || chars+len(s.Text) > articleChars {
+			r.Sections = append(r.Sections, Section{Text: "The rest is at the source below."})
+			break
+		}
+		r.Sections = append(r.Sections, Section{Heading: s.Heading, Text: wholeSentences(s.Text, passageChars)})
+		chars += len(s.Text)
+	}
+	r.Sources = sources(e)
+	r.Note = reviewed(e)
+	return r, nil
+}
+
+// An article shown whole still fits one Slack message.
+const (
+	maxArticleSections = 12
+	articleChars       = 9000
+)
 
 func didYouMean(res knowledge.Results) []Section {
 	if res.DidYouMean == "" {
@@ -281,13 +390,13 @@ func didYouMean(res knowledge.Results) []Section {
 // button value.
 const maxShareQuestion = 1850
 
-func (h *Answers) notSure(ctx context.Context, asker, q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
+func (h *Answers) notSure(ctx context.Context, userID, q string, asker knowledge.Asker, res knowledge.Results) Reply {
 	r := Reply{Text: "I'm not sure I know that one."}
 	// The search has weighed its spelling corrections already; offer one
 	// only when it would find an answer, not for a real word "corrected".
 	var retry []Button
 	if res.DidYouMean != "" {
-		if again := h.content.Search(res.DidYouMean, opts); again.Confident {
+		if again := h.content.Answer(res.DidYouMean, asker); again.Confident() {
 			r.Sections = append(r.Sections, didYouMean(res)...)
 			retry = []Button{{Label: clip("Ask “"+res.DidYouMean+"”", 70), Command: "ask", Args: clipBytes(res.DidYouMean, maxShareQuestion)}}
 		}
@@ -302,7 +411,7 @@ func (h *Answers) notSure(ctx context.Context, asker, q string, opts knowledge.S
 	if len(near) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "The nearest I have", Text: strings.Join(near, "\n")})
 	}
-	if share := h.holdForSharing(ctx, asker, q); share != nil {
+	if share := h.holdForSharing(ctx, userID, q); share != nil {
 		r.Sections = append(r.Sections, Section{Text: "People in the peer support network may know. I can post your question to the peer support channel, with your name or without it."})
 		r.Buttons = append(r.Buttons, share...)
 	} else {

@@ -174,10 +174,11 @@ func TestAskConfident(t *testing.T) {
 			if want := "Supervision for social prescribing link workers"; r.Header != want {
 				t.Fatalf("header = %q, want %q", r.Header, want)
 			}
-			if !strings.HasPrefix(r.Text, "Link workers should have regular supervision") {
-				t.Errorf("text = %q, want the entry's summary", r.Text)
+			// The answer leads with the passage that answers the question.
+			if want := "**How often**\nEvery month at least."; r.Text != want {
+				t.Errorf("text = %q, want the passage that answers, %q", r.Text, want)
 			}
-			if got, want := strings.Join(ansHeadings(r), "|"), "How often|Who can supervise|Group supervision|Related"; got != want {
+			if got, want := strings.Join(ansHeadings(r), "|"), "Related"; got != want {
 				t.Errorf("sections = %s, want %s", got, want)
 			}
 			related, _ := ansSection(r, "Related")
@@ -197,8 +198,14 @@ func TestAskConfident(t *testing.T) {
 				{Label: "Helpful", Command: "feedback", Args: "supervision-splw helpful"},
 				{Label: "Not helpful", Command: "feedback", Args: "supervision-splw not-helpful"},
 			}
-			if len(r.Buttons) < 2 || r.Buttons[0] != wantButtons[0] || r.Buttons[1] != wantButtons[1] {
-				t.Errorf("buttons = %+v, want %+v first", r.Buttons, wantButtons)
+			if len(r.Buttons) != 3 || r.Buttons[0] != wantButtons[0] || r.Buttons[1] != wantButtons[1] {
+				t.Fatalf("buttons = %+v, want %+v and the whole article", r.Buttons, wantButtons)
+			}
+			// The rest of the article is a button away.
+			more := r.Buttons[2]
+			whole := ansRun(t, h.Article, handlers.Request{UserID: "U1", Args: more.Args})
+			if more.Command != "article" || strings.Join(ansHeadings(whole), "|") != "How often|Who can supervise|Group supervision|Recording it" {
+				t.Errorf("%q runs %s %s, showing %s; want the whole article", more.Label, more.Command, more.Args, strings.Join(ansHeadings(whole), "|"))
 			}
 			if r.Public || len(r.Messages) > 0 {
 				t.Errorf("reply is public or sends messages: %+v", r)
@@ -295,8 +302,8 @@ func TestAskDidYouMean(t *testing.T) {
 	if len(r.Sections) == 0 || !strings.HasPrefix(r.Sections[0].Text, "Did you mean “how often should a link worker get supervision”?") {
 		t.Errorf("/ask with typos: first section %+v, want did you mean", r.Sections)
 	}
-	if got, want := strings.Join(ansHeadings(r), "|"), "|How often|Who can supervise|Group supervision"; !strings.HasPrefix(got, want) {
-		t.Errorf("/ask with typos: sections %s, want %s first", got, want)
+	if !strings.Contains(r.Text, "Every month") {
+		t.Errorf("/ask with typos: text %q, want the passage on how often", r.Text)
 	}
 }
 
@@ -366,6 +373,7 @@ func TestCommands(t *testing.T) {
 		"ask":        "aliases question q",
 		"resources":  "aliases resource",
 		"feedback":   "hidden",
+		"article":    "hidden",
 		"share":      "hidden",
 		"unanswered": "admin",
 	}

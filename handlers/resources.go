@@ -23,7 +23,7 @@ const (
 // locality first, or the ones on a topic.
 func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 	topic := strings.TrimSpace(req.Args)
-	loc := h.locality(ctx, req.UserID)
+	loc := h.asker(ctx, req.UserID).Locality
 	if topic == "" {
 		return h.allResources(req, loc, ""), nil
 	}

@@ -2,27 +2,33 @@ package knowledge
 
 import "strings"
 
+// topicShare is how much a question's word counts in choosing a passage
+// when the entry's title or synonyms have it: such words say which entry,
+// not which part of it.
+const topicShare = 0.25
+
 // passage returns the section of e that best answers q: the one whose
 // words cover the most of the question's weight, by any term that stands
-// for a word. The summary section counts only when no other section covers
-// more; a tie goes to the earlier section. An entry with no sections gives
-// its summary.
+// for a word, with the words of the entry's own topic counting less. The
+// summary section counts only when no other section covers more; a tie
+// goes to the earlier section. An entry with no sections gives its summary.
 func (ix *Index) passage(e *Entry, q string) Section {
 	pq := ix.parse(q)
+	topic := sectionTerms(Section{Heading: e.Title, Text: strings.Join(e.Synonyms, "\n")})
+	weight := make([]float64, len(pq.units))
+	for i, u := range pq.units {
+		weight[i] = u.weight
+		if ix.unitIn(u, topic) {
+			weight[i] *= topicShare
+		}
+	}
 	best, bestScore := -1, 0.0
 	for i, s := range e.Sections {
 		terms := sectionTerms(s)
 		var score float64
-		for _, u := range pq.units {
-			if terms[u.stem] {
-				score += u.weight
-				continue
-			}
-			for _, id := range u.terms {
-				if terms[ix.termName(id)] {
-					score += u.weight
-					break
-				}
+		for k, u := range pq.units {
+			if ix.unitIn(u, terms) {
+				score += weight[k]
 			}
 		}
 		if strings.EqualFold(s.Heading, "summary") {
@@ -39,6 +45,19 @@ func (ix *Index) passage(e *Entry, q string) Section {
 		return Section{Text: e.Summary}
 	}
 	return e.Sections[best]
+}
+
+// unitIn reports whether terms has the unit's stem or any of its terms.
+func (ix *Index) unitIn(u unit, terms map[string]bool) bool {
+	if terms[u.stem] {
+		return true
+	}
+	for _, id := range u.terms {
+		if terms[ix.termName(id)] {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionTerms is the set of terms of a section's heading and text: stems,
