@@ -135,7 +135,7 @@ const maxQueryWords = 40
 
 // queryWord is one meaningful word of a query as typed, or as corrected.
 type queryWord struct {
-	tok       int
+	tok, last int // its first and last tokens: two when a word typed apart ("spl w") was joined
 	text      string
 	corrected int // edits made to correct it; 0 when not corrected
 }
@@ -162,14 +162,23 @@ func (ix *Index) parse(q string) query {
 // unique.
 func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms []string) {
 	pos = make([]int, len(toks))
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		pos[i] = -1
+		if j := ix.splitWord(toks, i); j > i {
+			pos[i], pos[j] = len(words), len(words)
+			joined := t.text + toks[j].text
+			terms = append(terms, stem(joined))
+			words = append(words, queryWord{tok: i, last: j, text: joined, corrected: 1})
+			i = j
+			continue
+		}
 		if !indexable(t.text) || len(words) == maxQueryWords {
 			continue
 		}
 		pos[i] = len(words)
 		terms = append(terms, stem(t.text))
-		w := queryWord{tok: i, text: t.text}
+		w := queryWord{tok: i, last: i, text: t.text}
 		if ix.unfamiliar(t.text) {
 			if c, d, ok := ix.correct(t.text); ok {
 				w.text, w.corrected = c, d
@@ -181,6 +190,29 @@ func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms [
 	return words, pos, slices.Compact(terms)
 }
 
+// splitWord returns j > i when tokens i and j = i+1 are one known word
+// typed apart ("spl w" for "splw", "care co ordinator"), one of them not a
+// word the content or the synonym table knows; otherwise i.
+func (ix *Index) splitWord(toks []token, i int) int {
+	if i+1 >= len(toks) || toks[i].end == toks[i+1].start {
+		return i
+	}
+	a, b := toks[i].text, toks[i+1].text
+	if ix.knownWord(a) && ix.knownWord(b) {
+		return i
+	}
+	if joined := a + b; isLetters(joined) && len(joined) >= 3 && ix.knownWord(joined) {
+		return i + 1
+	}
+	return i
+}
+
+// knownWord reports whether w is a word of the content or the synonym
+// table, as typed, and not a stop word.
+func (ix *Index) knownWord(w string) bool {
+	return indexable(w) && (ix.freq[w] > 0 || synonyms.words[w])
+}
+
 // didYouMeanText is the question as typed with its corrected words
 // replaced, or "" when none was corrected.
 func didYouMeanText(q string, toks []token, words []queryWord) string {
@@ -188,10 +220,9 @@ func didYouMeanText(q string, toks []token, words []queryWord) string {
 	last := 0
 	for _, w := range words {
 		if w.corrected > 0 {
-			t := toks[w.tok]
-			dym.WriteString(q[last:t.start])
+			dym.WriteString(q[last:toks[w.tok].start])
 			dym.WriteString(w.text)
-			last = t.end
+			last = toks[w.last].end
 		}
 	}
 	if last == 0 {

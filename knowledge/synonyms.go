@@ -47,7 +47,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"elfh", []string{"elfh", "e-learning for healthcare", "e-lfh"}},
 	{"gp", []string{"gp", "general practitioner"}},
 	// Everyday words for the same idea.
-	{"pay", []string{"pay", "salary", "salaries", "band", "banding", "wage", "earn", "paid", "agenda for change", "afc"}},
+	{"pay", []string{"pay", "salary", "salaries", "band", "banding", "wage", "earn", "paid"}},
 	{"training", []string{"training", "train", "trained", "course", "qualification", "qualified", "qualify"}},
 	{"supervision", []string{"supervision", "supervisor", "supervise", "supervised", "supervising"}},
 	{"caseload", []string{"caseload", "case load"}},
