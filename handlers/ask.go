@@ -154,6 +154,8 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		r = h.answer(a)
 	case a.Safety:
 		r = h.safetyOnly(a)
+	case len(a.ForRoles) > 0:
+		r = chooseRole(req, a.ForRoles)
 	default:
 		h.countUnanswered(ctx, a.Results.Terms)
 		r = h.notSure(ctx, req.UserID, q, asker, a.Results)
@@ -312,6 +314,16 @@ func entryLine(e *knowledge.Entry) string {
 		line += fmt.Sprintf(" (from [%s](%s))", src.Title, src.URL)
 	}
 	return line
+}
+
+// chooseRole answers a question about the asker's own role from someone
+// whose profile does not say their role: one button for each role's answer.
+func chooseRole(req Request, entries []*knowledge.Entry) Reply {
+	r := Reply{Text: fmt.Sprintf("That depends on your role. Pick yours below, or set it with %s and I'll answer for your role next time.", req.Invocation("supervision", "setup"))}
+	for _, e := range entries {
+		r.Buttons = append(r.Buttons, Button{Label: clip(e.Title, 70), Command: "article", Args: e.ID})
+	}
+	return r
 }
 
 // safetyOnly is the answer to a question about risk that no article

@@ -76,6 +76,34 @@ func TestAskIssueQuestions(t *testing.T) {
 	}
 }
 
+// Asked with no role in the profile, a question about one's own role is not
+// answered for a guessed role: the person picks theirs.
+func TestAskMyRoleWithoutProfile(t *testing.T) {
+	base, err := knowledge.Load(knowledge.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ansStore(t)
+	h := newAnswers(t, base, s, ansChannel)
+	tests := []struct{ q, want string }{
+		{"how often should I have supervision", "supervision-splw supervision-hwbc supervision-cc"},
+		{"what band am I", "splw-pay hwbc-pay cc-pay"},
+		{"what training must I do", "splw-training hwbc-training cc-training"},
+	}
+	for _, tt := range tests {
+		r := ansRun(t, h.Ask, handlers.Request{UserID: "UNOPROFILE", Args: tt.q})
+		var got []string
+		for _, b := range r.Buttons {
+			if b.Command == "article" {
+				got = append(got, b.Args)
+			}
+		}
+		if r.Header != "" || !strings.HasPrefix(r.Text, "That depends on your role.") || strings.Join(got, " ") != tt.want {
+			t.Errorf("/ask %q with no profile: %q %q, articles %v; want a choice of %s", tt.q, r.Header, r.Text, got, tt.want)
+		}
+	}
+}
+
 // A coach's question about advice leads with the passage that says coaches
 // do not give advice, whole.
 func TestAskLeadsWithThePassage(t *testing.T) {

@@ -48,6 +48,10 @@ type Answer struct {
 	// Local are entries of the asker's locality that also answer, shown
 	// beside the answer; they never take its place.
 	Local []*Entry
+	// ForRoles, for a question about the asker's own role ("what band am
+	// I") from someone whose profile has no role, is the article that
+	// answers it for each role, so they can pick theirs; Kind is NotSure.
+	ForRoles []*Entry
 	// Results is the search behind the answer: the nearest hits when not
 	// sure, the did-you-mean, and the query's terms.
 	Results Results
@@ -85,6 +89,10 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.forAsker(words, a); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if roles := b.forEachRole(words); roles != nil && a.Role == "" {
+		// Any one role's answer would be a guess: let them choose.
+		ans.ForRoles = roles
+		return ans
 	} else if e, why, ok := b.referral(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) {

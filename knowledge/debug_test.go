@@ -21,3 +21,19 @@ func TestDebugQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugAnswer(t *testing.T) {
+	qs := os.Getenv("DEBUG_A")
+	if qs == "" {
+		t.Skip("set DEBUG_A")
+	}
+	b, _ := Load(Content())
+	for _, q := range strings.Split(qs, "|") {
+		a := b.Answer(q, Asker{Role: os.Getenv("DEBUG_ROLE"), Locality: os.Getenv("DEBUG_LOC")})
+		id := ""
+		if a.Entry != nil {
+			id = a.Entry.ID
+		}
+		t.Logf("%q kind %d safety %v entry %s passage %q", q, a.Kind, a.Safety, id, a.Passage.Heading)
+	}
+}

@@ -132,23 +132,54 @@ var askerTopics = []struct {
 // names no role itself and the article exists.
 func (b *Base) forAsker(words []string, a Asker) (*Entry, bool) {
 	role, ok := supervision.ParseRole(a.Role)
-	if !ok || !hasAny(words, firstPerson...) || namesRole(words) || offTopic(words) {
+	if !ok {
 		return nil, false
+	}
+	article := b.askerTopic(words)
+	if article == nil {
+		return nil, false
+	}
+	e, ok := b.byID[article(string(role))]
+	return e, ok
+}
+
+// forEachRole returns, for a question about the asker's own role from
+// someone with no role in their profile, the article that answers it for
+// each role, in the order of supervision.Roles; nil for another question.
+func (b *Base) forEachRole(words []string) []*Entry {
+	article := b.askerTopic(words)
+	if article == nil {
+		return nil
+	}
+	var out []*Entry
+	for _, r := range supervision.Roles {
+		if e, ok := b.byID[article(string(r))]; ok {
+			out = append(out, e)
+		}
+	}
+	if len(out) < 2 {
+		return nil // one role's article is not a choice
+	}
+	return out
+}
+
+// askerTopic returns how to name the article of a question about the
+// asker's own role ("what band am I"), or nil when the question is not one,
+// names a role itself, or is off-topic.
+func (b *Base) askerTopic(words []string) func(role string) string {
+	if !hasAny(words, firstPerson...) || namesRole(words) || offTopic(words) {
+		return nil
 	}
 	for _, t := range askerTopics {
 		match := hasAny(words, t.words...)
 		for _, p := range t.phrases {
 			match = match || hasPhrase(words, p)
 		}
-		if !match {
-			continue
+		if match {
+			return t.article
 		}
-		if e, ok := b.byID[t.article(string(role))]; ok {
-			return e, true
-		}
-		return nil, false
 	}
-	return nil, false
+	return nil
 }
 
 // namesRole reports whether the words name one of the roles, in any of the
