@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -99,7 +98,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {
-		ans.Passage = b.index.passage(ans.Entry, q)
+		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
@@ -145,11 +144,19 @@ func hasAny(words []string, any ...string) bool {
 	return false
 }
 
-// hasPhrase reports whether words holds the words of phrase in a row.
+// hasPhrase reports whether words holds the words of phrase, separated by
+// single spaces, in a row.
 func hasPhrase(words []string, phrase string) bool {
-	p := strings.Fields(phrase)
-	for i := 0; i+len(p) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(p)], p) {
+	for i := range words {
+		rest, j := phrase, i
+		for rest != "" && j < len(words) {
+			w, r, _ := strings.Cut(rest, " ")
+			if words[j] != w {
+				break
+			}
+			rest, j = r, j+1
+		}
+		if rest == "" {
 			return true
 		}
 	}

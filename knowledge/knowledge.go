@@ -159,6 +159,7 @@ type Base struct {
 	entries []*Entry
 	byID    map[string]*Entry
 	index   *Index
+	terms   map[string]entryTerms // by entry id, for choosing a passage
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -199,6 +200,10 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 	}
 	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].ID < b.entries[j].ID })
 	b.index = NewIndex(b.entries)
+	b.terms = make(map[string]entryTerms, len(b.entries))
+	for _, e := range b.entries {
+		b.terms[e.ID] = termsOf(e)
+	}
 	return b, nil
 }
 

@@ -12,9 +12,9 @@ const topicShare = 0.25
 // for a word, with the words of the entry's own topic counting less. The
 // summary section counts only when no other section covers more; a tie
 // goes to the earlier section. An entry with no sections gives its summary.
-func (ix *Index) passage(e *Entry, q string) Section {
+func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 	pq := ix.parse(q)
-	topic := sectionTerms(Section{Heading: e.Title, Text: strings.Join(e.Synonyms, "\n")})
+	topic := et.topic
 	weight := make([]float64, len(pq.units))
 	for i, u := range pq.units {
 		weight[i] = u.weight
@@ -24,7 +24,7 @@ func (ix *Index) passage(e *Entry, q string) Section {
 	}
 	best, bestScore := -1, 0.0
 	for i, s := range e.Sections {
-		terms := sectionTerms(s)
+		terms := et.sections[i]
 		var score float64
 		for k, u := range pq.units {
 			if ix.unitIn(u, terms) {
@@ -45,6 +45,21 @@ func (ix *Index) passage(e *Entry, q string) Section {
 		return Section{Text: e.Summary}
 	}
 	return e.Sections[best]
+}
+
+// entryTerms are the terms of an entry's topic (title and synonyms) and of
+// each of its sections, found once when the content is loaded.
+type entryTerms struct {
+	topic    map[string]bool
+	sections []map[string]bool
+}
+
+func termsOf(e *Entry) entryTerms {
+	et := entryTerms{topic: sectionTerms(Section{Heading: e.Title, Text: strings.Join(e.Synonyms, "\n")})}
+	for _, s := range e.Sections {
+		et.sections = append(et.sections, sectionTerms(s))
+	}
+	return et
 }
 
 // unitIn reports whether terms has the unit's stem or any of its terms.
