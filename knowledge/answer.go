@@ -92,7 +92,9 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = roles
 		return ans
-	} else if e, why, ok := b.referral(words); ok {
+	} else if e, ok := b.compareRoles(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
@@ -102,6 +104,13 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// searchAnswers reports whether search found a confident answer that is
+// not a role's own article: then a question that only describes a person
+// is about that answer, not a referral.
+func searchAnswers(res Results, words []string) bool {
+	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words)
 }
 
 // plainWords is q lower-cased, split into words, with "'s" and other

@@ -13,12 +13,14 @@ var (
 		"suicid*", "overdos*", "selfharm*", "abuse*", "abusing", "abusive",
 		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
+		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
 		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
 		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
 		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
+		"child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
 	}
 )
 
@@ -210,7 +212,7 @@ var offTopicWords = []string{
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
-	"become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
+	"what time is", "what time does", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
 
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
@@ -240,12 +242,17 @@ var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "
 // referral answers a question describing someone's needs and asking who can
 // help them with the role whose article's referral cues match the most, and
 // why that role helps. A tie, or no cue, is no answer.
-func (b *Base) referral(words []string) (*Entry, string, bool) {
-	asks := hasAny(words, referralAsks...)
+//
+// A question that does not ask who can help but only describes a person
+// ("a patient confused by hospital letters") is a referral question only
+// when search has no confident answer of another kind (see Answer); asked
+// tells which it was.
+func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
+	asked = hasAny(words, referralAsks...)
 	for _, p := range referralPhrases {
-		asks = asks || hasPhrase(words, p)
+		asked = asked || hasPhrase(words, p)
 	}
-	if !asks && !hasAny(words, people...) || offTopic(words) {
+	if !asked && !hasAny(words, people...) || offTopic(words) {
 		return nil, "", false
 	}
 	var best *Entry
@@ -270,5 +277,29 @@ func (b *Base) referral(words []string) (*Entry, string, bool) {
 	if best == nil || tie {
 		return nil, "", false
 	}
-	return best, best.Referral.Why, true
+	return best, best.Referral.Why, asked
+}
+
+// comparisonWords ask how things differ or fit together.
+var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing"}
+
+// compareRoles answers a question that names two or more roles and asks how
+// they differ or work together with the article on the roles together.
+func (b *Base) compareRoles(words []string) (*Entry, bool) {
+	if !hasAny(words, comparisonWords...) {
+		return nil, false
+	}
+	named := make(map[supervision.Role]bool)
+	for n := 1; n <= 4; n++ {
+		for i := 0; i+n <= len(words); i++ {
+			if r, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+				named[r] = true
+			}
+		}
+	}
+	if len(named) < 2 {
+		return nil, false
+	}
+	e, ok := b.byID["roles-together"]
+	return e, ok
 }

@@ -198,8 +198,8 @@ func (ix *Index) splitWord(toks []token, i int) int {
 		return i
 	}
 	a, b := toks[i].text, toks[i+1].text
-	if ix.knownWord(a) && ix.knownWord(b) {
-		return i
+	if stopWords[a] || stopWords[b] || ix.knownWord(a) && ix.knownWord(b) {
+		return i // "day to day" is not "today"
 	}
 	if joined := a + b; isLetters(joined) && len(joined) >= 3 && ix.knownWord(joined) {
 		return i + 1
