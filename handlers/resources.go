@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/peerbot/peerbot/knowledge"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // resourcePrefix starts the id of every resource article.
@@ -23,6 +24,9 @@ const (
 // locality first, or the ones on a topic.
 func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 	topic := strings.TrimSpace(req.Args)
+	if supervision.ContainsNHSNumber(topic) {
+		return Say(nhsRefusal), nil
+	}
 	loc := h.asker(ctx, req.UserID).Locality
 	if topic == "" {
 		return h.allResources(req, loc, ""), nil
