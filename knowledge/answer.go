@@ -94,6 +94,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		return ans
 	} else if e, ok := b.compareRoles(words); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.whoCanSupervise(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) {

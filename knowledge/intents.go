@@ -186,16 +186,7 @@ func (b *Base) askerTopic(words []string) func(role string) string {
 
 // namesRole reports whether the words name one of the roles, in any of the
 // words supervision knows for them.
-func namesRole(words []string) bool {
-	for n := 1; n <= 4; n++ {
-		for i := 0; i+n <= len(words); i++ {
-			if _, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
-				return true
-			}
-		}
-	}
-	return false
-}
+func namesRole(words []string) bool { return len(rolesNamed(words)) > 0 }
 
 // offTopicWords mark subjects the content does not cover although they
 // share words with it: pay and leave as HR handles them, IT, medicines and
@@ -208,7 +199,6 @@ var offTopicWords = []string{
 	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
 	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
 	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
-	"vacanc*",
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
@@ -280,6 +270,36 @@ func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
 	return best, best.Referral.Why, asked
 }
 
+// professions that may supervise the roles, besides the roles themselves.
+var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*"}
+
+// whoCanSupervise answers "can a care coordinator supervise a link
+// worker" and its like, a question of whether one person may supervise
+// another, with the article on who can supervise whom.
+func (b *Base) whoCanSupervise(words []string) (*Entry, bool) {
+	if !hasAny(words, "supervise", "supervising", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
+		return nil, false
+	}
+	if len(rolesNamed(words)) < 2 && !(len(rolesNamed(words)) == 1 && hasAny(words, professions...)) {
+		return nil, false
+	}
+	e, ok := b.byID["supervision-who-can-supervise"]
+	return e, ok
+}
+
+// rolesNamed returns the roles the words name.
+func rolesNamed(words []string) map[supervision.Role]bool {
+	named := make(map[supervision.Role]bool)
+	for n := 1; n <= 4; n++ {
+		for i := 0; i+n <= len(words); i++ {
+			if r, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+				named[r] = true
+			}
+		}
+	}
+	return named
+}
+
 // comparisonWords ask how things differ or fit together.
 var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing"}
 
@@ -289,15 +309,7 @@ func (b *Base) compareRoles(words []string) (*Entry, bool) {
 	if !hasAny(words, comparisonWords...) {
 		return nil, false
 	}
-	named := make(map[supervision.Role]bool)
-	for n := 1; n <= 4; n++ {
-		for i := 0; i+n <= len(words); i++ {
-			if r, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
-				named[r] = true
-			}
-		}
-	}
-	if len(named) < 2 {
+	if len(rolesNamed(words)) < 2 {
 		return nil, false
 	}
 	e, ok := b.byID["roles-together"]

@@ -75,6 +75,7 @@ type tuning struct {
 
 	localBoost, otherLocality float64 // the asker's locality; another one
 	namedBoost                float64 // a locality the question names
+	noLocality                float64 // a local entry, for an asker with no locality
 	roleBoost, otherRole      float64 // an entry for the asker's role; one only for other roles
 	typo1, typo2              float64 // a word corrected by one, two edits counts this much
 }
@@ -94,6 +95,7 @@ var tune = tuning{
 
 	localBoost:    1.02,
 	namedBoost:    1.2,
+	noLocality:    1 / 1.1,
 	otherLocality: 1 / 1.2,
 	roleBoost:     1.15,
 	otherRole:     1 / 1.15,
@@ -128,6 +130,10 @@ type query struct {
 	terms      []string
 	didYouMean string
 }
+
+// shortWord is the longest word in which one edit is a weak guess: many
+// short words are one edit from another.
+const shortWord = 5
 
 // maxQueryWords is the most meaningful words of a query that are searched;
 // the rest are ignored, so a pasted essay costs no more than a question.
@@ -272,10 +278,12 @@ func (ix *Index) units(words []queryWord, stems []string, alts [][]string) []uni
 	for i, w := range words {
 		pen := 1.0
 		switch {
+		case w.corrected > 1 || w.corrected == 1 && len(w.text) <= shortWord:
+			// Two edits, or one in a short word ("pain" for "paid"), is
+			// as much a guess as a correction.
+			pen = ix.t.typo2
 		case w.corrected == 1:
 			pen = ix.t.typo1
-		case w.corrected > 1:
-			pen = ix.t.typo2
 		}
 		k, ok := byStem[stems[i]]
 		if !ok {
@@ -535,8 +543,8 @@ func (ix *Index) namedLocality(units []unit) string {
 }
 
 // localityFactors returns, by locality code (see Index.locality), how much
-// an entry weighs for an asker in asker: 1 for national entries and for an
-// asker with no locality, localBoost for the asker's own locality's entries
+// an entry weighs for an asker in asker: 1 for national entries,
+// noLocality for local ones when the asker has no locality, localBoost for the asker's own locality's entries
 // (enough to break a tie, never to push a better national answer out) and
 // otherLocality for any other locality's. A locality the question itself
 // names weighs namedBoost.
@@ -547,8 +555,10 @@ func (ix *Index) localityFactors(asker, named string) []float64 {
 		switch {
 		case code != 0 && name == named:
 			f[code] = ix.t.namedBoost
-		case code == 0 || asker == "" || asker == "national":
+		case code == 0:
 			f[code] = 1
+		case asker == "" || asker == "national":
+			f[code] = ix.t.noLocality
 		case name == asker:
 			f[code] = ix.t.localBoost
 		default:
