@@ -144,3 +144,21 @@ func TestKnows(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnswer: any text, from anyone, gets an answer without a panic, and a
+// confident answer always has an article with a source.
+func FuzzAnswer(f *testing.F) {
+	for _, q := range append(benchQueries, "", "?", "what is", "what does stand for", "spl w", "a b c d e", "my", "\xff\xfe", "ARRS ARRS ARRS?") {
+		f.Add(q, "splw", "gateshead")
+	}
+	b := shippedBase(f)
+	f.Fuzz(func(t *testing.T, q, role, locality string) {
+		a := b.Answer(q, Asker{Role: role, Locality: locality})
+		if a.Confident() && (a.Entry == nil || !sourced(a.Entry)) {
+			t.Errorf("Answer(%q) is confident without a sourced article", q)
+		}
+		if a.Kind != NotSure && a.Entry == nil {
+			t.Errorf("Answer(%q) = kind %d with no article", q, a.Kind)
+		}
+	})
+}
