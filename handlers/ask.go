@@ -259,9 +259,6 @@ func (h *Answers) answer(a knowledge.Answer) Reply {
 		if a.Kind == knowledge.WhoToRefer {
 			r.Header = "Who can help: " + e.Title
 		}
-		if p := a.Passage; p.Text != "" && !strings.EqualFold(p.Heading, "summary") && a.Kind == knowledge.WhoToRefer {
-			r.Sections = append(r.Sections, Section{Heading: p.Heading, Text: wholeSentences(p.Text, passageChars)})
-		}
 	default:
 		p := a.Passage
 		r.Text = wholeSentences(p.Text, passageChars)
@@ -327,13 +324,13 @@ func chooseRole(req Request, entries []*knowledge.Entry) Reply {
 }
 
 // safetyOnly is the answer to a question about risk that no article
-// answers well: the safety reply (added by Ask) and the nearest articles,
-// never "I'm not sure" alone. It is not offered for sharing.
+// answers well: the safety reply (added by Ask) and any article that may
+// help afterwards, never "I'm not sure". It is not offered for sharing.
 func (h *Answers) safetyOnly(a knowledge.Answer) Reply {
-	var r Reply
+	r := Reply{Text: "When you can, talk it through with your supervisor too."}
 	var near []string
 	for _, hit := range a.Results.Hits {
-		if len(near) == nearestHits {
+		if len(near) == nearestHits || hit.Confidence < relatedConfidence {
 			break
 		}
 		near = append(near, entryLine(hit.Entry))
