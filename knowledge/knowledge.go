@@ -12,6 +12,12 @@
 //	roles: [splw]
 //	locality: national
 //	synonyms: [link worker, social prescriber]
+//	defines:               # optional: abbreviations this article explains
+//	  - term: SPLW
+//	    means: social prescribing link worker
+//	referral:              # optional, for a role's article: whom it helps
+//	  why: "One sentence on why the role helps."
+//	  cues: [lonely, isolated, housing]
 //	owner: Training hub team
 //	reviewed: 2026-11-22
 //	sources:
@@ -28,6 +34,16 @@
 // and everyday words (synonyms.go), a light English stemmer and stop words
 // (stem.go), and typo correction (typo.go). Each search says how confident
 // it is, so the bot can say it is not sure rather than guess.
+//
+// Base.Answer answers a question as /ask does (answer.go, intents.go,
+// passage.go): the safety reply first for a question about risk to someone;
+// a short definition for "what does ARRS stand for" from the articles'
+// "defines"; questions about the asker's own role ("what band am I")
+// answered for the role in their profile; "who should I refer to" answered
+// from the role articles' "referral" cues; subjects the content does not
+// cover (HR, IT, medicines) refused honestly; otherwise the best article
+// found by search, led by its best-matching section. How well it does is
+// measured on two question sets in testdata (eval_test.go, `make eval`).
 //
 // Check validates content as `peerbot knowledge check` does, and LoadWith
 // lays local articles (KNOWLEDGE_DIR) over the shipped ones.
