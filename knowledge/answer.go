@@ -82,7 +82,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if !namesRole(words) {
 		opts.Role = a.Role
 	}
-	res := b.Search(q, opts)
+	searched := q
+	if nearMe(words) && a.Locality != "" && a.Locality != "national" {
+		searched += " " + a.Locality // "near me" is "in Gateshead"
+	}
+	res := b.Search(searched, opts)
 	ans := Answer{Safety: aboutRisk(words), Results: res}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
@@ -95,6 +99,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, ok := b.compareRoles(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.roleTopic(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
@@ -113,6 +119,12 @@ func (b *Base) Answer(q string, a Asker) Answer {
 // is about that answer, not a referral.
 func searchAnswers(res Results, words []string) bool {
 	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words)
+}
+
+// nearMe reports whether a question asks for what is near the asker.
+func nearMe(words []string) bool {
+	return hasPhrase(words, "near me") || hasPhrase(words, "my area") || hasPhrase(words, "round here") ||
+		hasAny(words, "nearby", "local", "locally")
 }
 
 // plainWords is q lower-cased, split into words, with "'s" and other

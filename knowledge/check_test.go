@@ -118,7 +118,7 @@ func TestCheck(t *testing.T) {
 			"other.md": strings.Replace(article("other", "Other", "Body."), "sources:", "defines:\n  - term: arrs\n    means: the scheme\nsources:", 1),
 		}, []string{`other.md: abbreviation "arrs" is defined by good.md too`}},
 		{"a definition without its meaning", map[string]string{"good.md": strings.Replace(good, "sources:", "defines:\n  - term: ARRS\nsources:", 1)},
-			[]string{"good.md: definition 1 needs a term and what it means"}},
+			[]string{"good.md: definition 1 needs a term, and for an abbreviation what it stands for"}},
 		{"a referral without cues", map[string]string{"good.md": strings.Replace(good, "sources:", "referral:\n  why: They help.\nsources:", 1)},
 			[]string{"good.md: referral needs why and cues"}},
 		{"faults in two files", map[string]string{

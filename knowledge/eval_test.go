@@ -141,31 +141,42 @@ func TestEvalTune(t *testing.T) {
 	t.Logf("tuning set: %s", c)
 }
 
+// heldBack are the held-back sets, each written before the engine was tuned
+// on what it does. questions_heldback.json was evaluated once, then its
+// failures were looked at and fixed, so it is now a regression set as much
+// as a held-back one; questions_heldback2.json was written before that and
+// evaluated only at the end.
+var heldBack = []string{"questions_heldback.json", "questions_heldback2.json"}
+
 // TestEvalHeldBack holds the answers to issue 11's targets on the held-back
-// set, questions not looked at while the engine was tuned: at least 95% of
-// in-scope questions confident and right, none confident but wrong, no
-// off-topic question answered confidently, the safety reply to every risk
-// question, and every confident answer with a source link.
+// sets: at least 95% of in-scope questions confident and right, none
+// confident but wrong, no off-topic question answered confidently, the
+// safety reply to every risk question, and every confident answer with a
+// source link.
 func TestEvalHeldBack(t *testing.T) {
 	b, err := Load(Content())
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := evaluate(b, loadEval(t, "questions_heldback.json"))
-	t.Logf("held-back set: %s", c)
-	if c.inScope < 50 || c.offTopic < 15 {
-		t.Fatalf("held-back set too small to judge: %d in scope, %d off-topic", c.inScope, c.offTopic)
-	}
-	if p := c.rightPercent(); p < 95 {
-		t.Errorf("confident and right on %.1f%% of in-scope questions, want at least 95%%", p)
-	}
-	if c.wrong > 0 || c.offConfident > 0 || c.safetyMissed > 0 || c.unsourced > 0 {
-		t.Errorf("confident but wrong %d, off-topic answered %d, safety reply missing %d, unsourced %d; want 0 each",
-			c.wrong, c.offConfident, c.safetyMissed, c.unsourced)
-	}
-	if t.Failed() {
-		for _, l := range c.failures {
-			t.Log(l)
-		}
+	for _, name := range heldBack {
+		t.Run(name, func(t *testing.T) {
+			c := evaluate(b, loadEval(t, name))
+			t.Logf("held-back set %s: %s", name, c)
+			if c.inScope < 50 || c.offTopic < 15 {
+				t.Fatalf("held-back set too small to judge: %d in scope, %d off-topic", c.inScope, c.offTopic)
+			}
+			if p := c.rightPercent(); p < 95 {
+				t.Errorf("confident and right on %.1f%% of in-scope questions, want at least 95%%", p)
+			}
+			if c.wrong > 0 || c.offConfident > 0 || c.safetyMissed > 0 || c.unsourced > 0 {
+				t.Errorf("confident but wrong %d, off-topic answered %d, safety reply missing %d, unsourced %d; want 0 each",
+					c.wrong, c.offConfident, c.safetyMissed, c.unsourced)
+			}
+			if t.Failed() {
+				for _, l := range c.failures {
+					t.Log(l)
+				}
+			}
+		})
 	}
 }

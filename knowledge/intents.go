@@ -57,6 +57,7 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "are"}, nil},
 	{[]string{"what", "is", "meant", "by"}, nil},
 	{[]string{"tell", "me", "about"}, nil},
+	{[]string{"who", "is"}, []string{"for"}}, // "who is social prescribing for"
 }
 
 // articles may stand before the abbreviation: "what is a PCN".
@@ -67,20 +68,20 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 func (b *Base) definition(words []string) (string, *Entry, bool) {
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
-		if n < 1 || n > 2 || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
+		if n < 1 || n > maxTermWords+1 || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
 			continue
 		}
 		rest := words[len(f.before) : len(words)-len(f.after)]
-		if len(rest) == 2 {
-			if !articles[rest[0]] {
-				continue
-			}
+		if len(rest) > 1 && articles[rest[0]] {
 			rest = rest[1:]
 		}
-		if d, e, ok := b.defined(rest[0]); ok {
+		if d, e, ok := b.defined(strings.Join(rest, " ")); ok {
 			text := d.Text
 			if text == "" {
 				text = e.Summary
+			}
+			if d.Means == "" {
+				return text, e, true
 			}
 			return d.Term + " stands for " + d.Means + ". " + text, e, true
 		}
@@ -88,11 +89,15 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 	return "", nil, false
 }
 
-// defined finds the entry that defines term, an abbreviation in lower case.
+// maxTermWords is the most words of a term an entry defines.
+const maxTermWords = 4
+
+// defined finds the entry that defines term, an abbreviation or a name in
+// lower case, written as plainWords writes it.
 func (b *Base) defined(term string) (Abbreviation, *Entry, bool) {
 	for _, e := range b.entries {
 		for _, d := range e.Defines {
-			if strings.EqualFold(d.Term, term) {
+			if strings.EqualFold(strings.Join(plainWords(d.Term), " "), term) {
 				return d, e, true
 			}
 		}
@@ -123,7 +128,7 @@ var askerTopics = []struct {
 	article func(role string) string
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
-	{[]string{"band", "banding", "salary", "paid", "earn*", "wage"}, []string{"my pay", "pay am i"}, func(r string) string { return r + "-pay" }},
+	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*"}, nil, func(r string) string { return r + "-pay" }},
 	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{nil, []string{"my role", "my job", "what do i do", "what am i", "my duties", "my responsibilities"}, func(r string) string { return "role-" + r }},
@@ -183,6 +188,42 @@ func (b *Base) askerTopic(words []string) func(role string) string {
 	}
 	return nil
 }
+
+// roleTopic answers a question that names one role and one of the topics
+// each role has an article on ("do coaches need PCI accredited training",
+// "link worker band") with that article, when the question names no
+// locality (a local article may answer that better).
+func (b *Base) roleTopic(words []string) (*Entry, bool) {
+	named := rolesNamed(words)
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) {
+		return nil, false
+	}
+	var role supervision.Role
+	for r := range named {
+		role = r
+	}
+	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) {
+		// "what do health coaches do all day"
+		e, ok := b.byID["role-"+string(role)]
+		return e, ok
+	}
+	for _, t := range askerTopics[1:3] { // pay and training; search does supervision well
+		if !hasAny(words, t.words...) {
+			continue
+		}
+		e, ok := b.byID[t.article(string(role))]
+		return e, ok
+	}
+	return nil, false
+}
+
+// topicWords are the words of the topics a role has articles on besides
+// its own: a "what does X do" question with one is about that topic.
+var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*",
+	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
+
+// localityWords name the localities, or ask for what is local.
+var localityWords = []string{"gateshead", "london", "local", "locally", "near", "nearby", "area", "region", "regional"}
 
 // namesRole reports whether the words name one of the roles, in any of the
 // words supervision knows for them.
@@ -280,7 +321,8 @@ func (b *Base) whoCanSupervise(words []string) (*Entry, bool) {
 	if !hasAny(words, "supervise", "supervising", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
-	if len(rolesNamed(words)) < 2 && !(len(rolesNamed(words)) == 1 && hasAny(words, professions...)) {
+	n := len(rolesNamed(words))
+	if n < 2 && !(n == 1 && (hasAny(words, professions...) || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
 		return nil, false
 	}
 	e, ok := b.byID["supervision-who-can-supervise"]
@@ -292,7 +334,8 @@ func rolesNamed(words []string) map[supervision.Role]bool {
 	named := make(map[supervision.Role]bool)
 	for n := 1; n <= 4; n++ {
 		for i := 0; i+n <= len(words); i++ {
-			if r, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+			phrase := strings.Join(words[i:i+n], " ")
+			if r, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
 				named[r] = true
 			}
 		}

@@ -107,9 +107,10 @@ type Entry struct {
 	File     string    `yaml:"-"` // the file it came from, for error messages
 }
 
-// Abbreviation is one an entry explains: "ARRS" means "Additional
-// Roles Reimbursement Scheme". Text is a short definition, sourced by the
-// entry; "" for the entry's summary.
+// Abbreviation is a term an entry explains, for "what is X": an
+// abbreviation ("ARRS" means "the Additional Roles Reimbursement Scheme"),
+// or a name with no Means ("social prescribing"). Text is a short
+// definition, sourced by the entry; "" for the entry's summary.
 type Abbreviation struct {
 	Term  string `yaml:"term"`
 	Means string `yaml:"means"`
@@ -335,8 +336,8 @@ func (e *Entry) problems() []string {
 		}
 	}
 	for i, d := range e.Defines {
-		if strings.TrimSpace(d.Term) == "" || strings.TrimSpace(d.Means) == "" {
-			out = append(out, fmt.Sprintf("definition %d needs a term and what it means", i+1))
+		if strings.TrimSpace(d.Term) == "" || strings.TrimSpace(d.Means) == "" && d.Term == strings.ToUpper(d.Term) {
+			out = append(out, fmt.Sprintf("definition %d needs a term, and for an abbreviation what it stands for", i+1))
 		}
 	}
 	if e.Referral != nil && (strings.TrimSpace(e.Referral.Why) == "" || len(e.Referral.Cues) == 0) {

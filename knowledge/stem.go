@@ -224,12 +224,12 @@ out over own please s same shall she should so some such than that thats the the
 theirs them themselves then there theres these they this those through to too under
 until up upon us very was we were what whats when where whereas whether which while
 who whom whos whose why will with within would yes yet you your yours yourself
-tell know want wants like need needs
+know want wants like need needs
 look looks someone somebody anyone anybody something anything everyone everybody
 usually really actually go goes going went gone thing things lot lots
 difference between versus vs eg ie etc ok okay hi hello thanks thank mean means
 now still best good big help helps use using
-explain stand stands define meaning wat wot pls plz diff im ive youre`)
+explain stand stands define meaning wat wot pls plz diff im ive youre near`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)

@@ -62,11 +62,22 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 func roleGroups() []synonymGroup {
 	var gs []synonymGroup
 	for _, r := range supervision.Roles {
-		words := append(supervision.RoleWords(r), string(r), r.Name())
+		var words []string
+		for _, w := range append(supervision.RoleWords(r), string(r), r.Name()) {
+			if !notARole[w] {
+				words = append(words, w)
+			}
+		}
 		gs = append(gs, synonymGroup{name: string(r), phrases: words})
 	}
 	return gs
 }
+
+// notARole are words supervision takes for a role, so "role=social
+// prescribing" sets up a link worker, which in a question name the practice
+// rather than the role: "what is social prescribing" is not about the link
+// worker's job.
+var notARole = map[string]bool{"social prescribing": true}
 
 // phrase is one synonym as a sequence of stems, and the concept it adds.
 type phrase struct {
