@@ -47,6 +47,7 @@ var definitionFrames = []struct{ before, after []string }{
 	{nil, []string{"stands", "for"}},
 	{nil, []string{"stand", "for"}},
 	{nil, []string{"meaning"}},
+	{nil, []string{"explained"}},
 	{[]string{"meaning", "of"}, nil},
 	{[]string{"define"}, nil},
 	{[]string{"explain"}, nil},
@@ -174,8 +175,8 @@ func (b *Base) forEachRole(words []string) []*Entry {
 // asker's own role ("what band am I"), or nil when the question is not one,
 // names a role itself, or is off-topic.
 func (b *Base) askerTopic(words []string) func(role string) string {
-	if !hasAny(words, firstPerson...) || namesRole(words) || offTopic(words) {
-		return nil
+	if !hasAny(words, firstPerson...) || namesRole(words) || offTopic(words) || hasAny(words, localityWords...) {
+		return nil // a local question is for search, which ranks local articles
 	}
 	for _, t := range askerTopics {
 		match := hasAny(words, t.words...)
@@ -202,19 +203,60 @@ func (b *Base) roleTopic(words []string) (*Entry, bool) {
 	for r := range named {
 		role = r
 	}
-	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) {
-		// "what do health coaches do all day"
+	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) || aboutTheRole(words) {
+		// "what do health coaches do all day", "link worker role explained"
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
 	}
-	for _, t := range askerTopics[1:3] { // pay and training; search does supervision well
-		if !hasAny(words, t.words...) {
+	for i, t := range askerTopics[:3] { // supervision, pay and training
+		if !hasAny(words, t.words...) || i == 0 && hasAny(words, supervisionAsides...) {
 			continue
 		}
 		e, ok := b.byID[t.article(string(role))]
 		return e, ok
 	}
 	return nil, false
+}
+
+// supervisionAsides mark a supervision question about something besides how
+// a role is supervised: why, who may, the kinds, the contract, the evidence.
+var supervisionAsides = []string{"why", "who", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
+	"contract*", "contractual", "guidance", "standard*", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
+	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
+
+// roleWordsAbout are the words of a question about what a role is, beside
+// the role's name: "link worker role explained".
+var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "jobs": true, "explained": true, "overview": true,
+	"description": true, "duties": true, "responsibilities": true, "about": true, "is": true, "a": true, "an": true, "the": true,
+	"what": true, "whats": true, "s": true, "their": true, "of": true}
+
+// aboutTheRole reports whether a question that names a role has no other
+// words than ones asking what the role is.
+func aboutTheRole(words []string) bool {
+	var rest []string
+	for i := 0; i < len(words); i++ {
+		matched := false
+		for n := 4; n >= 1 && !matched; n-- {
+			if i+n <= len(words) {
+				if _, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+					i += n - 1
+					matched = true
+				}
+			}
+		}
+		if !matched {
+			rest = append(rest, words[i])
+		}
+	}
+	if len(rest) == 0 || len(rest) == len(words) {
+		return false
+	}
+	for _, w := range rest {
+		if !roleWordsAbout[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // topicWords are the words of the topics a role has articles on besides
@@ -240,6 +282,7 @@ var offTopicWords = []string{
 	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
 	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
 	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
+	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
@@ -344,7 +387,7 @@ func rolesNamed(words []string) map[supervision.Role]bool {
 }
 
 // comparisonWords ask how things differ or fit together.
-var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing"}
+var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing", "which"}
 
 // compareRoles answers a question that names two or more roles and asks how
 // they differ or work together with the article on the roles together.
