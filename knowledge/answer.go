@@ -77,7 +77,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
-	words := plainWords(q)
+	words := trimPolite(plainWords(q))
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
 	if !namesRole(words) {
 		opts.Role = a.Role
@@ -99,6 +99,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, ok := b.compareRoles(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.whySupervision(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words); ok {
 		ans.Kind, ans.Entry = Article, e

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -14,13 +15,14 @@ var (
 		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
 		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
+		"safety", "unsafe",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
 		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
 		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
 		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
-		"child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
+		"end it all", "not safe", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
 	}
 )
 
@@ -59,6 +61,10 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "is", "meant", "by"}, nil},
 	{[]string{"tell", "me", "about"}, nil},
 	{[]string{"who", "is"}, []string{"for"}}, // "who is social prescribing for"
+	{[]string{"tell", "me", "what"}, []string{"is"}},
+	{[]string{"what"}, []string{"is"}},
+	{[]string{"what", "counts", "as"}, nil},
+	{[]string{"what", "is", "meant", "by"}, nil},
 }
 
 // articles may stand before the abbreviation: "what is a PCN".
@@ -132,7 +138,7 @@ var askerTopics = []struct {
 	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*"}, nil, func(r string) string { return r + "-pay" }},
 	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
-	{nil, []string{"my role", "my job", "what do i do", "what am i", "my duties", "my responsibilities"}, func(r string) string { return "role-" + r }},
+	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
 }
 
 // forAsker answers a question about the asker's own role ("what band am I",
@@ -228,7 +234,9 @@ var supervisionAsides = []string{"why", "who", "can", "could", "allowed", "may",
 // the role's name: "link worker role explained".
 var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "jobs": true, "explained": true, "overview": true,
 	"description": true, "duties": true, "responsibilities": true, "about": true, "is": true, "a": true, "an": true, "the": true,
-	"what": true, "whats": true, "s": true, "their": true, "of": true}
+	"what": true, "whats": true, "s": true, "their": true, "of": true, "difference": true, "make": true, "makes": true,
+	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
+	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
@@ -264,6 +272,10 @@ func aboutTheRole(words []string) bool {
 var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*",
 	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
 
+// moreRoleWords name a role in a question although supervision does not
+// take them as a role in a profile.
+var moreRoleWords = map[string]supervision.Role{"coaching": supervision.Coach, "health coaching": supervision.Coach, "care coordination": supervision.Coordinator}
+
 // localityWords name the localities, or ask for what is local.
 var localityWords = []string{"gateshead", "london", "local", "locally", "near", "nearby", "area", "region", "regional"}
 
@@ -288,10 +300,35 @@ var offTopicWords = []string{
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
 
+// clinicalServices are services a question may ask how to refer to that
+// the content does not cover: clinical referral pathways.
+var clinicalServices = []string{"physio*", "consultant*", "specialist*", "hospital*", "dietitian*", "camhs", "iapt", "therap*",
+	"psychiatr*", "psycholog*", "mental", "counsell*", "secondary", "a&e", "ae"}
+
+// clinicalReferral reports whether a question asks how to refer someone
+// to a clinical service ("a referral to mental health services"), not who
+// of the roles can help.
+func clinicalReferral(words []string) bool {
+	if hasAny(words, "who", "whom", "which") {
+		return false
+	}
+	for i, w := range words {
+		if !strings.HasPrefix(w, "refer") {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+4; j++ {
+			if words[j] == "to" && j+1 < len(words) && hasAny(words[j+1:min(len(words), j+4)], clinicalServices...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
-	if hasAny(words, offTopicWords...) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
 	}
 	for _, p := range offTopicPhrases {
@@ -322,7 +359,9 @@ var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "
 // when search has no confident answer of another kind (see Answer); asked
 // tells which it was.
 func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
-	asked = hasAny(words, referralAsks...)
+	// "refer" asks who to refer to only with a who or a person: "how do I
+	// make a referral to mental health services" asks how, not who.
+	asked = hasAny(words, referralAsks...) && hasAny(words, append([]string{"who", "whom", "which"}, people...)...)
 	for _, p := range referralPhrases {
 		asked = asked || hasPhrase(words, p)
 	}
@@ -354,6 +393,48 @@ func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
 	return best, best.Referral.Why, asked
 }
 
+// whySupervision answers why supervision matters ("why should we bother
+// with supervision") with the article on the evidence.
+func (b *Base) whySupervision(words []string) (*Entry, bool) {
+	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence") || hasPhrase(words, "does supervision help")) {
+		return nil, false
+	}
+	if hasAny(words, "kind*", "type*", "contract*", "guidance") {
+		return nil, false
+	}
+	e, ok := b.byID["supervision-why"]
+	return e, ok
+}
+
+// politeness are words that open or close a message without asking
+// anything: "hi, can you tell me...", "quick q".
+var (
+	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
+		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
+		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true}
+	politePairs = [][2]string{{"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
+)
+
+// trimPolite drops the words that open or close a message without asking
+// anything.
+func trimPolite(words []string) []string {
+	for len(words) > 0 {
+		switch {
+		case politeWords[words[0]]:
+			words = words[1:]
+		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[0], words[1]}):
+			words = words[2:]
+		case politeWords[words[len(words)-1]]:
+			words = words[:len(words)-1]
+		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[len(words)-2], words[len(words)-1]}):
+			words = words[:len(words)-2]
+		default:
+			return words
+		}
+	}
+	return words
+}
+
 // professions that may supervise the roles, besides the roles themselves.
 var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*"}
 
@@ -379,6 +460,8 @@ func rolesNamed(words []string) map[supervision.Role]bool {
 		for i := 0; i+n <= len(words); i++ {
 			phrase := strings.Join(words[i:i+n], " ")
 			if r, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
+				named[r] = true
+			} else if r, ok := moreRoleWords[phrase]; ok {
 				named[r] = true
 			}
 		}
