@@ -106,7 +106,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) {
+	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {
@@ -114,6 +114,16 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// marginAt is how far ahead of the second hit the first must rank for
+// search alone to answer: two articles ranked about equal is a guess.
+var marginAt = 0.02
+
+// clearWinner reports whether search's first hit ranks clearly ahead of
+// its second.
+func clearWinner(res Results) bool {
+	return len(res.Hits) < 2 || res.Hits[0].Score-res.Hits[1].Score >= marginAt
 }
 
 // searchAnswers reports whether search found a confident answer that is

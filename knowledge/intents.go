@@ -15,7 +15,7 @@ var (
 		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
 		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
-		"safety", "unsafe",
+		"safety", "unsafe", "killing",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
@@ -64,6 +64,7 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"tell", "me", "what"}, []string{"is"}},
 	{[]string{"what"}, []string{"is"}},
 	{[]string{"what", "counts", "as"}, nil},
+	{[]string{"what", "is"}, []string{"funding", "for"}}, // what ARRS pays for
 	{[]string{"what", "is", "meant", "by"}, nil},
 }
 
@@ -102,14 +103,25 @@ const maxTermWords = 4
 // defined finds the entry that defines term, an abbreviation or a name in
 // lower case, written as plainWords writes it.
 func (b *Base) defined(term string) (Abbreviation, *Entry, bool) {
+	singular := strings.TrimSuffix(term, "s") // "link workers"
 	for _, e := range b.entries {
 		for _, d := range e.Defines {
-			if strings.EqualFold(strings.Join(plainWords(d.Term), " "), term) {
+			t := strings.Join(plainWords(d.Term), " ")
+			means := strings.Join(trimArticle(plainWords(d.Means)), " ")
+			if t == term || t == singular || means != "" && (means == term || means == singular) {
 				return d, e, true
 			}
 		}
 	}
 	return Abbreviation{}, nil, false
+}
+
+// trimArticle drops a leading "a", "an" or "the".
+func trimArticle(words []string) []string {
+	if len(words) > 1 && articles[words[0]] {
+		return words[1:]
+	}
+	return words
 }
 
 func hasPrefix(words, prefix []string) bool {
@@ -136,7 +148,7 @@ var askerTopics = []struct {
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
 	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*"}, nil, func(r string) string { return r + "-pay" }},
-	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd", "accredit*"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
 }
@@ -298,7 +310,7 @@ var offTopicWords = []string{
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
-	"what time is", "what time does", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
+	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
 
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.
