@@ -15,14 +15,14 @@ var (
 		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
 		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
-		"safety", "unsafe", "killing",
+		"safety", "unsafe", "killing", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
 		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
 		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
 		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
-		"end it all", "not safe", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
+		"end it all", "not safe", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
 	}
 )
 
@@ -65,6 +65,9 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what"}, []string{"is"}},
 	{[]string{"what", "counts", "as"}, nil},
 	{[]string{"what", "is"}, []string{"funding", "for"}}, // what ARRS pays for
+	{[]string{"what", "does"}, []string{"pay", "for"}},
+	{[]string{"what", "does"}, []string{"fund"}},
+	{[]string{"what", "does"}, []string{"cover"}},
 	{[]string{"what", "is", "meant", "by"}, nil},
 }
 
@@ -239,7 +242,7 @@ func (b *Base) roleTopic(words []string) (*Entry, bool) {
 // supervisionAsides mark a supervision question about something besides how
 // a role is supervised: why, who may, the kinds, the contract, the evidence.
 var supervisionAsides = []string{"why", "who", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
-	"contract*", "contractual", "guidance", "standard*", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
+	"contract*", "contractual", "standard*", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
 	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
 
 // roleWordsAbout are the words of a question about what a role is, beside
@@ -248,7 +251,9 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	"description": true, "duties": true, "responsibilities": true, "about": true, "is": true, "a": true, "an": true, "the": true,
 	"what": true, "whats": true, "s": true, "their": true, "of": true, "difference": true, "make": true, "makes": true,
 	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
-	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true}
+	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true,
+	"point": true, "purpose": true, "why": true, "would": true, "we": true, "employ": true, "hire": true, "value": true,
+	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
@@ -360,7 +365,8 @@ var referralPhrases = []string{
 }
 
 // people are the words for the person a referral question is about.
-var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*"}
+var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
+	"family", "families", "child", "children", "mum", "dad", "parent*"}
 
 // referral answers a question describing someone's needs and asking who can
 // help them with the role whose article's referral cues match the most, and
@@ -487,7 +493,8 @@ var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "b
 // compareRoles answers a question that names two or more roles and asks how
 // they differ or work together with the article on the roles together.
 func (b *Base) compareRoles(words []string) (*Entry, bool) {
-	if !hasAny(words, comparisonWords...) {
+	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
+	if !hasAny(words, comparisonWords...) && !choosing {
 		return nil, false
 	}
 	if len(rolesNamed(words)) < 2 {
