@@ -291,7 +291,8 @@ var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay
 
 // moreRoleWords name a role in a question although supervision does not
 // take them as a role in a profile.
-var moreRoleWords = map[string]supervision.Role{"coaching": supervision.Coach, "health coaching": supervision.Coach, "care coordination": supervision.Coordinator}
+var moreRoleWords = map[string]supervision.Role{"coaching": supervision.Coach, "health coaching": supervision.Coach, "care coordination": supervision.Coordinator,
+	"social prescribing worker": supervision.LinkWorker, "social prescribing workers": supervision.LinkWorker}
 
 // localityWords name the localities, or ask for what is local.
 var localityWords = []string{"gateshead", "london", "local", "locally", "near", "nearby", "area", "region", "regional"}

@@ -16,11 +16,18 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 	pq := ix.parse(q)
 	topic := et.topic
 	weight := make([]float64, len(pq.units))
+	inTitle := 0
 	for i, u := range pq.units {
 		weight[i] = u.weight
 		if ix.unitIn(u, topic) {
 			weight[i] *= topicShare
 		}
+		if ix.unitIn(u, et.title) {
+			inTitle++
+		}
+	}
+	if inTitle == len(pq.units) && len(e.Sections) > 0 {
+		return e.Sections[0] // the question only names the entry: its opening says what it is
 	}
 	best, bestScore := -1, 0.0
 	for i, s := range e.Sections {
@@ -47,15 +54,18 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 	return e.Sections[best]
 }
 
-// entryTerms are the terms of an entry's topic (title and synonyms) and of
-// each of its sections, found once when the content is loaded.
+// entryTerms are the terms of an entry's title, its topic (title and
+// synonyms) and each of its sections, found once when the content is loaded.
 type entryTerms struct {
-	topic    map[string]bool
-	sections []map[string]bool
+	title, topic map[string]bool
+	sections     []map[string]bool
 }
 
 func termsOf(e *Entry) entryTerms {
-	et := entryTerms{topic: sectionTerms(Section{Heading: e.Title, Text: strings.Join(e.Synonyms, "\n")})}
+	et := entryTerms{
+		title: sectionTerms(Section{Heading: e.Title}),
+		topic: sectionTerms(Section{Heading: e.Title, Text: strings.Join(e.Synonyms, "\n")}),
+	}
 	for _, s := range e.Sections {
 		et.sections = append(et.sections, sectionTerms(s))
 	}

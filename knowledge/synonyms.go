@@ -63,7 +63,7 @@ func roleGroups() []synonymGroup {
 	var gs []synonymGroup
 	for _, r := range supervision.Roles {
 		var words []string
-		for _, w := range append(supervision.RoleWords(r), string(r), r.Name()) {
+		for _, w := range append(append(supervision.RoleWords(r), string(r), r.Name()), moreRolePhrases[r]...) {
 			if !notARole[w] {
 				words = append(words, w)
 			}
@@ -71,6 +71,12 @@ func roleGroups() []synonymGroup {
 		gs = append(gs, synonymGroup{name: string(r), phrases: words})
 	}
 	return gs
+}
+
+// moreRolePhrases name a role in questions and articles besides the words
+// supervision takes for it in a profile.
+var moreRolePhrases = map[supervision.Role][]string{
+	supervision.LinkWorker: {"social prescribing worker", "social prescribing workers"},
 }
 
 // notARole are words supervision takes for a role, so "role=social
