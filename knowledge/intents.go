@@ -15,7 +15,7 @@ var (
 		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
 		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
-		"safety", "unsafe", "killing", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
+		"safety", "unsafe", "killing", "harm", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
@@ -79,10 +79,13 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 func (b *Base) definition(words []string) (string, *Entry, bool) {
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
-		if n < 1 || n > maxTermWords+1 || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
+		if n < 1 || n > 2*maxTermWords || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
 			continue
 		}
 		rest := words[len(f.before) : len(words)-len(f.after)]
+		if i := slices.Index(rest, "in"); i > 0 && len(f.after) == 0 {
+			rest = rest[:i] // "what is a care plan in personalised care"
+		}
 		if len(rest) > 1 && articles[rest[0]] {
 			rest = rest[1:]
 		}
@@ -150,7 +153,7 @@ var askerTopics = []struct {
 	article func(role string) string
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
-	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*"}, nil, func(r string) string { return r + "-pay" }},
+	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*", "money"}, nil, func(r string) string { return r + "-pay" }},
 	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd", "accredit*"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
