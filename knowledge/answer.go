@@ -78,8 +78,9 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		return Answer{}
 	}
 	words := trimPolite(plainWords(q))
+	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
-	if !namesRole(words) {
+	if len(roles) == 0 {
 		opts.Role = a.Role
 	}
 	searched := q
@@ -90,19 +91,19 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	ans := Answer{Safety: aboutRisk(words), Results: res}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
-	} else if e, ok := b.forAsker(words, a); ok {
+	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if roles := b.forEachRole(words); roles != nil && a.Role == "" {
+	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" {
 		// Any one role's answer would be a guess: let them choose.
-		ans.ForRoles = roles
+		ans.ForRoles = each
 		return ans
-	} else if e, ok := b.compareRoles(words); ok {
+	} else if e, ok := b.compareRoles(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.whoCanSupervise(words); ok {
+	} else if e, ok := b.whoCanSupervise(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whySupervision(words); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.roleTopic(words); ok {
+	} else if e, ok := b.roleTopic(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why

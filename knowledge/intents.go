@@ -110,16 +110,35 @@ const maxTermWords = 4
 // lower case, written as plainWords writes it.
 func (b *Base) defined(term string) (Abbreviation, *Entry, bool) {
 	singular := strings.TrimSuffix(term, "s") // "link workers"
-	for _, e := range b.entries {
-		for _, d := range e.Defines {
-			t := strings.Join(plainWords(d.Term), " ")
-			means := strings.Join(trimArticle(plainWords(d.Means)), " ")
-			if t == term || t == singular || means != "" && (means == term || means == singular) {
-				return d, e, true
-			}
+	for _, d := range b.defs {
+		if d.term == term || d.term == singular || d.means != "" && (d.means == term || d.means == singular) {
+			return d.Abbreviation, d.entry, true
 		}
 	}
 	return Abbreviation{}, nil, false
+}
+
+// definedTerm is a term an entry defines, with the term and what it
+// stands for as plainWords writes them, made once when the content loads.
+type definedTerm struct {
+	Abbreviation
+	term, means string
+	entry       *Entry
+}
+
+func definedTerms(entries []*Entry) []definedTerm {
+	var out []definedTerm
+	for _, e := range entries {
+		for _, d := range e.Defines {
+			out = append(out, definedTerm{
+				Abbreviation: d,
+				term:         strings.Join(plainWords(d.Term), " "),
+				means:        strings.Join(trimArticle(plainWords(d.Means)), " "),
+				entry:        e,
+			})
+		}
+	}
+	return out
 }
 
 // trimArticle drops a leading "a", "an" or "the".
@@ -162,12 +181,12 @@ var askerTopics = []struct {
 // forAsker answers a question about the asker's own role ("what band am I",
 // "who supervises me") for the role in their profile, when the question
 // names no role itself and the article exists.
-func (b *Base) forAsker(words []string, a Asker) (*Entry, bool) {
+func (b *Base) forAsker(words []string, roles roleSet, a Asker) (*Entry, bool) {
 	role, ok := supervision.ParseRole(a.Role)
 	if !ok {
 		return nil, false
 	}
-	article := b.askerTopic(words)
+	article := askerTopic(words, roles)
 	if article == nil {
 		return nil, false
 	}
@@ -178,8 +197,8 @@ func (b *Base) forAsker(words []string, a Asker) (*Entry, bool) {
 // forEachRole returns, for a question about the asker's own role from
 // someone with no role in their profile, the article that answers it for
 // each role, in the order of supervision.Roles; nil for another question.
-func (b *Base) forEachRole(words []string) []*Entry {
-	article := b.askerTopic(words)
+func (b *Base) forEachRole(words []string, roles roleSet) []*Entry {
+	article := askerTopic(words, roles)
 	if article == nil {
 		return nil
 	}
@@ -198,8 +217,8 @@ func (b *Base) forEachRole(words []string) []*Entry {
 // askerTopic returns how to name the article of a question about the
 // asker's own role ("what band am I"), or nil when the question is not one,
 // names a role itself, or is off-topic.
-func (b *Base) askerTopic(words []string) func(role string) string {
-	if !hasAny(words, firstPerson...) || namesRole(words) || offTopic(words) || hasAny(words, localityWords...) {
+func askerTopic(words []string, roles roleSet) func(role string) string {
+	if !hasAny(words, firstPerson...) || len(roles) > 0 || offTopic(words) || hasAny(words, localityWords...) {
 		return nil // a local question is for search, which ranks local articles
 	}
 	for _, t := range askerTopics {
@@ -218,8 +237,7 @@ func (b *Base) askerTopic(words []string) func(role string) string {
 // each role has an article on ("do coaches need PCI accredited training",
 // "link worker band") with that article, when the question names no
 // locality (a local article may answer that better).
-func (b *Base) roleTopic(words []string) (*Entry, bool) {
-	named := rolesNamed(words)
+func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) {
 		return nil, false
 	}
@@ -299,10 +317,6 @@ var moreRoleWords = map[string]supervision.Role{"coaching": supervision.Coach, "
 
 // localityWords name the localities, or ask for what is local.
 var localityWords = []string{"gateshead", "london", "local", "locally", "near", "nearby", "area", "region", "regional"}
-
-// namesRole reports whether the words name one of the roles, in any of the
-// words supervision knows for them.
-func namesRole(words []string) bool { return len(rolesNamed(words)) > 0 }
 
 // offTopicWords mark subjects the content does not cover although they
 // share words with it: pay and leave as HR handles them, IT, medicines and
@@ -463,11 +477,11 @@ var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "par
 // whoCanSupervise answers "can a care coordinator supervise a link
 // worker" and its like, a question of whether one person may supervise
 // another, with the article on who can supervise whom.
-func (b *Base) whoCanSupervise(words []string) (*Entry, bool) {
+func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
 	if !hasAny(words, "supervise", "supervising", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
-	n := len(rolesNamed(words))
+	n := len(roles)
 	if n < 2 && !(n == 1 && (hasAny(words, professions...) || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
 		return nil, false
 	}
@@ -475,9 +489,12 @@ func (b *Base) whoCanSupervise(words []string) (*Entry, bool) {
 	return e, ok
 }
 
+// roleSet is the roles a question names.
+type roleSet map[supervision.Role]bool
+
 // rolesNamed returns the roles the words name.
-func rolesNamed(words []string) map[supervision.Role]bool {
-	named := make(map[supervision.Role]bool)
+func rolesNamed(words []string) roleSet {
+	named := make(roleSet)
 	for n := 1; n <= 4; n++ {
 		for i := 0; i+n <= len(words); i++ {
 			phrase := strings.Join(words[i:i+n], " ")
@@ -496,12 +513,12 @@ var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "b
 
 // compareRoles answers a question that names two or more roles and asks how
 // they differ or work together with the article on the roles together.
-func (b *Base) compareRoles(words []string) (*Entry, bool) {
+func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
 	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
 	if !hasAny(words, comparisonWords...) && !choosing {
 		return nil, false
 	}
-	if len(rolesNamed(words)) < 2 {
+	if len(roles) < 2 {
 		return nil, false
 	}
 	e, ok := b.byID["roles-together"]

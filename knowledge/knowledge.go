@@ -177,6 +177,7 @@ type Base struct {
 	byID    map[string]*Entry
 	index   *Index
 	terms   map[string]entryTerms // by entry id, for choosing a passage
+	defs    []definedTerm         // the terms entries define, for "what is X"
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -221,6 +222,7 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 	for _, e := range b.entries {
 		b.terms[e.ID] = termsOf(e)
 	}
+	b.defs = definedTerms(b.entries)
 	return b, nil
 }
 
