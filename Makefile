@@ -2,7 +2,7 @@
 
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test bench fuzz lint fmt content
+.PHONY: run test bench fuzz lint fmt content eval
 
 # run starts the bot: a local console with no Slack settings, else as the
 # environment says (see .env.example).
@@ -32,6 +32,13 @@ fuzz:
 		echo "== $$dir $$name ($(FUZZTIME))"; \
 		go test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s "$$dir" || exit 1; \
 	done
+
+# eval prints how /ask answers the question sets in knowledge/testdata:
+# confident and right, confident but wrong, honestly unsure, off-topic
+# answered confidently, safety replies and unsourced answers. The held-back
+# set's figures are held to targets in CI (TestEvalHeldBack).
+eval:
+	@go test -count=1 -run 'TestEval' -v ./knowledge | grep -E 'in scope|^(ok|FAIL|---)'
 
 # content checks the shipped articles and standards (see README, Content).
 content:

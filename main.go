@@ -204,6 +204,7 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 		Feedback:      a.db,
 		Profiles:      a.db,
 		Once:          a.db,
+		Pending:       a.db,
 		PeerChannelID: a.cfg.PeerChannelID,
 	})
 	sup := handlers.NewSupervision(handlers.SupervisionOptions{

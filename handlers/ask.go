@@ -3,19 +3,25 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/knowledge"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // Searcher finds content entries for a question. *knowledge.Base satisfies
 // it.
 type Searcher interface {
 	Search(query string, o knowledge.SearchOptions) knowledge.Results
+	Answer(query string, a knowledge.Asker) knowledge.Answer
 	Entries() []*knowledge.Entry
 	Entry(id string) (*knowledge.Entry, bool)
+	// Knows reports whether a normalised query term is a word of the
+	// content's own vocabulary, so only such words are ever counted.
+	Knows(term string) bool
 }
 
 // Claimer records that something was done once within a while, so a
@@ -37,6 +43,10 @@ type AnswersOptions struct {
 	// Once stops a double-clicked "ask the network" button posting twice.
 	// Nil: every click posts.
 	Once Claimer
+	// Pending holds a question the asker may post to the peer support
+	// channel, so the buttons carry an id, not the text. Nil, or down:
+	// the offer is not made.
+	Pending Pending
 	// PeerChannelID is the peer support channel questions may be posted
 	// to; "" when there is none, and the offer is not made.
 	PeerChannelID string
@@ -51,6 +61,7 @@ type Answers struct {
 	feedback    Feedback
 	profiles    Profiles
 	once        Claimer
+	pending     Pending
 	peerChannel string
 }
 
@@ -61,6 +72,7 @@ func NewAnswers(o AnswersOptions) *Answers {
 		feedback:    o.Feedback,
 		profiles:    o.Profiles,
 		once:        o.Once,
+		pending:     o.Pending,
 		peerChannel: o.PeerChannelID,
 	}
 }
@@ -90,6 +102,13 @@ func (h *Answers) Commands() []Command {
 			Description: "Says whether an answer helped.",
 			Hidden:      true,
 			Run:         h.Feedback,
+		},
+		{
+			Name:        "article",
+			Usage:       "<article id>",
+			Description: "Shows a whole article, from the button under an answer.",
+			Hidden:      true,
+			Run:         h.Article,
 		},
 		{
 			Name:        "share",
@@ -124,17 +143,51 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 	if q == "" {
 		return askUsage(req), nil
 	}
-	opts := knowledge.SearchOptions{Locality: h.locality(ctx, req.UserID), Limit: max(1+relatedHits, nearestHits)}
-	res := h.content.Search(q, opts)
-	if res.Confident && len(res.Hits) > 0 {
-		return h.answer(res), nil
+	if supervision.ContainsNHSNumber(q) {
+		// Nothing of it is searched, counted, logged or offered for sharing.
+		return Say(nhsRefusal), nil
 	}
-	if h.feedback != nil && len(res.Terms) > 0 {
-		// Only the words are counted, never who asked or what they wrote.
-		// A count lost to a store fault is not worth failing the answer.
-		_ = h.feedback.CountUnanswered(ctx, res.Terms)
+	asker := h.asker(ctx, req.UserID)
+	a := h.content.Answer(q, asker)
+	var r Reply
+	switch {
+	case a.Confident():
+		r = h.answer(a)
+	case a.Safety:
+		r = h.safetyOnly(a)
+	case len(a.ForRoles) > 0:
+		r = chooseRole(req, a.ForRoles)
+	default:
+		h.countUnanswered(ctx, a.Results.Terms)
+		r = h.notSure(ctx, req.UserID, q, asker, a.Results)
 	}
-	return h.notSure(req.UserID, q, opts, res), nil
+	if a.Safety {
+		// The fixed safety reply comes first, whatever else is found.
+		r.Text = strings.TrimSpace(knowledge.SafetyReply + "\n\n" + r.Text)
+	}
+	return r, nil
+}
+
+// nhsRefusal answers text that seems to hold an NHS number.
+const nhsRefusal = "I haven't kept or searched that: it seems to hold an NHS number. Please take out anything that could identify a patient and ask again."
+
+// countUnanswered counts the words of a question nothing answered well,
+// keeping only words of the content's own vocabulary, so a name, a number or
+// anything else a person typed never enters the counts. A count lost to a
+// store fault is not worth failing the answer.
+func (h *Answers) countUnanswered(ctx context.Context, terms []string) {
+	if h.feedback == nil {
+		return
+	}
+	var known []string
+	for _, t := range terms {
+		if h.content.Knows(t) {
+			known = append(known, t)
+		}
+	}
+	if len(known) > 0 {
+		_ = h.feedback.CountUnanswered(ctx, known)
+	}
 }
 
 // Converse answers free text in a mention or a direct message as /ask does,
@@ -173,58 +226,68 @@ func askUsage(req Request) Reply {
 		strings.Join(ex, "\n")}
 }
 
-// locality is the person's locality from their profile, or "" when they
-// have none or the store cannot say: an answer never waits on Redis.
-func (h *Answers) locality(ctx context.Context, userID string) string {
+// asker is the person's role and locality from their profile, empty when
+// they have none or the store cannot say: an answer never waits on Redis.
+func (h *Answers) asker(ctx context.Context, userID string) knowledge.Asker {
 	if h.profiles == nil || userID == "" {
-		return ""
+		return knowledge.Asker{}
 	}
 	p, ok, err := h.profiles.Profile(ctx, userID)
 	if err != nil || !ok {
-		return ""
+		return knowledge.Asker{}
 	}
-	return p.Locality
+	return knowledge.Asker{Role: string(p.Role), Locality: p.Locality}
 }
 
-// An answer is kept short: the first sections of its article (most say the
-// main points first), up to about a screenful, and the full article is a
-// source link away.
+// An answer leads with the passage of its article that answers the
+// question, whole, and keeps the rest a button away. A passage longer than
+// passageChars is cut after its last whole sentence within that.
 const (
-	answerSections = 3
-	answerChars    = 2400
-	relatedHits    = 2
-	nearestHits    = 3
+	passageChars = 2400
+	relatedHits  = 2
+	nearestHits  = 3
 	// relatedConfidence is how sure the search must be of a related
 	// answer; a weaker one is noise under a good answer.
 	relatedConfidence = 0.5
 )
 
-func (h *Answers) answer(res knowledge.Results) Reply {
-	e := res.Hits[0].Entry
-	r := Reply{Header: e.Title, Text: e.Summary}
-	r.Sections = append(r.Sections, didYouMean(res)...)
-	shown, chars := 0, 0
-	for _, s := range e.Sections {
-		if strings.EqualFold(s.Heading, "summary") {
-			continue // the summary line above says it in short
+func (h *Answers) answer(a knowledge.Answer) Reply {
+	e := a.Entry
+	r := Reply{Header: e.Title}
+	switch {
+	case a.Lead != "":
+		r.Text = a.Lead
+		if a.Kind == knowledge.WhoToRefer {
+			r.Header = "Who can help: " + e.Title
 		}
-		if shown == answerSections || (shown > 0 && chars+len(s.Text) > answerChars) {
-			break
+	default:
+		p := a.Passage
+		r.Text = wholeSentences(p.Text, passageChars)
+		if p.Heading != "" && !strings.EqualFold(p.Heading, "summary") {
+			r.Text = "**" + p.Heading + "**\n" + r.Text
 		}
-		r.Sections = append(r.Sections, Section{Heading: s.Heading, Text: s.Text})
-		shown, chars = shown+1, chars+len(s.Text)
+	}
+	r.Sections = append(didYouMean(a.Results), r.Sections...)
+	if len(a.Local) > 0 {
+		var lines []string
+		for _, l := range a.Local {
+			lines = append(lines, entryLine(l))
+		}
+		heading := "In your area"
+		if loc := a.Local[0].Locality; loc != "" {
+			heading = "In " + strings.ToUpper(loc[:1]) + loc[1:]
+		}
+		r.Sections = append(r.Sections, Section{Heading: heading, Text: strings.Join(lines, "\n")})
 	}
 	var related []string
-	for _, hit := range res.Hits[1:] {
+	for _, hit := range a.Results.Hits {
 		if len(related) == relatedHits || hit.Confidence < relatedConfidence {
 			break
 		}
-		line := fmt.Sprintf("- **%s**: %s", hit.Entry.Title, hit.Entry.Summary)
-		if len(hit.Entry.Sources) > 0 {
-			src := hit.Entry.Sources[0]
-			line += fmt.Sprintf(" (from [%s](%s))", src.Title, src.URL)
+		if hit.Entry == e || slices.Contains(a.Local, hit.Entry) {
+			continue
 		}
-		related = append(related, line)
+		related = append(related, entryLine(hit.Entry))
 	}
 	if len(related) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "Related", Text: strings.Join(related, "\n")})
@@ -233,10 +296,97 @@ func (h *Answers) answer(res knowledge.Results) Reply {
 		{Label: "Helpful", Command: "feedback", Args: e.ID + " helpful"},
 		{Label: "Not helpful", Command: "feedback", Args: e.ID + " not-helpful"},
 	}
+	if len(e.Sections) > 1 {
+		r.Buttons = append(r.Buttons, Button{Label: "Show the whole article", Command: "article", Args: e.ID})
+	}
 	r.Sources = sources(e)
 	r.Note = reviewed(e)
 	return r
 }
+
+// entryLine is an entry in a list: its title, summary and first source.
+func entryLine(e *knowledge.Entry) string {
+	line := fmt.Sprintf("- **%s**: %s", e.Title, e.Summary)
+	if len(e.Sources) > 0 {
+		src := e.Sources[0]
+		line += fmt.Sprintf(" (from [%s](%s))", src.Title, src.URL)
+	}
+	return line
+}
+
+// chooseRole answers a question about the asker's own role from someone
+// whose profile does not say their role: one button for each role's answer.
+func chooseRole(req Request, entries []*knowledge.Entry) Reply {
+	r := Reply{Text: fmt.Sprintf("That depends on your role. Pick yours below, or set it with %s and I'll answer for your role next time.", req.Invocation("supervision", "setup"))}
+	for _, e := range entries {
+		r.Buttons = append(r.Buttons, Button{Label: text.Clip(e.Title, 70), Command: "article", Args: e.ID})
+	}
+	return r
+}
+
+// safetyOnly is the answer to a question about risk that no article
+// answers well: the safety reply (added by Ask) and any article that may
+// help afterwards, never "I'm not sure". It is not offered for sharing.
+func (h *Answers) safetyOnly(a knowledge.Answer) Reply {
+	r := Reply{Text: "When you can, talk it through with your supervisor too."}
+	var near []string
+	for _, hit := range a.Results.Hits {
+		if len(near) == nearestHits || hit.Confidence < relatedConfidence {
+			break
+		}
+		near = append(near, entryLine(hit.Entry))
+	}
+	if len(near) > 0 {
+		r.Sections = append(r.Sections, Section{Heading: "Articles that may help afterwards", Text: strings.Join(near, "\n")})
+	}
+	return r
+}
+
+// wholeSentences returns text, or when it is longer than n bytes, as many
+// of its paragraphs, or else sentences, as fit, never cut mid-sentence.
+func wholeSentences(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	cut := text[:n]
+	if i := strings.LastIndex(cut, "\n"); i > n/2 {
+		return strings.TrimSpace(cut[:i])
+	}
+	if i := strings.LastIndex(cut, ". "); i > 0 {
+		return cut[:i+1]
+	}
+	return strings.TrimSpace(text[:strings.LastIndex(cut, " ")+1]) + " …"
+}
+
+// Article answers the "Show the whole article" button: article <id>.
+func (h *Answers) Article(ctx context.Context, req Request) (Reply, error) {
+	e, ok := h.content.Entry(strings.TrimSpace(req.Args))
+	if !ok {
+		return Say(fmt.Sprintf("I couldn't find that article; it may have changed since. Ask again with %s.", req.Invocation("ask", "your question"))), nil
+	}
+	r := Reply{Header: e.Title, Text: e.Summary}
+	chars := 0
+	for _, s := range e.Sections {
+		if strings.EqualFold(s.Heading, "summary") {
+			continue
+		}
+		if len(r.Sections) == maxArticleSections || chars+len(s.Text) > articleChars {
+			r.Sections = append(r.Sections, Section{Text: "The rest is at the source below."})
+			break
+		}
+		r.Sections = append(r.Sections, Section{Heading: s.Heading, Text: wholeSentences(s.Text, passageChars)})
+		chars += len(s.Text)
+	}
+	r.Sources = sources(e)
+	r.Note = reviewed(e)
+	return r, nil
+}
+
+// An article shown whole still fits one Slack message.
+const (
+	maxArticleSections = 12
+	articleChars       = 9000
+)
 
 func didYouMean(res knowledge.Results) []Section {
 	if res.DidYouMean == "" {
@@ -245,17 +395,18 @@ func didYouMean(res knowledge.Results) []Section {
 	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", text.Clip(res.DidYouMean, 80))}}
 }
 
-// maxShareQuestion keeps "share named <asker> <question>" on a button well inside
-// Slack's 2,000-character button value.
+// maxShareQuestion is the most of a question held for sharing, and of a
+// corrected question on an "Ask" button, well inside Slack's 2,000-character
+// button value.
 const maxShareQuestion = 1850
 
-func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res knowledge.Results) Reply {
+func (h *Answers) notSure(ctx context.Context, userID, q string, asker knowledge.Asker, res knowledge.Results) Reply {
 	r := Reply{Text: "I'm not sure I know that one."}
 	// The search has weighed its spelling corrections already; offer one
 	// only when it would find an answer, not for a real word "corrected".
 	var retry []Button
 	if res.DidYouMean != "" {
-		if again := h.content.Search(res.DidYouMean, opts); again.Confident {
+		if again := h.content.Answer(res.DidYouMean, asker); again.Confident() {
 			r.Sections = append(r.Sections, didYouMean(res)...)
 			retry = []Button{{Label: text.Clip("Ask “"+res.DidYouMean+"”", 70), Command: "ask", Args: text.ClipBytes(res.DidYouMean, maxShareQuestion)}}
 		}
@@ -270,13 +421,9 @@ func (h *Answers) notSure(asker, q string, opts knowledge.SearchOptions, res kno
 	if len(near) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "The nearest I have", Text: strings.Join(near, "\n")})
 	}
-	if h.peerChannel != "" {
+	if share := h.holdForSharing(ctx, userID, q); share != nil {
 		r.Sections = append(r.Sections, Section{Text: "People in the peer support network may know. I can post your question to the peer support channel, with your name or without it."})
-		q = text.ClipBytes(q, maxShareQuestion)
-		r.Buttons = append(r.Buttons,
-			Button{Label: "Ask the peer network (with my name)", Command: "share", Args: "named " + asker + " " + q, Primary: true},
-			Button{Label: "Ask anonymously", Command: "share", Args: "anon " + asker + " " + q},
-		)
+		r.Buttons = append(r.Buttons, share...)
 	} else {
 		r.Sections = append(r.Sections, Section{Text: "Try other words, or ask in your peer support network."})
 	}

@@ -107,7 +107,7 @@ const ansChannel = "CPEERS"
 func newAnswers(t testing.TB, content handlers.Searcher, s *store.Redis, channel string) *handlers.Answers {
 	t.Helper()
 	return handlers.NewAnswers(handlers.AnswersOptions{
-		Content: content, Feedback: s, Profiles: s, Once: s, PeerChannelID: channel,
+		Content: content, Feedback: s, Profiles: s, Once: s, Pending: s, PeerChannelID: channel,
 	})
 }
 
@@ -174,10 +174,11 @@ func TestAskConfident(t *testing.T) {
 			if want := "Supervision for social prescribing link workers"; r.Header != want {
 				t.Fatalf("header = %q, want %q", r.Header, want)
 			}
-			if !strings.HasPrefix(r.Text, "Link workers should have regular supervision") {
-				t.Errorf("text = %q, want the entry's summary", r.Text)
+			// The answer leads with the passage that answers the question.
+			if want := "**How often**\nEvery month at least."; r.Text != want {
+				t.Errorf("text = %q, want the passage that answers, %q", r.Text, want)
 			}
-			if got, want := strings.Join(ansHeadings(r), "|"), "How often|Who can supervise|Group supervision|Related"; got != want {
+			if got, want := strings.Join(ansHeadings(r), "|"), "Related"; got != want {
 				t.Errorf("sections = %s, want %s", got, want)
 			}
 			related, _ := ansSection(r, "Related")
@@ -197,8 +198,14 @@ func TestAskConfident(t *testing.T) {
 				{Label: "Helpful", Command: "feedback", Args: "supervision-splw helpful"},
 				{Label: "Not helpful", Command: "feedback", Args: "supervision-splw not-helpful"},
 			}
-			if len(r.Buttons) < 2 || r.Buttons[0] != wantButtons[0] || r.Buttons[1] != wantButtons[1] {
-				t.Errorf("buttons = %+v, want %+v first", r.Buttons, wantButtons)
+			if len(r.Buttons) != 3 || r.Buttons[0] != wantButtons[0] || r.Buttons[1] != wantButtons[1] {
+				t.Fatalf("buttons = %+v, want %+v and the whole article", r.Buttons, wantButtons)
+			}
+			// The rest of the article is a button away.
+			more := r.Buttons[2]
+			whole := ansRun(t, h.Article, handlers.Request{UserID: "U1", Args: more.Args})
+			if more.Command != "article" || strings.Join(ansHeadings(whole), "|") != "How often|Who can supervise|Group supervision|Recording it" {
+				t.Errorf("%q runs %s %s, showing %s; want the whole article", more.Label, more.Command, more.Args, strings.Join(ansHeadings(whole), "|"))
 			}
 			if r.Public || len(r.Messages) > 0 {
 				t.Errorf("reply is public or sends messages: %+v", r)
@@ -214,7 +221,7 @@ func TestAskNotSure(t *testing.T) {
 		channel     string
 		wantButtons []string
 	}{
-		{"with a peer channel", ansChannel, []string{"share named U1SECRET " + question, "share anon U1SECRET " + question, "resources"}},
+		{"with a peer channel", ansChannel, []string{"share named", "share anon", "resources"}},
 		{"without", "", []string{"resources"}},
 	}
 	for _, tt := range tests {
@@ -225,9 +232,14 @@ func TestAskNotSure(t *testing.T) {
 			if !strings.HasPrefix(r.Text, "I'm not sure I know that one.") {
 				t.Errorf("text = %q, want an honest not sure", r.Text)
 			}
+			// The share buttons carry an id and a key, never the question.
 			var got []string
 			for _, b := range r.Buttons {
-				got = append(got, strings.TrimSpace(b.Command+" "+b.Args))
+				mode, ref, _ := strings.Cut(b.Args, " ")
+				if b.Command == "share" && strings.Count(ref, " ") != 1 || strings.Contains(ref, "park") {
+					t.Errorf("button %q carries %q, want an id and a key only", b.Label, b.Args)
+				}
+				got = append(got, strings.TrimSpace(b.Command+" "+mode))
 			}
 			if strings.Join(got, "|") != strings.Join(tt.wantButtons, "|") {
 				t.Errorf("buttons run %q, want %q", got, tt.wantButtons)
@@ -285,8 +297,8 @@ func TestAskDidYouMean(t *testing.T) {
 	if len(r.Sections) == 0 || !strings.HasPrefix(r.Sections[0].Text, "Did you mean “how often should a link worker get supervision”?") {
 		t.Errorf("/ask with typos: first section %+v, want did you mean", r.Sections)
 	}
-	if got, want := strings.Join(ansHeadings(r), "|"), "|How often|Who can supervise|Group supervision"; !strings.HasPrefix(got, want) {
-		t.Errorf("/ask with typos: sections %s, want %s first", got, want)
+	if !strings.Contains(r.Text, "Every month") {
+		t.Errorf("/ask with typos: text %q, want the passage on how often", r.Text)
 	}
 }
 
@@ -356,6 +368,7 @@ func TestCommands(t *testing.T) {
 		"ask":        "aliases question q",
 		"resources":  "aliases resource",
 		"feedback":   "hidden",
+		"article":    "hidden",
 		"share":      "hidden",
 		"unanswered": "admin",
 	}
@@ -432,6 +445,12 @@ func TestAnswersGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.req.Invoke = tbl.Invocation
 			r := ansRun(t, tt.run, tt.req)
+			for i, b := range r.Buttons {
+				// A share button's id and key are new each time.
+				if mode, _, ok := strings.Cut(b.Args, " "); ok && b.Command == "share" {
+					r.Buttons[i].Args = mode + " <id> <key>"
+				}
+			}
 			if !tt.want(r) {
 				t.Errorf("%s: reply is not the kind the golden file is for:\n%s", tt.name, bot.Text(r, tbl.Invocation))
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/knowledge"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // resourcePrefix starts the id of every resource article.
@@ -24,7 +25,10 @@ const (
 // locality first, or the ones on a topic.
 func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 	topic := strings.TrimSpace(req.Args)
-	loc := h.locality(ctx, req.UserID)
+	if supervision.ContainsNHSNumber(topic) {
+		return Say(nhsRefusal), nil
+	}
+	loc := h.asker(ctx, req.UserID).Locality
 	if topic == "" {
 		return h.allResources(req, loc, ""), nil
 	}

@@ -51,6 +51,16 @@ func TestResourcesDownStoreIsNational(t *testing.T) {
 	}
 }
 
+// A topic holding an NHS number is refused, not searched or echoed back.
+func TestResourcesRefusesNHSNumbers(t *testing.T) {
+	s, _ := ansStore(t)
+	h := newAnswers(t, ansContent(t), s, ansChannel)
+	r := ansRun(t, h.Resources, handlers.Request{UserID: "U1", Args: "943 476 5919"})
+	if !strings.Contains(r.Text, "NHS number") || strings.Contains(ansBody(r)+r.Text, "5919") {
+		t.Errorf("/resources with an NHS number: %q, want it refused and not echoed", r.Text)
+	}
+}
+
 func TestResourcesTopic(t *testing.T) {
 	s, _ := ansStore(t)
 	ansLocality(t, s, "UGATES", "gateshead")

@@ -45,6 +45,22 @@ func BenchmarkSearchShipped(b *testing.B) {
 	}
 }
 
+// BenchmarkAnswerShipped is a whole answer as /ask gives it: the search,
+// the intents (definitions, the asker's role, referrals, safety) and the
+// choice of passage.
+func BenchmarkAnswerShipped(b *testing.B) {
+	base, err := Load(Content())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		base.Answer(benchQueries[i%len(benchQueries)], Asker{Role: "splw", Locality: "gateshead"})
+		i++
+	}
+}
+
 var (
 	gen10kOnce sync.Once
 	gen10k     []*Entry

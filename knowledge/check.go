@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -20,7 +21,8 @@ const (
 // ErrInvalid; nil means the content is good. Beyond what Load checks it
 // requires that no reviewed date and no source's as_of date is after now's
 // date, that every source has an as_of date, that a title is at most
-// MaxTitle characters and that each section is at most MaxSection.
+// MaxTitle characters, that each section is at most MaxSection, and that
+// no abbreviation is defined by two articles.
 func Check(fsys fs.FS, now time.Time) []error {
 	fault := func(name, format string, args ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrInvalid, name, fmt.Sprintf(format, args...))
@@ -31,7 +33,8 @@ func Check(fsys fs.FS, now time.Time) []error {
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	var faults []error
-	seen := make(map[string]string) // id to the file that has it
+	seen := make(map[string]string)    // id to the file that has it
+	defined := make(map[string]string) // an abbreviation, lower case, to the file that defines it
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -49,6 +52,14 @@ func Check(fsys fs.FS, now time.Time) []error {
 			faults = append(faults, fault(name, "id %q is used by %s too", e.ID, prev))
 		} else {
 			seen[e.ID] = name
+		}
+		for _, d := range e.Defines {
+			term := strings.ToLower(strings.TrimSpace(d.Term))
+			if prev, ok := defined[term]; ok && prev != name {
+				faults = append(faults, fault(name, "abbreviation %q is defined by %s too: one article should explain it", d.Term, prev))
+			} else {
+				defined[term] = name
+			}
 		}
 		if e.Reviewed.After(today) {
 			faults = append(faults, fault(name, "reviewed date %s is in the future", e.Reviewed.Format(time.DateOnly)))

@@ -113,6 +113,14 @@ func TestCheck(t *testing.T) {
 			[]string{"good.md: missing summary"}},
 		{"several faults in one file", map[string]string{"good.md": strings.Replace(strings.Replace(good, "summary: One line.\n", "", 1), "2026-01-02", "2030-01-01", 1)},
 			[]string{"good.md: missing summary", "good.md: reviewed date 2030-01-01 is in the future"}},
+		{"an abbreviation defined twice", map[string]string{
+			"good.md":  strings.Replace(good, "sources:", "defines:\n  - term: ARRS\n    means: the scheme\nsources:", 1),
+			"other.md": strings.Replace(article("other", "Other", "Body."), "sources:", "defines:\n  - term: arrs\n    means: the scheme\nsources:", 1),
+		}, []string{`other.md: abbreviation "arrs" is defined by good.md too`}},
+		{"a definition without its meaning", map[string]string{"good.md": strings.Replace(good, "sources:", "defines:\n  - term: ARRS\nsources:", 1)},
+			[]string{"good.md: definition 1 needs a term, and for an abbreviation what it stands for"}},
+		{"a referral without cues", map[string]string{"good.md": strings.Replace(good, "sources:", "referral:\n  why: They help.\nsources:", 1)},
+			[]string{"good.md: referral needs why and cues"}},
 		{"faults in two files", map[string]string{
 			"good.md":   good,
 			"bad.md":    "no front matter",

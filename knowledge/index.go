@@ -16,6 +16,7 @@ type Index struct {
 	t        tuning
 	entries  []*Entry
 	terms    map[string]int32 // term to its id
+	names    []string         // by term id, the term
 	idf      []float64        // by term id
 	postings [][]posting      // by term id, in entry order
 	unknown  float64          // the weight of a query word no entry has
@@ -24,6 +25,9 @@ type Index struct {
 	// d's, and code 0 is national (or none).
 	locality   []uint8
 	localities []string
+
+	// Each entry's roles, one bit each (see roleBits); 0 for none.
+	roles []uint8
 
 	// Each entry's title words, for how much a title is about a question:
 	// entry d's words are titleWords[titleAt[d]:titleAt[d+1]], and a word's
@@ -72,7 +76,22 @@ func NewIndex(entries []*Entry) *Index {
 			ix.entries = append(ix.entries, e)
 		}
 	}
+	ix.codeLocalities()
+	parts := analyse(ix.entries)
+	m := ix.merge(parts)
+	ix.fill(parts, m)
+	ix.buildVocab()
+	ix.names = make([]string, len(ix.idf))
+	for name, id := range ix.terms {
+		ix.names[id] = name
+	}
+	docs, nterms := len(ix.entries), len(ix.idf)
+	ix.scratch.New = func() any { return newScratch(docs, nterms) }
+	return ix
+}
 
+// codeLocalities gives each entry its locality as a code, and its roles.
+func (ix *Index) codeLocalities() {
 	ix.localities = []string{"national"}
 	ix.locality = make([]uint8, len(ix.entries))
 	for d, e := range ix.entries {
@@ -91,28 +110,46 @@ func NewIndex(entries []*Entry) *Index {
 		}
 		ix.locality[d] = uint8(code)
 	}
+	ix.roles = make([]uint8, len(ix.entries))
+	for d, e := range ix.entries {
+		for _, r := range e.Roles {
+			ix.roles[d] |= roleBits(r)
+		}
+	}
+}
 
-	// Read the entries: each analyser takes a run of them.
+// analyse reads the entries, each analyser taking a run of them.
+func analyse(entries []*Entry) []*analyser {
 	workers := 1
-	if len(ix.entries) >= 1000 {
+	if len(entries) >= 1000 {
 		workers = min(runtime.GOMAXPROCS(0), 8)
 	}
 	parts := make([]*analyser, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		from, to := w*len(ix.entries)/workers, (w+1)*len(ix.entries)/workers
+		from, to := w*len(entries)/workers, (w+1)*len(entries)/workers
 		parts[w] = newAnalyser()
-		wg.Go(func() { parts[w].entries(ix.entries[from:to]) })
+		wg.Go(func() { parts[w].entries(entries[from:to]) })
 	}
 	wg.Wait()
+	return parts
+}
 
-	// Merge: give every term a global id, in order of first use, and
-	// count its entries.
-	remap := make([][]int32, workers)
+// merged is what merge learns of the analysers' results: each analyser's
+// term ids as the index's, and each field's average length.
+type merged struct {
+	remap [][]int32
+	avg   [numFields]float64
+}
+
+// merge gives every term a global id, in order of first use, counts its
+// entries, and sets each term's idf and room for its postings.
+func (ix *Index) merge(parts []*analyser) merged {
+	m := merged{remap: make([][]int32, len(parts))}
 	var df []int32
 	var totals [numFields]float64
 	for w, a := range parts {
-		remap[w] = make([]int32, len(a.termNames))
+		m.remap[w] = make([]int32, len(a.termNames))
 		for local, name := range a.termNames {
 			id, ok := ix.terms[name]
 			if !ok {
@@ -120,10 +157,10 @@ func NewIndex(entries []*Entry) *Index {
 				ix.terms[name] = id
 				df = append(df, 0)
 			}
-			remap[w][local] = id
+			m.remap[w][local] = id
 		}
 		for _, p := range a.postings {
-			df[remap[w][p.doc]]++
+			df[m.remap[w][p.doc]]++
 		}
 		for _, l := range a.lengths {
 			for f := range numFields {
@@ -136,11 +173,10 @@ func NewIndex(entries []*Entry) *Index {
 	}
 
 	n := float64(len(ix.entries))
-	var avg [numFields]float64
 	for f := range numFields {
-		avg[f] = 1
+		m.avg[f] = 1
 		if n > 0 && totals[f] > 0 {
-			avg[f] = totals[f] / n
+			m.avg[f] = totals[f] / n
 		}
 	}
 	idf := func(df float64) float64 { return min(ix.t.maxIDF, math.Log(1+(n-df+0.5)/(df+0.5))) }
@@ -157,11 +193,15 @@ func NewIndex(entries []*Entry) *Index {
 		ix.postings[id] = flat[len(flat) : len(flat) : len(flat)+int(c)]
 		flat = flat[:len(flat)+int(c)]
 	}
+	return m
+}
 
-	// Fill the postings in entry order, and the titles.
+// fill writes the postings, in entry order, and the titles' words.
+func (ix *Index) fill(parts []*analyser, m merged) {
 	ix.titleAt = make([]int32, 0, len(ix.entries)+1)
 	doc := int32(0)
 	for w, a := range parts {
+		remap := m.remap[w]
 		for d, span := range a.docs {
 			lengths := a.lengths[d]
 			for _, p := range a.postings[span.from:span.to] {
@@ -170,19 +210,19 @@ func NewIndex(entries []*Entry) *Index {
 					if p.tf[f] == 0 {
 						continue
 					}
-					norm := 1 - ix.t.b[f] + ix.t.b[f]*lengths[f]/avg[f]
+					norm := 1 - ix.t.b[f] + ix.t.b[f]*lengths[f]/m.avg[f]
 					tf += ix.t.weight[f] * float64(p.tf[f]) / norm
 				}
-				id := remap[w][p.doc]
+				id := remap[p.doc]
 				ix.postings[id] = append(ix.postings[id], posting{doc: doc, sat: float32(tf / (ix.t.k1 + tf))})
 			}
 			ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
 			for _, tw := range a.titleWords[span.titleFrom:span.titleTo] {
 				from := int32(len(ix.titleTerms))
 				for _, local := range a.titleTerms[tw.from:tw.to] {
-					ix.titleTerms = append(ix.titleTerms, remap[w][local])
+					ix.titleTerms = append(ix.titleTerms, remap[local])
 				}
-				stem := remap[w][tw.stem]
+				stem := remap[tw.stem]
 				ix.titleWords = append(ix.titleWords, titleWord{
 					weight: float32(ix.idf[stem]), stem: stem,
 					from: from, to: int32(len(ix.titleTerms)),
@@ -192,9 +232,11 @@ func NewIndex(entries []*Entry) *Index {
 		}
 	}
 	ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
+}
 
-	// The correction vocabulary: the content's words and the synonym
-	// table's, bucketed by length so a look-up reads only near lengths.
+// buildVocab makes the correction vocabulary: the content's words and the
+// synonym table's, bucketed by length so a look-up reads only near lengths.
+func (ix *Index) buildVocab() {
 	counts := maps.Clone(ix.freq)
 	for w := range synonyms.words {
 		counts[w]++
@@ -211,9 +253,6 @@ func NewIndex(entries []*Entry) *Index {
 	for _, b := range ix.vocab {
 		slices.SortFunc(b, func(x, y vocabWord) int { return strings.Compare(x.word, y.word) })
 	}
-	docs, nterms := len(ix.entries), len(ix.idf)
-	ix.scratch.New = func() any { return newScratch(docs, nterms) }
-	return ix
 }
 
 // analyser reads a run of entries into term counts, with term ids of its
@@ -422,4 +461,13 @@ func (a *analyser) field(f int, text string) {
 		}
 	})
 	a.lengths[len(a.lengths)-1][f] += float64(len(a.stems))
+}
+
+// termName returns the term with the given id. It is for the rare look-up
+// (a passage's terms), not for searching.
+func (ix *Index) termName(id int32) string {
+	if ix.names == nil {
+		return ""
+	}
+	return ix.names[id]
 }

@@ -12,6 +12,12 @@
 //	roles: [splw]
 //	locality: national
 //	synonyms: [link worker, social prescriber]
+//	defines:               # optional: abbreviations this article explains
+//	  - term: SPLW
+//	    means: social prescribing link worker
+//	referral:              # optional, for a role's article: whom it helps
+//	  why: "One sentence on why the role helps."
+//	  cues: [lonely, isolated, housing]
 //	owner: Training hub team
 //	reviewed: 2026-11-22
 //	sources:
@@ -28,6 +34,16 @@
 // and everyday words (synonyms.go), a light English stemmer and stop words
 // (stem.go), and typo correction (typo.go). Each search says how confident
 // it is, so the bot can say it is not sure rather than guess.
+//
+// Base.Answer answers a question as /ask does (answer.go, intents.go,
+// passage.go): the safety reply first for a question about risk to someone;
+// a short definition for "what does ARRS stand for" from the articles'
+// "defines"; questions about the asker's own role ("what band am I")
+// answered for the role in their profile; "who should I refer to" answered
+// from the role articles' "referral" cues; subjects the content does not
+// cover (HR, IT, medicines) refused honestly; otherwise the best article
+// found by search, led by its best-matching section. How well it does is
+// measured on two question sets in testdata (eval_test.go, `make eval`).
 //
 // Check validates content as `peerbot knowledge check` does, and LoadWith
 // lays local articles (KNOWLEDGE_DIR) over the shipped ones.
@@ -71,18 +87,42 @@ var Localities = []string{"national", "gateshead", "london"}
 
 // Entry is one article.
 type Entry struct {
-	ID       string    `yaml:"id"`
-	Title    string    `yaml:"title"`
-	Summary  string    `yaml:"summary"`
-	Roles    []string  `yaml:"roles"`
-	Locality string    `yaml:"locality"`
-	Synonyms []string  `yaml:"synonyms"`
-	Owner    string    `yaml:"owner"`
-	Reviewed Date      `yaml:"reviewed"`
-	Sources  []Source  `yaml:"sources"`
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	Summary  string   `yaml:"summary"`
+	Roles    []string `yaml:"roles"`
+	Locality string   `yaml:"locality"`
+	Synonyms []string `yaml:"synonyms"`
+	Owner    string   `yaml:"owner"`
+	Reviewed Date     `yaml:"reviewed"`
+	Sources  []Source `yaml:"sources"`
+	// Defines lists the abbreviations the entry is the place to explain,
+	// for "what does X stand for".
+	Defines []Abbreviation `yaml:"defines"`
+	// Referral says whom a role's article is the answer for, in "who
+	// should I refer to" questions; nil for other articles.
+	Referral *Referral `yaml:"referral"`
 	Body     string    `yaml:"-"`
 	Sections []Section `yaml:"-"`
 	File     string    `yaml:"-"` // the file it came from, for error messages
+}
+
+// Abbreviation is a term an entry explains, for "what is X": an
+// abbreviation ("ARRS" means "the Additional Roles Reimbursement Scheme"),
+// or a name with no Means ("social prescribing"). Text is a short
+// definition, sourced by the entry; "" for the entry's summary.
+type Abbreviation struct {
+	Term  string `yaml:"term"`
+	Means string `yaml:"means"`
+	Text  string `yaml:"text"`
+}
+
+// Referral is whom a role helps: words that describe such a person's needs
+// ("lonely", "appointments") and one sentence saying why the role helps,
+// sourced by the entry.
+type Referral struct {
+	Why  string   `yaml:"why"`
+	Cues []string `yaml:"cues"`
 }
 
 // Source is a document an entry's facts come from.
@@ -136,6 +176,8 @@ type Base struct {
 	entries []*Entry
 	byID    map[string]*Entry
 	index   *Index
+	terms   map[string]entryTerms // by entry id, for choosing a passage
+	defs    []definedTerm         // the terms entries define, for "what is X"
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -176,6 +218,11 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 	}
 	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].ID < b.entries[j].ID })
 	b.index = NewIndex(b.entries)
+	b.terms = make(map[string]entryTerms, len(b.entries))
+	for _, e := range b.entries {
+		b.terms[e.ID] = termsOf(e)
+	}
+	b.defs = definedTerms(b.entries)
 	return b, nil
 }
 
@@ -289,6 +336,14 @@ func (e *Entry) problems() []string {
 		if _, ok := supervision.ParseRole(r); !ok {
 			out = append(out, fmt.Sprintf("role %q is not one of splw, hwbc, cc", r))
 		}
+	}
+	for i, d := range e.Defines {
+		if strings.TrimSpace(d.Term) == "" || strings.TrimSpace(d.Means) == "" && d.Term == strings.ToUpper(d.Term) {
+			out = append(out, fmt.Sprintf("definition %d needs a term, and for an abbreviation what it stands for", i+1))
+		}
+	}
+	if e.Referral != nil && (strings.TrimSpace(e.Referral.Why) == "" || len(e.Referral.Cues) == 0) {
+		out = append(out, "referral needs why and cues")
 	}
 	for i, s := range e.Sources {
 		if strings.TrimSpace(s.Title) == "" {

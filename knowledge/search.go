@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // SearchOptions narrows and orders a search.
@@ -11,6 +13,10 @@ type SearchOptions struct {
 	Locality string // the asker's locality ("gateshead", "london", ""): its entries rank first; other localities' entries rank lower
 	Limit    int    // most hits to return; default 3
 	IDPrefix string // only entries whose id starts with this, e.g. "resource-"; "" for all
+	// Role is the asker's role ("splw", "hwbc", "cc") for a question that
+	// names none: entries for that role rank a little higher, entries only
+	// for other roles a little lower. "" for none.
+	Role string
 }
 
 // Results of a search, best first.
@@ -68,6 +74,9 @@ type tuning struct {
 	unknownDF, maxIDF float64
 
 	localBoost, otherLocality float64 // the asker's locality; another one
+	namedBoost                float64 // a locality the question names
+	noLocality                float64 // a local entry, for an asker with no locality
+	roleBoost, otherRole      float64 // an entry for the asker's role; one only for other roles
 	typo1, typo2              float64 // a word corrected by one, two edits counts this much
 }
 
@@ -84,8 +93,12 @@ var tune = tuning{
 	unknownDF: 1,
 	maxIDF:    2.5,
 
-	localBoost:    1.2,
+	localBoost:    1.02,
+	namedBoost:    1.2,
+	noLocality:    1 / 1.1,
 	otherLocality: 1 / 1.2,
+	roleBoost:     1.15,
+	otherRole:     1 / 1.15,
 	typo1:         0.8,
 	typo2:         0.4,
 }
@@ -118,30 +131,60 @@ type query struct {
 	didYouMean string
 }
 
+// shortWord is the longest word in which one edit is a weak guess: many
+// short words are one edit from another.
+const shortWord = 5
+
 // maxQueryWords is the most meaningful words of a query that are searched;
 // the rest are ignored, so a pasted essay costs no more than a question.
 const maxQueryWords = 40
 
+// queryWord is one meaningful word of a query as typed, or as corrected.
+type queryWord struct {
+	tok, last int // its first and last tokens: two when a word typed apart ("spl w") was joined
+	text      string
+	corrected int // edits made to correct it; 0 when not corrected
+}
+
+// parse reads a question: its meaningful words, corrected where they are
+// misspelt, each with the terms that stand for it.
 func (ix *Index) parse(q string) query {
 	toks, comps := tokenize(q)
-	type word struct {
-		tok       int
-		text      string
-		corrected int // edits made to correct it; 0 when not corrected
+	var out query
+	words, pos, terms := ix.queryWords(toks)
+	if len(words) == 0 {
+		return query{}
 	}
-	var (
-		words []word
-		pos   = make([]int, len(toks)) // token to its index in words, or -1
-		out   query
-	)
-	for i, t := range toks {
+	out.terms = terms
+	out.didYouMean = didYouMeanText(q, toks, words)
+	stems, alts := alternatives(words, comps, pos)
+	out.units = ix.units(words, stems, alts)
+	return out
+}
+
+// queryWords picks the meaningful words of toks, at most maxQueryWords,
+// correcting the ones the content does not know. pos maps a token to its
+// index in words, or -1; terms are the words' stems as typed, sorted and
+// unique.
+func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms []string) {
+	pos = make([]int, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		pos[i] = -1
+		if j := ix.splitWord(toks, i); j > i {
+			pos[i], pos[j] = len(words), len(words)
+			joined := t.text + toks[j].text
+			terms = append(terms, stem(joined))
+			words = append(words, queryWord{tok: i, last: j, text: joined, corrected: 1})
+			i = j
+			continue
+		}
 		if !indexable(t.text) || len(words) == maxQueryWords {
 			continue
 		}
 		pos[i] = len(words)
-		out.terms = append(out.terms, stem(t.text))
-		w := word{tok: i, text: t.text}
+		terms = append(terms, stem(t.text))
+		w := queryWord{tok: i, last: i, text: t.text}
 		if ix.unfamiliar(t.text) {
 			if c, d, ok := ix.correct(t.text); ok {
 				w.text, w.corrected = c, d
@@ -149,30 +192,58 @@ func (ix *Index) parse(q string) query {
 		}
 		words = append(words, w)
 	}
-	if len(words) == 0 {
-		return query{}
-	}
-	slices.Sort(out.terms)
-	out.terms = slices.Compact(out.terms)
+	slices.Sort(terms)
+	return words, pos, slices.Compact(terms)
+}
 
-	// Did you mean: the question as typed, with corrected words replaced.
+// splitWord returns j > i when tokens i and j = i+1 are one known word
+// typed apart ("spl w" for "splw", "care co ordinator"), one of them not a
+// word the content or the synonym table knows; otherwise i.
+func (ix *Index) splitWord(toks []token, i int) int {
+	if i+1 >= len(toks) || toks[i].end == toks[i+1].start {
+		return i
+	}
+	a, b := toks[i].text, toks[i+1].text
+	if stopWords[a] || stopWords[b] || ix.knownWord(a) && ix.knownWord(b) {
+		return i // "day to day" is not "today"
+	}
+	if joined := a + b; isLetters(joined) && len(joined) >= 3 && ix.knownWord(joined) {
+		return i + 1
+	}
+	return i
+}
+
+// knownWord reports whether w is a word of the content or the synonym
+// table, as typed, and not a stop word.
+func (ix *Index) knownWord(w string) bool {
+	return indexable(w) && (ix.freq[w] > 0 || synonyms.words[w])
+}
+
+// didYouMeanText is the question as typed with its corrected words
+// replaced, or "" when none was corrected.
+func didYouMeanText(q string, toks []token, words []queryWord) string {
 	var dym strings.Builder
 	last := 0
 	for _, w := range words {
 		if w.corrected > 0 {
-			t := toks[w.tok]
-			dym.WriteString(q[last:t.start])
+			dym.WriteString(q[last:toks[w.tok].start])
 			dym.WriteString(w.text)
-			last = t.end
+			last = toks[w.last].end
 		}
 	}
-	if last > 0 {
-		dym.WriteString(q[last:])
-		out.didYouMean = dym.String()
+	if last == 0 {
+		return ""
 	}
+	dym.WriteString(q[last:])
+	return dym.String()
+}
 
-	stems := make([]string, len(words))
-	alts := make([][]string, len(words))
+// alternatives returns each word's stem and the other terms that stand for
+// it: the concepts of synonym phrases it is part of, and the joined form of
+// a hyphenated word it is part of.
+func alternatives(words []queryWord, comps []compound, pos []int) (stems []string, alts [][]string) {
+	stems = make([]string, len(words))
+	alts = make([][]string, len(words))
 	for i, w := range words {
 		stems[i] = stem(w.text)
 	}
@@ -196,23 +267,31 @@ func (ix *Index) parse(q string) query {
 			}
 		}
 	}
+	return stems, alts
+}
 
+// units makes a unit of each distinct stem, with the index's terms for it,
+// its weight and the penalty for a correction.
+func (ix *Index) units(words []queryWord, stems []string, alts [][]string) []unit {
+	var out []unit
 	byStem := make(map[string]int)
 	for i, w := range words {
 		pen := 1.0
 		switch {
+		case w.corrected > 1 || w.corrected == 1 && len(w.text) <= shortWord:
+			// Two edits, or one in a short word ("pain" for "paid"), is
+			// as much a guess as a correction.
+			pen = ix.t.typo2
 		case w.corrected == 1:
 			pen = ix.t.typo1
-		case w.corrected > 1:
-			pen = ix.t.typo2
 		}
 		k, ok := byStem[stems[i]]
 		if !ok {
-			k = len(out.units)
+			k = len(out)
 			byStem[stems[i]] = k
-			out.units = append(out.units, unit{stem: stems[i], pen: pen})
+			out = append(out, unit{stem: stems[i], pen: pen})
 		}
-		u := &out.units[k]
+		u := &out[k]
 		u.pen = max(u.pen, pen)
 		for _, t := range append([]string{stems[i]}, alts[i]...) {
 			if id, ok := ix.terms[t]; ok && len(ix.postings[id]) > 0 && !slices.Contains(u.terms, id) {
@@ -220,8 +299,8 @@ func (ix *Index) parse(q string) query {
 			}
 		}
 	}
-	for i := range out.units {
-		u := &out.units[i]
+	for i := range out {
+		u := &out[i]
 		u.weight = ix.unknown
 		if len(u.terms) > 0 {
 			u.weight = 0
@@ -296,12 +375,27 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 	if limit <= 0 {
 		limit = 3
 	}
-
 	s := ix.scratch.Get().(*scratch)
 	defer ix.scratch.Put(s)
+	most, mostConf := ix.gather(s, pq.units)
+	defer s.clearQuery()
+	top := ix.rank(s, o, limit, most, mostConf, ix.namedLocality(pq.units))
+	if len(top) == 0 {
+		return res
+	}
+	res.Hits = make([]Hit, len(top))
+	for i, r := range top {
+		res.Hits[i] = r.Hit
+	}
+	res.Confident = top[0].Confidence >= ix.t.confidentAt && ix.covered(pq.units, top[0].doc) >= ix.t.coveredAt
+	return res
+}
+
+// gather sums, for every entry a query's words reach, the ranking score
+// and the confidence score into s, and returns the most each could be.
+func (ix *Index) gather(s *scratch, units []unit) (most, mostConf float64) {
 	s.next()
-	var most, mostConf float64
-	for _, u := range pq.units {
+	for _, u := range units {
 		most += u.weight
 		cw := math.Pow(u.weight, ix.t.confPower)
 		mostConf += cw
@@ -334,22 +428,40 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 			s.cover[d] += s.best[d] * cw
 		}
 	}
-	defer func() {
-		for _, id := range s.queryTerms {
-			s.inQuery[id] = false
-		}
-		s.queryTerms = s.queryTerms[:0]
-	}()
+	return most, mostConf
+}
 
-	// Rank in two passes: first by the share of the query matched, then,
-	// for the entries that could still make the list, with the title's
-	// aboutness too. An entry whose share plus the largest aboutness cannot
-	// beat the limit-th entry of the first pass cannot make the list.
-	factor := ix.localityFactors(o.Locality)
+// clearQuery forgets the terms of the last query.
+func (s *scratch) clearQuery() {
+	for _, id := range s.queryTerms {
+		s.inQuery[id] = false
+	}
+	s.queryTerms = s.queryTerms[:0]
+}
+
+// rank orders the gathered entries, best first, at most limit of them.
+// It ranks in two passes: first by the share of the query matched, then,
+// for the entries that could still make the list, with the title's
+// aboutness too. An entry whose share plus the largest aboutness cannot
+// beat the limit-th entry of the first pass cannot make the list.
+func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf float64, named string) []ranked {
+	factor := ix.localityFactors(o.Locality, named)
+	roleBit := roleBits(o.Role)
+	weigh := func(d int32) float64 {
+		f := factor[ix.locality[d]]
+		switch m := ix.roles[d]; {
+		case roleBit == 0 || m == 0:
+		case m&roleBit != 0:
+			f *= ix.t.roleBoost
+		default:
+			f *= ix.t.otherRole
+		}
+		return f
+	}
 	about := ix.t.about
 	s.base = s.base[:0]
 	for _, d := range s.touched {
-		rank := (1 - about) * min(1, s.score[d]/most) * factor[ix.locality[d]]
+		rank := (1 - about) * min(1, s.score[d]/most) * weigh(d)
 		if len(s.base) == limit && rank < s.base[limit-1].Score {
 			continue
 		}
@@ -360,7 +472,7 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 		s.base = insertHit(s.base, ranked{Hit{Entry: e, Score: rank}, d}, limit)
 	}
 	if len(s.base) == 0 {
-		return res
+		return nil
 	}
 	floor := -1.0
 	if len(s.base) == limit {
@@ -368,7 +480,7 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 	}
 	s.top = s.top[:0]
 	for _, d := range s.touched {
-		loc := factor[ix.locality[d]]
+		loc := weigh(d)
 		share := (1 - about) * min(1, s.score[d]/most)
 		if (share+about)*loc < floor {
 			continue
@@ -381,12 +493,16 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 		conf := (1-about)*min(1, s.cover[d]/mostConf) + a
 		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a) * loc, Confidence: conf}, d}, limit)
 	}
-	res.Hits = make([]Hit, len(s.top))
-	for i, r := range s.top {
-		res.Hits[i] = r.Hit
+	return s.top
+}
+
+// roleBits is the bit of a role in Index.roles; 0 for none.
+func roleBits(role string) uint8 {
+	r, ok := supervision.ParseRole(role)
+	if !ok {
+		return 0
 	}
-	res.Confident = s.top[0].Confidence >= ix.t.confidentAt && ix.covered(pq.units, s.top[0].doc) >= ix.t.coveredAt
-	return res
+	return 1 << slices.Index(supervision.Roles, r)
 }
 
 // aboutness is the share of entry d's title, weighted by idf, whose words
@@ -414,17 +530,35 @@ type ranked struct {
 	doc int32
 }
 
+// namedLocality returns the locality a query names ("london"), or "".
+func (ix *Index) namedLocality(units []unit) string {
+	for _, u := range units {
+		for _, name := range ix.localities[1:] {
+			if u.stem == stem(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
 // localityFactors returns, by locality code (see Index.locality), how much
-// an entry weighs for an asker in asker: 1 for national entries and for an
-// asker with no locality, localBoost for the asker's own locality's entries
-// and otherLocality for any other locality's.
-func (ix *Index) localityFactors(asker string) []float64 {
+// an entry weighs for an asker in asker: 1 for national entries,
+// noLocality for local ones when the asker has no locality, localBoost for the asker's own locality's entries
+// (enough to break a tie, never to push a better national answer out) and
+// otherLocality for any other locality's. A locality the question itself
+// names weighs namedBoost.
+func (ix *Index) localityFactors(asker, named string) []float64 {
 	asker = strings.ToLower(strings.TrimSpace(asker))
 	f := make([]float64, len(ix.localities))
 	for code, name := range ix.localities {
 		switch {
-		case code == 0 || asker == "" || asker == "national":
+		case code != 0 && name == named:
+			f[code] = ix.t.namedBoost
+		case code == 0:
 			f[code] = 1
+		case asker == "" || asker == "national":
+			f[code] = ix.t.noLocality
 		case name == asker:
 			f[code] = ix.t.localBoost
 		default:
@@ -474,4 +608,16 @@ func (ix *Index) covered(units []unit, d int32) float64 {
 		return 0
 	}
 	return got / all
+}
+
+// Knows reports whether term, a normalised query term as in Results.Terms,
+// is a word of the content's own vocabulary: letters only, and found in at
+// least one entry. Only such words may be kept from a question, so a name
+// or a number someone typed never is.
+func (b *Base) Knows(term string) bool {
+	if b == nil || b.index == nil || !isLetters(term) {
+		return false
+	}
+	id, ok := b.index.terms[term]
+	return ok && len(b.index.postings[id]) > 0
 }

@@ -293,9 +293,9 @@ func TestSearchOptions(t *testing.T) {
 		// another locality's entry: locality orders, it does not remove.
 		{"gateshead first, london lower", SearchOptions{Locality: "gateshead", Limit: 4}, []string{"peer-gateshead", "peer-national", "peer-london", "resource-peer"}},
 		{"london first, gateshead lower", SearchOptions{Locality: "London", Limit: 4}, []string{"peer-london", "peer-national", "peer-gateshead", "resource-peer"}},
-		{"no locality: equal, by id", SearchOptions{Limit: 4}, []string{"peer-gateshead", "peer-london", "peer-national", "resource-peer"}},
+		{"no locality: national first, then local ones by id", SearchOptions{Limit: 4}, []string{"peer-national", "peer-gateshead", "peer-london", "resource-peer"}},
 		{"limit", SearchOptions{Locality: "gateshead", Limit: 2}, []string{"peer-gateshead", "peer-national"}},
-		{"default limit 3", SearchOptions{}, []string{"peer-gateshead", "peer-london", "peer-national"}},
+		{"default limit 3", SearchOptions{}, []string{"peer-national", "peer-gateshead", "peer-london"}},
 		{"id prefix", SearchOptions{IDPrefix: "resource-"}, []string{"resource-peer"}},
 		{"id prefix matching none", SearchOptions{IDPrefix: "nothing-"}, nil},
 	}

@@ -53,135 +53,160 @@ func (z *tokenizer) word(t token) []byte {
 
 func (z *tokenizer) run(s string) {
 	z.toks, z.comps, z.buf = z.toks[:0], z.comps[:0], z.buf[:0]
-	var (
-		start     = -1
-		exact     bool // the word so far is s[start:i]; otherwise it is buf[lo:]
-		lo        int
-		compFirst = -1 // the compound being read: its first part's index
-		compStart int
-	)
-	// diverge starts keeping the word in buf, from s[start:i].
-	diverge := func(i int) {
-		if exact {
-			lo = len(z.buf)
-			z.buf = append(z.buf, s[start:i]...)
-			exact = false
-		}
-	}
-	endWord := func(end int) {
-		if start < 0 {
-			return
-		}
-		t := token{text: s[start:end], start: start, end: end}
-		if !exact {
-			t.text, t.lo, t.hi = "", lo, len(z.buf)
-			if !z.lazy {
-				t.text = string(z.buf[lo:])
-			}
-		}
-		z.toks = append(z.toks, t)
-		start = -1
-	}
-	endCompound := func(end int) {
-		if compFirst >= 0 && len(z.toks)-1 > compFirst {
-			var joined strings.Builder
-			for _, t := range z.toks[compFirst:] {
-				joined.Write(z.word(t))
-			}
-			z.comps = append(z.comps, compound{
-				joined: token{text: joined.String(), start: compStart, end: end},
-				first:  compFirst, last: len(z.toks) - 1,
-			})
-		}
-		compFirst = -1
-	}
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	// next returns the rune at byte offset i and its size, or 0 at the end.
-	next := func(i int) (rune, int) {
-		if i >= len(s) {
-			return 0, 0
-		}
-		return utf8.DecodeRuneInString(s[i:])
-	}
+	sc := scan{z: z, s: s, start: -1, compFirst: -1}
 	for i := 0; i < len(s); {
 		// Most text is ASCII: read it a byte at a time.
-		if c := s[i]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			if start < 0 {
-				start, exact = i, true
-			}
-			if !exact {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			sc.begin(i)
+			if !sc.exact {
 				z.buf = append(z.buf, c)
 			}
 			i++
 			continue
 		}
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			if start < 0 {
-				start, exact = i, true
-			}
-			diverge(i)
+			sc.begin(i)
+			sc.diverge(i)
 			z.buf = append(z.buf, c+'a'-'A')
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case isWord(r):
-			if start < 0 {
-				start, exact = i, true
-			}
+		if isWord(r) {
+			sc.begin(i)
 			if lr := unicode.ToLower(r); lr != r {
-				diverge(i)
+				sc.diverge(i)
 				z.buf = utf8.AppendRune(z.buf, lr)
-			} else if !exact {
+			} else if !sc.exact {
 				z.buf = append(z.buf, s[i:i+size]...)
 			}
 			i += size
 			continue
-		case start >= 0 && (r == '\'' || r == '\u2019'):
-			n, nsize := next(i + size)
-			if n == 's' || n == 'S' {
-				if after, _ := next(i + size + nsize); !isWord(after) {
-					endWord(i)
-					endCompound(i)
-					i += size + nsize
-					continue
-				}
-			}
-			if isWord(n) {
-				diverge(i) // "don't" reads "dont"
-				i += size
-				continue
-			}
-		case start >= 0 && r == ',' && isDigitByte(s, i-1):
-			// 26,000: a comma followed by exactly three digits and no more.
-			if i+4 <= len(s) && isDigitByte(s, i+1) && isDigitByte(s, i+2) && isDigitByte(s, i+3) && !isDigitByte(s, i+4) {
-				diverge(i)
-				i += size
-				continue
-			}
-		case start >= 0 && r == '.' && isDigitByte(s, i-1) && isDigitByte(s, i+1):
-			if !exact {
-				z.buf = append(z.buf, '.')
-			}
-			i += size
-			continue
-		case start >= 0 && (r == '-' || r == '\u2010' || r == '\u2011'):
-			if n, _ := next(i + size); isWord(n) {
-				if compFirst < 0 {
-					compFirst, compStart = len(z.toks), start
-				}
-				endWord(i)
-				i += size
-				continue
-			}
 		}
-		endWord(i)
-		endCompound(i)
+		if n := sc.inWord(i, r, size); n > 0 {
+			i += n
+			continue
+		}
+		sc.endWord(i)
+		sc.endCompound(i)
 		i += size
 	}
-	endWord(len(s))
-	endCompound(len(s))
+	sc.endWord(len(s))
+	sc.endCompound(len(s))
+}
+
+// scan is the state of one tokenizer run: the word and the compound being
+// read.
+type scan struct {
+	z         *tokenizer
+	s         string
+	start     int  // where the word being read starts; -1 between words
+	exact     bool // the word so far is s[start:i]; otherwise it is buf[lo:]
+	lo        int
+	compFirst int // the compound being read: its first part's index, or -1
+	compStart int
+}
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// begin starts a word at i unless one is being read.
+func (sc *scan) begin(i int) {
+	if sc.start < 0 {
+		sc.start, sc.exact = i, true
+	}
+}
+
+// diverge starts keeping the word in buf, from s[start:i].
+func (sc *scan) diverge(i int) {
+	if sc.exact {
+		sc.lo = len(sc.z.buf)
+		sc.z.buf = append(sc.z.buf, sc.s[sc.start:i]...)
+		sc.exact = false
+	}
+}
+
+// next returns the rune at byte offset i and its size, or 0 at the end.
+func (sc *scan) next(i int) (rune, int) {
+	if i >= len(sc.s) {
+		return 0, 0
+	}
+	return utf8.DecodeRuneInString(sc.s[i:])
+}
+
+func (sc *scan) endWord(end int) {
+	if sc.start < 0 {
+		return
+	}
+	z := sc.z
+	t := token{text: sc.s[sc.start:end], start: sc.start, end: end}
+	if !sc.exact {
+		t.text, t.lo, t.hi = "", sc.lo, len(z.buf)
+		if !z.lazy {
+			t.text = string(z.buf[sc.lo:])
+		}
+	}
+	z.toks = append(z.toks, t)
+	sc.start = -1
+}
+
+func (sc *scan) endCompound(end int) {
+	z := sc.z
+	if sc.compFirst >= 0 && len(z.toks)-1 > sc.compFirst {
+		var joined strings.Builder
+		for _, t := range z.toks[sc.compFirst:] {
+			joined.Write(z.word(t))
+		}
+		z.comps = append(z.comps, compound{
+			joined: token{text: joined.String(), start: sc.compStart, end: end},
+			first:  sc.compFirst, last: len(z.toks) - 1,
+		})
+	}
+	sc.compFirst = -1
+}
+
+// inWord reads the punctuation rune r (size bytes at i) that may belong
+// inside a word: an apostrophe, a thousands comma, a decimal point or a
+// hyphen. It returns how many bytes it read, or 0 when r ends the word.
+func (sc *scan) inWord(i int, r rune, size int) int {
+	s := sc.s
+	if sc.start < 0 {
+		return 0
+	}
+	switch {
+	case r == '\'' || r == '\u2019':
+		n, nsize := sc.next(i + size)
+		if n == 's' || n == 'S' {
+			if after, _ := sc.next(i + size + nsize); !isWord(after) {
+				sc.endWord(i)
+				sc.endCompound(i)
+				return size + nsize
+			}
+		}
+		if isWord(n) {
+			sc.diverge(i) // "don't" reads "dont"
+			return size
+		}
+	case r == ',' && isDigitByte(s, i-1):
+		// 26,000: a comma followed by exactly three digits and no more.
+		if i+4 <= len(s) && isDigitByte(s, i+1) && isDigitByte(s, i+2) && isDigitByte(s, i+3) && !isDigitByte(s, i+4) {
+			sc.diverge(i)
+			return size
+		}
+	case r == '.' && isDigitByte(s, i-1) && isDigitByte(s, i+1):
+		if !sc.exact {
+			sc.z.buf = append(sc.z.buf, '.')
+		}
+		return size
+	case r == '-' || r == '\u2010' || r == '\u2011':
+		if n, _ := sc.next(i + size); isWord(n) {
+			if sc.compFirst < 0 {
+				sc.compFirst, sc.compStart = len(sc.z.toks), sc.start
+			}
+			sc.endWord(i)
+			return size
+		}
+	}
+	return 0
 }
 
 func isDigitByte(s string, i int) bool {
@@ -199,11 +224,12 @@ out over own please s same shall she should so some such than that thats the the
 theirs them themselves then there theres these they this those through to too under
 until up upon us very was we were what whats when where whereas whether which while
 who whom whos whose why will with within would yes yet you your yours yourself
-tell know want wants like need needs
+know want wants like need needs
 look looks someone somebody anyone anybody something anything everyone everybody
 usually really actually go goes going went gone thing things lot lots
 difference between versus vs eg ie etc ok okay hi hello thanks thank mean means
-now still best good big help helps use using`)
+now still best good big help helps use using
+explain explained stand stands define meaning wat wot pls plz diff im ive youre near`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)

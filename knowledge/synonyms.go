@@ -47,7 +47,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"elfh", []string{"elfh", "e-learning for healthcare", "e-lfh"}},
 	{"gp", []string{"gp", "general practitioner"}},
 	// Everyday words for the same idea.
-	{"pay", []string{"pay", "salary", "salaries", "band", "banding", "wage", "earn", "paid", "agenda for change", "afc"}},
+	{"pay", []string{"pay", "salary", "salaries", "band", "banding", "wage", "earn", "paid"}},
 	{"training", []string{"training", "train", "trained", "course", "qualification", "qualified", "qualify"}},
 	{"supervision", []string{"supervision", "supervisor", "supervise", "supervised", "supervising"}},
 	{"caseload", []string{"caseload", "case load"}},
@@ -62,11 +62,28 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 func roleGroups() []synonymGroup {
 	var gs []synonymGroup
 	for _, r := range supervision.Roles {
-		words := append(supervision.RoleWords(r), string(r), r.Name())
+		var words []string
+		for _, w := range append(append(supervision.RoleWords(r), string(r), r.Name()), moreRolePhrases[r]...) {
+			if !notARole[w] {
+				words = append(words, w)
+			}
+		}
 		gs = append(gs, synonymGroup{name: string(r), phrases: words})
 	}
 	return gs
 }
+
+// moreRolePhrases name a role in questions and articles besides the words
+// supervision takes for it in a profile.
+var moreRolePhrases = map[supervision.Role][]string{
+	supervision.LinkWorker: {"social prescribing worker", "social prescribing workers"},
+}
+
+// notARole are words supervision takes for a role, so "role=social
+// prescribing" sets up a link worker, which in a question name the practice
+// rather than the role: "what is social prescribing" is not about the link
+// worker's job.
+var notARole = map[string]bool{"social prescribing": true}
 
 // phrase is one synonym as a sequence of stems, and the concept it adds.
 type phrase struct {

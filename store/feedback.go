@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/peerbot/peerbot/internal/outcome"
@@ -12,17 +13,28 @@ import (
 )
 
 // Limits on what CountUnanswered keeps of one question, so a long or odd
-// message cannot flood the counts or leave readable text behind.
+// message cannot flood the counts or leave readable text behind, and on what
+// it keeps at all: the most asked terms only, and only while they are asked.
 const (
-	maxTermLen = 40 // characters of a term; longer ones are cut
-	maxTerms   = 12 // terms of one question; the rest are dropped
+	maxTermLen     = 40  // characters of a term; longer ones are cut
+	maxTerms       = 12  // terms of one question; the rest are dropped
+	maxKeptTerms   = 500 // terms kept in all; the least counted go first
+	unansweredDays = 90  // a term not seen for this many days is forgotten
+	secondsInADay  = 24 * 60 * 60
+	unansweredTTL  = unansweredDays * secondsInADay
 )
 
 // Keys of an entry's votes, under the tag {entryID} so the vote script can
-// touch both on a Redis Cluster.
+// touch both on a Redis Cluster; the unanswered counts and when each term
+// was last seen share the tag {unanswered}.
 func (r *Redis) votesKey(entryID string) string  { return r.key("fb", tag(entryID), "votes") }
 func (r *Redis) countsKey(entryID string) string { return r.key("fb", tag(entryID), "count") }
-func (r *Redis) unansweredKey() string           { return r.key("unanswered") }
+func (r *Redis) unansweredKey() string           { return r.key(tag("unanswered"), "count") }
+func (r *Redis) unansweredSeenKey() string       { return r.key(tag("unanswered"), "seen") }
+
+// legacyUnansweredKey is where counts were kept before they were capped and
+// expired; it may hold any word of a question, so it is deleted.
+func (r *Redis) legacyUnansweredKey() string { return r.key("unanswered") }
 
 // voteScript records one person's vote on an entry and keeps the counts in
 // step: the first vote adds one to its side, a changed vote moves one from
@@ -94,18 +106,54 @@ func count(v any) int {
 	return n
 }
 
+// unansweredScript counts a question's terms and keeps the counts small
+// and fresh: a term not seen for ARGV[2] days is forgotten, only the ARGV[3]
+// most counted terms are kept, and both keys expire ARGV[4] seconds after
+// the last count.
+//
+// KEYS[1] counts (sorted set: term -> times unanswered), KEYS[2] last seen
+// (sorted set: term -> days since 1970); ARGV[1] today in days since 1970,
+// ARGV[5...] the terms.
+var unansweredScript = redis.NewScript(`
+local today = tonumber(ARGV[1])
+for i = 5, #ARGV do
+  redis.call('ZINCRBY', KEYS[1], 1, ARGV[i])
+  redis.call('ZADD', KEYS[2], today, ARGV[i])
+end
+local function forget(terms)
+  for _, t in ipairs(terms) do
+    redis.call('ZREM', KEYS[1], t)
+    redis.call('ZREM', KEYS[2], t)
+  end
+end
+forget(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. (today - tonumber(ARGV[2]))))
+local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
+if over > 0 then
+  forget(redis.call('ZRANGE', KEYS[1], 0, over - 1))
+end
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return 1
+`)
+
 // CountUnanswered adds one to the count of each term of a question that
 // found no good answer. Terms are lower-cased and trimmed, cut to 40
-// characters, counted once per question, and at most 12 are kept. No user id
-// or message text is stored. The counts change together, atomically.
+// characters, counted once per question, and at most 12 are kept; a term
+// with a digit in it is never kept, as it may be part of a number that
+// identifies someone. Only the 500 most counted terms are kept, a term not
+// seen for 90 days is forgotten, and the counts expire 90 days after the
+// last. No user id or message text is stored. Callers pass only words of
+// the content's own vocabulary (see handlers.Answers). The counts change
+// together, atomically, in one Cluster slot.
 func (r *Redis) CountUnanswered(ctx context.Context, terms []string) error {
+	r.forgetLegacyUnanswered(ctx)
 	var kept []string
 	for _, t := range terms {
 		t = strings.ToLower(strings.TrimSpace(t))
 		if utf8.RuneCountInString(t) > maxTermLen {
 			t = string([]rune(t)[:maxTermLen])
 		}
-		if t == "" || slices.Contains(kept, t) {
+		if t == "" || strings.ContainsAny(t, "0123456789") || slices.Contains(kept, t) {
 			continue
 		}
 		kept = append(kept, t)
@@ -116,17 +164,26 @@ func (r *Redis) CountUnanswered(ctx context.Context, terms []string) error {
 	if len(kept) == 0 {
 		return nil
 	}
-	key := r.unansweredKey()
-	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
-		for _, t := range kept {
-			pipe.ZIncrBy(ctx, key, 1, t)
-		}
-		return nil
-	})
-	if err != nil {
+	args := []any{time.Now().Unix() / secondsInADay, unansweredDays, maxKeptTerms, unansweredTTL}
+	for _, t := range kept {
+		args = append(args, t)
+	}
+	keys := []string{r.unansweredKey(), r.unansweredSeenKey()}
+	if err := unansweredScript.Run(ctx, r.client, keys, args...).Err(); err != nil {
 		return unavailable("counting unanswered terms", err)
 	}
 	return nil
+}
+
+// forgetLegacyUnanswered deletes, once per process, the uncapped counts kept
+// before. A failure is tried again on the next count.
+func (r *Redis) forgetLegacyUnanswered(ctx context.Context) {
+	if r.legacyGone.Load() {
+		return
+	}
+	if err := r.client.Del(ctx, r.legacyUnansweredKey()).Err(); err == nil {
+		r.legacyGone.Store(true)
+	}
 }
 
 // Unanswered returns the n most counted unanswered terms, most first, and

@@ -8,9 +8,11 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/peerbot/peerbot/internal/redistest"
+	"github.com/redis/go-redis/v9"
 )
 
 func TestVote(t *testing.T) {
@@ -116,20 +118,112 @@ func TestUnanswered(t *testing.T) {
 	// Long terms are cut and a long question keeps its first terms only.
 	var many []string
 	for i := range 30 {
-		many = append(many, fmt.Sprintf("t%02d", i))
+		many = append(many, "term"+string(rune('a'+i/26))+string(rune('a'+i%26)))
 	}
 	long := strings.Repeat("x", 100)
 	if err := r.CountUnanswered(ctx, append([]string{long}, many...)); err != nil {
 		t.Fatal(err)
 	}
-	terms, err := redistest.Client(t).ZRange(ctx, prefix+"unanswered", 0, -1).Result()
+	terms, err := redistest.Client(t).ZRange(ctx, prefix+"{unanswered}:count", 0, -1).Result()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(terms) != 3+12 {
 		t.Errorf("after a 31-term question: %d terms kept, want 3 + 12", len(terms))
 	}
-	if !slices.Contains(terms, long[:40]) || slices.Contains(terms, "t11") || !slices.Contains(terms, "t10") {
-		t.Errorf("terms kept = %v, want the long term cut to 40 and t00..t10", terms)
+	if !slices.Contains(terms, long[:40]) || slices.Contains(terms, "termal") || !slices.Contains(terms, "termak") {
+		t.Errorf("terms kept = %v, want the long term cut to 40 and termaa..termak", terms)
+	}
+}
+
+// A term with a digit may be part of a number that identifies someone, such
+// as an NHS number split into groups, and is never kept.
+func TestUnansweredKeepsNoNumbers(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	if err := r.CountUnanswered(ctx, []string{"9434765919", "943", "476", "5919", "b12", "parking"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Unanswered(ctx, 0)
+	if want := []outcome.TermCount{{Term: "parking", Count: 1}}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("Unanswered = %v, %v; want %v", got, err, want)
+	}
+	if dump := redistest.Dump(t, prefix); strings.Contains(dump, "943") || strings.Contains(dump, "5919") {
+		t.Errorf("the keyspace holds a number:\n%s", dump)
+	}
+}
+
+// The counts keep the most asked terms only, forget a term not seen for 90
+// days, and expire as a whole 90 days after the last count.
+func TestUnansweredCappedAndExpiring(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	c := redistest.Client(t)
+	// One term asked about twice, then 520 others once each.
+	for range 2 {
+		if err := r.CountUnanswered(ctx, []string{"parking"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 520 / 10 {
+		var q []string
+		for j := range 10 {
+			n := i*10 + j
+			q = append(q, "w"+string(rune('a'+n/26/26))+string(rune('a'+n/26%26))+string(rune('a'+n%26)))
+		}
+		if err := r.CountUnanswered(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counts, seen := prefix+"{unanswered}:count", prefix+"{unanswered}:seen"
+	if n, _ := c.ZCard(ctx, counts).Result(); n != 500 {
+		t.Errorf("after 521 terms: %d kept, want 500", n)
+	}
+	if n, _ := c.ZCard(ctx, seen).Result(); n != 500 {
+		t.Errorf("after 521 terms: %d last-seen days kept, want 500, one for each term kept", n)
+	}
+	if s, err := c.ZScore(ctx, counts, "parking").Result(); err != nil || s != 2 {
+		t.Errorf("the most asked term: count %v, %v; want 2, kept", s, err)
+	}
+	for _, k := range []string{counts, seen} {
+		if ttl, _ := c.TTL(ctx, k).Result(); ttl < 89*24*time.Hour || ttl > 90*24*time.Hour {
+			t.Errorf("%s expires in %v, want 90 days", k, ttl)
+		}
+	}
+
+	// A term last seen 91 days ago is forgotten at the next count.
+	today := float64(time.Now().Unix() / (24 * 60 * 60))
+	if err := c.ZAdd(ctx, seen, redis.Z{Score: today - 91, Member: "parking"}).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.CountUnanswered(ctx, []string{"mileage"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Unanswered(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.ContainsFunc(got, func(tc outcome.TermCount) bool { return tc.Term == "parking" }) {
+		t.Error("a term unseen for 91 days is still counted")
+	}
+	if !slices.ContainsFunc(got, func(tc outcome.TermCount) bool { return tc.Term == "mileage" }) {
+		t.Error("a term just counted is missing")
+	}
+}
+
+// Counts kept before the cap and expiry, which may hold any word someone
+// typed, are deleted.
+func TestUnansweredForgetsLegacyCounts(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	c := redistest.Client(t)
+	if err := c.ZAdd(ctx, prefix+"unanswered", redis.Z{Score: 3, Member: "smith"}).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.CountUnanswered(ctx, []string{"parking"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := c.Exists(ctx, prefix+"unanswered").Result(); n != 0 {
+		t.Error("the legacy unanswered counts are still there")
 	}
 }

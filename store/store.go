@@ -56,8 +56,22 @@
 //
 //	peerbot:fb:{<entry>}:votes           hash: user id -> "1" helpful, "0" not
 //	peerbot:fb:{<entry>}:count           hash: up, down (kept with votes by one script)
-//	peerbot:unanswered                   sorted set: query term -> times unanswered
-//	                                     (terms only, never who asked or the text)
+//	peerbot:{unanswered}:count           sorted set: query term -> times unanswered
+//	                                     (words of the content's vocabulary only,
+//	                                     never who asked or the text); at most 500,
+//	                                     kept with :seen by one script; TTL 90 days
+//	peerbot:{unanswered}:seen            sorted set: query term -> day last seen
+//	                                     (days since 1970); a term unseen for 90
+//	                                     days is dropped from both
+//
+// A question a person may post to the peer support channel, held while the
+// "Ask the peer network" buttons under its answer can be pressed; the buttons
+// carry only the id:
+//
+//	peerbot:share:{<id>}                 hash: user (who asked), q (the question,
+//	                                     sealed: encrypted with a key only the
+//	                                     buttons carry); TTL 30 min; id is 32
+//	                                     random hex digits
 package store
 
 import (
@@ -67,6 +81,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
@@ -97,6 +112,9 @@ type Redis struct {
 	prefix  string
 	onError func(op string)
 	closers []func() error
+
+	legacyGone atomic.Bool // the uncapped unanswered counts of old are deleted
+
 }
 
 // ErrUnavailable wraps every error caused by Redis not answering. It is

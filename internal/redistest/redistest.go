@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -273,4 +274,40 @@ func freePort(tb testing.TB) int {
 	}
 	tb.Fatal("no free port for redis-server")
 	return 0
+}
+
+// Dump returns every key under prefix with its value, whatever its type,
+// one key a line (from every master on a Cluster), so a test can look for what must never be stored.
+func Dump(tb testing.TB, prefix string) string {
+	tb.Helper()
+	c := Client(tb)
+	ctx := context.Background()
+	var b strings.Builder
+	keys := Keys(tb, prefix+"*")
+	slices.Sort(keys)
+	for _, k := range keys {
+		var v any
+		var err error
+		switch typ, _ := c.Type(ctx, k).Result(); typ {
+		case "string":
+			v, err = c.Get(ctx, k).Result()
+		case "hash":
+			v, err = c.HGetAll(ctx, k).Result()
+		case "set":
+			v, err = c.SMembers(ctx, k).Result()
+		case "zset":
+			v, err = c.ZRangeWithScores(ctx, k, 0, -1).Result()
+		case "list":
+			v, err = c.LRange(ctx, k, 0, -1).Result()
+		case "stream":
+			v, err = c.XRange(ctx, k, "-", "+").Result()
+		default:
+			v = typ
+		}
+		if err != nil {
+			tb.Fatalf("reading %s: %v", k, err)
+		}
+		fmt.Fprintf(&b, "%s = %v\n", k, v)
+	}
+	return b.String()
 }

@@ -1,0 +1,200 @@
+package knowledge
+
+import (
+	"strings"
+)
+
+// Asker is who asks a question, from their profile: their role ("splw",
+// "hwbc", "cc") and locality ("gateshead", "london"), each "" when unset.
+type Asker struct {
+	Role     string
+	Locality string
+}
+
+// Kind says what an Answer is.
+type Kind int
+
+const (
+	// NotSure: nothing answers the question well enough to give.
+	NotSure Kind = iota
+	// Article: an article answers it; Passage is the part that does.
+	Article
+	// Definition: the question asks what an abbreviation means; Lead
+	// defines it.
+	Definition
+	// WhoToRefer: the question describes someone's needs and asks who can
+	// help; Lead says which role and why.
+	WhoToRefer
+)
+
+// Answer is what the bot answers a question with: the article and the part
+// of it that answers, or an honest "not sure", and, for a question about
+// risk to someone, the safety reply first whatever else is found.
+type Answer struct {
+	Kind Kind
+	// Safety: the question is about risk to someone (suicide, self-harm,
+	// abuse, safeguarding, an emergency). The fixed safety reply comes
+	// first, always; Entry, if any, follows it.
+	Safety bool
+	Entry  *Entry // the answering article; nil when Kind is NotSure
+	// Passage is the section of Entry that best answers the question,
+	// whole: it leads the answer, and the rest of the article is there on
+	// request.
+	Passage Section
+	// Lead opens a Definition ("ARRS stands for ...") or a WhoToRefer answer ("A
+	// social prescribing link worker can help: ...").
+	Lead string
+	// Local are entries of the asker's locality that also answer, shown
+	// beside the answer; they never take its place.
+	Local []*Entry
+	// ForRoles, for a question about the asker's own role ("what band am
+	// I") from someone whose profile has no role, is the article that
+	// answers it for each role, so they can pick theirs; Kind is NotSure.
+	ForRoles []*Entry
+	// Results is the search behind the answer: the nearest hits when not
+	// sure, the did-you-mean, and the query's terms.
+	Results Results
+}
+
+// Confident reports whether the answer may be given as the answer.
+func (a Answer) Confident() bool { return a.Kind != NotSure && a.Entry != nil }
+
+// SafetyReply is the fixed reply to a question about risk to someone. It is
+// given first and in full, and no search result replaces it.
+const SafetyReply = "I can't advise on clinical risk. If someone is in immediate danger or it is a medical emergency, call 999 now. " +
+	"Follow your practice's safeguarding policy, and speak to your supervisor or the duty GP straight away."
+
+// answerHits is how many hits an answer's search asks for: the best, two
+// related, and room for local ones.
+const answerHits = 6
+
+// Answer answers a question for the asker: the safety reply first for a
+// question about risk; then, in order, a definition of an abbreviation, a
+// question about the asker's own role answered for it, a "who should I
+// refer to" question answered with the role that helps, or the best article
+// found by search, led by its best passage. It is safe for concurrent use.
+func (b *Base) Answer(q string, a Asker) Answer {
+	if b == nil || b.index == nil {
+		return Answer{}
+	}
+	words := trimPolite(plainWords(q))
+	roles := rolesNamed(words)
+	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
+	if len(roles) == 0 {
+		opts.Role = a.Role
+	}
+	searched := q
+	if nearMe(words) && a.Locality != "" && a.Locality != "national" {
+		searched += " " + a.Locality // "near me" is "in Gateshead"
+	}
+	res := b.Search(searched, opts)
+	ans := Answer{Safety: aboutRisk(words), Results: res}
+	if d, e, ok := b.definition(words); ok {
+		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.forAsker(words, roles, a); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" {
+		// Any one role's answer would be a guess: let them choose.
+		ans.ForRoles = each
+		return ans
+	} else if e, ok := b.compareRoles(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.whoCanSupervise(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.whySupervision(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.roleTopic(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
+		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
+	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
+	}
+	if ans.Entry != nil {
+		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
+		ans.Local = localBeside(res, ans.Entry, a.Locality)
+	}
+	return ans
+}
+
+// marginAt is how far ahead of the second hit the first must rank for
+// search alone to answer: two articles ranked about equal is a guess.
+var marginAt = 0.02
+
+// clearWinner reports whether search's first hit ranks clearly ahead of
+// its second.
+func clearWinner(res Results) bool {
+	return len(res.Hits) < 2 || res.Hits[0].Score-res.Hits[1].Score >= marginAt
+}
+
+// searchAnswers reports whether search found a confident answer that is
+// not a role's own article: then a question that only describes a person
+// is about that answer, not a referral.
+func searchAnswers(res Results, words []string) bool {
+	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words)
+}
+
+// nearMe reports whether a question asks for what is near the asker.
+func nearMe(words []string) bool {
+	return hasPhrase(words, "near me") || hasPhrase(words, "my area") || hasPhrase(words, "round here") ||
+		hasAny(words, "nearby", "local", "locally")
+}
+
+// plainWords is q lower-cased, split into words, with "'s" and other
+// apostrophes dropped as the tokenizer drops them.
+func plainWords(q string) []string {
+	toks, _ := tokenize(q)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.text
+	}
+	return out
+}
+
+// localBeside picks, from the confident hits, up to two of the asker's own
+// locality's entries other than the answer.
+func localBeside(res Results, answer *Entry, locality string) []*Entry {
+	locality = strings.ToLower(strings.TrimSpace(locality))
+	if locality == "" || locality == "national" || !res.Confident {
+		return nil
+	}
+	var out []*Entry
+	for _, h := range res.Hits {
+		if h.Entry != answer && strings.EqualFold(h.Entry.Locality, locality) && h.Confidence >= tune.confidentAt && len(out) < 2 {
+			out = append(out, h.Entry)
+		}
+	}
+	return out
+}
+
+// hasAny reports whether words holds any of the given words, or a word
+// starting with a given prefix ending in "*".
+func hasAny(words []string, any ...string) bool {
+	for _, w := range words {
+		for _, a := range any {
+			if p, ok := strings.CutSuffix(a, "*"); ok && strings.HasPrefix(w, p) || w == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether words holds the words of phrase, separated by
+// single spaces, in a row.
+func hasPhrase(words []string, phrase string) bool {
+	for i := range words {
+		rest, j := phrase, i
+		for rest != "" && j < len(words) {
+			w, r, _ := strings.Cut(rest, " ")
+			if words[j] != w {
+				break
+			}
+			rest, j = r, j+1
+		}
+		if rest == "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,526 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// riskWords and riskPhrases mark a question about risk to someone: the
+// safety reply comes first for any of them. Prefixes end in "*".
+var (
+	riskWords = []string{
+		"suicid*", "overdos*", "selfharm*", "abuse*", "abusing", "abusive",
+		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
+		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
+		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
+		"safety", "unsafe", "killing", "harm", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
+	}
+	riskPhrases = []string{
+		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
+		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
+		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
+		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
+		"end it all", "not safe", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
+	}
+)
+
+// aboutRisk reports whether a question is about risk to someone.
+func aboutRisk(words []string) bool {
+	if hasAny(words, riskWords...) {
+		return true
+	}
+	for _, p := range riskPhrases {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Question frames around an abbreviation: "what is X", "what does X stand
+// for", "explain X", "X?". Each frame is the words before X and after it.
+var definitionFrames = []struct{ before, after []string }{
+	{nil, nil},
+	{[]string{"what", "does"}, []string{"stand", "for"}},
+	{[]string{"what", "does"}, []string{"mean"}},
+	{[]string{"what", "do"}, []string{"stand", "for"}},
+	{nil, []string{"stands", "for"}},
+	{nil, []string{"stand", "for"}},
+	{nil, []string{"meaning"}},
+	{nil, []string{"explained"}},
+	{[]string{"meaning", "of"}, nil},
+	{[]string{"define"}, nil},
+	{[]string{"explain"}, nil},
+	{[]string{"what", "is"}, nil},
+	{[]string{"whats"}, nil},
+	{[]string{"what"}, nil}, // "what's ARRS": the tokenizer drops the 's
+	{[]string{"wat", "is"}, nil},
+	{[]string{"what", "are"}, nil},
+	{[]string{"what", "is", "meant", "by"}, nil},
+	{[]string{"tell", "me", "about"}, nil},
+	{[]string{"who", "is"}, []string{"for"}}, // "who is social prescribing for"
+	{[]string{"tell", "me", "what"}, []string{"is"}},
+	{[]string{"what"}, []string{"is"}},
+	{[]string{"what", "counts", "as"}, nil},
+	{[]string{"what", "is"}, []string{"funding", "for"}}, // what ARRS pays for
+	{[]string{"what", "does"}, []string{"pay", "for"}},
+	{[]string{"what", "does"}, []string{"fund"}},
+	{[]string{"what", "does"}, []string{"cover"}},
+	{[]string{"what", "is", "meant", "by"}, nil},
+}
+
+// articles may stand before the abbreviation: "what is a PCN".
+var articles = map[string]bool{"a": true, "an": true, "the": true}
+
+// definition answers "what is X" and its everyday forms when X is an
+// abbreviation an entry defines: the lead, and the entry.
+func (b *Base) definition(words []string) (string, *Entry, bool) {
+	for _, f := range definitionFrames {
+		n := len(words) - len(f.before) - len(f.after)
+		if n < 1 || n > 2*maxTermWords || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
+			continue
+		}
+		rest := words[len(f.before) : len(words)-len(f.after)]
+		if i := slices.Index(rest, "in"); i > 0 && len(f.after) == 0 {
+			rest = rest[:i] // "what is a care plan in personalised care"
+		}
+		if len(rest) > 1 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		if d, e, ok := b.defined(strings.Join(rest, " ")); ok {
+			text := d.Text
+			if text == "" {
+				text = e.Summary
+			}
+			if d.Means == "" {
+				return text, e, true
+			}
+			return d.Term + " stands for " + d.Means + ". " + text, e, true
+		}
+	}
+	return "", nil, false
+}
+
+// maxTermWords is the most words of a term an entry defines.
+const maxTermWords = 4
+
+// defined finds the entry that defines term, an abbreviation or a name in
+// lower case, written as plainWords writes it.
+func (b *Base) defined(term string) (Abbreviation, *Entry, bool) {
+	singular := strings.TrimSuffix(term, "s") // "link workers"
+	for _, d := range b.defs {
+		if d.term == term || d.term == singular || d.means != "" && (d.means == term || d.means == singular) {
+			return d.Abbreviation, d.entry, true
+		}
+	}
+	return Abbreviation{}, nil, false
+}
+
+// definedTerm is a term an entry defines, with the term and what it
+// stands for as plainWords writes them, made once when the content loads.
+type definedTerm struct {
+	Abbreviation
+	term, means string
+	entry       *Entry
+}
+
+func definedTerms(entries []*Entry) []definedTerm {
+	var out []definedTerm
+	for _, e := range entries {
+		for _, d := range e.Defines {
+			out = append(out, definedTerm{
+				Abbreviation: d,
+				term:         strings.Join(plainWords(d.Term), " "),
+				means:        strings.Join(trimArticle(plainWords(d.Means)), " "),
+				entry:        e,
+			})
+		}
+	}
+	return out
+}
+
+// trimArticle drops a leading "a", "an" or "the".
+func trimArticle(words []string) []string {
+	if len(words) > 1 && articles[words[0]] {
+		return words[1:]
+	}
+	return words
+}
+
+func hasPrefix(words, prefix []string) bool {
+	if len(prefix) > len(words) {
+		return false
+	}
+	for i, p := range prefix {
+		if words[i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// firstPerson are the words of a question about the asker themself.
+var firstPerson = []string{"i", "im", "my", "me", "myself", "ive"}
+
+// Topics of a question about the asker's own role, each answered by the
+// role's article of that kind: "<role>-pay", "supervision-<role>".
+var askerTopics = []struct {
+	words   []string
+	phrases []string
+	article func(role string) string
+}{
+	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
+	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*", "money"}, nil, func(r string) string { return r + "-pay" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd", "accredit*"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
+	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
+}
+
+// forAsker answers a question about the asker's own role ("what band am I",
+// "who supervises me") for the role in their profile, when the question
+// names no role itself and the article exists.
+func (b *Base) forAsker(words []string, roles roleSet, a Asker) (*Entry, bool) {
+	role, ok := supervision.ParseRole(a.Role)
+	if !ok {
+		return nil, false
+	}
+	article := askerTopic(words, roles)
+	if article == nil {
+		return nil, false
+	}
+	e, ok := b.byID[article(string(role))]
+	return e, ok
+}
+
+// forEachRole returns, for a question about the asker's own role from
+// someone with no role in their profile, the article that answers it for
+// each role, in the order of supervision.Roles; nil for another question.
+func (b *Base) forEachRole(words []string, roles roleSet) []*Entry {
+	article := askerTopic(words, roles)
+	if article == nil {
+		return nil
+	}
+	var out []*Entry
+	for _, r := range supervision.Roles {
+		if e, ok := b.byID[article(string(r))]; ok {
+			out = append(out, e)
+		}
+	}
+	if len(out) < 2 {
+		return nil // one role's article is not a choice
+	}
+	return out
+}
+
+// askerTopic returns how to name the article of a question about the
+// asker's own role ("what band am I"), or nil when the question is not one,
+// names a role itself, or is off-topic.
+func askerTopic(words []string, roles roleSet) func(role string) string {
+	if !hasAny(words, firstPerson...) || len(roles) > 0 || offTopic(words) || hasAny(words, localityWords...) {
+		return nil // a local question is for search, which ranks local articles
+	}
+	for _, t := range askerTopics {
+		match := hasAny(words, t.words...)
+		for _, p := range t.phrases {
+			match = match || hasPhrase(words, p)
+		}
+		if match {
+			return t.article
+		}
+	}
+	return nil
+}
+
+// roleTopic answers a question that names one role and one of the topics
+// each role has an article on ("do coaches need PCI accredited training",
+// "link worker band") with that article, when the question names no
+// locality (a local article may answer that better).
+func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) {
+		return nil, false
+	}
+	var role supervision.Role
+	for r := range named {
+		role = r
+	}
+	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) || aboutTheRole(words) {
+		// "what do health coaches do all day", "link worker role explained"
+		e, ok := b.byID["role-"+string(role)]
+		return e, ok
+	}
+	for i, t := range askerTopics[:3] { // supervision, pay and training
+		if !hasAny(words, t.words...) || i == 0 && hasAny(words, supervisionAsides...) {
+			continue
+		}
+		e, ok := b.byID[t.article(string(role))]
+		return e, ok
+	}
+	return nil, false
+}
+
+// supervisionAsides mark a supervision question about something besides how
+// a role is supervised: why, who may, the kinds, the contract, the evidence.
+var supervisionAsides = []string{"why", "who", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
+	"contract*", "contractual", "standard*", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
+	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
+
+// roleWordsAbout are the words of a question about what a role is, beside
+// the role's name: "link worker role explained".
+var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "jobs": true, "explained": true, "overview": true,
+	"description": true, "duties": true, "responsibilities": true, "about": true, "is": true, "a": true, "an": true, "the": true,
+	"what": true, "whats": true, "s": true, "their": true, "of": true, "difference": true, "make": true, "makes": true,
+	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
+	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true,
+	"point": true, "purpose": true, "why": true, "would": true, "we": true, "employ": true, "hire": true, "value": true,
+	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true}
+
+// aboutTheRole reports whether a question that names a role has no other
+// words than ones asking what the role is.
+func aboutTheRole(words []string) bool {
+	var rest []string
+	for i := 0; i < len(words); i++ {
+		matched := false
+		for n := 4; n >= 1 && !matched; n-- {
+			if i+n <= len(words) {
+				if _, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+					i += n - 1
+					matched = true
+				}
+			}
+		}
+		if !matched {
+			rest = append(rest, words[i])
+		}
+	}
+	if len(rest) == 0 || len(rest) == len(words) {
+		return false
+	}
+	for _, w := range rest {
+		if !roleWordsAbout[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// topicWords are the words of the topics a role has articles on besides
+// its own: a "what does X do" question with one is about that topic.
+var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*",
+	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
+
+// moreRoleWords name a role in a question although supervision does not
+// take them as a role in a profile.
+var moreRoleWords = map[string]supervision.Role{"coaching": supervision.Coach, "health coaching": supervision.Coach, "care coordination": supervision.Coordinator,
+	"social prescribing worker": supervision.LinkWorker, "social prescribing workers": supervision.LinkWorker}
+
+// localityWords name the localities, or ask for what is local.
+var localityWords = []string{"gateshead", "london", "local", "locally", "near", "nearby", "area", "region", "regional"}
+
+// offTopicWords mark subjects the content does not cover although they
+// share words with it: pay and leave as HR handles them, IT, medicines and
+// doses, travel, weather and the like. A question with one is not answered
+// from the content; the bot says it is not sure.
+var offTopicWords = []string{
+	"payslip*", "payday", "payroll", "pension*", "overtime", "mileage", "expense*",
+	"password*", "login", "smartcard", "printer*", "wifi", "laptop", "outlook", "emis", "systmone",
+	"dose", "doses", "dosage", "mg", "prescribe", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
+	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
+	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
+	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
+	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
+}
+
+var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
+	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
+
+// clinicalServices are services a question may ask how to refer to that
+// the content does not cover: clinical referral pathways.
+var clinicalServices = []string{"physio*", "consultant*", "specialist*", "hospital*", "dietitian*", "camhs", "iapt", "therap*",
+	"psychiatr*", "psycholog*", "mental", "counsell*", "secondary", "a&e", "ae"}
+
+// clinicalReferral reports whether a question asks how to refer someone
+// to a clinical service ("a referral to mental health services"), not who
+// of the roles can help.
+func clinicalReferral(words []string) bool {
+	if hasAny(words, "who", "whom", "which") {
+		return false
+	}
+	for i, w := range words {
+		if !strings.HasPrefix(w, "refer") {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+4; j++ {
+			if words[j] == "to" && j+1 < len(words) && hasAny(words[j+1:min(len(words), j+4)], clinicalServices...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offTopic reports whether a question is about a subject the content does
+// not cover (see offTopicWords).
+func offTopic(words []string) bool {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
+		return true
+	}
+	for _, p := range offTopicPhrases {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// referralAsks are the words of a question asking who can help someone.
+var referralAsks = []string{"refer*"}
+
+var referralPhrases = []string{
+	"who can help", "who should", "who could", "who would", "which role", "who do i", "who can", "who supports",
+	"who helps", "who is best", "what role", "someone who", "who to",
+}
+
+// people are the words for the person a referral question is about.
+var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
+	"family", "families", "child", "children", "mum", "dad", "parent*"}
+
+// referral answers a question describing someone's needs and asking who can
+// help them with the role whose article's referral cues match the most, and
+// why that role helps. A tie, or no cue, is no answer.
+//
+// A question that does not ask who can help but only describes a person
+// ("a patient confused by hospital letters") is a referral question only
+// when search has no confident answer of another kind (see Answer); asked
+// tells which it was.
+func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
+	// "refer" asks who to refer to only with a who or a person: "how do I
+	// make a referral to mental health services" asks how, not who.
+	asked = hasAny(words, referralAsks...) && hasAny(words, append([]string{"who", "whom", "which"}, people...)...)
+	for _, p := range referralPhrases {
+		asked = asked || hasPhrase(words, p)
+	}
+	if !asked && !hasAny(words, people...) || offTopic(words) {
+		return nil, "", false
+	}
+	var best *Entry
+	bestN, tie := 0, false
+	for _, e := range b.entries {
+		if e.Referral == nil {
+			continue
+		}
+		n := 0
+		for _, c := range e.Referral.Cues {
+			if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
+				n++
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = e, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if best == nil || tie {
+		return nil, "", false
+	}
+	return best, best.Referral.Why, asked
+}
+
+// whySupervision answers why supervision matters ("why should we bother
+// with supervision") with the article on the evidence.
+func (b *Base) whySupervision(words []string) (*Entry, bool) {
+	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence") || hasPhrase(words, "does supervision help")) {
+		return nil, false
+	}
+	if hasAny(words, "kind*", "type*", "contract*", "guidance") {
+		return nil, false
+	}
+	e, ok := b.byID["supervision-why"]
+	return e, ok
+}
+
+// politeness are words that open or close a message without asking
+// anything: "hi, can you tell me...", "quick q".
+var (
+	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
+		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
+		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true}
+	politePairs = [][2]string{{"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
+)
+
+// trimPolite drops the words that open or close a message without asking
+// anything.
+func trimPolite(words []string) []string {
+	for len(words) > 0 {
+		switch {
+		case politeWords[words[0]]:
+			words = words[1:]
+		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[0], words[1]}):
+			words = words[2:]
+		case politeWords[words[len(words)-1]]:
+			words = words[:len(words)-1]
+		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[len(words)-2], words[len(words)-1]}):
+			words = words[:len(words)-2]
+		default:
+			return words
+		}
+	}
+	return words
+}
+
+// professions that may supervise the roles, besides the roles themselves.
+var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*"}
+
+// whoCanSupervise answers "can a care coordinator supervise a link
+// worker" and its like, a question of whether one person may supervise
+// another, with the article on who can supervise whom.
+func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
+	if !hasAny(words, "supervise", "supervising", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
+		return nil, false
+	}
+	n := len(roles)
+	if n < 2 && !(n == 1 && (hasAny(words, professions...) || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
+		return nil, false
+	}
+	e, ok := b.byID["supervision-who-can-supervise"]
+	return e, ok
+}
+
+// roleSet is the roles a question names.
+type roleSet map[supervision.Role]bool
+
+// rolesNamed returns the roles the words name.
+func rolesNamed(words []string) roleSet {
+	named := make(roleSet)
+	for n := 1; n <= 4; n++ {
+		for i := 0; i+n <= len(words); i++ {
+			phrase := strings.Join(words[i:i+n], " ")
+			if r, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
+				named[r] = true
+			} else if r, ok := moreRoleWords[phrase]; ok {
+				named[r] = true
+			}
+		}
+	}
+	return named
+}
+
+// comparisonWords ask how things differ or fit together.
+var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing", "which"}
+
+// compareRoles answers a question that names two or more roles and asks how
+// they differ or work together with the article on the roles together.
+func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
+	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
+	if !hasAny(words, comparisonWords...) && !choosing {
+		return nil, false
+	}
+	if len(roles) < 2 {
+		return nil, false
+	}
+	e, ok := b.byID["roles-together"]
+	return e, ok
+}
