@@ -17,6 +17,7 @@ var (
 	_ handlers.Sessions = (*store.Redis)(nil)
 	_ handlers.Feedback = (*store.Redis)(nil)
 	_ handlers.Claimer  = (*store.Redis)(nil)
+	_ handlers.Pending  = (*store.Redis)(nil)
 	_ bot.Store         = (*store.Redis)(nil)
 	_ bot.ZoneCache     = (*store.Redis)(nil)
 )

@@ -8,11 +8,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/peerbot/peerbot/handlers"
 	"github.com/redis/go-redis/v9"
 )
-
-var _ handlers.Pending = (*Redis)(nil)
 
 // shareIDLen is the length of a held question's id: 16 random bytes in hex.
 const shareIDLen = 32
