@@ -15,8 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/peerbot/peerbot/bot"
-	"github.com/peerbot/peerbot/handlers"
 )
 
 // slashAs sends a signed slash command from user and returns every text in
@@ -168,11 +166,7 @@ func TestHTTPAnswersQuestions(t *testing.T) {
 		p.press(t, "U01ALICE", anon)
 	}
 	post := p.postsTo(t, "C0PEER", 1)[0]
-	if rendersTyped() {
-		mustContain(t, "the shared question", post.Get("text")+post.Get("blocks"), "how do I reset my IT password")
-	} else {
-		t.Log("the bot does not render handlers.Section.Typed yet, so the shared question is not checked here")
-	}
+	mustContain(t, "the shared question", post.Get("text")+post.Get("blocks"), "how do I reset my IT password")
 	if strings.Contains(post.Get("text")+post.Get("blocks"), "U01ALICE") {
 		t.Errorf("an anonymous question names its asker: %v", post)
 	}
@@ -181,14 +175,6 @@ func TestHTTPAnswersQuestions(t *testing.T) {
 	// A vote is thanked.
 	p.press(t, "U01ALICE", "feedback supervision-splw helpful")
 	mustContain(t, "the vote's answer", p.respondText(t, 3), "Thanks")
-}
-
-// rendersTyped reports whether the bot shows text a person typed
-// (handlers.Section.Typed) in a message.
-func rendersTyped() bool {
-	blocks, fallback := bot.Blocks(handlers.Reply{Sections: []handlers.Section{{Typed: "typed words"}}})
-	js, _ := json.Marshal(blocks)
-	return strings.Contains(string(js)+fallback, "typed words")
 }
 
 func TestHTTPMentionAndDirectMessageQuestions(t *testing.T) {
