@@ -2,7 +2,7 @@
 
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test bench lint fmt content
+.PHONY: run test bench lint fmt content chaos
 
 # run starts the bot: a local console with no Slack settings, else as the
 # environment says (see .env.example).
@@ -15,6 +15,12 @@ test:
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+# chaos runs three peerbot processes over 10,000 reminders against its own
+# redis-server and a fake Slack, kills one and restarts Redis part way, and
+# fails unless each reminder was delivered exactly once (internal/chaos).
+chaos:
+	go run ./internal/chaos
 
 # content checks the shipped articles and standards (see README, Content).
 content:

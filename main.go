@@ -154,6 +154,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Home:          sup.Home,
 	})
 
+	engine, err := startEngine(cfg, db, api, log, metrics)
+	if err != nil {
+		return fmt.Errorf("starting the reminder engine: %w", err)
+	}
+	defer stopEngine(log, engine) // after the server stops, before Redis closes
+
 	if mode == ModeConsole {
 		fmt.Fprintf(stderr, "peerbot console: a local try-out, with no Slack connection. %s\n"+
 			"Type commands as in Slack, such as %s, %s or %s. End with Ctrl-D or \"exit\".\n"+
