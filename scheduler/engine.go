@@ -55,6 +55,8 @@ type Engine struct {
 	cron    *cron.Cron
 
 	tickMu   sync.Mutex
+	settleMu sync.Mutex
+	pending  []Done
 	again    atomic.Bool
 	stopping atomic.Bool
 	kick     chan struct{}
@@ -225,10 +227,11 @@ func (e *Engine) tickOnce(ctx context.Context) int {
 					e.log.Error("a reminder send panicked; its lease will return it", "item", c.ID, "panic", fmt.Sprint(p))
 				}
 			}()
-			e.process(ctx, c)
+			e.process(ctx, c, now)
 		}()
 	}
 	wg.Wait()
+	e.flush(ctx)
 	return len(claims)
 }
 
@@ -241,23 +244,56 @@ func (e *Engine) observeDepth(ctx context.Context) {
 	}
 }
 
-// finish ends a claim, logging a failure to record it: the lease then
-// returns the item, and the send-started mark keeps it from going twice.
+// settleBatch is how many finished claims are recorded in one round trip.
+// A replica that dies holding unrecorded ones costs, for each, a history
+// lookup by the replica that takes it over, never a second send.
+const settleBatch = 64
+
+// finish queues a claim's end to be recorded with others: when the batch
+// fills, or when the tick's sends are done.
 func (e *Engine) finish(ctx context.Context, c Claim, f Finish) {
 	if c.Started {
 		f.Unsent = false // an earlier attempt may have reached Slack
 	}
-	ok, err := e.o.Queue.Finish(ctx, c, f, e.o.Now())
-	switch {
-	case err != nil:
-		e.log.Error("recording a reminder's outcome failed; its lease will return it", "item", c.ID, "err", err)
-	case !ok:
-		e.log.Debug("a reminder changed while in flight; kept its new form", "item", c.ID)
+	e.settleMu.Lock()
+	e.pending = append(e.pending, Done{Claim: c, Finish: f})
+	var batch []Done
+	if len(e.pending) >= settleBatch {
+		batch, e.pending = e.pending, nil
+	}
+	e.settleMu.Unlock()
+	e.record(ctx, batch)
+}
+
+// flush records every finished claim not yet recorded.
+func (e *Engine) flush(ctx context.Context) {
+	e.settleMu.Lock()
+	batch := e.pending
+	e.pending = nil
+	e.settleMu.Unlock()
+	e.record(ctx, batch)
+}
+
+// record writes a batch, logging a failure to: the leases then return the
+// items, and their send-started marks keep them from going twice.
+func (e *Engine) record(ctx context.Context, batch []Done) {
+	if len(batch) == 0 {
+		return
+	}
+	held, err := e.o.Queue.Finish(ctx, e.o.Now(), batch...)
+	if err != nil {
+		e.log.Error("recording reminders' outcomes failed; their leases will return them", "count", len(batch), "err", err)
+		return
+	}
+	for i, ok := range held {
+		if !ok {
+			e.log.Debug("a reminder changed or was taken over while in flight", "item", batch[i].Claim.ID)
+		}
 	}
 }
 
 // process deals with one claim: skip it, send it, or put it back.
-func (e *Engine) process(ctx context.Context, c Claim) {
+func (e *Engine) process(ctx context.Context, c Claim, claimed time.Time) {
 	it, now := c.Item, e.o.Now()
 	log := e.log.With("item", it.ID, "kind", it.Kind)
 	if e.stopping.Load() {
@@ -278,7 +314,7 @@ func (e *Engine) process(ctx context.Context, c Claim) {
 	if c.Started {
 		sent, err := e.o.Sender.Delivered(ctx, it.To, occ, c.StartedAt.Add(-time.Minute))
 		if err != nil {
-			e.retry(ctx, c, err, now)
+			e.retry(ctx, c, err, now, true)
 			return
 		}
 		if sent {
@@ -290,7 +326,7 @@ func (e *Engine) process(ctx context.Context, c Claim) {
 	}
 	msg, send, err := e.composeFor(ctx, it)
 	if err != nil {
-		e.retry(ctx, c, fmt.Errorf("building the message: %w", err), now)
+		e.retry(ctx, c, fmt.Errorf("building the message: %w", err), now, true)
 		return
 	}
 	if !send {
@@ -303,13 +339,10 @@ func (e *Engine) process(ctx context.Context, c Claim) {
 		e.finish(ctx, c, Finish{RetryAt: now.Add(wait), Unsent: true})
 		return
 	}
-	if e.stopping.Load() {
+	// A claim that waited behind slow sends for half its lease goes back
+	// rather than risk a takeover while it is sent (see the package doc).
+	if e.stopping.Load() || now.Sub(claimed) > e.o.Lease/2 {
 		e.finish(ctx, c, Finish{RetryAt: now, Unsent: true})
-		return
-	}
-	held, err := e.o.Queue.Start(ctx, c, now, e.o.Lease)
-	if err != nil || !held {
-		log.Debug("a reminder's claim was lost before sending; not sending", "err", err)
 		return
 	}
 	sctx, cancel := context.WithTimeout(ctx, e.o.SendTimeout)
@@ -340,18 +373,18 @@ func (e *Engine) sendFailed(ctx context.Context, log *slog.Logger, c Claim, err 
 		e.metrics.failed.WithLabelValues(it.Kind, "permanent").Inc()
 		e.finish(ctx, c, Finish{Stop: e.recurring(it), Failure: err.Error()}) // a one-off ends
 	default:
-		e.retry(ctx, c, err, now)
+		e.retry(ctx, c, err, now, false) // it may have been posted
 	}
 }
 
 // retry puts the occurrence back after a backoff, or, after MaxAttempts,
 // records the failure and moves on to the next occurrence.
-func (e *Engine) retry(ctx context.Context, c Claim, err error, now time.Time) {
+func (e *Engine) retry(ctx context.Context, c Claim, err error, now time.Time, unsent bool) {
 	it := c.Item
 	var rl *RateLimitError
 	if errors.As(err, &rl) { // a lookup that was rate limited costs no attempt
 		e.metrics.retried.WithLabelValues(it.Kind, "rate_limited").Inc()
-		e.finish(ctx, c, Finish{RetryAt: now.Add(max(rl.RetryAfter, time.Second))})
+		e.finish(ctx, c, Finish{RetryAt: now.Add(max(rl.RetryAfter, time.Second)), Unsent: unsent})
 		return
 	}
 	if it.Attempts+1 >= e.o.MaxAttempts {
@@ -370,7 +403,7 @@ func (e *Engine) retry(ctx context.Context, c Claim, err error, now time.Time) {
 	}
 	e.log.Warn("a reminder send failed; trying again later", "item", it.ID, "attempt", it.Attempts+1, "retry_in", wait, "err", err)
 	e.metrics.retried.WithLabelValues(it.Kind, "error").Inc()
-	e.finish(ctx, c, Finish{RetryAt: now.Add(wait), Counted: true, Failure: err.Error()})
+	e.finish(ctx, c, Finish{RetryAt: now.Add(wait), Counted: true, Unsent: unsent, Failure: err.Error()})
 }
 
 func (e *Engine) composeFor(ctx context.Context, it Item) (handlers.Reply, bool, error) {

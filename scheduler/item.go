@@ -72,8 +72,8 @@ func Occurrence(id string, due time.Time) string {
 type Claim struct {
 	Item
 	Token string
-	// Started says a send of this occurrence (Item.Due) began before, on
-	// this replica or another, at StartedAt: it may have reached Slack.
+	// Started says a claim of this occurrence (Item.Due) before this one,
+	// on this replica or another, may have sent it (from StartedAt on).
 	Started   bool
 	StartedAt time.Time
 }
@@ -89,15 +89,21 @@ type Finish struct {
 	// Counted says the retry spends one of the occurrence's attempts (an
 	// error); a rate limit or the limiter's deferral does not.
 	Counted bool
-	// Unsent says this attempt certainly did not reach Slack (rate limited,
-	// deferred, released before sending), so a send-started mark this claim
-	// made can be cleared.
+	// Unsent says this claim certainly did not reach Slack (rate limited,
+	// deferred, released before sending), so the send-started mark it made
+	// is cleared; the engine never sets it on a claim that was Started.
 	Unsent bool
 	// Failure, when set, is recorded for the admins' digest.
 	Failure string
 	// Stop stops the item after a permanent failure: it stays listed with
 	// Failure, and nothing more is sent until it is scheduled again.
 	Stop bool
+}
+
+// Done is a claim with how it ends.
+type Done struct {
+	Claim  Claim
+	Finish Finish
 }
 
 // FailureRecord is a delivery that failed, kept for the admins' digest.
@@ -132,15 +138,13 @@ type Queue interface {
 	SetPaused(ctx context.Context, id string, paused bool, due time.Time) (bool, error)
 	// Claim leases up to n items of shard whose time has come at now:
 	// first those whose lease ran out (a crashed replica's), then due ones.
+	// It marks each claimed occurrence "send started" at now (one round
+	// trip for both); Claim.Started says whether it was marked before.
 	Claim(ctx context.Context, shard int, now time.Time, lease time.Duration, n int) ([]Claim, error)
-	// Start marks the claim's occurrence as being sent, at now, and renews
-	// the lease to now+lease. False when the claim is no longer held (the
-	// item was changed, deleted, or reclaimed after the lease): do not
-	// send.
-	Start(ctx context.Context, c Claim, now time.Time, lease time.Duration) (bool, error)
-	// Finish ends a claim as f says, at now. False when the claim is no
-	// longer held; nothing is then changed.
-	Finish(ctx context.Context, c Claim, f Finish, now time.Time) (bool, error)
+	// Finish ends claims, each as its Finish says, at now, in one round
+	// trip where it can. held[i] is false when claim i was no longer held
+	// (changed, deleted or taken over); nothing of it is then changed.
+	Finish(ctx context.Context, now time.Time, done ...Done) (held []bool, err error)
 	// Failures returns the failures recorded since.
 	Failures(ctx context.Context, since time.Time) ([]FailureRecord, error)
 	// Depth returns how many items of shard wait and how many are in

@@ -33,7 +33,11 @@ func (r *Redis) Reminders(n int) *Reminders {
 	if n < 1 {
 		n = DefaultReminderShards
 	}
-	return &Reminders{r: r, shards: n}
+	q := &Reminders{r: r, shards: n}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = q.loadFinish(ctx) // Finish loads it again if this fails
+	return q
 }
 
 var _ scheduler.Queue = (*Reminders)(nil)
@@ -92,12 +96,15 @@ func (q *Reminders) fail(what string, err error) error {
 var putScript = redis.NewScript(`
 local item = KEYS[3]
 local old = redis.call('HGET', item, 'o')
-if old and old ~= '' and old ~= ARGV[4] then redis.call('SREM', ARGV[2] .. old, ARGV[1]) end
-redis.call('HSET', item, 'k', ARGV[3], 'o', ARGV[4], 'to', ARGV[5], 'due', ARGV[6], 'spec', ARGV[7],
-  'tz', ARGV[8], 'p', ARGV[9], 'pz', ARGV[10], 'snz', ARGV[11], 'a', 0)
-redis.call('HDEL', item, 'f', 'x')
+if old and old ~= '' and old ~= ARGV[4] then redis.call('HDEL', ARGV[2] .. old, ARGV[1]) end
+redis.call('HSET', item, 'k', ARGV[3], 'o', ARGV[4], 'to', ARGV[5], 'due', ARGV[6])
+local opt = {spec = ARGV[7], tz = ARGV[8], p = ARGV[9], pz = ARGV[10], snz = ARGV[11]}
+for f, v in pairs(opt) do
+  if v == '' or v == '0' then redis.call('HDEL', item, f) else redis.call('HSET', item, f, v) end
+end
+redis.call('HDEL', item, 'f', 'x', 'a')
 local v = redis.call('HINCRBY', item, 'v', 1)
-if ARGV[4] ~= '' then redis.call('SADD', ARGV[2] .. ARGV[4], ARGV[1]) end
+if ARGV[4] ~= '' then redis.call('HSET', ARGV[2] .. ARGV[4], ARGV[1], '') end
 if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return v end
 if ARGV[10] == '1' then redis.call('ZREM', KEYS[1], ARGV[1]) else redis.call('ZADD', KEYS[1], ARGV[6], ARGV[1]) end
 return v
@@ -139,7 +146,7 @@ func itemOf(id string, h map[string]string) scheduler.Item {
 
 var deleteScript = redis.NewScript(`
 local owner = redis.call('HGET', KEYS[3], 'o')
-if owner and owner ~= '' then redis.call('SREM', ARGV[2] .. owner, ARGV[1]) end
+if owner and owner ~= '' then redis.call('HDEL', ARGV[2] .. owner, ARGV[1]) end
 local n = redis.call('DEL', KEYS[3])
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
@@ -164,7 +171,7 @@ func (q *Reminders) List(ctx context.Context, owner string) ([]scheduler.Item, e
 	pipe := q.r.client.Pipeline()
 	sets := make([]*redis.StringSliceCmd, q.shards)
 	for s := range q.shards {
-		sets[s] = pipe.SMembers(ctx, q.keys(s).ownerPrefix()+owner)
+		sets[s] = pipe.HKeys(ctx, q.keys(s).ownerPrefix()+owner)
 	}
 	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, q.fail("listing reminders", err)
@@ -209,7 +216,9 @@ func (q *Reminders) SetPaused(ctx context.Context, id string, paused bool, due t
 }
 
 // claimScript takes, first, items whose lease ran out, then due items, up
-// to n, leasing each under a token of its own. Run twice (a lost reply),
+// to n, leasing each under a token of its own and marking its occurrence
+// send-started (keeping the first time; the reply carries the hash as it
+// was before, so the caller sees whether a send had started). Run twice (a lost reply),
 // the first run's claims wait out their lease and are taken again then:
 // late, never lost or doubled.
 var claimScript2 = redis.NewScript(`
@@ -235,6 +244,7 @@ local function take(id)
   i = i + 1
   local tok = ARGV[4] .. '.' .. i
   redis.call('HSET', key, 'tok', tok)
+  if hm['st'] ~= hm['due'] then redis.call('HSET', key, 'st', hm['due'], 'sat', ARGV[1]) end
   redis.call('ZREM', KEYS[1], id)
   redis.call('ZADD', KEYS[2], lease, id)
   out[#out + 1] = {id, tok, h}
@@ -278,34 +288,6 @@ func (q *Reminders) Claim(ctx context.Context, shard int, now time.Time, lease t
 	return claims, nil
 }
 
-// startScript marks an occurrence as being sent (keeping the first time
-// it was) and renews the lease. A claim on an item replaced since gives the
-// item back to the due set with its new form, unsent.
-var startScript = redis.NewScript(`
-local item = KEYS[3]
-if redis.call('HGET', item, 'tok') ~= ARGV[2] then return 0 end
-if redis.call('HGET', item, 'v') ~= ARGV[3] then
-  redis.call('HDEL', item, 'tok')
-  redis.call('ZREM', KEYS[2], ARGV[1])
-  if redis.call('HGET', item, 'pz') ~= '1' then redis.call('ZADD', KEYS[1], redis.call('HGET', item, 'due'), ARGV[1]) end
-  return 0
-end
-if redis.call('HGET', item, 'st') ~= ARGV[4] then redis.call('HSET', item, 'st', ARGV[4], 'sat', ARGV[5]) end
-redis.call('ZADD', KEYS[2], tonumber(ARGV[5]) + tonumber(ARGV[6]), ARGV[1])
-return 1
-`)
-
-// Start marks the claim's occurrence as being sent and renews its lease.
-func (q *Reminders) Start(ctx context.Context, c scheduler.Claim, now time.Time, lease time.Duration) (bool, error) {
-	k := q.keysOf(c.ID)
-	n, err := startScript.Run(ctx, q.r.client, []string{k.due, k.fly, k.item(c.ID)},
-		c.ID, c.Token, c.Version, ms(c.Due), ms(now), lease.Milliseconds()).Int()
-	if err != nil {
-		return false, q.fail("marking a reminder sent", err)
-	}
-	return n == 1, nil
-}
-
 // finishScript ends a claim. ARGV: id, token, version, next, retry,
 // counted, unsent, failure, stop, now, owner prefix. It returns 0 when the
 // claim is no longer held (nothing changes, so a repeat is harmless), 2
@@ -340,26 +322,62 @@ if ARGV[9] == '1' then
 end
 if ARGV[4] == '0' then
   local owner = redis.call('HGET', item, 'o')
-  if owner and owner ~= '' then redis.call('SREM', ARGV[11] .. owner, id) end
+  if owner and owner ~= '' then redis.call('HDEL', ARGV[11] .. owner, id) end
   redis.call('DEL', item)
   return 1
 end
-redis.call('HSET', item, 'due', ARGV[4], 'a', 0, 'snz', 0)
+redis.call('HSET', item, 'due', ARGV[4])
+redis.call('HDEL', item, 'a', 'snz')
 if failure == '' then redis.call('HDEL', item, 'f') else redis.call('HSET', item, 'f', failure) end
 if not paused then redis.call('ZADD', KEYS[1], ARGV[4], id) end
 return 1
 `)
 
-// Finish ends a claim as f says.
-func (q *Reminders) Finish(ctx context.Context, c scheduler.Claim, f scheduler.Finish, now time.Time) (bool, error) {
-	k := q.keysOf(c.ID)
-	n, err := finishScript.Run(ctx, q.r.client, []string{k.due, k.fly, k.item(c.ID), k.failed},
-		c.ID, c.Token, c.Version, ms(f.Next), ms(f.RetryAt), flag(f.Counted), flag(f.Unsent),
-		oneLine(f.Failure), flag(f.Stop), ms(now), k.ownerPrefix()).Int()
-	if err != nil {
-		return false, q.fail("recording a reminder's outcome", err)
+// Finish ends claims, in one pipeline.
+func (q *Reminders) Finish(ctx context.Context, now time.Time, done ...scheduler.Done) ([]bool, error) {
+	if len(done) == 0 {
+		return nil, nil
 	}
-	return n != 0, nil
+	run := func() ([]*redis.Cmd, error) {
+		pipe := q.r.client.Pipeline()
+		cmds := make([]*redis.Cmd, len(done))
+		for i, d := range done {
+			c, f := d.Claim, d.Finish
+			k := q.keysOf(c.ID)
+			cmds[i] = finishScript.EvalSha(ctx, pipe, []string{k.due, k.fly, k.item(c.ID), k.failed},
+				c.ID, c.Token, c.Version, ms(f.Next), ms(f.RetryAt), flag(f.Counted), flag(f.Unsent),
+				oneLine(f.Failure), flag(f.Stop), ms(now), k.ownerPrefix())
+		}
+		_, err := pipe.Exec(ctx)
+		return cmds, err
+	}
+	cmds, err := run()
+	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
+		// Redis restarted and forgot the script: load it and go again
+		// (each finish is safe to repeat).
+		if err = q.loadFinish(ctx); err == nil {
+			cmds, err = run()
+		}
+	}
+	if err != nil {
+		return nil, q.fail("recording reminders' outcomes", err)
+	}
+	held := make([]bool, len(cmds))
+	for i, c := range cmds {
+		n, _ := c.Int()
+		held[i] = n != 0
+	}
+	return held, nil
+}
+
+// loadFinish loads the finish script on every node that may run it.
+func (q *Reminders) loadFinish(ctx context.Context) error {
+	if cc, ok := q.r.client.(*redis.ClusterClient); ok {
+		return cc.ForEachShard(ctx, func(ctx context.Context, c *redis.Client) error {
+			return finishScript.Load(ctx, c).Err()
+		})
+	}
+	return finishScript.Load(ctx, q.r.client).Err()
 }
 
 // oneLine keeps a failure reason to one short line without tabs, as it is

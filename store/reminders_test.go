@@ -121,19 +121,14 @@ func TestReminderClaimLeaseAndReclaim(t *testing.T) {
 	if got := claimAll(due.Add(lease / 2)); len(got) != 0 {
 		t.Fatalf("claimed %d while leased, want 0", len(got))
 	}
-	if ok, _ := rg.q.Start(ctx, first[0], due, lease); !ok {
-		t.Fatal("Start on a held claim = false")
-	}
-	// The holder dies: the lease (renewed by Start) runs out and another takes it.
+	// The holder dies: the lease runs out and another takes it, knowing
+	// that the first may have sent it.
 	again := claimAll(due.Add(lease + time.Second))
 	if len(again) != 1 || again[0].Token == first[0].Token || !again[0].Started {
 		t.Fatalf("reclaim after the lease = %+v, want a new token, marked started", again)
 	}
-	if ok, _ := rg.q.Finish(ctx, first[0], scheduler.Finish{}, due); ok {
-		t.Error("the dead holder's Finish = true, want false: its claim was taken")
-	}
-	if ok, _ := rg.q.Finish(ctx, again[0], scheduler.Finish{}, due); !ok {
-		t.Error("the new holder's Finish = false")
+	if held, err := rg.q.Finish(ctx, due, scheduler.Done{Claim: first[0]}, scheduler.Done{Claim: again[0]}); err != nil || held[0] || !held[1] {
+		t.Errorf("Finish(dead holder, new holder) = %v, %v, want [false true]: only the new holder's claim counts", held, err)
 	}
 	if _, ok := rg.item(t, "dm:a"); ok {
 		t.Error("a one-off is still stored after it was finished")
@@ -198,10 +193,7 @@ func TestReminderDeleteAndChangeWhileInFlight(t *testing.T) {
 	if err := rg.e.Delete(ctx, "dm:gone"); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := rg.q.Start(ctx, c, nov2, lease); ok {
-		t.Error("Start after delete = true: a deleted item would be sent")
-	}
-	if ok, _ := rg.q.Finish(ctx, c, scheduler.Finish{Next: nov2.Add(time.Hour)}, nov2); ok {
+	if held, _ := rg.q.Finish(ctx, nov2, scheduler.Done{Claim: c, Finish: scheduler.Finish{Next: nov2.Add(time.Hour)}}); held[0] {
 		t.Error("Finish after delete = true")
 	}
 	if _, ok := rg.item(t, "dm:gone"); ok {
@@ -212,7 +204,7 @@ func TestReminderDeleteAndChangeWhileInFlight(t *testing.T) {
 	c = claim("dm:moved")
 	later := nov2.Add(48 * time.Hour)
 	put("dm:moved", later) // changed in flight
-	if ok, _ := rg.q.Finish(ctx, c, scheduler.Finish{Next: nov2.Add(time.Hour)}, nov2); !ok {
+	if held, _ := rg.q.Finish(ctx, nov2, scheduler.Done{Claim: c, Finish: scheduler.Finish{Next: nov2.Add(time.Hour)}}); !held[0] {
 		t.Error("Finish after a change = false, want the new form put back")
 	}
 	it, ok := rg.item(t, "dm:moved")
@@ -334,8 +326,8 @@ func TestReminderRateLimitRequeues(t *testing.T) {
 // dies between Slack accepting a message and the outcome being recorded.
 type crashAfterSend struct{ scheduler.Queue }
 
-func (crashAfterSend) Finish(context.Context, scheduler.Claim, scheduler.Finish, time.Time) (bool, error) {
-	return false, errors.New("process killed")
+func (crashAfterSend) Finish(context.Context, time.Time, ...scheduler.Done) ([]bool, error) {
+	return nil, errors.New("process killed")
 }
 
 func TestReminderCrashAfterSendIsNotSentAgain(t *testing.T) {

@@ -67,10 +67,12 @@
 //	peerbot:rem:{r<n>}:item:<id>         hash: k (kind), o (owner), to, due (ms of
 //	                                     the occurrence), spec, tz, p (payload),
 //	                                     pz, snz, x ("1" paused, snoozed, stopped),
-//	                                     v (version), a (attempts), f (failure),
+//	                                     v (version), a (attempts), f (failure);
+//	                                     empty and "0" fields are left out
 //	                                     tok (claim token), st, sat (occurrence
 //	                                     whose send started, and when, in ms)
-//	peerbot:rem:{r<n>}:own:<owner>       set of the item ids an owner has
+//	peerbot:rem:{r<n>}:own:<owner>       hash: item id -> "", the items an owner has
+//	                                     (a hash: small ones are compact)
 //	peerbot:rem:{r<n>}:failed            sorted set: "id\tkind\tto\treason" -> ms
 //	                                     it failed; kept 90 days
 //
