@@ -5,10 +5,12 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack"
 
 	"github.com/peerbot/peerbot/bot"
@@ -36,6 +38,45 @@ type rig struct {
 	clock *clock
 	opts  scheduler.Options
 	e     *scheduler.Engine
+	reg   *prometheus.Registry
+}
+
+// metric returns the value of the series name with the given label values
+// (a histogram gives its count), 0 when there is none.
+func (rg *rig) metric(t *testing.T, name string, labels ...string) float64 {
+	t.Helper()
+	fams, err := rg.reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		if f.GetName() != name {
+			continue
+		}
+	series:
+		for _, m := range f.GetMetric() {
+			for i := 0; i+1 < len(labels); i += 2 {
+				found := false
+				for _, lp := range m.GetLabel() {
+					if lp.GetName() == labels[i] && lp.GetValue() == labels[i+1] {
+						found = true
+					}
+				}
+				if !found {
+					continue series
+				}
+			}
+			switch {
+			case m.Counter != nil:
+				return m.Counter.GetValue()
+			case m.Gauge != nil:
+				return m.Gauge.GetValue()
+			case m.Histogram != nil:
+				return float64(m.Histogram.GetSampleCount())
+			}
+		}
+	}
+	return 0
 }
 
 const lease = time.Minute
@@ -47,9 +88,11 @@ func newRig(t *testing.T, start time.Time, tweak func(*scheduler.Options)) *rig 
 	srv := httptest.NewServer(fake.Handler())
 	t.Cleanup(srv.Close)
 	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/api/"), slack.OptionHTTPClient(&http.Client{Timeout: 5 * time.Second}))
-	rg := &rig{q: r.Reminders(4), fake: fake, api: api, clock: &clock{t: start}}
+	rg := &rig{q: r.Reminders(4), fake: fake, api: api, clock: &clock{t: start}, reg: prometheus.NewRegistry()}
+	m := scheduler.NewMetrics()
+	rg.reg.MustRegister(m.Collectors()...)
 	rg.opts = scheduler.Options{
-		Queue: rg.q, Sender: bot.NewSender(api, nil), Now: rg.clock.Now, Lease: lease,
+		Queue: rg.q, Sender: bot.NewSender(api, nil), Now: rg.clock.Now, Lease: lease, Metrics: m,
 		Zone: mustZone(t, "Europe/London"), Rate: -1, Backoff: time.Minute, MaxAttempts: 3,
 	}
 	if tweak != nil {
@@ -246,6 +289,18 @@ func TestReminderCatchUpAfterDowntime(t *testing.T) {
 	if !got2.Due.After(rg.clock.Now()) {
 		t.Errorf("past the grace window next due %v, want after now %v", got2.Due, rg.clock.Now())
 	}
+	if got := rg.metric(t, "peerbot_reminders_skipped_total", "cause", "past_grace"); got != 1 {
+		t.Errorf("skipped past_grace = %v, want 1", got)
+	}
+	depth := 0.0 // sampled on the first tick, just after its claim
+	for s := range rg.q.Shards() {
+		for _, state := range []string{"waiting", "in_flight"} {
+			depth += rg.metric(t, "peerbot_reminder_queue_depth", "shard", strconv.Itoa(s), "state", state)
+		}
+	}
+	if depth != 1 {
+		t.Errorf("queue depth over every shard = %v, want the one item", depth)
+	}
 }
 
 func TestReminderDSTLondon(t *testing.T) {
@@ -317,6 +372,19 @@ func TestReminderRateLimitRequeues(t *testing.T) {
 	if calls := rg.fake.Calls("conversations.history"); calls != 0 {
 		t.Errorf("a 429 (known unsent) led to %d history lookups, want 0", calls)
 	}
+	for _, m := range []struct {
+		name   string
+		labels []string
+		want   float64
+	}{
+		{"peerbot_reminders_retried_total", []string{"cause", "rate_limited"}, 1},
+		{"peerbot_reminders_sent_total", []string{"kind", "dm"}, 1},
+		{"peerbot_reminder_lag_seconds", []string{"kind", "dm"}, 1},
+	} {
+		if got := rg.metric(t, m.name, m.labels...); got != m.want {
+			t.Errorf("%s%v = %v, want %v", m.name, m.labels, got, m.want)
+		}
+	}
 	if _, ok := rg.item(t, "dm:confirm:s1"); ok {
 		t.Error("the DM is still queued after it was sent")
 	}
@@ -353,6 +421,9 @@ func TestReminderCrashAfterSendIsNotSentAgain(t *testing.T) {
 	}
 	if _, ok := rg.item(t, "dm:c1"); ok {
 		t.Error("the DM is still queued after the takeover found it delivered")
+	}
+	if got := rg.metric(t, "peerbot_reminders_skipped_total", "cause", "already_sent"); got != 1 {
+		t.Errorf("skipped already_sent = %v, want 1", got)
 	}
 }
 
@@ -395,6 +466,14 @@ func TestReminderFailures(t *testing.T) {
 	}
 	if len(recs) != 2 || reasons["sched:gone"] == "" || reasons["dm:odd"] == "" {
 		t.Errorf("Failures = %+v, want both items with reasons", recs)
+	}
+	for cause, want := range map[string]float64{"permanent": 1, "exhausted": 1} {
+		if got := rg.metric(t, "peerbot_reminders_failed_total", "reason", cause); got != want {
+			t.Errorf("failed %s = %v, want %v", cause, got, want)
+		}
+	}
+	if got := rg.metric(t, "peerbot_reminders_retried_total", "cause", "error"); got != 2 {
+		t.Errorf("retried after errors = %v, want 2", got)
 	}
 }
 
