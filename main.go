@@ -154,7 +154,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Home:          sup.Home,
 	})
 
-	engine, err := startEngine(cfg, db, api, log, metrics)
+	engine, err := startEngine(cfg, db, api, stdout, table, log, metrics)
 	if err != nil {
 		return fmt.Errorf("starting the reminder engine: %w", err)
 	}

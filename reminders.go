@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"time"
 
@@ -13,13 +14,14 @@ import (
 	"github.com/peerbot/peerbot/store"
 )
 
-// startEngine starts the reminder engine over Slack: the durable queue that
-// sends reminders, channel schedules and one-off messages, claimed from
-// Redis by every replica. In the console (no Slack client) it returns nil;
-// stopEngine takes nil.
-func startEngine(cfg *Config, db *store.Redis, api *slack.Client, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
+// startEngine starts the reminder engine: the durable queue that sends
+// reminders, channel schedules and one-off messages, claimed from Redis by
+// every replica. Over Slack it sends through the Web API; in the console
+// (no Slack client) it prints them to console.
+func startEngine(cfg *Config, db *store.Redis, api *slack.Client, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
+	var sender scheduler.Sender = bot.NewSender(api, metrics)
 	if api == nil {
-		return nil, nil
+		sender = bot.NewConsoleSender(console, table.Invocation)
 	}
 	sm := scheduler.NewMetrics()
 	if err := metrics.Register(sm.Collectors()...); err != nil {
@@ -28,7 +30,7 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, log *slog.Logg
 	lease := cfg.ReminderLease.Duration
 	e, err := scheduler.NewEngine(scheduler.Options{
 		Queue:       db.Reminders(cfg.ReminderShards),
-		Sender:      bot.NewSender(api, metrics),
+		Sender:      sender,
 		Zone:        cfg.DefaultTZ.Location,
 		Logger:      log.With("component", "reminders"),
 		Metrics:     sm,
@@ -47,9 +49,6 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, log *slog.Logg
 // stopEngine stops the engine, releasing what it has not sent so another
 // replica takes it at once.
 func stopEngine(log *slog.Logger, e *scheduler.Engine) {
-	if e == nil {
-		return
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := e.Stop(ctx); err != nil {

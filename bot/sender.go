@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -146,4 +147,35 @@ func (m *Metrics) Register(cs ...prometheus.Collector) error {
 		}
 	}
 	return nil
+}
+
+// ConsoleSender prints the reminder engine's messages in the console, as
+// plain text, since there is no Slack to send them to. It is safe for
+// concurrent use.
+type ConsoleSender struct {
+	mu     sync.Mutex
+	w      io.Writer
+	invoke func(name, args string) string
+}
+
+var _ scheduler.Sender = (*ConsoleSender)(nil)
+
+// NewConsoleSender prints to w; invoke spells a command as the person
+// would type it, for button hints (Table.Invocation).
+func NewConsoleSender(w io.Writer, invoke func(name, args string) string) *ConsoleSender {
+	return &ConsoleSender{w: w, invoke: invoke}
+}
+
+// Send prints msg, saying who it is for.
+func (s *ConsoleSender) Send(_ context.Context, to, _ string, msg handlers.Reply) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := fmt.Fprintf(s.w, "\n[message to %s]\n%s", to, Text(msg, s.invoke))
+	return err
+}
+
+// Delivered is always false: the console is one process, and what it has
+// printed was recorded before it could stop.
+func (s *ConsoleSender) Delivered(context.Context, string, string, time.Time) (bool, error) {
+	return false, nil
 }

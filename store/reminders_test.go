@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -602,5 +603,39 @@ func TestReminderSupervisionCallbacks(t *testing.T) {
 	}
 	if _, ok := rg.item(t, "sup:U5"); ok {
 		t.Error("the reminder is still queued with nothing left to remind about")
+	}
+}
+
+// TestReminderEngineInTheConsole runs the engine on the console's embedded
+// store, printing what it sends: the scripts must work there too.
+func TestReminderEngineInTheConsole(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.OpenEmbedded(ctx, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out strings.Builder
+	c := &clock{t: nov2}
+	e, err := scheduler.NewEngine(scheduler.Options{
+		Queue: db.Reminders(2), Sender: bot.NewConsoleSender(&out, func(n, a string) string { return "/" + n + " " + a }), Now: c.Now,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Schedule(ctx, scheduler.Item{ID: "sched:c", Kind: scheduler.KindSchedule, To: "C1", Spec: "0 10 * * MON",
+		Payload: scheduler.ReplyPayload(handlers.Say("Peer support meeting at 10:00"))}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SendDM(ctx, "", bot.ConsoleUser, handlers.Say("Please confirm the session")); err != nil {
+		t.Fatal(err)
+	}
+	e.Tick(ctx)
+	c.Set(time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))
+	e.Tick(ctx)
+	e.Tick(ctx)
+	want := "\n[message to UCONSOLE]\nPlease confirm the session\n\n[message to C1]\nPeer support meeting at 10:00\n"
+	if out.String() != want {
+		t.Errorf("console printed %q, want %q", out.String(), want)
 	}
 }
