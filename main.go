@@ -154,7 +154,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Home:          sup.Home,
 	})
 
-	engine, err := startEngine(cfg, db, api, stdout, table, log, metrics)
+	reminders := supervisionReminders{db: db, standards: standards, zones: directory}
+	engine, err := startEngine(cfg, db, api, reminders, stdout, table, log, metrics)
 	if err != nil {
 		return fmt.Errorf("starting the reminder engine: %w", err)
 	}

@@ -10,15 +10,17 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/peerbot/peerbot/bot"
+	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/scheduler"
 	"github.com/peerbot/peerbot/store"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // startEngine starts the reminder engine: the durable queue that sends
 // reminders, channel schedules and one-off messages, claimed from Redis by
 // every replica. Over Slack it sends through the Web API; in the console
 // (no Slack client) it prints them to console.
-func startEngine(cfg *Config, db *store.Redis, api *slack.Client, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
+func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
 	var sender scheduler.Sender = bot.NewSender(api, metrics)
 	if api == nil {
 		sender = bot.NewConsoleSender(console, table.Invocation)
@@ -31,6 +33,8 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, console io.Wri
 	e, err := scheduler.NewEngine(scheduler.Options{
 		Queue:       db.Reminders(cfg.ReminderShards),
 		Sender:      sender,
+		Plan:        map[string]scheduler.Planner{scheduler.KindSupervision: sup.Plan},
+		Compose:     map[string]scheduler.Composer{scheduler.KindSupervision: sup.Compose},
 		Zone:        cfg.DefaultTZ.Location,
 		Logger:      log.With("component", "reminders"),
 		Metrics:     sm,
@@ -54,4 +58,82 @@ func stopEngine(log *slog.Logger, e *scheduler.Engine) {
 	if err := e.Stop(ctx); err != nil {
 		log.Error("stopping the reminder engine", "err", err)
 	}
+}
+
+// supervisionReminders gives the engine a person's supervision reminders:
+// when the next falls and what it says, from supervision.NextReminder, the
+// rule the App Home shows, on the person's record as it is at that moment.
+// Items are KindSupervision with ID "sup:<user>" and To the user.
+type supervisionReminders struct {
+	db        *store.Redis
+	standards *supervision.Standards
+	zones     handlers.Directory // the person's zone, as Slack has it now
+}
+
+// state reads what the rule needs; ok false when the person has no profile.
+func (s supervisionReminders) state(ctx context.Context, userID string, now time.Time) (p supervision.Profile, st supervision.Status, leaves []supervision.Leave, ok bool, err error) {
+	p, ok, err = s.db.Profile(ctx, userID)
+	if err != nil || !ok {
+		return p, st, nil, ok, err
+	}
+	if s.zones != nil {
+		if tz, zerr := s.zones.TimeZone(ctx, userID); zerr == nil && tz != "" {
+			p.TimeZone = tz // a person who moves gets reminders at their new local time
+		}
+	}
+	sessions, err := s.db.Sessions(ctx, userID, 0)
+	if err != nil {
+		return p, st, nil, false, err
+	}
+	if leaves, err = s.db.Leaves(ctx, userID); err != nil {
+		return p, st, nil, false, err
+	}
+	loc, lerr := scheduler.LoadZone(p.TimeZone)
+	if lerr != nil || p.TimeZone == "" {
+		loc, _ = scheduler.LoadZone(supervision.DefaultTimeZone)
+	}
+	st = supervision.ComputeStatus(s.standards.For(p.Role, p.Locality), sessions, leaves, now.In(loc))
+	return p, st, leaves, true, nil
+}
+
+// Plan is the next reminder after `after`.
+func (s supervisionReminders) Plan(ctx context.Context, it scheduler.Item, after time.Time) (time.Time, bool, error) {
+	p, st, leaves, ok, err := s.state(ctx, it.To, after)
+	if err != nil || !ok {
+		return time.Time{}, false, err
+	}
+	next, ok := supervision.NextReminder(p, st, leaves, after)
+	return next, ok, nil
+}
+
+// Compose writes the reminder due at `at`, unless the rule no longer puts
+// one there (the person logged a session, went on leave or turned
+// reminders off since it was planned); a snoozed one goes anyway.
+func (s supervisionReminders) Compose(ctx context.Context, it scheduler.Item, at time.Time) (handlers.Reply, bool, error) {
+	p, st, leaves, ok, err := s.state(ctx, it.To, at)
+	if err != nil || !ok {
+		return handlers.Reply{}, false, err
+	}
+	if !it.Snoozed {
+		if want, ok := supervision.NextReminder(p, st, leaves, at.Add(-time.Minute)); !ok || !want.Equal(at) {
+			return handlers.Reply{}, false, nil
+		}
+	}
+	if st.Due.IsZero() || !p.Reminders {
+		return handlers.Reply{}, false, nil
+	}
+	due := st.Due.Format("Monday 2 January")
+	text := "Your next supervision session is due on " + due + "."
+	switch {
+	case st.DaysLeft == 0:
+		text = "Your supervision session is due today."
+	case st.DaysLeft < 0:
+		text = "Your supervision session was due on " + due + ". When you have had it, log it so your record stays up to date."
+	}
+	return handlers.Reply{
+		Header:  "Supervision reminder",
+		Text:    text,
+		Buttons: []handlers.Button{{Label: "Log a session", Command: "supervision", Args: "log", Primary: true}},
+		Note:    "You get this because reminders are on. To stop them, change your supervision profile.",
+	}, true, nil
 }
