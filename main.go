@@ -155,7 +155,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	})
 
 	reminders := supervisionReminders{db: db, standards: standards, zones: directory}
-	engine, err := startEngine(cfg, db, api, reminders, stdout, table, log, metrics)
+	engine, err := startEngine(cfg, db, api, reminders, admins, stdout, table, log, metrics)
 	if err != nil {
 		return fmt.Errorf("starting the reminder engine: %w", err)
 	}

@@ -20,7 +20,9 @@ import (
 // reminders, channel schedules and one-off messages, claimed from Redis by
 // every replica. Over Slack it sends through the Web API; in the console
 // (no Slack client) it prints them to console.
-func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
+//
+// Each admin gets the weekly digest (scheduled once, kept across restarts).
+func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
 	var sender scheduler.Sender = bot.NewSender(api, metrics)
 	if api == nil {
 		sender = bot.NewConsoleSender(console, table.Invocation)
@@ -30,11 +32,13 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 		return nil, fmt.Errorf("reminder metrics: %w", err)
 	}
 	lease := cfg.ReminderLease.Duration
+	queue := db.Reminders(cfg.ReminderShards)
+	digest := adminDigest{db: db, standards: sup.standards, failures: queue.Failures}
 	e, err := scheduler.NewEngine(scheduler.Options{
-		Queue:       db.Reminders(cfg.ReminderShards),
+		Queue:       queue,
 		Sender:      sender,
 		Plan:        map[string]scheduler.Planner{scheduler.KindSupervision: sup.Plan},
-		Compose:     map[string]scheduler.Composer{scheduler.KindSupervision: sup.Compose},
+		Compose:     map[string]scheduler.Composer{scheduler.KindSupervision: sup.Compose, scheduler.KindDigest: digest.Compose},
 		Zone:        cfg.DefaultTZ.Location,
 		Logger:      log.With("component", "reminders"),
 		Metrics:     sm,
@@ -47,6 +51,11 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 		return nil, err
 	}
 	e.Start()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := ensureDigests(ctx, e, admins); err != nil {
+		log.Error("scheduling the admins' weekly digest failed; it is tried again at the next start", "err", err)
+	}
 	return e, nil
 }
 

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/peerbot/peerbot/bot"
 	"github.com/peerbot/peerbot/internal/redistest"
 	"github.com/peerbot/peerbot/scheduler"
 	"github.com/peerbot/peerbot/store"
@@ -68,5 +70,91 @@ func TestSupervisionRemindersFollowTheHomeRule(t *testing.T) {
 	addSession("s2", time.Date(2026, 11, 10, 0, 0, 0, 0, lon)) // they had supervision: the due date moves
 	if _, send, _ := sr.Compose(ctx, it, got); send {
 		t.Error("a reminder the person acted on would be sent")
+	}
+}
+
+func TestAdminDigest(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	standards, _ := supervision.LoadStandards(nil)
+	lon, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, lon)
+	for _, p := range []struct {
+		user, pcn string
+		role      supervision.Role
+		last      time.Time
+	}{
+		{"U1", "Gateshead Central", supervision.LinkWorker, time.Date(2026, 10, 20, 0, 0, 0, 0, lon)}, // on track
+		{"U2", "Gateshead West", supervision.LinkWorker, time.Date(2026, 8, 1, 0, 0, 0, 0, lon)},      // overdue
+	} {
+		if err := db.SaveProfile(ctx, supervision.Profile{UserID: p.user, Role: p.role, PCN: p.pcn, TimeZone: "Europe/London", Created: at, Updated: at}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AddSession(ctx, supervision.Session{ID: "s", UserID: p.user, Date: p.last, Type: supervision.Clinical, LoggedBy: p.user, LoggedAt: p.last}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := db.Reminders(2)
+	if _, err := q.Put(ctx, scheduler.Item{ID: "dm:x", Kind: scheduler.KindDM, To: "U9", Due: at.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	var claims []scheduler.Claim
+	for s := range q.Shards() {
+		cs, _ := q.Claim(ctx, s, at, time.Minute, 10)
+		claims = append(claims, cs...)
+	}
+	if len(claims) != 1 {
+		t.Fatalf("claimed %d, want 1", len(claims))
+	}
+	if _, err := q.Finish(ctx, at.Add(-time.Hour), scheduler.Done{Claim: claims[0], Finish: scheduler.Finish{Failure: "account_inactive"}}); err != nil {
+		t.Fatal(err)
+	}
+	d := adminDigest{db: db, standards: standards, failures: q.Failures}
+	r, send, err := d.Compose(ctx, scheduler.Item{}, at)
+	if err != nil || !send {
+		t.Fatalf("Compose = %v, %v", send, err)
+	}
+	if want := "As of Monday 2 November 2026: 1 on track · 0 due soon · 1 overdue · 0 not started or unknown."; r.Text != want {
+		t.Errorf("digest text = %q, want %q", r.Text, want)
+	}
+	if len(r.Sections) != 3 || len(r.Sections[1].Fields) != 2 || r.Sections[1].Fields[1].Label != "Gateshead West" ||
+		!strings.HasPrefix(r.Sections[1].Fields[1].Value, "0 on track · 0 due soon · 1 overdue") {
+		t.Errorf("by PCN = %+v, want Gateshead West with one overdue", r.Sections)
+	}
+	if got := r.Sections[2].Text; got != "- Message to U9 on 2 Nov: account_inactive" {
+		t.Errorf("undelivered = %q, want the DM to U9 and its reason", got)
+	}
+}
+
+func TestEnsureDigestsKeepsAScheduledOne(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
+	e, err := scheduler.NewEngine(scheduler.Options{Queue: db.Reminders(2), Sender: bot.NewConsoleSender(io.Discard, nil),
+		Now: func() time.Time { return now }, Compose: map[string]scheduler.Composer{scheduler.KindDigest: adminDigest{}.Compose}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ensureDigests(ctx, e, []string{"UADMIN"}); err != nil {
+		t.Fatal(err)
+	}
+	first, err := e.Item(ctx, "digest:UADMIN")
+	if want := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC); err != nil || !first.Due.Equal(want) {
+		t.Fatalf("digest due %v (%v), want %v", first.Due, err, want)
+	}
+	now = now.Add(90 * time.Minute) // a restart after it fell due, before it was sent
+	if err := ensureDigests(ctx, e, []string{"UADMIN"}); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := e.Item(ctx, "digest:UADMIN"); !again.Due.Equal(first.Due) {
+		t.Errorf("a restart moved the digest from %v to %v: that week's would be lost", first.Due, again.Due)
 	}
 }
