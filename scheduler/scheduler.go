@@ -43,7 +43,10 @@
 // Also outside it: a message deleted from the conversation before a
 // takeover looks for it is sent again, and so is one whose host clock was
 // more than a minute behind Slack's (the look back starts a minute before
-// the recorded start).
+// the recorded start). The marks live in Redis: a Redis that loses its
+// last writes (a crash with appendfsync everysec loses up to a second) can
+// lose a mark, and an occurrence sent in that second can go again. The
+// chaos run (make chaos) restarts Redis cleanly; it does not test that.
 //
 // # Sending
 //
