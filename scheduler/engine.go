@@ -162,8 +162,11 @@ func (e *Engine) Stop(ctx context.Context) error {
 	go func() {
 		<-cronDone.Done()
 		e.loop.Wait()
-		e.tickMu.Lock() // a tick under way releases what it has not sent
-		e.tickMu.Unlock()
+		// Wait out a tick under way (it releases what it has not sent),
+		// then record anything left.
+		e.tickMu.Lock()
+		defer e.tickMu.Unlock()
+		e.flush(context.Background())
 		close(finished)
 	}()
 	select {
