@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"net"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -113,7 +114,7 @@ func BenchmarkReminderTick(b *testing.B) {
 			sender := &countingSender{}
 			e, err := scheduler.NewEngine(scheduler.Options{
 				Queue: db.Reminders(benchShards), Sender: sender, Now: func() time.Time { return clock },
-				Rate: -1, Batch: due, Workers: 16,
+				Rate: -1, Batch: due,
 				Compose: map[string]scheduler.Composer{scheduler.KindSupervision: func(context.Context, scheduler.Item, time.Time) (handlers.Reply, bool, error) {
 					return handlers.Say("Your supervision is due."), true, nil
 				}},
@@ -121,6 +122,20 @@ func BenchmarkReminderTick(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			// A million inserts at once leave Redis growing its key table for
+			// a few seconds, which a running bot never sees: let it settle,
+			// and warm up, before timing.
+			time.Sleep(time.Duration(stored/200_000) * time.Second)
+			tick := func() {
+				clock = clock.Add(2 * time.Second)
+				seedReminders(b, c, prefix, 0, due, clock.Add(-time.Hour))
+				if n := e.Tick(context.Background()); n != due {
+					b.Fatalf("warm-up tick claimed %d, want %d", n, due)
+				}
+			}
+			tick()
+			tick()
+			runtime.GC() // the seeding's garbage is not the tick's
 			b.ResetTimer()
 			for range b.N {
 				b.StopTimer()
@@ -135,6 +150,7 @@ func BenchmarkReminderTick(b *testing.B) {
 					b.Fatalf("tick sent %d, want %d", sent, due)
 				}
 			}
+			b.StopTimer() // the deferred clean-up is not the tick's
 			b.ReportMetric(perReminder, "redis-bytes/reminder")
 		})
 	}
