@@ -47,9 +47,9 @@
 // last writes (a crash with appendfsync everysec loses up to a second) can
 // lose a mark, and an occurrence sent in that second can go again. The
 // chaos run (make chaos) restarts Redis cleanly; it does not test that.
-// Last, deleting an item and scheduling it again under the same id while a
-// send of it is under way starts it afresh, marks and all: if the new one
-// falls at the same time, that occurrence can go twice.
+// Deleting an item keeps its send-started mark for an hour (a tombstone),
+// so scheduling the same id again while a send of it is under way still
+// looks in the history first.
 //
 // # Sending
 //

@@ -102,7 +102,8 @@ local opt = {spec = ARGV[7], tz = ARGV[8], p = ARGV[9], pz = ARGV[10], snz = ARG
 for f, v in pairs(opt) do
   if v == '' or v == '0' then redis.call('HDEL', item, f) else redis.call('HSET', item, f, v) end
 end
-redis.call('HDEL', item, 'f', 'x', 'a')
+redis.call('HDEL', item, 'f', 'x', 'a', 'gone')
+redis.call('PERSIST', item)
 local v = redis.call('HINCRBY', item, 'v', 1)
 if ARGV[4] ~= '' then redis.call('HSET', ARGV[2] .. ARGV[4], ARGV[1], '') end
 if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return v end
@@ -128,7 +129,7 @@ func (q *Reminders) Get(ctx context.Context, id string) (scheduler.Item, bool, e
 	if err != nil {
 		return scheduler.Item{}, false, q.fail("reading a reminder", err)
 	}
-	if len(h) == 0 {
+	if len(h) == 0 || h["gone"] == "1" {
 		return scheduler.Item{}, false, nil
 	}
 	return itemOf(id, h), true, nil
@@ -144,19 +145,34 @@ func itemOf(id string, h map[string]string) scheduler.Item {
 	}
 }
 
+// deleteScript removes an item. When a send of it had started, a
+// tombstone keeps the send-started mark for a while (ARGV[3] ms), so the
+// same id scheduled again at once still knows that occurrence may be out.
 var deleteScript = redis.NewScript(`
-local owner = redis.call('HGET', KEYS[3], 'o')
+local item = KEYS[3]
+local owner = redis.call('HGET', item, 'o')
 if owner and owner ~= '' then redis.call('HDEL', ARGV[2] .. owner, ARGV[1]) end
-local n = redis.call('DEL', KEYS[3])
+local existed = redis.call('EXISTS', item) == 1 and redis.call('HGET', item, 'gone') ~= '1'
+local st, sat = redis.call('HGET', item, 'st'), redis.call('HGET', item, 'sat')
+redis.call('DEL', item)
+if st and sat then
+  redis.call('HSET', item, 'st', st, 'sat', sat, 'gone', '1')
+  redis.call('PEXPIRE', item, ARGV[3])
+end
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
-return n
+if existed then return 1 end
+return 0
 `)
+
+// tombstoneTTL is how long a deleted item's send-started mark is kept:
+// well over any lease.
+const tombstoneTTL = time.Hour
 
 // Delete removes an item, in flight or not.
 func (q *Reminders) Delete(ctx context.Context, id string) (bool, error) {
 	k := q.keysOf(id)
-	n, err := deleteScript.Run(ctx, q.r.client, []string{k.due, k.fly, k.item(id)}, id, k.ownerPrefix()).Int()
+	n, err := deleteScript.Run(ctx, q.r.client, []string{k.due, k.fly, k.item(id)}, id, k.ownerPrefix(), tombstoneTTL.Milliseconds()).Int()
 	if err != nil {
 		return false, q.fail("deleting a reminder", err)
 	}
@@ -184,7 +200,7 @@ func (q *Reminders) List(ctx context.Context, owner string) ([]scheduler.Item, e
 			if err != nil {
 				return nil, q.fail("listing reminders", err)
 			}
-			if len(h) > 0 {
+			if len(h) > 0 && h["gone"] != "1" {
 				items = append(items, itemOf(id, h))
 			}
 		}
@@ -193,7 +209,7 @@ func (q *Reminders) List(ctx context.Context, owner string) ([]scheduler.Item, e
 }
 
 var pauseScript = redis.NewScript(`
-if redis.call('EXISTS', KEYS[3]) == 0 then return 0 end
+if redis.call('EXISTS', KEYS[3]) == 0 or redis.call('HGET', KEYS[3], 'gone') == '1' then return 0 end
 if ARGV[2] == '1' then
   redis.call('HSET', KEYS[3], 'pz', '1')
   redis.call('ZREM', KEYS[1], ARGV[1])
@@ -235,7 +251,7 @@ local function take(id)
   end
   local hm = {}
   for j = 1, #h, 2 do hm[h[j]] = h[j + 1] end
-  if hm['pz'] == '1' or hm['x'] == '1' then
+  if hm['pz'] == '1' or hm['x'] == '1' or hm['gone'] == '1' then
     redis.call('ZREM', KEYS[1], id)
     redis.call('ZREM', KEYS[2], id)
     redis.call('HDEL', key, 'tok')

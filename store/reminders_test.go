@@ -243,6 +243,18 @@ func TestReminderDeleteAndChangeWhileInFlight(t *testing.T) {
 	if _, ok := rg.item(t, "dm:gone"); ok {
 		t.Error("a deleted item came back after its claim finished")
 	}
+	if list, _ := rg.e.List(ctx, "U1"); len(list) != 0 {
+		t.Errorf("List after delete = %+v, want nothing", list)
+	}
+	// Scheduled again at once, at the same time, while the first send may
+	// be out: the new claim must know to look in the history first.
+	put("dm:gone", nov2)
+	if again := claim("dm:gone"); !again.Started {
+		t.Error("deleted and scheduled again during a send: the claim is not marked started, so it could go twice")
+	}
+	if err := rg.e.Delete(ctx, "dm:gone"); err != nil {
+		t.Fatal(err)
+	}
 
 	put("dm:moved", nov2)
 	c = claim("dm:moved")

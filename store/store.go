@@ -68,7 +68,9 @@
 //	                                     the occurrence), spec, tz, p (payload),
 //	                                     pz, snz, x ("1" paused, snoozed, stopped),
 //	                                     v (version), a (attempts), f (failure);
-//	                                     empty and "0" fields are left out
+//	                                     empty and "0" fields are left out; after
+//	                                     Delete, a tombstone (st, sat, gone "1")
+//	                                     with a TTL of 1 h
 //	                                     tok (claim token), st, sat (occurrence
 //	                                     whose send started, and when, in ms)
 //	peerbot:rem:{r<n>}:own:<owner>       hash: item id -> "", the items an owner has
