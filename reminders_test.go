@@ -3,11 +3,15 @@ package main
 import (
 	"context"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/peerbot/peerbot/bot"
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/fakeslack"
 	"github.com/peerbot/peerbot/internal/redistest"
 	"github.com/peerbot/peerbot/scheduler"
 	"github.com/peerbot/peerbot/store"
@@ -156,5 +160,47 @@ func TestEnsureDigestsKeepsAScheduledOne(t *testing.T) {
 	}
 	if again, _ := e.Item(ctx, "digest:UADMIN"); !again.Due.Equal(first.Due) {
 		t.Errorf("a restart moved the digest from %v to %v: that week's would be lost", first.Due, again.Due)
+	}
+}
+
+// TestHTTPModeSendsQueuedReminders boots the bot over HTTP against the fake
+// Slack Web API and checks that the engine it runs delivers what is queued,
+// tagged with its occurrence, counts it on /metrics, and schedules each
+// admin's digest.
+func TestHTTPModeSendsQueuedReminders(t *testing.T) {
+	fake := fakeslack.New()
+	srv := httptest.NewServer(fake.Handler())
+	defer srv.Close()
+	prefix := redistest.Prefix(t)
+	p := startHTTP(t, map[string]string{"SLACK_API_URL": srv.URL + "/api/", "REDIS_KEY_PREFIX": prefix, "ADMIN_USER_IDS": "UADMIN1"})
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q := db.Reminders(store.DefaultReminderShards)
+	due := time.Now().Truncate(time.Second)
+	if _, err := q.Put(ctx, scheduler.Item{ID: "dm:e2e", Kind: scheduler.KindDM, To: "U42", Due: due,
+		Payload: scheduler.ReplyPayload(handlers.Say("Please confirm your session on 2 November."))}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the queued message to be posted", func() bool { return len(fake.Messages(fakeslack.IM("U42"))) == 1 })
+	m := fake.Messages(fakeslack.IM("U42"))[0]
+	if m.Text != "Please confirm your session on 2 November." || m.Occurrence != scheduler.Occurrence("dm:e2e", due) {
+		t.Errorf("posted %q tagged %q, want the message tagged with its occurrence", m.Text, m.Occurrence)
+	}
+	waitFor(t, "the send to be recorded", func() bool { _, ok, _ := q.Get(ctx, "dm:e2e"); return !ok })
+	res, err := http.Get(p.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), `peerbot_reminders_sent_total{kind="dm"} 1`) {
+		t.Error("/metrics does not count the reminder sent")
+	}
+	if it, ok, err := q.Get(ctx, "digest:UADMIN1"); err != nil || !ok || it.Spec != digestSpec {
+		t.Errorf("admin digest = %+v, %v, %v, want it scheduled on %q", it, ok, err, digestSpec)
 	}
 }
