@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -99,5 +100,28 @@ func TestSpecInSecondPassOfRepeatedHour(t *testing.T) {
 	after := time.Date(2026, 10, 25, 1, 10, 0, 0, time.UTC) // 01:10 GMT
 	if got, want := s.Next(after), time.Date(2026, 10, 26, 1, 30, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("Next(%v) = %v, want %v", after, got.UTC(), want)
+	}
+}
+
+func TestUpcoming(t *testing.T) {
+	from := time.Date(2026, 10, 20, 12, 0, 0, 0, time.UTC) // a Tuesday; clocks go back on Sunday 25th
+	got, err := Upcoming("CRON_TZ=Europe/London 0 10 * * MON", nil, from, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Mon 26 Oct 10:00 GMT", "Mon 2 Nov 10:00 GMT", "Mon 9 Nov 10:00 GMT"}
+	for i, w := range want {
+		if i >= len(got) || got[i].Format("Mon 2 Jan 15:04 MST") != w {
+			t.Fatalf("Upcoming = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestBadSpecSaysWhyAndGivesAnExample(t *testing.T) {
+	for _, spec := range []string{"CRON_TZ=", "0 10 * * FUNDAY", ""} {
+		_, err := ParseSpec(spec, time.UTC)
+		if err == nil || !strings.Contains(err.Error(), "0 10 * * MON") {
+			t.Errorf("ParseSpec(%q) = %v, want a reason with an example", spec, err)
+		}
 	}
 }

@@ -651,3 +651,37 @@ func TestReminderEngineInTheConsole(t *testing.T) {
 		t.Errorf("console printed %q, want %q", out.String(), want)
 	}
 }
+
+func TestReminderSnoozeAndSkip(t *testing.T) {
+	rg := newRig(t, nov2, nil)
+	ctx := context.Background()
+	it, err := rg.e.Schedule(ctx, scheduler.Item{ID: "sched:w", Kind: scheduler.KindSchedule, Owner: "U1", To: "C1", Spec: "0 10 * * MON",
+		Payload: scheduler.ReplyPayload(handlers.Say("weekly"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rg.e.Skip(ctx, "sched:w"); err != nil {
+		t.Fatal(err)
+	}
+	skipped, _ := rg.item(t, "sched:w")
+	if want := it.Due.Add(7 * 24 * time.Hour); !skipped.Due.Equal(want) {
+		t.Errorf("after Skip due %v, want the one after, %v", skipped.Due, want)
+	}
+	until := nov2.Add(3 * 24 * time.Hour)
+	if err := rg.e.Snooze(ctx, "sched:w", until); err != nil {
+		t.Fatal(err)
+	}
+	snoozed, _ := rg.item(t, "sched:w")
+	if !snoozed.Due.Equal(until) || !snoozed.Snoozed {
+		t.Errorf("after Snooze = %v snoozed %v, want %v and marked snoozed", snoozed.Due, snoozed.Snoozed, until)
+	}
+	rg.clock.Set(until)
+	rg.tick(t)
+	after, _ := rg.item(t, "sched:w")
+	if rg.posts("C1") != 1 || after.Snoozed || !after.Due.After(until) {
+		t.Errorf("at the snoozed time: %d posts, then %+v; want 1 post and the next time, no longer snoozed", rg.posts("C1"), after)
+	}
+	if err := rg.e.Skip(ctx, "sched:none"); !errors.Is(err, scheduler.ErrNoItem) {
+		t.Errorf("Skip(unknown) = %v, want ErrNoItem", err)
+	}
+}
