@@ -232,3 +232,32 @@ func Upcoming(spec string, zone *time.Location, now time.Time, n int) ([]time.Ti
 func (e *Engine) Failures(ctx context.Context, since time.Time) ([]FailureRecord, error) {
 	return e.o.Queue.Failures(ctx, since)
 }
+
+// SupervisionID is the item id of a person's supervision reminder.
+func SupervisionID(userID string) string { return "sup:" + userID }
+
+// Remind (re)plans a person's supervision reminder from the planner (the
+// rule the App Home shows), after anything that changes it: setup, a
+// logged session, leave, reminders turned on. It returns when the next
+// falls; false, with the reminder removed, when none should (reminders
+// off, nothing due). Plain types, so handlers can declare it.
+func (e *Engine) Remind(ctx context.Context, userID string) (time.Time, bool, error) {
+	it, err := e.Schedule(ctx, Item{ID: SupervisionID(userID), Kind: KindSupervision, Owner: userID, To: userID})
+	if errors.Is(err, ErrNothingDue) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	return it.Due, true, nil
+}
+
+// ScheduleChannel creates or replaces an admin's channel schedule: text
+// posted to channel on a cron spec, read in zone ("" for the engine's)
+// unless the spec names its own. It returns the first time it falls; a
+// spec that cannot be read is refused with ErrBadSpec, in words fit to
+// show.
+func (e *Engine) ScheduleChannel(ctx context.Context, id, owner, channel, spec, zone string, r handlers.Reply) (time.Time, error) {
+	it, err := e.Schedule(ctx, Item{ID: "sched:" + id, Kind: KindSchedule, Owner: owner, To: channel, Spec: spec, Zone: zone, Payload: ReplyPayload(r)})
+	return it.Due, err
+}

@@ -685,3 +685,35 @@ func TestReminderSnoozeAndSkip(t *testing.T) {
 		t.Errorf("Skip(unknown) = %v, want ErrNoItem", err)
 	}
 }
+
+func TestReminderRemindAndScheduleChannel(t *testing.T) {
+	next := nov2.Add(26 * time.Hour)
+	off := false
+	rg := newRig(t, nov2, func(o *scheduler.Options) {
+		o.Plan = map[string]scheduler.Planner{scheduler.KindSupervision: func(context.Context, scheduler.Item, time.Time) (time.Time, bool, error) {
+			return next, !off, nil
+		}}
+		o.Compose = map[string]scheduler.Composer{scheduler.KindSupervision: func(context.Context, scheduler.Item, time.Time) (handlers.Reply, bool, error) {
+			return handlers.Say("due"), true, nil
+		}}
+	})
+	ctx := context.Background()
+	at, ok, err := rg.e.Remind(ctx, "U3")
+	if err != nil || !ok || !at.Equal(next) {
+		t.Fatalf("Remind = %v, %v, %v, want %v", at, ok, err, next)
+	}
+	off = true // reminders turned off
+	if _, ok, err := rg.e.Remind(ctx, "U3"); err != nil || ok {
+		t.Errorf("Remind with reminders off = %v, %v, want false", ok, err)
+	}
+	if _, ok := rg.item(t, scheduler.SupervisionID("U3")); ok {
+		t.Error("the reminder is still queued after reminders were turned off")
+	}
+	first, err := rg.e.ScheduleChannel(ctx, "meet", "UADMIN", "C0PEERS", "CRON_TZ=Europe/London 0 10 * * MON", "", handlers.Say("Meeting at 10"))
+	if want := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC); err != nil || !first.Equal(want) {
+		t.Errorf("ScheduleChannel = %v, %v, want %v", first, err, want)
+	}
+	if _, err := rg.e.ScheduleChannel(ctx, "bad", "UADMIN", "C0PEERS", "TZ=", "", handlers.Say("x")); !errors.Is(err, scheduler.ErrBadSpec) {
+		t.Errorf("ScheduleChannel(TZ=) = %v, want ErrBadSpec", err)
+	}
+}
