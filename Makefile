@@ -2,7 +2,7 @@
 
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test bench fuzz lint fmt content eval
+.PHONY: run test bench fuzz lint fmt content eval chaos
 
 # run starts the bot: a local console with no Slack settings, else as the
 # environment says (see .env.example).
@@ -39,6 +39,12 @@ fuzz:
 # set's figures are held to targets in CI (TestEvalHeldBack).
 eval:
 	@go test -count=1 -run 'TestEval' -v ./knowledge | grep -E 'in scope|^(ok|FAIL|---)'
+
+# chaos runs three peerbot processes over 10,000 reminders against its own
+# redis-server and a fake Slack, kills one and restarts Redis part way, and
+# fails unless each reminder was delivered exactly once (internal/chaos).
+chaos:
+	go run ./internal/chaos
 
 # content checks the shipped articles and standards (see README, Content).
 content:

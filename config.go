@@ -44,6 +44,10 @@ type Config struct {
 	CommandSupervision string   `envconfig:"COMMAND_SUPERVISION" default:"/supervision"`
 	KnowledgeDir       string   `envconfig:"KNOWLEDGE_DIR"`
 	ZoneCacheTTL       Duration `envconfig:"ZONE_CACHE_TTL" default:"24h"`
+	ReminderShards     int      `envconfig:"REMINDER_SHARDS" default:"8"`
+	ReminderGrace      Duration `envconfig:"REMINDER_GRACE" default:"24h"`
+	ReminderRate       float64  `envconfig:"REMINDER_RATE" default:"20"`
+	ReminderLease      Duration `envconfig:"REMINDER_LEASE" default:"60s"`
 }
 
 // Mode is how the bot reaches people.
@@ -102,6 +106,8 @@ func parseError(pe *envconfig.ParseError) error {
 		return &ConfigError{"PORT", fmt.Sprintf("expected a port number from 0 to 65535, not %q", clip(pe.Value))}
 	case "ZONE_CACHE_TTL":
 		return &ConfigError{"ZONE_CACHE_TTL", fmt.Sprintf("expected a duration such as 24h or 90m, not %q", clip(pe.Value))}
+	case "REMINDER_GRACE", "REMINDER_LEASE":
+		return &ConfigError{pe.KeyName, fmt.Sprintf("expected a duration such as 24h or 60s, not %q", clip(pe.Value))}
 	case "DEFAULT_TZ":
 		return &ConfigError{"DEFAULT_TZ", fmt.Sprintf("expected a time zone name such as Europe/London, not %q", clip(pe.Value))}
 	}
@@ -200,6 +206,20 @@ func (c *Config) validate() error {
 	}
 	if c.ZoneCacheTTL.Duration < time.Minute {
 		return &ConfigError{"ZONE_CACHE_TTL", "expected a duration of at least a minute, such as 24h"}
+	}
+	return c.validateReminders()
+}
+
+func (c *Config) validateReminders() error {
+	switch {
+	case c.ReminderShards < 1 || c.ReminderShards > 1024:
+		return &ConfigError{"REMINDER_SHARDS", fmt.Sprintf("expected a number of shards from 1 to 1024, not %d", c.ReminderShards)}
+	case c.ReminderGrace.Duration < time.Minute:
+		return &ConfigError{"REMINDER_GRACE", "expected a duration of at least a minute, such as 24h"}
+	case c.ReminderRate <= 0:
+		return &ConfigError{"REMINDER_RATE", "expected a number of messages a second above 0, such as 20"}
+	case c.ReminderLease.Duration < 2*time.Second:
+		return &ConfigError{"REMINDER_LEASE", "expected a duration of at least 2s, such as 60s"}
 	}
 	return nil
 }

@@ -52,6 +52,11 @@ func TestConfigErrors(t *testing.T) {
 		{"knowledge folder", map[string]string{"KNOWLEDGE_DIR": "knowledge/content"}, ""},
 		{"zone cache TTL unreadable", map[string]string{"ZONE_CACHE_TTL": "a day"}, "ZONE_CACHE_TTL"},
 		{"zone cache TTL too short", map[string]string{"ZONE_CACHE_TTL": "1s"}, "ZONE_CACHE_TTL"},
+		{"reminder shards zero", map[string]string{"REMINDER_SHARDS": "0"}, "REMINDER_SHARDS"},
+		{"reminder grace unreadable", map[string]string{"REMINDER_GRACE": "a day"}, "REMINDER_GRACE"},
+		{"reminder rate zero", map[string]string{"REMINDER_RATE": "0"}, "REMINDER_RATE"},
+		{"reminder lease too short", map[string]string{"REMINDER_LEASE": "1s"}, "REMINDER_LEASE"},
+		{"reminder settings", map[string]string{"REMINDER_SHARDS": "16", "REMINDER_GRACE": "6h", "REMINDER_RATE": "5", "REMINDER_LEASE": "2m"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // slashAs sends a signed slash command from user and returns every text in

@@ -78,6 +78,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// Background work runs beside every mode: it starts here, before the
 	// mode takes requests, and stops after the mode has stopped taking them.
 	a.sched.Start()
+	if a.engine, err = a.startEngine(stdout); err != nil {
+		return errors.Join(fmt.Errorf("starting the reminder engine: %w", err), a.stopBackground())
+	}
 
 	var runErr error
 	switch mode {
@@ -102,6 +105,13 @@ type app struct {
 	table *bot.Table
 	bot   *bot.Bot
 	sched *scheduler.Scheduler
+
+	// What the reminder engine needs besides the store and Slack.
+	standards *supervision.Standards
+	directory handlers.Directory
+	metrics   *bot.Metrics
+	admins    []string
+	engine    *scheduler.Engine // nil until started
 
 	stopOnce   sync.Once
 	stopCtx    context.Context
@@ -140,6 +150,7 @@ func newApp(ctx context.Context, cfg *Config, mode Mode, log *slog.Logger) (*app
 		}
 		directory = bot.NewDirectory(a.api, a.db, cfg.ZoneCacheTTL.Duration, cfg.DefaultTZ.String())
 	}
+	a.standards, a.directory, a.metrics = standards, directory, metrics
 	if err := a.newBot(content, standards, directory, httpClient, botUserID, metrics); err != nil {
 		_ = a.db.Close()
 		return nil, err
@@ -223,6 +234,7 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 	if a.mode == ModeConsole {
 		admins = []string{bot.ConsoleUser} // your own machine: you are its admin
 	}
+	a.admins = admins
 	a.bot = bot.New(bot.Options{
 		Table:         a.table,
 		Store:         a.db,
@@ -310,6 +322,11 @@ func (a *app) stopping() context.Context {
 func (a *app) stopBackground() error {
 	ctx := a.stopping()
 	err := errors.Join(a.sched.Stop(ctx), a.bot.Shutdown(ctx))
+	if a.engine != nil {
+		// After the bot's own work, which may still hand it messages;
+		// releasing its claims lets another replica send them at once.
+		stopEngine(a.log, a.engine)
+	}
 	a.log.Info("stopped")
 	return err
 }

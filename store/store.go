@@ -72,6 +72,29 @@
 //	                                     sealed: encrypted with a key only the
 //	                                     buttons carry); TTL 30 min; id is 32
 //	                                     random hex digits
+//
+// The reminder engine's queue (reminders.go), sharded over
+// REMINDER_SHARDS shards; shard n's keys all carry the tag {r<n>}, and an
+// item lives in shard crc32(id) mod shards:
+//
+//	peerbot:rem:{r<n>}:due               sorted set: item id -> ms of its next try
+//	peerbot:rem:{r<n>}:fly               sorted set: item id -> ms its lease ends
+//	peerbot:rem:{r<n>}:item:<id>         hash: k (kind), o (owner), to, due (ms of
+//	                                     the occurrence), spec, tz, p (payload),
+//	                                     pz, snz, x ("1" paused, snoozed, stopped),
+//	                                     v (version), a (attempts), f (failure);
+//	                                     empty and "0" fields are left out; after
+//	                                     Delete, a tombstone (st, sat, gone "1")
+//	                                     with a TTL of 1 h
+//	                                     tok (claim token), st, sat (occurrence
+//	                                     whose send started, and when, in ms)
+//	peerbot:rem:{r<n>}:own:<owner>       hash: item id -> "", the items an owner has
+//	                                     (a hash: small ones are compact)
+//	peerbot:rem:{r<n>}:failed            sorted set: "id\tkind\tto\treason" -> ms
+//	                                     it failed; kept 90 days
+//
+// The scripts name the shard's due, fly and item keys and build the owner
+// and other item keys of the same shard inside; all share the one tag.
 package store
 
 import (
