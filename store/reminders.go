@@ -10,14 +10,14 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/peerbot/peerbot/scheduler"
+	"github.com/peerbot/peerbot/internal/queue"
 )
 
 // DefaultReminderShards is how many shards the reminder queue has when
 // REMINDER_SHARDS is not set.
 const DefaultReminderShards = 8
 
-// Reminders is the reminder engine's queue (scheduler.Queue) on Redis:
+// Reminders is the reminder engine's queue (the engine's Queue, in package scheduler) on Redis:
 // items sharded over sorted sets by due time, claimed with a lease by Lua
 // scripts that each touch one shard's keys only (one hash tag). It is safe
 // for concurrent use, by many replicas.
@@ -39,8 +39,6 @@ func (r *Redis) Reminders(n int) *Reminders {
 	_ = q.loadFinish(ctx) // Finish loads it again if this fails
 	return q
 }
-
-var _ scheduler.Queue = (*Reminders)(nil)
 
 // Shards is the number of shards.
 func (q *Reminders) Shards() int { return q.shards }
@@ -112,7 +110,7 @@ return v
 `)
 
 // Put creates or replaces an item and returns its new version.
-func (q *Reminders) Put(ctx context.Context, it scheduler.Item) (int64, error) {
+func (q *Reminders) Put(ctx context.Context, it queue.Item) (int64, error) {
 	k := q.keysOf(it.ID)
 	v, err := putScript.Run(ctx, q.r.client, []string{k.due, k.fly, k.item(it.ID)},
 		it.ID, k.ownerPrefix(), it.Kind, it.Owner, it.To, ms(it.Due), it.Spec, it.Zone, it.Payload,
@@ -124,21 +122,21 @@ func (q *Reminders) Put(ctx context.Context, it scheduler.Item) (int64, error) {
 }
 
 // Get returns an item.
-func (q *Reminders) Get(ctx context.Context, id string) (scheduler.Item, bool, error) {
+func (q *Reminders) Get(ctx context.Context, id string) (queue.Item, bool, error) {
 	h, err := q.r.client.HGetAll(ctx, q.keysOf(id).item(id)).Result()
 	if err != nil {
-		return scheduler.Item{}, false, q.fail("reading a reminder", err)
+		return queue.Item{}, false, q.fail("reading a reminder", err)
 	}
 	if len(h) == 0 || h["gone"] == "1" {
-		return scheduler.Item{}, false, nil
+		return queue.Item{}, false, nil
 	}
 	return itemOf(id, h), true, nil
 }
 
-func itemOf(id string, h map[string]string) scheduler.Item {
+func itemOf(id string, h map[string]string) queue.Item {
 	v, _ := strconv.ParseInt(h["v"], 10, 64)
 	a, _ := strconv.Atoi(h["a"])
-	return scheduler.Item{
+	return queue.Item{
 		ID: id, Kind: h["k"], Owner: h["o"], To: h["to"], Due: fromMS(h["due"]), Spec: h["spec"], Zone: h["tz"],
 		Payload: []byte(h["p"]), Paused: h["pz"] == "1", Snoozed: h["snz"] == "1",
 		Version: v, Attempts: a, Failure: h["f"], Stopped: h["x"] == "1",
@@ -180,7 +178,7 @@ func (q *Reminders) Delete(ctx context.Context, id string) (bool, error) {
 }
 
 // List returns the items owner owns, from every shard.
-func (q *Reminders) List(ctx context.Context, owner string) ([]scheduler.Item, error) {
+func (q *Reminders) List(ctx context.Context, owner string) ([]queue.Item, error) {
 	if owner == "" {
 		return nil, nil
 	}
@@ -192,7 +190,7 @@ func (q *Reminders) List(ctx context.Context, owner string) ([]scheduler.Item, e
 	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, q.fail("listing reminders", err)
 	}
-	var items []scheduler.Item
+	var items []queue.Item
 	for s, cmd := range sets {
 		k := q.keys(s)
 		for _, id := range cmd.Val() {
@@ -273,14 +271,14 @@ return out
 `)
 
 // Claim leases up to n items of shard whose time has come.
-func (q *Reminders) Claim(ctx context.Context, shard int, now time.Time, lease time.Duration, n int) ([]scheduler.Claim, error) {
+func (q *Reminders) Claim(ctx context.Context, shard int, now time.Time, lease time.Duration, n int) ([]queue.Claim, error) {
 	k := q.keys(shard)
 	res, err := claimScript2.Run(ctx, q.r.client, []string{k.due, k.fly},
 		ms(now), lease.Milliseconds(), n, token(), k.itemPrefix()).Slice()
 	if err != nil {
 		return nil, q.fail("claiming reminders", err)
 	}
-	claims := make([]scheduler.Claim, 0, len(res))
+	claims := make([]queue.Claim, 0, len(res))
 	for _, r := range res {
 		row, ok := r.([]any)
 		if !ok || len(row) != 3 {
@@ -295,7 +293,7 @@ func (q *Reminders) Claim(ctx context.Context, shard int, now time.Time, lease t
 			val, _ := flat[j+1].(string)
 			h[key] = val
 		}
-		c := scheduler.Claim{Item: itemOf(id, h), Token: tok}
+		c := queue.Claim{Item: itemOf(id, h), Token: tok}
 		if st := h["st"]; st != "" && st == h["due"] {
 			c.Started, c.StartedAt = true, fromMS(h["sat"])
 		}
@@ -350,7 +348,7 @@ return 1
 `)
 
 // Finish ends claims, in one pipeline.
-func (q *Reminders) Finish(ctx context.Context, now time.Time, done ...scheduler.Done) ([]bool, error) {
+func (q *Reminders) Finish(ctx context.Context, now time.Time, done ...queue.Done) ([]bool, error) {
 	if len(done) == 0 {
 		return nil, nil
 	}
@@ -407,8 +405,8 @@ func oneLine(s string) string {
 }
 
 // Failures returns the failures recorded since, from every shard.
-func (q *Reminders) Failures(ctx context.Context, since time.Time) ([]scheduler.FailureRecord, error) {
-	var out []scheduler.FailureRecord
+func (q *Reminders) Failures(ctx context.Context, since time.Time) ([]queue.FailureRecord, error) {
+	var out []queue.FailureRecord
 	for s := range q.shards {
 		zs, err := q.r.client.ZRangeByScoreWithScores(ctx, q.keys(s).failed, &redis.ZRangeBy{Min: strconv.FormatInt(ms(since), 10), Max: "+inf"}).Result()
 		if err != nil {
@@ -420,7 +418,7 @@ func (q *Reminders) Failures(ctx context.Context, since time.Time) ([]scheduler.
 			if len(p) != 4 {
 				continue
 			}
-			out = append(out, scheduler.FailureRecord{ID: p[0], Kind: p[1], To: p[2], Reason: p[3], At: time.UnixMilli(int64(z.Score)).UTC()})
+			out = append(out, queue.FailureRecord{ID: p[0], Kind: p[1], To: p[2], Reason: p[3], At: time.UnixMilli(int64(z.Score)).UTC()})
 		}
 	}
 	return out, nil
