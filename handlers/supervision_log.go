@@ -176,10 +176,33 @@ func (h *Supervision) logSession(ctx context.Context, req Request, p supervision
 	default:
 		r.Text = fmt.Sprintf("Logged: %s.\n%s", what, supSummary(rec.status, "your"))
 	}
-	if k := rec.status.Standard; k.Name != "" && !k.Counted(s.Type) {
-		r.Text += fmt.Sprintf("\n%s %s session doesn't count toward %s.", supUpperFirst(supArticle(string(s.Type))), s.Type, supLowerFirst(k.Name))
-	}
+	r.Text += supCountsToward(rec.status, s.Type)
 	return r, nil, nil
+}
+
+// supCountsToward says which of a person's clocks a session of type t
+// counts toward: only when it counts toward none, or when the standard has
+// more than one kind, so the person knows which clock moved.
+func supCountsToward(st supervision.Status, t supervision.SessionType) string {
+	var all, counted []string
+	for _, c := range st.Clocks {
+		if c.Kind.Name == "" {
+			continue
+		}
+		all = append(all, supLowerFirst(c.Kind.Name))
+		if c.Kind.Counted(t) {
+			counted = append(counted, supLowerFirst(c.Kind.Name))
+		}
+	}
+	switch {
+	case len(all) == 0:
+		return ""
+	case len(counted) == 0:
+		return fmt.Sprintf("\n%s %s session doesn't count toward %s.", supUpperFirst(supArticle(string(t))), t, strings.Join(all, " or "))
+	case len(all) > 1:
+		return fmt.Sprintf("\nIt counts toward %s.", strings.Join(counted, " and "))
+	}
+	return ""
 }
 
 // supWhat describes a session in a phrase: "a clinical session on Fri 20 Nov

@@ -65,7 +65,11 @@ func supMemberLine(rec supRecord) string {
 		parts = append(parts, "no sessions logged")
 	}
 	if !st.Due.IsZero() {
-		parts = append(parts, "due by "+supDate(st.Due))
+		due := "due by " + supDate(st.Due)
+		if len(st.Clocks) > 1 {
+			due += " (" + supLowerFirst(st.Standard.Name) + ")"
+		}
+		parts = append(parts, due)
 	}
 	if st.LastAny != nil || st.State != supervision.None {
 		parts = append(parts, strings.ToLower(supStateWords(st)))
