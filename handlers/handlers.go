@@ -89,3 +89,17 @@ type Command struct {
 // person is asked to try again shortly; nothing was changed. It is
 // outcome.ErrUnavailable, which the store wraps without importing handlers.
 var ErrUnavailable = outcome.ErrUnavailable
+
+// ErrUnknown means a write was sent and its answer lost: it may have
+// happened. Handlers that write say so in their reply ("I may have saved
+// that"); an error wrapping it that reaches the bot must not be worded
+// "nothing was changed". It is outcome.ErrUnknown.
+var ErrUnknown = outcome.ErrUnknown
+
+// ErrNotFound means the record to change is not there any more. It is
+// outcome.ErrNotFound.
+var ErrNotFound = outcome.ErrNotFound
+
+// ErrExists means a record with that id is already there, holding
+// something else: for a session, it was logged already.
+var ErrExists = outcome.ErrExists

@@ -134,24 +134,43 @@ func supGuard(args string) string {
 type supRecord struct {
 	profile  supervision.Profile
 	standard supervision.Standard
-	sessions []supervision.Session
 	leaves   []supervision.Leave
 	status   supervision.Status
 	loc      *time.Location
 }
 
-// record loads a person's sessions and leave and works out their status.
+// record works out a person's status from the summary of their record.
 func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRecord, error) {
-	rec := supRecord{profile: p, loc: h.location(p), standard: h.standards.For(p.Role, p.Locality)}
-	var err error
-	if rec.sessions, err = h.sessions.Sessions(ctx, p.UserID, 0); err != nil {
-		return rec, fmt.Errorf("supervision: reading sessions: %w", err)
+	recs, err := h.records(ctx, []supervision.Profile{p})
+	if err != nil {
+		return supRecord{}, err
 	}
-	if rec.leaves, err = h.sessions.Leaves(ctx, p.UserID); err != nil {
-		return rec, fmt.Errorf("supervision: reading leave: %w", err)
+	return recs[0], nil
+}
+
+// records works out the status of several people at once, reading only
+// the newest session of each type, the awaiting count and leave of each,
+// in a few round trips for them all.
+func (h *Supervision) records(ctx context.Context, ps []supervision.Profile) ([]supRecord, error) {
+	if len(ps) == 0 {
+		return nil, nil
 	}
-	rec.status = supervision.ComputeStatus(rec.standard, rec.sessions, rec.leaves, h.now().In(rec.loc))
-	return rec, nil
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.UserID
+	}
+	sums, err := h.sessions.Summaries(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("supervision: reading status: %w", err)
+	}
+	now := h.now()
+	out := make([]supRecord, len(ps))
+	for i, p := range ps {
+		rec := supRecord{profile: p, loc: h.location(p), standard: h.standards.For(p.Role, p.Locality), leaves: sums[i].Leaves}
+		rec.status = sums[i].Status(rec.standard, now.In(rec.loc))
+		out[i] = rec
+	}
+	return out, nil
 }
 
 // noProfile guides a person with no profile to set one up.

@@ -11,26 +11,11 @@ import (
 // teamOf loads the status of everyone who names me as their supervisor. A
 // person whose profile no longer names me is left out.
 func (h *Supervision) teamOf(ctx context.Context, me string) ([]supRecord, error) {
-	ids, err := h.profiles.Supervisees(ctx, me)
+	ps, err := h.profiles.SuperviseeProfiles(ctx, me)
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading supervisees: %w", err)
 	}
-	var out []supRecord
-	for _, id := range ids {
-		p, ok, err := h.profiles.Profile(ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("supervision: reading profile: %w", err)
-		}
-		if !ok || p.SupervisorID != me {
-			continue
-		}
-		rec, err := h.record(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-	return out, nil
+	return h.records(ctx, ps)
 }
 
 func (h *Supervision) team(ctx context.Context, req Request) (Reply, error) {

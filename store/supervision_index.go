@@ -1,0 +1,460 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/peerbot/peerbot/internal/outcome"
+	"github.com/peerbot/peerbot/supervision"
+	"github.com/redis/go-redis/v9"
+)
+
+// A person's sessions are indexed so that their status reads only what it
+// needs, however many years of sessions they have. These keys sit under the
+// person's tag with the rest of their record, and every script that writes
+// a session keeps them in step in the same run:
+//
+//	peerbot:sup:{<user>}:bytype:<type>   sorted set of the ids of sessions of
+//	                                     that type not disputed; score as in
+//	                                     sessions
+//	peerbot:sup:{<user>}:awaiting        set of the ids of sessions awaiting
+//	                                     confirmation
+//	peerbot:sup:{<user>}:indexed         string "1" once the two above cover
+//	                                     every session (records from before
+//	                                     them are indexed on first read)
+//	peerbot:sup:{<user>}:undone:<id>     string, who took the session back;
+//	                                     TTL UndoneTTL, so a late Confirm
+//	                                     can say why it is gone
+
+// ErrUnknown wraps the error of a write whose outcome is not known: the
+// command was sent and no answer came (a timeout, a dropped connection). It
+// is outcome.ErrUnknown. The write may have happened: say so, never "nothing
+// was changed".
+var ErrUnknown = outcome.ErrUnknown
+
+// UndoneTTL is how long the store remembers that a session was taken back.
+const UndoneTTL = 90 * 24 * time.Hour
+
+func (r *Redis) byTypeKey(userID string, t supervision.SessionType) string {
+	return r.key("sup", tag(userID), "bytype", string(t))
+}
+func (r *Redis) awaitingKey(userID string) string { return r.key("sup", tag(userID), "awaiting") }
+func (r *Redis) indexedKey(userID string) string  { return r.key("sup", tag(userID), "indexed") }
+func (r *Redis) undoneKey(userID, id string) string {
+	return r.key("sup", tag(userID), "undone", id)
+}
+
+// sessionKeys are the KEYS of every session-writing script: the session,
+// the list, the awaiting set and one by-type set per session type.
+func (r *Redis) sessionKeys(userID, id string) []string {
+	keys := []string{r.sessionKey(userID, id), r.sessionsKey(userID), r.awaitingKey(userID)}
+	for _, t := range supervision.SessionTypes {
+		keys = append(keys, r.byTypeKey(userID, t))
+	}
+	return keys
+}
+
+// sessionArgs lays out the ARGV of the session scripts: id, score, the
+// number of types and the types (in sessionKeys' order), then the rest.
+func sessionArgs(id string, score int64, rest ...string) []any {
+	args := []any{id, strconv.FormatInt(score, 10), len(supervision.SessionTypes)}
+	for _, t := range supervision.SessionTypes {
+		args = append(args, string(t))
+	}
+	for _, s := range rest {
+		args = append(args, s)
+	}
+	return args
+}
+
+// reindexLua is the start of every session script: reindex() puts the
+// session ARGV[1] in the by-type and awaiting sets as its hash (KEYS[1])
+// and its score in the list (KEYS[2]) now say, or takes it out of them when
+// it is gone. rest is the first ARGV after the types.
+const reindexLua = `
+local id, n = ARGV[1], tonumber(ARGV[3])
+local rest = 4 + n
+local function reindex()
+  for i = 1, n do redis.call('ZREM', KEYS[3 + i], id) end
+  redis.call('SREM', KEYS[3], id)
+  local score = redis.call('ZSCORE', KEYS[2], id)
+  if not score or redis.call('EXISTS', KEYS[1]) == 0 then return end
+  local f = redis.call('HMGET', KEYS[1], 'type', 'conf')
+  if f[2] == 'awaiting' then redis.call('SADD', KEYS[3], id) end
+  if f[2] == 'disputed' then return end
+  for i = 1, n do
+    if ARGV[3 + i] == f[1] then redis.call('ZADD', KEYS[3 + i], score, id) end
+  end
+end
+`
+
+// addSessionScript writes a session unless one with its id is there: the
+// very same fields again (a retry after a lost reply) answer 1, as the
+// first run did; other fields answer 0 and change nothing.
+var addSessionScript = redis.NewScript(reindexLua + `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - rest + 1) / 2 then return 0 end
+  for i = rest, #ARGV, 2 do
+    if redis.call('HGET', KEYS[1], ARGV[i]) ~= ARGV[i + 1] then return 0 end
+  end
+  return 1
+end
+redis.call('HSET', KEYS[1], unpack(ARGV, rest))
+redis.call('ZADD', KEYS[2], ARGV[2], id)
+reindex()
+return 1
+`)
+
+// replaceSessionScript replaces a session that exists; 0 when none.
+var replaceSessionScript = redis.NewScript(reindexLua + `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, rest))
+redis.call('ZADD', KEYS[2], ARGV[2], id)
+reindex()
+return 1
+`)
+
+// deleteSessionScript removes a session and remembers that it was taken
+// back, and who had logged it (KEYS[4 + n], TTL ARGV[rest] ms); 1 when it
+// was there.
+var deleteSessionScript = redis.NewScript(reindexLua + `
+local by = redis.call('HGET', KEYS[1], 'by') or ''
+local gone = redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], id)
+reindex()
+if gone == 1 then redis.call('SET', KEYS[4 + n], by, 'PX', ARGV[rest]) end
+return gone
+`)
+
+// answerSessionScript is a compare-and-set of a session's confirmation:
+// from ARGV[rest] to ARGV[rest + 1], by ARGV[rest + 2] at ARGV[rest + 3].
+// It answers {0, ”} when the session is gone, {1, state} when it was not
+// in the expected state (and changes nothing), {2, new state} when it set
+// it.
+var answerSessionScript = redis.NewScript(reindexLua + `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {0, ''} end
+local c = redis.call('HGET', KEYS[1], 'conf') or ''
+if c ~= ARGV[rest] then return {1, c} end
+redis.call('HSET', KEYS[1], 'conf', ARGV[rest + 1], 'ansby', ARGV[rest + 2], 'ansat', ARGV[rest + 3])
+reindex()
+return {2, ARGV[rest + 1]}
+`)
+
+// indexSessionsScript indexes sessions written before the index existed:
+// KEYS as sessionKeys without the session hash first, then the marker, then
+// the hashes of the ids in ARGV[rest...]. Each is indexed from what its
+// hash says now, so a session changed or taken back meanwhile comes out
+// right; sessions written since are indexed by their own scripts.
+var indexSessionsScript = redis.NewScript(`
+local n = tonumber(ARGV[3])
+local rest = 4 + n
+for j = rest, #ARGV do
+  local id, hash = ARGV[j], KEYS[4 + n + (j - rest)]
+  for i = 1, n do redis.call('ZREM', KEYS[2 + i], id) end
+  redis.call('SREM', KEYS[2], id)
+  local score = redis.call('ZSCORE', KEYS[1], id)
+  if score and redis.call('EXISTS', hash) == 1 then
+    local f = redis.call('HMGET', hash, 'type', 'conf')
+    if f[2] == 'awaiting' then redis.call('SADD', KEYS[2], id) end
+    if f[2] ~= 'disputed' then
+      for i = 1, n do
+        if ARGV[3 + i] == f[1] then redis.call('ZADD', KEYS[2 + i], score, id) end
+      end
+    end
+  end
+end
+redis.call('SET', KEYS[3 + n], '1')
+return 1
+`)
+
+// summaryScript reads what a status needs: KEYS[1] marker, KEYS[2]
+// awaiting, KEYS[3] leave list, KEYS[4...] by-type sets. It answers
+// {indexed, awaiting count, {newest id of each type or ”}, {leave ids}}.
+var summaryScript = redis.NewScript(`
+local latest = {}
+for i = 4, #KEYS do
+  latest[#latest + 1] = redis.call('ZREVRANGE', KEYS[i], 0, 0)[1] or ''
+end
+return {redis.call('EXISTS', KEYS[1]), redis.call('SCARD', KEYS[2]), latest, redis.call('ZRANGE', KEYS[3], 0, -1)}
+`)
+
+// writeFailed wraps the error of a write: ErrUnknown when the command may
+// have reached Redis and its answer was lost, ErrUnavailable when it cannot
+// have (no connection could be made, the client is closed).
+func writeFailed(what string, err error) error {
+	if outcomeUnknown(err) {
+		return fmt.Errorf("%s: %w: %w", what, ErrUnknown, err)
+	}
+	return unavailable(what, err)
+}
+
+// outcomeUnknown reports whether a failed command may have run: a
+// timeout, a cancelled wait or a connection lost after the command went
+// out. A failure to dial, a full pool or a closed client means nothing was
+// sent.
+func outcomeUnknown(err error) bool {
+	var op *net.OpError
+	switch {
+	case errors.As(err, &op) && op.Op == "dial",
+		errors.Is(err, redis.ErrClosed), errors.Is(err, redis.ErrPoolTimeout),
+		errors.Is(err, syscall.ECONNREFUSED):
+		return false
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// AnswerSession sets a session's confirmation from want to to, atomically,
+// as answered by who at at: two presses of Confirm make one change. It
+// returns the session as it stands after the call and whether this call
+// changed it; when the session was not in state from it is returned as it
+// is, unchanged. A session that is not there is ErrNotFound, and undone
+// then reports whether it was taken back (within UndoneTTL) rather than
+// never there.
+func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to supervision.Confirmation, who string, at time.Time) (s supervision.Session, changed bool, err error) {
+	if err := checkID("user id", userID); err != nil {
+		return s, false, err
+	}
+	if err := checkID("session id", id); err != nil {
+		return s, false, fmt.Errorf("%w: %w", ErrNotFound, err)
+	}
+	res, err := answerSessionScript.Run(ctx, r.client, r.sessionKeys(userID, id),
+		sessionArgs(id, 0, string(from), string(to), who, formatTime(at))...).Slice()
+	if err != nil {
+		return s, false, writeFailed("answering session", err)
+	}
+	if len(res) != 2 {
+		return s, false, fmt.Errorf("answering session %s: %w: reply %v", id, ErrCorrupt, res)
+	}
+	if code, _ := res[0].(int64); code == 0 {
+		return s, false, fmt.Errorf("answering session %s: %w", id, ErrNotFound)
+	}
+	code, _ := res[0].(int64)
+	s, ok, err := r.Session(ctx, userID, id)
+	switch {
+	case err != nil:
+		return s, code == 2, err
+	case !ok: // taken back just after the answer
+		return s, code == 2, fmt.Errorf("answering session %s: %w", id, ErrNotFound)
+	}
+	return s, code == 2, nil
+}
+
+// Undone reports whether a session was taken back (within UndoneTTL), and
+// who had logged it.
+func (r *Redis) Undone(ctx context.Context, userID, id string) (string, bool, error) {
+	if checkID("user id", userID) != nil || checkID("session id", id) != nil {
+		return "", false, nil
+	}
+	who, err := r.client.Get(ctx, r.undoneKey(userID, id)).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, unavailable("reading undone session", err)
+	}
+	return who, true, nil
+}
+
+// SessionsOn returns a person's sessions on one calendar date (date's own),
+// newest first: what a second log of the same day is checked against.
+func (r *Redis) SessionsOn(ctx context.Context, userID string, date time.Time) ([]supervision.Session, error) {
+	if err := checkID("user id", userID); err != nil {
+		return nil, err
+	}
+	d := dayNumber(date)
+	ids, err := r.client.ZRevRangeByScore(ctx, r.sessionsKey(userID), &redis.ZRangeBy{
+		Min: strconv.FormatInt(d*daySpan, 10), Max: "(" + strconv.FormatInt((d+1)*daySpan, 10),
+	}).Result()
+	if err != nil {
+		return nil, unavailable("listing sessions", err)
+	}
+	return r.sessionsByID(ctx, userID, ids)
+}
+
+// sessionsByID reads sessions in ids' order, leaving out any that are gone
+// or cannot be read.
+func (r *Redis) sessionsByID(ctx context.Context, userID string, ids []string) ([]supervision.Session, error) {
+	records, err := r.records(ctx, ids, func(id string) string { return r.sessionKey(userID, id) })
+	if err != nil {
+		return nil, unavailable("reading sessions", err)
+	}
+	out := make([]supervision.Session, 0, len(ids))
+	for i, h := range records {
+		if len(h) == 0 {
+			continue
+		}
+		if s, err := parseSession(userID, ids[i], h); err == nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// Summaries returns, for each of userIDs in order, what their status is
+// worked out from (see supervision.Summary): the newest session of each type
+// not disputed, the count awaiting confirmation, and their leave. It reads a
+// handful of keys per person in two round trips for them all, whatever the
+// length of their records. A record from before the index is indexed first,
+// once.
+func (r *Redis) Summaries(ctx context.Context, userIDs []string) ([]supervision.Summary, error) {
+	for _, id := range userIDs {
+		if err := checkID("user id", id); err != nil {
+			return nil, err
+		}
+	}
+	heads, err := r.summaryHeads(ctx, userIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i, hd := range heads {
+		if !hd.indexed {
+			if err := r.indexSessions(ctx, userIDs[i]); err != nil {
+				return nil, err
+			}
+			again, err := r.summaryHeads(ctx, userIDs[i:i+1])
+			if err != nil {
+				return nil, err
+			}
+			heads[i] = again[0]
+		}
+	}
+	var sessionCmds, leaveCmds [][]*redis.MapStringStringCmd
+	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		sessionCmds = make([][]*redis.MapStringStringCmd, len(userIDs))
+		leaveCmds = make([][]*redis.MapStringStringCmd, len(userIDs))
+		for i, hd := range heads {
+			for _, id := range hd.latest {
+				sessionCmds[i] = append(sessionCmds[i], pipe.HGetAll(ctx, r.sessionKey(userIDs[i], id)))
+			}
+			for _, id := range hd.leaves {
+				leaveCmds[i] = append(leaveCmds[i], pipe.HGetAll(ctx, r.leaveKey(userIDs[i], id)))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, unavailable("reading sessions", err)
+	}
+	out := make([]supervision.Summary, len(userIDs))
+	for i, hd := range heads {
+		sum := supervision.Summary{UserID: userIDs[i], Awaiting: hd.awaiting}
+		for j, c := range sessionCmds[i] {
+			if h := c.Val(); len(h) > 0 {
+				if s, err := parseSession(userIDs[i], hd.latest[j], h); err == nil {
+					sum.Latest = append(sum.Latest, s)
+				}
+			}
+		}
+		for j, c := range leaveCmds[i] {
+			if l, ok := parseLeave(hd.leaves[j], c.Val()); ok {
+				sum.Leaves = append(sum.Leaves, l)
+			}
+		}
+		out[i] = sum
+	}
+	return out, nil
+}
+
+// summaryHead is what summaryScript answers for one person.
+type summaryHead struct {
+	indexed  bool
+	awaiting int
+	latest   []string // distinct session ids
+	leaves   []string
+}
+
+// summaryHeads runs summaryScript for each person in one pipeline, loading
+// the script first if Redis has lost it.
+func (r *Redis) summaryHeads(ctx context.Context, userIDs []string) ([]summaryHead, error) {
+	run := func() ([]*redis.Cmd, error) {
+		cmds := make([]*redis.Cmd, len(userIDs))
+		_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+			for i, u := range userIDs {
+				keys := []string{r.indexedKey(u), r.awaitingKey(u), r.leavesKey(u)}
+				for _, t := range supervision.SessionTypes {
+					keys = append(keys, r.byTypeKey(u, t))
+				}
+				cmds[i] = summaryScript.EvalSha(ctx, pipe, keys)
+			}
+			return nil
+		})
+		return cmds, err
+	}
+	cmds, err := run()
+	if err != nil && strings.HasPrefix(err.Error(), "NOSCRIPT") {
+		if err = summaryScript.Load(ctx, r.client).Err(); err == nil {
+			cmds, err = run()
+		}
+	}
+	if err != nil {
+		return nil, unavailable("reading status", err)
+	}
+	out := make([]summaryHead, len(userIDs))
+	for i, c := range cmds {
+		res, err := c.Slice()
+		if err != nil || len(res) != 4 {
+			return nil, unavailable("reading status", fmt.Errorf("reply %v: %w", res, err))
+		}
+		var hd summaryHead
+		n, _ := res[0].(int64)
+		hd.indexed = n == 1
+		a, _ := res[1].(int64)
+		hd.awaiting = int(a)
+		latest, _ := res[2].([]any)
+		for _, v := range latest {
+			if id, _ := v.(string); id != "" && !containsString(hd.latest, id) {
+				hd.latest = append(hd.latest, id)
+			}
+		}
+		leaves, _ := res[3].([]any)
+		for _, v := range leaves {
+			if id, _ := v.(string); id != "" {
+				hd.leaves = append(hd.leaves, id)
+			}
+		}
+		out[i] = hd
+	}
+	return out, nil
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// indexSessions indexes a record written before the by-type index existed.
+func (r *Redis) indexSessions(ctx context.Context, userID string) error {
+	ids, err := r.client.ZRange(ctx, r.sessionsKey(userID), 0, -1).Result()
+	if err != nil {
+		return unavailable("listing sessions", err)
+	}
+	keys := []string{r.sessionsKey(userID), r.awaitingKey(userID)}
+	for _, t := range supervision.SessionTypes {
+		keys = append(keys, r.byTypeKey(userID, t))
+	}
+	keys = append(keys, r.indexedKey(userID))
+	for _, id := range ids {
+		keys = append(keys, r.sessionKey(userID, id))
+	}
+	if err := indexSessionsScript.Run(ctx, r.client, keys, sessionArgs("", 0, ids...)...).Err(); err != nil {
+		return unavailable("indexing sessions", err)
+	}
+	return nil
+}
