@@ -40,8 +40,12 @@ type Sessions interface {
 	SessionsOn(ctx context.Context, userID string, date time.Time) ([]supervision.Session, error)
 	// Summaries returns what each person's status is worked out from,
 	// reading only the newest session of each type, the awaiting count and
-	// leave, in userIDs' order.
+	// leave, in userIDs' order. Its sessions carry id, type, date and when
+	// logged only: enough for the clocks and a line in the team view.
 	Summaries(ctx context.Context, userIDs []string) ([]supervision.Summary, error)
+	// Summary is Summaries for one person with the sessions in full, for
+	// a reply that shows them.
+	Summary(ctx context.Context, userID string) (supervision.Summary, error)
 	// AnswerSession sets a session's confirmation from one state to
 	// another atomically, and returns the session as it then stands and
 	// whether this call changed it. A session not there is ErrNotFound.

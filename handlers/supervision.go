@@ -90,7 +90,7 @@ func (h *Supervision) Command() Command {
 			{Name: "undo", Aliases: []string{"delete", "remove"},
 				Description: "Take back the last session you logged, within a day of logging it.", Examples: []string{""}, Run: h.undo},
 			{Name: "team", Aliases: []string{"supervisees", "my-team"},
-				Description: "For supervisors: how the people you supervise are doing (dates and types only).", Examples: []string{""}, Run: h.team},
+				Description: "For supervisors: how the people you supervise are doing (dates and types only).", Examples: []string{""}, Run: h.teamReply},
 			{Name: "standards", Aliases: []string{"standard", "guidance", "how-often"}, Usage: "[role]",
 				Description: "How much supervision each role should have, and who is suited to give it.",
 				Examples:    []string{"", "coach", "SPLW"}, Run: h.standardsReply},
@@ -139,19 +139,20 @@ type supRecord struct {
 	loc      *time.Location
 }
 
-// record works out a person's status from the summary of their record.
+// record works out a person's status from the summary of their record,
+// with its sessions in full to show them.
 func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRecord, error) {
-	recs, err := h.records(ctx, []supervision.Profile{p})
+	sum, err := h.sessions.Summary(ctx, p.UserID)
 	if err != nil {
-		return supRecord{}, err
+		return supRecord{}, fmt.Errorf("supervision: reading status: %w", err)
 	}
-	return recs[0], nil
+	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], nil
 }
 
-// records works out the status of several people at once, reading only
-// the newest session of each type, the awaiting count and leave of each,
-// in a few round trips for them all.
-func (h *Supervision) records(ctx context.Context, ps []supervision.Profile) ([]supRecord, error) {
+// team works out the status of several people at once, reading only the
+// newest session of each type, the awaiting count and leave of each, in a
+// few round trips for them all. Their sessions carry dates and types only.
+func (h *Supervision) team(ctx context.Context, ps []supervision.Profile) ([]supRecord, error) {
 	if len(ps) == 0 {
 		return nil, nil
 	}
@@ -163,14 +164,29 @@ func (h *Supervision) records(ctx context.Context, ps []supervision.Profile) ([]
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading status: %w", err)
 	}
+	return h.records(ps, sums), nil
+}
+
+// records works out each person's status from their summary.
+func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
 	now := h.now()
 	out := make([]supRecord, len(ps))
+	type where struct {
+		role     supervision.Role
+		locality string
+	}
+	stds := map[where]supervision.Standard{} // a team shares a few standards
 	for i, p := range ps {
-		rec := supRecord{profile: p, loc: h.location(p), standard: h.standards.For(p.Role, p.Locality), leaves: sums[i].Leaves}
+		std, ok := stds[where{p.Role, p.Locality}]
+		if !ok {
+			std = h.standards.For(p.Role, p.Locality)
+			stds[where{p.Role, p.Locality}] = std
+		}
+		rec := supRecord{profile: p, loc: h.location(p), standard: std, leaves: sums[i].Leaves}
 		rec.status = sums[i].Status(rec.standard, now.In(rec.loc))
 		out[i] = rec
 	}
-	return out, nil
+	return out
 }
 
 // noProfile guides a person with no profile to set one up.

@@ -15,10 +15,10 @@ func (h *Supervision) teamOf(ctx context.Context, me string) ([]supRecord, error
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading supervisees: %w", err)
 	}
-	return h.records(ctx, ps)
+	return h.team(ctx, ps)
 }
 
-func (h *Supervision) team(ctx context.Context, req Request) (Reply, error) {
+func (h *Supervision) teamReply(ctx context.Context, req Request) (Reply, error) {
 	recs, err := h.teamOf(ctx, req.UserID)
 	if err != nil {
 		return Reply{}, err

@@ -34,16 +34,16 @@ var (
 
 // Keys of one person's supervision record, all under the tag {userID} so one
 // transaction or script can touch them together on a Redis Cluster.
-func (r *Redis) profileKey(userID string) string { return r.key("sup", tag(userID), "profile") }
-func (r *Redis) sessionsKey(userID string) string {
-	return r.key("sup", tag(userID), "sessions")
-}
+// They are built in one concatenation: status reads build many of them.
+func (r *Redis) supKey(userID, rest string) string { return r.prefix + "sup:{" + userID + "}:" + rest }
+func (r *Redis) profileKey(userID string) string   { return r.supKey(userID, "profile") }
+func (r *Redis) sessionsKey(userID string) string  { return r.supKey(userID, "sessions") }
 func (r *Redis) sessionKey(userID, id string) string {
-	return r.key("sup", tag(userID), "session", id)
+	return r.supKey(userID, "session:"+id)
 }
-func (r *Redis) leavesKey(userID string) string { return r.key("sup", tag(userID), "leave") }
+func (r *Redis) leavesKey(userID string) string { return r.supKey(userID, "leave") }
 func (r *Redis) leaveKey(userID, id string) string {
-	return r.key("sup", tag(userID), "leave", id)
+	return r.supKey(userID, "leave:"+id)
 }
 
 // Index keys: each in its own slot, derived from the profiles.
@@ -100,6 +100,9 @@ func formatTime(t time.Time) string {
 // parseTime reads what formatTime wrote. A field that does not parse reads
 // as the zero time: a lost timestamp is better than a lost record.
 func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}

@@ -43,12 +43,12 @@ var ErrUnknown = outcome.ErrUnknown
 const UndoneTTL = 90 * 24 * time.Hour
 
 func (r *Redis) byTypeKey(userID string, t supervision.SessionType) string {
-	return r.key("sup", tag(userID), "bytype", string(t))
+	return r.supKey(userID, "bytype:"+string(t))
 }
-func (r *Redis) awaitingKey(userID string) string { return r.key("sup", tag(userID), "awaiting") }
-func (r *Redis) indexedKey(userID string) string  { return r.key("sup", tag(userID), "indexed") }
+func (r *Redis) awaitingKey(userID string) string { return r.supKey(userID, "awaiting") }
+func (r *Redis) indexedKey(userID string) string  { return r.supKey(userID, "indexed") }
 func (r *Redis) undoneKey(userID, id string) string {
-	return r.key("sup", tag(userID), "undone", id)
+	return r.supKey(userID, "undone:"+id)
 }
 
 // sessionKeys are the KEYS of every session-writing script: the session,
@@ -177,11 +177,15 @@ return 1
 
 // summaryScript reads what a status needs: KEYS[1] marker, KEYS[2]
 // awaiting, KEYS[3] leave list, KEYS[4...] by-type sets. It answers
-// {indexed, awaiting count, {newest id of each type or ”}, {leave ids}}.
+// {indexed, awaiting count, {newest id of each type and its score as a
+// whole number, or ” and ”}, {leave ids}}.
 var summaryScript = redis.NewScript(`
 local latest = {}
 for i = 4, #KEYS do
-  latest[#latest + 1] = redis.call('ZREVRANGE', KEYS[i], 0, 0)[1] or ''
+  local id = redis.call('ZREVRANGE', KEYS[i], 0, 0)[1]
+  local score = id and redis.call('ZSCORE', KEYS[i], id)
+  latest[#latest + 1] = id or ''
+  latest[#latest + 1] = score and string.format('%.0f', tonumber(score)) or ''
 end
 return {redis.call('EXISTS', KEYS[1]), redis.call('SCARD', KEYS[2]), latest, redis.call('ZRANGE', KEYS[3], 0, -1)}
 `)
@@ -305,11 +309,27 @@ func (r *Redis) sessionsByID(ctx context.Context, userID string, ids []string) (
 
 // Summaries returns, for each of userIDs in order, what their status is
 // worked out from (see supervision.Summary): the newest session of each type
-// not disputed, the count awaiting confirmation, and their leave. It reads a
-// handful of keys per person in two round trips for them all, whatever the
-// length of their records. A record from before the index is indexed first,
-// once.
+// not disputed, the count awaiting confirmation, and their leave. The
+// sessions are read from the index alone, so they carry their id, type,
+// date (midnight UTC on the calendar date) and when they were logged, and
+// nothing else: enough for every clock. It costs a handful of keys per
+// person, in one or two round trips for them all, whatever the length of
+// their records. A record from before the index is indexed first, once.
 func (r *Redis) Summaries(ctx context.Context, userIDs []string) ([]supervision.Summary, error) {
+	return r.summaries(ctx, userIDs, false)
+}
+
+// Summary is Summaries for one person, with each session read in full,
+// for a reply that shows them.
+func (r *Redis) Summary(ctx context.Context, userID string) (supervision.Summary, error) {
+	sums, err := r.summaries(ctx, []string{userID}, true)
+	if err != nil {
+		return supervision.Summary{}, err
+	}
+	return sums[0], nil
+}
+
+func (r *Redis) summaries(ctx context.Context, userIDs []string, full bool) ([]supervision.Summary, error) {
 	for _, id := range userIDs {
 		if err := checkID("user id", id); err != nil {
 			return nil, err
@@ -319,6 +339,7 @@ func (r *Redis) Summaries(ctx context.Context, userIDs []string) ([]supervision.
 	if err != nil {
 		return nil, err
 	}
+	reads := 0
 	for i, hd := range heads {
 		if !hd.indexed {
 			if err := r.indexSessions(ctx, userIDs[i]); err != nil {
@@ -330,14 +351,27 @@ func (r *Redis) Summaries(ctx context.Context, userIDs []string) ([]supervision.
 			}
 			heads[i] = again[0]
 		}
+		reads += len(heads[i].leaves)
+		if full {
+			reads += len(heads[i].latest)
+		}
+	}
+	out := make([]supervision.Summary, len(userIDs))
+	for i, hd := range heads {
+		out[i] = supervision.Summary{UserID: userIDs[i], Awaiting: hd.awaiting, Latest: hd.latest}
+	}
+	if reads == 0 {
+		return out, nil
 	}
 	var sessionCmds, leaveCmds [][]*redis.MapStringStringCmd
 	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
 		sessionCmds = make([][]*redis.MapStringStringCmd, len(userIDs))
 		leaveCmds = make([][]*redis.MapStringStringCmd, len(userIDs))
 		for i, hd := range heads {
-			for _, id := range hd.latest {
-				sessionCmds[i] = append(sessionCmds[i], pipe.HGetAll(ctx, r.sessionKey(userIDs[i], id)))
+			for _, s := range hd.latest {
+				if full {
+					sessionCmds[i] = append(sessionCmds[i], pipe.HGetAll(ctx, r.sessionKey(userIDs[i], s.ID)))
+				}
 			}
 			for _, id := range hd.leaves {
 				leaveCmds[i] = append(leaveCmds[i], pipe.HGetAll(ctx, r.leaveKey(userIDs[i], id)))
@@ -348,22 +382,22 @@ func (r *Redis) Summaries(ctx context.Context, userIDs []string) ([]supervision.
 	if err != nil {
 		return nil, unavailable("reading sessions", err)
 	}
-	out := make([]supervision.Summary, len(userIDs))
 	for i, hd := range heads {
-		sum := supervision.Summary{UserID: userIDs[i], Awaiting: hd.awaiting}
-		for j, c := range sessionCmds[i] {
-			if h := c.Val(); len(h) > 0 {
-				if s, err := parseSession(userIDs[i], hd.latest[j], h); err == nil {
-					sum.Latest = append(sum.Latest, s)
+		if full {
+			out[i].Latest = nil
+			for j, c := range sessionCmds[i] {
+				if h := c.Val(); len(h) > 0 {
+					if s, err := parseSession(userIDs[i], hd.latest[j].ID, h); err == nil {
+						out[i].Latest = append(out[i].Latest, s)
+					}
 				}
 			}
 		}
 		for j, c := range leaveCmds[i] {
 			if l, ok := parseLeave(hd.leaves[j], c.Val()); ok {
-				sum.Leaves = append(sum.Leaves, l)
+				out[i].Leaves = append(out[i].Leaves, l)
 			}
 		}
-		out[i] = sum
 	}
 	return out, nil
 }
@@ -372,7 +406,7 @@ func (r *Redis) Summaries(ctx context.Context, userIDs []string) ([]supervision.
 type summaryHead struct {
 	indexed  bool
 	awaiting int
-	latest   []string // distinct session ids
+	latest   []supervision.Session // the newest of each type, as the index has it: id, type, date and when logged
 	leaves   []string
 }
 
@@ -414,10 +448,23 @@ func (r *Redis) summaryHeads(ctx context.Context, userIDs []string) ([]summaryHe
 		a, _ := res[1].(int64)
 		hd.awaiting = int(a)
 		latest, _ := res[2].([]any)
-		for _, v := range latest {
-			if id, _ := v.(string); id != "" && !containsString(hd.latest, id) {
-				hd.latest = append(hd.latest, id)
+		for j := 0; j+1 < len(latest) && j/2 < len(supervision.SessionTypes); j += 2 {
+			id, _ := latest[j].(string)
+			score, _ := latest[j+1].(string)
+			if id == "" || score == "" {
+				continue
 			}
+			n, err := strconv.ParseInt(score, 10, 64)
+			if err != nil {
+				continue
+			}
+			hd.latest = append(hd.latest, supervision.Session{
+				ID:       id,
+				UserID:   userIDs[i],
+				Type:     supervision.SessionTypes[j/2],
+				Date:     time.Unix(n/daySpan*86400, 0).UTC(),
+				LoggedAt: time.Unix(n%daySpan, 0).UTC(),
+			})
 		}
 		leaves, _ := res[3].([]any)
 		for _, v := range leaves {
@@ -428,15 +475,6 @@ func (r *Redis) summaryHeads(ctx context.Context, userIDs []string) ([]summaryHe
 		out[i] = hd
 	}
 	return out, nil
-}
-
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // indexSessions indexes a record written before the by-type index existed.

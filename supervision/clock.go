@@ -42,14 +42,19 @@ func worse(a, b Clock) bool {
 // disputed. today is midnight of the person's today, in their zone.
 func clockFor(kind Kind, sessions []Session, leaves []Leave, today time.Time) Clock {
 	c := Clock{Kind: kind}
+	last := -1
 	for i := range sessions {
-		s := sessions[i]
+		s := &sessions[i]
 		if s.Confirmation == Disputed || !kind.Counted(s.Type) {
 			continue
 		}
-		if c.Last == nil || later(s, *c.Last) {
-			c.Last = &s
+		if last < 0 || later(*s, sessions[last]) {
+			last = i
 		}
+	}
+	if last >= 0 {
+		s := sessions[last]
+		c.Last = &s
 	}
 	switch {
 	case kind.Every.IsZero():
@@ -59,8 +64,8 @@ func clockFor(kind Kind, sessions []Session, leaves []Leave, today time.Time) Cl
 		c.State = None
 		return c
 	}
-	last := inZone(c.Last.Date, today.Location())
-	c.Due = pauseForLeave(kind.Every.After(last), last, leaves)
+	from := inZone(c.Last.Date, today.Location())
+	c.Due = pauseForLeave(kind.Every.After(from), from, leaves)
 	c.DaysLeft = dayNumber(c.Due) - dayNumber(today)
 	switch {
 	case c.DaysLeft < 0:

@@ -81,14 +81,19 @@ type Status struct {
 func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Time) Status {
 	var st Status
 	today := midnight(now)
+	lastAny := -1
 	for i := range sessions {
-		s := sessions[i]
+		s := &sessions[i]
 		if s.Confirmation == Awaiting {
 			st.Awaiting++
 		}
-		if s.Confirmation != Disputed && (st.LastAny == nil || later(s, *st.LastAny)) {
-			st.LastAny = &s
+		if s.Confirmation != Disputed && (lastAny < 0 || later(*s, sessions[lastAny])) {
+			lastAny = i
 		}
+	}
+	if lastAny >= 0 {
+		s := sessions[lastAny]
+		st.LastAny = &s
 	}
 	for i := range leaves {
 		if l := leaves[i]; dayNumber(l.From) <= dayNumber(today) && dayNumber(today) <= dayNumber(l.To) {
@@ -97,6 +102,7 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 		}
 	}
 	st.State = Unknown
+	st.Clocks = make([]Clock, 0, len(std.Kinds))
 	for i, kind := range std.Kinds {
 		c := clockFor(kind, sessions, leaves, today)
 		st.Clocks = append(st.Clocks, c)
