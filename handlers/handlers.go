@@ -19,6 +19,12 @@ type Request struct {
 	Args      string // what followed the command, trimmed: "coach" in "/roles coach"
 	IsAdmin   bool   // the person is listed in ADMIN_USER_IDS
 
+	// TriggerID is Slack's trigger_id for a slash command, button or form
+	// submission, "" when there is none (the console, mentions). Writes
+	// derive their ids from it, so the same request sent twice is saved
+	// once.
+	TriggerID string
+
 	// Interactive is true when a Reply's Form can be opened for the person
 	// now (Slack gave a trigger). False in the console and in mentions:
 	// there, a command that would open a form must work from typed

@@ -97,6 +97,7 @@ func (h *Supervision) Command() Command {
 			// Buttons run these with our own ids, which are not a person's
 			// text, so the guard lets them through.
 			{Name: "confirm", Hidden: true, Usage: "<person> <session>", Description: "Confirm a session someone logged with you.", Run: h.confirm},
+			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: h.logAgain},
 			{Name: "dispute", Hidden: true, Usage: "<person> <session>", Description: "Say a session someone logged with you isn't right.", Run: h.dispute},
 		},
 	}
