@@ -158,7 +158,12 @@ func (h *Supervision) logSession(ctx context.Context, req Request, p supervision
 	}
 	rec, err := h.record(ctx, owner)
 	if err != nil {
-		return Reply{}, nil, err
+		// Saved: say so, whatever the status read did, never "nothing was
+		// changed".
+		r := h.loggedReply(req, s, supRecord{})
+		r.Text = strings.SplitN(r.Text, "\n", 2)[0] + fmt.Sprintf("\nI couldn't work out where you stand just now; %s will show it in a minute.",
+			req.Invocation("supervision", "status"))
+		return r, nil, nil
 	}
 	return h.loggedReply(req, s, rec), nil, nil
 }
