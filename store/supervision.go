@@ -155,30 +155,33 @@ func sessionScore(s supervision.Session) int64 {
 }
 
 // addRecordScript writes a record hash and adds its id to the person's
-// sorted set, unless a record with that id is already there. It is safe to
-// repeat: when the record there holds exactly the same fields (a client
-// retry after a lost reply), it answers 1 as the first run did. Leave uses
-// it; sessions have their own scripts, which keep the index in step.
+// sorted set, unless a record with that id is already there, and sets one
+// field of the summary. It is safe to repeat: when the record there holds
+// exactly the same fields (a client retry after a lost reply), it answers 1
+// as the first run did. Leave uses it; sessions have their own scripts,
+// which keep the index in step.
 //
-// KEYS[1] record hash, KEYS[2] sorted set; ARGV[1] id, ARGV[2] score,
-// ARGV[3...] field, value pairs.
+// KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary; ARGV[1] id,
+// ARGV[2] score, ARGV[3] and ARGV[4] the summary's field and value,
+// ARGV[5...] field, value pairs.
 var addRecordScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then
-  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 2) / 2 then return 0 end
-  for i = 3, #ARGV, 2 do
+  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 4) / 2 then return 0 end
+  for i = 5, #ARGV, 2 do
     if redis.call('HGET', KEYS[1], ARGV[i]) ~= ARGV[i + 1] then return 0 end
   end
   return 1
 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 return 1
 `)
 
-// scriptArgs lays out the ARGV of the record scripts.
-func scriptArgs(id string, score int64, fields []string) []any {
-	args := make([]any, 0, 2+len(fields))
-	args = append(args, id, strconv.FormatInt(score, 10))
+// scriptArgs lays out the ARGV of addRecordScript.
+func scriptArgs(id string, score int64, fields []string, summaryField, summaryValue string) []any {
+	args := make([]any, 0, 4+len(fields))
+	args = append(args, id, strconv.FormatInt(score, 10), summaryField, summaryValue)
 	for _, f := range fields {
 		args = append(args, f)
 	}
@@ -555,8 +558,8 @@ func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave
 	from, zone := formatDate(l.From)
 	to := l.To.In(l.From.Location()).Format(time.DateOnly)
 	fields := []string{"from", from, "to", to, "zone", zone}
-	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID)}
-	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields)...).Int()
+	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID), r.summaryKey(userID)}
+	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields, "l:"+l.ID, leaveSummary(l))...).Int()
 	if err != nil {
 		return writeFailed("adding leave", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,9 +27,14 @@ import (
 //	                                     sessions
 //	peerbot:sup:{<user>}:awaiting        set of the ids of sessions awaiting
 //	                                     confirmation
-//	peerbot:sup:{<user>}:indexed         string "1" once the two above cover
-//	                                     every session (records from before
-//	                                     them are indexed on first read)
+//	peerbot:sup:{<user>}:summary         hash: what a status is worked out
+//	                                     from, so one read serves it:
+//	                                     t:<type> "<id> <score>" of the newest
+//	                                     of that type not disputed, awaiting
+//	                                     (count), l:<leave id> "<from> <to>
+//	                                     <zone>", v "1" once it covers the
+//	                                     whole record (records from before it
+//	                                     are summarised on first read)
 //	peerbot:sup:{<user>}:undone:<id>     string, who took the session back;
 //	                                     TTL UndoneTTL, so a late Confirm
 //	                                     can say why it is gone
@@ -46,19 +52,20 @@ func (r *Redis) byTypeKey(userID string, t supervision.SessionType) string {
 	return r.supKey(userID, "bytype:"+string(t))
 }
 func (r *Redis) awaitingKey(userID string) string { return r.supKey(userID, "awaiting") }
-func (r *Redis) indexedKey(userID string) string  { return r.supKey(userID, "indexed") }
+func (r *Redis) summaryKey(userID string) string  { return r.supKey(userID, "summary") }
 func (r *Redis) undoneKey(userID, id string) string {
 	return r.supKey(userID, "undone:"+id)
 }
 
 // sessionKeys are the KEYS of every session-writing script: the session,
-// the list, the awaiting set and one by-type set per session type.
+// the list, the awaiting set, one by-type set per session type and the
+// summary.
 func (r *Redis) sessionKeys(userID, id string) []string {
 	keys := []string{r.sessionKey(userID, id), r.sessionsKey(userID), r.awaitingKey(userID)}
 	for _, t := range supervision.SessionTypes {
 		keys = append(keys, r.byTypeKey(userID, t))
 	}
-	return keys
+	return append(keys, r.summaryKey(userID))
 }
 
 // sessionArgs lays out the ARGV of the session scripts: id, score, the
@@ -74,24 +81,47 @@ func sessionArgs(id string, score int64, rest ...string) []any {
 	return args
 }
 
+// summariseLua defines summarise(aw, first, tfirst, n, summary): it
+// writes the summary's t:<type> fields from the newest of each by-type set
+// (KEYS[first...first+n-1], types ARGV[tfirst...]), and the awaiting count
+// of the set aw.
+const summariseLua = `
+local function summarise(aw, first, tfirst, n, summary)
+  for i = 0, n - 1 do
+    local set, field = KEYS[first + i], 't:' .. ARGV[tfirst + i]
+    local top = redis.call('ZREVRANGE', set, 0, 0)[1]
+    if top then
+      redis.call('HSET', summary, field, top .. ' ' .. string.format('%.0f', tonumber(redis.call('ZSCORE', set, top))))
+    else
+      redis.call('HDEL', summary, field)
+    end
+  end
+  redis.call('HSET', summary, 'awaiting', redis.call('SCARD', aw))
+end
+`
+
 // reindexLua is the start of every session script: reindex() puts the
 // session ARGV[1] in the by-type and awaiting sets as its hash (KEYS[1])
 // and its score in the list (KEYS[2]) now say, or takes it out of them when
-// it is gone. rest is the first ARGV after the types.
-const reindexLua = `
+// it is gone, and brings the summary (KEYS[4 + n]) up to date. rest is the
+// first ARGV after the types.
+const reindexLua = summariseLua + `
 local id, n = ARGV[1], tonumber(ARGV[3])
 local rest = 4 + n
 local function reindex()
   for i = 1, n do redis.call('ZREM', KEYS[3 + i], id) end
   redis.call('SREM', KEYS[3], id)
   local score = redis.call('ZSCORE', KEYS[2], id)
-  if not score or redis.call('EXISTS', KEYS[1]) == 0 then return end
-  local f = redis.call('HMGET', KEYS[1], 'type', 'conf')
-  if f[2] == 'awaiting' then redis.call('SADD', KEYS[3], id) end
-  if f[2] == 'disputed' then return end
-  for i = 1, n do
-    if ARGV[3 + i] == f[1] then redis.call('ZADD', KEYS[3 + i], score, id) end
+  if score and redis.call('EXISTS', KEYS[1]) == 1 then
+    local f = redis.call('HMGET', KEYS[1], 'type', 'conf')
+    if f[2] == 'awaiting' then redis.call('SADD', KEYS[3], id) end
+    if f[2] ~= 'disputed' then
+      for i = 1, n do
+        if ARGV[3 + i] == f[1] then redis.call('ZADD', KEYS[3 + i], score, id) end
+      end
+    end
   end
+  summarise(KEYS[3], 4, 4, n, KEYS[4 + n])
 end
 `
 
@@ -123,14 +153,14 @@ return 1
 `)
 
 // deleteSessionScript removes a session and remembers that it was taken
-// back, and who had logged it (KEYS[4 + n], TTL ARGV[rest] ms); 1 when it
+// back, and who had logged it (KEYS[5 + n], TTL ARGV[rest] ms); 1 when it
 // was there.
 var deleteSessionScript = redis.NewScript(reindexLua + `
 local by = redis.call('HGET', KEYS[1], 'by') or ''
 local gone = redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], id)
 reindex()
-if gone == 1 then redis.call('SET', KEYS[4 + n], by, 'PX', ARGV[rest]) end
+if gone == 1 then redis.call('SET', KEYS[5 + n], by, 'PX', ARGV[rest]) end
 return gone
 `)
 
@@ -148,12 +178,13 @@ reindex()
 return {2, ARGV[rest + 1]}
 `)
 
-// indexSessionsScript indexes sessions written before the index existed:
-// KEYS as sessionKeys without the session hash first, then the marker, then
-// the hashes of the ids in ARGV[rest...]. Each is indexed from what its
-// hash says now, so a session changed or taken back meanwhile comes out
-// right; sessions written since are indexed by their own scripts.
-var indexSessionsScript = redis.NewScript(`
+// indexSessionsScript indexes and summarises a record written before the
+// index: KEYS[1] the list, KEYS[2] awaiting, KEYS[3...2+n] the by-type
+// sets, KEYS[3+n] the summary, then the hashes of the ids in
+// ARGV[rest...]. Each is indexed from what its hash says now, so a session
+// changed or taken back meanwhile comes out right; sessions written since
+// are indexed by their own scripts.
+var indexSessionsScript = redis.NewScript(summariseLua + `
 local n = tonumber(ARGV[3])
 local rest = 4 + n
 for j = rest, #ARGV do
@@ -171,23 +202,9 @@ for j = rest, #ARGV do
     end
   end
 end
-redis.call('SET', KEYS[3 + n], '1')
+summarise(KEYS[2], 3, 4, n, KEYS[3 + n])
+redis.call('HSET', KEYS[3 + n], 'v', '1')
 return 1
-`)
-
-// summaryScript reads what a status needs: KEYS[1] marker, KEYS[2]
-// awaiting, KEYS[3] leave list, KEYS[4...] by-type sets. It answers
-// {indexed, awaiting count, {newest id of each type and its score as a
-// whole number, or ” and ”}, {leave ids}}.
-var summaryScript = redis.NewScript(`
-local latest = {}
-for i = 4, #KEYS do
-  local id = redis.call('ZREVRANGE', KEYS[i], 0, 0)[1]
-  local score = id and redis.call('ZSCORE', KEYS[i], id)
-  latest[#latest + 1] = id or ''
-  latest[#latest + 1] = score and string.format('%.0f', tonumber(score)) or ''
-end
-return {redis.call('EXISTS', KEYS[1]), redis.call('SCARD', KEYS[2]), latest, redis.call('ZRANGE', KEYS[3], 0, -1)}
 `)
 
 // writeFailed wraps the error of a write: ErrUnknown when the command may
@@ -335,46 +352,35 @@ func (r *Redis) summaries(ctx context.Context, userIDs []string, full bool) ([]s
 			return nil, err
 		}
 	}
-	heads, err := r.summaryHeads(ctx, userIDs)
+	hashes, err := r.records(ctx, userIDs, r.summaryKey)
 	if err != nil {
-		return nil, err
-	}
-	reads := 0
-	for i, hd := range heads {
-		if !hd.indexed {
-			if err := r.indexSessions(ctx, userIDs[i]); err != nil {
-				return nil, err
-			}
-			again, err := r.summaryHeads(ctx, userIDs[i:i+1])
-			if err != nil {
-				return nil, err
-			}
-			heads[i] = again[0]
-		}
-		reads += len(heads[i].leaves)
-		if full {
-			reads += len(heads[i].latest)
-		}
+		return nil, unavailable("reading status", err)
 	}
 	out := make([]supervision.Summary, len(userIDs))
-	for i, hd := range heads {
-		out[i] = supervision.Summary{UserID: userIDs[i], Awaiting: hd.awaiting, Latest: hd.latest}
+	reads := 0
+	for i, u := range userIDs {
+		h := hashes[i]
+		if h["v"] != "1" {
+			if err := r.indexSessions(ctx, u); err != nil {
+				return nil, err
+			}
+			if h, err = r.client.HGetAll(ctx, r.summaryKey(u)).Result(); err != nil {
+				return nil, unavailable("reading status", err)
+			}
+		}
+		out[i] = parseSummary(u, h)
+		if full {
+			reads += len(out[i].Latest)
+		}
 	}
 	if reads == 0 {
 		return out, nil
 	}
-	var sessionCmds, leaveCmds [][]*redis.MapStringStringCmd
+	cmds := make([][]*redis.MapStringStringCmd, len(userIDs))
 	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
-		sessionCmds = make([][]*redis.MapStringStringCmd, len(userIDs))
-		leaveCmds = make([][]*redis.MapStringStringCmd, len(userIDs))
-		for i, hd := range heads {
-			for _, s := range hd.latest {
-				if full {
-					sessionCmds[i] = append(sessionCmds[i], pipe.HGetAll(ctx, r.sessionKey(userIDs[i], s.ID)))
-				}
-			}
-			for _, id := range hd.leaves {
-				leaveCmds[i] = append(leaveCmds[i], pipe.HGetAll(ctx, r.leaveKey(userIDs[i], id)))
+		for i, sum := range out {
+			for _, s := range sum.Latest {
+				cmds[i] = append(cmds[i], pipe.HGetAll(ctx, r.sessionKey(userIDs[i], s.ID)))
 			}
 		}
 		return nil
@@ -382,112 +388,84 @@ func (r *Redis) summaries(ctx context.Context, userIDs []string, full bool) ([]s
 	if err != nil {
 		return nil, unavailable("reading sessions", err)
 	}
-	for i, hd := range heads {
-		if full {
-			out[i].Latest = nil
-			for j, c := range sessionCmds[i] {
-				if h := c.Val(); len(h) > 0 {
-					if s, err := parseSession(userIDs[i], hd.latest[j].ID, h); err == nil {
-						out[i].Latest = append(out[i].Latest, s)
-					}
+	for i := range out {
+		latest := out[i].Latest
+		out[i].Latest = nil
+		for j, c := range cmds[i] {
+			if h := c.Val(); len(h) > 0 {
+				if s, err := parseSession(userIDs[i], latest[j].ID, h); err == nil {
+					out[i].Latest = append(out[i].Latest, s)
 				}
-			}
-		}
-		for j, c := range leaveCmds[i] {
-			if l, ok := parseLeave(hd.leaves[j], c.Val()); ok {
-				out[i].Leaves = append(out[i].Leaves, l)
 			}
 		}
 	}
 	return out, nil
 }
 
-// summaryHead is what summaryScript answers for one person.
-type summaryHead struct {
-	indexed  bool
-	awaiting int
-	latest   []supervision.Session // the newest of each type, as the index has it: id, type, date and when logged
-	leaves   []string
-}
-
-// summaryHeads runs summaryScript for each person in one pipeline, loading
-// the script first if Redis has lost it.
-func (r *Redis) summaryHeads(ctx context.Context, userIDs []string) ([]summaryHead, error) {
-	run := func() ([]*redis.Cmd, error) {
-		cmds := make([]*redis.Cmd, len(userIDs))
-		_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
-			for i, u := range userIDs {
-				keys := []string{r.indexedKey(u), r.awaitingKey(u), r.leavesKey(u)}
-				for _, t := range supervision.SessionTypes {
-					keys = append(keys, r.byTypeKey(u, t))
-				}
-				cmds[i] = summaryScript.EvalSha(ctx, pipe, keys)
-			}
-			return nil
+// parseSummary reads a summary hash. Sessions carry what the index has:
+// id, type, date (midnight UTC on the calendar date) and when logged.
+func parseSummary(userID string, h map[string]string) supervision.Summary {
+	sum := supervision.Summary{UserID: userID}
+	sum.Awaiting, _ = strconv.Atoi(h["awaiting"])
+	for _, t := range supervision.SessionTypes { // in a fixed order
+		id, score, ok := strings.Cut(h["t:"+string(t)], " ")
+		if !ok || id == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(score, 10, 64)
+		if err != nil {
+			continue
+		}
+		sum.Latest = append(sum.Latest, supervision.Session{
+			ID:       id,
+			UserID:   userID,
+			Type:     t,
+			Date:     time.Unix(n/daySpan*86400, 0).UTC(),
+			LoggedAt: time.Unix(n%daySpan, 0).UTC(),
 		})
-		return cmds, err
 	}
-	cmds, err := run()
-	if err != nil && strings.HasPrefix(err.Error(), "NOSCRIPT") {
-		if err = summaryScript.Load(ctx, r.client).Err(); err == nil {
-			cmds, err = run()
+	for f, v := range h {
+		id, ok := strings.CutPrefix(f, "l:")
+		if !ok {
+			continue
+		}
+		parts := strings.Fields(v)
+		if len(parts) != 3 {
+			continue
+		}
+		if l, ok := parseLeave(id, map[string]string{"from": parts[0], "to": parts[1], "zone": parts[2]}); ok {
+			sum.Leaves = append(sum.Leaves, l)
 		}
 	}
-	if err != nil {
-		return nil, unavailable("reading status", err)
-	}
-	out := make([]summaryHead, len(userIDs))
-	for i, c := range cmds {
-		res, err := c.Slice()
-		if err != nil || len(res) != 4 {
-			return nil, unavailable("reading status", fmt.Errorf("reply %v: %w", res, err))
-		}
-		var hd summaryHead
-		n, _ := res[0].(int64)
-		hd.indexed = n == 1
-		a, _ := res[1].(int64)
-		hd.awaiting = int(a)
-		latest, _ := res[2].([]any)
-		for j := 0; j+1 < len(latest) && j/2 < len(supervision.SessionTypes); j += 2 {
-			id, _ := latest[j].(string)
-			score, _ := latest[j+1].(string)
-			if id == "" || score == "" {
-				continue
-			}
-			n, err := strconv.ParseInt(score, 10, 64)
-			if err != nil {
-				continue
-			}
-			hd.latest = append(hd.latest, supervision.Session{
-				ID:       id,
-				UserID:   userIDs[i],
-				Type:     supervision.SessionTypes[j/2],
-				Date:     time.Unix(n/daySpan*86400, 0).UTC(),
-				LoggedAt: time.Unix(n%daySpan, 0).UTC(),
-			})
-		}
-		leaves, _ := res[3].([]any)
-		for _, v := range leaves {
-			if id, _ := v.(string); id != "" {
-				hd.leaves = append(hd.leaves, id)
-			}
-		}
-		out[i] = hd
-	}
-	return out, nil
+	slices.SortFunc(sum.Leaves, func(a, b supervision.Leave) int { return a.From.Compare(b.From) })
+	return sum
 }
 
-// indexSessions indexes a record written before the by-type index existed.
+// indexSessions indexes and summarises a record written before the
+// index: its sessions, then its leave.
 func (r *Redis) indexSessions(ctx context.Context, userID string) error {
 	ids, err := r.client.ZRange(ctx, r.sessionsKey(userID), 0, -1).Result()
 	if err != nil {
 		return unavailable("listing sessions", err)
 	}
+	leaves, err := r.Leaves(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if len(leaves) > 0 {
+		fields := make([]any, 0, 2*len(leaves))
+		for _, l := range leaves {
+			fields = append(fields, "l:"+l.ID, leaveSummary(l))
+		}
+		if err := r.client.HSet(ctx, r.summaryKey(userID), fields...).Err(); err != nil {
+			return unavailable("summarising leave", err)
+		}
+	}
 	keys := []string{r.sessionsKey(userID), r.awaitingKey(userID)}
 	for _, t := range supervision.SessionTypes {
 		keys = append(keys, r.byTypeKey(userID, t))
 	}
-	keys = append(keys, r.indexedKey(userID))
+	keys = append(keys, r.summaryKey(userID))
 	for _, id := range ids {
 		keys = append(keys, r.sessionKey(userID, id))
 	}
@@ -495,4 +473,11 @@ func (r *Redis) indexSessions(ctx context.Context, userID string) error {
 		return unavailable("indexing sessions", err)
 	}
 	return nil
+}
+
+// leaveSummary is a stretch of leave as the summary keeps it: "<from> <to>
+// <zone>".
+func leaveSummary(l supervision.Leave) string {
+	from, zone := formatDate(l.From)
+	return from + " " + l.To.In(l.From.Location()).Format(time.DateOnly) + " " + zone
 }

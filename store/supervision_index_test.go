@@ -50,8 +50,13 @@ func TestSummariesMatchTheWholeRecord(t *testing.T) {
 			if _, _, err := r.AnswerSession(ctx, "U1", id, supervision.Awaiting, to, "US1", now); err != nil && !errors.Is(err, store.ErrNotFound) {
 				t.Fatal(err)
 			}
-		default:
+		case op < 9:
 			if _, err := r.DeleteSession(ctx, "U1", ids[rng.IntN(len(ids))]); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			from := now.AddDate(0, 0, -rng.IntN(300)).Truncate(24 * time.Hour)
+			if err := r.AddLeave(ctx, "U1", supervision.Leave{ID: fmt.Sprintf("l%d", step), From: from, To: from.AddDate(0, 0, rng.IntN(20))}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -63,8 +68,15 @@ func TestSummariesMatchTheWholeRecord(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := supervision.ComputeStatus(coachStd, all, nil, now)
+		leaves, err := r.Leaves(ctx, "U1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := supervision.ComputeStatus(coachStd, all, leaves, now)
 		got := sums[0].Status(coachStd, now)
+		if full, err := r.Summary(ctx, "U1"); err != nil || statusKey(full.Status(coachStd, now)) != statusKey(want) {
+			t.Fatalf("step %d: status from Summary = %s, %v; want %s", step, statusKey(full.Status(coachStd, now)), err, statusKey(want))
+		}
 		if statusKey(got) != statusKey(want) {
 			t.Fatalf("step %d: status from Summaries = %s, from the whole record %s", step, statusKey(got), statusKey(want))
 		}
@@ -99,6 +111,8 @@ func TestSummariesIndexOldRecords(t *testing.T) {
 		"with", "", "by", "U1", "at", "2026-10-01T12:00:00Z", "conf", "", "ansby", "", "ansat", "")
 	oct1 := time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)
 	c.ZAdd(ctx, prefix+"sup:{U1}:sessions", redis.Z{Score: float64(oct1.Unix()/86400*10_000_000_000 + oct1.Unix()), Member: "old"})
+	c.HSet(ctx, prefix+"sup:{U1}:leave:l1", "from", "2026-11-02", "to", "2026-11-06", "zone", "UTC")
+	c.ZAdd(ctx, prefix+"sup:{U1}:leave", redis.Z{Score: 20394, Member: "l1"})
 	if err := r.AddSession(ctx, session("U1", "new", day(time.UTC, 2026, 11, 10), time.Now())); err != nil {
 		t.Fatal(err)
 	}
@@ -113,8 +127,11 @@ func TestSummariesIndexOldRecords(t *testing.T) {
 	if len(sums[1].Latest) != 0 || sums[1].UserID != "U2" {
 		t.Errorf("Summaries(nobody) = %+v, want an empty summary for U2", sums[1])
 	}
-	if n, _ := c.Exists(ctx, prefix+"sup:{U1}:indexed").Result(); n != 1 {
-		t.Errorf("the record is not marked indexed")
+	if v, _ := c.HGet(ctx, prefix+"sup:{U1}:summary", "v").Result(); v != "1" {
+		t.Errorf("the record is not marked summarised")
+	}
+	if len(sums[0].Leaves) != 1 || sums[0].Leaves[0].From.Format(time.DateOnly) != "2026-11-02" {
+		t.Errorf("leave of an old record = %+v, want 2 Nov to 6 Nov", sums[0].Leaves)
 	}
 }
 
