@@ -208,19 +208,45 @@ func (r *Redis) Profile(ctx context.Context, userID string) (supervision.Profile
 // parseProfile reads a stored profile; fields that do not parse read as
 // their zero value.
 func parseProfile(userID string, h map[string]string) supervision.Profile {
+	return profileFrom(userID, func(f string) string { return h[f] })
+}
+
+// profileFieldNames are a profile hash's fields, in the order
+// profileFromValues reads an HMGET of them.
+var profileFieldNames = []string{"role", "pcn", "locality", "supervisor", "tz", "reminders", "rtime", "created", "updated", "rday"}
+
+// profileFromValues reads the answer to HMGET profileFieldNames; false when
+// there is no profile (every field missing).
+func profileFromValues(userID string, vals []any) (supervision.Profile, bool) {
+	found := false
+	get := func(f string) string {
+		for i, name := range profileFieldNames {
+			if name == f && i < len(vals) {
+				v, ok := vals[i].(string)
+				found = found || ok
+				return v
+			}
+		}
+		return ""
+	}
+	p := profileFrom(userID, get)
+	return p, found
+}
+
+func profileFrom(userID string, h func(field string) string) supervision.Profile {
 	p := supervision.Profile{
 		UserID:       userID,
-		Role:         supervision.Role(h["role"]),
-		PCN:          h["pcn"],
-		Locality:     h["locality"],
-		SupervisorID: h["supervisor"],
-		TimeZone:     h["tz"],
-		Reminders:    h["reminders"] == "1",
-		ReminderTime: h["rtime"],
-		Created:      parseTime(h["created"]),
-		Updated:      parseTime(h["updated"]),
+		Role:         supervision.Role(h("role")),
+		PCN:          h("pcn"),
+		Locality:     h("locality"),
+		SupervisorID: h("supervisor"),
+		TimeZone:     h("tz"),
+		Reminders:    h("reminders") == "1",
+		ReminderTime: h("rtime"),
+		Created:      parseTime(h("created")),
+		Updated:      parseTime(h("updated")),
 	}
-	if d, err := strconv.Atoi(h["rday"]); err == nil && d >= 0 && d <= 6 {
+	if d, err := strconv.Atoi(h("rday")); err == nil && d >= 0 && d <= 6 {
 		p.ReminderDay = time.Weekday(d)
 	}
 	return p
@@ -365,14 +391,20 @@ func (r *Redis) SuperviseeProfiles(ctx context.Context, supervisorID string) ([]
 		return nil, unavailable("reading supervisees", err)
 	}
 	slices.Sort(ids)
-	records, err := r.records(ctx, ids, r.profileKey)
+	cmds := make([]*redis.SliceCmd, len(ids))
+	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for i, id := range ids {
+			cmds[i] = pipe.HMGet(ctx, r.profileKey(id), profileFieldNames...)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, unavailable("reading supervisees", err)
 	}
 	out := make([]supervision.Profile, 0, len(ids))
-	for i, h := range records {
-		if len(h) > 0 && h["supervisor"] == supervisorID {
-			out = append(out, parseProfile(ids[i], h))
+	for i, c := range cmds {
+		if p, ok := profileFromValues(ids[i], c.Val()); ok && p.SupervisorID == supervisorID {
+			out = append(out, p)
 		}
 	}
 	return out, nil
