@@ -19,6 +19,12 @@ type Request struct {
 	Args      string // what followed the command, trimmed: "coach" in "/roles coach"
 	IsAdmin   bool   // the person is listed in ADMIN_USER_IDS
 
+	// TriggerID is Slack's trigger_id for a slash command, button or form
+	// submission, "" when there is none (the console, mentions). Writes
+	// derive their ids from it, so the same request sent twice is saved
+	// once.
+	TriggerID string
+
 	// Interactive is true when a Reply's Form can be opened for the person
 	// now (Slack gave a trigger). False in the console and in mentions:
 	// there, a command that would open a form must work from typed
@@ -89,3 +95,17 @@ type Command struct {
 // person is asked to try again shortly; nothing was changed. It is
 // outcome.ErrUnavailable, which the store wraps without importing handlers.
 var ErrUnavailable = outcome.ErrUnavailable
+
+// ErrUnknown means a write was sent and its answer lost: it may have
+// happened. Handlers that write say so in their reply ("I may have saved
+// that"); an error wrapping it that reaches the bot must not be worded
+// "nothing was changed". It is outcome.ErrUnknown.
+var ErrUnknown = outcome.ErrUnknown
+
+// ErrNotFound means the record to change is not there any more. It is
+// outcome.ErrNotFound.
+var ErrNotFound = outcome.ErrNotFound
+
+// ErrExists means a record with that id is already there, holding
+// something else: for a session, it was logged already.
+var ErrExists = outcome.ErrExists

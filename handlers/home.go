@@ -74,12 +74,20 @@ func (h *Supervision) nextReminder(rec supRecord) string {
 	if !rec.profile.Reminders {
 		return "Reminders are off."
 	}
-	at, ok := supervision.NextReminder(rec.profile, rec.status, rec.leaves, h.now())
+	next, ok := supervision.NextReminders(rec.profile, rec.status, rec.leaves, h.now())
 	if !ok {
 		return "No reminder is planned just now."
 	}
-	at = at.In(rec.loc)
-	return fmt.Sprintf("%s at %s (%s), by direct message.", supDate(at), at.Format("15:04"), rec.loc)
+	at := next.At.In(rec.loc)
+	about := ""
+	if len(rec.status.Clocks) > 1 {
+		var names []string
+		for _, c := range next.Clocks {
+			names = append(names, supLowerFirst(c.Kind.Name))
+		}
+		about = " about " + strings.Join(names, " and ")
+	}
+	return fmt.Sprintf("%s at %s (%s)%s, by direct message.", supDate(at), at.Format("15:04"), rec.loc, about)
 }
 
 // homeTeam sums up the people a person supervises: counts, and the first

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/peerbot/peerbot/supervision"
@@ -22,12 +23,36 @@ type Profiles interface {
 	// Supervisees returns the user ids of the people whose profile names
 	// supervisorID as their supervisor, sorted.
 	Supervisees(ctx context.Context, supervisorID string) ([]string, error)
+	// SuperviseeProfiles returns the profiles of those people, sorted by
+	// user id, in a few round trips however many there are.
+	SuperviseeProfiles(ctx context.Context, supervisorID string) ([]supervision.Profile, error)
 }
 
 // Sessions keeps each person's record of supervision sessions and leave.
+// A write whose answer was lost returns an error wrapping ErrUnknown (not
+// ErrUnavailable): it may have happened.
 type Sessions interface {
-	// AddSession records s in s.UserID's record. s.ID must be set and new.
+	// AddSession records s in s.UserID's record. s.ID must be set; an id
+	// already there holding another session is an error wrapping
+	// ErrExists, the very same session again is accepted.
 	AddSession(ctx context.Context, s supervision.Session) error
+	// SessionsOn returns a person's sessions on one calendar date.
+	SessionsOn(ctx context.Context, userID string, date time.Time) ([]supervision.Session, error)
+	// Summaries returns what each person's status is worked out from,
+	// reading only the newest session of each type, the awaiting count and
+	// leave, in userIDs' order. Its sessions carry id, type, date and when
+	// logged only: enough for the clocks and a line in the team view.
+	Summaries(ctx context.Context, userIDs []string) ([]supervision.Summary, error)
+	// Summary is Summaries for one person with the sessions in full, for
+	// a reply that shows them.
+	Summary(ctx context.Context, userID string) (supervision.Summary, error)
+	// AnswerSession sets a session's confirmation from one state to
+	// another atomically, and returns the session as it then stands and
+	// whether this call changed it. A session not there is ErrNotFound.
+	AnswerSession(ctx context.Context, userID, id string, from, to supervision.Confirmation, who string, at time.Time) (supervision.Session, bool, error)
+	// Undone reports whether a session was taken back lately, and who had
+	// logged it.
+	Undone(ctx context.Context, userID, id string) (string, bool, error)
 	// Session returns one session of a person's record, and false when
 	// there is none with that id.
 	Session(ctx context.Context, userID, id string) (supervision.Session, bool, error)

@@ -90,13 +90,14 @@ func (h *Supervision) Command() Command {
 			{Name: "undo", Aliases: []string{"delete", "remove"},
 				Description: "Take back the last session you logged, within a day of logging it.", Examples: []string{""}, Run: h.undo},
 			{Name: "team", Aliases: []string{"supervisees", "my-team"},
-				Description: "For supervisors: how the people you supervise are doing (dates and types only).", Examples: []string{""}, Run: h.team},
+				Description: "For supervisors: how the people you supervise are doing (dates and types only).", Examples: []string{""}, Run: h.teamReply},
 			{Name: "standards", Aliases: []string{"standard", "guidance", "how-often"}, Usage: "[role]",
 				Description: "How much supervision each role should have, and who is suited to give it.",
 				Examples:    []string{"", "coach", "SPLW"}, Run: h.standardsReply},
 			// Buttons run these with our own ids, which are not a person's
 			// text, so the guard lets them through.
 			{Name: "confirm", Hidden: true, Usage: "<person> <session>", Description: "Confirm a session someone logged with you.", Run: h.confirm},
+			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: h.logAgain},
 			{Name: "dispute", Hidden: true, Usage: "<person> <session>", Description: "Say a session someone logged with you isn't right.", Run: h.dispute},
 		},
 	}
@@ -134,24 +135,59 @@ func supGuard(args string) string {
 type supRecord struct {
 	profile  supervision.Profile
 	standard supervision.Standard
-	sessions []supervision.Session
 	leaves   []supervision.Leave
 	status   supervision.Status
 	loc      *time.Location
 }
 
-// record loads a person's sessions and leave and works out their status.
+// record works out a person's status from the summary of their record,
+// with its sessions in full to show them.
 func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRecord, error) {
-	rec := supRecord{profile: p, loc: h.location(p), standard: h.standards.For(p.Role, p.Locality)}
-	var err error
-	if rec.sessions, err = h.sessions.Sessions(ctx, p.UserID, 0); err != nil {
-		return rec, fmt.Errorf("supervision: reading sessions: %w", err)
+	sum, err := h.sessions.Summary(ctx, p.UserID)
+	if err != nil {
+		return supRecord{}, fmt.Errorf("supervision: reading status: %w", err)
 	}
-	if rec.leaves, err = h.sessions.Leaves(ctx, p.UserID); err != nil {
-		return rec, fmt.Errorf("supervision: reading leave: %w", err)
+	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], nil
+}
+
+// team works out the status of several people at once, reading only the
+// newest session of each type, the awaiting count and leave of each, in a
+// few round trips for them all. Their sessions carry dates and types only.
+func (h *Supervision) team(ctx context.Context, ps []supervision.Profile) ([]supRecord, error) {
+	if len(ps) == 0 {
+		return nil, nil
 	}
-	rec.status = supervision.ComputeStatus(rec.standard, rec.sessions, rec.leaves, h.now().In(rec.loc))
-	return rec, nil
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.UserID
+	}
+	sums, err := h.sessions.Summaries(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("supervision: reading status: %w", err)
+	}
+	return h.records(ps, sums), nil
+}
+
+// records works out each person's status from their summary.
+func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
+	now := h.now()
+	out := make([]supRecord, len(ps))
+	type where struct {
+		role     supervision.Role
+		locality string
+	}
+	stds := map[where]supervision.Standard{} // a team shares a few standards
+	for i, p := range ps {
+		std, ok := stds[where{p.Role, p.Locality}]
+		if !ok {
+			std = h.standards.For(p.Role, p.Locality)
+			stds[where{p.Role, p.Locality}] = std
+		}
+		rec := supRecord{profile: p, loc: h.location(p), standard: std, leaves: sums[i].Leaves}
+		rec.status = sums[i].Status(rec.standard, now.In(rec.loc))
+		out[i] = rec
+	}
+	return out
 }
 
 // noProfile guides a person with no profile to set one up.

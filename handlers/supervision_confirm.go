@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -17,51 +18,93 @@ func (h *Supervision) dispute(ctx context.Context, req Request) (Reply, error) {
 }
 
 // answer records the other person's answer to a session logged with them.
-// Only that person may answer; answering the same way twice changes
-// nothing.
+// Only that person may answer, once: the answer is one compare-and-set
+// from Awaiting in the store, so two presses at once make one change and
+// one message, and a press after another answer, or after the session was
+// taken back, is told so.
 func (h *Supervision) answer(ctx context.Context, req Request, args string, want supervision.Confirmation) (Reply, error) {
 	f := strings.Fields(args)
 	if len(f) != 2 {
 		return Say("I need the person and the session to answer. Please use the buttons on the message that asked you."), nil
 	}
 	owner, id := supUserID(f[0]), f[1]
-	notYours := Say("That session isn't yours to confirm.")
 	if owner == "" {
-		return notYours, nil
+		return Say("I can't tell whose session that is. Please use the buttons on the message that asked you."), nil
 	}
 	s, ok, err := h.sessions.Session(ctx, owner, id)
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading session: %w", err)
 	}
 	if !ok {
-		return Reply{Text: "I can't find that session any more: it may have been undone. There's nothing for you to do.", Replace: true}, nil
+		return h.answerGone(ctx, owner, id)
 	}
 	other := s.WithID // the supervisee logged it: their supervisor answers
 	if s.LoggedBy != s.UserID {
 		other = s.UserID // the supervisor logged it: the supervisee answers
 	}
-	if other == "" || other != req.UserID || s.Confirmation == supervision.NoConfirmation {
-		return notYours, nil
+	switch {
+	case other == "" || s.Confirmation == supervision.NoConfirmation:
+		return Say("That session isn't yours to confirm: it was logged without naming anyone, so nobody needs to confirm it."), nil
+	case req.UserID == s.LoggedBy:
+		return Say(fmt.Sprintf("That session isn't yours to confirm: you logged it, so I've asked %s to.", supMention(other))), nil
+	case req.UserID != other:
+		return Say(fmt.Sprintf("That session isn't yours to confirm: it was logged with %s, so only they can answer it.", supMention(other))), nil
 	}
-	what := supWhat(s)
-	if s.Confirmation == want {
-		if want == supervision.Confirmed {
-			return Reply{Text: fmt.Sprintf("Already confirmed: %s, logged by %s.", what, supMention(s.LoggedBy)), Replace: true}, nil
-		}
-		return Reply{Text: fmt.Sprintf("Already marked as not right: %s, logged by %s.", what, supMention(s.LoggedBy)), Replace: true}, nil
-	}
-	s.Confirmation, s.AnsweredBy, s.AnsweredAt = want, req.UserID, h.now()
-	if err := h.sessions.UpdateSession(ctx, s); err != nil {
+	got, changed, err := h.sessions.AnswerSession(ctx, owner, id, supervision.Awaiting, want, req.UserID, h.now())
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return h.answerGone(ctx, owner, id)
+	case errors.Is(err, ErrUnknown):
+		return Say("I may have saved your answer, but the connection dropped before I could check. Please press the button again: it won't count twice."), nil
+	case err != nil:
 		return Reply{}, fmt.Errorf("supervision: saving answer: %w", err)
 	}
-	r := Reply{Replace: true, RefreshHome: []string{s.UserID, s.WithID}}
+	what := supWhat(got)
+	if !changed {
+		return supAnswered(got, want, what), nil
+	}
+	r := Reply{Replace: true, RefreshHome: []string{got.UserID, got.WithID}}
 	if want == supervision.Confirmed {
-		r.Text = fmt.Sprintf("Thank you. You've confirmed %s, logged by %s.", what, supMention(s.LoggedBy))
-		r.Messages = []Message{{To: s.LoggedBy, Reply: Say(fmt.Sprintf("%s confirmed %s.", supMention(req.UserID), what))}}
+		r.Text = fmt.Sprintf("Thank you. You've confirmed %s, logged by %s.", what, supMention(got.LoggedBy))
+		r.Messages = []Message{{To: got.LoggedBy, Reply: Say(fmt.Sprintf("%s confirmed %s.", supMention(req.UserID), what))}}
 	} else {
-		r.Text = fmt.Sprintf("Thank you. I've marked %s as not right, and told %s so you can sort it out together.", what, supMention(s.LoggedBy))
-		r.Messages = []Message{{To: s.LoggedBy, Reply: Say(fmt.Sprintf("%s says %s isn't right. Please check the details with them; within a day of logging it you can take it back with %s and log it again.",
+		r.Text = fmt.Sprintf("Thank you. I've marked %s as not right, and told %s so you can sort it out together.", what, supMention(got.LoggedBy))
+		r.Messages = []Message{{To: got.LoggedBy, Reply: Say(fmt.Sprintf("%s says %s isn't right. Please check the details with them; within a day of logging it you can take it back with %s and log it again.",
 			supMention(req.UserID), what, req.Invocation("supervision", "undo")))}}
 	}
 	return r, nil
+}
+
+// supAnswered is the reply to a press on a session already answered: the
+// same way (a second press), or the other way.
+func supAnswered(s supervision.Session, want supervision.Confirmation, what string) Reply {
+	by := supMention(s.LoggedBy)
+	switch {
+	case s.Confirmation == want && want == supervision.Confirmed:
+		return Reply{Text: fmt.Sprintf("Already confirmed: %s, logged by %s. There's nothing more to do.", what, by), Replace: true}
+	case s.Confirmation == want:
+		return Reply{Text: fmt.Sprintf("Already marked as not right: %s, logged by %s.", what, by), Replace: true}
+	case s.Confirmation == supervision.Confirmed:
+		return Reply{Text: fmt.Sprintf("You've already confirmed %s, so I haven't changed it. If it isn't right after all, please ask %s to take it back or a network admin to correct it.", what, by), Replace: true}
+	case s.Confirmation == supervision.Disputed:
+		return Reply{Text: fmt.Sprintf("You've already said %s isn't right, so I haven't changed it. %s can log it again with the right details, and I'll ask you to confirm that.", what, by), Replace: true}
+	}
+	return Say("That session doesn't need confirming any more. There's nothing for you to do.")
+}
+
+// answerGone says why a session to answer is not there: taken back by the
+// person who logged it, or never there (an old or altered button).
+func (h *Supervision) answerGone(ctx context.Context, owner, id string) (Reply, error) {
+	by, undone, err := h.sessions.Undone(ctx, owner, id)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: reading session: %w", err)
+	}
+	if undone {
+		who := "The person who logged it"
+		if by != "" {
+			who = supMention(by)
+		}
+		return Reply{Text: who + " took that session back, so there's nothing to confirm. There's nothing for you to do.", Replace: true}, nil
+	}
+	return Say("I can't find that session: this button may be from a very old message. There's nothing for you to do; if a session is missing, the person who logged it can log it again."), nil
 }

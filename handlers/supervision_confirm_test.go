@@ -3,7 +3,12 @@ package handlers_test
 import (
 	"testing"
 
+	"fmt"
+	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/supervision"
+	"strings"
+	"sync"
+	"time"
 )
 
 func TestSupervisionConfirmFlow(t *testing.T) {
@@ -151,4 +156,97 @@ func TestSupervisionConfirmBadArgs(t *testing.T) {
 			t.Errorf("/supervision %s = %+v, want a kind word and no effects", args, r)
 		}
 	}
+}
+
+// askButtons logs a session as user with args and returns the Confirm and
+// dispute buttons of the message that asks the other person.
+func (e *supEnv) askButtons(user, args string) (confirm, dispute handlers.Button) {
+	e.t.Helper()
+	r := e.run(user, args)
+	if len(r.Messages) != 1 {
+		e.t.Fatalf("log %q: messages %+v, want one asking to confirm", args, r.Messages)
+	}
+	confirm, ok1 := button(r.Messages[0].Reply, "Confirm")
+	dispute, ok2 := button(r.Messages[0].Reply, "That's not right")
+	if !ok1 || !ok2 {
+		e.t.Fatalf("log %q: no Confirm and dispute buttons in %+v", args, r.Messages[0].Reply)
+	}
+	return confirm, dispute
+}
+
+// TestSupervisionConfirmTwiceAtOnce presses Confirm twice at the same time:
+// one press confirms and tells Sam, the other says it was already
+// confirmed and tells nobody.
+func TestSupervisionConfirmTwiceAtOnce(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	for round := range 10 {
+		confirm, _ := e.askButtons(sam, fmt.Sprintf("log %d Nov clinical with @U02GP", round+1))
+		replies := make([]handlers.Reply, 2)
+		var wg sync.WaitGroup
+		for i := range replies {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r, err := e.answer(handlers.Request{UserID: gp}, confirm.Args)
+				if err != nil {
+					t.Errorf("press %d: %v", i, err)
+				}
+				replies[i] = r
+			}()
+		}
+		wg.Wait()
+		messages, thanks, already := 0, 0, 0
+		for _, r := range replies {
+			messages += len(r.Messages)
+			if strings.HasPrefix(r.Text, "Thank you. You've confirmed") {
+				thanks++
+			}
+			if strings.HasPrefix(r.Text, "Already confirmed") {
+				already++
+			}
+		}
+		if messages != 1 || thanks != 1 || already != 1 {
+			t.Fatalf("round %d: two presses at once = %q and %q with %d messages, want one thanks, one already confirmed, one message to Sam",
+				round, replies[0].Text, replies[1].Text, messages)
+		}
+	}
+}
+
+// TestSupervisionAnswerRefusals: each refusal says its real reason.
+func TestSupervisionAnswerRefusals(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	confirm, dispute := e.askButtons(sam, "log today clinical with @U02GP")
+
+	wantContains(t, "Kim confirming", e.run(kim, confirm.Args).Text, "isn't yours to confirm: it was logged with <@U02GP>, so only they can answer it")
+	wantContains(t, "Sam confirming own", e.run(sam, confirm.Args).Text, "isn't yours to confirm: you logged it, so I've asked <@U02GP> to")
+
+	// Confirmed, then "not right": refused, and nothing changes.
+	e.run(gp, confirm.Args)
+	r := e.run(gp, dispute.Args)
+	wantContains(t, "dispute after confirm", r.Text, "You've already confirmed a clinical session on Fri 20 Nov 2026, so I haven't changed it")
+	if len(r.Messages) != 0 || e.sessions(sam)[0].Confirmation != supervision.Confirmed {
+		t.Errorf("dispute after confirm changed something: %+v, %s", r.Messages, e.sessions(sam)[0].Confirmation)
+	}
+
+	// Disputed, then confirmed: refused.
+	confirm2, dispute2 := e.askButtons(sam, "log yesterday group with @U02GP")
+	e.run(gp, dispute2.Args)
+	wantContains(t, "confirm after dispute", e.run(gp, confirm2.Args).Text, "You've already said a group session on Thu 19 Nov 2026 isn't right")
+
+	// Undone, then pressed: says who took it back, not a generic apology.
+	e.clock.Add(time.Minute) // so undo knows which was logged last
+	confirm3, _ := e.askButtons(sam, "log 18 Nov clinical with @U02GP")
+	wantContains(t, "undo", e.run(sam, "undo").Text, "taken back")
+	r, err := e.answer(handlers.Request{UserID: gp}, confirm3.Args)
+	if err != nil {
+		t.Fatalf("confirm after undo: %v, want a kind reply", err)
+	}
+	wantContains(t, "confirm after undo", r.Text, "<@U01SAM> took that session back, so there's nothing to confirm")
+
+	// A session id that never was: not "undone".
+	r = e.run(gp, "confirm "+sam+" nosuchid")
+	wantContains(t, "wrong id", r.Text, "I can't find that session")
+	wantNotContains(t, "wrong id", r.Text, "undone", "took that session back")
 }

@@ -39,10 +39,12 @@ func (h *Supervision) leaveHowTo(req Request) string {
 }
 
 func (h *Supervision) saveLeave(ctx context.Context, p supervision.Profile, l supervision.Leave) (Reply, error) {
-	if l.ID == "" {
-		l.ID = supervision.NewID()
-	}
-	if err := h.sessions.AddLeave(ctx, p.UserID, l); err != nil {
+	// The same stretch sent again (a retry) is the same leave.
+	l.ID = supervision.DerivedID(p.UserID, l.From.Format(time.DateOnly), l.To.Format(time.DateOnly))
+	switch err := h.sessions.AddLeave(ctx, p.UserID, l); {
+	case errors.Is(err, ErrUnknown):
+		return Say("I may have saved your leave, but the connection dropped before I could check. Please look at your App Home or send it again: it won't be saved twice."), nil
+	case err != nil && !errors.Is(err, ErrExists):
 		return Reply{}, fmt.Errorf("supervision: saving leave: %w", err)
 	}
 	rec, err := h.record(ctx, p)

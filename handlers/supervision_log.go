@@ -12,6 +12,24 @@ import (
 )
 
 func (h *Supervision) log(ctx context.Context, req Request) (Reply, error) {
+	return h.logWith(ctx, req, "")
+}
+
+// logAgain logs a session that was logged already that day, on purpose:
+// the "Log it anyway" button runs it with a nonce of its own first, so that
+// two presses of one button log one session, not two.
+func (h *Supervision) logAgain(ctx context.Context, req Request) (Reply, error) {
+	nonce, rest, _ := strings.Cut(req.Args, " ")
+	if nonce == "" || strings.TrimSpace(rest) == "" {
+		return Say(h.logHowTo(req)), nil
+	}
+	req.Args = strings.TrimSpace(rest)
+	return h.logWith(ctx, req, nonce)
+}
+
+// logWith logs what req.Args describes. again is "" for a first log, else
+// the nonce of a "Log it anyway" button.
+func (h *Supervision) logWith(ctx context.Context, req Request, again string) (Reply, error) {
 	args := req.Args
 	p, ok, err := h.profiles.Profile(ctx, req.UserID)
 	if err != nil {
@@ -43,7 +61,7 @@ func (h *Supervision) log(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return supRefusal(supLogRefusal(err), h.logHowTo(req))
 	}
-	r, ierr, err := h.logSession(ctx, req, p, la, today)
+	r, ierr, err := h.logSession(ctx, req, p, la, today, again)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -55,8 +73,9 @@ func (h *Supervision) log(ctx context.Context, req Request) (Reply, error) {
 
 // supervisorOf reports whether a person with no profile of their own is
 // logging for someone who names them as supervisor ("log yesterday with
-// @sam"). It returns a stand-in profile for the logger, in the supervisee's
-// time zone. Unreadable arguments report false: the person is then guided
+// @sam"). It returns a stand-in profile for the logger in the logger's own
+// time zone (from the directory), so the dates they type are read as they
+// meant them. Unreadable arguments report false: the person is then guided
 // to set up, as anyone without a profile is.
 func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (supervision.Profile, bool, error) {
 	la, err := supervision.ParseLog(args, h.now().In(h.zone))
@@ -70,7 +89,7 @@ func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (superv
 	if !ok || other.SupervisorID != me {
 		return supervision.Profile{}, false, nil
 	}
-	return supervision.Profile{UserID: me, TimeZone: other.TimeZone}, true, nil
+	return supervision.Profile{UserID: me, TimeZone: h.zoneName(ctx, me)}, true, nil
 }
 
 // supWithID is what a refused "with" needs: a name typed after @ (as the
@@ -102,42 +121,82 @@ func (h *Supervision) logHowTo(req Request) string {
 }
 
 // logSession saves a session logged by req.UserID. A person's mistake is
-// returned as an InputError, with nothing saved.
-func (h *Supervision) logSession(ctx context.Context, req Request, p supervision.Profile, la supervision.LogArgs, today time.Time) (Reply, *supervision.InputError, error) {
+// returned as an InputError, with nothing saved. again is "" for a first
+// log, else the nonce of a "Log it anyway" button.
+//
+// The session's id comes from the request (see supLogID), so sending the
+// same log again, after a timeout or a lost reply, finds it there and
+// answers "already logged" instead of making a duplicate; a write whose
+// answer was lost is said to be maybe saved, never "nothing was changed".
+func (h *Supervision) logSession(ctx context.Context, req Request, p supervision.Profile, la supervision.LogArgs, today time.Time, again string) (Reply, *supervision.InputError, error) {
+	s, owner, ierr, err := h.newSession(ctx, req, p, la, today)
+	if err != nil || ierr != nil {
+		return Reply{}, ierr, err
+	}
+	s.ID = supLogID(req, s, h.now(), again)
+	day, err := h.sessions.SessionsOn(ctx, s.UserID, s.Date)
+	if err != nil {
+		return Reply{}, nil, fmt.Errorf("supervision: reading sessions: %w", err)
+	}
+	for _, o := range day {
+		if o.ID == s.ID {
+			return supAlreadyLogged(req, o), nil, nil
+		}
+	}
+	for _, o := range day {
+		if again == "" && o.Type == s.Type && o.Confirmation != supervision.Disputed {
+			return supLogAnother(req, o, la, s), nil, nil
+		}
+	}
+	switch err := h.sessions.AddSession(ctx, s); {
+	case errors.Is(err, ErrExists):
+		return supAlreadyLogged(req, s), nil, nil
+	case errors.Is(err, ErrUnknown):
+		return supMaybeSaved(req), nil, nil
+	case err != nil:
+		return Reply{}, nil, fmt.Errorf("supervision: saving session: %w", err)
+	}
+	rec, err := h.record(ctx, owner)
+	if err != nil {
+		// Saved: say so, whatever the status read did, never "nothing was
+		// changed".
+		r := h.loggedReply(req, s, supRecord{})
+		r.Text = strings.SplitN(r.Text, "\n", 2)[0] + fmt.Sprintf("\nI couldn't work out where you stand just now; %s will show it in a minute.",
+			req.Invocation("supervision", "status"))
+		return r, nil, nil
+	}
+	return h.loggedReply(req, s, rec), nil, nil
+}
+
+// newSession builds the session req describes, and the profile of the
+// person whose record it goes in. Dates are read in the zone of the person
+// who typed them (today's) and kept as the calendar date they meant; a
+// supervisor logging for a supervisee puts it in the supervisee's record,
+// dated in their zone, and never on the supervisee's tomorrow: a session
+// that happened today where the supervisor is may be the supervisee's
+// today still.
+func (h *Supervision) newSession(ctx context.Context, req Request, p supervision.Profile, la supervision.LogArgs, today time.Time) (supervision.Session, supervision.Profile, *supervision.InputError, error) {
 	me := req.UserID
 	if la.WithID == me {
-		return Reply{}, &supervision.InputError{Field: "with", Message: "You can't log a session with yourself. Name the other person, or leave them out."}, nil
+		return supervision.Session{}, p, &supervision.InputError{Field: "with", Message: "You can't log a session with yourself. Name the other person, or leave them out."}, nil
 	}
 	loc := today.Location()
-	s := supervision.Session{
-		ID:       supervision.NewID(),
-		UserID:   me,
-		Date:     la.Date,
-		Type:     la.Type,
-		Minutes:  la.Minutes,
-		LoggedBy: me,
-		LoggedAt: h.now(),
-	}
+	s := supervision.Session{UserID: me, Date: la.Date, Type: la.Type, Minutes: la.Minutes, LoggedBy: me, LoggedAt: h.now()}
 	if !la.DateGiven || s.Date.IsZero() {
 		y, m, d := today.Date()
 		s.Date = time.Date(y, m, d, 0, 0, 0, 0, loc)
 	}
-	owner, forSupervisee := p, false // whose record it goes in
+	owner := p // whose record it goes in
 	if la.WithID != "" {
 		other, ok, err := h.profiles.Profile(ctx, la.WithID)
 		if err != nil {
-			return Reply{}, nil, fmt.Errorf("supervision: reading profile: %w", err)
+			return s, p, nil, fmt.Errorf("supervision: reading profile: %w", err)
 		}
 		s.Confirmation = supervision.Awaiting
+		s.WithID = la.WithID
 		if ok && other.SupervisorID == me {
-			// A supervisor logging for a supervisee: it goes in the
-			// supervisee's record, dated in their zone.
-			owner, forSupervisee = other, true
+			owner = other
 			s.UserID, s.WithID = la.WithID, me
-			y, m, d := s.Date.Date()
-			s.Date = time.Date(y, m, d, 0, 0, 0, 0, h.location(other))
-		} else {
-			s.WithID = la.WithID
 		}
 	}
 	if !la.TypeGiven || s.Type == "" {
@@ -146,22 +205,82 @@ func (h *Supervision) logSession(ctx context.Context, req Request, p supervision
 	if err := supervision.ValidateSession(s, today); err != nil {
 		var ie *supervision.InputError
 		if errors.As(err, &ie) {
-			return Reply{}, ie, nil
+			return s, p, ie, nil
 		}
-		return Reply{}, nil, fmt.Errorf("supervision: %w", err)
+		return s, p, nil, fmt.Errorf("supervision: %w", err)
 	}
-	if err := h.sessions.AddSession(ctx, s); err != nil {
-		return Reply{}, nil, fmt.Errorf("supervision: saving session: %w", err)
+	if owner.UserID != me {
+		ownerToday := h.now().In(h.location(owner))
+		y, m, d := s.Date.Date()
+		s.Date = time.Date(y, m, d, 0, 0, 0, 0, ownerToday.Location())
+		if y, m, d := ownerToday.Date(); s.Date.After(ownerToday) {
+			s.Date = time.Date(y, m, d, 0, 0, 0, 0, ownerToday.Location())
+		}
 	}
+	return s, owner, nil, nil
+}
 
-	rec, err := h.record(ctx, owner)
-	if err != nil {
-		return Reply{}, nil, err
+// supLogID derives a session's id from the request that logs it: whose
+// record, the date, type, minutes, the other person, who logged it, and the
+// Slack trigger when there is one, else the minute it was typed; and the
+// nonce of a "Log it anyway" button. The same log sent again (a retry after
+// a timeout) gets the same id, so it cannot be saved twice.
+func supLogID(req Request, s supervision.Session, now time.Time, again string) string {
+	when := req.TriggerID
+	if when == "" {
+		when = "at " + now.UTC().Truncate(time.Minute).Format(time.RFC3339)
 	}
+	return supervision.DerivedID(s.UserID, s.Date.Format(time.DateOnly), string(s.Type), strconv.Itoa(s.Minutes),
+		s.WithID, s.LoggedBy, when, again)
+}
+
+// supAlreadyLogged answers a log that is already in the record.
+func supAlreadyLogged(req Request, s supervision.Session) Reply {
+	return Reply{
+		Text:    fmt.Sprintf("Already logged: %s. I haven't saved it twice.", supWhat(s)),
+		Buttons: []Button{{Label: "History", Command: "supervision", Args: "history"}},
+	}
+}
+
+// supMaybeSaved answers a log whose write had no answer: it may be there.
+func supMaybeSaved(req Request) Reply {
+	return Reply{
+		Text: fmt.Sprintf("I may have saved that, but the connection dropped before I could check. Please look at %s: if it isn't there, log it again (it won't be saved twice).",
+			req.Invocation("supervision", "history")),
+		Buttons: []Button{{Label: "History", Command: "supervision", Args: "history", Primary: true}},
+	}
+}
+
+// supLogAnother asks before logging a second session of the same type on
+// the same day, which is more often a slip than meant.
+func supLogAnother(req Request, first supervision.Session, la supervision.LogArgs, s supervision.Session) Reply {
+	args := []string{la.Date.Format(time.DateOnly), string(s.Type)}
+	if !la.DateGiven || la.Date.IsZero() {
+		args[0] = "today"
+	}
+	if la.WithID != "" {
+		args = append(args, "with", supMention(la.WithID))
+	}
+	if s.Minutes > 0 {
+		args = append(args, strconv.Itoa(s.Minutes))
+	}
+	return Reply{
+		Text: fmt.Sprintf("You already logged %s %s session on %s; log another?", supArticle(string(s.Type)), s.Type, first.Date.Format("2 Jan")),
+		Buttons: []Button{
+			{Label: "Log it anyway", Command: "supervision", Args: "again " + supervision.NewID() + " " + strings.Join(args, " "), Primary: true},
+			{Label: "History", Command: "supervision", Args: "history"},
+		},
+	}
+}
+
+// loggedReply says what was logged and where the person now stands, and
+// asks the other person in the session to confirm it.
+func (h *Supervision) loggedReply(req Request, s supervision.Session, rec supRecord) Reply {
+	me := req.UserID
 	what := supWhat(s)
 	r := Reply{Buttons: []Button{{Label: "Undo", Command: "supervision", Args: "undo"}}, RefreshHome: []string{me}}
 	switch {
-	case forSupervisee:
+	case s.UserID != me:
 		r.Text = fmt.Sprintf("Logged for %s: %s, with you. I've asked them to confirm it.\n%s",
 			supMention(s.UserID), what, supSummary(rec.status, "their"))
 		r.Messages = []Message{{To: s.UserID, Reply: supAskConfirm(s,
@@ -176,10 +295,33 @@ func (h *Supervision) logSession(ctx context.Context, req Request, p supervision
 	default:
 		r.Text = fmt.Sprintf("Logged: %s.\n%s", what, supSummary(rec.status, "your"))
 	}
-	if k := rec.status.Standard; k.Name != "" && !k.Counted(s.Type) {
-		r.Text += fmt.Sprintf("\n%s %s session doesn't count toward %s.", supUpperFirst(supArticle(string(s.Type))), s.Type, supLowerFirst(k.Name))
+	r.Text += supCountsToward(rec.status, s.Type)
+	return r
+}
+
+// supCountsToward says which of a person's clocks a session of type t
+// counts toward: only when it counts toward none, or when the standard has
+// more than one kind, so the person knows which clock moved.
+func supCountsToward(st supervision.Status, t supervision.SessionType) string {
+	var all, counted []string
+	for _, c := range st.Clocks {
+		if c.Kind.Name == "" {
+			continue
+		}
+		all = append(all, supLowerFirst(c.Kind.Name))
+		if c.Kind.Counted(t) {
+			counted = append(counted, supLowerFirst(c.Kind.Name))
+		}
 	}
-	return r, nil, nil
+	switch {
+	case len(all) == 0:
+		return ""
+	case len(counted) == 0:
+		return fmt.Sprintf("\n%s %s session doesn't count toward %s.", supUpperFirst(supArticle(string(t))), t, strings.Join(all, " or "))
+	case len(all) > 1:
+		return fmt.Sprintf("\nIt counts toward %s.", strings.Join(counted, " and "))
+	}
+	return ""
 }
 
 // supWhat describes a session in a phrase: "a clinical session on Fri 20 Nov
@@ -263,7 +405,7 @@ func (h *Supervision) submitLog(ctx context.Context, sub Submission) (FormResult
 	if len(errs) > 0 {
 		return FormResult{Errors: errs}, nil
 	}
-	r, ierr, err := h.logSession(ctx, sub.Request, p, la, today)
+	r, ierr, err := h.logSession(ctx, sub.Request, p, la, today, "")
 	if err != nil {
 		return FormResult{}, err
 	}
@@ -359,6 +501,10 @@ func (h *Supervision) undo(ctx context.Context, req Request) (Reply, error) {
 		return Say(fmt.Sprintf("The last session you logged, %s, was logged more than a day ago, so I can't undo it. If it's wrong, please ask a network admin.", what)), nil
 	}
 	deleted, err := h.sessions.DeleteSession(ctx, last.UserID, last.ID)
+	if errors.Is(err, ErrUnknown) {
+		return Say(fmt.Sprintf("I may have taken back %s, but the connection dropped before I could check. Please look at %s, and undo again if it's still there.",
+			what, req.Invocation("supervision", "history"))), nil
+	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: deleting session: %w", err)
 	}

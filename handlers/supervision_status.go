@@ -35,9 +35,13 @@ func (h *Supervision) status(ctx context.Context, req Request) (Reply, error) {
 }
 
 // supStatusSection shows the standard followed, the last session and when
-// the next is due.
+// the next is due: for a standard of several kinds, one line for each
+// kind's own clock.
 func supStatusSection(rec supRecord) Section {
 	st := rec.status
+	if len(st.Clocks) > 1 {
+		return supClocksSection(rec)
+	}
 	var fields []Field
 	kind := st.Standard
 	std := "No recommended frequency found in the sources: ask your supervisor or training hub."
@@ -70,6 +74,48 @@ func supStatusSection(rec supRecord) Section {
 	return Section{Fields: fields}
 }
 
+// supClocksSection shows each kind of a standard with its own clock: how
+// often, the last session that counts and when the next is due.
+func supClocksSection(rec supRecord) Section {
+	st := rec.status
+	var fields []Field
+	counted := false
+	for _, c := range st.Clocks {
+		fields = append(fields, Field{Label: supClockLabel(c.Kind), Value: supClockLine(c, rec.profile.UserID)})
+		counted = counted || st.LastAny != nil && c.Last != nil && c.Last.ID == st.LastAny.ID
+	}
+	if st.LastAny != nil && !counted {
+		fields = append(fields, Field{Label: "Latest of any kind", Value: supSessionLine(*st.LastAny, rec.profile.UserID)})
+	}
+	fields = append(fields, Field{Label: "Status", Value: supStateWords(st)})
+	if st.Awaiting > 0 {
+		fields = append(fields, Field{Label: "Awaiting confirmation", Value: supCount(st.Awaiting, "session", "sessions")})
+	}
+	return Section{Fields: fields}
+}
+
+// supClockLabel names one kind's clock with how often: "Supervision, every
+// month", "Peer supervision, no set frequency".
+func supClockLabel(k supervision.Kind) string {
+	if every := supEvery(k.Every); every != "" {
+		return k.Name + ", " + every
+	}
+	return k.Name + ", no set frequency"
+}
+
+// supClockLine is where one kind's clock stands: "last Tue 10 Nov 2026 ·
+// clinical · next due Thu 10 Dec 2026 (in 20 days)".
+func supClockLine(c supervision.Clock, viewer string) string {
+	parts := []string{"nothing logged yet that counts"}
+	if c.Last != nil {
+		parts[0] = "last " + supSessionLine(*c.Last, viewer)
+	}
+	if !c.Due.IsZero() {
+		parts = append(parts, fmt.Sprintf("next due %s (%s)", supDate(c.Due), supDaysLeft(c.DaysLeft)))
+	}
+	return strings.Join(parts, " · ")
+}
+
 // supStateWords names where a person stands, in a few words.
 func supStateWords(st supervision.Status) string {
 	var s string
@@ -82,6 +128,9 @@ func supStateWords(st supervision.Status) string {
 		s = "Overdue"
 	case supervision.None:
 		s = "Nothing logged yet that counts"
+		if len(st.Clocks) > 1 {
+			s += " toward " + supLowerFirst(st.Standard.Name)
+		}
 	default:
 		s = "Not known: no recommended frequency found"
 	}
@@ -114,6 +163,11 @@ func supSummary(st supervision.Status, whose string) string {
 		}
 	default:
 		s = "I can't say when the next session is due: no recommended frequency found in the sources — ask your supervisor / training hub."
+	}
+	for _, c := range st.Clocks {
+		if c.Kind.Type != st.Standard.Type && !c.Due.IsZero() {
+			s += fmt.Sprintf(" %s next %s is due by %s (%s).", supUpperFirst(whose), supLowerFirst(c.Kind.Name), supDate(c.Due), supDaysLeft(c.DaysLeft))
+		}
 	}
 	if st.OnLeave != nil {
 		s = fmt.Sprintf("On leave until %s, so the clock is paused. ", supDate(st.OnLeave.To)) + s

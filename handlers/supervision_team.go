@@ -11,29 +11,14 @@ import (
 // teamOf loads the status of everyone who names me as their supervisor. A
 // person whose profile no longer names me is left out.
 func (h *Supervision) teamOf(ctx context.Context, me string) ([]supRecord, error) {
-	ids, err := h.profiles.Supervisees(ctx, me)
+	ps, err := h.profiles.SuperviseeProfiles(ctx, me)
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading supervisees: %w", err)
 	}
-	var out []supRecord
-	for _, id := range ids {
-		p, ok, err := h.profiles.Profile(ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("supervision: reading profile: %w", err)
-		}
-		if !ok || p.SupervisorID != me {
-			continue
-		}
-		rec, err := h.record(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-	return out, nil
+	return h.team(ctx, ps)
 }
 
-func (h *Supervision) team(ctx context.Context, req Request) (Reply, error) {
+func (h *Supervision) teamReply(ctx context.Context, req Request) (Reply, error) {
 	recs, err := h.teamOf(ctx, req.UserID)
 	if err != nil {
 		return Reply{}, err
@@ -65,7 +50,11 @@ func supMemberLine(rec supRecord) string {
 		parts = append(parts, "no sessions logged")
 	}
 	if !st.Due.IsZero() {
-		parts = append(parts, "due by "+supDate(st.Due))
+		due := "due by " + supDate(st.Due)
+		if len(st.Clocks) > 1 {
+			due += " (" + supLowerFirst(st.Standard.Name) + ")"
+		}
+		parts = append(parts, due)
 	}
 	if st.LastAny != nil || st.State != supervision.None {
 		parts = append(parts, strings.ToLower(supStateWords(st)))

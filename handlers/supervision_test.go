@@ -84,11 +84,12 @@ func (d supDirectory) TimeZone(_ context.Context, userID string) (string, error)
 // supEnv is a /supervision handler on a real Redis, with a clock the test
 // moves.
 type supEnv struct {
-	t     testing.TB
-	h     *handlers.Supervision
-	tbl   *bot.Table // routes to the subcommands, as the bot does
-	st    *store.Redis
-	clock *supClock
+	t      testing.TB
+	h      *handlers.Supervision
+	tbl    *bot.Table // routes to the subcommands, as the bot does
+	st     *store.Redis
+	clock  *supClock
+	prefix string // of st's keys
 }
 
 func newSupEnv(t testing.TB) *supEnv {
@@ -97,7 +98,8 @@ func newSupEnv(t testing.TB) *supEnv {
 
 func newSupEnvDir(t testing.TB, dir handlers.Directory) *supEnv {
 	t.Helper()
-	st, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	prefix := redistest.Prefix(t)
+	st, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: prefix})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +113,7 @@ func newSupEnvDir(t testing.TB, dir handlers.Directory) *supEnv {
 		Now:         clock.Now,
 		DefaultZone: london,
 	})
-	return &supEnv{t: t, h: h, tbl: supTable(t, h), st: st, clock: clock}
+	return &supEnv{t: t, h: h, tbl: supTable(t, h), st: st, clock: clock, prefix: prefix}
 }
 
 // supTable is the command table with /supervision in it, as main builds it.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/peerbot/peerbot/supervision"
 	"github.com/redis/go-redis/v9"
 )
@@ -18,9 +19,11 @@ import (
 var (
 	// ErrExists means a session or leave with that id is already in the
 	// person's record, holding something else.
-	ErrExists = errors.New("a record with that id already exists")
-	// ErrNotFound means the record to change is not there.
-	ErrNotFound = errors.New("no such record")
+	// It is outcome.ErrExists.
+	ErrExists = outcome.ErrExists
+	// ErrNotFound means the record to change is not there. It is
+	// outcome.ErrNotFound, so handlers can tell it without importing store.
+	ErrNotFound = outcome.ErrNotFound
 	// ErrInvalid means the caller passed something that cannot be stored,
 	// such as an empty id or a session without a date.
 	ErrInvalid = errors.New("invalid record")
@@ -31,16 +34,16 @@ var (
 
 // Keys of one person's supervision record, all under the tag {userID} so one
 // transaction or script can touch them together on a Redis Cluster.
-func (r *Redis) profileKey(userID string) string { return r.key("sup", tag(userID), "profile") }
-func (r *Redis) sessionsKey(userID string) string {
-	return r.key("sup", tag(userID), "sessions")
-}
+// They are built in one concatenation: status reads build many of them.
+func (r *Redis) supKey(userID, rest string) string { return r.prefix + "sup:{" + userID + "}:" + rest }
+func (r *Redis) profileKey(userID string) string   { return r.supKey(userID, "profile") }
+func (r *Redis) sessionsKey(userID string) string  { return r.supKey(userID, "sessions") }
 func (r *Redis) sessionKey(userID, id string) string {
-	return r.key("sup", tag(userID), "session", id)
+	return r.supKey(userID, "session:"+id)
 }
-func (r *Redis) leavesKey(userID string) string { return r.key("sup", tag(userID), "leave") }
+func (r *Redis) leavesKey(userID string) string { return r.supKey(userID, "leave") }
 func (r *Redis) leaveKey(userID, id string) string {
-	return r.key("sup", tag(userID), "leave", id)
+	return r.supKey(userID, "leave:"+id)
 }
 
 // Index keys: each in its own slot, derived from the profiles.
@@ -97,6 +100,9 @@ func formatTime(t time.Time) string {
 // parseTime reads what formatTime wrote. A field that does not parse reads
 // as the zero time: a lost timestamp is better than a lost record.
 func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}
@@ -149,47 +155,33 @@ func sessionScore(s supervision.Session) int64 {
 }
 
 // addRecordScript writes a record hash and adds its id to the person's
-// sorted set, unless a record with that id is already there. It is safe to
-// repeat: when the record there holds exactly the same fields (a client
-// retry after a lost reply), it answers 1 as the first run did.
+// sorted set, unless a record with that id is already there, and sets one
+// field of the summary. It is safe to repeat: when the record there holds
+// exactly the same fields (a client retry after a lost reply), it answers 1
+// as the first run did. Leave uses it; sessions have their own scripts,
+// which keep the index in step.
 //
-// KEYS[1] record hash, KEYS[2] sorted set; ARGV[1] id, ARGV[2] score,
-// ARGV[3...] field, value pairs.
+// KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary; ARGV[1] id,
+// ARGV[2] score, ARGV[3] and ARGV[4] the summary's field and value,
+// ARGV[5...] field, value pairs.
 var addRecordScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then
-  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 2) / 2 then return 0 end
-  for i = 3, #ARGV, 2 do
+  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 4) / 2 then return 0 end
+  for i = 5, #ARGV, 2 do
     if redis.call('HGET', KEYS[1], ARGV[i]) ~= ARGV[i + 1] then return 0 end
   end
   return 1
 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 return 1
 `)
 
-// replaceRecordScript replaces a record that exists, and its score; it
-// answers 0 when there is none. Safe to repeat.
-var replaceRecordScript = redis.NewScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-return 1
-`)
-
-// deleteRecordScript removes a record and its id from the sorted set, and
-// answers 1 when the record was there.
-var deleteRecordScript = redis.NewScript(`
-local n = redis.call('DEL', KEYS[1])
-redis.call('ZREM', KEYS[2], ARGV[1])
-return n
-`)
-
-// scriptArgs lays out the ARGV of the record scripts.
-func scriptArgs(id string, score int64, fields []string) []any {
-	args := make([]any, 0, 2+len(fields))
-	args = append(args, id, strconv.FormatInt(score, 10))
+// scriptArgs lays out the ARGV of addRecordScript.
+func scriptArgs(id string, score int64, fields []string, summaryField, summaryValue string) []any {
+	args := make([]any, 0, 4+len(fields))
+	args = append(args, id, strconv.FormatInt(score, 10), summaryField, summaryValue)
 	for _, f := range fields {
 		args = append(args, f)
 	}
@@ -210,22 +202,54 @@ func (r *Redis) Profile(ctx context.Context, userID string) (supervision.Profile
 	if len(h) == 0 {
 		return supervision.Profile{}, false, nil
 	}
+	return parseProfile(userID, h), true, nil
+}
+
+// parseProfile reads a stored profile; fields that do not parse read as
+// their zero value.
+func parseProfile(userID string, h map[string]string) supervision.Profile {
+	return profileFrom(userID, func(f string) string { return h[f] })
+}
+
+// profileFieldNames are a profile hash's fields, in the order
+// profileFromValues reads an HMGET of them.
+var profileFieldNames = []string{"role", "pcn", "locality", "supervisor", "tz", "reminders", "rtime", "created", "updated", "rday"}
+
+// profileFromValues reads the answer to HMGET profileFieldNames; false when
+// there is no profile (every field missing).
+func profileFromValues(userID string, vals []any) (supervision.Profile, bool) {
+	found := false
+	get := func(f string) string {
+		for i, name := range profileFieldNames {
+			if name == f && i < len(vals) {
+				v, ok := vals[i].(string)
+				found = found || ok
+				return v
+			}
+		}
+		return ""
+	}
+	p := profileFrom(userID, get)
+	return p, found
+}
+
+func profileFrom(userID string, h func(field string) string) supervision.Profile {
 	p := supervision.Profile{
 		UserID:       userID,
-		Role:         supervision.Role(h["role"]),
-		PCN:          h["pcn"],
-		Locality:     h["locality"],
-		SupervisorID: h["supervisor"],
-		TimeZone:     h["tz"],
-		Reminders:    h["reminders"] == "1",
-		ReminderTime: h["rtime"],
-		Created:      parseTime(h["created"]),
-		Updated:      parseTime(h["updated"]),
+		Role:         supervision.Role(h("role")),
+		PCN:          h("pcn"),
+		Locality:     h("locality"),
+		SupervisorID: h("supervisor"),
+		TimeZone:     h("tz"),
+		Reminders:    h("reminders") == "1",
+		ReminderTime: h("rtime"),
+		Created:      parseTime(h("created")),
+		Updated:      parseTime(h("updated")),
 	}
-	if d, err := strconv.Atoi(h["rday"]); err == nil && d >= 0 && d <= 6 {
+	if d, err := strconv.Atoi(h("rday")); err == nil && d >= 0 && d <= 6 {
 		p.ReminderDay = time.Weekday(d)
 	}
-	return p, true, nil
+	return p
 }
 
 func profileFields(p supervision.Profile) []any {
@@ -355,6 +379,37 @@ func (r *Redis) Supervisees(ctx context.Context, supervisorID string) ([]string,
 	return out, nil
 }
 
+// SuperviseeProfiles returns the profiles of the people whose profile
+// names supervisorID as their supervisor, sorted by user id: the supervisor
+// index checked against each profile, in two round trips.
+func (r *Redis) SuperviseeProfiles(ctx context.Context, supervisorID string) ([]supervision.Profile, error) {
+	if err := checkID("supervisor id", supervisorID); err != nil {
+		return nil, err
+	}
+	ids, err := r.client.SMembers(ctx, r.supervisorIndex(supervisorID)).Result()
+	if err != nil {
+		return nil, unavailable("reading supervisees", err)
+	}
+	slices.Sort(ids)
+	cmds := make([]*redis.SliceCmd, len(ids))
+	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for i, id := range ids {
+			cmds[i] = pipe.HMGet(ctx, r.profileKey(id), profileFieldNames...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, unavailable("reading supervisees", err)
+	}
+	out := make([]supervision.Profile, 0, len(ids))
+	for i, c := range cmds {
+		if p, ok := profileFromValues(ids[i], c.Val()); ok && p.SupervisorID == supervisorID {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
 func sessionFields(s supervision.Session) []string {
 	date, zone := formatDate(s.Date)
 	return []string{
@@ -392,10 +447,9 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	keys := []string{r.sessionKey(s.UserID, s.ID), r.sessionsKey(s.UserID)}
-	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(s.ID, sessionScore(s), sessionFields(s))...).Int()
+	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
-		return unavailable("adding session", err)
+		return writeFailed("adding session", err)
 	}
 	if n == 0 {
 		return fmt.Errorf("adding session %s: %w", s.ID, ErrExists)
@@ -409,10 +463,9 @@ func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error 
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	keys := []string{r.sessionKey(s.UserID, s.ID), r.sessionsKey(s.UserID)}
-	n, err := replaceRecordScript.Run(ctx, r.client, keys, scriptArgs(s.ID, sessionScore(s), sessionFields(s))...).Int()
+	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
-		return unavailable("updating session", err)
+		return writeFailed("updating session", err)
 	}
 	if n == 0 {
 		return fmt.Errorf("updating session %s: %w", s.ID, ErrNotFound)
@@ -420,16 +473,20 @@ func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error 
 	return nil
 }
 
-// DeleteSession removes a session and its place in the list, atomically,
-// and reports false when there was none.
+// DeleteSession removes a session and its place in the list and the
+// index, atomically, remembers for UndoneTTL that it was taken back (see
+// Undone), and reports false when there was none.
 func (r *Redis) DeleteSession(ctx context.Context, userID, id string) (bool, error) {
 	if err := checkID("user id", userID); err != nil {
 		return false, err
 	}
-	keys := []string{r.sessionKey(userID, id), r.sessionsKey(userID)}
-	n, err := deleteRecordScript.Run(ctx, r.client, keys, id).Int()
+	if err := checkID("session id", id); err != nil {
+		return false, nil
+	}
+	keys := append(r.sessionKeys(userID, id), r.undoneKey(userID, id))
+	n, err := deleteSessionScript.Run(ctx, r.client, keys, sessionArgs(id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
 	if err != nil {
-		return false, unavailable("deleting session", err)
+		return false, writeFailed("deleting session", err)
 	}
 	return n == 1, nil
 }
@@ -470,20 +527,7 @@ func (r *Redis) Sessions(ctx context.Context, userID string, n int) ([]supervisi
 	if err != nil {
 		return nil, unavailable("listing sessions", err)
 	}
-	records, err := r.records(ctx, ids, func(id string) string { return r.sessionKey(userID, id) })
-	if err != nil {
-		return nil, unavailable("reading sessions", err)
-	}
-	out := make([]supervision.Session, 0, len(ids))
-	for i, h := range records {
-		if len(h) == 0 {
-			continue
-		}
-		if s, err := parseSession(userID, ids[i], h); err == nil {
-			out = append(out, s)
-		}
-	}
-	return out, nil
+	return r.sessionsByID(ctx, userID, ids)
 }
 
 // records reads the hashes of ids in one round trip.
@@ -546,10 +590,10 @@ func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave
 	from, zone := formatDate(l.From)
 	to := l.To.In(l.From.Location()).Format(time.DateOnly)
 	fields := []string{"from", from, "to", to, "zone", zone}
-	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID)}
-	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields)...).Int()
+	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID), r.summaryKey(userID)}
+	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields, "l:"+l.ID, leaveSummary(l))...).Int()
 	if err != nil {
-		return unavailable("adding leave", err)
+		return writeFailed("adding leave", err)
 	}
 	if n == 0 {
 		return fmt.Errorf("adding leave %s: %w", l.ID, ErrExists)
@@ -573,12 +617,19 @@ func (r *Redis) Leaves(ctx context.Context, userID string) ([]supervision.Leave,
 	}
 	out := make([]supervision.Leave, 0, len(ids))
 	for i, h := range records {
-		from, err1 := parseDate(h["from"], h["zone"])
-		to, err2 := parseDate(h["to"], h["zone"])
-		if err1 != nil || err2 != nil {
-			continue
+		if l, ok := parseLeave(ids[i], h); ok {
+			out = append(out, l)
 		}
-		out = append(out, supervision.Leave{ID: ids[i], From: from, To: to})
 	}
 	return out, nil
+}
+
+// parseLeave reads a stored stretch of leave; false when it cannot.
+func parseLeave(id string, h map[string]string) (supervision.Leave, bool) {
+	from, err1 := parseDate(h["from"], h["zone"])
+	to, err2 := parseDate(h["to"], h["zone"])
+	if err1 != nil || err2 != nil {
+		return supervision.Leave{}, false
+	}
+	return supervision.Leave{ID: id, From: from, To: to}, true
 }

@@ -502,6 +502,12 @@ func TestEmbeddedSessions(t *testing.T) {
 	if ids := sessionIDs(got); err != nil || !slices.Equal(ids, []string{"b", "a"}) {
 		t.Errorf("Sessions on the embedded store = %v, %v; want [b a], nil", ids, err)
 	}
+	if sums, err := r.Summaries(ctx, []string{"U1"}); err != nil || len(sums[0].Latest) != 1 || sums[0].Latest[0].ID != "b" {
+		t.Errorf("Summaries on the embedded store = %+v, %v; want the newest clinical session, b", sums, err)
+	}
+	if _, changed, err := r.AnswerSession(ctx, "U1", "a", supervision.NoConfirmation, supervision.Confirmed, "US1", time.Now()); err != nil || !changed {
+		t.Errorf("AnswerSession on the embedded store = %v, %v; want changed", changed, err)
+	}
 	p := supervision.Profile{UserID: "U1", Role: supervision.Coach, SupervisorID: "US1"}
 	if err := r.SaveProfile(ctx, p); err != nil {
 		t.Errorf("SaveProfile on the embedded store: %v", err)

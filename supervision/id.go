@@ -2,6 +2,7 @@ package supervision
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
 	"strings"
 )
@@ -17,6 +18,19 @@ func NewID() string {
 	var b [7]byte   // 56 bits, 12 characters; the first 10 are kept
 	rand.Read(b[:]) // crypto/rand.Read never returns an error since Go 1.24
 	return strings.ToLower(idEncoding.EncodeToString(b[:]))[:10]
+}
+
+// DerivedID returns an id of 12 characters from a-z and 2-7 made from
+// parts: the same parts always give the same id, so a record written again
+// (a retried request) lands on itself instead of beside itself. Parts are
+// kept apart, so ("ab", "c") and ("a", "bc") differ.
+func DerivedID(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return idEncoding.EncodeToString(h.Sum(nil))[:12]
 }
 
 // mentionID reads a Slack mention as Slack sends it, <@U123> or <@U123|sam>,

@@ -42,3 +42,18 @@ func TestUserID(t *testing.T) {
 		}
 	}
 }
+
+func TestDerivedID(t *testing.T) {
+	a := DerivedID("U1", "2026-11-20", "clinical")
+	if a != DerivedID("U1", "2026-11-20", "clinical") {
+		t.Error("DerivedID is not the same for the same parts")
+	}
+	if len(a) != 12 || strings.Trim(a, "abcdefghijklmnopqrstuvwxyz234567") != "" {
+		t.Errorf("DerivedID = %q, want 12 characters from a-z and 2-7", a)
+	}
+	for _, other := range []string{DerivedID("U1", "2026-11-2", "0clinical"), DerivedID("U1", "2026-11-20", "group"), DerivedID("U1", "2026-11-20clinical")} {
+		if other == a {
+			t.Errorf("DerivedID(other parts) = %q, the same as %q", other, a)
+		}
+	}
+}

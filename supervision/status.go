@@ -36,14 +36,16 @@ const DefaultTimeZone = "Europe/London"
 // that cannot be read.
 const DefaultReminderTime = "09:30"
 
-// Status is a person's supervision against the first kind of their
-// standard, as ComputeStatus works it out.
+// Status is a person's supervision against their standard, as
+// ComputeStatus works it out: one Clock for each kind of the standard, and
+// the overall state, which is the most pressing clock's.
 type Status struct {
 	State    State
-	Standard Kind      // the kind followed
-	Last     *Session  // the last session that counts (nil when none)
+	Clocks   []Clock   // one for each kind of the standard, in its order
+	Standard Kind      // the kind of the clock that decides State
+	Last     *Session  // the last session that counts toward Standard (nil when none)
 	LastAny  *Session  // the last session of any type (nil when none); disputed ones are left out
-	Due      time.Time // the next due date, midnight in the person's zone; zero when not known
+	Due      time.Time // the deciding clock's due date, midnight in the person's zone; zero when not known
 	DaysLeft int       // days from today until Due; negative when overdue, 0 when Due is zero
 	OnLeave  *Leave    // the leave covering today, if any
 	Awaiting int       // sessions still awaiting the other person's confirmation
@@ -52,44 +54,46 @@ type Status struct {
 // ComputeStatus works out where a person stands: now is the current time in
 // the person's zone, and sessions and leaves are theirs in any order.
 //
-// Sessions that were disputed do not count; sessions awaiting confirmation
-// do, and Awaiting says how many there are. The due date is the last counting
-// session's date plus the kind's interval (a month after 31 January is the end
-// of February), paused by leave: every day of leave after the last session,
-// in stretches that begin on or before the due date, moves it a day later,
-// and a later due date can bring in more leave. With no counting session the
-// state is None; with no known frequency (Every is zero) it is Unknown and
-// Due is zero.
+// Each kind of the standard has its own clock. Sessions that were disputed
+// do not count; sessions awaiting confirmation do, and Awaiting says how
+// many there are. A clock's due date is the last counting session's date
+// plus the kind's interval (a month after 31 January is the end of
+// February), paused by leave: every day of leave after the last session, in
+// stretches that begin on or before the due date, moves it a day later, and
+// a later due date can bring in more leave. With no counting session a
+// clock is None; with no known frequency (Every is zero) it is Unknown and
+// its Due is zero.
+//
+// The overall State, Standard, Last, Due and DaysLeft are those of the most
+// pressing clock: Overdue before DueSoon before None before OnTrack, the
+// earlier due date first. A kind with no frequency decides only when no kind
+// has one (State is then Unknown), so it never hides another clock, nor makes
+// a person "on track" when a kind that has a frequency was never logged.
 //
 // Leave does not change State: a stretch of leave that began before the due
 // date always pushes the due date past its end, so a person on leave is only
 // ever Overdue when they were overdue before it began. Show OnLeave first:
 // while it is set, say the clock is paused rather than "overdue"; reminders
-// are not sent during leave (NextReminder).
+// are not sent during leave (NextReminders).
 //
-// ComputeStatus does not modify its arguments; Last, LastAny and OnLeave
-// point to copies.
+// ComputeStatus does not modify its arguments; the sessions and leave it
+// points to are copies.
 func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Time) Status {
 	var st Status
-	if len(std.Kinds) > 0 {
-		st.Standard = std.Kinds[0]
-	}
-	kind := st.Standard
 	today := midnight(now)
+	lastAny := -1
 	for i := range sessions {
-		s := sessions[i]
+		s := &sessions[i]
 		if s.Confirmation == Awaiting {
 			st.Awaiting++
 		}
-		if s.Confirmation == Disputed {
-			continue
+		if s.Confirmation != Disputed && (lastAny < 0 || later(*s, sessions[lastAny])) {
+			lastAny = i
 		}
-		if st.LastAny == nil || later(s, *st.LastAny) {
-			st.LastAny = &s
-		}
-		if kind.Counted(s.Type) && (st.Last == nil || later(s, *st.Last)) {
-			st.Last = &s
-		}
+	}
+	if lastAny >= 0 {
+		s := sessions[lastAny]
+		st.LastAny = &s
 	}
 	for i := range leaves {
 		if l := leaves[i]; dayNumber(l.From) <= dayNumber(today) && dayNumber(today) <= dayNumber(l.To) {
@@ -97,26 +101,21 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 			break
 		}
 	}
-	switch {
-	case kind.Every.IsZero():
-		st.State = Unknown
-		return st
-	case st.Last == nil:
-		st.State = None
-		return st
-	}
-	last := inZone(st.Last.Date, now.Location())
-	st.Due = pauseForLeave(kind.Every.After(last), last, leaves)
-	st.DaysLeft = dayNumber(st.Due) - dayNumber(today)
-	switch {
-	case st.DaysLeft < 0:
-		st.State = Overdue
-	case st.DaysLeft <= DueSoonDays:
-		st.State = DueSoon
-	default:
-		st.State = OnTrack
+	st.State = Unknown
+	st.Clocks = make([]Clock, 0, len(std.Kinds))
+	for i, kind := range std.Kinds {
+		c := clockFor(kind, sessions, leaves, today)
+		st.Clocks = append(st.Clocks, c)
+		if i == 0 || worse(c, decidingOf(st)) {
+			st.Standard, st.State, st.Last, st.Due, st.DaysLeft = c.Kind, c.State, c.Last, c.Due, c.DaysLeft
+		}
 	}
 	return st
+}
+
+// decidingOf is the clock st's overall fields describe.
+func decidingOf(st Status) Clock {
+	return Clock{Kind: st.Standard, State: st.State, Last: st.Last, Due: st.Due, DaysLeft: st.DaysLeft}
 }
 
 // later reports whether a happened after b: by date, then by when it was
@@ -222,7 +221,15 @@ func (i Interval) String() string {
 
 // NextReminder returns when the next supervision reminder for p should go
 // out after now, and false when none should: reminders are off, or nothing is
-// due (st.Due is zero).
+// due. It is NextReminders' time: the earliest across every clock of st.
+func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Time, bool) {
+	r, ok := NextReminders(p, st, leaves, now)
+	return r.At, ok
+}
+
+// nextReminder returns when the next reminder for one due date should go
+// out after now, and false when none should: reminders are off, or due is
+// zero.
 //
 // Reminders fall at p.ReminderTime in p.TimeZone (DefaultReminderTime and
 // DefaultTimeZone when missing or unreadable): ReminderLeadDays days before
@@ -231,10 +238,10 @@ func (i Interval) String() string {
 // day after the due date. Note that a Profile's zero ReminderDay is Sunday:
 // set it when the profile is made. A reminder that would fall during leave
 // moves to the first day after it, so none goes out during leave. It
-// considers only the due date in st, not how reminders were answered
-// (snoozes and skips are the scheduler's).
-func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Time, bool) {
-	if !p.Reminders || st.Due.IsZero() {
+// considers only the due date, not how reminders were answered (snoozes and
+// skips are the scheduler's).
+func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (time.Time, bool) {
+	if !p.Reminders || dueDate.IsZero() {
 		return time.Time{}, false
 	}
 	loc := zone(p.TimeZone)
@@ -263,7 +270,7 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 		}
 		return day
 	}
-	due := dayNumber(st.Due)
+	due := dayNumber(dueDate)
 	try := func(day int) (time.Time, bool) {
 		t := at(outOfLeave(day))
 		return t, t.After(now)

@@ -70,3 +70,23 @@ type Leave struct {
 	From time.Time
 	To   time.Time
 }
+
+// Summary is the part of a person's record their status is worked out
+// from, so that working it out costs the same after years of sessions: the
+// newest session of each type that was not disputed, how many sessions await
+// confirmation, and their leave.
+type Summary struct {
+	UserID   string
+	Latest   []Session // at most one of each type, none disputed
+	Awaiting int
+	Leaves   []Leave
+}
+
+// Status works out where the person stands, as ComputeStatus does from
+// their whole record: the newest counting session of each kind is among
+// Latest.
+func (s Summary) Status(std Standard, now time.Time) Status {
+	st := ComputeStatus(std, s.Latest, s.Leaves, now)
+	st.Awaiting = s.Awaiting
+	return st
+}
