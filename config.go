@@ -16,6 +16,7 @@ import (
 
 	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/store"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // Config is every setting peerbot reads, all from the environment.
@@ -292,7 +293,7 @@ func (l *Location) Decode(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return errors.New("empty time zone")
 	}
-	loc, err := time.LoadLocation(strings.TrimSpace(s))
+	loc, err := supervision.LoadZone(strings.TrimSpace(s))
 	if err != nil {
 		return err
 	}

@@ -175,6 +175,7 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 			IsAdmin:     isAdmin,
 			Invoke:      b.table.Invocation,
 			Interactive: b.canOpenForms(in),
+			TriggerID:   in.triggerID,
 		}
 		reply, outcome = b.run(ctx, log, reqID, res.Run, req)
 	}
@@ -222,14 +223,21 @@ func (b *Bot) run(ctx context.Context, log *slog.Logger, reqID string, h handler
 	return r, "ok"
 }
 
+// historyHint is where a person checks what was saved.
+const historyHint = "/supervision history"
+
 // errorWords turns expected errors into the words a person sees. Anything
 // else is logged in full and the person gets a short apology.
 var errorWords = []struct {
 	err   error
 	words string
 }{
+	// Before ErrUnavailable: an answer lost after the write was sent says
+	// nothing about whether it was made.
+	{handlers.ErrUnknown, "My records didn't answer in time, so I can't tell whether that was saved. Please check before you try again (for a session: " + historyHint + ")."},
 	{handlers.ErrUnavailable, "I can't reach my records just now, so nothing was changed. Please try again in a minute."},
-	{context.DeadlineExceeded, "That took longer than it should, so I stopped. Nothing was changed; please try again."},
+	// A handler stopped part way may have written something already.
+	{context.DeadlineExceeded, "That took longer than it should, so I stopped part way. If you were changing something, it may or may not have been saved: please check before you try again."},
 }
 
 func (b *Bot) errorReply(log *slog.Logger, reqID string, err error) handlers.Reply {

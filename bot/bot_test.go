@@ -130,6 +130,20 @@ func TestQuickCommandIsAnsweredInTheResponse(t *testing.T) {
 	}
 }
 
+// The handler is given Slack's trigger id, from which a retried request's
+// writes can be recognised.
+func TestHandlersGetTheTriggerID(t *testing.T) {
+	got := make(chan string, 1)
+	b := testBot(t, Options{}, handlers.Command{Name: "see", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
+		got <- req.TriggerID
+		return handlers.Say("seen"), nil
+	}})
+	b.answer(context.Background(), invocation{kind: "slash", slash: "/peer", text: "see", userID: "U1", triggerID: "1234.5678.abcd"})
+	if id := <-got; id != "1234.5678.abcd" {
+		t.Errorf("Request.TriggerID = %q, want the slash command's trigger_id", id)
+	}
+}
+
 func TestFaultsBecomeKindWords(t *testing.T) {
 	b := testBot(t, Options{AdminUserIDs: []string{"UADMIN"}},
 		handlers.Command{Name: "boom", Run: func(context.Context, handlers.Request) (handlers.Reply, error) { panic("nil map") }},
@@ -138,6 +152,12 @@ func TestFaultsBecomeKindWords(t *testing.T) {
 		}},
 		handlers.Command{Name: "down", Run: func(context.Context, handlers.Request) (handlers.Reply, error) {
 			return handlers.Reply{}, fmt.Errorf("loading: %w", handlers.ErrUnavailable)
+		}},
+		handlers.Command{Name: "lost", Run: func(context.Context, handlers.Request) (handlers.Reply, error) {
+			return handlers.Reply{}, fmt.Errorf("saving: %w", handlers.ErrUnknown)
+		}},
+		handlers.Command{Name: "slow", Run: func(context.Context, handlers.Request) (handlers.Reply, error) {
+			return handlers.Reply{}, fmt.Errorf("saving: %w", context.DeadlineExceeded)
 		}},
 		handlers.Command{Name: "secret", AdminOnly: true, Run: func(context.Context, handlers.Request) (handlers.Reply, error) {
 			return handlers.Say("the report"), nil
@@ -149,6 +169,8 @@ func TestFaultsBecomeKindWords(t *testing.T) {
 		{"U1", "boom", "Sorry, something went wrong on my side. It has been logged (reference "},
 		{"U1", "broken", "Sorry, something went wrong on my side."},
 		{"U1", "down", "I can't reach my records just now, so nothing was changed."},
+		{"U1", "lost", "I can't tell whether that was saved. Please check before you try again"},
+		{"U1", "slow", "it may or may not have been saved"},
 		{"U1", "secret", "Sorry, only network admins can use that command."},
 		{"U1", "help secret", "Sorry, only network admins can use that command."},
 		{"UADMIN", "secret", "the report"},
@@ -157,6 +179,9 @@ func TestFaultsBecomeKindWords(t *testing.T) {
 		r := b.answer(context.Background(), invocation{kind: "test", slash: "/peer", text: tt.text, userID: tt.user})
 		if !strings.Contains(r.Text, tt.want) {
 			t.Errorf("%s as %s: reply %q, want it to contain %q", tt.text, tt.user, r.Text, tt.want)
+		}
+		if (tt.text == "lost" || tt.text == "slow") && strings.Contains(strings.ToLower(r.Text), "nothing was changed") {
+			t.Errorf("%s: reply %q claims nothing was changed, which is not known", tt.text, r.Text)
 		}
 		if strings.Contains(r.Text, "nil map") || strings.Contains(r.Text, "disk on fire") {
 			t.Errorf("%s: reply %q shows the internal error", tt.text, r.Text)

@@ -153,10 +153,11 @@ func (b *Bot) submission(ctx context.Context, cb slack.InteractionCallback) *sla
 	}
 	sub := handlers.Submission{
 		Request: handlers.Request{
-			UserID:  cb.User.ID,
-			TeamID:  cb.Team.ID,
-			IsAdmin: b.admins[cb.User.ID],
-			Invoke:  b.table.Invocation,
+			UserID:    cb.User.ID,
+			TeamID:    cb.Team.ID,
+			IsAdmin:   b.admins[cb.User.ID],
+			Invoke:    b.table.Invocation,
+			TriggerID: cb.TriggerID,
 		},
 		Form:   formID,
 		Values: formValues(cb.View.State),

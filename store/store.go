@@ -34,6 +34,13 @@
 //	peerbot:sup:{<user>}:leave           sorted set of leave ids; score days
 //	                                     since 1970 of the first day
 //	peerbot:sup:{<user>}:leave:<id>      hash: from, to (2006-01-02), zone
+//	peerbot:sup:{<user>}:bytype:<type>   sorted set of session ids of that type,
+//	                                     not disputed (see supervision_index.go)
+//	peerbot:sup:{<user>}:awaiting        set of session ids awaiting confirmation
+//	peerbot:sup:{<user>}:summary         hash: what a status is worked out from,
+//	                                     kept by every session and leave script
+//	peerbot:sup:{<user>}:undone:<id>     string, who took a session back; TTL
+//	                                     UndoneTTL
 //	peerbot:tz:{<user>}                  string, IANA zone from Slack; TTL
 //
 // Times are RFC 3339 in UTC, "" when unset. Dates are calendar dates with the
