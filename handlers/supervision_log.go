@@ -68,7 +68,22 @@ func (h *Supervision) logWith(ctx context.Context, req Request, again string) (R
 	if ierr != nil {
 		return Say(ierr.Message), nil
 	}
+	r.Text = supCorrections(la.Corrections) + r.Text
 	return r, nil
+}
+
+// supCorrections tells the person which of their words were read as other
+// words ("I read yestrday as yesterday."), so a slip never changes a log
+// unseen. The words are letters only: the parser corrects no other.
+func supCorrections(cs []supervision.Correction) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = fmt.Sprintf("“%s” as “%s”", c.Typed, c.Read)
+	}
+	return "I read " + supJoin(parts) + ".\n"
 }
 
 // supervisorOf reports whether a person with no profile of their own is

@@ -126,3 +126,14 @@ func supPick(cond bool, a, b string) string {
 	}
 	return b
 }
+
+// supJoin lists words as a sentence does: "a", "a and b", "a, b and c".
+func supJoin(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
