@@ -151,10 +151,12 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 	a := h.content.Answer(q, asker)
 	var r Reply
 	switch {
+	case a.Safety:
+		// Risk to someone: the safety reply leads, alone; articles follow
+		// as lines to read afterwards, never as the answer.
+		r = h.safetyOnly(a)
 	case a.Confident():
 		r = h.answer(a)
-	case a.Safety:
-		r = h.safetyOnly(a)
 	case len(a.ForRoles) > 0:
 		r = chooseRole(req, a.ForRoles)
 	default:
@@ -324,13 +326,20 @@ func chooseRole(req Request, entries []*knowledge.Entry) Reply {
 	return r
 }
 
-// safetyOnly is the answer to a question about risk that no article
-// answers well: the safety reply (added by Ask) and any article that may
-// help afterwards, never "I'm not sure". It is not offered for sharing.
+// safetyOnly is the answer to a question about risk: the safety reply
+// (added by Ask) and any article that may help afterwards, never "I'm not
+// sure" and never an article in the safety reply's place. It is not
+// offered for sharing.
 func (h *Answers) safetyOnly(a knowledge.Answer) Reply {
 	r := Reply{Text: "When you can, talk it through with your supervisor too."}
 	var near []string
+	if a.Entry != nil {
+		near = append(near, entryLine(a.Entry))
+	}
 	for _, hit := range a.Results.Hits {
+		if a.Entry != nil && hit.Entry.ID == a.Entry.ID {
+			continue
+		}
 		if len(near) == nearestHits || hit.Confidence < relatedConfidence {
 			break
 		}

@@ -63,6 +63,11 @@ func TestAskIssueQuestions(t *testing.T) {
 		{"U1", "someone who would enjoy a walking group or an art class", "Who can help: Social prescribing link worker (SPLW)", ""},
 		{"U1", "what is the minimum wage", "", notSure},
 		{"U1", "my patient is suicidal what do I do", "", safety},
+		// With a role on the profile, "what do I do" is still not a question
+		// about the asker's role: the safety reply leads, with no article
+		// in its place.
+		{"UCOACH", "my patient is suicidal what do I do", "", safety},
+		{"ULINK", "a patient told me their partner hits them, what do i do", "", safety},
 		{"U1", "does a coach give people advice", "Health and wellbeing coach (HWBC)", ""},
 	}
 	for _, tt := range tests {

@@ -89,6 +89,15 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	res := b.Search(searched, opts)
 	ans := Answer{Safety: aboutRisk(words), Results: res}
+	if ans.Safety {
+		// Risk to someone: no guess from the asker's role or a referral;
+		// only an article search finds clearly, to read after the safety
+		// reply.
+		if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
+		}
+		return ans
+	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.forAsker(words, roles, a); ok {
