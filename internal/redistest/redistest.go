@@ -204,6 +204,27 @@ func eachNode(ctx context.Context, c redis.UniversalClient, fn func(context.Cont
 // on the PATH the test skips (fails in CI).
 func StartServer(tb testing.TB, args ...string) string {
 	tb.Helper()
+	return NewServer(tb, args...).Addr()
+}
+
+// Server is a redis-server of the test's own that can be stopped and
+// started again on the same port, for outage tests. It keeps nothing
+// across a restart. Its methods are for the test's goroutine.
+type Server struct {
+	tb   testing.TB
+	bin  string
+	dir  string
+	port int
+	args []string
+	cmd  *exec.Cmd
+	done chan struct{}
+	out  bytes.Buffer
+}
+
+// NewServer starts a Server as StartServer does; it is stopped when the
+// test ends.
+func NewServer(tb testing.TB, args ...string) *Server {
+	tb.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -211,41 +232,63 @@ func StartServer(tb testing.TB, args ...string) string {
 		}
 		tb.Skipf("no redis-server on the PATH: %v", err)
 	}
-	port := freePort(tb)
-	dir := tb.TempDir()
-	cmd := exec.Command(bin, append([]string{
-		"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--dir", dir,
-		"--save", "", "--appendonly", "no", "--cluster-config-file", filepath.Join(dir, "nodes.conf"),
-	}, args...)...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	s := &Server{tb: tb, bin: bin, dir: tb.TempDir(), port: freePort(tb), args: args}
+	s.Start()
+	tb.Cleanup(s.Stop)
+	return s
+}
+
+// Addr is the server's host:port.
+func (s *Server) Addr() string { return net.JoinHostPort("127.0.0.1", strconv.Itoa(s.port)) }
+
+// Stop kills the server, as a crash would, and waits until it has gone.
+// Stopping a stopped server does nothing.
+func (s *Server) Stop() {
+	if s.cmd == nil {
+		return
+	}
+	_ = s.cmd.Process.Kill()
+	<-s.done
+	s.cmd = nil
+}
+
+// Start starts the server on its port and waits until it answers.
+func (s *Server) Start() {
+	tb := s.tb
+	tb.Helper()
+	if s.cmd != nil {
+		return
+	}
+	cmd := exec.Command(s.bin, append([]string{
+		"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--dir", s.dir,
+		"--save", "", "--appendonly", "no", "--cluster-config-file", filepath.Join(s.dir, "nodes.conf"),
+	}, s.args...)...)
+	s.out.Reset()
+	cmd.Stdout, cmd.Stderr = &s.out, &s.out
 	if err := cmd.Start(); err != nil {
 		tb.Fatalf("starting redis-server: %v", err)
 	}
 	done := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(done) }()
-	tb.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		<-done
-	})
-	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
-	c := redis.NewClient(&redis.Options{Addr: addr, DisableIdentity: true, MaxRetries: -1})
+	s.cmd, s.done = cmd, done
+	c := redis.NewClient(&redis.Options{Addr: s.Addr(), DisableIdentity: true, MaxRetries: -1})
 	defer c.Close()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		select {
 		case <-done:
-			tb.Fatalf("redis-server on port %d stopped at start:\n%s", port, out.String())
+			s.cmd = nil
+			tb.Fatalf("redis-server on port %d stopped at start:\n%s", s.port, s.out.String())
 		default:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		err := c.Ping(ctx).Err()
 		cancel()
 		if err == nil {
-			return addr
+			return
 		}
 		if time.Now().After(deadline) {
-			tb.Fatalf("redis-server on port %d does not answer within 10 s: %v", port, err)
+			tb.Fatalf("redis-server on port %d does not answer within 10 s: %v", s.port, err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

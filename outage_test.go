@@ -1,0 +1,57 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/peerbot/peerbot/internal/redistest"
+)
+
+// TestRedisOutageAndRecovery runs the bot over HTTP on a redis-server of
+// the test's own, kills that server part way and starts it again: while it
+// is down, every reply is a 200 with words saying what happened, /readyz
+// says 503, and nothing claims a write it cannot know; once it is back, the
+// same bot, never restarted, saves again.
+func TestRedisOutageAndRecovery(t *testing.T) {
+	srv := redistest.NewServer(t)
+	p := startHTTP(t, map[string]string{"REDIS_URL": "redis://" + srv.Addr() + "/0"})
+	const me = "U0OUTAGE1"
+	mustContain(t, "setup before the outage", p.slashAs(t, me, "/supervision", "setup role=coach pcn=Central"), "Saved")
+
+	srv.Stop()
+	if code := readyz(t, p); code != http.StatusServiceUnavailable {
+		t.Errorf("GET /readyz with Redis down = %d, want 503", code)
+	}
+	start := time.Now()
+	down := p.slashAs(t, me, "/supervision", "log yesterday clinical 60") // slashAs fails the test on any status but 200
+	if !strings.Contains(down, "can't reach my records") && !strings.Contains(down, "can't tell whether") {
+		t.Errorf("a log with Redis down answered %q, want it to say the records cannot be reached", down)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("a log with Redis down took %v, longer than Slack waits", took)
+	}
+	mustContain(t, "a question with Redis down", p.slashAs(t, me, "/ask", "what does a health and wellbeing coach do"), "Health and wellbeing coach")
+
+	srv.Start() // empty: this server keeps nothing across a restart
+	deadline := time.Now().Add(10 * time.Second)
+	for readyz(t, p) != http.StatusOK {
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz did not say ready within 10 s of Redis coming back")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	mustContain(t, "setup after the outage", p.slashAs(t, me, "/supervision", "setup role=coach pcn=Central"), "Saved")
+	mustContain(t, "a log after the outage", p.slashAs(t, me, "/supervision", "log yesterday clinical 60"), "Logged")
+}
+
+func readyz(t testing.TB, p *program) int {
+	t.Helper()
+	resp, err := http.Get(p.base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
