@@ -13,8 +13,6 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
-
-	"github.com/peerbot/peerbot/handlers"
 )
 
 // MaxBody is the largest request body the bot reads from Slack.
@@ -133,18 +131,25 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	writeJSON(w, http.StatusOK, payload)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(payload)
 }
 
 // slashResponse is the answer to a slash command as Slack takes it in an
-// HTTP response or a Socket Mode acknowledgement. ok is false when the reply
-// will follow through response_url instead.
-func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
-	reply, ok := b.slashReply(context.Background(), slashInvocation(sc), sc.ResponseURL)
+// HTTP response or a Socket Mode acknowledgement: JSON, from the reply
+// cache when the same words have been answered before. ok is false when the
+// reply will follow through response_url instead.
+func (b *Bot) slashResponse(sc slack.SlashCommand) (payload []byte, ok bool) {
+	in := slashInvocation(sc)
+	if p, ok := b.cached(in); ok {
+		return p, true
+	}
+	reply, ok := b.slashReply(context.Background(), in, sc.ResponseURL)
 	if !ok || empty(reply) {
 		return nil, false
 	}
-	return messagePayload(reply), true
+	return encodeMessage(reply), true
 }
 
 func slashInvocation(sc slack.SlashCommand) invocation {
@@ -156,15 +161,6 @@ func slashInvocation(sc slack.SlashCommand) invocation {
 		channelID: sc.ChannelID,
 		teamID:    sc.TeamID,
 		triggerID: sc.TriggerID,
-	}
-}
-
-func messagePayload(r handlers.Reply) map[string]any {
-	blocks, text := Blocks(r)
-	return map[string]any{
-		"response_type": responseType(r),
-		"text":          text,
-		"blocks":        blocks,
 	}
 }
 
