@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -89,7 +90,8 @@ func BenchmarkSlashBare(b *testing.B) {
 func BenchmarkSlashRoles(b *testing.B) {
 	roles, tbl := rolesTable(b)
 	_ = roles
-	bt := testBot(b, Options{SigningSecret: benchSecret})
+	// Logged as in production: JSON at info, every request a line.
+	bt := testBot(b, Options{SigningSecret: benchSecret, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
 	bt.table = tbl
 	roundTrips(b, bt.Handler(), benchSlashBody("/roles", "coach"))
 }

@@ -25,14 +25,12 @@ type goBench struct {
 }
 
 var goBenchmarks = []goBench{
-	{label: "search, per query", pkg: "./knowledge/", pattern: "^BenchmarkSearchShipped$", benchtime: "1s",
-		missing: "BenchmarkSearchShipped not found in knowledge"},
-	{label: "search, per query, 10k articles", pkg: "./knowledge/", pattern: "^BenchmarkSearch10k$", benchtime: "1s",
-		missing: "BenchmarkSearch10k not found in knowledge"},
-	{label: "/supervision team", pkg: "./handlers/", pattern: "Team", benchtime: "1s",
-		missing: "no handlers benchmark matching Team on this branch; see the round-trip rows above"},
-	{label: "scheduler tick", pkg: "./scheduler/", pattern: "Tick", benchtime: "3x",
-		missing: "no scheduler benchmark matching Tick on this branch (10k/100k/1M due items)"},
+	{label: "search, per query", pkg: "./knowledge/", pattern: "^BenchmarkSearch(Shipped|10k)$", benchtime: "1s",
+		missing: "no BenchmarkSearchShipped in knowledge"},
+	{label: "supervision handler", pkg: "./handlers/", pattern: "^BenchmarkSupervision(Team|Status|Home)$", benchtime: "1s",
+		missing: "no BenchmarkSupervisionTeam in handlers on this branch; see the round-trip rows above"},
+	{label: "scheduler tick, 1,000 due", pkg: "./store/", pattern: "^BenchmarkReminderTick$", benchtime: "1x",
+		missing: "no BenchmarkReminderTick in store on this branch (10k/100k/1M stored reminders)"},
 }
 
 // resultLine is a go test benchmark result: name, iterations, then value

@@ -29,6 +29,7 @@ func main() {
 	runFor := flag.Duration("for", time.Second, "how long each load run lasts")
 	rounds := flag.Int("rounds", 3, "load runs per target and concurrency, interleaved with the bare handler's")
 	skipGo := flag.Bool("nogo", false, "skip the go test benchmarks")
+	flag.StringVar(&logLevel, "loglevel", "", "LOG_LEVEL for the bot; default the bot's own (info), as in production")
 	flag.Parse()
 	if *bare {
 		if err := serveBare(os.Stdout); err != nil {

@@ -22,6 +22,9 @@ import (
 
 const secret = "bench-signing-secret"
 
+// logLevel is the bot's LOG_LEVEL; "" leaves the bot's default.
+var logLevel string
+
 // process is a child serving HTTP on loopback: peerbot or the bare handler.
 type process struct {
 	cmd  *exec.Cmd
@@ -92,6 +95,9 @@ func startPeerbot(ctx context.Context, bin, slackURL, redisURL, prefix string) (
 		"SLACK_RESPONSE_URL_PREFIX="+slackURL+"/", "REDIS_URL="+redisURL, "REDIS_KEY_PREFIX="+prefix,
 		"HOST=127.0.0.1", "PORT="+strconv.Itoa(port), "LOG_FORMAT=json",
 	)
+	if logLevel != "" {
+		cmd.Env = append(cmd.Env, "LOG_LEVEL="+logLevel)
+	}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, 0, err
