@@ -179,7 +179,9 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 		}
 		reply, outcome = b.run(ctx, log, reqID, res.Run, req)
 	}
-	if res.Fixed && (outcome == "ok" || outcome == "help") && keepable(reply) {
+	// A kept reply's hits are logged with the person: never one that must
+	// not be traced to them.
+	if res.Fixed && (outcome == "ok" || outcome == "help") && keepable(reply) && !anonymous(res.Name, res.Args) {
 		b.keep(in, isAdmin, res.Name, outcome, reply)
 	}
 	b.observe(in.kind, outcome, start)
