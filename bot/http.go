@@ -83,13 +83,13 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 	case "application/json":
 		b.serveEvents(w, r, body, start)
 	case "application/x-www-form-urlencoded":
-		form, err := url.ParseQuery(string(body))
+		form, err := parseForm(string(body))
 		switch {
 		case err != nil:
 			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form body could not be parsed", start)
-		case form.Has("payload"):
-			b.serveInteraction(w, r, form.Get("payload"), start)
-		case form.Has("command"):
+		case form.hasPayload:
+			b.serveInteraction(w, r, form.payload, start)
+		case form.hasCommand:
 			b.serveSlash(w, form, start)
 		default:
 			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form has no command or payload", start)
@@ -118,15 +118,15 @@ func (b *Bot) refuse(w http.ResponseWriter, kind, outcome string, status int, re
 // serveSlash answers a slash command: in the HTTP response when the handler
 // is quick, else with an empty 200 at once and the reply through
 // response_url.
-func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time) {
+func (b *Bot) serveSlash(w http.ResponseWriter, form slackForm, start time.Time) {
 	sc := slack.SlashCommand{
-		Command:     form.Get("command"),
-		Text:        form.Get("text"),
-		UserID:      form.Get("user_id"),
-		ChannelID:   form.Get("channel_id"),
-		TeamID:      form.Get("team_id"),
-		ResponseURL: form.Get("response_url"),
-		TriggerID:   form.Get("trigger_id"),
+		Command:     form.command,
+		Text:        form.text,
+		UserID:      form.userID,
+		ChannelID:   form.channelID,
+		TeamID:      form.teamID,
+		ResponseURL: form.responseURL,
+		TriggerID:   form.triggerID,
 	}
 	if sc.Command == "" || sc.UserID == "" {
 		b.refuse(w, "slash_command", "malformed", http.StatusBadRequest, "the slash command has no command or user", start)

@@ -75,7 +75,7 @@ func (l *loader) post(base, body string) ([]byte, error) {
 // run posts tg from conc workers for d and returns every round trip's time.
 func (l *loader) run(base string, tg target, conc int, d time.Duration) ([]time.Duration, error) {
 	body := l.body(tg)
-	for range 50 { // warm: connections, caches
+	for range 20 { // warm: connections, caches
 		if _, err := l.post(base, body); err != nil {
 			return nil, fmt.Errorf("%s: %w", tg.name, err)
 		}
@@ -184,6 +184,7 @@ func (l *loader) allocsPer(p *process, bare bool, f func() (int, error)) (float6
 type sample struct {
 	lat    []time.Duration
 	allocs []float64
+	cpu    time.Duration // the server's, over all the runs
 }
 
 // compare measures every target at concurrency 1 and 8, each run beside a
@@ -204,8 +205,14 @@ func (l *loader) compare(t *table, bare, bot *process, targets []target, d time.
 					got[tg.name] = s
 				}
 				perReq, err := l.allocsPer(p, isBare, func() (int, error) {
+					before, err := p.cpu()
+					if err != nil {
+						return 0, err
+					}
 					lat, err := l.run(p.base, tg, conc, d)
+					after, _ := p.cpu()
 					s.lat = append(s.lat, lat...)
+					s.cpu += after - before
 					return len(lat), err
 				})
 				if err != nil {
@@ -218,7 +225,8 @@ func (l *loader) compare(t *table, bare, bot *process, targets []target, d time.
 		for _, tg := range append([]target{floor}, targets...) {
 			s := got[tg.name]
 			p50 := percentile(s.lat, 0.5)
-			detail := fmt.Sprintf("p99 %s, %d requests, %.0f allocs/request", dur(percentile(s.lat, 0.99)), len(s.lat), median(s.allocs))
+			detail := fmt.Sprintf("p99 %s, %d requests, %.0f allocs and %s server CPU per request",
+				dur(percentile(s.lat, 0.99)), len(s.lat), median(s.allocs), dur(s.cpu/time.Duration(max(1, len(s.lat)))))
 			if tg.name != floor.name {
 				detail = fmt.Sprintf("%.2fx bare; ", float64(p50)/float64(floorP50)) + detail
 			}

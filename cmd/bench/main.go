@@ -26,8 +26,8 @@ import (
 func main() {
 	bare := flag.Bool("bare", false, "serve the bare signature-check handler on 127.0.0.1 and print its address (used by bench itself)")
 	bin := flag.String("bin", "", "a built peerbot binary to measure; default: build the module in the current directory")
-	runFor := flag.Duration("for", time.Second, "how long each load run lasts")
-	rounds := flag.Int("rounds", 3, "load runs per target and concurrency, interleaved with the bare handler's")
+	runFor := flag.Duration("for", 300*time.Millisecond, "how long each load run lasts")
+	rounds := flag.Int("rounds", 8, "load runs per target and concurrency, interleaved with the bare handler's: many short runs share out the noise of a busy machine")
 	skipGo := flag.Bool("nogo", false, "skip the go test benchmarks")
 	flag.StringVar(&logLevel, "loglevel", "", "LOG_LEVEL for the bot; default the bot's own (info), as in production")
 	flag.Parse()

@@ -61,6 +61,26 @@ func (p *process) rss() (float64, error) {
 	return 0, errors.New("no VmRSS in /proc status")
 }
 
+// cpu is the child's CPU time so far, user and system, from /proc (in
+// clock ticks of 1/100 s, the Linux default).
+func (p *process) cpu() (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.cmd.Process.Pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name, in parentheses, may hold spaces: count from after it.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("short /proc stat")
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, err
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, nil
+}
+
 // newFakeSlack answers every Web API method the bot calls, as Slack would
 // when all is well, and takes response_url posts.
 func newFakeSlack() *httptest.Server {
