@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -50,5 +51,14 @@ func serveBare(out io.Writer) error {
 		_, _ = io.WriteString(w, strconv.FormatUint(m.Mallocs, 10))
 	})
 	fmt.Fprintln(out, l.Addr().String())
-	return http.Serve(l, mux)
+	// Served as peerbot serves (serve.go): the timeouts a public server
+	// needs cost each request a little, and are not the bot's own work.
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       60 * time.Second,
+	}
+	return srv.Serve(l)
 }
