@@ -13,8 +13,13 @@ run:
 test:
 	go test -race -count=1 ./...
 
+# bench prints one table: slash round trips over loopback beside a bare
+# signature-check handler, search, the team view, the scheduler's tick, idle
+# RSS, start-to-ready time and Redis bytes per person (cmd/bench). It needs
+# a Redis (REDIS_URL, default 127.0.0.1:6379) and takes a few minutes.
+# BENCHFLAGS passes flags on, e.g. BENCHFLAGS='-for 2s -rounds 5'.
 bench:
-	go test -run '^$$' -bench . -benchmem ./...
+	go run ./cmd/bench $(BENCHFLAGS)
 
 # fuzz runs every fuzz target in the module (each func Fuzz... in a
 # _test.go file) for FUZZTIME, one after another, and stops at the first

@@ -86,6 +86,7 @@ type Bot struct {
 	budget    time.Duration
 	taskTTL   time.Duration
 	dedupeTTL time.Duration
+	replies   replyCache
 
 	tasks      sync.WaitGroup
 	tasksMu    sync.Mutex // orders each tasks.Add before Shutdown's Wait
@@ -179,9 +180,50 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 		}
 		reply, outcome = b.run(ctx, log, reqID, res.Run, req)
 	}
+	// A kept reply's hits are logged with the person: never one that must
+	// not be traced to them.
+	if res.Fixed && (outcome == "ok" || outcome == "help") && keepable(reply) && !anonymous(res.Name, res.Args) {
+		b.keep(in, isAdmin, res.Name, outcome, reply)
+	}
 	b.observe(in.kind, outcome, start)
 	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
 	return reply
+}
+
+// keep renders a reply that is the same for everyone into the cache.
+func (b *Bot) keep(in invocation, isAdmin bool, name, outcome string, reply handlers.Reply) {
+	key, ok := replyKey(in, isAdmin)
+	if !ok {
+		return
+	}
+	if _, ok := b.replies.get(key); ok {
+		return
+	}
+	b.replies.put(key, cachedReply{payload: encodeMessage(reply), name: name, outcome: outcome})
+}
+
+// cached answers a slash command from the reply cache, logging and
+// counting it as answer does; false when it is not kept.
+func (b *Bot) cached(in invocation) ([]byte, bool) {
+	start := time.Now()
+	key, ok := replyKey(in, b.admins[in.userID])
+	if !ok {
+		return nil, false
+	}
+	r, ok := b.replies.get(key)
+	if !ok {
+		return nil, false
+	}
+	b.observe(in.kind, r.outcome, start)
+	if b.log.Enabled(context.Background(), slog.LevelInfo) {
+		attrs := []slog.Attr{slog.String("request_id", newID()), slog.String("kind", in.kind), slog.String("user_id", in.userID)}
+		if r.name != "" {
+			attrs = append(attrs, slog.String("command", r.name))
+		}
+		attrs = append(attrs, slog.String("outcome", r.outcome), slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000), slog.Bool("cached", true))
+		b.log.LogAttrs(context.Background(), slog.LevelInfo, "answered", attrs...)
+	}
+	return r.payload, true
 }
 
 // requestLog is the logger of one request, with its fields added once. It
@@ -257,8 +299,7 @@ func apology(reqID string) handlers.Reply {
 }
 
 func (b *Bot) observe(kind, outcome string, start time.Time) {
-	b.metrics.requests.WithLabelValues(kind, outcome).Inc()
-	b.metrics.latency.WithLabelValues(kind).Observe(time.Since(start).Seconds())
+	b.metrics.observe(kind, outcome, start)
 }
 
 // goTask runs f in the background with a bounded lifetime, tracked so that

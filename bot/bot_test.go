@@ -65,6 +65,16 @@ func (r *recorder) got() []string {
 	return append([]string(nil), r.bodies...)
 }
 
+// payloadOf decodes the JSON of a slash command's answer.
+func payloadOf(t testing.TB, payload []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(payload, &m); err != nil {
+		t.Fatalf("answer %q is not JSON: %v", payload, err)
+	}
+	return m
+}
+
 func testBot(t testing.TB, opts Options, cmds ...handlers.Command) *Bot {
 	t.Helper()
 	b, _ := testBotPrefix(t, opts, cmds...)
@@ -122,7 +132,7 @@ func TestQuickCommandIsAnsweredInTheResponse(t *testing.T) {
 	if !ok {
 		t.Fatal("a quick command was not answered in the response")
 	}
-	if m := payload.(map[string]any); m["response_type"] != "in_channel" || m["text"] != "Quick" {
+	if m := payloadOf(t, payload); m["response_type"] != "in_channel" || m["text"] != "Quick" {
 		t.Errorf("payload = %v, want an in_channel reply saying Quick", m)
 	}
 	if n := len(rec.got()); n != 0 {

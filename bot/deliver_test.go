@@ -153,7 +153,7 @@ func TestFormFallsBackToTextWithoutATrigger(t *testing.T) {
 	api := newSlackAPI(t)
 	b := testBot(t, Options{Slack: api.client()}, formCommand)
 	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "setup", UserID: "U1"})
-	if !ok || !strings.Contains(payload.(map[string]any)["text"].(string), "role=coach") {
+	if !ok || !strings.Contains(payloadOf(t, payload)["text"].(string), "role=coach") {
 		t.Errorf("slashResponse = %v, %v; want the typed way to set up", payload, ok)
 	}
 	if n := api.count("views.open"); n != 0 {
@@ -166,7 +166,7 @@ func TestFormFallsBackToTextWhenSlackRefusesIt(t *testing.T) {
 	api.fail["views.open"] = "expired_trigger_id"
 	b := testBot(t, Options{Slack: api.client()}, formCommand)
 	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "setup", UserID: "U1", TriggerID: "T.old"})
-	if !ok || !strings.Contains(payload.(map[string]any)["text"].(string), "role=coach") {
+	if !ok || !strings.Contains(payloadOf(t, payload)["text"].(string), "role=coach") {
 		t.Errorf("slashResponse = %v, %v; want the typed way to set up", payload, ok)
 	}
 }
@@ -185,7 +185,7 @@ func TestMessagesAndHomeRedrawsFollowAReply(t *testing.T) {
 	}
 	b := testBot(t, Options{Slack: api.client(), Home: home}, notify)
 	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "log", UserID: "U1"})
-	if !ok || payload.(map[string]any)["text"] != "Logged." {
+	if !ok || payloadOf(t, payload)["text"] != "Logged." {
 		t.Fatalf("slashResponse = %v, %v", payload, ok)
 	}
 	post := api.waitFor(t, "chat.postMessage", 1)[0]

@@ -9,12 +9,11 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
-
-	"github.com/peerbot/peerbot/handlers"
 )
 
 // MaxBody is the largest request body the bot reads from Slack.
@@ -61,7 +60,7 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 		b.refuse(w, "request", "malformed", http.StatusBadRequest, "could not read the request body", start)
 		return
 	}
-	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	mediaType := mediaTypeOf(r.Header.Get("Content-Type"))
 
 	// Slack checks a new Request URL with an unsigned ssl_check; it asks
 	// nothing and is told nothing but 200 (as Slack's Bolt frameworks do).
@@ -84,13 +83,13 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 	case "application/json":
 		b.serveEvents(w, r, body, start)
 	case "application/x-www-form-urlencoded":
-		form, err := url.ParseQuery(string(body))
+		form, err := parseForm(string(body))
 		switch {
 		case err != nil:
 			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form body could not be parsed", start)
-		case form.Has("payload"):
-			b.serveInteraction(w, r, form.Get("payload"), start)
-		case form.Has("command"):
+		case form.hasPayload:
+			b.serveInteraction(w, r, form.payload, start)
+		case form.hasCommand:
 			b.serveSlash(w, form, start)
 		default:
 			b.refuse(w, "request", "malformed", http.StatusBadRequest, "the form has no command or payload", start)
@@ -98,6 +97,17 @@ func (b *Bot) serveSlack(w http.ResponseWriter, r *http.Request) {
 	default:
 		b.refuse(w, "request", "malformed", http.StatusBadRequest, "expected a JSON or form body", start)
 	}
+}
+
+// mediaTypeOf is a Content-Type's media type. Slack sends the two it uses
+// bare, and those are known without parsing.
+func mediaTypeOf(contentType string) string {
+	switch contentType {
+	case "application/x-www-form-urlencoded", "application/json":
+		return contentType
+	}
+	mt, _, _ := mime.ParseMediaType(contentType)
+	return mt
 }
 
 func (b *Bot) refuse(w http.ResponseWriter, kind, outcome string, status int, reason string, start time.Time) {
@@ -108,15 +118,15 @@ func (b *Bot) refuse(w http.ResponseWriter, kind, outcome string, status int, re
 // serveSlash answers a slash command: in the HTTP response when the handler
 // is quick, else with an empty 200 at once and the reply through
 // response_url.
-func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time) {
+func (b *Bot) serveSlash(w http.ResponseWriter, form slackForm, start time.Time) {
 	sc := slack.SlashCommand{
-		Command:     form.Get("command"),
-		Text:        form.Get("text"),
-		UserID:      form.Get("user_id"),
-		ChannelID:   form.Get("channel_id"),
-		TeamID:      form.Get("team_id"),
-		ResponseURL: form.Get("response_url"),
-		TriggerID:   form.Get("trigger_id"),
+		Command:     form.command,
+		Text:        form.text,
+		UserID:      form.userID,
+		ChannelID:   form.channelID,
+		TeamID:      form.teamID,
+		ResponseURL: form.responseURL,
+		TriggerID:   form.triggerID,
 	}
 	if sc.Command == "" || sc.UserID == "" {
 		b.refuse(w, "slash_command", "malformed", http.StatusBadRequest, "the slash command has no command or user", start)
@@ -133,18 +143,29 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form url.Values, start time.Time
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	writeJSON(w, http.StatusOK, payload)
+	// With its length said, a reply over net/http's 2 KB buffer goes out
+	// whole in one write rather than chunked.
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(payload)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(payload)
 }
 
 // slashResponse is the answer to a slash command as Slack takes it in an
-// HTTP response or a Socket Mode acknowledgement. ok is false when the reply
-// will follow through response_url instead.
-func (b *Bot) slashResponse(sc slack.SlashCommand) (payload any, ok bool) {
-	reply, ok := b.slashReply(context.Background(), slashInvocation(sc), sc.ResponseURL)
+// HTTP response or a Socket Mode acknowledgement: JSON, from the reply
+// cache when the same words have been answered before. ok is false when the
+// reply will follow through response_url instead.
+func (b *Bot) slashResponse(sc slack.SlashCommand) (payload []byte, ok bool) {
+	in := slashInvocation(sc)
+	if p, ok := b.cached(in); ok {
+		return p, true
+	}
+	reply, ok := b.slashReply(context.Background(), in, sc.ResponseURL)
 	if !ok || empty(reply) {
 		return nil, false
 	}
-	return messagePayload(reply), true
+	return encodeMessage(reply), true
 }
 
 func slashInvocation(sc slack.SlashCommand) invocation {
@@ -156,15 +177,6 @@ func slashInvocation(sc slack.SlashCommand) invocation {
 		channelID: sc.ChannelID,
 		teamID:    sc.TeamID,
 		triggerID: sc.TriggerID,
-	}
-}
-
-func messagePayload(r handlers.Reply) map[string]any {
-	blocks, text := Blocks(r)
-	return map[string]any{
-		"response_type": responseType(r),
-		"text":          text,
-		"blocks":        blocks,
 	}
 }
 

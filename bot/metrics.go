@@ -2,6 +2,8 @@ package bot
 
 import (
 	"net/http"
+	"sync"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -16,6 +18,37 @@ type Metrics struct {
 	latency     *prometheus.HistogramVec
 	slackErrors *prometheus.CounterVec
 	redisErrors *prometheus.CounterVec
+
+	// observed holds each (kind, outcome)'s series once looked up: a label
+	// lookup hashes the labels every time, and every request is observed.
+	observedMu sync.RWMutex
+	observed   map[seriesKey]requestSeries
+}
+
+type seriesKey struct{ kind, outcome string }
+
+type requestSeries struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
+}
+
+// observe counts a request of kind with outcome, and its time since start.
+func (m *Metrics) observe(kind, outcome string, start time.Time) {
+	key := seriesKey{kind, outcome}
+	m.observedMu.RLock()
+	series, ok := m.observed[key]
+	m.observedMu.RUnlock()
+	if !ok {
+		series = requestSeries{count: m.requests.WithLabelValues(kind, outcome), latency: m.latency.WithLabelValues(kind)}
+		m.observedMu.Lock()
+		if m.observed == nil {
+			m.observed = make(map[seriesKey]requestSeries)
+		}
+		m.observed[key] = series
+		m.observedMu.Unlock()
+	}
+	series.count.Inc()
+	series.latency.Observe(time.Since(start).Seconds())
 }
 
 // NewMetrics registers the bot's series, with the Go runtime and process

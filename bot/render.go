@@ -42,22 +42,36 @@ var (
 // first, so text a person typed cannot become a mention or a link.
 func mrkdwn(s string) string {
 	s = escape(s)
-	s = escapedMention.ReplaceAllString(s, "<@$1>")
-	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
-		p := mdLink.FindStringSubmatch(m)
-		label := linkLabel.Replace(p[1])
-		return "<" + p[2] + "|" + label + ">"
-	})
-	s = mdBold.ReplaceAllString(s, "*$1*")
+	// Each rewrite runs only when its marker is there: most text has none,
+	// and every reply's text passes here.
+	if strings.Contains(s, "&lt;@") {
+		s = escapedMention.ReplaceAllString(s, "<@$1>")
+	}
+	if strings.Contains(s, "](") {
+		s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+			p := mdLink.FindStringSubmatch(m)
+			label := linkLabel.Replace(p[1])
+			return "<" + p[2] + "|" + label + ">"
+		})
+	}
+	if strings.Contains(s, "**") {
+		s = mdBold.ReplaceAllString(s, "*$1*")
+	}
 	return bullets(s, "• ")
 }
 
 // plain turns the reply Markdown subset into plain text for the console and
 // for notification fallbacks.
 func plain(s string) string {
-	s = mdMention.ReplaceAllString(s, "@$1")
-	s = mdLink.ReplaceAllString(s, "$1 ($2)")
-	s = mdBold.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "<@") {
+		s = mdMention.ReplaceAllString(s, "@$1")
+	}
+	if strings.Contains(s, "](") {
+		s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	}
+	if strings.Contains(s, "**") {
+		s = mdBold.ReplaceAllString(s, "$1")
+	}
 	return bullets(s, "• ")
 }
 
@@ -73,6 +87,9 @@ func escape(s string) string {
 }
 
 func bullets(s, mark string) string {
+	if !strings.HasPrefix(s, "- ") && !strings.Contains(s, "\n- ") {
+		return s
+	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		if rest, ok := strings.CutPrefix(l, "- "); ok {

@@ -238,12 +238,17 @@ func (s *socketSession) slashCommand(evt socketmode.Event) {
 	// Answer in its own goroutine, so a slow command holds up no other
 	// envelope; slashReply bounds the wait to the answer budget.
 	started := s.owe("slash command", func(ctx context.Context) {
-		reply, ok := s.b.slashReply(ctx, slashInvocation(sc), sc.ResponseURL)
+		in := slashInvocation(sc)
+		if payload, ok := s.b.cached(in); ok {
+			s.ackOrLog(evt, json.RawMessage(payload))
+			return
+		}
+		reply, ok := s.b.slashReply(ctx, in, sc.ResponseURL)
 		if !ok {
 			s.ackOrLog(evt, nil) // the reply follows through response_url
 			return
 		}
-		err := s.ack(evt.Request.EnvelopeID, messagePayload(reply))
+		err := s.ack(evt.Request.EnvelopeID, json.RawMessage(encodeMessage(reply)))
 		if err == nil {
 			return
 		}

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -318,5 +319,24 @@ func TestSocketModeFormSubmission(t *testing.T) {
 	submit("f2", "Gateshead West")
 	if acks := sb.slack.waitAcks(t, "f2", 1); len(acks[0].Payload) != 0 {
 		t.Errorf("ack of a valid form = %s, want none", clipForLog(acks[0].Payload))
+	}
+}
+
+// TestSocketModeKeptReply: a second /roles coach is answered from the kept
+// reply, in its acknowledgement, the same as the first.
+func TestSocketModeKeptReply(t *testing.T) {
+	sb := startSocketBot(t, nil)
+	sb.slack.send(t, slashEnvelope("k1", "/roles", "coach", sb.slack.srv.URL+"/respond"))
+	first := sb.slack.waitAcks(t, "k1", 1)[0].Payload
+	sb.slack.send(t, slashEnvelope("k2", "/roles", "coach", sb.slack.srv.URL+"/respond"))
+	second := sb.slack.waitAcks(t, "k2", 1)[0].Payload
+	if m := decodeMessage(t, second); m.header() != "Health and wellbeing coach (HWBC)" {
+		t.Errorf("kept /roles coach: header = %q (payload %s)", m.header(), clipForLog(second))
+	}
+	if !bytes.Equal(first, second) {
+		t.Errorf("the kept answer differs from the first:\n%s\n%s", clipForLog(first), clipForLog(second))
+	}
+	if got := sb.slack.responsesSoFar(); len(got) != 0 {
+		t.Errorf("response_url got %d posts, want 0", len(got))
 	}
 }

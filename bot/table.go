@@ -262,6 +262,9 @@ type Resolution struct {
 	Args    string               // what to run it with
 	Reply   handlers.Reply       // the table's own answer, when Run is nil
 	Outcome string               // when Run is nil, for metrics: help, unknown_command, denied or refused
+	// Fixed says the reply depends only on what was typed and whether the
+	// person is an admin: help, or a command marked Fixed.
+	Fixed bool
 }
 
 // Resolve routes what a person typed and answers all that the table can
@@ -276,15 +279,15 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case !isAdmin && adminOnly(rt.path):
 		return Resolution{Reply: t.denied(), Outcome: "denied"}
 	case rt.help && rt.topic != nil:
-		return Resolution{Reply: t.CommandHelp(isAdmin, rt.path...), Outcome: "help"}
+		return Resolution{Reply: t.CommandHelp(isAdmin, rt.path...), Outcome: "help", Fixed: true}
 	case rt.help && rt.unknown == "":
-		return Resolution{Reply: t.Help(isAdmin), Outcome: "help"}
+		return Resolution{Reply: t.Help(isAdmin), Outcome: "help", Fixed: true}
 	case len(rt.path) == 0:
 		return Resolution{Reply: t.Unknown(rt.unknown, isAdmin), Outcome: "unknown_command"}
 	case rt.cmd == nil:
 		return Resolution{Reply: t.UnknownSubcommand(rt.unknown, isAdmin, rt.path...), Outcome: "unknown_command"}
 	}
-	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args}
+	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed}
 }
 
 func adminOnly(path []*handlers.Command) bool {

@@ -313,3 +313,32 @@ func TestDedupeKeysShareOneSlot(t *testing.T) {
 		}
 	}
 }
+
+func TestIDShape(t *testing.T) {
+	tests := []struct {
+		id     string
+		firsts string
+		want   bool
+	}{
+		{"U1", userIDFirsts, true},
+		{"W012AB", userIDFirsts, true},
+		{"U" + strings.Repeat("A", 31), userIDFirsts, true},
+		{"U" + strings.Repeat("A", 32), userIDFirsts, false},
+		{"U", userIDFirsts, false},
+		{"", userIDFirsts, false},
+		{"u123", userIDFirsts, false},
+		{"U12a", userIDFirsts, false},
+		{"U1:profile", userIDFirsts, false},
+		{"UÉ1", userIDFirsts, false},
+		{"C1", userIDFirsts, false},
+		{"D1", channelIDFirsts, true},
+		{"D1 x", channelIDFirsts, false},
+		{"E01", teamIDFirsts, true},
+		{"X1", teamIDFirsts, false},
+	}
+	for _, tt := range tests {
+		if got := idShape(tt.id, tt.firsts); got != tt.want {
+			t.Errorf("idShape(%q, %q) = %v, want %v", tt.id, tt.firsts, got, tt.want)
+		}
+	}
+}

@@ -85,6 +85,10 @@ type Command struct {
 	// instead, and nothing runs. Hidden subcommands, whose arguments the
 	// bot's own buttons fill in, skip it.
 	Guard func(args string) string
+	// Fixed says the reply depends on the arguments alone: never on who
+	// asks, when, or what is stored (as /roles). The bot may keep the
+	// rendered reply and show it again to anyone who types the same.
+	Fixed bool
 	// Run answers the command. For a command with subcommands it is what
 	// the command does when none is named ("/supervision" shows the
 	// status); nil there shows the command's help.

@@ -53,6 +53,7 @@ func (h *Roles) Command() Command {
 		Usage:       "[role]",
 		Description: "What social prescribing link workers, health and wellbeing coaches and care coordinators do, and how they work together.",
 		Examples:    []string{"", "link worker", "coach", "CC", "together"},
+		Fixed:       true, // the shipped content, the same for everyone
 		Run:         h.Run,
 	}
 }
