@@ -262,6 +262,9 @@ type Resolution struct {
 	Args    string               // what to run it with
 	Reply   handlers.Reply       // the table's own answer, when Run is nil
 	Outcome string               // when Run is nil, for metrics: help, unknown_command, denied or refused
+	// AdminOnly says the command named (run, or refused as "denied") is
+	// kept for admins, so the attempt is audited; Name says which.
+	AdminOnly bool
 }
 
 // Resolve routes what a person typed and answers all that the table can
@@ -274,7 +277,7 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case rt.refusal != "":
 		return Resolution{Reply: handlers.Say(rt.refusal), Outcome: "refused"}
 	case !isAdmin && adminOnly(rt.path):
-		return Resolution{Reply: t.denied(), Outcome: "denied"}
+		return Resolution{Name: pathWords(rt.path), Reply: t.denied(), Outcome: "denied", AdminOnly: true}
 	case rt.help && rt.topic != nil:
 		return Resolution{Reply: t.CommandHelp(isAdmin, rt.path...), Outcome: "help"}
 	case rt.help && rt.unknown == "":
@@ -284,7 +287,7 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case rt.cmd == nil:
 		return Resolution{Reply: t.UnknownSubcommand(rt.unknown, isAdmin, rt.path...), Outcome: "unknown_command"}
 	}
-	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args}
+	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, AdminOnly: adminOnly(rt.path)}
 }
 
 func adminOnly(path []*handlers.Command) bool {

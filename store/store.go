@@ -58,6 +58,16 @@
 //	peerbot:fb:{<entry>}:count           hash: up, down (kept with votes by one script)
 //	peerbot:unanswered                   sorted set: query term -> times unanswered
 //	                                     (terms only, never who asked or the text)
+//
+// The audit log of admin and data-rights actions, one key of its own:
+//
+//	peerbot:audit                        stream: at (RFC 3339), user, action, cmd;
+//	                                     each XADD trims it to about AuditCap
+//	                                     entries (MAXLEN ~); ids are Redis's,
+//	                                     so by time (XTRIM MINID ages it out)
+//
+// An entry says who, what and when: the command's words from the command
+// table, never its arguments or any text a person typed.
 package store
 
 import (
