@@ -24,20 +24,14 @@ func channelMessage(user, text, ts string) string {
 	return fmt.Sprintf(`{"type":"message","channel_type":"channel","channel":"C0PEER","user":%q,"text":%q,"ts":%q,"event_ts":%q}`, user, text, ts, ts)
 }
 
-// TestNHSNumberGuard sends signed message events over real HTTP and
-// expects one ephemeral warning, to the poster only, for each message that
-// holds a valid NHS number, however it is written and however often Slack
-// delivers it; nothing for the rest; nothing said in the channel; and no
-// log line holding any of the text.
-func TestNHSNumberGuard(t *testing.T) {
+// guardBot is a bot served over real HTTP on loopback, with a fake Slack
+// Web API and its log captured, and a function that posts a signed event
+// to it (with extra headers as name, value pairs).
+func guardBot(t *testing.T) (*Bot, *slackAPI, *logBuffer, func(body []byte, headers ...string)) {
+	t.Helper()
 	const secret = "guard-secret"
-	for _, n := range []string{"9434765919", "4010232137"} {
-		if !supervision.ValidNHSNumber(n) {
-			t.Fatalf("%s is not a valid NHS number; the test needs one", n)
-		}
-	}
 	api := newSlackAPI(t)
-	var logs logBuffer
+	logs := &logBuffer{}
 	b := testBot(t, Options{Slack: api.client(), SigningSecret: secret, BotUserID: "UBOT", Logger: logs.logger()})
 	srv := httptest.NewServer(b.Handler())
 	t.Cleanup(srv.Close)
@@ -63,6 +57,21 @@ func TestNHSNumberGuard(t *testing.T) {
 			t.Fatalf("event: status %d, want 200", resp.StatusCode)
 		}
 	}
+	return b, api, logs, post
+}
+
+// TestNHSNumberGuard sends signed message events over real HTTP and
+// expects one ephemeral warning, to the poster only, for each message that
+// holds a valid NHS number, however it is written and however often Slack
+// delivers it; nothing for the rest; nothing said in the channel; and no
+// log line holding any of the text.
+func TestNHSNumberGuard(t *testing.T) {
+	for _, n := range []string{"9434765919", "4010232137"} {
+		if !supervision.ValidNHSNumber(n) {
+			t.Fatalf("%s is not a valid NHS number; the test needs one", n)
+		}
+	}
+	b, api, logs, post := guardBot(t)
 
 	warned := map[string]string{ // ts → who should be warned
 		"1.01": "U0ANN", "1.02": "U0BEN", "1.03": "U0CAT", "1.04": "U0DAN", "1.05": "U0EVE", "1.06": "U0FAY",
@@ -104,6 +113,28 @@ func TestNHSNumberGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	checkWarnings(t, api, warned)
+	for _, c := range api.waitFor(t, "chat.postMessage", 0) {
+		if ch, _ := c.Body["channel"].(string); ch != "D0DM" { // the direct message is answered as ever
+			t.Errorf("chat.postMessage to %s: nothing may be said in the channel", ch)
+		}
+	}
+	all := logs.String()
+	for _, secret := range []string{"Zed", "9434765919", "943 476", "401-023", "4010232137", "2137", "steps"} {
+		if strings.Contains(all, secret) {
+			t.Errorf("the log holds message text %q:\n%s", secret, all)
+		}
+	}
+	if !strings.Contains(all, "warned a poster about an NHS number") {
+		t.Errorf("the log should note each warning (without text):\n%s", all)
+	}
+}
+
+// checkWarnings expects one warning by chat.postEphemeral for each poster
+// in warned (ts → user), to them only, in the message's channel and
+// thread, without repeating the message.
+func checkWarnings(t *testing.T, api *slackAPI, warned map[string]string) {
+	t.Helper()
 	got := api.waitFor(t, "chat.postEphemeral", 0)
 	if len(got) != len(warned) {
 		t.Errorf("chat.postEphemeral called %d times, want %d (one per message with a valid number)", len(got), len(warned))
@@ -138,20 +169,6 @@ func TestNHSNumberGuard(t *testing.T) {
 		if !seen[user] {
 			t.Errorf("%s was not warned", user)
 		}
-	}
-	for _, c := range api.waitFor(t, "chat.postMessage", 0) {
-		if ch, _ := c.Body["channel"].(string); ch != "D0DM" { // the direct message is answered as ever
-			t.Errorf("chat.postMessage to %s: nothing may be said in the channel", ch)
-		}
-	}
-	all := logs.String()
-	for _, secret := range []string{"Zed", "9434765919", "943 476", "401-023", "4010232137", "2137", "steps"} {
-		if strings.Contains(all, secret) {
-			t.Errorf("the log holds message text %q:\n%s", secret, all)
-		}
-	}
-	if !strings.Contains(all, "warned a poster about an NHS number") {
-		t.Errorf("the log should note each warning (without text):\n%s", all)
 	}
 }
 
