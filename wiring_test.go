@@ -22,6 +22,8 @@ var (
 	_ scheduler.Queue   = (*store.Reminders)(nil)
 	_ bot.Store         = (*store.Redis)(nil)
 	_ bot.ZoneCache     = (*store.Redis)(nil)
+	_ bot.Auditor       = (*store.Redis)(nil)
+	_ handlers.AuditLog = (*store.Redis)(nil)
 )
 
 // TestLayout keeps the package edges DESIGN.md draws: only main wires

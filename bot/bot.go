@@ -56,6 +56,9 @@ type Options struct {
 	Forms map[string]handlers.FormFunc
 	// Home draws a person's App Home tab; nil leaves the tab alone.
 	Home handlers.HomeFunc
+	// Auditor keeps the audit log of commands kept for admins: each run
+	// and each refused attempt. Nil keeps none.
+	Auditor Auditor
 	// AnswerBudget is how long a slash command may run before Slack is
 	// answered at once and the reply follows through response_url.
 	// Slack waits 3 s; default 2 s.
@@ -83,6 +86,7 @@ type Bot struct {
 	converse  handlers.HandlerFunc
 	forms     map[string]handlers.FormFunc
 	home      handlers.HomeFunc
+	auditor   Auditor
 	budget    time.Duration
 	taskTTL   time.Duration
 	dedupeTTL time.Duration
@@ -111,6 +115,7 @@ func New(o Options) *Bot {
 		converse:  o.Converse,
 		forms:     o.Forms,
 		home:      o.Home,
+		auditor:   o.Auditor,
 		budget:    o.AnswerBudget,
 		taskTTL:   o.TaskTimeout,
 		dedupeTTL: o.DedupeTTL,
@@ -166,7 +171,9 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	log := b.requestLog(reqID, in.kind, in.userID, anonymous(res.Name, res.Args))
 
 	reply, outcome := res.Reply, res.Outcome
-	if res.Run != nil {
+	if !b.audit(ctx, log, in.userID, res) {
+		reply, outcome = handlers.Say(unaudited), "unaudited"
+	} else if res.Run != nil {
 		log = log.With("command", res.Name)
 		req := handlers.Request{
 			UserID:      in.userID,

@@ -24,6 +24,7 @@ func (b *Bot) event(ctx context.Context, ev slackevents.EventsAPIEvent, retry st
 		m = message{user: e.User, botID: e.BotID, channel: e.Channel, text: e.Text,
 			ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, mention: true}
 	case *slackevents.MessageEvent:
+		b.guard(ctx, e, eventID)
 		m = message{user: e.User, botID: e.BotID, subType: e.SubType, channel: e.Channel,
 			channelType: e.ChannelType, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp}
 	case *slackevents.AppHomeOpenedEvent:

@@ -265,6 +265,9 @@ type Resolution struct {
 	// Fixed says the reply depends only on what was typed and whether the
 	// person is an admin: help, or a command marked Fixed.
 	Fixed bool
+	// AdminOnly says the command named (run, or refused as "denied") is
+	// kept for admins, so the attempt is audited; Name says which.
+	AdminOnly bool
 }
 
 // Resolve routes what a person typed and answers all that the table can
@@ -277,7 +280,7 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case rt.refusal != "":
 		return Resolution{Reply: handlers.Say(rt.refusal), Outcome: "refused"}
 	case !isAdmin && adminOnly(rt.path):
-		return Resolution{Reply: t.denied(), Outcome: "denied"}
+		return Resolution{Name: pathWords(rt.path), Reply: t.denied(), Outcome: "denied", AdminOnly: true}
 	case rt.help && rt.topic != nil:
 		return Resolution{Reply: t.CommandHelp(isAdmin, rt.path...), Outcome: "help", Fixed: true}
 	case rt.help && rt.unknown == "":
@@ -287,7 +290,7 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case rt.cmd == nil:
 		return Resolution{Reply: t.UnknownSubcommand(rt.unknown, isAdmin, rt.path...), Outcome: "unknown_command"}
 	}
-	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed}
+	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed, AdminOnly: adminOnly(rt.path)}
 }
 
 func adminOnly(path []*handlers.Command) bool {

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/redistest"
+	"github.com/peerbot/peerbot/store"
 )
 
 func echo(name string) handlers.HandlerFunc {
@@ -343,28 +346,54 @@ func TestNewTableRefusesSubcommandClashes(t *testing.T) {
 }
 
 // TestAdminOnlyRefusedEverywhere walks every command and subcommand of a
-// table holding the shipped handlers' commands and an admin family, and
+// table holding the shipped handlers' commands and more admin commands, and
 // checks that the router alone refuses a person who is not an admin
 // anything kept for admins, run or asked for help, while an admin reaches
-// it. No handler has to check.
+// it; and that the bot writes each refusal and each admin run to the audit
+// log (a real Redis), by the command's words and never its arguments. No
+// handler has to check or audit.
 func TestAdminOnlyRefusedEverywhere(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 	roles, _ := rolesTable(t)
 	cmds := []handlers.Command{roles.Command()}
-	cmds = append(cmds, handlers.NewAnswers(handlers.AnswersOptions{}).Commands()...)
+	cmds = append(cmds, handlers.NewAnswers(handlers.AnswersOptions{Feedback: db}).Commands()...)
 	cmds = append(cmds, handlers.NewSupervision(handlers.SupervisionOptions{}).Command())
+	cmds = append(cmds, handlers.NewAdmin(handlers.AdminOptions{Audit: db}).Command())
 	ran := func(context.Context, handlers.Request) (handlers.Reply, error) {
 		return handlers.Say("ran"), nil
 	}
-	cmds = append(cmds, handlers.Command{Name: "admin", AdminOnly: true, Subcommands: []handlers.Command{
+	cmds = append(cmds, handlers.Command{Name: "office", AdminOnly: true, Subcommands: []handlers.Command{
 		{Name: "report", Run: ran},
 		{Name: "audit", Hidden: true, Run: ran},
 	}}, handlers.Command{Name: "schedule", Run: ran, Subcommands: []handlers.Command{
 		{Name: "list", Run: ran},
 		{Name: "add", AdminOnly: true, Run: ran},
 	}})
-	tbl, err := NewTable("/peer", nil, cmds...)
-	if err != nil {
-		t.Fatal(err)
+	b := testBot(t, Options{Auditor: db}, cmds...)
+	tbl := b.table
+	logged := 0
+	// newEntry checks that the audit log grew by one entry, as want.
+	newEntry := func(text string, want handlers.AuditEntry) {
+		t.Helper()
+		all, err := db.AuditEntries(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != logged+1 {
+			t.Errorf("%q by %s: the audit log has %d entries, want %d", text, want.UserID, len(all), logged+1)
+			logged = len(all)
+			return
+		}
+		logged++
+		got := all[0]
+		if got.UserID != want.UserID || got.Action != want.Action || got.Command != want.Command || time.Since(got.At) > time.Minute {
+			t.Errorf("%q: audit entry %+v, want %s %s %q now", text, got, want.UserID, want.Action, want.Command)
+		}
 	}
 	var walk func(path []string, adminOnly bool, c handlers.Command)
 	checked := 0
@@ -379,10 +408,24 @@ func TestAdminOnlyRefusedEverywhere(t *testing.T) {
 					t.Errorf("%q for someone who is not an admin: outcome %q, run %v, reply %q; want refused by the router",
 						text, res.Outcome, res.Run != nil, res.Reply.Text)
 				}
+				if r := b.answer(ctx, invocation{kind: "console", slash: "/peer", text: text, userID: "UOTHER"}); !strings.Contains(r.Text, "only network admins") {
+					t.Errorf("%q answered someone who is not an admin with %q", text, r.Text)
+				}
+				newEntry(text, handlers.AuditEntry{UserID: "UOTHER", Action: handlers.AuditDenied, Command: words})
 				checked++
 			}
-			if res := tbl.Resolve("/peer", text, true); res.Outcome == "denied" {
+			res := tbl.Resolve("/peer", text, true)
+			if res.Outcome == "denied" {
 				t.Errorf("%q for an admin was refused", text)
+			}
+			if res.AdminOnly != (adminOnly && res.Run != nil) {
+				t.Errorf("%q for an admin: AdminOnly = %v, want %v", text, res.AdminOnly, adminOnly && res.Run != nil)
+			}
+			if adminOnly {
+				b.answer(ctx, invocation{kind: "console", slash: "/peer", text: text, userID: "UADMIN"})
+				if res.Run != nil {
+					newEntry(text, handlers.AuditEntry{UserID: "UADMIN", Action: handlers.AuditAdmin, Command: words})
+				}
 			}
 		}
 		if !adminOnly {
@@ -394,10 +437,14 @@ func TestAdminOnlyRefusedEverywhere(t *testing.T) {
 			walk(path, adminOnly, s)
 		}
 	}
+	b.admins["UADMIN"] = true
 	for _, c := range cmds {
 		walk(nil, false, c)
 	}
-	if checked < 4*4 {
-		t.Errorf("checked %d admin-only routes, want at least 16 (unanswered, admin, its two, schedule add)", checked)
+	if checked < 6*4 {
+		t.Errorf("checked %d admin-only routes, want at least 24 (unanswered, admin, admin audit, office, its two, schedule add)", checked)
+	}
+	if all, _ := db.AuditEntries(ctx, 0); len(all) != logged {
+		t.Errorf("the audit log has %d entries, want %d: only refusals and admin runs are audited", len(all), logged)
 	}
 }

@@ -102,6 +102,16 @@
 //
 // The scripts name the shard's due, fly and item keys and build the owner
 // and other item keys of the same shard inside; all share the one tag.
+//
+// The audit log of admin and data-rights actions, one key of its own:
+//
+//	peerbot:audit                        stream: at (RFC 3339), user, action, cmd;
+//	                                     each XADD trims it to about AuditCap
+//	                                     entries (MAXLEN ~); ids are Redis's,
+//	                                     so by time (XTRIM MINID ages it out)
+//
+// An entry says who, what and when: the command's words from the command
+// table, never its arguments or any text a person typed.
 package store
 
 import (
