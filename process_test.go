@@ -82,90 +82,95 @@ func TestProcess(t *testing.T) {
 		}
 	})
 
-	t.Run("HTTP mode stops on SIGTERM", func(t *testing.T) {
-		fake := newFakeSlack(t)
-		cmd := exec.Command(bin)
-		cmd.Env = cleanEnv(t,
-			"SLACK_BOT_TOKEN=xoxb-test-token", "SLACK_SIGNING_SECRET="+testSecret,
-			"SLACK_API_URL="+fake.URL+"/", "REDIS_URL="+redistest.URL(t), "REDIS_KEY_PREFIX="+redistest.Prefix(t),
-			"PORT=0", "LOG_FORMAT=json",
-		)
-		stderr, err := cmd.StderrPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer cmd.Process.Kill()
-		logs := &syncBuffer{}
-		addrCh := make(chan string, 1)
-		// The pipe is read to its end (the process exiting closes it)
-		// before cmd.Wait, which closes the pipe and would lose the last
-		// lines (os/exec: "it is incorrect to call Wait before all reads
-		// from the pipe have completed").
-		readDone := make(chan struct{})
-		go func() {
-			defer close(readDone)
-			re := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`)
-			buf := make([]byte, 4096)
-			sent := false
-			for {
-				n, err := stderr.Read(buf)
-				logs.Write(buf[:n])
-				if m := re.FindStringSubmatch(logs.String()); m != nil && !sent {
-					addrCh <- m[1]
-					sent = true
-				}
-				if err != nil {
-					return
-				}
-			}
-		}()
-		var addr string
-		select {
-		case addr = <-addrCh:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("no listening line in the logs:\n%s", logs.String())
-		}
-		base := "http://127.0.0.1:" + addr[strings.LastIndex(addr, ":")+1:]
-		p := &program{base: base, slack: fake}
-		resp := p.post(t, form, slashForm("/roles", "coach", fake.URL+"/respond"), testSecret, time.Now())
-		body, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != 200 || !bytes.Contains(body, []byte("Health and wellbeing coach (HWBC)")) {
-			t.Errorf("signed /roles coach = %d %s", resp.StatusCode, body)
-		}
-		if resp := p.post(t, form, slashForm("/roles", "coach", ""), "wrong-secret", time.Now()); resp.StatusCode != http.StatusUnauthorized {
-			t.Errorf("badly signed /roles = %d, want 401", resp.StatusCode)
-		}
+	t.Run("HTTP mode stops on SIGTERM", func(t *testing.T) { httpStopsOnSIGTERM(t, bin) })
+}
 
-		start := time.Now()
-		if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() {
-			<-readDone
-			done <- cmd.Wait()
-		}()
-		select {
-		case err := <-done:
+// httpStopsOnSIGTERM runs the binary in HTTP mode, answers a signed and
+// a badly signed request, and stops it with SIGTERM: it must exit 0 in
+// order, with no secret or answer text in its logs.
+func httpStopsOnSIGTERM(t *testing.T, bin string) {
+	fake := newFakeSlack(t)
+	cmd := exec.Command(bin)
+	cmd.Env = cleanEnv(t,
+		"SLACK_BOT_TOKEN=xoxb-test-token", "SLACK_SIGNING_SECRET="+testSecret,
+		"SLACK_API_URL="+fake.URL+"/", "REDIS_URL="+redistest.URL(t), "REDIS_KEY_PREFIX="+redistest.Prefix(t),
+		"PORT=0", "LOG_FORMAT=json",
+	)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	logs := &syncBuffer{}
+	addrCh := make(chan string, 1)
+	// The pipe is read to its end (the process exiting closes it)
+	// before cmd.Wait, which closes the pipe and would lose the last
+	// lines (os/exec: "it is incorrect to call Wait before all reads
+	// from the pipe have completed").
+	readDone := make(chan struct{})
+	go func() {
+		defer close(readDone)
+		re := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`)
+		buf := make([]byte, 4096)
+		sent := false
+		for {
+			n, err := stderr.Read(buf)
+			logs.Write(buf[:n])
+			if m := re.FindStringSubmatch(logs.String()); m != nil && !sent {
+				addrCh <- m[1]
+				sent = true
+			}
 			if err != nil {
-				t.Errorf("after SIGTERM: %v, want exit 0\n%s", err, logs.String())
-			}
-		case <-time.After(shutdownGrace + 2*time.Second):
-			t.Fatalf("still running %v after SIGTERM", shutdownGrace)
-		}
-		t.Logf("stopped %v after SIGTERM", time.Since(start).Round(time.Millisecond))
-		for _, secret := range []string{"xoxb-test-token", testSecret, "Regular tasks"} {
-			if strings.Contains(logs.String(), secret) {
-				t.Errorf("the logs hold %q:\n%s", secret, logs.String())
+				return
 			}
 		}
-		if !strings.Contains(logs.String(), `"msg":"stopped"`) {
-			t.Errorf("no orderly stop in the logs:\n%s", logs.String())
+	}()
+	var addr string
+	select {
+	case addr = <-addrCh:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no listening line in the logs:\n%s", logs.String())
+	}
+	base := "http://127.0.0.1:" + addr[strings.LastIndex(addr, ":")+1:]
+	p := &program{base: base, slack: fake}
+	resp := p.post(t, form, slashForm("/roles", "coach", fake.URL+"/respond"), testSecret, time.Now())
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte("Health and wellbeing coach (HWBC)")) {
+		t.Errorf("signed /roles coach = %d %s", resp.StatusCode, body)
+	}
+	if resp := p.post(t, form, slashForm("/roles", "coach", ""), "wrong-secret", time.Now()); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("badly signed /roles = %d, want 401", resp.StatusCode)
+	}
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		<-readDone
+		done <- cmd.Wait()
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v, want exit 0\n%s", err, logs.String())
 		}
-	})
+	case <-time.After(shutdownGrace + 2*time.Second):
+		t.Fatalf("still running %v after SIGTERM", shutdownGrace)
+	}
+	t.Logf("stopped %v after SIGTERM", time.Since(start).Round(time.Millisecond))
+	for _, secret := range []string{"xoxb-test-token", testSecret, "Regular tasks"} {
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("the logs hold %q:\n%s", secret, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
+		t.Errorf("no orderly stop in the logs:\n%s", logs.String())
+	}
 }
 
 // BenchmarkSlashCommandHTTP measures a signed /roles coach over loopback:

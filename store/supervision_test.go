@@ -272,6 +272,14 @@ func TestSessions(t *testing.T) {
 		t.Error("UpdateSession(missing) created the session")
 	}
 
+	moveAndDelete(t, r, london, logged)
+}
+
+// moveAndDelete goes on from TestSessions: moving a session's date moves it
+// in the order, and a deleted session is gone, deleting it twice once.
+func moveAndDelete(t *testing.T, r *store.Redis, london *time.Location, logged time.Time) {
+	t.Helper()
+	ctx := context.Background()
 	// Moving a session's date moves it in the order.
 	moved := session("U1", "s4", day(london, 2026, 4, 1), logged.Add(48*time.Hour))
 	if err := r.UpdateSession(ctx, moved); err != nil {
