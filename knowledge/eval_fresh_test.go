@@ -1,0 +1,103 @@
+package knowledge
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// freshSet is a question set written by someone who had not read the
+// engine, the articles' bodies or the other question sets: the questions
+// were written before any article was looked at, then labelled from the
+// articles' front matter alone. Its figures are reported, not held to
+// issue 11's targets, so that it measures answers to questions nobody tuned
+// on; once its failures are looked at and fixed it stops measuring that.
+const freshSet = "questions_fresh.json"
+
+// TestEvalFresh prints the figures for the fresh set. It fails only when the
+// set is malformed (an empty question, a want naming no article, a role or
+// locality a profile cannot have, a repeated question) or too small to say
+// anything; a poor card is reported, not failed.
+func TestEvalFresh(t *testing.T) {
+	qs := loadEval(t, freshSet)
+	checkEvalSet(t, qs, contentIDs(t))
+	b, err := Load(Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := evaluate(b, qs)
+	if c.inScope < 40 || c.offTopic < 25 || c.safety < 8 {
+		t.Fatalf("fresh set too small to judge: %d in scope, %d off-topic, %d safety", c.inScope, c.offTopic, c.safety)
+	}
+	lines := c.failures
+	if *evalShow {
+		lines = c.all
+	}
+	for _, l := range lines {
+		t.Log(l)
+	}
+	t.Logf("fresh set (reported, not held to targets): %s", c)
+}
+
+// checkEvalSet fails the test for a question set that cannot be scored as
+// written.
+func checkEvalSet(t *testing.T, qs []evalQuestion, ids map[string]bool) {
+	t.Helper()
+	roles := map[string]bool{"": true, "splw": true, "hwbc": true, "cc": true}
+	localities := map[string]bool{"": true, "gateshead": true, "london": true}
+	seen := map[string]bool{}
+	for i, q := range qs {
+		if strings.TrimSpace(q.Q) == "" {
+			t.Errorf("question %d is empty", i)
+		}
+		key := strings.ToLower(strings.TrimSpace(q.Q))
+		if seen[key] {
+			t.Errorf("question %d %q is repeated", i, q.Q)
+		}
+		seen[key] = true
+		if !roles[q.Role] || !localities[q.Locality] {
+			t.Errorf("question %q: role %q, locality %q; want one of splw, hwbc, cc and gateshead, london, or empty", q.Q, q.Role, q.Locality)
+		}
+		if q.Want == wantOffTopic || q.Want == wantSafety {
+			continue
+		}
+		for _, id := range strings.Split(q.Want, "|") {
+			if !ids[id] {
+				t.Errorf("question %q wants %q, which is no article's id", q.Q, id)
+			}
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// contentIDs reads the id line of each article's front matter in content/.
+func contentIDs(t *testing.T) map[string]bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("content", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("listing content: %d files, %v", len(files), err)
+	}
+	ids := map[string]bool{}
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if id, ok := strings.CutPrefix(sc.Text(), "id:"); ok {
+				ids[strings.Trim(strings.TrimSpace(id), `"`)] = true
+				break
+			}
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			t.Fatalf("reading %s: %v", name, err)
+		}
+	}
+	return ids
+}
