@@ -118,6 +118,9 @@ func TestAnswerSafetyAndOffTopic(t *testing.T) {
 	for _, q := range []string{
 		"my patient is suicidal what do I do", "client is self-harming", "I think she is being abused",
 		"domestic violence disclosed", "safeguarding concern", "patient collapsed in the waiting room", "he says he wants to kill himself",
+		// Suicide said without the word, as people say it.
+		"i dont want to be here anymore", "my client says she doesn't want to be here", "he told me he can't go on",
+		"patient says everyone would be better off without me", "she said there's nothing to live for",
 	} {
 		if a := b.Answer(q, Asker{}); !a.Safety {
 			t.Errorf("Answer(%q): no safety reply", q)
@@ -130,6 +133,16 @@ func TestAnswerSafetyAndOffTopic(t *testing.T) {
 		a := b.Answer(q, Asker{Role: "cc"})
 		if a.Confident() || a.Safety {
 			t.Errorf("Answer(%q) = %s (safety %v), want not sure", q, entryID(a.Entry), a.Safety)
+		}
+	}
+}
+
+// Everyday words near the risk phrases do not raise the safety reply.
+func TestAnswerNoFalseSafety(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"i want to be here on time for the network meeting", "can i go on the coaching course", "is it safe to share my screen"} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("Answer(%q): a safety reply for a question about no risk", q)
 		}
 	}
 }

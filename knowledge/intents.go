@@ -22,7 +22,13 @@ var (
 		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
 		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
 		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
-		"end it all", "not safe", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
+		"end it all", "ending it all", "end my life", "take my own life", "not safe",
+		// How people say they, or someone, may be thinking of suicide,
+		// without the word.
+		"dont want to be here", "doesnt want to be here", "not want to be here",
+		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for",
+		"better off dead", "better off without me", "cant go on", "cannot go on",
+		"hang myself", "hang himself", "hang herself", "hurt myself", "harm myself", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
 	}
 )
 
