@@ -2,9 +2,7 @@ package handlers_test
 
 import (
 	"context"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -88,7 +86,7 @@ func TestSupervisionLogOutcomeUnknown(t *testing.T) {
 	e := newSupEnv(t)
 	e.people()
 	e.addSession(kim, day(2026, 1, 5), supervision.Clinical) // loads the script into Redis
-	addr := dropScriptReplies(t, strings.TrimPrefix(redistest.URL(t), "redis://"))
+	addr := redistest.DropScriptReplies(t, strings.TrimPrefix(redistest.URL(t), "redis://"))
 	// The same keys as e's store: the prefix is e's.
 	lossy, err := store.Open(context.Background(), store.Options{URL: "redis://" + addr, Prefix: e.prefix})
 	if err != nil {
@@ -112,72 +110,6 @@ func TestSupervisionLogOutcomeUnknown(t *testing.T) {
 	if n := len(e.sessions(sam)); n != 1 {
 		t.Errorf("%d sessions after sending again, want 1", n)
 	}
-}
-
-// dropScriptReplies is a TCP proxy to Redis that, once a connection has
-// sent a script, drops every answer on it: the write happens and its answer
-// never comes, as when a connection dies mid-reply.
-func dropScriptReplies(t *testing.T, target string) string {
-	t.Helper()
-	if i := strings.IndexAny(target, "/?"); i >= 0 {
-		target = target[:i]
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				up, err := net.Dial("tcp", target)
-				if err != nil {
-					return
-				}
-				defer up.Close()
-				var mu sync.Mutex
-				dropping := false
-				go func() {
-					buf := make([]byte, 32<<10)
-					for {
-						n, err := up.Read(buf)
-						if err != nil {
-							return
-						}
-						mu.Lock()
-						drop := dropping
-						mu.Unlock()
-						if !drop {
-							if _, err := c.Write(buf[:n]); err != nil {
-								return
-							}
-						}
-					}
-				}()
-				buf := make([]byte, 32<<10)
-				for {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					if strings.Contains(strings.ToUpper(string(buf[:n])), "EVAL") {
-						mu.Lock()
-						dropping = true
-						mu.Unlock()
-					}
-					if _, err := up.Write(buf[:n]); err != nil {
-						return
-					}
-				}
-			}()
-		}
-	}()
-	return ln.Addr().String()
 }
 
 // The same leave sent twice is one stretch of leave.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -212,7 +211,7 @@ func TestLostReplyIsUnknown(t *testing.T) {
 	if err := direct.AddSession(ctx, session("U1", "warm", day(time.UTC, 2026, 11, 1), time.Now())); err != nil {
 		t.Fatal(err)
 	}
-	addr := dropRepliesProxy(t, strings.TrimPrefix(redistest.URL(t), "redis://"))
+	addr := redistest.DropScriptReplies(t, strings.TrimPrefix(redistest.URL(t), "redis://"))
 	r, err := store.Open(ctx, store.Options{URL: "redis://" + addr, Prefix: prefix})
 	if err != nil {
 		t.Fatal(err)
@@ -226,72 +225,5 @@ func TestLostReplyIsUnknown(t *testing.T) {
 	}
 	if _, ok, err := direct.Session(ctx, "U1", "lost"); !ok || err != nil {
 		t.Errorf("the write whose answer was lost is not there: %v, %v", ok, err)
-	}
-}
-
-// dropRepliesProxy forwards connections to Redis and, once a connection
-// has sent a script, drops everything Redis answers on it.
-func dropRepliesProxy(t *testing.T, target string) string {
-	t.Helper()
-	if i := strings.IndexAny(target, "/?"); i >= 0 {
-		target = target[:i]
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go proxyConn(c, target)
-		}
-	}()
-	return ln.Addr().String()
-}
-
-func proxyConn(c net.Conn, target string) {
-	defer c.Close()
-	up, err := net.Dial("tcp", target)
-	if err != nil {
-		return
-	}
-	defer up.Close()
-	var mu sync.Mutex
-	dropping := false
-	go func() {
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := up.Read(buf)
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			drop := dropping
-			mu.Unlock()
-			if !drop {
-				if _, err := c.Write(buf[:n]); err != nil {
-					return
-				}
-			}
-		}
-	}()
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := c.Read(buf)
-		if err != nil {
-			return
-		}
-		if strings.Contains(strings.ToUpper(string(buf[:n])), "EVAL") {
-			mu.Lock()
-			dropping = true
-			mu.Unlock()
-		}
-		if _, err := up.Write(buf[:n]); err != nil {
-			return
-		}
 	}
 }
