@@ -8,7 +8,8 @@ import (
 )
 
 // DropScriptReplies starts a proxy on loopback in front of the Redis at
-// target (host:port) and returns its address. It passes everything both
+// target (host:port, anything after it such as "/0" ignored) and returns
+// its address. It passes everything both
 // ways until a connection sends a script (EVAL or EVALSHA); from then on it
 // still passes what the client sends, so the write happens, but drops every
 // answer on that connection, as a connection lost mid-reply would. It
@@ -16,6 +17,9 @@ import (
 // ends.
 func DropScriptReplies(tb testing.TB, target string) string {
 	tb.Helper()
+	if i := strings.IndexAny(target, "/?"); i >= 0 {
+		target = target[:i]
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		tb.Fatal(err)
