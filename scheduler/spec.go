@@ -3,8 +3,8 @@ package scheduler
 import (
 	"errors"
 	"fmt"
+	"github.com/peerbot/peerbot/supervision"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -123,18 +123,6 @@ func inZone(w time.Time, loc *time.Location) time.Time {
 	return t
 }
 
-var zones sync.Map // name → *time.Location
-
-// LoadZone is time.LoadLocation with a cache: loading reads and parses the
-// zone file on every call.
-func LoadZone(name string) (*time.Location, error) {
-	if l, ok := zones.Load(name); ok {
-		return l.(*time.Location), nil
-	}
-	l, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, err
-	}
-	zones.Store(name, l)
-	return l, nil
-}
+// LoadZone is time.LoadLocation with a cache: it is supervision.LoadZone,
+// the one cache of zones in the program.
+func LoadZone(name string) (*time.Location, error) { return supervision.LoadZone(name) }
