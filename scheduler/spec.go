@@ -3,11 +3,12 @@ package scheduler
 import (
 	"errors"
 	"fmt"
-	"github.com/peerbot/peerbot/supervision"
 	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // ErrBadSpec wraps every reason a cron spec is refused; its text is fit to
