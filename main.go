@@ -81,6 +81,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if a.engine, err = a.startEngine(stdout); err != nil {
 		return errors.Join(fmt.Errorf("starting the reminder engine: %w", err), a.stopBackground())
 	}
+	// Requests are served only from here on, so every message a reply
+	// sends goes through the engine's durable path.
+	a.bot.SetOutbox(a.engine)
 
 	var runErr error
 	switch mode {

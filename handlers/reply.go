@@ -38,6 +38,10 @@ type Reply struct {
 type Message struct {
 	To    string
 	Reply Reply
+	// ID, when set, names the message so it is sent at most once however
+	// often it is produced while it waits ("confirm:<owner>:<session>");
+	// empty, the transport names it by where it goes and what it says.
+	ID string
 }
 
 // Section is one part of a reply: an optional heading, text, and short

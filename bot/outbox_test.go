@@ -1,0 +1,67 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/handlers"
+)
+
+// recordingOutbox keeps what it is given; it refuses messages to refuse.
+type recordingOutbox struct {
+	mu     sync.Mutex
+	ids    []string
+	to     []string
+	refuse string
+}
+
+func (o *recordingOutbox) SendDM(_ context.Context, id, to string, r handlers.Reply) error {
+	if to == o.refuse {
+		return errors.New("queue unavailable")
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.ids, o.to = append(o.ids, id), append(o.to, to+": "+r.Text)
+	return nil
+}
+
+func TestRepliesMessagesGoThroughTheOutbox(t *testing.T) {
+	api := newSlackAPI(t)
+	notify := handlers.Command{Name: "log", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
+		return handlers.Reply{Text: "Logged.", Messages: []handlers.Message{
+			{To: "U2", Reply: handlers.Reply{Text: "Please confirm"}},
+			{To: "C9", Reply: handlers.Reply{Text: "A shared question"}, ID: "share:1"},
+			{To: "U3", Reply: handlers.Reply{Text: "Refused by the queue"}},
+		}}, nil
+	}}
+	out := &recordingOutbox{refuse: "U3"}
+	b := testBot(t, Options{Slack: api.client(), Outbox: out}, notify)
+	for range 2 {
+		if payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "log", UserID: "U1"}); !ok || payload.(map[string]any)["text"] != "Logged." {
+			t.Fatalf("slashResponse = %v, %v", payload, ok)
+		}
+	}
+	// Queued before the reply was given: no waiting.
+	out.mu.Lock()
+	ids, to := out.ids, out.to
+	out.mu.Unlock()
+	if got := strings.Join(to, " | "); got != "U2: Please confirm | C9: A shared question | U2: Please confirm | C9: A shared question" {
+		t.Errorf("queued %s", got)
+	}
+	if len(ids) != 4 || ids[0] != ids[2] || ids[1] != "share:1" || !strings.HasPrefix(ids[0], "U2:") {
+		t.Errorf("ids %v: want one stable id for the same message, and a handler's own id kept", ids)
+	}
+	// What the queue refused is posted directly, once a request.
+	posts := api.waitFor(t, "chat.postMessage", 2)
+	for _, p := range posts {
+		if p.Body["channel"] != "U3" || !strings.Contains(fmt.Sprint(p.Body["text"]), "Refused") {
+			t.Errorf("posted directly %v, want only the message the queue refused", p.Body)
+		}
+	}
+}
