@@ -36,12 +36,12 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 			if err := b.openForm(ctx, in.triggerID, form); err != nil {
 				b.log.Error("opening a form failed; showing its text instead", "form", form.ID, "err", err)
 			} else {
-				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome}
+				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome, Reschedule: r.Reschedule}
 			}
 		}
 	}
 	b.effects(ctx, r)
-	r.Messages, r.RefreshHome = nil, nil
+	r.Messages, r.RefreshHome, r.Reschedule = nil, nil, nil
 	return r
 }
 
@@ -58,6 +58,7 @@ func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) e
 // prints messages itself. What is logged names where a message went, never
 // who caused it: the message may be an anonymous post.
 func (b *Bot) effects(ctx context.Context, r handlers.Reply) {
+	b.replan(ctx, r.Reschedule, false)
 	if b.api == nil || (len(r.Messages) == 0 && len(r.RefreshHome) == 0) {
 		return
 	}

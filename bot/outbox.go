@@ -5,17 +5,23 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"time"
 
 	"github.com/peerbot/peerbot/handlers"
 )
 
-// Outbox sends a message through a durable queue (the reminder engine's
-// SendDM): once queued it is sent even if this replica stops or crashes
-// first, and sent once. to is a user id (a direct message) or a channel
-// id; id names the message, so queuing the same one again while it waits
-// replaces it rather than sending it twice.
+// Outbox is the reminder engine as the bot uses it. It is safe for
+// concurrent use.
 type Outbox interface {
+	// SendDM sends a message through the durable queue: once queued it is
+	// sent even if this replica stops or crashes first, and sent once. to
+	// is a user id (a direct message) or a channel id; id names the
+	// message, so queuing the same one again while it waits replaces it
+	// rather than sending it twice.
 	SendDM(ctx context.Context, id, to string, r handlers.Reply) error
+	// Remind plans a person's supervision reminder again from their
+	// record (a reply's Reschedule).
+	Remind(ctx context.Context, userID string) (time.Time, bool, error)
 }
 
 // outboxBox lets the outbox be set once the engine exists, after the bot
@@ -68,4 +74,31 @@ func (b *Bot) queue(ctx context.Context, msgs []handlers.Message) []handlers.Mes
 		}
 	}
 	return left
+}
+
+// replan plans again the reminders of the people a reply names in
+// Reschedule, once each, in the background; the console waits for it, so
+// what it prints next follows the change.
+func (b *Bot) replan(ctx context.Context, people []string, wait bool) {
+	o := b.currentOutbox()
+	if o == nil || len(people) == 0 {
+		return
+	}
+	run := func(ctx context.Context) {
+		seen := make(map[string]bool)
+		for _, id := range people {
+			if id == "" || seen[id] {
+				continue
+			}
+			seen[id] = true
+			if _, _, err := o.Remind(ctx, id); err != nil {
+				b.log.Error("planning a reminder again failed; it follows the record at its next change", "err", err, "user_id", id)
+			}
+		}
+	}
+	if wait {
+		run(ctx)
+		return
+	}
+	b.goTaskFrom(ctx, "reminders", run)
 }

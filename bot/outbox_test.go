@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -15,10 +16,24 @@ import (
 
 // recordingOutbox keeps what it is given; it refuses messages to refuse.
 type recordingOutbox struct {
-	mu     sync.Mutex
-	ids    []string
-	to     []string
-	refuse string
+	mu       sync.Mutex
+	ids      []string
+	to       []string
+	refuse   string
+	reminded []string
+}
+
+func (o *recordingOutbox) Remind(_ context.Context, userID string) (time.Time, bool, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.reminded = append(o.reminded, userID)
+	return time.Time{}, false, nil
+}
+
+func (o *recordingOutbox) remindedNow() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]string(nil), o.reminded...)
 }
 
 func (o *recordingOutbox) SendDM(_ context.Context, id, to string, r handlers.Reply) error {
@@ -63,5 +78,32 @@ func TestRepliesMessagesGoThroughTheOutbox(t *testing.T) {
 		if p.Body["channel"] != "U3" || !strings.Contains(fmt.Sprint(p.Body["text"]), "Refused") {
 			t.Errorf("posted directly %v, want only the message the queue refused", p.Body)
 		}
+	}
+}
+
+func TestRescheduleReplansEachPersonOnce(t *testing.T) {
+	api := newSlackAPI(t)
+	changed := handlers.Command{Name: "leave", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
+		return handlers.Reply{Text: "Saved.", Reschedule: []string{req.UserID, "U2", req.UserID}}, nil
+	}}
+	out := &recordingOutbox{}
+	b := testBot(t, Options{Slack: api.client(), Outbox: out}, changed)
+	if _, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "leave", UserID: "U1"}); !ok {
+		t.Fatal("no answer")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(out.remindedNow()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := strings.Join(out.remindedNow(), ","); got != "U1,U2" {
+		t.Errorf("reminders planned again for %s, want U1,U2 once each", got)
+	}
+
+	// The console plans them before it prints the answer.
+	out2 := &recordingOutbox{}
+	c := testBot(t, Options{Outbox: out2}, changed)
+	c.consoleAnswer(context.Background(), "/peer leave")
+	if got := strings.Join(out2.remindedNow(), ","); got != "UCONSOLE,U2" {
+		t.Errorf("console planned reminders for %q, want UCONSOLE,U2", got)
 	}
 }

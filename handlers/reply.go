@@ -30,6 +30,11 @@ type Reply struct {
 	// RefreshHome lists people whose App Home should be drawn again
 	// because something it shows has changed.
 	RefreshHome []string
+
+	// Reschedule lists people whose reminders should be planned again
+	// from their record, because the reply changed it (a logged session,
+	// leave, new settings).
+	Reschedule []string
 }
 
 // Message is a reply sent somewhere other than back to the asker: to a

@@ -225,6 +225,7 @@ func (r *Redis) Profile(ctx context.Context, userID string) (supervision.Profile
 	if d, err := strconv.Atoi(h["rday"]); err == nil && d >= 0 && d <= 6 {
 		p.ReminderDay = time.Weekday(d)
 	}
+	p.LeadDays, _ = strconv.Atoi(h["rlead"]) // absent in older profiles: the default
 	return p, true, nil
 }
 
@@ -242,6 +243,7 @@ func profileFields(p supervision.Profile) []any {
 		"reminders", reminders,
 		"rday", strconv.Itoa(int(p.ReminderDay)),
 		"rtime", p.ReminderTime,
+		"rlead", strconv.Itoa(p.LeadDays),
 		"created", formatTime(p.Created),
 		"updated", formatTime(p.Updated),
 	}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// lockedBuffer is the console's output, written by the console and by its
+// engine at once.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// console is peerbot's console run on a pipe, so a test can type a line
+// and wait for what follows.
+type console struct {
+	in  *io.PipeWriter
+	out *lockedBuffer
+}
+
+func startConsole(t *testing.T) *console {
+	t.Helper()
+	clearConfigEnv(t)
+	r, w := io.Pipe()
+	c := &console{in: w, out: &lockedBuffer{}}
+	done := make(chan error, 1)
+	go func() { done <- run(context.Background(), nil, r, c.out, io.Discard, nil) }()
+	t.Cleanup(func() {
+		_ = w.Close()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("console run = %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("the console did not stop")
+		}
+	})
+	return c
+}
+
+// typeLine types a line and returns the output it added, once an answer
+// containing want has come.
+func (c *console) typeLine(t *testing.T, line, want string) string {
+	t.Helper()
+	before := len(c.out.String())
+	if _, err := fmt.Fprintln(c.in, line); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	waitFor(t, fmt.Sprintf("%q after %q", want, line), func() bool {
+		got = c.out.String()[before:]
+		return strings.Contains(got, want)
+	})
+	return got
+}
+
+// reminderAt reads "Next reminder: mon 7 dec 2026 at 09:30 (Europe/London)".
+var reminderAt = regexp.MustCompile(`(\w{3} \d{1,2} \w{3} \d{4}) at (\d\d:\d\d) \(([^)]+)\)`)
+
+func parseReminder(t *testing.T, s string) time.Time {
+	t.Helper()
+	m := reminderAt.FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("no reminder time in %q", s)
+	}
+	loc, err := time.LoadLocation(m[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := time.ParseInLocation("Mon 2 Jan 2006 15:04", m[1]+" "+m[2], loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+// TestConsoleRemindersFallDueOnItsClock sets up, logs a session, and moves
+// the console's clock to the reminder the App Home's rule gives: it is
+// printed, with its buttons; a snoozed one is not sent at its old time but
+// at the new one; a skipped one is not sent.
+func TestConsoleRemindersFallDueOnItsClock(t *testing.T) {
+	c := startConsole(t)
+	c.typeLine(t, `/supervision setup role=splw pcn=Central locality=gateshead reminders=on day=monday time=09:30`, "Saved")
+	c.typeLine(t, `/supervision log today clinical 60`, "Logged")
+	got := c.typeLine(t, `/supervision remind days-before 2`, "Next reminder")
+	mustContain(t, "remind days-before", got, "2 days before a session is due")
+	first := parseReminder(t, got)
+
+	got = c.typeLine(t, "/peer clock "+first.Add(30*time.Second).Format(time.RFC3339), "The clock now reads")
+	got += c.typeLine(t, "", "[message to UCONSOLE]") // printed by the engine as it falls due
+	mustContain(t, "the reminder", c.out.String(), "Supervision reminder", "Logged it", "Snooze a week", "Skip this one", "/supervision remind")
+
+	got = c.typeLine(t, "/supervision snooze 7", "Snoozed")
+	snoozed := parseReminder(t, got)
+	if want := first.AddDate(0, 0, 7); !snoozed.Equal(want) {
+		t.Errorf("snoozed to %v, want a week on at the reminder time, %v", snoozed, want)
+	}
+	mustContain(t, "remind after snoozing", c.typeLine(t, "/supervision remind", "Next reminder"), "you snoozed it")
+
+	// The due day's reminder (two days on) is not sent: it was snoozed.
+	count := func() int { return strings.Count(c.out.String(), "[message to UCONSOLE]") }
+	c.typeLine(t, "/peer clock "+first.AddDate(0, 0, 2).Add(time.Hour).Format(time.RFC3339), "The clock now reads")
+	time.Sleep(2500 * time.Millisecond) // a few ticks of the engine
+	if n := count(); n != 1 {
+		t.Fatalf("%d reminders sent, want the snoozed one held back", n)
+	}
+	c.typeLine(t, "/peer clock "+snoozed.Add(30*time.Second).Format(time.RFC3339), "The clock now reads")
+	waitFor(t, "the snoozed reminder", func() bool { return count() == 2 })
+
+	got = c.typeLine(t, "/supervision reminder-skip", "Skipped")
+	next := parseReminder(t, got)
+	c.typeLine(t, "/peer clock "+next.Add(-time.Minute).Format(time.RFC3339), "The clock now reads")
+	got = c.typeLine(t, "/supervision reminder-skip", "Skipped")
+	after := parseReminder(t, got)
+	if !after.After(next) {
+		t.Fatalf("skipping again moved the reminder to %v, want after %v", after, next)
+	}
+	c.typeLine(t, "/peer clock "+next.Add(time.Hour).Format(time.RFC3339), "The clock now reads")
+	time.Sleep(2500 * time.Millisecond)
+	if n := count(); n != 2 {
+		t.Errorf("%d reminders sent, want the skipped one held back", n)
+	}
+	if testing.Verbose() {
+		t.Log(c.out.String())
+	}
+}
+
+// TestConsoleReminderSettings checks what /supervision remind and snooze
+// accept and refuse: no reminders at night or at weekends unless the
+// person says "anyway", and limits on days.
+func TestConsoleReminderSettings(t *testing.T) {
+	c := startConsole(t)
+	mustContain(t, "remind before setup", c.typeLine(t, "/supervision remind on", "set one up"), "Set up")
+	c.typeLine(t, `/supervision setup role=splw pcn=Central locality=gateshead reminders=on day=monday time=09:30`, "Saved")
+	c.typeLine(t, `/supervision log today clinical 60`, "Logged")
+	for _, tc := range []struct{ line, want string }{
+		{"/supervision remind at 21:00", "outside the working day"},
+		{"/supervision remind at 06:59", "outside the working day"},
+		{"/supervision remind on saturday", "weekend day"},
+		{"/supervision remind days-before 15", "0 to 14 days"},
+		{"/supervision remind days-before soon", "0 to 14 days"},
+		{"/supervision remind at teatime", "couldn't read"},
+		{"/supervision remind loudly", "don't know the reminder setting"},
+		{"/supervision snooze 0", "1 to 28 days"},
+		{"/supervision snooze 29", "1 to 28 days"},
+	} {
+		got := c.typeLine(t, tc.line, tc.want)
+		if strings.Contains(got, "Next reminder") {
+			t.Errorf("%s was refused, yet answered as if saved:\n%s", tc.line, got)
+		}
+	}
+	mustContain(t, "settings unchanged", c.typeLine(t, "/supervision remind", "Next reminder"), "09:30 (Europe/London)", "Every Monday", "3 days before")
+	mustContain(t, "at 21:00 anyway", c.typeLine(t, "/supervision remind at 21:00 anyway", "Next reminder"), "Reminders come at 21:00", "at 21:00 (")
+	mustContain(t, "on sunday anyway", c.typeLine(t, "/supervision remind on sunday anyway", "Next reminder"), "Every Sunday")
+	mustContain(t, "days-before 0", c.typeLine(t, "/supervision remind days-before 0", "Next reminder"), "on the day a session is due", "On the due day")
+	mustContain(t, "off", c.typeLine(t, "/supervision remind off", "Next reminder"), "Reminders are off.")
+	mustContain(t, "snooze when off", c.typeLine(t, "/supervision snooze 7", "nothing to snooze"), "/supervision remind on")
+	mustContain(t, "on again", c.typeLine(t, "/supervision remind on", "Next reminder"), "Reminders are on.", "at 21:00 (")
+}
