@@ -174,7 +174,56 @@ func TestConsoleReminderSettings(t *testing.T) {
 	mustContain(t, "at 21:00 anyway", c.typeLine(t, "/supervision remind at 21:00 anyway", "Next reminder"), "Reminders come at 21:00", "at 21:00 (")
 	mustContain(t, "on sunday anyway", c.typeLine(t, "/supervision remind on sunday anyway", "Next reminder"), "Every Sunday")
 	mustContain(t, "days-before 0", c.typeLine(t, "/supervision remind days-before 0", "Next reminder"), "on the day a session is due", "On the due day")
+	// Four weeks away: a snooze of three days would bring it forward.
+	mustContain(t, "snooze forward", c.typeLine(t, "/supervision snooze 3", "already comes later"), "left it there")
 	mustContain(t, "off", c.typeLine(t, "/supervision remind off", "Next reminder"), "Reminders are off.")
 	mustContain(t, "snooze when off", c.typeLine(t, "/supervision snooze 7", "nothing to snooze"), "/supervision remind on")
 	mustContain(t, "on again", c.typeLine(t, "/supervision remind on", "Next reminder"), "Reminders are on.", "at 21:00 (")
+}
+
+// TestConsoleChannelSchedules adds, lists, pauses, resumes and removes a
+// channel schedule, refuses a bad cron spec with the reason and an
+// example, keeps it from people who are not admins, and posts it when the
+// console's clock reaches it, as typed.
+func TestConsoleChannelSchedules(t *testing.T) {
+	c := startConsole(t)
+	c.typeLine(t, "/peer clock 2026-12-06T12:00:00Z", "The clock now reads") // a Sunday
+	got := c.typeLine(t, `/peer schedule add "CRON_TZ=Europe/London 0 10 * * MON" C0123ABCD The network meets at 10 <!channel> **today**`, "Scheduled")
+	mustContain(t, "add", got, "channel C0123ABCD", "Mon 7 Dec 2026 10:00; Mon 14 Dec 2026 10:00; Mon 21 Dec 2026 10:00 (Europe/London)", "The network meets at 10 <!channel> **today**")
+	id := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(got)
+	if id == nil {
+		t.Fatalf("no id in %q", got)
+	}
+	for _, tc := range []struct{ line, want string }{
+		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "couldn't read that schedule"},
+		{`/peer schedule add "every monday" C0123ABCD Hello`, "For example: /peer schedule add \"CRON_TZ=Europe/London 0 10 * * MON\""},
+		{`/peer schedule add "CRON_TZ=Mars/Base 0 10 * * MON" C0123ABCD Hello`, "not a time zone"},
+		{`/peer schedule add 0 10 * * MON C0123ABCD Hello`, "Put the schedule in quotes"},
+		{`/peer schedule add "0 10 * * MON" peer-support Hello`, "name the channel"},
+		{`/peer schedule add "0 10 * * MON" <#C0123ABCD|peer-support>`, "Add the text"},
+		{`/peer schedule add "0 10 * * MON" <#C0123ABCD> Patient 943 476 5919`, "NHS number"},
+		{`/peer schedule pause nosuch`, `There is no schedule "nosuch"`},
+		{`as @U0OTHER /peer schedule list`, "admin"},
+	} {
+		c.typeLine(t, tc.line, tc.want)
+	}
+	got = c.typeLine(t, "/peer schedule list", "Channel schedules")
+	if n := strings.Count(got, "Posts in channel"); n != 1 {
+		t.Errorf("list shows %d schedules, want the one added (refused ones add nothing):\n%s", n, got)
+	}
+	mustContain(t, "list", got, id[1], "Next: Mon 7 Dec 2026 10:00")
+	mustContain(t, "pause", c.typeLine(t, "/peer schedule pause "+id[1], "paused"), id[1])
+	mustContain(t, "list paused", c.typeLine(t, "/peer schedule list", "Channel schedules"), "Paused.")
+	c.typeLine(t, "/peer clock 2026-12-07T10:00:30Z", "The clock now reads")
+	time.Sleep(2500 * time.Millisecond)
+	if strings.Contains(c.out.String(), "[message to C0123ABCD]") {
+		t.Fatal("a paused schedule posted")
+	}
+	c.typeLine(t, "/peer schedule resume "+id[1], "resumed")
+	mustContain(t, "list resumed", c.typeLine(t, "/peer schedule list", "Channel schedules"), "Next: Mon 14 Dec 2026 10:00")
+	c.typeLine(t, "/peer clock 2026-12-14T10:00:30Z", "The clock now reads")
+	c.typeLine(t, "", "[message to C0123ABCD]")
+	mustContain(t, "the post", c.out.String(), "[message to C0123ABCD]\n\nThe network meets at 10 <!channel> **today**")
+	c.typeLine(t, "/peer schedule remove "+id[1], "removed")
+	c.typeLine(t, "/peer schedule list", "There are no channel schedules")
 }

@@ -129,7 +129,7 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 		return scheduleRefusal(err, req)
 	}
 	return Reply{
-		Text: fmt.Sprintf("Scheduled **%s**: it posts in channel %s %s. Next: %s.\nThe bot must be in that channel: invite it with /invite @peerbot.",
+		Text: fmt.Sprintf("Scheduled **%s**: it posts in channel %s %s. Next: %s.\nThe bot must be in that channel: if it is not, invite it there.",
 			id, channel, "on "+scheduleCode(spec), scheduleTimes(times)),
 		Sections: []Section{{Heading: "It posts", Typed: text}},
 		Note:     "Pause it with " + req.Invocation("schedule", "pause "+id) + ", or remove it with " + req.Invocation("schedule", "remove "+id) + ".",

@@ -220,6 +220,13 @@ func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
 	t, _ := time.ParseInLocation("15:04", clock, loc)
 	day := h.now().In(loc).AddDate(0, 0, days)
 	until := time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+	// A snooze puts a reminder off, never forward: one already later stays.
+	if at, _, ok, err := h.reminders.Next(ctx, req.UserID); err != nil {
+		return Reply{}, fmt.Errorf("supervision: snooze: %w", err)
+	} else if ok && !at.Before(until) {
+		at = at.In(loc)
+		return Say(fmt.Sprintf("Your next reminder already comes later than that, on %s at %s (%s), so I've left it there.", supDate(at), at.Format("15:04"), loc)), nil
+	}
 	err = h.reminders.Snooze(ctx, req.UserID, until)
 	if errors.Is(err, ErrNoReminder) {
 		if _, planned, rerr := h.reminders.Remind(ctx, req.UserID); rerr != nil {
