@@ -137,6 +137,9 @@ func TestConsoleRemindersFallDueOnItsClock(t *testing.T) {
 
 	got = c.typeLine(t, "/supervision reminder-skip", "Skipped")
 	next := parseReminder(t, got)
+	if shown := parseReminder(t, c.typeLine(t, "/supervision remind", "Next reminder")); !shown.Equal(next) {
+		t.Errorf("after skipping, remind shows %v, want the one after, %v, as queued", shown, next)
+	}
 	c.typeLine(t, "/peer clock "+next.Add(-time.Minute).Format(time.RFC3339), "The clock now reads")
 	got = c.typeLine(t, "/supervision reminder-skip", "Skipped")
 	after := parseReminder(t, got)
@@ -185,6 +188,7 @@ func TestConsoleReminderSettings(t *testing.T) {
 	mustContain(t, "snooze forward", c.typeLine(t, "/supervision snooze 3", "already comes later"), "left it there")
 	mustContain(t, "off", c.typeLine(t, "/supervision remind off", "Next reminder"), "Reminders are off.")
 	mustContain(t, "snooze when off", c.typeLine(t, "/supervision snooze 7", "nothing to snooze"), "/supervision remind on")
+	c.typeLine(t, "/supervision reminder-skip", "nothing to skip") // turning them off removed the queued one
 	mustContain(t, "on again", c.typeLine(t, "/supervision remind on", "Next reminder"), "Reminders are on.", "at 21:00 (")
 }
 

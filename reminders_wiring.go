@@ -63,7 +63,11 @@ func (q reminderQueue) Skip(ctx context.Context, userID string) error {
 	if err != nil {
 		return err
 	}
-	return noItem(e.Skip(ctx, scheduler.SupervisionID(userID)), handlers.ErrNoReminder)
+	err = e.Skip(ctx, scheduler.SupervisionID(userID))
+	if errors.Is(err, scheduler.ErrNothingDue) {
+		return nil // skipped, and none comes after it
+	}
+	return noItem(err, handlers.ErrNoReminder)
 }
 
 func (q reminderQueue) Next(ctx context.Context, userID string) (time.Time, bool, bool, error) {

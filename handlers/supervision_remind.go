@@ -23,7 +23,8 @@ type Reminders interface {
 	// none is queued.
 	Snooze(ctx context.Context, userID string, until time.Time) error
 	// Skip drops the person's next reminder for the one after it;
-	// ErrNoReminder when none is queued.
+	// ErrNoReminder when none is queued. When none comes after it, the
+	// one skipped is removed and Skip returns nil.
 	Skip(ctx context.Context, userID string) error
 	// Next is the person's queued reminder: when it falls and whether it
 	// was snoozed; ok false when none is queued.
@@ -182,13 +183,23 @@ func supLeadText(n int) string {
 	return fmt.Sprintf("%d day%s before the due day", n, plural(n))
 }
 
-// queuedReminder says when the next reminder goes out: the queued one when
-// the person snoozed it, else the rule's (the one the engine follows).
+// queuedReminder says when the next reminder goes out: the rule's (the
+// one the engine follows), unless the queued one was snoozed, or skipped
+// on to a later time. A queued one earlier than the rule's is stale (the
+// record changed and it is being planned again): the engine would not
+// send it.
 func (h *Supervision) queuedReminder(ctx context.Context, rec supRecord) string {
+	now := h.now()
 	if h.reminders != nil && rec.profile.Reminders {
-		if at, snoozed, ok, err := h.reminders.Next(ctx, rec.profile.UserID); err == nil && ok && snoozed && at.After(h.now()) {
+		ruleAt, ruleOK := supervision.NextReminder(rec.profile, rec.status, rec.leaves, now)
+		at, snoozed, ok, err := h.reminders.Next(ctx, rec.profile.UserID)
+		if err == nil && ok && at.After(now) && (snoozed || (ruleOK && at.After(ruleAt))) {
 			at = at.In(rec.loc)
-			return fmt.Sprintf("%s at %s (%s), by direct message: you snoozed it.", supDate(at), at.Format("15:04"), rec.loc)
+			why := "you skipped the one before"
+			if snoozed {
+				why = "you snoozed it"
+			}
+			return fmt.Sprintf("%s at %s (%s), by direct message: %s.", supDate(at), at.Format("15:04"), rec.loc, why)
 		}
 	}
 	return h.nextReminder(rec)
@@ -250,13 +261,14 @@ func (h *Supervision) skip(ctx context.Context, req Request) (Reply, error) {
 	}
 	err := h.reminders.Skip(ctx, req.UserID)
 	if errors.Is(err, ErrNoReminder) {
-		return Reply{Text: "Skipped. No other reminder is planned just now.", Replace: true, RefreshHome: []string{req.UserID}}, nil
+		return Reply{Text: "You have no reminder planned just now, so there is nothing to skip.", Replace: true}, nil
 	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: skip: %w", err)
 	}
-	text := "Skipped."
+	text := "Skipped. No other reminder is planned just now."
 	if at, _, ok, err := h.reminders.Next(ctx, req.UserID); err == nil && ok {
+		text = "Skipped."
 		p, _, _ := h.profiles.Profile(ctx, req.UserID)
 		loc := h.location(p)
 		text += fmt.Sprintf(" Your next reminder comes on %s at %s (%s).", supDate(at.In(loc)), at.In(loc).Format("15:04"), loc)
