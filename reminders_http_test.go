@@ -54,6 +54,21 @@ func TestHTTPReminderCommands(t *testing.T) {
 		return false
 	})
 
+	// A log through the form plans the reminder too.
+	p.slashAs(t, "U07BEN", "/supervision", `setup role="link worker" pcn="Gateshead West" locality=gateshead reminders=on day=monday time=09:30`)
+	code, body := p.submitForm(t, "U07BEN", "supervision.log", map[string]map[string]any{
+		"date":    {"type": "datepicker", "selected_date": time.Now().Format(time.DateOnly)},
+		"type":    {"type": "static_select", "selected_option": map[string]string{"value": "clinical"}},
+		"minutes": {"type": "number_input", "value": "60"},
+	})
+	if code != 200 || strings.TrimSpace(body) != "" {
+		t.Fatalf("log form: %d %q, want it closed", code, body)
+	}
+	waitFor(t, "the log form to plan the reminder", func() bool {
+		it, ok, _ := q.Get(ctx, scheduler.SupervisionID("U07BEN"))
+		return ok && it.Due.After(time.Now().AddDate(0, 0, 14))
+	})
+
 	got := p.slashAs(t, "U09ADMIN", "/peer", `schedule add “0 10 * * MON” <#C0PEERS|peer-support> Network meeting at 10`)
 	mustContain(t, "schedule add", got, "Scheduled", "channel C0PEERS", "Network meeting at 10")
 	mustContain(t, "schedule list", p.slashAs(t, "U09ADMIN", "/peer", "schedule list"), "C0PEERS", "Next: ")
