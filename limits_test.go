@@ -111,7 +111,9 @@ func askEverything(t *testing.T, p *program, admin, super string) []sentMessage 
 	ask := func(user, command, text string) {
 		sent = append(sent, sentMessage{fmt.Sprintf("%s %s (as %s)", command, text, user), p.slashRaw(t, user, command, text), false})
 	}
-	for _, text := range []string{"", "help", "help roles", "help ask", "help resources", "help supervision", "help unanswered", "rols", "unanswered", "unanswered 50"} {
+	for _, text := range []string{"", "help", "help roles", "help ask", "help resources", "help supervision", "help unanswered", "rols", "unanswered", "unanswered 50",
+		"help schedule", "schedule", "schedule list", `schedule add "CRON_TZ=Europe/London 0 10 * * MON" <#C0PEER|peer-support> ` + strings.Repeat("The network meets today. ", 80),
+		"schedule list", `schedule add "0 99 * * *" <#C0PEER> Hello`, "schedule pause nosuch", "schedule help add", "clock now"} {
 		ask(admin, "/peer", text)
 	}
 	for _, text := range []string{"", "coach", "splw", "cc", "together", "nurse", "help"} {
@@ -125,11 +127,12 @@ func askEverything(t *testing.T, p *program, admin, super string) []sentMessage 
 	}
 	for _, text := range []string{"", "help", "status", "log", "log help", "log today clinical 60", "history", "history 50",
 		"log today clinical with <@U100000|kim> 60", "setup", "setup role=hwbc", "leave", "leave 2026-12-20 2026-12-27", "undo", "team", "standards", "standards coach",
-		"standards splw", "standards cc", "confirm", "dispute", "frobnicate"} {
+		"standards splw", "standards cc", "confirm", "dispute", "frobnicate",
+		"remind", "remind on", "remind days-before 5", "remind at 21:00", "remind on saturday anyway", "snooze 7", "snooze 99", "reminder-skip"} {
 		ask(super, "/supervision", text)
 		ask("U1", "/peer", "supervision "+text)
 	}
-	for _, sub := range []string{"status", "log", "history", "setup", "leave", "undo", "team", "standards"} {
+	for _, sub := range []string{"status", "log", "history", "setup", "leave", "undo", "team", "standards", "remind", "snooze"} {
 		ask(super, "/supervision", "help "+sub)
 	}
 	return sent

@@ -81,6 +81,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if a.engine, err = a.startEngine(stdout); err != nil {
 		return errors.Join(fmt.Errorf("starting the reminder engine: %w", err), a.stopBackground())
 	}
+	// Requests are served only from here on, so every message a reply
+	// sends goes through the engine's durable path.
+	a.bot.SetOutbox(a.engine)
 
 	var runErr error
 	switch mode {
@@ -112,6 +115,7 @@ type app struct {
 	metrics   *bot.Metrics
 	admins    []string
 	engine    *scheduler.Engine // nil until started
+	clock     *consoleClock     // the console's movable clock; nil over Slack
 
 	stopOnce   sync.Once
 	stopCtx    context.Context
@@ -135,6 +139,9 @@ func newApp(ctx context.Context, cfg *Config, mode Mode, log *slog.Logger) (*app
 	}
 	metrics := bot.NewMetrics()
 	a := &app{cfg: cfg, mode: mode, log: log, sched: scheduler.New(log, cfg.DefaultTZ.Location), stopCancel: func() {}}
+	if mode == ModeConsole {
+		a.clock = &consoleClock{}
+	}
 	if a.db, a.kept, err = openStore(ctx, cfg, mode, metrics); err != nil {
 		return nil, err
 	}
@@ -156,6 +163,15 @@ func newApp(ctx context.Context, cfg *Config, mode Mode, log *slog.Logger) (*app
 		return nil, err
 	}
 	return a, nil
+}
+
+// now is the time the app runs on: the console's movable clock, else the
+// real one.
+func (a *app) now() time.Time {
+	if a.clock != nil {
+		return a.clock.Now()
+	}
+	return time.Now()
 }
 
 // connectSlack makes the Web API client and checks the bot token with
@@ -224,9 +240,15 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 		Standards:   standards,
 		Directory:   directory,
 		DefaultZone: a.cfg.DefaultTZ.Location,
+		Reminders:   reminderQueue{a},
+		Now:         a.now,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory}).Command())
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory}).Command(),
+		handlers.NewChannelSchedules(reminderQueue{a}, a.now).Command())
+	if a.clock != nil {
+		cmds = append(cmds, handlers.ClockCommand(a.clock.Set, a.clock.Now))
+	}
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}

@@ -55,6 +55,10 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		f.mu.Unlock()
 		fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"1700000999.000100"}`)
 	})
+	mux.HandleFunc("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm() // a person's direct message channel is named as the person, so posts to them are found by their id
+		fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q}}`, r.Form.Get("users"))
+	})
 	for _, method := range []string{"views.open", "views.publish"} {
 		mux.HandleFunc("/"+method, func(w http.ResponseWriter, r *http.Request) {
 			var body map[string]any

@@ -23,11 +23,11 @@ import (
 //
 // Each admin gets the weekly digest (scheduled once, kept across restarts).
 func (a *app) startEngine(console io.Writer) (*scheduler.Engine, error) {
-	sup := supervisionReminders{db: a.db, standards: a.standards, zones: a.directory}
-	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics)
+	sup := supervisionReminders{db: a.db, standards: a.standards, zones: a.directory, invoke: a.table.Invocation}
+	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics, a.now)
 }
 
-func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
+func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics, now func() time.Time) (*scheduler.Engine, error) {
 	var sender scheduler.Sender = bot.NewSender(api, metrics)
 	if api == nil {
 		sender = bot.NewConsoleSender(console, table.Invocation)
@@ -47,6 +47,7 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 		Zone:        cfg.DefaultTZ.Location,
 		Logger:      log.With("component", "reminders"),
 		Metrics:     sm,
+		Now:         now,
 		Lease:       lease,
 		Grace:       cfg.ReminderGrace.Duration,
 		Rate:        cfg.ReminderRate,
@@ -81,7 +82,8 @@ func stopEngine(log *slog.Logger, e *scheduler.Engine) {
 type supervisionReminders struct {
 	db        *store.Redis
 	standards *supervision.Standards
-	zones     handlers.Directory // the person's zone, as Slack has it now
+	zones     handlers.Directory             // the person's zone, as Slack has it now
+	invoke    func(name, args string) string // spells a command as typed (Table.Invocation); nil in tests
 }
 
 // state reads what the rule needs; ok false when the person has no profile.
@@ -145,9 +147,23 @@ func (s supervisionReminders) Compose(ctx context.Context, it scheduler.Item, at
 		text = "Your supervision session was due on " + due + ". When you have had it, log it so your record stays up to date."
 	}
 	return handlers.Reply{
-		Header:  "Supervision reminder",
-		Text:    text,
-		Buttons: []handlers.Button{{Label: "Log a session", Command: "supervision", Args: "log", Primary: true}},
-		Note:    "You get this because reminders are on. To stop them, change your supervision profile.",
+		Header: "Supervision reminder",
+		Text:   text,
+		// "Logged it" opens the log form, today filled in, as the App
+		// Home's "Log a session" does; the others answer in place.
+		Buttons: []handlers.Button{
+			{Label: "Logged it", Command: "supervision", Args: "log", Primary: true},
+			{Label: "Snooze a week", Command: "supervision", Args: "snooze 7"},
+			{Label: "Skip this one", Command: "supervision", Args: "reminder-skip"},
+		},
+		Note: "You get this because reminders are on. To change them or turn them off: " + s.invocation("supervision", "remind") + ".",
 	}, true, nil
+}
+
+// invocation spells a command as the person would type it.
+func (s supervisionReminders) invocation(name, args string) string {
+	if s.invoke != nil {
+		return s.invoke(name, args)
+	}
+	return handlers.Request{}.Invocation(name, args)
 }

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -54,6 +55,9 @@ type Options struct {
 	Converse handlers.HandlerFunc
 	// Forms take submitted forms (Slack modals), by form ID.
 	Forms map[string]handlers.FormFunc
+	// Outbox, when set, sends every message a reply carries durably
+	// (see Outbox); nil posts them directly. SetOutbox sets it later.
+	Outbox Outbox
 	// Home draws a person's App Home tab; nil leaves the tab alone.
 	Home handlers.HomeFunc
 	// Auditor keeps the audit log of commands kept for admins: each run
@@ -97,6 +101,8 @@ type Bot struct {
 	stopping   bool       // guarded by tasksMu
 	taskCtx    context.Context
 	cancelTask context.CancelFunc
+
+	outbox atomic.Pointer[outboxBox] // see SetOutbox
 }
 
 // New returns a Bot.
@@ -119,6 +125,9 @@ func New(o Options) *Bot {
 		budget:    o.AnswerBudget,
 		taskTTL:   o.TaskTimeout,
 		dedupeTTL: o.DedupeTTL,
+	}
+	if o.Outbox != nil {
+		b.SetOutbox(o.Outbox)
 	}
 	for _, id := range o.AdminUserIDs {
 		b.admins[id] = true

@@ -36,12 +36,12 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 			if err := b.openForm(ctx, in.triggerID, form); err != nil {
 				b.log.Error("opening a form failed; showing its text instead", "form", form.ID, "err", err)
 			} else {
-				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome}
+				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome, Reschedule: r.Reschedule}
 			}
 		}
 	}
 	b.effects(ctx, r)
-	r.Messages, r.RefreshHome = nil, nil
+	r.Messages, r.RefreshHome, r.Reschedule = nil, nil, nil
 	return r
 }
 
@@ -53,14 +53,19 @@ func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) e
 }
 
 // effects sends a reply's messages and redraws the App Homes it names, in
-// the background. In the console there is no Slack to send to; the console
+// the background. With an outbox, the messages are queued in it first,
+// before the reply is shown, and only those it refused are posted here. In the console there is no Slack to send to; the console
 // prints messages itself. What is logged names where a message went, never
 // who caused it: the message may be an anonymous post.
 func (b *Bot) effects(ctx context.Context, r handlers.Reply) {
+	b.replan(ctx, r.Reschedule, false)
 	if b.api == nil || (len(r.Messages) == 0 && len(r.RefreshHome) == 0) {
 		return
 	}
-	msgs, homes := r.Messages, r.RefreshHome
+	msgs, homes := b.queue(ctx, r.Messages), r.RefreshHome
+	if len(msgs) == 0 && len(homes) == 0 {
+		return
+	}
 	b.goTaskFrom(ctx, "messages", func(ctx context.Context) {
 		for _, m := range msgs {
 			if m.To == "" {

@@ -51,7 +51,7 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 		Text:   supSummary(rec.status, "your"),
 		Sections: []Section{
 			{Heading: "Status", Fields: supStatusSection(rec).Fields},
-			{Heading: "Next reminder", Text: h.nextReminder(rec)},
+			{Heading: "Next reminder", Text: h.queuedReminder(ctx, rec)},
 			{Heading: "Your profile", Fields: supProfileFields(p, rec.loc)},
 		},
 		Buttons: []Button{

@@ -30,6 +30,11 @@ type Reply struct {
 	// RefreshHome lists people whose App Home should be drawn again
 	// because something it shows has changed.
 	RefreshHome []string
+
+	// Reschedule lists people whose reminders should be planned again
+	// from their record, because the reply changed it (a logged session,
+	// leave, new settings).
+	Reschedule []string
 }
 
 // Message is a reply sent somewhere other than back to the asker: to a
@@ -38,6 +43,10 @@ type Reply struct {
 type Message struct {
 	To    string
 	Reply Reply
+	// ID, when set, names the message so it is sent at most once however
+	// often it is produced while it waits ("confirm:<owner>:<session>");
+	// empty, the transport names it by where it goes and what it says.
+	ID string
 }
 
 // Section is one part of a reply: an optional heading, text, and short

@@ -20,6 +20,9 @@ type SupervisionOptions struct {
 	// DefaultZone is the time zone of a person whose zone is not known;
 	// Europe/London when nil.
 	DefaultZone *time.Location
+	// Reminders is the reminder engine, for snoozing and skipping; nil
+	// where there is none (those commands then say so).
+	Reminders Reminders
 }
 
 // Supervision answers /supervision and its subcommands, takes the setup, log
@@ -35,6 +38,7 @@ type Supervision struct {
 	dir       Directory
 	now       func() time.Time
 	zone      *time.Location
+	reminders Reminders
 }
 
 // NewSupervision returns the /supervision handler.
@@ -46,6 +50,7 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 		dir:       o.Directory,
 		now:       o.Now,
 		zone:      o.DefaultZone,
+		reminders: o.Reminders,
 	}
 	if h.standards == nil {
 		h.standards = supervision.DefaultStandards()
@@ -73,22 +78,22 @@ func (h *Supervision) Command() Command {
 		Description: "Keep your supervision on track: see when it's due, log sessions with your supervisor, and check the standard for your role.",
 		Guard:       supGuard,
 		Run:         h.status,
-		Subcommands: []Command{
+		Subcommands: append([]Command{
 			{Name: "status", Aliases: []string{"me", "mine", "due"}, NoArgs: true,
 				Description: "When your next session is due, and the standard for your role.", Examples: []string{""}, Run: h.status},
 			{Name: "log", Aliases: []string{"add", "record", "logged"}, Usage: "[date] [type] [with @person] [minutes]",
 				Description: "Log a supervision session. With a person named, I ask them to confirm it.",
-				Examples:    []string{"yesterday clinical 60", "today group 90", "12 Nov peer", ""}, More: supLogMore(), Run: h.log},
+				Examples:    []string{"yesterday clinical 60", "today group 90", "12 Nov peer", ""}, More: supLogMore(), Run: replan(h.log)},
 			{Name: "history", Aliases: []string{"logs", "list", "past"}, Usage: "[how many]",
 				Description: "Your last sessions, newest first (10 unless you say; at most 50).", Examples: []string{"", "20"}, Run: h.history},
 			{Name: "setup", Aliases: []string{"set", "settings", "profile", "set-up"}, Usage: "[key=value ...]",
 				Description: "Set your role, PCN, locality, supervisor and reminders.",
-				Examples:    []string{"role=splw pcn=Central locality=gateshead", "reminders=on day=monday time=09:30", ""}, More: supSetupMore(), Run: h.setup},
+				Examples:    []string{"role=splw pcn=Central locality=gateshead", "reminders=on day=monday time=09:30", ""}, More: supSetupMore(), Run: replan(h.setup)},
 			{Name: "leave", Aliases: []string{"pause", "away", "holiday"}, Usage: "<first day> <last day>",
 				Description: "Pause the clock while you're on leave: your next due date moves on and no reminders go out.",
-				Examples:    []string{"1 Dec 12 Dec", "2026-12-01 2026-12-12"}, Run: h.leave},
+				Examples:    []string{"1 Dec 12 Dec", "2026-12-01 2026-12-12"}, Run: replan(h.leave)},
 			{Name: "undo", Aliases: []string{"delete", "remove"},
-				Description: "Take back the last session you logged, within a day of logging it.", Examples: []string{""}, Run: h.undo},
+				Description: "Take back the last session you logged, within a day of logging it.", Examples: []string{""}, Run: replan(h.undo)},
 			{Name: "team", Aliases: []string{"supervisees", "my-team"},
 				Description: "For supervisors: how the people you supervise are doing (dates and types only).", Examples: []string{""}, Run: h.teamReply},
 			{Name: "standards", Aliases: []string{"standard", "guidance", "how-often"}, Usage: "[role]",
@@ -96,19 +101,19 @@ func (h *Supervision) Command() Command {
 				Examples:    []string{"", "coach", "SPLW"}, Run: h.standardsReply},
 			// Buttons run these with our own ids, which are not a person's
 			// text, so the guard lets them through.
-			{Name: "confirm", Hidden: true, Usage: "<person> <session>", Description: "Confirm a session someone logged with you.", Run: h.confirm},
-			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: h.logAgain},
-			{Name: "dispute", Hidden: true, Usage: "<person> <session>", Description: "Say a session someone logged with you isn't right.", Run: h.dispute},
-		},
+			{Name: "confirm", Hidden: true, Usage: "<person> <session>", Description: "Confirm a session someone logged with you.", Run: replan(h.confirm)},
+			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: replan(h.logAgain)},
+			{Name: "dispute", Hidden: true, Usage: "<person> <session>", Description: "Say a session someone logged with you isn't right.", Run: replan(h.dispute)},
+		}, h.remindCommands()...),
 	}
 }
 
 // Forms are the forms /supervision opens, by ID.
 func (h *Supervision) Forms() map[string]FormFunc {
 	return map[string]FormFunc{
-		supSetupForm: h.submitSetup,
-		supLogForm:   h.submitLog,
-		supLeaveForm: h.submitLeave,
+		supSetupForm: replanForm(h.submitSetup),
+		supLogForm:   replanForm(h.submitLog),
+		supLeaveForm: replanForm(h.submitLeave),
 	}
 }
 

@@ -108,7 +108,7 @@ type Planner func(ctx context.Context, it Item, after time.Time) (time.Time, boo
 // ReplyPayload encodes a reply as the payload of a KindDM or KindSchedule
 // item.
 func ReplyPayload(r handlers.Reply) []byte {
-	r.Form, r.Messages, r.RefreshHome, r.Replace = nil, nil, nil, false
+	r.Form, r.Messages, r.RefreshHome, r.Reschedule, r.Replace = nil, nil, nil, nil, false
 	b, _ := json.Marshal(r) // a Reply has only strings, bools and slices of them
 	return b
 }

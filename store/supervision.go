@@ -213,7 +213,7 @@ func parseProfile(userID string, h map[string]string) supervision.Profile {
 
 // profileFieldNames are a profile hash's fields, in the order
 // profileFromValues reads an HMGET of them.
-var profileFieldNames = []string{"role", "pcn", "locality", "supervisor", "tz", "reminders", "rtime", "created", "updated", "rday"}
+var profileFieldNames = []string{"role", "pcn", "locality", "supervisor", "tz", "reminders", "rtime", "created", "updated", "rday", "rlead"}
 
 // profileFromValues reads the answer to HMGET profileFieldNames; false when
 // there is no profile (every field missing).
@@ -249,6 +249,7 @@ func profileFrom(userID string, h func(field string) string) supervision.Profile
 	if d, err := strconv.Atoi(h("rday")); err == nil && d >= 0 && d <= 6 {
 		p.ReminderDay = time.Weekday(d)
 	}
+	p.LeadDays, _ = strconv.Atoi(h("rlead")) // absent in older profiles: the default
 	return p
 }
 
@@ -266,6 +267,7 @@ func profileFields(p supervision.Profile) []any {
 		"reminders", reminders,
 		"rday", strconv.Itoa(int(p.ReminderDay)),
 		"rtime", p.ReminderTime,
+		"rlead", strconv.Itoa(p.LeadDays),
 		"created", formatTime(p.Created),
 		"updated", formatTime(p.Updated),
 	}

@@ -232,7 +232,7 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 // zero.
 //
 // Reminders fall at p.ReminderTime in p.TimeZone (DefaultReminderTime and
-// DefaultTimeZone when missing or unreadable): ReminderLeadDays days before
+// DefaultTimeZone when missing or unreadable): p.Lead() days before
 // the due date, on the due date, and then weekly while overdue on
 // p.ReminderDay (Monday if it is out of range), starting with the first such
 // day after the due date. Note that a Profile's zero ReminderDay is Sunday:
@@ -275,7 +275,7 @@ func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (
 		t := at(outOfLeave(day))
 		return t, t.After(now)
 	}
-	if t, ok := try(due - ReminderLeadDays); ok {
+	if t, ok := try(due - p.Lead()); ok {
 		return t, true
 	}
 	if t, ok := try(due); ok {

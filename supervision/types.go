@@ -15,6 +15,10 @@ type Profile struct {
 	Reminders    bool         // send reminders by direct message
 	ReminderDay  time.Weekday // preferred weekday for reminders
 	ReminderTime string       // preferred time of day, "09:30", in TimeZone
+	// LeadDays is how many days before the due date the first reminder
+	// falls: 0 for ReminderLeadDays, NoLeadDays for none before the due
+	// day, else 1 to MaxLeadDays. Lead gives the number to use.
+	LeadDays int
 
 	Created time.Time
 	Updated time.Time
@@ -89,4 +93,22 @@ func (s Summary) Status(std Standard, now time.Time) Status {
 	st := ComputeStatus(std, s.Latest, s.Leaves, now)
 	st.Awaiting = s.Awaiting
 	return st
+}
+
+// NoLeadDays, as a Profile's LeadDays, asks for no reminder before the due
+// day; MaxLeadDays is the most days ahead a person can ask for.
+const (
+	NoLeadDays  = -1
+	MaxLeadDays = 14
+)
+
+// Lead is how many days before the due date p's first reminder falls.
+func (p Profile) Lead() int {
+	switch {
+	case p.LeadDays == NoLeadDays:
+		return 0
+	case p.LeadDays <= 0 || p.LeadDays > MaxLeadDays:
+		return ReminderLeadDays
+	}
+	return p.LeadDays
 }

@@ -1,0 +1,300 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// Reminders is the reminder engine as /supervision sees it: a person's
+// supervision reminder, one queued item each. Errors wrap ErrUnavailable
+// when the queue cannot be reached.
+type Reminders interface {
+	// Remind plans the person's reminder again from their record, and
+	// says when it falls; false when none should (reminders off, nothing
+	// due).
+	Remind(ctx context.Context, userID string) (time.Time, bool, error)
+	// Snooze moves the person's next reminder to until; ErrNoReminder when
+	// none is queued.
+	Snooze(ctx context.Context, userID string, until time.Time) error
+	// Skip drops the person's next reminder for the one after it;
+	// ErrNoReminder when none is queued. When none comes after it, the
+	// one skipped is removed and Skip returns nil.
+	Skip(ctx context.Context, userID string) error
+	// Next is the person's queued reminder: when it falls and whether it
+	// was snoozed; ok false when none is queued.
+	Next(ctx context.Context, userID string) (at time.Time, snoozed, ok bool, err error)
+}
+
+// ErrNoReminder says a person has no reminder queued.
+var ErrNoReminder = errors.New("no reminder is planned")
+
+// Snooze limits, in days.
+const (
+	supSnoozeMin = 1
+	supSnoozeMax = 28
+)
+
+// The hours a reminder may fall without the person saying "anyway".
+const (
+	supDayStart = 7
+	supDayEnd   = 19
+)
+
+// remindCommands are the reminder subcommands of /supervision.
+func (h *Supervision) remindCommands() []Command {
+	return []Command{
+		{Name: "remind", Aliases: []string{"reminders", "reminder"}, Usage: "on|off|days-before N|at HH:MM|on <weekday>",
+			Description: "Turn reminders on or off, and choose how many days ahead, what time and which weekday they come.",
+			Examples:    []string{"", "on", "off", "days-before 5", "at 08:30", "on tuesday"}, Run: h.remind},
+		{Name: "snooze", Usage: "<days>",
+			Description: fmt.Sprintf("Put off your next reminder by %d to %d days.", supSnoozeMin, supSnoozeMax),
+			Examples:    []string{"7", "3"}, Run: h.snooze},
+		// The reminder's "Skip this one" button runs this.
+		{Name: "reminder-skip", Hidden: true, NoArgs: true, Description: "Skip your next reminder.", Run: h.skip},
+	}
+}
+
+// supRemindHowTo says how to use /supervision remind.
+func supRemindHowTo(req Request) string {
+	return "for example " + req.Invocation("supervision", "remind on") + ", " + req.Invocation("supervision", "remind days-before 5") +
+		", " + req.Invocation("supervision", "remind at 08:30") + " or " + req.Invocation("supervision", "remind on tuesday") + "."
+}
+
+// remind changes a person's reminder settings, or shows them.
+func (h *Supervision) remind(ctx context.Context, req Request) (Reply, error) {
+	p, ok, err := h.profiles.Profile(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
+	}
+	if !ok {
+		return h.noProfile(req, "Reminders follow your supervision profile, and you haven't set one up yet."), nil
+	}
+	words := strings.Fields(strings.ToLower(req.Args))
+	anyway := len(words) > 1 && words[len(words)-1] == "anyway"
+	if anyway {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return h.remindShow(ctx, req, p, "")
+	}
+	said, refusal := supRemindChange(&p, words, anyway)
+	if refusal != "" {
+		return Say(refusal + "\nTo change a setting: " + supRemindHowTo(req)), nil
+	}
+	p.Updated = h.now()
+	if err := h.profiles.SaveProfile(ctx, p); err != nil {
+		return Reply{}, fmt.Errorf("supervision: saving profile: %w", err)
+	}
+	r, err := h.remindShow(ctx, req, p, said)
+	r.RefreshHome, r.Reschedule = []string{req.UserID}, []string{req.UserID}
+	return r, err
+}
+
+// supRemindChange applies one setting to p, saying what changed, or why
+// it cannot.
+func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said, refusal string) {
+	arg := strings.Join(words[1:], " ")
+	switch {
+	case len(words) == 1 && (words[0] == "on" || words[0] == "off"):
+		p.Reminders = words[0] == "on"
+		return "Reminders are " + words[0] + ".", ""
+	case words[0] == "days-before" || words[0] == "days" || words[0] == "lead":
+		n, err := strconv.Atoi(strings.TrimSuffix(arg, " days"))
+		if err != nil || n < 0 || n > supervision.MaxLeadDays {
+			return "", fmt.Sprintf("The first reminder can come 0 to %d days before a session is due; I couldn't read %q as that.", supervision.MaxLeadDays, arg)
+		}
+		p.LeadDays = n
+		if n == 0 {
+			p.LeadDays = supervision.NoLeadDays
+			return "Your first reminder comes on the day a session is due.", ""
+		}
+		return fmt.Sprintf("Your first reminder comes %d day%s before a session is due.", n, plural(n)), ""
+	case words[0] == "at" || words[0] == "time":
+		a, err := supervision.ParseSetup("time=" + strings.ReplaceAll(arg, " ", ""))
+		if err != nil || a.ReminderTime == "" {
+			return "", fmt.Sprintf("I couldn't read %q as a time of day. Try 09:30, 14:00 or 9am.", arg)
+		}
+		if (a.ReminderTime < fmt.Sprintf("%02d:00", supDayStart) || a.ReminderTime > fmt.Sprintf("%02d:00", supDayEnd)) && !anyway {
+			return "", fmt.Sprintf("%s is outside the working day (%02d:00 to %02d:00), so I won't send reminders then unless you say so: add \"anyway\", like \"at %s anyway\".",
+				a.ReminderTime, supDayStart, supDayEnd, a.ReminderTime)
+		}
+		p.ReminderTime = a.ReminderTime
+		return "Reminders come at " + a.ReminderTime + ".", ""
+	case words[0] == "on" || words[0] == "day":
+		d, ok := supervision.ParseWeekday(arg)
+		if !ok {
+			return "", fmt.Sprintf("I couldn't read %q as a day. Days are monday to sunday, or mon, tue, wed, thu, fri, sat, sun.", arg)
+		}
+		if (d == time.Saturday || d == time.Sunday) && !anyway {
+			return "", fmt.Sprintf("%s is a weekend day, so I won't send reminders then unless you say so: add \"anyway\", like \"on %s anyway\".", d, strings.ToLower(d.String()))
+		}
+		p.ReminderDay = d
+		return "Reminders while a session is overdue come on " + d.String() + "s.", ""
+	}
+	return "", fmt.Sprintf("I don't know the reminder setting %q.", strings.Join(words, " "))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// remindShow tells a person their reminder settings and when the next
+// reminder comes, after said.
+func (h *Supervision) remindShow(ctx context.Context, req Request, p supervision.Profile, said string) (Reply, error) {
+	rec, err := h.record(ctx, p)
+	if err != nil {
+		return Reply{}, err
+	}
+	on := "off"
+	if p.Reminders {
+		on = "on"
+	}
+	day := p.ReminderDay.String()
+	clock := p.ReminderTime
+	if clock == "" {
+		clock = supervision.DefaultReminderTime
+	}
+	text := strings.TrimSpace(said + " Next reminder: " + h.queuedReminder(ctx, rec))
+	return Reply{
+		Text: text,
+		Sections: []Section{{Fields: []Field{
+			{Label: "Reminders", Value: on},
+			{Label: "First reminder", Value: supLeadText(p.Lead())},
+			{Label: "Time", Value: clock + " (" + rec.loc.String() + ")"},
+			{Label: "While overdue", Value: "Every " + day},
+		}}},
+		Note: "To change them: " + supRemindHowTo(req),
+	}, nil
+}
+
+func supLeadText(n int) string {
+	if n == 0 {
+		return "On the due day"
+	}
+	return fmt.Sprintf("%d day%s before the due day", n, plural(n))
+}
+
+// queuedReminder says when the next reminder goes out: the rule's (the
+// one the engine follows), unless the queued one was snoozed, or skipped
+// on to a later time. A queued one earlier than the rule's is stale (the
+// record changed and it is being planned again): the engine would not
+// send it.
+func (h *Supervision) queuedReminder(ctx context.Context, rec supRecord) string {
+	now := h.now()
+	if h.reminders != nil && rec.profile.Reminders {
+		ruleAt, ruleOK := supervision.NextReminder(rec.profile, rec.status, rec.leaves, now)
+		at, snoozed, ok, err := h.reminders.Next(ctx, rec.profile.UserID)
+		if err == nil && ok && at.After(now) && (snoozed || (ruleOK && at.After(ruleAt))) {
+			at = at.In(rec.loc)
+			why := "you skipped the one before"
+			if snoozed {
+				why = "you snoozed it"
+			}
+			return fmt.Sprintf("%s at %s (%s), by direct message: %s.", supDate(at), at.Format("15:04"), rec.loc, why)
+		}
+	}
+	return h.nextReminder(rec)
+}
+
+// snooze puts off a person's next reminder by some days, to their
+// reminder time that day.
+func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
+	howTo := "For example: " + req.Invocation("supervision", "snooze 7") + " puts it off a week."
+	days, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(req.Args)), " days"))
+	if err != nil || days < supSnoozeMin || days > supSnoozeMax {
+		return Say(fmt.Sprintf("You can snooze your reminder for %d to %d days. %s", supSnoozeMin, supSnoozeMax, howTo)), nil
+	}
+	p, ok, err := h.profiles.Profile(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
+	}
+	if !ok || !p.Reminders {
+		return Say("Your reminders are off, so there is nothing to snooze. To turn them on: " + req.Invocation("supervision", "remind on")), nil
+	}
+	if h.reminders == nil {
+		return Reply{}, fmt.Errorf("supervision: snooze: %w", ErrUnavailable)
+	}
+	loc := h.location(p)
+	clock := p.ReminderTime
+	if clock == "" {
+		clock = supervision.DefaultReminderTime
+	}
+	t, _ := time.ParseInLocation("15:04", clock, loc)
+	day := h.now().In(loc).AddDate(0, 0, days)
+	until := time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+	// A snooze puts a reminder off, never forward: one already later stays.
+	if at, _, ok, err := h.reminders.Next(ctx, req.UserID); err != nil {
+		return Reply{}, fmt.Errorf("supervision: snooze: %w", err)
+	} else if ok && !at.Before(until) {
+		at = at.In(loc)
+		return Say(fmt.Sprintf("Your next reminder already comes later than that, on %s at %s (%s), so I've left it there.", supDate(at), at.Format("15:04"), loc)), nil
+	}
+	err = h.reminders.Snooze(ctx, req.UserID, until)
+	if errors.Is(err, ErrNoReminder) {
+		if _, planned, rerr := h.reminders.Remind(ctx, req.UserID); rerr != nil {
+			return Reply{}, fmt.Errorf("supervision: snooze: %w", rerr)
+		} else if !planned {
+			return Say("You have no reminder planned just now, so there is nothing to snooze."), nil
+		}
+		err = h.reminders.Snooze(ctx, req.UserID, until)
+	}
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: snooze: %w", err)
+	}
+	return Reply{Text: fmt.Sprintf("Snoozed. I'll remind you on %s at %s (%s).", supDate(until), until.Format("15:04"), loc),
+		Replace: true, RefreshHome: []string{req.UserID}}, nil
+}
+
+// skip drops a person's next reminder.
+func (h *Supervision) skip(ctx context.Context, req Request) (Reply, error) {
+	if h.reminders == nil {
+		return Reply{}, fmt.Errorf("supervision: skip: %w", ErrUnavailable)
+	}
+	err := h.reminders.Skip(ctx, req.UserID)
+	if errors.Is(err, ErrNoReminder) {
+		return Reply{Text: "You have no reminder planned just now, so there is nothing to skip.", Replace: true}, nil
+	}
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: skip: %w", err)
+	}
+	text := "Skipped. No other reminder is planned just now."
+	if at, _, ok, err := h.reminders.Next(ctx, req.UserID); err == nil && ok {
+		text = "Skipped."
+		p, _, _ := h.profiles.Profile(ctx, req.UserID)
+		loc := h.location(p)
+		text += fmt.Sprintf(" Your next reminder comes on %s at %s (%s).", supDate(at.In(loc)), at.In(loc).Format("15:04"), loc)
+	}
+	return Reply{Text: text, Replace: true, RefreshHome: []string{req.UserID}}, nil
+}
+
+// replan marks a reply that changed a person's record so the bot plans
+// their reminders again: everyone whose App Home it redraws.
+func replan(f HandlerFunc) HandlerFunc {
+	return func(ctx context.Context, req Request) (Reply, error) {
+		r, err := f(ctx, req)
+		if err == nil {
+			r.Reschedule = append(r.Reschedule, r.RefreshHome...)
+		}
+		return r, err
+	}
+}
+
+// replanForm is replan for a form.
+func replanForm(f FormFunc) FormFunc {
+	return func(ctx context.Context, sub Submission) (FormResult, error) {
+		res, err := f(ctx, sub)
+		if err == nil {
+			res.Reply.Reschedule = append(res.Reply.Reschedule, res.Reply.RefreshHome...)
+		}
+		return res, err
+	}
+}
