@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -86,7 +87,9 @@ type supervisionReminders struct {
 	invoke    func(name, args string) string // spells a command as typed (Table.Invocation); nil in tests
 }
 
-// state reads what the rule needs; ok false when the person has no profile.
+// state reads what the rule needs, from the person's summary (the newest
+// session of each type and their leave), so its cost does not grow with
+// years of sessions; ok false when the person has no profile.
 func (s supervisionReminders) state(ctx context.Context, userID string, now time.Time) (p supervision.Profile, st supervision.Status, leaves []supervision.Leave, ok bool, err error) {
 	p, ok, err = s.db.Profile(ctx, userID)
 	if err != nil || !ok {
@@ -97,19 +100,16 @@ func (s supervisionReminders) state(ctx context.Context, userID string, now time
 			p.TimeZone = tz // a person who moves gets reminders at their new local time
 		}
 	}
-	sessions, err := s.db.Sessions(ctx, userID, 0)
+	sum, err := s.db.Summary(ctx, userID)
 	if err != nil {
-		return p, st, nil, false, err
-	}
-	if leaves, err = s.db.Leaves(ctx, userID); err != nil {
 		return p, st, nil, false, err
 	}
 	loc, lerr := scheduler.LoadZone(p.TimeZone)
 	if lerr != nil || p.TimeZone == "" {
 		loc, _ = scheduler.LoadZone(supervision.DefaultTimeZone)
 	}
-	st = supervision.ComputeStatus(s.standards.For(p.Role, p.Locality), sessions, leaves, now.In(loc))
-	return p, st, leaves, true, nil
+	st = sum.Status(s.standards.For(p.Role, p.Locality), now.In(loc))
+	return p, st, sum.Leaves, true, nil
 }
 
 // Plan is the next reminder after `after`.
@@ -130,22 +130,25 @@ func (s supervisionReminders) Compose(ctx context.Context, it scheduler.Item, at
 	if err != nil || !ok {
 		return handlers.Reply{}, false, err
 	}
-	if !it.Snoozed {
-		if want, ok := supervision.NextReminder(p, st, leaves, at.Add(-time.Minute)); !ok || !want.Equal(at) {
-			return handlers.Reply{}, false, nil
-		}
-	}
-	if st.Due.IsZero() || !p.Reminders {
+	rem, planned := supervision.NextReminders(p, st, leaves, at.Add(-time.Minute))
+	if !it.Snoozed && (!planned || !rem.At.Equal(at)) {
 		return handlers.Reply{}, false, nil
 	}
-	due := st.Due.Format("Monday 2 January")
-	text := "Your next supervision session is due on " + due + "."
-	switch {
-	case st.DaysLeft == 0:
-		text = "Your supervision session is due today."
-	case st.DaysLeft < 0:
-		text = "Your supervision session was due on " + due + ". When you have had it, log it so your record stays up to date."
+	if !p.Reminders {
+		return handlers.Reply{}, false, nil
 	}
+	clocks := rem.Clocks
+	if len(clocks) == 0 { // snoozed past every planned time: say where each clock stands
+		for _, c := range st.Clocks {
+			if !c.Due.IsZero() {
+				clocks = append(clocks, c)
+			}
+		}
+	}
+	if len(clocks) == 0 {
+		return handlers.Reply{}, false, nil
+	}
+	text := reminderText(clocks)
 	return handlers.Reply{
 		Header: "Supervision reminder",
 		Text:   text,
@@ -166,4 +169,34 @@ func (s supervisionReminders) invocation(name, args string) string {
 		return s.invoke(name, args)
 	}
 	return handlers.Request{}.Invocation(name, args)
+}
+
+// reminderText says, for each clock a reminder is for, when it is due:
+// "Your clinical supervision is due on Monday 7 December." A person with
+// two clocks (a coach's supervision and health coaching supervision) reads
+// each.
+func reminderText(clocks []supervision.Clock) string {
+	lines := make([]string, 0, len(clocks)+1)
+	for _, c := range clocks {
+		name := strings.ToLower(c.Kind.Name)
+		if name == "" {
+			name = "supervision"
+		}
+		due := c.Due.Format("Monday 2 January")
+		switch {
+		case c.DaysLeft == 0:
+			lines = append(lines, "Your "+name+" is due today.")
+		case c.DaysLeft < 0:
+			lines = append(lines, "Your "+name+" was due on "+due+".")
+		default:
+			lines = append(lines, "Your "+name+" is due on "+due+".")
+		}
+	}
+	for _, c := range clocks {
+		if c.DaysLeft < 0 {
+			lines = append(lines, "When you have had it, log it so your record stays up to date.")
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -77,6 +77,63 @@ func TestSupervisionRemindersFollowTheHomeRule(t *testing.T) {
 	}
 }
 
+// TestCoachRemindersNameEachClock: a coach has supervision and health
+// coaching supervision, each with its own due date; the reminder that falls
+// for one says which, and the App Home's rule (NextReminders) is the one
+// followed.
+func TestCoachRemindersNameEachClock(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	standards, err := supervision.LoadStandards(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lon, _ := time.LoadLocation("Europe/London")
+	p := supervision.Profile{UserID: "U2", Role: supervision.Coach, TimeZone: "Europe/London", Reminders: true,
+		ReminderDay: time.Monday, ReminderTime: "09:30", Created: time.Now(), Updated: time.Now()}
+	if err := db.SaveProfile(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	for id, s := range map[string]struct {
+		day time.Time
+		typ supervision.SessionType
+	}{
+		"c1": {time.Date(2026, 10, 20, 0, 0, 0, 0, lon), supervision.Clinical},
+		"h1": {time.Date(2026, 10, 5, 0, 0, 0, 0, lon), supervision.CoachingSup},
+	} {
+		if err := db.AddSession(ctx, supervision.Session{ID: id, UserID: "U2", Date: s.day, Type: s.typ, LoggedBy: "U2", LoggedAt: s.day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sr := supervisionReminders{db: db, standards: standards}
+	it := scheduler.Item{ID: "sup:U2", Kind: scheduler.KindSupervision, Owner: "U2", To: "U2"}
+	now := time.Date(2026, 11, 1, 12, 0, 0, 0, lon)
+	at, ok, err := sr.Plan(ctx, it, now)
+	if err != nil || !ok {
+		t.Fatalf("Plan = %v, %v, %v", at, ok, err)
+	}
+	reply, send, err := sr.Compose(ctx, it, at)
+	if err != nil || !send {
+		t.Fatalf("Compose at the planned time = %v, %v", send, err)
+	}
+	// Coaching supervision on 5 Oct is due a month on, first.
+	if !strings.Contains(reply.Text, "health coaching supervision is due on Thursday 5 November") || strings.Contains(reply.Text, "20 November") {
+		t.Errorf("the first reminder reads %q, want it to name health coaching supervision due on 5 November, alone", reply.Text)
+	}
+	at2, ok, err := sr.Plan(ctx, it, at)
+	if err != nil || !ok {
+		t.Fatalf("Plan after the first = %v, %v, %v", at2, ok, err)
+	}
+	reply, send, _ = sr.Compose(ctx, it, at2)
+	if !send || !strings.Contains(reply.Text, "is due") {
+		t.Errorf("the next reminder at %v = %q, %v", at2, reply.Text, send)
+	}
+}
+
 func TestAdminDigest(t *testing.T) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
