@@ -42,7 +42,7 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 		}
 		return r, nil
 	}
-	p := rec.profile
+	p := *rec.profile
 	r := Reply{
 		Header: "Your supervision",
 		Text:   supSummary(rec.status, "your"),
@@ -57,7 +57,7 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 			{Label: "Pause for leave", Command: "supervision", Args: "leave"},
 			{Label: "History", Command: "supervision", Args: "history"},
 		},
-		Note: "Only you can see your record. " + supBasisNote(rec.standard),
+		Note: "Only you can see your record. " + supBasisNote(*rec.standard),
 	}
 	if len(team) > 0 {
 		r.Sections = append(r.Sections, h.homeTeam(team))
@@ -71,7 +71,7 @@ func (h *Supervision) nextReminder(rec supRecord) string {
 	if !rec.profile.Reminders {
 		return "Reminders are off."
 	}
-	next, ok := supervision.NextReminders(rec.profile, rec.status, rec.leaves, h.now())
+	next, ok := supervision.NextReminders(*rec.profile, rec.status, rec.leaves, h.now())
 	if !ok {
 		return "No reminder is planned just now."
 	}

@@ -26,6 +26,10 @@ type Profiles interface {
 	// SuperviseeProfiles returns the profiles of those people, sorted by
 	// user id, in a few round trips however many there are.
 	SuperviseeProfiles(ctx context.Context, supervisorID string) ([]supervision.Profile, error)
+	// SuperviseeSummaries returns those profiles with the Summary of each
+	// one's record, as Summaries gives it, in a few round trips however
+	// many there are.
+	SuperviseeSummaries(ctx context.Context, supervisorID string) ([]supervision.Profile, []supervision.Summary, error)
 }
 
 // Sessions keeps each person's record of supervision sessions and leave.

@@ -26,7 +26,7 @@ func (h *Supervision) status(ctx context.Context, req Request) (Reply, error) {
 			{Label: "Standards", Command: "supervision", Args: "standards"},
 		},
 	}
-	r.Note = supBasisNote(rec.standard)
+	r.Note = supBasisNote(*rec.standard)
 	return r, nil
 }
 

@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/peerbot/peerbot/supervision"
 	"github.com/redis/go-redis/v9"
@@ -16,7 +20,7 @@ import (
 // Redis Cluster. It answers {profile, summary, id, session, id, session,
 // ...}, each hash as a flat list of fields and values; a summary from
 // before the index (no v) is answered without sessions, to be indexed.
-var profileSummaryScript = redis.NewScript(`#!lua flags=no-writes
+var profileSummaryScript = redis.NewScript(`
 local p = redis.call('HGETALL', KEYS[1])
 local s = redis.call('HGETALL', KEYS[2])
 local out = {p, s}
@@ -101,4 +105,106 @@ func pairs(v any) map[string]string {
 		return h
 	}
 	return nil
+}
+
+// teamFieldNames are the profile fields the team view works from: whose
+// standard, whose supervisor and which zone.
+var teamFieldNames = []string{"role", "locality", "supervisor", "tz"}
+
+// SuperviseeSummaries returns the people whose profile names supervisorID
+// as their supervisor, sorted by user id, and the Summary of each one's
+// record as Summaries gives it: the team view's reading, in two round trips
+// however many there are. The profiles carry the user id, role, locality,
+// supervisor and time zone only: what a status is worked out from. A
+// record from before the index is indexed first, once.
+func (r *Redis) SuperviseeSummaries(ctx context.Context, supervisorID string) ([]supervision.Profile, []supervision.Summary, error) {
+	if err := checkID("supervisor id", supervisorID); err != nil {
+		return nil, nil, err
+	}
+	ids, err := r.client.SMembers(ctx, r.supervisorIndex(supervisorID)).Result()
+	if err != nil {
+		return nil, nil, unavailable("reading supervisees", err)
+	}
+	slices.Sort(ids)
+	profiles := make([]*redis.SliceCmd, len(ids))
+	summaries := make([]*redis.MapStringStringCmd, len(ids))
+	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for i, id := range ids {
+			profiles[i] = pipe.HMGet(ctx, r.profileKey(id), teamFieldNames...)
+			summaries[i] = pipe.HGetAll(ctx, r.summaryKey(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, unavailable("reading supervisees", err)
+	}
+	ps := make([]supervision.Profile, 0, len(ids))
+	sums := make([]supervision.Summary, 0, len(ids))
+	for i, id := range ids {
+		p, ok := teamProfile(id, profiles[i].Val())
+		if !ok || p.SupervisorID != supervisorID {
+			continue
+		}
+		h := summaries[i].Val()
+		if h["v"] != "1" { // from before the index: summarise it, once
+			s, err := r.Summaries(ctx, []string{id})
+			if err != nil {
+				return nil, nil, err
+			}
+			sums = append(sums, s[0])
+		} else {
+			sums = append(sums, parseSummary(id, h))
+		}
+		ps = append(ps, p)
+	}
+	return ps, sums, nil
+}
+
+// teamProfile reads the answer to HMGET teamFieldNames; false when there
+// is no profile.
+func teamProfile(userID string, vals []any) (supervision.Profile, bool) {
+	var f [4]string
+	found := false
+	for i := range f {
+		if i < len(vals) {
+			v, ok := vals[i].(string)
+			f[i], found = v, found || ok
+		}
+	}
+	return supervision.Profile{UserID: userID, Role: supervision.Role(f[0]), Locality: f[1], SupervisorID: f[2], TimeZone: f[3]}, found
+}
+
+// latestFromSummary reads a summary's t:<type> value, "<id> <score>", as
+// a session carrying what the index has: id, type, date (midnight UTC on
+// the calendar date) and when logged.
+func latestFromSummary(userID string, t supervision.SessionType, v string) (supervision.Session, bool) {
+	id, score, ok := strings.Cut(v, " ")
+	if !ok || id == "" {
+		return supervision.Session{}, false
+	}
+	n, err := strconv.ParseInt(score, 10, 64)
+	if err != nil {
+		return supervision.Session{}, false
+	}
+	return supervision.Session{
+		ID:       id,
+		UserID:   userID,
+		Type:     t,
+		Date:     time.Unix(n/daySpan*86400, 0).UTC(),
+		LoggedAt: time.Unix(n%daySpan, 0).UTC(),
+	}, true
+}
+
+// leaveFromSummary reads a summary's l:<id> value, "<from> <to> <zone>".
+func leaveFromSummary(id, v string) (supervision.Leave, bool) {
+	parts := strings.Fields(v)
+	if len(parts) != 3 {
+		return supervision.Leave{}, false
+	}
+	f, err1 := parseDate(parts[0], parts[2])
+	t, err2 := parseDate(parts[1], parts[2])
+	if err1 != nil || err2 != nil {
+		return supervision.Leave{}, false
+	}
+	return supervision.Leave{ID: id, From: f, To: t}, true
 }

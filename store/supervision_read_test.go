@@ -89,3 +89,59 @@ func TestProfileSummaryIndexesOldRecords(t *testing.T) {
 		t.Errorf("the record is not marked summarised")
 	}
 }
+
+// TestSuperviseeSummariesIsProfilesAndSummaries reads a team in one go and
+// finds what SuperviseeProfiles and Summaries read apart: a person who
+// named someone else since is left out, and a record from before the
+// index is summarised on the way.
+func TestSuperviseeSummariesIsProfilesAndSummaries(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	c := redistest.Client(t)
+	if ps, sums, err := r.SuperviseeSummaries(ctx, "US1"); len(ps) != 0 || len(sums) != 0 || err != nil {
+		t.Fatalf("SuperviseeSummaries(nobody) = %v, %v, %v; want none", ps, sums, err)
+	}
+	for _, p := range []supervision.Profile{
+		{UserID: "U2", Role: supervision.Coach, PCN: "Central", Locality: "gateshead", SupervisorID: "US1", TimeZone: "Europe/London"},
+		{UserID: "U1", Role: supervision.LinkWorker, PCN: "Central", SupervisorID: "US1"},
+		{UserID: "U3", Role: supervision.LinkWorker, PCN: "Central", SupervisorID: "US1"},
+	} {
+		if err := r.SaveProfile(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.AddSession(ctx, session("U2", "a", day(time.UTC, 2026, 10, 1), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AddLeave(ctx, "U2", supervision.Leave{ID: "l1", From: day(time.UTC, 2026, 11, 2), To: day(time.UTC, 2026, 11, 6)}); err != nil {
+		t.Fatal(err)
+	}
+	// U1's record is from before the index; U3 names someone else now, but
+	// the index still lists them.
+	c.HSet(ctx, prefix+"sup:{U1}:session:old", "date", "2026-10-01", "zone", "UTC", "type", "clinical", "minutes", "45",
+		"with", "US1", "by", "U1", "at", "2026-10-01T12:00:00Z", "conf", "", "ansby", "", "ansat", "")
+	oct1 := time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)
+	c.ZAdd(ctx, prefix+"sup:{U1}:sessions", redis.Z{Score: float64(oct1.Unix()/86400*10_000_000_000 + oct1.Unix()), Member: "old"})
+	c.HSet(ctx, prefix+"sup:{U3}:profile", "supervisor", "US9")
+
+	ps, sums, err := r.SuperviseeSummaries(ctx, "US1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSums, err := r.Summaries(ctx, []string{"U1", "U2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 || ps[0].UserID != "U1" || ps[1].UserID != "U2" {
+		t.Fatalf("profiles = %+v, want U1 and U2", ps)
+	}
+	if p := ps[1]; p.Role != supervision.Coach || p.Locality != "gateshead" || p.SupervisorID != "US1" || p.TimeZone != "Europe/London" {
+		t.Errorf("profile = %+v, want role, locality, supervisor and zone as saved", p)
+	}
+	if !reflect.DeepEqual(sums, wantSums) {
+		t.Errorf("summaries = %+v\nwant %+v", sums, wantSums)
+	}
+	if len(sums[0].Latest) != 1 || sums[0].Latest[0].ID != "old" || len(sums[1].Leaves) != 1 {
+		t.Errorf("summaries = %+v, want U1's old session and U2's leave", sums)
+	}
+}
