@@ -150,10 +150,20 @@ func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRec
 	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], nil
 }
 
-// records works out each person's status from their summary.
+// records works out each person's status from their summary; the records
+// point into ps.
 func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
+	out := make([]supRecord, 0, len(ps))
+	h.eachRecord(ps, sums, func(rec *supRecord) { out = append(out, *rec) })
+	return out
+}
+
+// eachRecord works out each person's status from their summary, in
+// order, and hands it to f, which may keep it (it points into ps) but
+// not rec itself: one record is reused for them all.
+func (h *Supervision) eachRecord(ps []supervision.Profile, sums []supervision.Summary, f func(rec *supRecord)) {
 	now := h.now()
-	out := make([]supRecord, len(ps))
+	var rec supRecord
 	type where struct {
 		role     supervision.Role
 		locality string
@@ -168,10 +178,10 @@ func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summa
 			stds[where{p.Role, p.Locality}] = std
 		}
 		loc := h.location(*p)
-		out[i] = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves,
+		rec = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves,
 			status: sums[i].Status(*std, now.In(loc))}
+		f(&rec)
 	}
-	return out
 }
 
 // noProfile guides a person with no profile to set one up.

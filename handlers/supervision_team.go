@@ -24,27 +24,32 @@ func (h *Supervision) teamOf(ctx context.Context, me string) ([]supRecord, error
 	return h.records(ps, sums), nil
 }
 
+// teamReply lists everyone who names the person as their supervisor,
+// working out each one's status and writing their line in turn: no
+// record of them all is kept.
 func (h *Supervision) teamReply(ctx context.Context, req Request) (Reply, error) {
-	recs, err := h.teamOf(ctx, req.UserID)
+	ps, sums, err := h.profiles.SuperviseeSummaries(ctx, req.UserID)
 	if err != nil {
-		return Reply{}, err
+		return Reply{}, fmt.Errorf("supervision: reading supervisees: %w", err)
 	}
-	if len(recs) == 0 {
+	if len(ps) == 0 {
 		return Say("Nobody has named you as their supervisor yet. When someone does, in their " +
 			req.Invocation("supervision", "setup") + ", you'll see here when their sessions are due."), nil
 	}
 	var lines strings.Builder // one buffer for every line
-	lines.Grow(112 * len(recs))
-	for i, rec := range recs {
-		if i > 0 {
+	lines.Grow(112 * len(ps))
+	var tally supTally
+	h.eachRecord(ps, sums, func(rec *supRecord) {
+		if tally.total > 0 {
 			lines.WriteByte('\n')
 		}
+		tally.add(rec.status.State)
 		lines.WriteString("- ")
-		writeMemberLine(&lines, rec)
-	}
+		writeMemberLine(&lines, *rec)
+	})
 	return Reply{
 		Header:   "The people you supervise",
-		Text:     supTeamCounts(recs),
+		Text:     tally.String(),
 		Sections: []Section{{Text: lines.String()}},
 		Note:     "You see dates and types only; each person keeps their own record.",
 	}, nil
@@ -122,31 +127,50 @@ func writeLower(b *strings.Builder, s string) {
 // supTeamCounts sums up a team in a sentence: how many are overdue, due
 // soon and on track.
 func supTeamCounts(recs []supRecord) string {
-	states := [...]struct {
-		state supervision.State
-		words string
-	}{
-		{supervision.Overdue, "overdue"},
-		{supervision.DueSoon, "due soon"},
-		{supervision.OnTrack, "on track"},
-		{supervision.None, "with nothing logged that counts yet"},
-		{supervision.Unknown, "with no known standard"},
-	}
-	var n [len(states)]int
+	var t supTally
 	for _, r := range recs {
-		for i, s := range states {
-			if r.status.State == s.state {
-				n[i]++
-				break
-			}
+		t.add(r.status.State)
+	}
+	return t.String()
+}
+
+// supTallyStates are the states a team is counted by, in the order the
+// counts are said.
+var supTallyStates = [...]struct {
+	state supervision.State
+	words string
+}{
+	{supervision.Overdue, "overdue"},
+	{supervision.DueSoon, "due soon"},
+	{supervision.OnTrack, "on track"},
+	{supervision.None, "with nothing logged that counts yet"},
+	{supervision.Unknown, "with no known standard"},
+}
+
+// supTally counts a team's people by state, for supTeamCounts.
+type supTally struct {
+	n     [len(supTallyStates)]int
+	total int
+}
+
+func (t *supTally) add(s supervision.State) {
+	t.total++
+	for i, x := range supTallyStates {
+		if x.state == s {
+			t.n[i]++
+			return
 		}
 	}
-	parts := make([]string, 0, len(states))
-	for i, s := range states {
-		if n[i] > 0 {
-			parts = append(parts, strconv.Itoa(n[i])+" "+s.words)
+}
+
+// String is supTeamCounts' sentence.
+func (t *supTally) String() string {
+	parts := make([]string, 0, len(supTallyStates))
+	for i, s := range supTallyStates {
+		if t.n[i] > 0 {
+			parts = append(parts, strconv.Itoa(t.n[i])+" "+s.words)
 		}
 	}
 	return fmt.Sprintf("%s %s you as their supervisor: %s.",
-		supCount(len(recs), "person", "people"), supPick(len(recs) == 1, "names", "name"), strings.Join(parts, ", "))
+		supCount(t.total, "person", "people"), supPick(t.total == 1, "names", "name"), strings.Join(parts, ", "))
 }
