@@ -107,10 +107,6 @@ func pairs(v any) map[string]string {
 	return nil
 }
 
-// teamFieldNames are the profile fields the team view works from: whose
-// standard, whose supervisor and which zone.
-var teamFieldNames = []string{"role", "locality", "supervisor", "tz"}
-
 // SuperviseeSummaries returns the people whose profile names supervisorID
 // as their supervisor, sorted by user id, and the Summary of each one's
 // record as Summaries gives it: the team view's reading, in two round trips
@@ -126,11 +122,13 @@ func (r *Redis) SuperviseeSummaries(ctx context.Context, supervisorID string) ([
 		return nil, nil, unavailable("reading supervisees", err)
 	}
 	slices.Sort(ids)
-	profiles := make([]*redis.SliceCmd, len(ids))
+	profiles := make([]*redis.Cmd, len(ids))
 	summaries := make([]*redis.MapStringStringCmd, len(ids))
 	_, err = r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
 		for i, id := range ids {
-			profiles[i] = pipe.HMGet(ctx, r.profileKey(id), teamFieldNames...)
+			// The fields a status is worked out from, in teamProfile's
+			// order; as constants they cost no allocation each.
+			profiles[i] = pipe.Do(ctx, "hmget", r.profileKey(id), "role", "locality", "supervisor", "tz")
 			summaries[i] = pipe.HGetAll(ctx, r.summaryKey(id))
 		}
 		return nil
@@ -141,7 +139,8 @@ func (r *Redis) SuperviseeSummaries(ctx context.Context, supervisorID string) ([
 	ps := make([]supervision.Profile, 0, len(ids))
 	sums := make([]supervision.Summary, 0, len(ids))
 	for i, id := range ids {
-		p, ok := teamProfile(id, profiles[i].Val())
+		vals, _ := profiles[i].Val().([]any)
+		p, ok := teamProfile(id, vals)
 		if !ok || p.SupervisorID != supervisorID {
 			continue
 		}
@@ -160,8 +159,8 @@ func (r *Redis) SuperviseeSummaries(ctx context.Context, supervisorID string) ([
 	return ps, sums, nil
 }
 
-// teamProfile reads the answer to HMGET teamFieldNames; false when there
-// is no profile.
+// teamProfile reads the answer to HMGET of role, locality, supervisor and
+// tz; false when there is no profile.
 func teamProfile(userID string, vals []any) (supervision.Profile, bool) {
 	var f [4]string
 	found := false
