@@ -17,9 +17,9 @@ const supHomeTeamMax = 5
 // supervisor, a short summary of the people they supervise. It is a
 // HomeFunc. A store error is returned wrapped.
 func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
-	p, ok, err := h.profiles.Profile(ctx, userID)
+	rec, ok, err := h.ownRecord(ctx, userID)
 	if err != nil {
-		return Reply{}, fmt.Errorf("supervision home: reading profile: %w", err)
+		return Reply{}, fmt.Errorf("supervision home: %w", err)
 	}
 	team, err := h.teamOf(ctx, userID)
 	if err != nil {
@@ -42,10 +42,7 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 		}
 		return r, nil
 	}
-	rec, err := h.record(ctx, p)
-	if err != nil {
-		return Reply{}, err
-	}
+	p := *rec.profile
 	r := Reply{
 		Header: "Your supervision",
 		Text:   supSummary(rec.status, "your"),
@@ -60,7 +57,7 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 			{Label: "Pause for leave", Command: "supervision", Args: "leave"},
 			{Label: "History", Command: "supervision", Args: "history"},
 		},
-		Note: "Only you can see your record. " + supBasisNote(rec.standard),
+		Note: "Only you can see your record. " + supBasisNote(*rec.standard),
 	}
 	if len(team) > 0 {
 		r.Sections = append(r.Sections, h.homeTeam(team))
@@ -74,7 +71,7 @@ func (h *Supervision) nextReminder(rec supRecord) string {
 	if !rec.profile.Reminders {
 		return "Reminders are off."
 	}
-	next, ok := supervision.NextReminders(rec.profile, rec.status, rec.leaves, h.now())
+	next, ok := supervision.NextReminders(*rec.profile, rec.status, rec.leaves, h.now())
 	if !ok {
 		return "No reminder is planned just now."
 	}

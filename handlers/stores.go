@@ -26,6 +26,10 @@ type Profiles interface {
 	// SuperviseeProfiles returns the profiles of those people, sorted by
 	// user id, in a few round trips however many there are.
 	SuperviseeProfiles(ctx context.Context, supervisorID string) ([]supervision.Profile, error)
+	// SuperviseeSummaries returns those profiles with the Summary of each
+	// one's record, as Summaries gives it, in a few round trips however
+	// many there are.
+	SuperviseeSummaries(ctx context.Context, supervisorID string) ([]supervision.Profile, []supervision.Summary, error)
 }
 
 // Sessions keeps each person's record of supervision sessions and leave.
@@ -46,6 +50,10 @@ type Sessions interface {
 	// Summary is Summaries for one person with the sessions in full, for
 	// a reply that shows them.
 	Summary(ctx context.Context, userID string) (supervision.Summary, error)
+	// ProfileSummary is Profile and Summary together, in one round trip:
+	// the person's profile, false when they have none (the summary is then
+	// empty), and the summary of their record with the sessions in full.
+	ProfileSummary(ctx context.Context, userID string) (supervision.Profile, supervision.Summary, bool, error)
 	// AnswerSession sets a session's confirmation from one state to
 	// another atomically, and returns the session as it then stands and
 	// whether this call changed it. A session not there is ErrNotFound.

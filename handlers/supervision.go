@@ -138,8 +138,8 @@ func supGuard(args string) string {
 
 // supRecord is what a person's status is worked out from.
 type supRecord struct {
-	profile  supervision.Profile
-	standard supervision.Standard
+	profile  *supervision.Profile  // points into the profiles it was worked out from
+	standard *supervision.Standard // shared by everyone who follows it
 	leaves   []supervision.Leave
 	status   supervision.Status
 	loc      *time.Location
@@ -155,44 +155,38 @@ func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRec
 	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], nil
 }
 
-// team works out the status of several people at once, reading only the
-// newest session of each type, the awaiting count and leave of each, in a
-// few round trips for them all. Their sessions carry dates and types only.
-func (h *Supervision) team(ctx context.Context, ps []supervision.Profile) ([]supRecord, error) {
-	if len(ps) == 0 {
-		return nil, nil
-	}
-	ids := make([]string, len(ps))
-	for i, p := range ps {
-		ids[i] = p.UserID
-	}
-	sums, err := h.sessions.Summaries(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("supervision: reading status: %w", err)
-	}
-	return h.records(ps, sums), nil
+// records works out each person's status from their summary; the records
+// point into ps.
+func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
+	out := make([]supRecord, 0, len(ps))
+	h.eachRecord(ps, sums, func(rec *supRecord) { out = append(out, *rec) })
+	return out
 }
 
-// records works out each person's status from their summary.
-func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
+// eachRecord works out each person's status from their summary, in
+// order, and hands it to f, which may keep it (it points into ps) but
+// not rec itself: one record is reused for them all.
+func (h *Supervision) eachRecord(ps []supervision.Profile, sums []supervision.Summary, f func(rec *supRecord)) {
 	now := h.now()
-	out := make([]supRecord, len(ps))
+	var rec supRecord
 	type where struct {
 		role     supervision.Role
 		locality string
 	}
-	stds := map[where]supervision.Standard{} // a team shares a few standards
-	for i, p := range ps {
+	stds := map[where]*supervision.Standard{} // a team shares a few standards
+	for i := range ps {
+		p := &ps[i]
 		std, ok := stds[where{p.Role, p.Locality}]
 		if !ok {
-			std = h.standards.For(p.Role, p.Locality)
+			s := h.standards.For(p.Role, p.Locality)
+			std = &s
 			stds[where{p.Role, p.Locality}] = std
 		}
-		rec := supRecord{profile: p, loc: h.location(p), standard: std, leaves: sums[i].Leaves}
-		rec.status = sums[i].Status(rec.standard, now.In(rec.loc))
-		out[i] = rec
+		loc := h.location(*p)
+		rec = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves,
+			status: sums[i].Status(*std, now.In(loc))}
+		f(&rec)
 	}
-	return out
 }
 
 // noProfile guides a person with no profile to set one up.

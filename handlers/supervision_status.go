@@ -9,16 +9,12 @@ import (
 )
 
 func (h *Supervision) status(ctx context.Context, req Request) (Reply, error) {
-	p, ok, err := h.profiles.Profile(ctx, req.UserID)
+	rec, ok, err := h.ownRecord(ctx, req.UserID)
 	if err != nil {
-		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
+		return Reply{}, err
 	}
 	if !ok {
 		return h.noProfile(req, "Let's start by setting up your supervision profile: your role, PCN and supervisor."), nil
-	}
-	rec, err := h.record(ctx, p)
-	if err != nil {
-		return Reply{}, err
 	}
 	r := Reply{
 		Header:   "Your supervision",
@@ -30,8 +26,22 @@ func (h *Supervision) status(ctx context.Context, req Request) (Reply, error) {
 			{Label: "Standards", Command: "supervision", Args: "standards"},
 		},
 	}
-	r.Note = supBasisNote(rec.standard)
+	r.Note = supBasisNote(*rec.standard)
 	return r, nil
+}
+
+// ownRecord reads a person's profile and works out their status, with its
+// sessions in full to show them, in one round trip; false when they have
+// no profile.
+func (h *Supervision) ownRecord(ctx context.Context, userID string) (supRecord, bool, error) {
+	p, sum, ok, err := h.sessions.ProfileSummary(ctx, userID)
+	if err != nil {
+		return supRecord{}, false, fmt.Errorf("supervision: reading status: %w", err)
+	}
+	if !ok {
+		return supRecord{}, false, nil
+	}
+	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], true, nil
 }
 
 // supStatusSection shows the standard followed, the last session and when

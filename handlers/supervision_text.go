@@ -39,8 +39,11 @@ func supDate(t time.Time) string {
 	if t.IsZero() {
 		return "not known"
 	}
-	return t.Format("Mon 2 Jan 2006")
+	return t.Format(supDateLayout)
 }
+
+// supDateLayout is how a date reads: "Fri 20 Nov 2026".
+const supDateLayout = "Mon 2 Jan 2006"
 
 func supMention(userID string) string { return "<@" + userID + ">" }
 

@@ -408,33 +408,15 @@ func parseSummary(userID string, h map[string]string) supervision.Summary {
 	sum := supervision.Summary{UserID: userID}
 	sum.Awaiting, _ = strconv.Atoi(h["awaiting"])
 	for _, t := range supervision.SessionTypes { // in a fixed order
-		id, score, ok := strings.Cut(h["t:"+string(t)], " ")
-		if !ok || id == "" {
-			continue
+		if s, ok := latestFromSummary(userID, t, h["t:"+string(t)]); ok {
+			sum.Latest = append(sum.Latest, s)
 		}
-		n, err := strconv.ParseInt(score, 10, 64)
-		if err != nil {
-			continue
-		}
-		sum.Latest = append(sum.Latest, supervision.Session{
-			ID:       id,
-			UserID:   userID,
-			Type:     t,
-			Date:     time.Unix(n/daySpan*86400, 0).UTC(),
-			LoggedAt: time.Unix(n%daySpan, 0).UTC(),
-		})
 	}
 	for f, v := range h {
-		id, ok := strings.CutPrefix(f, "l:")
-		if !ok {
-			continue
-		}
-		parts := strings.Fields(v)
-		if len(parts) != 3 {
-			continue
-		}
-		if l, ok := parseLeave(id, map[string]string{"from": parts[0], "to": parts[1], "zone": parts[2]}); ok {
-			sum.Leaves = append(sum.Leaves, l)
+		if id, ok := strings.CutPrefix(f, "l:"); ok {
+			if l, ok := leaveFromSummary(id, v); ok {
+				sum.Leaves = append(sum.Leaves, l)
+			}
 		}
 	}
 	slices.SortFunc(sum.Leaves, func(a, b supervision.Leave) int { return a.From.Compare(b.From) })

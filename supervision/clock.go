@@ -39,8 +39,9 @@ func worse(a, b Clock) bool {
 }
 
 // clockFor works out one kind's clock from the sessions that are not
-// disputed. today is midnight of the person's today, in their zone.
-func clockFor(kind Kind, sessions []Session, leaves []Leave, today time.Time) Clock {
+// disputed. today is midnight of the person's today, in their zone; the
+// last session is a copy from cp.
+func clockFor(kind Kind, sessions []Session, leaves []Leave, today time.Time, cp *copies) Clock {
 	c := Clock{Kind: kind}
 	last := -1
 	for i := range sessions {
@@ -53,8 +54,7 @@ func clockFor(kind Kind, sessions []Session, leaves []Leave, today time.Time) Cl
 		}
 	}
 	if last >= 0 {
-		s := sessions[last]
-		c.Last = &s
+		c.Last = cp.of(sessions, last)
 	}
 	switch {
 	case kind.Every.IsZero():

@@ -91,9 +91,9 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 			lastAny = i
 		}
 	}
+	var cp copies // one copy of each session pointed to
 	if lastAny >= 0 {
-		s := sessions[lastAny]
-		st.LastAny = &s
+		st.LastAny = cp.of(sessions, lastAny)
 	}
 	for i := range leaves {
 		if l := leaves[i]; dayNumber(l.From) <= dayNumber(today) && dayNumber(today) <= dayNumber(l.To) {
@@ -104,13 +104,36 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 	st.State = Unknown
 	st.Clocks = make([]Clock, 0, len(std.Kinds))
 	for i, kind := range std.Kinds {
-		c := clockFor(kind, sessions, leaves, today)
+		c := clockFor(kind, sessions, leaves, today, &cp)
 		st.Clocks = append(st.Clocks, c)
 		if i == 0 || worse(c, decidingOf(st)) {
 			st.Standard, st.State, st.Last, st.Due, st.DaysLeft = c.Kind, c.State, c.Last, c.Due, c.DaysLeft
 		}
 	}
 	return st
+}
+
+// copies hands out copies of sessions, one of each however often it is
+// pointed to: the last of any type is often each clock's last too.
+type copies struct {
+	n   int
+	idx [4]int
+	ptr [4]*Session
+}
+
+// of returns a pointer to a copy of sessions[i].
+func (c *copies) of(sessions []Session, i int) *Session {
+	for j := range c.n {
+		if c.idx[j] == i {
+			return c.ptr[j]
+		}
+	}
+	s := sessions[i]
+	if c.n < len(c.idx) {
+		c.idx[c.n], c.ptr[c.n] = i, &s
+		c.n++
+	}
+	return &s
 }
 
 // decidingOf is the clock st's overall fields describe.
