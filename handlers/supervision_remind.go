@@ -191,7 +191,7 @@ func supLeadText(n int) string {
 func (h *Supervision) queuedReminder(ctx context.Context, rec supRecord) string {
 	now := h.now()
 	if h.reminders != nil && rec.profile.Reminders {
-		ruleAt, ruleOK := supervision.NextReminder(rec.profile, rec.status, rec.leaves, now)
+		ruleAt, ruleOK := supervision.NextReminder(*rec.profile, rec.status, rec.leaves, now)
 		at, snoozed, ok, err := h.reminders.Next(ctx, rec.profile.UserID)
 		if err == nil && ok && at.After(now) && (snoozed || (ruleOK && at.After(ruleAt))) {
 			at = at.In(rec.loc)
