@@ -227,6 +227,8 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
 	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory}).Command())
+	rights := handlers.NewRights(a.db.Rights(a.db.Reminders(a.cfg.ReminderShards), a.cfg.AuditSalt))
+	cmds = append(cmds, rights.Commands()...)
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/bot"
+	"github.com/peerbot/peerbot/internal/fakeslack"
 	"github.com/peerbot/peerbot/internal/redistest"
 )
 
@@ -29,6 +30,7 @@ type fakeSlack struct {
 	respond  []map[string]any // bodies posted to /respond
 	views    []apiCall        // views.open and views.publish
 	authFail bool
+	files    *fakeslack.API // the three-step file upload
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -39,8 +41,13 @@ type apiCall struct {
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{}
+	f := &fakeSlack{files: fakeslack.New()}
 	mux := http.NewServeMux()
+	f.files.HandleFiles(mux, "/")
+	mux.HandleFunc("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q}}`, fakeslack.IM(r.Form.Get("users")))
+	})
 	mux.HandleFunc("/auth.test", func(w http.ResponseWriter, r *http.Request) {
 		if f.authFail {
 			fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)

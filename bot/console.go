@@ -89,6 +89,7 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 	reply := b.converseReply(ctx, invocation{kind: "console", text: line, userID: user, channelID: "DCONSOLE"})
 	var out strings.Builder
 	out.WriteString(Text(reply, b.table.Invocation))
+	out.WriteString(consoleFiles(reply.Files))
 	for _, m := range reply.Messages {
 		if m.To == "" {
 			continue

@@ -42,7 +42,12 @@ func supDate(t time.Time) string {
 	return t.Format("Mon 2 Jan 2006")
 }
 
-func supMention(userID string) string { return "<@" + userID + ">" }
+func supMention(userID string) string {
+	if userID == FormerSupervisor {
+		return "a former supervisor"
+	}
+	return "<@" + userID + ">"
+}
 
 // supUserID reads a user id from how Slack or a person writes one, or ""
 // when s is not one.

@@ -283,8 +283,37 @@ func (rt *Rights) PersonalData(ctx context.Context, userID string) (outcome.Pers
 	if d.TimeZone, _, err = r.CachedZone(ctx, userID); err != nil {
 		return d, err
 	}
-	_, d.Audit, err = r.auditNaming(ctx, userID)
-	return d, err
+	if _, d.Audit, err = r.auditNaming(ctx, userID); err != nil {
+		return d, err
+	}
+	nonNil(&d)
+	return d, nil
+}
+
+// nonNil makes every list of d a list, empty when there is nothing, so the
+// file a person reads says [] rather than null.
+func nonNil(d *outcome.PersonalData) {
+	if d.Sessions == nil {
+		d.Sessions = []supervision.Session{}
+	}
+	if d.Named == nil {
+		d.Named = []supervision.Session{}
+	}
+	if d.Leave == nil {
+		d.Leave = []supervision.Leave{}
+	}
+	if d.Reminders == nil {
+		d.Reminders = []outcome.ReminderRecord{}
+	}
+	if d.Votes == nil {
+		d.Votes = []outcome.VoteRecord{}
+	}
+	if d.Shares == nil {
+		d.Shares = []outcome.ShareRecord{}
+	}
+	if d.Audit == nil {
+		d.Audit = []outcome.AuditEntry{}
+	}
 }
 
 // unvoteScript takes a person's vote back and moves the counts with it.
