@@ -31,6 +31,7 @@ type fakeSlack struct {
 	views    []apiCall        // views.open and views.publish
 	authFail bool
 	files    *fakeslack.API // the three-step file upload
+	deleted  []url.Values   // chat.delete forms
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -44,6 +45,13 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 	f := &fakeSlack{files: fakeslack.New()}
 	mux := http.NewServeMux()
 	f.files.HandleFiles(mux, "/")
+	mux.HandleFunc("/chat.delete", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		f.mu.Lock()
+		f.deleted = append(f.deleted, r.PostForm)
+		f.mu.Unlock()
+		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, r.PostForm.Get("channel"), r.PostForm.Get("ts"))
+	})
 	mux.HandleFunc("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()
 		fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q}}`, fakeslack.IM(r.Form.Get("users")))

@@ -52,6 +52,11 @@ type Options struct {
 	// Converse answers free text in a mention or direct message that is not
 	// a command. Nil: the person is shown what the bot can do.
 	Converse handlers.HandlerFunc
+	// ChannelAnswer answers a top-level message in one of AnswerChannels
+	// that was not asked of the bot, or says to stay quiet (false); nil
+	// answers none. See channel.go.
+	ChannelAnswer  func(ctx context.Context, req handlers.Request) (handlers.Reply, bool)
+	AnswerChannels []string
 	// Forms take submitted forms (Slack modals), by form ID.
 	Forms map[string]handlers.FormFunc
 	// Home draws a person's App Home tab; nil leaves the tab alone.
@@ -84,6 +89,7 @@ type Bot struct {
 	log       *slog.Logger
 	metrics   *Metrics
 	converse  handlers.HandlerFunc
+	channel   channelAnswers
 	forms     map[string]handlers.FormFunc
 	home      handlers.HomeFunc
 	auditor   Auditor
@@ -123,6 +129,7 @@ func New(o Options) *Bot {
 	for _, id := range o.AdminUserIDs {
 		b.admins[id] = true
 	}
+	b.channel = newChannelAnswers(o.ChannelAnswer, o.AnswerChannels)
 	if b.http == nil {
 		b.http = &http.Client{Timeout: 10 * time.Second}
 	}
