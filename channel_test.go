@@ -87,3 +87,24 @@ func TestHTTPPeerChannelAnswers(t *testing.T) {
 		t.Errorf("deleted %v, want the bot's answer", d)
 	}
 }
+
+// TestHTTPAdminTurnsChannelAnswersOn: an admin turns answers on in another
+// channel, kept in Redis, and a confident question there is answered; a
+// non-admin is refused; a channel not turned on stays quiet.
+func TestHTTPAdminTurnsChannelAnswersOn(t *testing.T) {
+	p := startHTTP(t, map[string]string{"ADMIN_USER_IDS": "UADMIN1"})
+	const q = "how often should a link worker have supervision?"
+	ev := func(channel, ts string) map[string]any {
+		return map[string]any{"type": "message", "channel_type": "channel", "channel": channel, "user": "U0ASKER2", "text": q, "ts": ts, "event_ts": ts}
+	}
+	mustContain(t, "non-admin", p.slashAs(t, "U0SAM", "/peer", "admin channel answers on <#CMORE1|more>"), "only network admins")
+	mustContain(t, "bad channel", p.slashAs(t, "UADMIN1", "/peer", "admin channel answers on general"), "couldn't tell which channel")
+	mustContain(t, "on", p.slashAs(t, "UADMIN1", "/peer", "admin channel answers on <#CMORE1|more>"), "Answers are on in channel CMORE1")
+	p.event(t, ev("CQUIET1", "1700000400.000100"))
+	p.event(t, ev("CMORE1", "1700000401.000100"))
+	if got := p.postsTo(t, "CMORE1", 1)[0]; got.Get("thread_ts") != "1700000401.000100" {
+		t.Errorf("answered with thread_ts %q, want the question's thread", got.Get("thread_ts"))
+	}
+	stays(t, "nothing in a channel not turned on", func() bool { return len(channelPosts(p, "CQUIET1")) == 0 })
+	mustContain(t, "off", p.slashAs(t, "UADMIN1", "/peer", "admin channel answers off CMORE1"), "Answers are off in channel CMORE1")
+}

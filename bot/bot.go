@@ -57,6 +57,9 @@ type Options struct {
 	// answers none. See channel.go.
 	ChannelAnswer  func(ctx context.Context, req handlers.Request) (handlers.Reply, bool)
 	AnswerChannels []string
+	// MoreAnswerChannels returns the channels an admin turned answers on
+	// in, read again at most every 30 s.
+	MoreAnswerChannels func(ctx context.Context) ([]string, error)
 	// Forms take submitted forms (Slack modals), by form ID.
 	Forms map[string]handlers.FormFunc
 	// Home draws a person's App Home tab; nil leaves the tab alone.
@@ -89,7 +92,7 @@ type Bot struct {
 	log       *slog.Logger
 	metrics   *Metrics
 	converse  handlers.HandlerFunc
-	channel   channelAnswers
+	channel   *channelAnswers
 	forms     map[string]handlers.FormFunc
 	home      handlers.HomeFunc
 	auditor   Auditor
@@ -129,7 +132,7 @@ func New(o Options) *Bot {
 	for _, id := range o.AdminUserIDs {
 		b.admins[id] = true
 	}
-	b.channel = newChannelAnswers(o.ChannelAnswer, o.AnswerChannels)
+	b.channel = newChannelAnswers(o.ChannelAnswer, o.AnswerChannels, o.MoreAnswerChannels)
 	if b.http == nil {
 		b.http = &http.Client{Timeout: 10 * time.Second}
 	}

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"sync"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -15,17 +17,27 @@ import (
 // nothing, so peers answer. The message text is read in memory and never
 // logged or stored; the answer never quotes it.
 
+// channelRefresh is how long the channels an admin turned on are cached:
+// every replica picks a change up within it.
+const channelRefresh = 30 * time.Second
+
 // channelAnswers says where, and how, the bot answers unasked.
 type channelAnswers struct {
-	answer   func(ctx context.Context, req handlers.Request) (handlers.Reply, bool)
-	channels map[string]bool
+	answer func(ctx context.Context, req handlers.Request) (handlers.Reply, bool)
+	fixed  map[string]bool
+	more   func(ctx context.Context) ([]string, error)
+
+	mu      sync.Mutex
+	turned  map[string]bool // from more, read at read
+	read    time.Time
+	refresh time.Duration
 }
 
-func newChannelAnswers(answer func(context.Context, handlers.Request) (handlers.Reply, bool), channels []string) channelAnswers {
-	c := channelAnswers{answer: answer, channels: make(map[string]bool)}
+func newChannelAnswers(answer func(context.Context, handlers.Request) (handlers.Reply, bool), channels []string, more func(context.Context) ([]string, error)) *channelAnswers {
+	c := &channelAnswers{answer: answer, fixed: make(map[string]bool), more: more, refresh: channelRefresh}
 	for _, ch := range channels {
 		if ch != "" {
-			c.channels[ch] = true
+			c.fixed[ch] = true
 		}
 	}
 	return c
@@ -34,9 +46,31 @@ func newChannelAnswers(answer func(context.Context, handlers.Request) (handlers.
 // on reports whether m is a message to answer unasked: a person's own new
 // top-level post in a channel answered in. message has already left out
 // bots, the bot itself and subtypes.
-func (c channelAnswers) on(m message) bool {
-	return c.answer != nil && c.channels[m.channel] && m.threadTS == "" && !m.mention &&
-		(m.channelType == "channel" || m.channelType == "group")
+func (c *channelAnswers) on(ctx context.Context, m message) bool {
+	if c.answer == nil || m.threadTS != "" || m.mention || (m.channelType != "channel" && m.channelType != "group") {
+		return false
+	}
+	return c.fixed[m.channel] || c.turnedOn(ctx, m.channel)
+}
+
+// turnedOn reports whether an admin turned answers on in channel, from a
+// copy at most refresh old; when the store cannot say, the last copy.
+func (c *channelAnswers) turnedOn(ctx context.Context, channel string) bool {
+	if c.more == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if time.Since(c.read) >= c.refresh {
+		if ids, err := c.more(ctx); err == nil {
+			c.turned = make(map[string]bool, len(ids))
+			for _, id := range ids {
+				c.turned[id] = true
+			}
+			c.read = time.Now()
+		}
+	}
+	return c.turned[channel]
 }
 
 // answerInChannel answers m in its thread when the handler is confident,

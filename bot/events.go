@@ -63,7 +63,7 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	}
 	dm := m.channelType == "im"
 	if !dm && !m.mention && (b.botUserID == "" || !strings.Contains(m.text, "<@"+b.botUserID+">")) {
-		if b.channel.on(m) {
+		if b.channel.on(ctx, m) {
 			return b.answerInChannel(ctx, m, retry)
 		}
 		return "ignored" // channel chatter not meant for us
