@@ -150,6 +150,10 @@ func auditLine(e AuditEntry, loc *time.Location, req Request) string {
 		return fmt.Sprintf("%s %s ran %s", when, who, cmd)
 	case AuditDenied:
 		return fmt.Sprintf("%s %s tried %s and was refused: not an admin", when, who, cmd)
+	case outcome.AuditAccess:
+		return fmt.Sprintf("%s %s asked for their data with %s", when, who, cmd)
+	case outcome.AuditErased:
+		return fmt.Sprintf("%s someone's data was erased with %s (the log keeps no name: %s)", when, cmd, e.UserID)
 	}
 	return fmt.Sprintf("%s %s: %s, %s", when, who, e.Action, cmd)
 }

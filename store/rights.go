@@ -244,7 +244,9 @@ func (r *Redis) auditNaming(ctx context.Context, userID string) ([]string, []out
 	return ids, entries, nil
 }
 
-// PersonalData returns everything held about userID.
+// PersonalData returns everything held about userID, and notes in the
+// audit log that they asked (after gathering: the entry is in the next
+// request's answer).
 func (rt *Rights) PersonalData(ctx context.Context, userID string) (outcome.PersonalData, error) {
 	if err := checkID("user id", userID); err != nil {
 		return outcome.PersonalData{}, err
@@ -287,6 +289,9 @@ func (rt *Rights) PersonalData(ctx context.Context, userID string) (outcome.Pers
 		return d, err
 	}
 	nonNil(&d)
+	if err := r.Audit(ctx, outcome.AuditEntry{At: time.Now(), UserID: userID, Action: outcome.AuditAccess, Command: "my-data"}); err != nil {
+		return d, err
+	}
 	return d, nil
 }
 

@@ -98,7 +98,7 @@ func TestPersonalDataAndErasure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := outcome.Erasure{Profile: true, Sessions: 1, Named: 1, Leave: 1, Reminders: 2, Votes: 1, Shares: 1, TimeZone: true, Audit: 1, Supervisees: 1}
+	want := outcome.Erasure{Profile: true, Sessions: 1, Named: 1, Leave: 1, Reminders: 2, Votes: 1, Shares: 1, TimeZone: true, Audit: 2, Supervisees: 1} // audit: the refusal and the request for their data
 	e.Keys = 0
 	if e != want {
 		t.Errorf("Erase = %+v, want %+v", e, want)

@@ -6,6 +6,10 @@ import (
 	"github.com/peerbot/peerbot/supervision"
 )
 
+// AuditAccess is the action of the entry a person's request for their
+// data leaves in the audit log.
+const AuditAccess = "access"
+
 // AuditErased is the action of the entry an erasure leaves in the audit
 // log: that one happened, under a salted hash of the id, never the id.
 const AuditErased = "erased"
