@@ -49,6 +49,9 @@ type Config struct {
 	ReminderGrace      Duration `envconfig:"REMINDER_GRACE" default:"24h"`
 	ReminderRate       float64  `envconfig:"REMINDER_RATE" default:"20"`
 	ReminderLease      Duration `envconfig:"REMINDER_LEASE" default:"60s"`
+	AuditSalt          string   `envconfig:"AUDIT_SALT"`
+	RetentionMonths    int      `envconfig:"RETENTION_MONTHS" default:"36"`
+	AuditRetentionDays int      `envconfig:"AUDIT_RETENTION_DAYS" default:"365"`
 }
 
 // Mode is how the bot reaches people.
@@ -221,6 +224,10 @@ func (c *Config) validateReminders() error {
 		return &ConfigError{"REMINDER_RATE", "expected a number of messages a second above 0, such as 20"}
 	case c.ReminderLease.Duration < 2*time.Second:
 		return &ConfigError{"REMINDER_LEASE", "expected a duration of at least 2s, such as 60s"}
+	case c.RetentionMonths < 1 || c.RetentionMonths > 1200:
+		return &ConfigError{"RETENTION_MONTHS", fmt.Sprintf("expected a number of months from 1 to 1200, such as 36, not %d", c.RetentionMonths)}
+	case c.AuditRetentionDays < 1 || c.AuditRetentionDays > 36500:
+		return &ConfigError{"AUDIT_RETENTION_DAYS", fmt.Sprintf("expected a number of days from 1 to 36500, such as 365, not %d", c.AuditRetentionDays)}
 	}
 	return nil
 }

@@ -57,6 +57,9 @@ func TestConfigErrors(t *testing.T) {
 		{"reminder rate zero", map[string]string{"REMINDER_RATE": "0"}, "REMINDER_RATE"},
 		{"reminder lease too short", map[string]string{"REMINDER_LEASE": "1s"}, "REMINDER_LEASE"},
 		{"reminder settings", map[string]string{"REMINDER_SHARDS": "16", "REMINDER_GRACE": "6h", "REMINDER_RATE": "5", "REMINDER_LEASE": "2m"}, ""},
+		{"retention months zero", map[string]string{"RETENTION_MONTHS": "0"}, "RETENTION_MONTHS"},
+		{"audit retention days negative", map[string]string{"AUDIT_RETENTION_DAYS": "-1"}, "AUDIT_RETENTION_DAYS"},
+		{"retention settings", map[string]string{"RETENTION_MONTHS": "72", "AUDIT_RETENTION_DAYS": "730", "AUDIT_SALT": "s3cret"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

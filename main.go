@@ -244,11 +244,13 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 		Now:         a.now,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory}).Command(),
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Channels: a.db}).Command(),
 		handlers.NewChannelSchedules(reminderQueue{a}, a.now).Command())
 	if a.clock != nil {
 		cmds = append(cmds, handlers.ClockCommand(a.clock.Set, a.clock.Now))
 	}
+	rights := handlers.NewRights(a.db.Rights(a.db.Reminders(a.cfg.ReminderShards), a.cfg.AuditSalt))
+	cmds = append(cmds, rights.Commands()...)
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}
@@ -258,19 +260,22 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 	}
 	a.admins = admins
 	a.bot = bot.New(bot.Options{
-		Table:         a.table,
-		Store:         a.db,
-		Slack:         a.api,
-		HTTPClient:    httpClient,
-		SigningSecret: a.cfg.SlackSigningSecret,
-		BotUserID:     botUserID,
-		AdminUserIDs:  admins,
-		Logger:        a.log,
-		Metrics:       metrics,
-		Converse:      answers.Converse,
-		Forms:         sup.Forms(),
-		Home:          sup.Home,
-		Auditor:       a.db,
+		Table:              a.table,
+		Store:              a.db,
+		Slack:              a.api,
+		HTTPClient:         httpClient,
+		SigningSecret:      a.cfg.SlackSigningSecret,
+		BotUserID:          botUserID,
+		AdminUserIDs:       admins,
+		Logger:             a.log,
+		Metrics:            metrics,
+		Converse:           answers.Converse,
+		ChannelAnswer:      answers.ChannelAnswer,
+		AnswerChannels:     []string{a.cfg.PeerChannelID},
+		MoreAnswerChannels: a.db.AnswerChannels,
+		Forms:              sup.Forms(),
+		Home:               sup.Home,
+		Auditor:            a.db,
 
 		ResponseURLPrefix: a.cfg.ResponseURLPrefix,
 	})

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/bot"
+	"github.com/peerbot/peerbot/internal/fakeslack"
 	"github.com/peerbot/peerbot/internal/redistest"
 )
 
@@ -29,6 +30,8 @@ type fakeSlack struct {
 	respond  []map[string]any // bodies posted to /respond
 	views    []apiCall        // views.open and views.publish
 	authFail bool
+	files    *fakeslack.API // the three-step file upload
+	deleted  []url.Values   // chat.delete forms
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -39,8 +42,16 @@ type apiCall struct {
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{}
+	f := &fakeSlack{files: fakeslack.New()}
 	mux := http.NewServeMux()
+	f.files.HandleFiles(mux, "/")
+	mux.HandleFunc("/chat.delete", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		f.mu.Lock()
+		f.deleted = append(f.deleted, r.PostForm)
+		f.mu.Unlock()
+		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, r.PostForm.Get("channel"), r.PostForm.Get("ts"))
+	})
 	mux.HandleFunc("/auth.test", func(w http.ResponseWriter, r *http.Request) {
 		if f.authFail {
 			fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)

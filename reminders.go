@@ -22,7 +22,8 @@ import (
 // every replica. Over Slack it sends through the Web API; in the console
 // (no Slack client) it prints them to console.
 //
-// Each admin gets the weekly digest (scheduled once, kept across restarts).
+// Each admin gets the weekly digest, and the daily retention job runs
+// (each scheduled once, kept across restarts).
 func (a *app) startEngine(console io.Writer) (*scheduler.Engine, error) {
 	sup := supervisionReminders{db: a.db, standards: a.standards, zones: a.directory, invoke: a.table.Invocation}
 	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics, a.now)
@@ -40,11 +41,12 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 	lease := cfg.ReminderLease.Duration
 	queue := db.Reminders(cfg.ReminderShards)
 	digest := adminDigest{db: db, standards: sup.standards, failures: queue.Failures}
+	keep := retention{db: db, months: cfg.RetentionMonths, auditDays: cfg.AuditRetentionDays, log: log.With("component", "retention")}
 	e, err := scheduler.NewEngine(scheduler.Options{
 		Queue:       queue,
 		Sender:      sender,
 		Plan:        map[string]scheduler.Planner{scheduler.KindSupervision: sup.Plan},
-		Compose:     map[string]scheduler.Composer{scheduler.KindSupervision: sup.Compose, scheduler.KindDigest: digest.Compose},
+		Compose:     map[string]scheduler.Composer{scheduler.KindSupervision: sup.Compose, scheduler.KindDigest: digest.Compose, kindRetention: keep.Compose},
 		Zone:        cfg.DefaultTZ.Location,
 		Logger:      log.With("component", "reminders"),
 		Metrics:     sm,
@@ -62,6 +64,9 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 	defer cancel()
 	if err := ensureDigests(ctx, e, admins); err != nil {
 		log.Error("scheduling the admins' weekly digest failed; it is tried again at the next start", "err", err)
+	}
+	if err := ensureRetention(ctx, e); err != nil {
+		log.Error("scheduling the daily retention job failed; it is tried again at the next start", "err", err)
 	}
 	return e, nil
 }

@@ -53,6 +53,14 @@ type Options struct {
 	// Converse answers free text in a mention or direct message that is not
 	// a command. Nil: the person is shown what the bot can do.
 	Converse handlers.HandlerFunc
+	// ChannelAnswer answers a top-level message in one of AnswerChannels
+	// that was not asked of the bot, or says to stay quiet (false); nil
+	// answers none. See channel.go.
+	ChannelAnswer  func(ctx context.Context, req handlers.Request) (handlers.Reply, bool)
+	AnswerChannels []string
+	// MoreAnswerChannels returns the channels an admin turned answers on
+	// in, read again at most every 30 s.
+	MoreAnswerChannels func(ctx context.Context) ([]string, error)
 	// Forms take submitted forms (Slack modals), by form ID.
 	Forms map[string]handlers.FormFunc
 	// Outbox, when set, sends every message a reply carries durably
@@ -88,6 +96,7 @@ type Bot struct {
 	log       *slog.Logger
 	metrics   *Metrics
 	converse  handlers.HandlerFunc
+	channel   *channelAnswers
 	forms     map[string]handlers.FormFunc
 	home      handlers.HomeFunc
 	auditor   Auditor
@@ -132,6 +141,7 @@ func New(o Options) *Bot {
 	for _, id := range o.AdminUserIDs {
 		b.admins[id] = true
 	}
+	b.channel = newChannelAnswers(o.ChannelAnswer, o.AnswerChannels, o.MoreAnswerChannels)
 	if b.http == nil {
 		b.http = &http.Client{Timeout: 10 * time.Second}
 	}

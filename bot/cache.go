@@ -82,5 +82,5 @@ func (b *Bot) DropCachedReplies() { b.replies.drop() }
 // keepable reports whether a reply may be kept: it has something to show
 // and nothing to do beyond being shown.
 func keepable(r handlers.Reply) bool {
-	return !empty(r) && r.Form == nil && len(r.Messages) == 0 && len(r.RefreshHome) == 0
+	return !empty(r) && r.Form == nil && len(r.Messages) == 0 && len(r.RefreshHome) == 0 && len(r.Files) == 0
 }

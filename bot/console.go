@@ -90,6 +90,7 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 	b.replan(ctx, reply.Reschedule, true)
 	var out strings.Builder
 	out.WriteString(Text(reply, b.table.Invocation))
+	out.WriteString(consoleFiles(reply.Files))
 	for _, m := range reply.Messages {
 		if m.To == "" {
 			continue

@@ -41,7 +41,8 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 		}
 	}
 	b.effects(ctx, r)
-	r.Messages, r.RefreshHome, r.Reschedule = nil, nil, nil
+	b.sendFiles(ctx, in.userID, r.Files)
+	r.Messages, r.RefreshHome, r.Reschedule, r.Files = nil, nil, nil, nil
 	return r
 }
 

@@ -63,6 +63,9 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	}
 	dm := m.channelType == "im"
 	if !dm && !m.mention && (b.botUserID == "" || !strings.Contains(m.text, "<@"+b.botUserID+">")) {
+		if b.channel.on(ctx, m) {
+			return b.answerInChannel(ctx, m, retry)
+		}
 		return "ignored" // channel chatter not meant for us
 	}
 	ids := []string{"msg:" + m.ts}
@@ -157,6 +160,10 @@ func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
 		b.log.Warn("a button press carried several actions; only the first is run", "actions", len(actions))
 	}
 	a := actions[0]
+	if a.ActionID == handlers.ActionRemoveAnswer {
+		b.observe("interaction", b.removeAnswer(ctx, cb, a.Value), start)
+		return
+	}
 	if !strings.HasPrefix(a.ActionID, actionRunPrefix) {
 		b.observe("interaction", "ok", start) // link buttons open in the browser; nothing to do
 		return

@@ -35,6 +35,9 @@ type AdminOptions struct {
 	// Directory gives the admin's own time zone, for the times shown; nil,
 	// or a zone it cannot give, shows them in UTC.
 	Directory Directory
+	// Channels keeps the channels answered in; nil: the channel
+	// subcommand says it cannot change them.
+	Channels AnswerChannels
 }
 
 // Admin answers the network admins' "/peer admin ..." commands. The command
@@ -43,11 +46,12 @@ type AdminOptions struct {
 type Admin struct {
 	audit     AuditLog
 	directory Directory
+	channels  AnswerChannels
 }
 
 // NewAdmin returns the admin commands.
 func NewAdmin(o AdminOptions) *Admin {
-	return &Admin{audit: o.Audit, directory: o.Directory}
+	return &Admin{audit: o.Audit, directory: o.Directory, channels: o.Channels}
 }
 
 // Audit log listing limits: how many entries by default, and at most.
@@ -72,6 +76,7 @@ func (a *Admin) Command() Command {
 				More:        fmt.Sprintf("Shows the latest %d entries unless you give a number, up to %d. The log keeps which command was run, never what was typed after it.", auditDefault, auditMost),
 				Run:         a.Audit,
 			},
+			a.channelCommand(),
 		},
 	}
 }
@@ -145,6 +150,10 @@ func auditLine(e AuditEntry, loc *time.Location, req Request) string {
 		return fmt.Sprintf("%s %s ran %s", when, who, cmd)
 	case AuditDenied:
 		return fmt.Sprintf("%s %s tried %s and was refused: not an admin", when, who, cmd)
+	case outcome.AuditAccess:
+		return fmt.Sprintf("%s %s asked for their data with %s", when, who, cmd)
+	case outcome.AuditErased:
+		return fmt.Sprintf("%s someone's data was erased with %s (the log keeps no name: %s)", when, cmd, e.UserID)
 	}
 	return fmt.Sprintf("%s %s: %s, %s", when, who, e.Action, cmd)
 }

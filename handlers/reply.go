@@ -27,6 +27,10 @@ type Reply struct {
 	// supervisor. They are sent after the reply, each at most once.
 	Messages []Message
 
+	// Files are sent to the asker, as files in a direct message (in
+	// Slack) or printed after the reply (in the console).
+	Files []File
+
 	// RefreshHome lists people whose App Home should be drawn again
 	// because something it shows has changed.
 	RefreshHome []string
@@ -47,6 +51,13 @@ type Message struct {
 	// often it is produced while it waits ("confirm:<owner>:<session>");
 	// empty, the transport names it by where it goes and what it says.
 	ID string
+}
+
+// File is a file a reply sends, such as a person's data as JSON.
+type File struct {
+	Name    string // file name, "peerbot-my-data.json"
+	Title   string // shown above it
+	Content []byte
 }
 
 // Section is one part of a reply: an optional heading, text, and short

@@ -45,7 +45,12 @@ func supDate(t time.Time) string {
 // supDateLayout is how a date reads: "Fri 20 Nov 2026".
 const supDateLayout = "Mon 2 Jan 2006"
 
-func supMention(userID string) string { return "<@" + userID + ">" }
+func supMention(userID string) string {
+	if userID == FormerSupervisor {
+		return "a former supervisor"
+	}
+	return "<@" + userID + ">"
+}
 
 // supUserID reads a user id from how Slack or a person writes one, or ""
 // when s is not one.

@@ -40,3 +40,22 @@ func TestHeldQuestion(t *testing.T) {
 		t.Error("HoldQuestion with no user: no error")
 	}
 }
+
+func TestAnswerChannels(t *testing.T) {
+	r, _ := openStore(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		id string
+		on bool
+	}{{"C2", true}, {"C1", true}, {"C2", false}, {"C3", true}} {
+		if err := r.SetAnswerChannel(ctx, c.id, c.on); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := r.AnswerChannels(ctx); err != nil || strings.Join(got, ",") != "C1,C3" {
+		t.Errorf("AnswerChannels = %v (%v), want C1,C3", got, err)
+	}
+	if err := r.SetAnswerChannel(ctx, "{C}", true); err == nil {
+		t.Error("a channel id with braces was taken")
+	}
+}

@@ -103,6 +103,13 @@
 // The scripts name the shard's due, fly and item keys and build the owner
 // and other item keys of the same shard inside; all share the one tag.
 //
+// The channels an admin turned unasked answers on in (besides
+// PEER_CHANNEL_ID), and the salt erasures are audited under when
+// AUDIT_SALT is not set (rights.go):
+//
+//	peerbot:channels:answers             set of channel ids
+//	peerbot:auditsalt                    string, 64 random hex digits, made once
+//
 // The audit log of admin and data-rights actions, one key of its own:
 //
 //	peerbot:audit                        stream: at (RFC 3339), user, action, cmd;

@@ -1,6 +1,7 @@
 // Package fakeslack is a small stand-in for the Slack Web API, for tests
 // and the chaos run: chat.postMessage (recording each message with its
-// metadata), conversations.open and conversations.history. Hooks make it
+// metadata), conversations.open, conversations.history and the three-step
+// file upload (files.go). Hooks make it
 // answer 429 with Retry-After, or an error, as Slack does.
 package fakeslack
 
@@ -28,6 +29,7 @@ type Message struct {
 type API struct {
 	mu    sync.Mutex
 	msgs  map[string][]Message // channel → messages, oldest first
+	files fileStore
 	seq   int64
 	calls map[string]int
 
@@ -52,6 +54,7 @@ func (a *API) Handler() http.Handler {
 	mux.HandleFunc("/api/chat.postMessage", a.post)
 	mux.HandleFunc("/api/conversations.open", a.open)
 	mux.HandleFunc("/api/conversations.history", a.history)
+	a.HandleFiles(mux, "/api/")
 	mux.HandleFunc("/api/auth.test", func(w http.ResponseWriter, _ *http.Request) {
 		reply(w, map[string]any{"ok": true, "user_id": "UBOT", "team_id": "T1"})
 	})

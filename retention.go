@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/scheduler"
+)
+
+// kindRetention is the daily retention job's kind on the reminder engine.
+const kindRetention = "retention"
+
+// retentionID is the one retention item, shared by every replica: the
+// engine's claim runs each day's occurrence on one replica, once.
+const retentionID = "retention:daily"
+
+// retentionSpec is when it runs: every day at 03:15 in the default zone.
+const retentionSpec = "15 3 * * *"
+
+// pruner is what the retention job removes from the store.
+type pruner interface {
+	PruneSessions(ctx context.Context, before time.Time) (int, error)
+	PruneAudit(ctx context.Context, before time.Time) (int, error)
+}
+
+// retention removes session records older than RETENTION_MONTHS and audit
+// entries older than AUDIT_RETENTION_DAYS, as of the occurrence's time. It
+// sends nothing; a failure is retried by the engine.
+type retention struct {
+	db        pruner
+	months    int
+	auditDays int
+	log       *slog.Logger
+}
+
+// Compose is the job's composer: it prunes and says there is nothing to
+// send.
+func (j retention) Compose(ctx context.Context, _ scheduler.Item, at time.Time) (handlers.Reply, bool, error) {
+	sessions, err := j.db.PruneSessions(ctx, at.AddDate(0, -j.months, 0))
+	if err != nil {
+		return handlers.Reply{}, false, err
+	}
+	audit, err := j.db.PruneAudit(ctx, at.AddDate(0, 0, -j.auditDays))
+	if err != nil {
+		return handlers.Reply{}, false, err
+	}
+	j.log.Info("retention removed old records", "sessions", sessions, "audit_entries", audit)
+	return handlers.Reply{}, false, nil
+}
+
+// ensureRetention schedules the daily retention job unless it already is,
+// so a restart does not move one that is due.
+func ensureRetention(ctx context.Context, e *scheduler.Engine) error {
+	if _, err := e.Item(ctx, retentionID); !errors.Is(err, scheduler.ErrNoItem) {
+		return err // nil when it is there
+	}
+	_, err := e.Schedule(ctx, scheduler.Item{ID: retentionID, Kind: kindRetention, To: "-", Spec: retentionSpec})
+	return err
+}
