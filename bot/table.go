@@ -348,7 +348,7 @@ func (t *Table) Help(isAdmin bool) handlers.Reply {
 	}
 	for _, c := range visible(t.commands, isAdmin) {
 		r.Sections = append(r.Sections, handlers.Section{
-			Text: fmt.Sprintf("**%s** %s\n%s", t.Invocation(c.Name, ""), t.usage(c, isAdmin), c.Description),
+			Text: fmt.Sprintf("%s\n%s", strings.TrimSpace(fmt.Sprintf("**%s** %s", t.Invocation(c.Name, ""), t.usage(c, isAdmin))), c.Description),
 		})
 	}
 	r.Note = fmt.Sprintf("Every command also works as %s <command>, for example %s.", t.umbrella, t.umbrella+" "+t.firstVisible(isAdmin))

@@ -448,3 +448,22 @@ func TestAdminOnlyRefusedEverywhere(t *testing.T) {
 		t.Errorf("the audit log has %d entries, want %d: only refusals and admin runs are audited", len(all), logged)
 	}
 }
+
+// A command that takes no arguments is listed without a stray space after
+// its name.
+func TestHelpHasNoTrailingSpaces(t *testing.T) {
+	tbl, err := NewTable("/peer", nil,
+		handlers.Command{Name: "my-data", Description: "Sends you your data.", Run: echo("x")},
+		handlers.Command{Name: "roles", Usage: "[role]", Description: "The roles.", Run: echo("x")},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range tbl.Help(false).Sections {
+		for _, line := range strings.Split(s.Text, "\n") {
+			if strings.HasSuffix(line, " ") {
+				t.Errorf("help line %q ends with a space", line)
+			}
+		}
+	}
+}
