@@ -226,7 +226,7 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 		DefaultZone: a.cfg.DefaultTZ.Location,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory}).Command())
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Standards: handlers.ShippedStandards(standards)}).Command())
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}

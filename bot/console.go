@@ -102,6 +102,9 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 			fmt.Fprintf(&out, "\n--- Post in channel %s ---\n", to)
 		}
 		out.WriteString(Text(m.Reply, invoke))
+		for _, f := range m.Reply.Files {
+			fmt.Fprintf(&out, "\n--- File %s ---\n%s", f.Name, f.Content)
+		}
 	}
 	return out.String()
 }

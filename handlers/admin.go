@@ -35,6 +35,13 @@ type AdminOptions struct {
 	// Directory gives the admin's own time zone, for the times shown; nil,
 	// or a zone it cannot give, shows them in UTC.
 	Directory Directory
+	// Reports gives the people a report covers; nil says reports are not
+	// set up.
+	Reports ReportSource
+	// Standards gives each person's standard, overrides included;
+	// the shipped standards when nil.
+	Standards StandardsSource
+	Now       func() time.Time // time.Now when nil
 }
 
 // Admin answers the network admins' "/peer admin ..." commands. The command
@@ -43,11 +50,21 @@ type AdminOptions struct {
 type Admin struct {
 	audit     AuditLog
 	directory Directory
+	reports   ReportSource
+	standards StandardsSource
+	now       func() time.Time
 }
 
 // NewAdmin returns the admin commands.
 func NewAdmin(o AdminOptions) *Admin {
-	return &Admin{audit: o.Audit, directory: o.Directory}
+	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, now: o.Now}
+	if a.standards == nil {
+		a.standards = ShippedStandards(nil)
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	return a
 }
 
 // Audit log listing limits: how many entries by default, and at most.
@@ -61,9 +78,18 @@ const (
 func (a *Admin) Command() Command {
 	return Command{
 		Name:        "admin",
-		Description: "Tools for network admins: the audit log of admin actions.",
+		Description: "Tools for network admins: supervision reports and the audit log of admin actions.",
 		AdminOnly:   true,
 		Subcommands: []Command{
+			{
+				Name:        "report",
+				Aliases:     []string{"reports"},
+				Usage:       "[csv] [role|pcn|locality <which>]",
+				Description: "Shows who is on track, due soon or overdue with supervision, overdue first.",
+				Examples:    []string{"", "role coach", "pcn Central", "locality gateshead", "csv"},
+				More:        "Covers everyone with a supervision profile, or one role, PCN or locality. Add csv to have it sent to you as a CSV file by direct message.",
+				Run:         a.Report,
+			},
 			{
 				Name:        "audit",
 				Usage:       "[how many]",

@@ -30,6 +30,17 @@ type Reply struct {
 	// RefreshHome lists people whose App Home should be drawn again
 	// because something it shows has changed.
 	RefreshHome []string
+
+	// Files are uploaded with the reply, in a Message only: to the person
+	// or channel it goes to, after its text. The console prints them.
+	Files []File
+}
+
+// File is a file a message carries, such as a report as CSV.
+type File struct {
+	Name    string // the file name, "report.csv"
+	Title   string // shown in Slack; Name when empty
+	Content []byte
 }
 
 // Message is a reply sent somewhere other than back to the asker: to a

@@ -1,12 +1,15 @@
 // Package fakeslack is a small stand-in for the Slack Web API, for tests
 // and the chaos run: chat.postMessage (recording each message with its
-// metadata), conversations.open and conversations.history. Hooks make it
+// metadata), conversations.open, conversations.history and the external
+// file upload (files.getUploadURLExternal, the upload, then
+// files.completeUploadExternal). Hooks make it
 // answer 429 with Retry-After, or an error, as Slack does.
 package fakeslack
 
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -24,12 +27,25 @@ type Message struct {
 	TS         string
 }
 
+// File is one file shared by files.completeUploadExternal.
+type File struct {
+	Channel string
+	Name    string
+	Title   string
+	Content []byte
+}
+
 // API is the fake Web API; serve it with Handler. Safe for concurrent use.
 type API struct {
 	mu    sync.Mutex
 	msgs  map[string][]Message // channel → messages, oldest first
 	seq   int64
 	calls map[string]int
+	// uploads holds each file's bytes by file id, from the upload to its
+	// completion; files are the completed ones, by channel.
+	uploads map[string][]byte
+	names   map[string]string
+	files   map[string][]File
 
 	// RateLimit, when set, is asked before each call of a method (with the
 	// call's number, from 1): a positive answer is a 429 with that
@@ -42,7 +58,10 @@ type API struct {
 
 // New returns an empty fake.
 func New() *API {
-	return &API{msgs: make(map[string][]Message), calls: make(map[string]int), Errors: make(map[string]string)}
+	return &API{
+		msgs: make(map[string][]Message), calls: make(map[string]int), Errors: make(map[string]string),
+		uploads: make(map[string][]byte), names: make(map[string]string), files: make(map[string][]File),
+	}
 }
 
 // Handler serves the API under /api/ (point slack.OptionAPIURL at
@@ -52,6 +71,9 @@ func (a *API) Handler() http.Handler {
 	mux.HandleFunc("/api/chat.postMessage", a.post)
 	mux.HandleFunc("/api/conversations.open", a.open)
 	mux.HandleFunc("/api/conversations.history", a.history)
+	mux.HandleFunc("/api/files.getUploadURLExternal", a.uploadURL)
+	mux.HandleFunc("/api/fake-upload/", a.upload)
+	mux.HandleFunc("/api/files.completeUploadExternal", a.complete)
 	mux.HandleFunc("/api/auth.test", func(w http.ResponseWriter, _ *http.Request) {
 		reply(w, map[string]any{"ok": true, "user_id": "UBOT", "team_id": "T1"})
 	})
@@ -183,4 +205,85 @@ func (a *API) Calls(method string) int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.calls[method]
+}
+
+func (a *API) uploadURL(w http.ResponseWriter, r *http.Request) {
+	if a.limited(w, "files.getUploadURLExternal") {
+		return
+	}
+	_ = r.ParseForm()
+	name := r.Form.Get("filename")
+	if name == "" || r.Form.Get("length") == "" {
+		reply(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	a.mu.Lock()
+	a.seq++
+	id := fmt.Sprintf("F%06d", a.seq)
+	a.names[id] = name
+	a.mu.Unlock()
+	reply(w, map[string]any{"ok": true, "file_id": id, "upload_url": "http://" + r.Host + "/api/fake-upload/" + id})
+}
+
+func (a *API) upload(w http.ResponseWriter, r *http.Request) {
+	id := strings.TrimPrefix(r.URL.Path, "/api/fake-upload/")
+	f, _, err := r.FormFile("file")
+	if err != nil {
+		http.Error(w, "no file", http.StatusBadRequest)
+		return
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		http.Error(w, "bad file", http.StatusBadRequest)
+		return
+	}
+	a.mu.Lock()
+	_, known := a.names[id]
+	if known {
+		a.uploads[id] = b
+	}
+	a.mu.Unlock()
+	if !known {
+		http.Error(w, "unknown upload", http.StatusNotFound)
+		return
+	}
+	_, _ = w.Write([]byte("OK - " + strconv.Itoa(len(b))))
+}
+
+func (a *API) complete(w http.ResponseWriter, r *http.Request) {
+	if a.limited(w, "files.completeUploadExternal") {
+		return
+	}
+	_ = r.ParseForm()
+	var files []struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
+	}
+	if err := json.Unmarshal([]byte(r.Form.Get("files")), &files); err != nil || len(files) == 0 {
+		reply(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	ch := r.Form.Get("channel_id")
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []map[string]any
+	for _, f := range files {
+		b, ok := a.uploads[f.ID]
+		if !ok {
+			reply(w, map[string]any{"ok": false, "error": "file_not_found"})
+			return
+		}
+		a.files[ch] = append(a.files[ch], File{Channel: ch, Name: a.names[f.ID], Title: f.Title, Content: b})
+		delete(a.uploads, f.ID)
+		out = append(out, map[string]any{"id": f.ID, "title": f.Title})
+	}
+	reply(w, map[string]any{"ok": true, "files": out})
+}
+
+// Files returns the files shared to a channel, oldest first.
+func (a *API) Files(channel string) []File {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]File(nil), a.files[channel]...)
 }

@@ -1,0 +1,66 @@
+package bot
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/fakeslack"
+)
+
+// fileCommand answers with a DM to the asker that carries a CSV file.
+var fileCommand = handlers.Command{Name: "export", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
+	return handlers.Reply{
+		Text: "Sent.",
+		Messages: []handlers.Message{{To: req.UserID, Reply: handlers.Reply{
+			Text:  "Your file.",
+			Files: []handlers.File{{Name: "report.csv", Content: []byte("a,b\n1,2\n")}},
+		}}},
+	}, nil
+}}
+
+// A message's file is uploaded to the person's DM through the external
+// upload flow, after the message's text.
+func TestMessageFileIsUploadedToTheDM(t *testing.T) {
+	fake := fakeslack.New()
+	srv := httptest.NewServer(fake.Handler())
+	t.Cleanup(srv.Close)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/api/"), slack.OptionHTTPClient(&http.Client{Timeout: 5 * time.Second}))
+	b := testBot(t, Options{Slack: api}, fileCommand)
+	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "export", UserID: "U7"})
+	if !ok || !strings.Contains(string(payload), "Sent.") {
+		t.Fatalf("answer %s, want Sent.", payload)
+	}
+	dm := fakeslack.IM("U7")
+	deadline := time.Now().Add(5 * time.Second)
+	for len(fake.Files(dm)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	files := fake.Files(dm)
+	if len(files) != 1 || files[0].Name != "report.csv" || string(files[0].Content) != "a,b\n1,2\n" || files[0].Title != "report.csv" {
+		t.Fatalf("files in the DM: %+v, want report.csv with its content", files)
+	}
+	if msgs := fake.Messages("U7"); len(msgs) != 1 || !strings.Contains(msgs[0].Text, "Your file.") {
+		t.Errorf("messages to U7 %+v, want the message's text", msgs)
+	}
+	if n := fake.Calls("files.getUploadURLExternal") + fake.Calls("files.completeUploadExternal"); n != 2 {
+		t.Errorf("%d upload calls, want one of each step", n)
+	}
+}
+
+// The console prints a message's file after its text.
+func TestConsolePrintsFiles(t *testing.T) {
+	b := testBot(t, Options{}, fileCommand)
+	got := b.consoleAnswer(context.Background(), "export")
+	for _, want := range []string{"Direct message to @UCONSOLE", "Your file.", "--- File report.csv ---\na,b\n1,2\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("console output %q lacks %q", got, want)
+		}
+	}
+}
