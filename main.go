@@ -107,7 +107,7 @@ type app struct {
 	sched *scheduler.Scheduler
 
 	// What the reminder engine needs besides the store and Slack.
-	standards *supervision.Standards
+	standards *handlers.Standards // shipped, with the admins' overrides
 	directory handlers.Directory
 	metrics   *bot.Metrics
 	admins    []string
@@ -150,8 +150,8 @@ func newApp(ctx context.Context, cfg *Config, mode Mode, log *slog.Logger) (*app
 		}
 		directory = bot.NewDirectory(a.api, a.db, cfg.ZoneCacheTTL.Duration, cfg.DefaultTZ.String())
 	}
-	a.standards, a.directory, a.metrics = standards, directory, metrics
-	if err := a.newBot(content, standards, directory, httpClient, botUserID, metrics); err != nil {
+	a.standards, a.directory, a.metrics = handlers.NewStandards(standards, a.db, nil), directory, metrics
+	if err := a.newBot(content, a.standards, directory, httpClient, botUserID, metrics); err != nil {
 		_ = a.db.Close()
 		return nil, err
 	}
@@ -205,7 +205,7 @@ func authTestError(err error, apiURL string) error {
 }
 
 // newBot builds the handlers, the command table and the bot.
-func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
+func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
 	roles, err := handlers.NewRoles(content)
 	if err != nil {
 		return err
@@ -221,12 +221,13 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 	sup := handlers.NewSupervision(handlers.SupervisionOptions{
 		Profiles:    a.db,
 		Sessions:    a.db,
-		Standards:   standards,
+		Standards:   standards.Shipped(),
+		Source:      standards,
 		Directory:   directory,
 		DefaultZone: a.cfg.DefaultTZ.Location,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Standards: handlers.ShippedStandards(standards)}).Command())
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Overrides: standards}).Command())
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}

@@ -80,7 +80,7 @@ func stopEngine(log *slog.Logger, e *scheduler.Engine) {
 // Items are KindSupervision with ID "sup:<user>" and To the user.
 type supervisionReminders struct {
 	db        *store.Redis
-	standards *supervision.Standards
+	standards handlers.StandardsSource
 	zones     handlers.Directory // the person's zone, as Slack has it now
 }
 
@@ -106,7 +106,11 @@ func (s supervisionReminders) state(ctx context.Context, userID string, now time
 	if lerr != nil || p.TimeZone == "" {
 		loc, _ = scheduler.LoadZone(supervision.DefaultTimeZone)
 	}
-	st = supervision.ComputeStatus(s.standards.For(p.Role, p.Locality), sessions, leaves, now.In(loc))
+	std, err := s.standards.For(ctx, p.Role, p.Locality)
+	if err != nil {
+		return p, st, nil, false, err
+	}
+	st = supervision.ComputeStatus(std, sessions, leaves, now.In(loc))
 	return p, st, leaves, true, nil
 }
 

@@ -22,7 +22,7 @@ const digestSpec = "0 9 * * MON"
 // could not deliver in the week.
 type adminDigest struct {
 	db        *store.Redis
-	standards *supervision.Standards
+	standards handlers.StandardsSource
 	failures  func(ctx context.Context, since time.Time) ([]scheduler.FailureRecord, error)
 }
 
@@ -106,7 +106,11 @@ func (d adminDigest) status(ctx context.Context, userID string, at time.Time) (s
 	if lerr != nil || p.TimeZone == "" {
 		loc, _ = scheduler.LoadZone(supervision.DefaultTimeZone)
 	}
-	return supervision.ComputeStatus(d.standards.For(p.Role, p.Locality), sessions, leaves, at.In(loc)), p, true, nil
+	std, err := d.standards.For(ctx, p.Role, p.Locality)
+	if err != nil {
+		return supervision.Status{}, p, false, err
+	}
+	return supervision.ComputeStatus(std, sessions, leaves, at.In(loc)), p, true, nil
 }
 
 func count(m map[string]*tally, key string, s supervision.State) {

@@ -41,6 +41,9 @@ type AdminOptions struct {
 	// Standards gives each person's standard, overrides included;
 	// the shipped standards when nil.
 	Standards StandardsSource
+	// Overrides, when set, lets admins change the standards; it is the
+	// Standards source too when Standards is nil.
+	Overrides *Standards
 	Now       func() time.Time // time.Now when nil
 }
 
@@ -52,12 +55,16 @@ type Admin struct {
 	directory Directory
 	reports   ReportSource
 	standards StandardsSource
+	overrides *Standards
 	now       func() time.Time
 }
 
 // NewAdmin returns the admin commands.
 func NewAdmin(o AdminOptions) *Admin {
-	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, now: o.Now}
+	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, overrides: o.Overrides, now: o.Now}
+	if a.standards == nil && a.overrides != nil {
+		a.standards = a.overrides
+	}
 	if a.standards == nil {
 		a.standards = ShippedStandards(nil)
 	}
@@ -78,7 +85,7 @@ const (
 func (a *Admin) Command() Command {
 	return Command{
 		Name:        "admin",
-		Description: "Tools for network admins: supervision reports and the audit log of admin actions.",
+		Description: "Tools for network admins: supervision reports, standards and the audit log of admin actions.",
 		AdminOnly:   true,
 		Subcommands: []Command{
 			{
@@ -90,6 +97,7 @@ func (a *Admin) Command() Command {
 				More:        "Covers everyone with a supervision profile, or one role, PCN or locality. Add csv to have it sent to you as a CSV file by direct message.",
 				Run:         a.Report,
 			},
+			a.standardsCommand(),
 			{
 				Name:        "audit",
 				Usage:       "[how many]",

@@ -15,8 +15,11 @@ type SupervisionOptions struct {
 	Profiles  Profiles
 	Sessions  Sessions
 	Standards *supervision.Standards // DefaultStandards when nil
-	Directory Directory              // where time zones come from; DefaultZone for everyone when nil
-	Now       func() time.Time       // time.Now when nil
+	// Source gives each person's standard with the admins' overrides;
+	// Standards as shipped when nil. Standards still gives the notes.
+	Source    StandardsSource
+	Directory Directory        // where time zones come from; DefaultZone for everyone when nil
+	Now       func() time.Time // time.Now when nil
 	// DefaultZone is the time zone of a person whose zone is not known;
 	// Europe/London when nil.
 	DefaultZone *time.Location
@@ -32,6 +35,7 @@ type Supervision struct {
 	profiles  Profiles
 	sessions  Sessions
 	standards *supervision.Standards
+	source    StandardsSource
 	dir       Directory
 	now       func() time.Time
 	zone      *time.Location
@@ -43,12 +47,16 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 		profiles:  o.Profiles,
 		sessions:  o.Sessions,
 		standards: o.Standards,
+		source:    o.Source,
 		dir:       o.Directory,
 		now:       o.Now,
 		zone:      o.DefaultZone,
 	}
 	if h.standards == nil {
 		h.standards = supervision.DefaultStandards()
+	}
+	if h.source == nil {
+		h.source = ShippedStandards(h.standards)
 	}
 	if h.now == nil {
 		h.now = time.Now
@@ -147,7 +155,11 @@ func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRec
 	if err != nil {
 		return supRecord{}, fmt.Errorf("supervision: reading status: %w", err)
 	}
-	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], nil
+	recs, err := h.records(ctx, []supervision.Profile{p}, []supervision.Summary{sum})
+	if err != nil {
+		return supRecord{}, err
+	}
+	return recs[0], nil
 }
 
 // team works out the status of several people at once, reading only the
@@ -165,11 +177,11 @@ func (h *Supervision) team(ctx context.Context, ps []supervision.Profile) ([]sup
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading status: %w", err)
 	}
-	return h.records(ps, sums), nil
+	return h.records(ctx, ps, sums)
 }
 
 // records works out each person's status from their summary.
-func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
+func (h *Supervision) records(ctx context.Context, ps []supervision.Profile, sums []supervision.Summary) ([]supRecord, error) {
 	now := h.now()
 	out := make([]supRecord, len(ps))
 	type where struct {
@@ -180,14 +192,17 @@ func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summa
 	for i, p := range ps {
 		std, ok := stds[where{p.Role, p.Locality}]
 		if !ok {
-			std = h.standards.For(p.Role, p.Locality)
+			var err error
+			if std, err = h.source.For(ctx, p.Role, p.Locality); err != nil {
+				return nil, fmt.Errorf("supervision: reading standards: %w", err)
+			}
 			stds[where{p.Role, p.Locality}] = std
 		}
 		rec := supRecord{profile: p, loc: h.location(p), standard: std, leaves: sums[i].Leaves}
 		rec.status = sums[i].Status(rec.standard, now.In(rec.loc))
 		out[i] = rec
 	}
-	return out
+	return out, nil
 }
 
 // noProfile guides a person with no profile to set one up.
