@@ -34,21 +34,10 @@ func knowledgeCheck(args []string, stdout io.Writer) error {
 		fsys = os.DirFS(args[0])
 		extra, where = fsys, args[0]
 	}
-	faults := knowledge.Check(fsys, time.Now())
-	if _, err := supervision.LoadStandards(extra); err != nil {
-		faults = append(faults, err)
-	}
+	base, faults := checkContent(fsys, extra, time.Now())
 	n := 0
-	if len(faults) == 0 {
-		base, err := knowledge.LoadWith(knowledge.Content(), extra)
-		if err != nil {
-			faults = append(faults, err)
-		} else {
-			for _, e := range base.Entries() {
-				faults = append(faults, renderFaults(e)...)
-				n++
-			}
-		}
+	if base != nil {
+		n = len(base.Entries())
 	}
 	for _, f := range faults {
 		fmt.Fprintln(stdout, f)
@@ -58,6 +47,34 @@ func knowledgeCheck(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "ok: %d articles checked in %s\n", n, where)
 	return nil
+}
+
+// checkContent validates content as "peerbot knowledge check" does: the
+// articles in fsys (the shipped content, or a folder), the standards in
+// extra, then the content loaded whole with each article drawn as Slack
+// would. It returns the loaded content when there is no fault.
+func checkContent(fsys, extra fs.FS, now time.Time) (*knowledge.Base, []error) {
+	faults := knowledge.Check(fsys, now)
+	if _, err := supervision.LoadStandards(extra); err != nil {
+		faults = append(faults, err)
+	}
+	if len(faults) > 0 {
+		return nil, faults
+	}
+	base, err := knowledge.LoadWith(knowledge.Content(), extra)
+	if err != nil {
+		return nil, []error{err}
+	}
+	for _, e := range base.Entries() {
+		faults = append(faults, renderFaults(e)...)
+	}
+	if err := handlers.CheckRoles(base); err != nil {
+		faults = append(faults, err)
+	}
+	if len(faults) > 0 {
+		return nil, faults
+	}
+	return base, nil
 }
 
 // renderFaults draws an article whole, as the longest answer the bot could

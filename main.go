@@ -78,6 +78,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// Background work runs beside every mode: it starts here, before the
 	// mode takes requests, and stops after the mode has stopped taking them.
 	a.sched.Start()
+	pollCtx, pollStop := context.WithCancel(context.Background())
+	a.pollStop = pollStop
+	go a.reloader.run(pollCtx, contentPollEvery)
 	if a.engine, err = a.startEngine(stdout); err != nil {
 		return errors.Join(fmt.Errorf("starting the reminder engine: %w", err), a.stopBackground())
 	}
@@ -112,6 +115,8 @@ type app struct {
 	metrics   *bot.Metrics
 	admins    []string
 	engine    *scheduler.Engine // nil until started
+	reloader  *contentReloader  // reads KNOWLEDGE_DIR again on every replica
+	pollStop  context.CancelFunc
 
 	stopOnce   sync.Once
 	stopCtx    context.Context
@@ -206,12 +211,14 @@ func authTestError(err error, apiURL string) error {
 
 // newBot builds the handlers, the command table and the bot.
 func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
-	roles, err := handlers.NewRoles(content)
+	held := handlers.NewContent(content)
+	a.reloader = &contentReloader{dir: a.cfg.KnowledgeDir, db: a.db, content: held, log: a.log, now: time.Now}
+	roles, err := handlers.NewRoles(held)
 	if err != nil {
 		return err
 	}
 	answers := handlers.NewAnswers(handlers.AnswersOptions{
-		Content:       content,
+		Content:       held,
 		Feedback:      a.db,
 		Profiles:      a.db,
 		Once:          a.db,
@@ -227,7 +234,7 @@ func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, dir
 		DefaultZone: a.cfg.DefaultTZ.Location,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Overrides: standards}).Command())
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Overrides: standards, Reloader: a.reloader}).Command())
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}
@@ -253,6 +260,7 @@ func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, dir
 
 		ResponseURLPrefix: a.cfg.ResponseURLPrefix,
 	})
+	a.reloader.drop = a.bot.DropCachedReplies
 	return nil
 }
 
@@ -323,6 +331,9 @@ func (a *app) stopping() context.Context {
 // finish, within what is left of the grace period.
 func (a *app) stopBackground() error {
 	ctx := a.stopping()
+	if a.pollStop != nil {
+		a.pollStop()
+	}
 	err := errors.Join(a.sched.Stop(ctx), a.bot.Shutdown(ctx))
 	if a.engine != nil {
 		// After the bot's own work, which may still hand it messages;

@@ -44,7 +44,10 @@ type AdminOptions struct {
 	// Overrides, when set, lets admins change the standards; it is the
 	// Standards source too when Standards is nil.
 	Overrides *Standards
-	Now       func() time.Time // time.Now when nil
+	// Reloader reads the content again for "admin reload"; nil says it
+	// cannot be.
+	Reloader Reloader
+	Now      func() time.Time // time.Now when nil
 }
 
 // Admin answers the network admins' "/peer admin ..." commands. The command
@@ -56,12 +59,13 @@ type Admin struct {
 	reports   ReportSource
 	standards StandardsSource
 	overrides *Standards
+	reloader  Reloader
 	now       func() time.Time
 }
 
 // NewAdmin returns the admin commands.
 func NewAdmin(o AdminOptions) *Admin {
-	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, overrides: o.Overrides, now: o.Now}
+	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, overrides: o.Overrides, reloader: o.Reloader, now: o.Now}
 	if a.standards == nil && a.overrides != nil {
 		a.standards = a.overrides
 	}
@@ -85,7 +89,7 @@ const (
 func (a *Admin) Command() Command {
 	return Command{
 		Name:        "admin",
-		Description: "Tools for network admins: supervision reports, standards and the audit log of admin actions.",
+		Description: "Tools for network admins: supervision reports, standards, content reloads and the audit log of admin actions.",
 		AdminOnly:   true,
 		Subcommands: []Command{
 			{
@@ -98,6 +102,12 @@ func (a *Admin) Command() Command {
 				Run:         a.Report,
 			},
 			a.standardsCommand(),
+			{
+				Name:        "reload",
+				Description: "Reads the content folder again, after checking every article, on every copy of the bot.",
+				More:        "A folder with a problem changes nothing: I keep the content as it was and say what is wrong.",
+				Run:         a.Reload,
+			},
 			{
 				Name:        "audit",
 				Usage:       "[how many]",

@@ -313,17 +313,21 @@ func reportCounts(rows []reportRow) string {
 
 // reportTyped is a value a person typed (a PCN's name) made safe to show
 // in the bot's voice: no markup, mention or link survives, and it is short.
-func reportTyped(s string) string {
+func reportTyped(s string) string { return safeWords(s, "<>[]()*_@!`~|:/", 60) }
+
+// safeWords drops the characters in drop from s, runs of space as one
+// space, clipped to n characters.
+func safeWords(s, drop string, n int) string {
 	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '<', '>', '[', ']', '(', ')', '*', '_', '@', '!', '`', '~', '|', ':', '/':
+		switch {
+		case strings.ContainsRune(drop, r):
 			return -1
-		case '\n', '\r', '\t':
+		case r == '\n' || r == '\r' || r == '\t':
 			return ' '
 		}
 		return r
 	}, s)
-	return text.Clip(strings.Join(strings.Fields(s), " "), 60)
+	return text.Clip(strings.Join(strings.Fields(s), " "), n)
 }
 
 // reportFileName names the CSV file by what it covers and the date.

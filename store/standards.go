@@ -105,3 +105,29 @@ func (r *Redis) ResetStandardOverride(ctx context.Context, role supervision.Role
 	}
 	return del.Val() > 0, nil
 }
+
+// contentVersionKey counts content reloads, so every replica knows when to
+// read KNOWLEDGE_DIR again.
+func (r *Redis) contentVersionKey() string { return r.key("content", "version") }
+
+// ContentVersion returns how many content reloads there have been: 0 when
+// none.
+func (r *Redis) ContentVersion(ctx context.Context) (int64, error) {
+	v, err := r.client.Get(ctx, r.contentVersionKey()).Int64()
+	if errors.Is(err, redis.Nil) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, unavailable("reading the content version", err)
+	}
+	return v, nil
+}
+
+// BumpContentVersion records a content reload and returns the new version.
+func (r *Redis) BumpContentVersion(ctx context.Context) (int64, error) {
+	v, err := r.client.Incr(ctx, r.contentVersionKey()).Result()
+	if err != nil {
+		return 0, writeFailed("recording a content reload", err)
+	}
+	return v, nil
+}

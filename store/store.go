@@ -66,6 +66,9 @@
 //	                                     {weeks, min, by, at} (locality "" for
 //	                                     everywhere); v -> version, bumped by
 //	                                     every set and reset in the same MULTI
+//	peerbot:content:version              integer, bumped by /peer admin reload;
+//	                                     each replica reads KNOWLEDGE_DIR again
+//	                                     when it changes
 //
 // Feedback on answers, under the knowledge entry's id as the tag:
 //
