@@ -112,3 +112,26 @@ func TestAdminReloadEveryReplica(t *testing.T) {
 		t.Errorf("a bad folder dropped kept replies: %d, %d", a.drops.Load(), b.drops.Load())
 	}
 }
+
+// peerbot knowledge check --stale lists the articles reviewed more than
+// REVIEW_MONTHS ago, and not the others.
+func TestKnowledgeCheckStale(t *testing.T) {
+	old := strings.NewReplacer("reviewed: 2026-11-01", "reviewed: 2020-01-15", "as_of: 2026-11-01", "as_of: 2020-01-15").Replace(localArticle)
+	dir := writeFiles(t, map[string]string{"local-walking-groups.md": old})
+	t.Setenv("REVIEW_MONTHS", "24")
+	var out strings.Builder
+	if err := knowledgeCheck([]string{"--stale", dir}, &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	mustContain(t, "--stale", out.String(),
+		"stale: local-walking-groups.md (local-walking-groups): reviewed 2020-01-15, due for review since 2022-01-15; owner",
+		"1 article(s) due for review (reviewed more than 24 months ago)")
+	out.Reset()
+	if err := knowledgeCheck([]string{dir}, &out); err != nil || strings.Contains(out.String(), "stale:") {
+		t.Errorf("without --stale: %v\n%s", err, out.String())
+	}
+	t.Setenv("REVIEW_MONTHS", "none")
+	if err := knowledgeCheck([]string{"--stale", dir}, &out); err == nil || !strings.Contains(err.Error(), "REVIEW_MONTHS") {
+		t.Errorf("an unreadable REVIEW_MONTHS: %v", err)
+	}
+}
