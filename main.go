@@ -234,7 +234,8 @@ func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, dir
 		DefaultZone: a.cfg.DefaultTZ.Location,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Overrides: standards, Reloader: a.reloader}).Command())
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Reports: a.db, Overrides: standards, Reloader: a.reloader,
+		Feedback: a.db, Content: held, ReviewMonths: a.cfg.ReviewMonths}).Command())
 	if a.table, err = bot.NewTable(a.cfg.CommandPeer, a.cfg.SlashNames(), cmds...); err != nil {
 		return fmt.Errorf("command table: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
+	"github.com/peerbot/peerbot/knowledge"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -47,7 +48,12 @@ type AdminOptions struct {
 	// Reloader reads the content again for "admin reload"; nil says it
 	// cannot be.
 	Reloader Reloader
-	Now      func() time.Time // time.Now when nil
+	// Feedback and Content give "admin feedback" its lists; ReviewMonths
+	// is how long an article goes between reviews (12 when 0).
+	Feedback     FeedbackReport
+	Content      Entries
+	ReviewMonths int
+	Now          func() time.Time // time.Now when nil
 }
 
 // Admin answers the network admins' "/peer admin ..." commands. The command
@@ -60,12 +66,16 @@ type Admin struct {
 	standards StandardsSource
 	overrides *Standards
 	reloader  Reloader
+	feedback  FeedbackReport
+	content   Entries
+	months    int
 	now       func() time.Time
 }
 
 // NewAdmin returns the admin commands.
 func NewAdmin(o AdminOptions) *Admin {
-	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, overrides: o.Overrides, reloader: o.Reloader, now: o.Now}
+	a := &Admin{audit: o.Audit, directory: o.Directory, reports: o.Reports, standards: o.Standards, overrides: o.Overrides, reloader: o.Reloader,
+		feedback: o.Feedback, content: o.Content, months: o.ReviewMonths, now: o.Now}
 	if a.standards == nil && a.overrides != nil {
 		a.standards = a.overrides
 	}
@@ -74,6 +84,9 @@ func NewAdmin(o AdminOptions) *Admin {
 	}
 	if a.now == nil {
 		a.now = time.Now
+	}
+	if a.months <= 0 {
+		a.months = knowledge.DefaultReviewMonths
 	}
 	return a
 }
@@ -102,6 +115,11 @@ func (a *Admin) Command() Command {
 				Run:         a.Report,
 			},
 			a.standardsCommand(),
+			{
+				Name:        "feedback",
+				Description: "Shows the answers with the most “not helpful” votes, the questions most often left unanswered, and the articles due for review.",
+				Run:         a.Feedback,
+			},
 			{
 				Name:        "reload",
 				Description: "Reads the content folder again, after checking every article, on every copy of the bot.",
