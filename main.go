@@ -78,12 +78,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// Background work runs beside every mode: it starts here, before the
 	// mode takes requests, and stops after the mode has stopped taking them.
 	a.sched.Start()
-	pollCtx, pollStop := context.WithCancel(context.Background())
-	a.pollStop = pollStop
-	go a.reloader.run(pollCtx, contentPollEvery)
 	if a.engine, err = a.startEngine(stdout); err != nil {
 		return errors.Join(fmt.Errorf("starting the reminder engine: %w", err), a.stopBackground())
 	}
+	a.reloader.onLoad = func(ctx context.Context, base *knowledge.Base) {
+		if err := ensureReviews(ctx, a.engine, a.db, base.Entries(), cfg.ReviewMonths, a.admins, time.Now()); err != nil {
+			a.log.Error("scheduling the content review notices failed", "err", err)
+		}
+	}
+	pollCtx, pollStop := context.WithCancel(context.Background())
+	a.pollStop = pollStop
+	go a.reloader.run(pollCtx, contentPollEvery)
 
 	var runErr error
 	switch mode {

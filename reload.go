@@ -31,6 +31,9 @@ type contentReloader struct {
 	drop    func() // forgets the bot's kept replies
 	log     *slog.Logger
 	now     func() time.Time
+	// onLoad, when set, runs after new content is in place: it schedules
+	// the review notices of the articles as now dated.
+	onLoad func(ctx context.Context, base *knowledge.Base)
 
 	mu      sync.Mutex
 	version int64 // the content version this replica has loaded
@@ -38,7 +41,7 @@ type contentReloader struct {
 
 // load checks the folder and, when it is good, puts its content in place
 // and drops the kept replies.
-func (c *contentReloader) load() (int, []error) {
+func (c *contentReloader) load(ctx context.Context) (int, []error) {
 	fsys, extra := knowledge.Content(), fs.FS(nil)
 	if c.dir != "" {
 		if st, err := os.Stat(c.dir); err != nil || !st.IsDir() {
@@ -55,6 +58,9 @@ func (c *contentReloader) load() (int, []error) {
 	if c.drop != nil {
 		c.drop()
 	}
+	if c.onLoad != nil {
+		c.onLoad(ctx, base)
+	}
 	return len(base.Entries()), nil
 }
 
@@ -63,7 +69,7 @@ func (c *contentReloader) load() (int, []error) {
 func (c *contentReloader) Reload(ctx context.Context) (handlers.ReloadResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n, faults := c.load()
+	n, faults := c.load(ctx)
 	if len(faults) > 0 {
 		res := handlers.ReloadResult{}
 		for _, f := range faults {
@@ -94,7 +100,7 @@ func (c *contentReloader) poll(ctx context.Context, first bool) {
 		return
 	}
 	c.version = v // a bad folder here is logged once per reload, not per poll
-	n, faults := c.load()
+	n, faults := c.load(ctx)
 	if len(faults) > 0 {
 		c.log.Error("another replica reloaded the content; this one's KNOWLEDGE_DIR fails its checks, so it keeps the old content", "faults", len(faults), "first", errors.Join(faults[0]).Error())
 		return

@@ -24,10 +24,10 @@ import (
 // Each admin gets the weekly digest (scheduled once, kept across restarts).
 func (a *app) startEngine(console io.Writer) (*scheduler.Engine, error) {
 	sup := supervisionReminders{db: a.db, standards: a.standards, zones: a.directory}
-	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics)
+	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics, a.reloader.content)
 }
 
-func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics) (*scheduler.Engine, error) {
+func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics, content handlers.Entries) (*scheduler.Engine, error) {
 	var sender scheduler.Sender = bot.NewSender(api, metrics)
 	if api == nil {
 		sender = bot.NewConsoleSender(console, table.Invocation)
@@ -38,7 +38,7 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 	}
 	lease := cfg.ReminderLease.Duration
 	queue := db.Reminders(cfg.ReminderShards)
-	digest := adminDigest{db: db, standards: sup.standards, failures: queue.Failures}
+	digest := adminDigest{db: db, standards: sup.standards, failures: queue.Failures, content: content, reviewMonths: cfg.ReviewMonths}
 	e, err := scheduler.NewEngine(scheduler.Options{
 		Queue:       queue,
 		Sender:      sender,
@@ -60,6 +60,11 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 	defer cancel()
 	if err := ensureDigests(ctx, e, admins); err != nil {
 		log.Error("scheduling the admins' weekly digest failed; it is tried again at the next start", "err", err)
+	}
+	if content != nil {
+		if err := ensureReviews(ctx, e, db, content.Entries(), cfg.ReviewMonths, admins, time.Now()); err != nil {
+			log.Error("scheduling the content review notices failed; they are tried again at the next start or reload", "err", err)
+		}
 	}
 	return e, nil
 }
