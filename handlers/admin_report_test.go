@@ -203,3 +203,21 @@ func TestAdminReportCSV(t *testing.T) {
 		t.Errorf("file name %q", n)
 	}
 }
+
+// BenchmarkAdminReport1000 is "admin report" over 1,000 people on a real
+// Redis: the indexes, the profiles and the summaries read, and the pages
+// drawn.
+func BenchmarkAdminReport1000(b *testing.B) {
+	e := newAdminEnv(b, supDirectory{})
+	for i := range 1000 {
+		id := fmt.Sprintf("U%05dX", i)
+		e.profile(supervision.Profile{UserID: id, Role: supervision.Roles[i%3], PCN: fmt.Sprintf("PCN %d", i%40)})
+		e.session(id, day(2026, 9, 1+i%28), supervision.Clinical, supervision.NoConfirmation)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := e.run("admin report"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

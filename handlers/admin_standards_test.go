@@ -126,3 +126,24 @@ func TestAdminStandardsBadInput(t *testing.T) {
 	}
 	wantContains(t, "nothing set", r.say("UADMIN", "admin standards"), "No overrides")
 }
+
+// BenchmarkStandardsFor is the cost a status request pays for overrides:
+// mostly the cached path, with a version check each second.
+func BenchmarkStandardsFor(b *testing.B) {
+	st, err := store.Open(context.Background(), store.Options{URL: redistest.URL(b), Prefix: redistest.Prefix(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	stds := handlers.NewStandards(nil, st, nil)
+	ctx := context.Background()
+	if err := stds.Set(ctx, supervision.Override{Role: supervision.LinkWorker, Weeks: 2}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := stds.For(ctx, supervision.LinkWorker, "gateshead"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
