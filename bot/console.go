@@ -89,6 +89,7 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 	reply := b.converseReply(ctx, invocation{kind: "console", text: line, userID: user, channelID: "DCONSOLE"})
 	var out strings.Builder
 	out.WriteString(Text(reply, b.table.Invocation))
+	out.WriteString(consoleFiles(reply.Files))
 	for _, m := range reply.Messages {
 		if m.To == "" {
 			continue
@@ -102,9 +103,6 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 			fmt.Fprintf(&out, "\n--- Post in channel %s ---\n", to)
 		}
 		out.WriteString(Text(m.Reply, invoke))
-		for _, f := range m.Reply.Files {
-			fmt.Fprintf(&out, "\n--- File %s ---\n%s", f.Name, f.Content)
-		}
 	}
 	return out.String()
 }

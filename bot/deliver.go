@@ -42,8 +42,37 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 		}
 	}
 	b.effects(ctx, r)
-	r.Messages, r.RefreshHome = nil, nil
+	b.sendFiles(ctx, in.userID, r.Files)
+	r.Messages, r.RefreshHome, r.Files = nil, nil, nil
 	return r
+}
+
+// sendFiles uploads a reply's files to the asker's direct message with the
+// bot, in the background. In the console there is no Slack: the console
+// prints them itself. What is logged names the file, never its content.
+func (b *Bot) sendFiles(ctx context.Context, userID string, files []handlers.File) {
+	if b.api == nil || len(files) == 0 || userID == "" {
+		return
+	}
+	b.goTaskFrom(ctx, "files", func(ctx context.Context) {
+		for _, f := range files {
+			if err := b.upload(ctx, userID, f); err != nil {
+				b.log.Error("uploading a file failed", "err", err, "file", f.Name)
+			}
+		}
+	})
+}
+
+// consoleFiles prints a reply's files, as the console shows them.
+func consoleFiles(files []handlers.File) string {
+	var out strings.Builder
+	for _, f := range files {
+		fmt.Fprintf(&out, "\n--- File %s ---\n%s", f.Name, f.Content)
+		if !bytes.HasSuffix(f.Content, []byte("\n")) {
+			out.WriteString("\n")
+		}
+	}
+	return out.String()
 }
 
 func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) error {
@@ -68,16 +97,9 @@ func (b *Bot) effects(ctx context.Context, r handlers.Reply) {
 				continue
 			}
 			m.Reply.Form, m.Reply.Messages, m.Reply.RefreshHome = nil, nil, nil
-			files := m.Reply.Files
 			m.Reply.Files = nil
 			if err := b.post(ctx, m.To, "", m.Reply); err != nil {
 				b.log.Error("sending a message failed", "err", err, "to", m.To)
-				continue
-			}
-			for _, f := range files {
-				if err := b.upload(ctx, m.To, f); err != nil {
-					b.log.Error("uploading a file failed", "err", err, "to", m.To)
-				}
 			}
 		}
 		seen := make(map[string]bool)

@@ -14,20 +14,14 @@ import (
 	"github.com/peerbot/peerbot/internal/fakeslack"
 )
 
-// fileCommand answers with a DM to the asker that carries a CSV file.
+// fileCommand answers with a CSV file for the asker.
 var fileCommand = handlers.Command{Name: "export", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
-	return handlers.Reply{
-		Text: "Sent.",
-		Messages: []handlers.Message{{To: req.UserID, Reply: handlers.Reply{
-			Text:  "Your file.",
-			Files: []handlers.File{{Name: "report.csv", Content: []byte("a,b\n1,2\n")}},
-		}}},
-	}, nil
+	return handlers.Reply{Text: "Sent.", Files: []handlers.File{{Name: "report.csv", Content: []byte("a,b\n1,2\n")}}}, nil
 }}
 
-// A message's file is uploaded to the person's DM through the external
-// upload flow, after the message's text.
-func TestMessageFileIsUploadedToTheDM(t *testing.T) {
+// A reply's file is uploaded to the asker's DM through the external
+// upload flow.
+func TestReplyFileIsUploadedToTheDM(t *testing.T) {
 	fake := fakeslack.New()
 	srv := httptest.NewServer(fake.Handler())
 	t.Cleanup(srv.Close)
@@ -46,19 +40,16 @@ func TestMessageFileIsUploadedToTheDM(t *testing.T) {
 	if len(files) != 1 || files[0].Name != "report.csv" || string(files[0].Content) != "a,b\n1,2\n" || files[0].Title != "report.csv" {
 		t.Fatalf("files in the DM: %+v, want report.csv with its content", files)
 	}
-	if msgs := fake.Messages("U7"); len(msgs) != 1 || !strings.Contains(msgs[0].Text, "Your file.") {
-		t.Errorf("messages to U7 %+v, want the message's text", msgs)
-	}
 	if n := fake.Calls("files.getUploadURLExternal") + fake.Calls("files.completeUploadExternal"); n != 2 {
 		t.Errorf("%d upload calls, want one of each step", n)
 	}
 }
 
-// The console prints a message's file after its text.
+// The console prints a reply's file after its text.
 func TestConsolePrintsFiles(t *testing.T) {
 	b := testBot(t, Options{}, fileCommand)
 	got := b.consoleAnswer(context.Background(), "export")
-	for _, want := range []string{"Direct message to @UCONSOLE", "Your file.", "--- File report.csv ---\na,b\n1,2\n"} {
+	for _, want := range []string{"Sent.\n", "--- File report.csv ---\na,b\n1,2\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("console output %q lacks %q", got, want)
 		}

@@ -102,11 +102,8 @@ func (a *Admin) Report(ctx context.Context, req Request) (Reply, error) {
 	}
 	if f.csv {
 		return Reply{
-			Text: fmt.Sprintf("I've sent the report of %s to you as a CSV file by direct message.", supCount(len(rows), "person", "people")),
-			Messages: []Message{{To: req.UserID, Reply: Reply{
-				Text:  "The supervision report you asked for, as a CSV file. It holds Slack user ids, roles, PCNs and dates, nothing clinical: keep it within the network.",
-				Files: []File{{Name: reportFileName(f, a.now()), Content: reportCSV(rows)}},
-			}}},
+			Text:  fmt.Sprintf("I've sent the report of %s to you as a CSV file by direct message. It holds Slack user ids, roles, PCNs and dates, nothing clinical: keep it within the network.", supCount(len(rows), "person", "people")),
+			Files: []File{{Name: reportFileName(f, a.now()), Title: "Supervision report", Content: reportCSV(rows)}},
 		}, nil
 	}
 	pages := reportPages(f, rows)

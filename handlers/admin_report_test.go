@@ -168,10 +168,10 @@ func TestAdminReportCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantContains(t, "csv", all(r), "I've sent the report of 5 people to you as a CSV file by direct message.")
-	if len(r.Messages) != 1 || r.Messages[0].To != "UADMIN" || len(r.Messages[0].Reply.Files) != 1 {
-		t.Fatalf("want one file in a DM to the admin, got %+v", r.Messages)
+	if len(r.Files) != 1 || len(r.Messages) != 0 {
+		t.Fatalf("want one file for the admin and no other message, got %d files, %+v", len(r.Files), r.Messages)
 	}
-	f := r.Messages[0].Reply.Files[0]
+	f := r.Files[0]
 	if f.Name != "supervision-report-2026-11-20.csv" {
 		t.Errorf("file name %q", f.Name)
 	}
@@ -199,7 +199,7 @@ func TestAdminReportCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := r.Messages[0].Reply.Files[0].Name; n != "supervision-report-hwbc-2026-11-20.csv" {
+	if n := r.Files[0].Name; n != "supervision-report-hwbc-2026-11-20.csv" {
 		t.Errorf("file name %q", n)
 	}
 }

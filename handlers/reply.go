@@ -31,12 +31,12 @@ type Reply struct {
 	// because something it shows has changed.
 	RefreshHome []string
 
-	// Files are uploaded with the reply, in a Message only: to the person
-	// or channel it goes to, after its text. The console prints them.
+	// Files are sent to the asker, as files in a direct message (in
+	// Slack) or printed after the reply (in the console).
 	Files []File
 }
 
-// File is a file a message carries, such as a report as CSV.
+// File is a file a reply sends, such as a report as CSV.
 type File struct {
 	Name    string // the file name, "report.csv"
 	Title   string // shown in Slack; Name when empty
