@@ -44,6 +44,7 @@ type Config struct {
 	CommandAsk         string   `envconfig:"COMMAND_ASK" default:"/ask"`
 	CommandSupervision string   `envconfig:"COMMAND_SUPERVISION" default:"/supervision"`
 	KnowledgeDir       string   `envconfig:"KNOWLEDGE_DIR"`
+	ReviewMonths       int      `envconfig:"REVIEW_MONTHS" default:"12"`
 	ZoneCacheTTL       Duration `envconfig:"ZONE_CACHE_TTL" default:"24h"`
 	ReminderShards     int      `envconfig:"REMINDER_SHARDS" default:"8"`
 	ReminderGrace      Duration `envconfig:"REMINDER_GRACE" default:"24h"`
@@ -210,6 +211,9 @@ func (c *Config) validate() error {
 	}
 	if c.ZoneCacheTTL.Duration < time.Minute {
 		return &ConfigError{"ZONE_CACHE_TTL", "expected a duration of at least a minute, such as 24h"}
+	}
+	if c.ReviewMonths < 1 || c.ReviewMonths > 120 {
+		return &ConfigError{"REVIEW_MONTHS", fmt.Sprintf("expected a number of months from 1 to 120, not %d", c.ReviewMonths)}
 	}
 	return c.validateReminders()
 }

@@ -84,6 +84,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// Requests are served only from here on, so every message a reply
 	// sends goes through the engine's durable path.
 	a.bot.SetOutbox(a.engine)
+	a.reloader.onLoad = func(ctx context.Context, base *knowledge.Base) {
+		if err := ensureReviews(ctx, a.engine, a.db, base.Entries(), cfg.ReviewMonths, a.admins, time.Now()); err != nil {
+			a.log.Error("scheduling the content review notices failed", "err", err)
+		}
+	}
+	pollCtx, pollStop := context.WithCancel(context.Background())
+	a.pollStop = pollStop
+	go a.reloader.run(pollCtx, contentPollEvery)
 
 	var runErr error
 	switch mode {
@@ -110,12 +118,14 @@ type app struct {
 	sched *scheduler.Scheduler
 
 	// What the reminder engine needs besides the store and Slack.
-	standards *supervision.Standards
+	standards *handlers.Standards // shipped, with the admins' overrides
 	directory handlers.Directory
 	metrics   *bot.Metrics
 	admins    []string
 	engine    *scheduler.Engine // nil until started
 	clock     *consoleClock     // the console's movable clock; nil over Slack
+	reloader  *contentReloader  // reads KNOWLEDGE_DIR again on every replica
+	pollStop  context.CancelFunc
 
 	stopOnce   sync.Once
 	stopCtx    context.Context
@@ -157,8 +167,8 @@ func newApp(ctx context.Context, cfg *Config, mode Mode, log *slog.Logger) (*app
 		}
 		directory = bot.NewDirectory(a.api, a.db, cfg.ZoneCacheTTL.Duration, cfg.DefaultTZ.String())
 	}
-	a.standards, a.directory, a.metrics = standards, directory, metrics
-	if err := a.newBot(content, standards, directory, httpClient, botUserID, metrics); err != nil {
+	a.standards, a.directory, a.metrics = handlers.NewStandards(standards, a.db, nil), directory, metrics
+	if err := a.newBot(content, a.standards, directory, httpClient, botUserID, metrics); err != nil {
 		_ = a.db.Close()
 		return nil, err
 	}
@@ -221,13 +231,15 @@ func authTestError(err error, apiURL string) error {
 }
 
 // newBot builds the handlers, the command table and the bot.
-func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
-	roles, err := handlers.NewRoles(content)
+func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
+	held := handlers.NewContent(content)
+	a.reloader = &contentReloader{dir: a.cfg.KnowledgeDir, db: a.db, content: held, log: a.log, now: time.Now}
+	roles, err := handlers.NewRoles(held)
 	if err != nil {
 		return err
 	}
 	answers := handlers.NewAnswers(handlers.AnswersOptions{
-		Content:       content,
+		Content:       held,
 		Feedback:      a.db,
 		Profiles:      a.db,
 		Once:          a.db,
@@ -237,14 +249,16 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 	sup := handlers.NewSupervision(handlers.SupervisionOptions{
 		Profiles:    a.db,
 		Sessions:    a.db,
-		Standards:   standards,
+		Standards:   standards.Shipped(),
+		Source:      standards,
 		Directory:   directory,
 		DefaultZone: a.cfg.DefaultTZ.Location,
 		Reminders:   reminderQueue{a},
 		Now:         a.now,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
-	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Channels: a.db}).Command(),
+	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Channels: a.db, Reports: a.db, Overrides: standards, Reloader: a.reloader,
+		Feedback: a.db, Content: held, ReviewMonths: a.cfg.ReviewMonths}).Command(),
 		handlers.NewChannelSchedules(reminderQueue{a}, a.now).Command())
 	if a.clock != nil {
 		cmds = append(cmds, handlers.ClockCommand(a.clock.Set, a.clock.Now))
@@ -279,6 +293,7 @@ func (a *app) newBot(content *knowledge.Base, standards *supervision.Standards, 
 
 		ResponseURLPrefix: a.cfg.ResponseURLPrefix,
 	})
+	a.reloader.drop = a.bot.DropCachedReplies
 	return nil
 }
 
@@ -349,6 +364,9 @@ func (a *app) stopping() context.Context {
 // finish, within what is left of the grace period.
 func (a *app) stopBackground() error {
 	ctx := a.stopping()
+	if a.pollStop != nil {
+		a.pollStop()
+	}
 	err := errors.Join(a.sched.Stop(ctx), a.bot.Shutdown(ctx))
 	if a.engine != nil {
 		// After the bot's own work, which may still hand it messages;

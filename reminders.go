@@ -26,10 +26,10 @@ import (
 // (each scheduled once, kept across restarts).
 func (a *app) startEngine(console io.Writer) (*scheduler.Engine, error) {
 	sup := supervisionReminders{db: a.db, standards: a.standards, zones: a.directory, invoke: a.table.Invocation}
-	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics, a.now)
+	return startEngine(a.cfg, a.db, a.api, sup, a.admins, console, a.table, a.log, a.metrics, a.now, a.reloader.content)
 }
 
-func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics, now func() time.Time) (*scheduler.Engine, error) {
+func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisionReminders, admins []string, console io.Writer, table *bot.Table, log *slog.Logger, metrics *bot.Metrics, now func() time.Time, content handlers.Entries) (*scheduler.Engine, error) {
 	var sender scheduler.Sender = bot.NewSender(api, metrics)
 	if api == nil {
 		sender = bot.NewConsoleSender(console, table.Invocation)
@@ -40,7 +40,7 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 	}
 	lease := cfg.ReminderLease.Duration
 	queue := db.Reminders(cfg.ReminderShards)
-	digest := adminDigest{db: db, standards: sup.standards, failures: queue.Failures}
+	digest := adminDigest{db: db, standards: sup.standards, failures: queue.Failures, content: content, reviewMonths: cfg.ReviewMonths}
 	keep := retention{db: db, months: cfg.RetentionMonths, auditDays: cfg.AuditRetentionDays, log: log.With("component", "retention")}
 	e, err := scheduler.NewEngine(scheduler.Options{
 		Queue:       queue,
@@ -68,6 +68,11 @@ func startEngine(cfg *Config, db *store.Redis, api *slack.Client, sup supervisio
 	if err := ensureRetention(ctx, e); err != nil {
 		log.Error("scheduling the daily retention job failed; it is tried again at the next start", "err", err)
 	}
+	if content != nil {
+		if err := ensureReviews(ctx, e, db, content.Entries(), cfg.ReviewMonths, admins, now()); err != nil {
+			log.Error("scheduling the content review notices failed; they are tried again at the next start or reload", "err", err)
+		}
+	}
 	return e, nil
 }
 
@@ -87,7 +92,7 @@ func stopEngine(log *slog.Logger, e *scheduler.Engine) {
 // Items are KindSupervision with ID "sup:<user>" and To the user.
 type supervisionReminders struct {
 	db        *store.Redis
-	standards *supervision.Standards
+	standards handlers.StandardsSource
 	zones     handlers.Directory             // the person's zone, as Slack has it now
 	invoke    func(name, args string) string // spells a command as typed (Table.Invocation); nil in tests
 }
@@ -113,7 +118,11 @@ func (s supervisionReminders) state(ctx context.Context, userID string, now time
 	if lerr != nil || p.TimeZone == "" {
 		loc, _ = scheduler.LoadZone(supervision.DefaultTimeZone)
 	}
-	st = sum.Status(s.standards.For(p.Role, p.Locality), now.In(loc))
+	std, err := s.standards.For(ctx, p.Role, p.Locality)
+	if err != nil {
+		return p, st, nil, false, err
+	}
+	st = sum.Status(std, now.In(loc))
 	return p, st, sum.Leaves, true, nil
 }
 

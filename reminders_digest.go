@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/knowledge"
 	"github.com/peerbot/peerbot/scheduler"
 	"github.com/peerbot/peerbot/store"
 	"github.com/peerbot/peerbot/supervision"
@@ -22,8 +23,12 @@ const digestSpec = "0 9 * * MON"
 // could not deliver in the week.
 type adminDigest struct {
 	db        *store.Redis
-	standards *supervision.Standards
+	standards handlers.StandardsSource
 	failures  func(ctx context.Context, since time.Time) ([]scheduler.FailureRecord, error)
+	// content and reviewMonths list the articles due for review; nil
+	// content lists none.
+	content      handlers.Entries
+	reviewMonths int
 }
 
 type tally struct{ onTrack, dueSoon, overdue, other int }
@@ -86,6 +91,12 @@ func (d adminDigest) Compose(ctx context.Context, _ scheduler.Item, at time.Time
 		return handlers.Reply{}, false, err
 	}
 	r.Sections = append(r.Sections, undelivered(failed))
+	if d.content != nil {
+		months := max(d.reviewMonths, 1)
+		if lines := handlers.StaleLines(knowledge.Stale(d.content.Entries(), at, months), months, 10); len(lines) > 0 {
+			r.Sections = append(r.Sections, handlers.Section{Heading: "Articles due for review", Text: strings.Join(lines, "\n")})
+		}
+	}
 	return r, true, nil
 }
 
@@ -106,7 +117,11 @@ func (d adminDigest) status(ctx context.Context, userID string, at time.Time) (s
 	if lerr != nil || p.TimeZone == "" {
 		loc, _ = scheduler.LoadZone(supervision.DefaultTimeZone)
 	}
-	return supervision.ComputeStatus(d.standards.For(p.Role, p.Locality), sessions, leaves, at.In(loc)), p, true, nil
+	std, err := d.standards.For(ctx, p.Role, p.Locality)
+	if err != nil {
+		return supervision.Status{}, p, false, err
+	}
+	return supervision.ComputeStatus(std, sessions, leaves, at.In(loc)), p, true, nil
 }
 
 func count(m map[string]*tally, key string, s supervision.State) {

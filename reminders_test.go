@@ -46,7 +46,7 @@ func TestSupervisionRemindersFollowTheHomeRule(t *testing.T) {
 	}
 	addSession("s1", time.Date(2026, 10, 20, 0, 0, 0, 0, lon))
 	now := time.Date(2026, 11, 2, 12, 0, 0, 0, lon)
-	sr := supervisionReminders{db: db, standards: standards}
+	sr := supervisionReminders{db: db, standards: handlers.NewStandards(standards, db, nil)}
 	it := scheduler.Item{ID: "sup:U1", Kind: scheduler.KindSupervision, Owner: "U1", To: "U1"}
 
 	sessions, _ := db.Sessions(ctx, "U1", 0)
@@ -109,7 +109,7 @@ func TestCoachRemindersNameEachClock(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sr := supervisionReminders{db: db, standards: standards}
+	sr := supervisionReminders{db: db, standards: handlers.ShippedStandards(standards)}
 	it := scheduler.Item{ID: "sup:U2", Kind: scheduler.KindSupervision, Owner: "U2", To: "U2"}
 	now := time.Date(2026, 11, 1, 12, 0, 0, 0, lon)
 	at, ok, err := sr.Plan(ctx, it, now)
@@ -174,7 +174,7 @@ func TestAdminDigest(t *testing.T) {
 	if _, err := q.Finish(ctx, at.Add(-time.Hour), scheduler.Done{Claim: claims[0], Finish: scheduler.Finish{Failure: "account_inactive"}}); err != nil {
 		t.Fatal(err)
 	}
-	d := adminDigest{db: db, standards: standards, failures: q.Failures}
+	d := adminDigest{db: db, standards: handlers.NewStandards(standards, db, nil), failures: q.Failures}
 	r, send, err := d.Compose(ctx, scheduler.Item{}, at)
 	if err != nil || !send {
 		t.Fatalf("Compose = %v, %v", send, err)
@@ -259,5 +259,41 @@ func TestHTTPModeSendsQueuedReminders(t *testing.T) {
 	}
 	if it, ok, err := q.Get(ctx, "digest:UADMIN1"); err != nil || !ok || it.Spec != digestSpec {
 		t.Errorf("admin digest = %+v, %v, %v, want it scheduled on %q", it, ok, err, digestSpec)
+	}
+}
+
+// An admin's override moves the reminder the engine plans.
+func TestSupervisionRemindersFollowOverrides(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	lon, _ := time.LoadLocation("Europe/London")
+	p := supervision.Profile{UserID: "U1", Role: supervision.LinkWorker, TimeZone: "Europe/London", Reminders: true, ReminderDay: time.Monday, ReminderTime: "09:30"}
+	if err := db.SaveProfile(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddSession(ctx, supervision.Session{ID: "s1", UserID: "U1", Date: time.Date(2026, 10, 20, 0, 0, 0, 0, lon), Type: supervision.Clinical, LoggedBy: "U1", LoggedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	stds := handlers.NewStandards(nil, db, nil)
+	sr := supervisionReminders{db: db, standards: stds}
+	it := scheduler.Item{ID: "sup:U1", Kind: scheduler.KindSupervision, Owner: "U1", To: "U1"}
+	now := time.Date(2026, 10, 21, 12, 0, 0, 0, lon)
+	monthly, ok, err := sr.Plan(ctx, it, now)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	if err := stds.Set(ctx, supervision.Override{Role: supervision.LinkWorker, Weeks: 1, By: "UADMIN", At: now}); err != nil {
+		t.Fatal(err)
+	}
+	weekly, ok, err := sr.Plan(ctx, it, now)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	if !weekly.Before(monthly) || weekly.After(time.Date(2026, 10, 27, 23, 0, 0, 0, lon)) {
+		t.Errorf("with supervision due weekly the reminder is planned for %v (monthly: %v), want by 27 Oct", weekly, monthly)
 	}
 }

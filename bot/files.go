@@ -55,7 +55,11 @@ func (b *Bot) sendFiles(ctx context.Context, userID string, files []handlers.Fil
 func consoleFiles(files []handlers.File) string {
 	var out strings.Builder
 	for _, f := range files {
-		fmt.Fprintf(&out, "\n--- File %s: %s ---\n%s", f.Name, f.Title, f.Content)
+		if f.Title != "" {
+			fmt.Fprintf(&out, "\n--- File %s: %s ---\n%s", f.Name, f.Title, f.Content)
+		} else {
+			fmt.Fprintf(&out, "\n--- File %s ---\n%s", f.Name, f.Content)
+		}
 		if !bytes.HasSuffix(f.Content, []byte("\n")) {
 			out.WriteString("\n")
 		}

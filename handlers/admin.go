@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
+	"github.com/peerbot/peerbot/knowledge"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -38,6 +39,24 @@ type AdminOptions struct {
 	// Channels keeps the channels answered in; nil: the channel
 	// subcommand says it cannot change them.
 	Channels AnswerChannels
+	// Reports gives the people a report covers; nil says reports are not
+	// set up.
+	Reports ReportSource
+	// Standards gives each person's standard, overrides included;
+	// the shipped standards when nil.
+	Standards StandardsSource
+	// Overrides, when set, lets admins change the standards; it is the
+	// Standards source too when Standards is nil.
+	Overrides *Standards
+	// Reloader reads the content again for "admin reload"; nil says it
+	// cannot be.
+	Reloader Reloader
+	// Feedback and Content give "admin feedback" its lists; ReviewMonths
+	// is how long an article goes between reviews (12 when 0).
+	Feedback     FeedbackReport
+	Content      Entries
+	ReviewMonths int
+	Now          func() time.Time // time.Now when nil
 }
 
 // Admin answers the network admins' "/peer admin ..." commands. The command
@@ -47,11 +66,33 @@ type Admin struct {
 	audit     AuditLog
 	directory Directory
 	channels  AnswerChannels
+	reports   ReportSource
+	standards StandardsSource
+	overrides *Standards
+	reloader  Reloader
+	feedback  FeedbackReport
+	content   Entries
+	months    int
+	now       func() time.Time
 }
 
 // NewAdmin returns the admin commands.
 func NewAdmin(o AdminOptions) *Admin {
-	return &Admin{audit: o.Audit, directory: o.Directory, channels: o.Channels}
+	a := &Admin{audit: o.Audit, directory: o.Directory, channels: o.Channels, reports: o.Reports, standards: o.Standards, overrides: o.Overrides, reloader: o.Reloader,
+		feedback: o.Feedback, content: o.Content, months: o.ReviewMonths, now: o.Now}
+	if a.standards == nil && a.overrides != nil {
+		a.standards = a.overrides
+	}
+	if a.standards == nil {
+		a.standards = ShippedStandards(nil)
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.months <= 0 {
+		a.months = knowledge.DefaultReviewMonths
+	}
+	return a
 }
 
 // Audit log listing limits: how many entries by default, and at most.
@@ -65,9 +106,30 @@ const (
 func (a *Admin) Command() Command {
 	return Command{
 		Name:        "admin",
-		Description: "Tools for network admins: the audit log of admin actions.",
+		Description: "Tools for network admins: supervision reports, standards, content reloads and the audit log of admin actions.",
 		AdminOnly:   true,
 		Subcommands: []Command{
+			{
+				Name:        "report",
+				Aliases:     []string{"reports"},
+				Usage:       "[csv] [role|pcn|locality <which>]",
+				Description: "Shows who is on track, due soon or overdue with supervision, overdue first.",
+				Examples:    []string{"", "role coach", "pcn Central", "locality gateshead", "csv"},
+				More:        "Covers everyone with a supervision profile, or one role, PCN or locality. Add csv to have it sent to you as a CSV file by direct message.",
+				Run:         a.Report,
+			},
+			a.standardsCommand(),
+			{
+				Name:        "feedback",
+				Description: "Shows the answers with the most “not helpful” votes, the questions most often left unanswered, and the articles due for review.",
+				Run:         a.Feedback,
+			},
+			{
+				Name:        "reload",
+				Description: "Reads the content folder again, after checking every article, on every copy of the bot.",
+				More:        "A folder with a problem changes nothing: I keep the content as it was and say what is wrong.",
+				Run:         a.Reload,
+			},
 			{
 				Name:        "audit",
 				Usage:       "[how many]",

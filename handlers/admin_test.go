@@ -30,7 +30,7 @@ func newAdminEnv(t testing.TB, dir handlers.Directory) *adminEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	tbl, err := bot.NewTable("/peer", nil, handlers.NewAdmin(handlers.AdminOptions{Audit: st, Directory: dir}).Command())
+	tbl, err := bot.NewTable("/peer", nil, handlers.NewAdmin(handlers.AdminOptions{Audit: st, Directory: dir, Reports: st, Now: func() time.Time { return supNow }}).Command())
 	if err != nil {
 		t.Fatal(err)
 	}

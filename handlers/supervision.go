@@ -15,8 +15,11 @@ type SupervisionOptions struct {
 	Profiles  Profiles
 	Sessions  Sessions
 	Standards *supervision.Standards // DefaultStandards when nil
-	Directory Directory              // where time zones come from; DefaultZone for everyone when nil
-	Now       func() time.Time       // time.Now when nil
+	// Source gives each person's standard with the admins' overrides;
+	// Standards as shipped when nil. Standards still gives the notes.
+	Source    StandardsSource
+	Directory Directory        // where time zones come from; DefaultZone for everyone when nil
+	Now       func() time.Time // time.Now when nil
 	// DefaultZone is the time zone of a person whose zone is not known;
 	// Europe/London when nil.
 	DefaultZone *time.Location
@@ -35,6 +38,7 @@ type Supervision struct {
 	profiles  Profiles
 	sessions  Sessions
 	standards *supervision.Standards
+	source    StandardsSource
 	dir       Directory
 	now       func() time.Time
 	zone      *time.Location
@@ -47,6 +51,7 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 		profiles:  o.Profiles,
 		sessions:  o.Sessions,
 		standards: o.Standards,
+		source:    o.Source,
 		dir:       o.Directory,
 		now:       o.Now,
 		zone:      o.DefaultZone,
@@ -54,6 +59,9 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 	}
 	if h.standards == nil {
 		h.standards = supervision.DefaultStandards()
+	}
+	if h.source == nil {
+		h.source = ShippedStandards(h.standards)
 	}
 	if h.now == nil {
 		h.now = time.Now
@@ -152,21 +160,26 @@ func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRec
 	if err != nil {
 		return supRecord{}, fmt.Errorf("supervision: reading status: %w", err)
 	}
-	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], nil
+	recs, err := h.records(ctx, []supervision.Profile{p}, []supervision.Summary{sum})
+	if err != nil {
+		return supRecord{}, err
+	}
+	return recs[0], nil
 }
 
 // records works out each person's status from their summary; the records
 // point into ps.
-func (h *Supervision) records(ps []supervision.Profile, sums []supervision.Summary) []supRecord {
+func (h *Supervision) records(ctx context.Context, ps []supervision.Profile, sums []supervision.Summary) ([]supRecord, error) {
 	out := make([]supRecord, 0, len(ps))
-	h.eachRecord(ps, sums, func(rec *supRecord) { out = append(out, *rec) })
-	return out
+	err := h.eachRecord(ctx, ps, sums, func(rec *supRecord) { out = append(out, *rec) })
+	return out, err
 }
 
 // eachRecord works out each person's status from their summary, in
 // order, and hands it to f, which may keep it (it points into ps) but
-// not rec itself: one record is reused for them all.
-func (h *Supervision) eachRecord(ps []supervision.Profile, sums []supervision.Summary, f func(rec *supRecord)) {
+// not rec itself: one record is reused for them all. Standards come from
+// the source, overrides included.
+func (h *Supervision) eachRecord(ctx context.Context, ps []supervision.Profile, sums []supervision.Summary, f func(rec *supRecord)) error {
 	now := h.now()
 	var rec supRecord
 	type where struct {
@@ -178,7 +191,10 @@ func (h *Supervision) eachRecord(ps []supervision.Profile, sums []supervision.Su
 		p := &ps[i]
 		std, ok := stds[where{p.Role, p.Locality}]
 		if !ok {
-			s := h.standards.For(p.Role, p.Locality)
+			s, err := h.source.For(ctx, p.Role, p.Locality)
+			if err != nil {
+				return fmt.Errorf("supervision: reading standards: %w", err)
+			}
 			std = &s
 			stds[where{p.Role, p.Locality}] = std
 		}
@@ -187,6 +203,7 @@ func (h *Supervision) eachRecord(ps []supervision.Profile, sums []supervision.Su
 			status: sums[i].Status(*std, now.In(loc))}
 		f(&rec)
 	}
+	return nil
 }
 
 // noProfile guides a person with no profile to set one up.

@@ -37,7 +37,10 @@ func (h *Supervision) standardsReply(ctx context.Context, req Request) (Reply, e
 	seen := map[string]bool{}
 	var asOf []string
 	for _, role := range roles {
-		std := h.standards.For(role, locality)
+		std, err := h.source.For(ctx, role, locality)
+		if err != nil {
+			return Reply{}, fmt.Errorf("supervision: reading standards: %w", err)
+		}
 		head := supRoleTitle(role)
 		if role == mine && len(roles) > 1 {
 			head += " (your role)"

@@ -41,7 +41,11 @@ func (h *Supervision) ownRecord(ctx context.Context, userID string) (supRecord, 
 	if !ok {
 		return supRecord{}, false, nil
 	}
-	return h.records([]supervision.Profile{p}, []supervision.Summary{sum})[0], true, nil
+	recs, err := h.records(ctx, []supervision.Profile{p}, []supervision.Summary{sum})
+	if err != nil {
+		return supRecord{}, false, err
+	}
+	return recs[0], true, nil
 }
 
 // supStatusSection shows the standard followed, the last session and when

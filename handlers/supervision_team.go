@@ -21,7 +21,7 @@ func (h *Supervision) teamOf(ctx context.Context, me string) ([]supRecord, error
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading supervisees: %w", err)
 	}
-	return h.records(ps, sums), nil
+	return h.records(ctx, ps, sums)
 }
 
 // teamReply lists everyone who names the person as their supervisor,
@@ -39,7 +39,7 @@ func (h *Supervision) teamReply(ctx context.Context, req Request) (Reply, error)
 	var lines strings.Builder // one buffer for every line
 	lines.Grow(112 * len(ps))
 	var tally supTally
-	h.eachRecord(ps, sums, func(rec *supRecord) {
+	err = h.eachRecord(ctx, ps, sums, func(rec *supRecord) {
 		if tally.total > 0 {
 			lines.WriteByte('\n')
 		}
@@ -47,6 +47,9 @@ func (h *Supervision) teamReply(ctx context.Context, req Request) (Reply, error)
 		lines.WriteString("- ")
 		writeMemberLine(&lines, *rec)
 	})
+	if err != nil {
+		return Reply{}, err
+	}
 	return Reply{
 		Header:   "The people you supervise",
 		Text:     tally.String(),

@@ -19,6 +19,7 @@
 //	  why: "One sentence on why the role helps."
 //	  cues: [lonely, isolated, housing]
 //	owner: Training hub team
+//	owner_slack: U0123ABCD # optional: the Slack user told when a review falls due
 //	reviewed: 2026-11-22
 //	sources:
 //	  - title: "NHS England: ..."
@@ -94,8 +95,11 @@ type Entry struct {
 	Locality string   `yaml:"locality"`
 	Synonyms []string `yaml:"synonyms"`
 	Owner    string   `yaml:"owner"`
-	Reviewed Date     `yaml:"reviewed"`
-	Sources  []Source `yaml:"sources"`
+	// OwnerSlack is the Slack user id of whoever reviews the article,
+	// told by DM when a review falls due; "" tells the admins.
+	OwnerSlack string   `yaml:"owner_slack"`
+	Reviewed   Date     `yaml:"reviewed"`
+	Sources    []Source `yaml:"sources"`
 	// Defines lists the abbreviations the entry is the place to explain,
 	// for "what does X stand for".
 	Defines []Abbreviation `yaml:"defines"`
@@ -316,6 +320,9 @@ func (e *Entry) problems() []string {
 	}
 	if e.Reviewed.IsZero() {
 		missing = append(missing, "reviewed")
+	}
+	if e.OwnerSlack != "" && !slackUserID.MatchString(e.OwnerSlack) {
+		out = append(out, fmt.Sprintf("owner_slack %q is not a Slack user id (such as U0123ABCD)", e.OwnerSlack))
 	}
 	if len(e.Sources) == 0 {
 		missing = append(missing, "sources")

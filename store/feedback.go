@@ -213,3 +213,26 @@ func (r *Redis) Unanswered(ctx context.Context, n int) ([]outcome.TermCount, err
 	})
 	return out, nil
 }
+
+// VoteCounts returns the helpful and not helpful counts of each entry, in
+// ids' order, in one round trip: for the admins' list of the answers that
+// helped least.
+func (r *Redis) VoteCounts(ctx context.Context, ids []string) ([][2]int, error) {
+	cmds := make([]*redis.SliceCmd, len(ids))
+	_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		for i, id := range ids {
+			cmds[i] = pipe.HMGet(ctx, r.countsKey(id), "up", "down")
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, unavailable("reading votes", err)
+	}
+	out := make([][2]int, len(ids))
+	for i, c := range cmds {
+		if v := c.Val(); len(v) == 2 {
+			out[i] = [2]int{count(v[0]), count(v[1])}
+		}
+	}
+	return out, nil
+}

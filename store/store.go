@@ -59,6 +59,17 @@
 // profile (later readers should too), and a repair can rebuild every index
 // from the profile hashes alone.
 //
+// The network admins' overrides of the supervision standards, one hash that
+// every replica reads again when its version field changes:
+//
+//	peerbot:standards                    hash: "<role>|<locality>" -> JSON
+//	                                     {weeks, min, by, at} (locality "" for
+//	                                     everywhere); v -> version, bumped by
+//	                                     every set and reset in the same MULTI
+//	peerbot:content:version              integer, bumped by /peer admin reload;
+//	                                     each replica reads KNOWLEDGE_DIR again
+//	                                     when it changes
+//
 // Feedback on answers, under the knowledge entry's id as the tag:
 //
 //	peerbot:fb:{<entry>}:votes           hash: user id -> "1" helpful, "0" not

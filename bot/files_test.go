@@ -1,0 +1,54 @@
+package bot
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/fakeslack"
+)
+
+// fileCommand answers with a CSV file for the asker.
+var fileCommand = handlers.Command{Name: "export", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
+	return handlers.Reply{Text: "Sent.", Files: []handlers.File{{Name: "report.csv", Content: []byte("a,b\n1,2\n")}}}, nil
+}}
+
+// A reply's file is uploaded to the asker's DM through the external
+// upload flow.
+func TestReplyFileIsUploadedToTheDM(t *testing.T) {
+	fake := fakeslack.New()
+	srv := httptest.NewServer(fake.Handler())
+	t.Cleanup(srv.Close)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/api/"), slack.OptionHTTPClient(&http.Client{Timeout: 5 * time.Second}))
+	b := testBot(t, Options{Slack: api}, fileCommand)
+	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "export", UserID: "U7"})
+	if !ok || !strings.Contains(string(payload), "Sent.") {
+		t.Fatalf("answer %s, want Sent.", payload)
+	}
+	dm := fakeslack.IM("U7")
+	deadline := time.Now().Add(5 * time.Second)
+	for len(fake.Files(dm)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	files := fake.Files(dm)
+	if len(files) != 1 || files[0].Name != "report.csv" || string(files[0].Content) != "a,b\n1,2\n" {
+		t.Fatalf("files in the DM: %+v, want report.csv with its content", files)
+	}
+}
+
+// The console prints a reply's file after its text.
+func TestConsolePrintsFiles(t *testing.T) {
+	b := testBot(t, Options{}, fileCommand)
+	got := b.consoleAnswer(context.Background(), "export")
+	for _, want := range []string{"Sent.\n", "--- File report.csv ---\na,b\n1,2\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("console output %q lacks %q", got, want)
+		}
+	}
+}

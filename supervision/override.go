@@ -1,0 +1,86 @@
+package supervision
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Override is a network admin's own frequency for a role's supervision,
+// in one locality or ("" ) everywhere, in place of the shipped standard's
+// first kind: the one status and reminders follow first.
+type Override struct {
+	Role       Role
+	Locality   string // "" for every locality without its own override
+	Weeks      int    // how often, in weeks: 1 to MaxOverrideWeeks
+	MinMinutes int    // the shortest session that is enough; 0 leaves the standard's
+	By         string // the admin's user id
+	At         time.Time
+}
+
+// MaxOverrideWeeks and MaxOverrideMinutes bound what an admin can set.
+const (
+	MaxOverrideWeeks   = 52
+	MaxOverrideMinutes = 480
+)
+
+// Check says what is wrong with an override, in words for the admin, or
+// returns nil.
+func (o Override) Check() error {
+	if !slices.Contains(Roles, o.Role) {
+		return fmt.Errorf("I don't know the role %q", o.Role)
+	}
+	if o.Locality != "" {
+		if l, ok := ParseLocality(o.Locality); !ok || l != o.Locality {
+			return fmt.Errorf("I don't know the locality %q", o.Locality)
+		}
+	}
+	if o.Weeks < 1 || o.Weeks > MaxOverrideWeeks {
+		return fmt.Errorf("the frequency must be from 1 to %d weeks", MaxOverrideWeeks)
+	}
+	if o.MinMinutes < 0 || o.MinMinutes > MaxOverrideMinutes {
+		return fmt.Errorf("the length must be from 1 to %d minutes", MaxOverrideMinutes)
+	}
+	return nil
+}
+
+// Apply returns std with the override in place: its first kind due every
+// o.Weeks weeks, and at least o.MinMinutes long when that is set. std is
+// not modified.
+func (o Override) Apply(std Standard) Standard {
+	std = clone(std)
+	if len(std.Kinds) == 0 {
+		return std
+	}
+	k := &std.Kinds[0]
+	k.Every = Interval{Days: 7 * o.Weeks}
+	if o.MinMinutes > 0 {
+		k.MinMinutes = o.MinMinutes
+		if k.MaxMinutes > 0 && k.MaxMinutes < o.MinMinutes {
+			k.MaxMinutes = 0
+		}
+	}
+	std.Basis = "Set by the network's admins" + overrideWhere(o.Locality) + ", in place of the published recommended minimum. " + std.Basis
+	return std
+}
+
+func overrideWhere(locality string) string {
+	if locality == "" {
+		return ""
+	}
+	return " for " + locality
+}
+
+// Overridden returns the standard for role in locality with the overrides
+// applied: the locality's own override, else the one for everywhere, else
+// the shipped standard as it is.
+func Overridden(s *Standards, overrides map[[2]string]Override, role Role, locality string) Standard {
+	std := s.For(role, locality)
+	if o, ok := overrides[[2]string{string(role), locality}]; ok && locality != "" {
+		return o.Apply(std)
+	}
+	if o, ok := overrides[[2]string{string(role), ""}]; ok {
+		return o.Apply(std)
+	}
+	return std
+}
