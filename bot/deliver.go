@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -88,39 +87,6 @@ func (b *Bot) effects(ctx context.Context, r handlers.Reply) {
 			b.publishHome(ctx, id)
 		}
 	})
-}
-
-// upload sends a file to a person's direct messages (to is a user id) or
-// to a channel, through Slack's external upload: files.getUploadURLExternal,
-// the upload itself, then files.completeUploadExternal.
-func (b *Bot) upload(ctx context.Context, to string, f handlers.File) error {
-	channel := to
-	if isUserID(to) {
-		err := b.withRetry(ctx, "conversations.open", func() error {
-			c, _, _, err := b.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{to}, ReturnIM: true})
-			if err == nil {
-				channel = c.ID
-			}
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	title := f.Title
-	if title == "" {
-		title = f.Name
-	}
-	// Not retried: a failure after the upload may have shared the file.
-	_, err := b.api.UploadFileContext(ctx, slack.UploadFileParameters{
-		Filename: f.Name, Title: title, FileSize: len(f.Content),
-		Reader: bytes.NewReader(f.Content), Channel: channel,
-	})
-	if err != nil {
-		b.metrics.slackError("files.upload")
-		return fmt.Errorf("uploading %s: %w", f.Name, err)
-	}
-	return nil
 }
 
 // publishHome draws a person's App Home tab again.

@@ -28,11 +28,11 @@ const (
 // returns nil.
 func (o Override) Check() error {
 	if !slices.Contains(Roles, o.Role) {
-		return fmt.Errorf("I don't know the role %q", o.Role)
+		return fmt.Errorf("the role %q is not one I know", o.Role)
 	}
 	if o.Locality != "" {
 		if l, ok := ParseLocality(o.Locality); !ok || l != o.Locality {
-			return fmt.Errorf("I don't know the locality %q", o.Locality)
+			return fmt.Errorf("the locality %q is not one I know", o.Locality)
 		}
 	}
 	if o.Weeks < 1 || o.Weeks > MaxOverrideWeeks {
