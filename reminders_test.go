@@ -23,15 +23,8 @@ import (
 // as the App Home's do, and that a reminder the person acted on is not sent.
 func TestSupervisionRemindersFollowTheHomeRule(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	standards, err := supervision.LoadStandards(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := reminderStore(t)
+	standards := shippedStandards(t)
 	lon, _ := time.LoadLocation("Europe/London")
 	p := supervision.Profile{UserID: "U1", Role: supervision.LinkWorker, TimeZone: "Europe/London", Reminders: true,
 		ReminderDay: time.Monday, ReminderTime: "09:30", Created: time.Now(), Updated: time.Now()}
@@ -83,15 +76,8 @@ func TestSupervisionRemindersFollowTheHomeRule(t *testing.T) {
 // followed.
 func TestCoachRemindersNameEachClock(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	standards, err := supervision.LoadStandards(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := reminderStore(t)
+	standards := shippedStandards(t)
 	lon, _ := time.LoadLocation("Europe/London")
 	p := supervision.Profile{UserID: "U2", Role: supervision.Coach, TimeZone: "Europe/London", Reminders: true,
 		ReminderDay: time.Monday, ReminderTime: "09:30", Created: time.Now(), Updated: time.Now()}
@@ -136,11 +122,7 @@ func TestCoachRemindersNameEachClock(t *testing.T) {
 
 func TestAdminDigest(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := reminderStore(t)
 	standards, _ := supervision.LoadStandards(nil)
 	lon, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, lon)
@@ -193,11 +175,7 @@ func TestAdminDigest(t *testing.T) {
 
 func TestEnsureDigestsKeepsAScheduledOne(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := reminderStore(t)
 	now := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
 	e, err := scheduler.NewEngine(scheduler.Options{Queue: db.Reminders(2), Sender: bot.NewConsoleSender(io.Discard, nil),
 		Now: func() time.Time { return now }, Compose: map[string]scheduler.Composer{scheduler.KindDigest: adminDigest{}.Compose}})
@@ -265,11 +243,7 @@ func TestHTTPModeSendsQueuedReminders(t *testing.T) {
 // An admin's override moves the reminder the engine plans.
 func TestSupervisionRemindersFollowOverrides(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := reminderStore(t)
 	lon, _ := time.LoadLocation("Europe/London")
 	p := supervision.Profile{UserID: "U1", Role: supervision.LinkWorker, TimeZone: "Europe/London", Reminders: true, ReminderDay: time.Monday, ReminderTime: "09:30"}
 	if err := db.SaveProfile(ctx, p); err != nil {
@@ -296,4 +270,26 @@ func TestSupervisionRemindersFollowOverrides(t *testing.T) {
 	if !weekly.Before(monthly) || weekly.After(time.Date(2026, 10, 27, 23, 0, 0, 0, lon)) {
 		t.Errorf("with supervision due weekly the reminder is planned for %v (monthly: %v), want by 27 Oct", weekly, monthly)
 	}
+}
+
+// reminderStore is a store on the test Redis under a prefix of the test's
+// own, closed when the test ends.
+func reminderStore(t *testing.T) *store.Redis {
+	t.Helper()
+	db, err := store.Open(context.Background(), store.Options{URL: redistest.URL(t), Prefix: redistest.Prefix(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// shippedStandards are the supervision standards the program ships.
+func shippedStandards(t *testing.T) *supervision.Standards {
+	t.Helper()
+	s, err := supervision.LoadStandards(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
