@@ -78,16 +78,11 @@ func TestAdminAuditGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "admin_audit.txt", []byte(bot.Text(r, e.tbl.Invocation)))
-	blocks, fallback := bot.Blocks(r)
-	js, err := json.MarshalIndent(map[string]any{"text": fallback, "blocks": blocks}, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "admin_audit.json", append(js, '\n'))
+	replyGolden(t, "admin_audit", r, e.tbl)
 	if faults := bot.Limits(r); len(faults) > 0 {
 		t.Errorf("admin audit breaks Slack's limits: %v", faults)
 	}
+	blocks, _ := bot.Blocks(r)
 	var raw strings.Builder
 	enc := json.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)

@@ -84,12 +84,7 @@ func TestAskIssueQuestions(t *testing.T) {
 // Asked with no role in the profile, a question about one's own role is not
 // answered for a guessed role: the person picks theirs.
 func TestAskMyRoleWithoutProfile(t *testing.T) {
-	base, err := knowledge.Load(knowledge.Content())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := ansStore(t)
-	h := newAnswers(t, base, s, ansChannel)
+	h := shippedAnswers(t)
 	tests := []struct{ q, want string }{
 		{"how often should I have supervision", "supervision-splw supervision-hwbc supervision-cc"},
 		{"what band am I", "splw-pay hwbc-pay cc-pay"},
@@ -112,12 +107,7 @@ func TestAskMyRoleWithoutProfile(t *testing.T) {
 // A coach's question about advice leads with the passage that says coaches
 // do not give advice, whole.
 func TestAskLeadsWithThePassage(t *testing.T) {
-	base, err := knowledge.Load(knowledge.Content())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := ansStore(t)
-	h := newAnswers(t, base, s, ansChannel)
+	h := shippedAnswers(t)
 	tests := []struct{ q, want string }{
 		{"does a coach give people advice", "Coaches do not tell people what to do, prescribe or give advice"},
 		{"how many PCNs are there", "1,295"},
@@ -138,12 +128,7 @@ func TestAskLeadsWithThePassage(t *testing.T) {
 // A question about risk gets the safety reply first, every way it is asked,
 // and never "I'm not sure" alone; it is not offered for sharing.
 func TestAskSafetyFirst(t *testing.T) {
-	base, err := knowledge.Load(knowledge.Content())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := ansStore(t)
-	h := newAnswers(t, base, s, ansChannel)
+	h := shippedAnswers(t)
 	for _, q := range []string{
 		"my patient is suicidal what do I do",
 		"client disclosed domestic violence",
@@ -166,4 +151,16 @@ func TestAskSafetyFirst(t *testing.T) {
 			}
 		}
 	}
+}
+
+// shippedAnswers is the /ask handler on the shipped content, with a store
+// of the test's own and the peer channel set.
+func shippedAnswers(t *testing.T) *handlers.Answers {
+	t.Helper()
+	base, err := knowledge.Load(knowledge.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ansStore(t)
+	return newAnswers(t, base, s, ansChannel)
 }

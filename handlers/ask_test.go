@@ -2,7 +2,6 @@ package handlers_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -398,19 +397,6 @@ func TestCommands(t *testing.T) {
 	}
 }
 
-// ansGolden writes what people read of a reply, as Block Kit and as
-// console text.
-func ansGolden(t *testing.T, name string, r handlers.Reply, tbl *bot.Table) {
-	t.Helper()
-	golden(t, name+".txt", []byte(bot.Text(r, tbl.Invocation)))
-	blocks, fallback := bot.Blocks(r)
-	js, err := json.MarshalIndent(map[string]any{"text": fallback, "blocks": blocks}, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden(t, name+".json", append(js, '\n'))
-}
-
 // TestAnswersGolden draws replies from the shipped content, as people see
 // them. An edit to an article changes them: check the change and run
 // go test ./handlers -update.
@@ -454,7 +440,7 @@ func TestAnswersGolden(t *testing.T) {
 			if !tt.want(r) {
 				t.Errorf("%s: reply is not the kind the golden file is for:\n%s", tt.name, bot.Text(r, tbl.Invocation))
 			}
-			ansGolden(t, tt.name, r, tbl)
+			replyGolden(t, tt.name, r, tbl)
 		})
 	}
 }

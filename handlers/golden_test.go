@@ -1,10 +1,14 @@
 package handlers_test
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/peerbot/peerbot/bot"
+	"github.com/peerbot/peerbot/handlers"
 )
 
 // goldenUpdate is the -update flag shared by every golden test of the
@@ -45,4 +49,17 @@ func golden(t testing.TB, name string, got []byte) {
 	if string(got) != string(want) {
 		t.Errorf("%s differs from %s (run go test ./handlers -update if the change is meant):\n--- got\n%s\n--- want\n%s", name, path, got, want)
 	}
+}
+
+// replyGolden compares what people read of a reply, as Block Kit and as
+// console text, with testdata/name.json.golden and name.txt.golden.
+func replyGolden(t *testing.T, name string, r handlers.Reply, tbl *bot.Table) {
+	t.Helper()
+	golden(t, name+".txt", []byte(bot.Text(r, tbl.Invocation)))
+	blocks, fallback := bot.Blocks(r)
+	js, err := json.MarshalIndent(map[string]any{"text": fallback, "blocks": blocks}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, name+".json", append(js, '\n'))
 }
