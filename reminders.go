@@ -198,6 +198,10 @@ func reminderText(clocks []supervision.Clock) string {
 		}
 		due := c.Due.Format("Monday 2 January")
 		switch {
+		case c.State == supervision.None && c.DaysLeft < 0:
+			lines = append(lines, "You haven't logged any "+name+" yet: your first was expected by "+due+".")
+		case c.State == supervision.None:
+			lines = append(lines, "You haven't logged any "+name+" yet: your first is expected by "+due+".")
 		case c.DaysLeft == 0:
 			lines = append(lines, "Your "+name+" is due today.")
 		case c.DaysLeft < 0:

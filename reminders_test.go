@@ -293,3 +293,44 @@ func shippedStandards(t *testing.T) *supervision.Standards {
 	}
 	return s
 }
+
+// TestFirstSessionIsReminded: a person who has logged nothing that counts
+// toward a clock (a new link worker; a coach who has only had clinical
+// supervision) is reminded that their first is expected one interval after
+// they set up their profile, and told so in those words.
+func TestFirstSessionIsReminded(t *testing.T) {
+	ctx := context.Background()
+	db := reminderStore(t)
+	standards := shippedStandards(t)
+	lon, _ := time.LoadLocation("Europe/London")
+	created := time.Date(2026, 10, 1, 10, 0, 0, 0, lon)
+	for _, p := range []supervision.Profile{
+		{UserID: "U3", Role: supervision.LinkWorker},
+		{UserID: "U4", Role: supervision.Coach},
+	} {
+		p.TimeZone, p.Reminders, p.ReminderDay, p.ReminderTime, p.Created, p.Updated = "Europe/London", true, time.Monday, "09:30", created, created
+		if err := db.SaveProfile(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := time.Date(2026, 10, 20, 0, 0, 0, 0, lon)
+	if err := db.AddSession(ctx, supervision.Session{ID: "c1", UserID: "U4", Date: day, Type: supervision.Clinical, LoggedBy: "U4", LoggedAt: day}); err != nil {
+		t.Fatal(err)
+	}
+	sr := supervisionReminders{db: db, standards: handlers.ShippedStandards(standards)}
+	now := time.Date(2026, 10, 2, 12, 0, 0, 0, lon)
+	for user, want := range map[string]string{
+		"U3": "You haven't logged any ",
+		"U4": "You haven't logged any health coaching supervision yet: your first is expected by Sunday 1 November.",
+	} {
+		it := scheduler.Item{ID: "sup:" + user, Kind: scheduler.KindSupervision, Owner: user, To: user}
+		at, ok, err := sr.Plan(ctx, it, now)
+		if err != nil || !ok {
+			t.Fatalf("%s: Plan = %v, %v, %v, want a reminder for a first session", user, at, ok, err)
+		}
+		reply, send, err := sr.Compose(ctx, it, at)
+		if err != nil || !send || !strings.Contains(reply.Text, want) {
+			t.Errorf("%s: the reminder at %v reads %q (%v, %v), want %q", user, at, reply.Text, send, err, want)
+		}
+	}
+}

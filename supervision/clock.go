@@ -109,6 +109,9 @@ func NextReminders(p Profile, st Status, leaves []Leave, now time.Time) (Reminde
 	}
 	var r Reminder
 	for _, c := range clocks {
+		if c.State == None {
+			c = firstDue(p, c, leaves, now)
+		}
 		at, ok := nextReminder(p, c.Due, leaves, now)
 		switch {
 		case !ok:
@@ -119,4 +122,21 @@ func NextReminders(p Profile, st Status, leaves []Leave, now time.Time) (Reminde
 		}
 	}
 	return r, len(r.Clocks) > 0
+}
+
+// firstDue gives a clock with nothing logged yet (None) the due date a
+// first session is expected by: one interval of its kind after the profile
+// was made, paused by leave as any due date is, so a new person, or a
+// coach who has never logged health coaching supervision, is reminded like
+// everyone else. Its State stays None; a profile from before Created was
+// kept (zero) gets no reminder for it, as before.
+func firstDue(p Profile, c Clock, leaves []Leave, now time.Time) Clock {
+	if p.Created.IsZero() || c.Kind.Every.IsZero() {
+		return c
+	}
+	loc := zone(p.TimeZone)
+	from := inZone(p.Created.In(loc), loc)
+	c.Due = pauseForLeave(c.Kind.Every.After(from), from, leaves)
+	c.DaysLeft = dayNumber(c.Due) - dayNumber(midnight(now.In(loc)))
+	return c
 }
