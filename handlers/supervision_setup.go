@@ -73,7 +73,7 @@ func (h *Supervision) setup(ctx context.Context, req Request) (Reply, error) {
 		return Reply{}, err
 	}
 	r := Reply{
-		Text:        "Saved your supervision profile.",
+		Text:        "Saved your supervision profile." + supOddHours(p, a.Set["time"], a.ReminderDay != nil, req),
 		Sections:    []Section{{Fields: supProfileFields(p, h.location(p))}},
 		Buttons:     []Button{{Label: "My status", Command: "supervision", Args: "status", Primary: true}},
 		RefreshHome: supRefresh(req.UserID, oldSupervisor, p.SupervisorID),
@@ -274,7 +274,7 @@ func (h *Supervision) submitSetup(ctx context.Context, sub Submission) (FormResu
 		return FormResult{}, err
 	}
 	return FormResult{Reply: Reply{
-		Text:        "Saved your supervision profile.",
+		Text:        "Saved your supervision profile." + supOddHours(p, true, true, Request{UserID: sub.UserID}),
 		RefreshHome: supRefresh(sub.UserID, oldSupervisor, p.SupervisorID),
 	}}, nil
 }
@@ -303,4 +303,25 @@ func supProfileFields(p supervision.Profile, loc *time.Location) []Field {
 		{Label: "Supervisor", Value: supervisor},
 		{Label: "Reminders", Value: reminders},
 	}
+}
+
+// supOddHours warns, after a setup that chose them, of a reminder time
+// outside the working day or a weekend reminder day: setup saves what was
+// asked (remind refuses them without "anyway"), and says how to change it,
+// so a slip such as time=21:00 for 12:00 is seen at once. It is "" when
+// reminders are off or nothing odd was chosen.
+func supOddHours(p supervision.Profile, timeSet, daySet bool, req Request) string {
+	if !p.Reminders {
+		return ""
+	}
+	var notes []string
+	if timeSet && p.ReminderTime != "" && (p.ReminderTime < fmt.Sprintf("%02d:00", supDayStart) || p.ReminderTime > fmt.Sprintf("%02d:00", supDayEnd)) {
+		notes = append(notes, fmt.Sprintf("\nYour reminders will come at %s, outside the working day (%02d:00 to %02d:00). To change that: %s.",
+			p.ReminderTime, supDayStart, supDayEnd, req.Invocation("supervision", "remind at 09:30")))
+	}
+	if daySet && (p.ReminderDay == time.Saturday || p.ReminderDay == time.Sunday) {
+		notes = append(notes, fmt.Sprintf("\nReminders while a session is overdue will come on %ss, a weekend day. To change that: %s.",
+			p.ReminderDay, req.Invocation("supervision", "remind on monday")))
+	}
+	return strings.Join(notes, "")
 }

@@ -36,6 +36,10 @@ func TestSupervisionSetupTyped(t *testing.T) {
 				}
 			}},
 		{name: "new without role", args: "pcn=Central", want: "tell me your role", saved: false},
+		{name: "a night-time reminder is saved and pointed out", args: "role=splw time=21:00", saved: true,
+			want: "Your reminders will come at 21:00, outside the working day (07:00 to 19:00). To change that: /supervision remind at 09:30."},
+		{name: "a weekend day is saved and pointed out", args: "role=splw day=sunday", saved: true,
+			want: "Reminders while a session is overdue will come on Sundays, a weekend day."},
 		{name: "change one key", before: &supervision.Profile{UserID: sam, Role: supervision.LinkWorker, PCN: "Central", SupervisorID: gp, Reminders: true},
 			args: `pcn="North Gateshead"`, want: "Saved", saved: true,
 			check: func(t *testing.T, p supervision.Profile) {
