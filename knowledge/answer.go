@@ -25,6 +25,10 @@ const (
 	// WhoToRefer: the question describes someone's needs and asks who can
 	// help; Lead says which role and why.
 	WhoToRefer
+	// Usage: the question asks how to use peerbot itself ("how do I log a
+	// session"); Usage names the command that does it. No article answers
+	// it, so it is not Confident.
+	Usage
 )
 
 // Answer is what the bot answers a question with: the article and the part
@@ -51,6 +55,8 @@ type Answer struct {
 	// I") from someone whose profile has no role, is the article that
 	// answers it for each role, so they can pick theirs; Kind is NotSure.
 	ForRoles []*Entry
+	// Usage, for Kind Usage, is the command that does what was asked.
+	Usage UsageHint
 	// Results is the search behind the answer: the nearest hits when not
 	// sure, the did-you-mean, and the query's terms.
 	Results Results
@@ -69,7 +75,8 @@ const SafetyReply = "I can't advise on clinical risk. If someone is in immediate
 const answerHits = 6
 
 // Answer answers a question for the asker: the safety reply first for a
-// question about risk; then, in order, a definition of an abbreviation, a
+// question about risk; then, in order, the command for a question about
+// using peerbot itself, a definition of an abbreviation, a
 // question about the asker's own role answered for it, a "who should I
 // refer to" question answered with the role that helps, or the best article
 // found by search, led by its best passage. It is safe for concurrent use.
@@ -96,6 +103,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
 			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 		}
+		return ans
+	}
+	if hint, ok := usage(words); ok {
+		// About peerbot itself: no article answers it; the command does.
+		ans.Kind, ans.Usage = Usage, hint
 		return ans
 	}
 	if d, e, ok := b.definition(words); ok {

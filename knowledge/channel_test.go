@@ -12,7 +12,7 @@ import (
 func channelCard(b *Base, qs []evalQuestion, min float64) (right, wrong, inScope int, wrongs []string) {
 	for _, q := range qs {
 		a := b.Answer(q.Q, Asker{Role: q.Role, Locality: q.Locality})
-		in := q.Want != wantOffTopic && q.Want != wantSafety
+		in := q.Want != wantOffTopic && q.Want != wantSafety && q.Want != wantUsage
 		if in {
 			inScope++
 		}
