@@ -112,6 +112,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.selfSupport(words, a); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" {
@@ -126,9 +128,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
+	} else if e, ok := b.referToSocialPrescribing(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {

@@ -179,7 +179,7 @@ var askerTopics = []struct {
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
 	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*", "money"}, nil, func(r string) string { return r + "-pay" }},
-	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd", "accredit*"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "accredit*", "registered", "registration"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
 }
@@ -263,6 +263,11 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		e, ok := b.byID[t.article(string(role))]
 		return e, ok
 	}
+	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
+		// "can link workers do home visits": what the role does.
+		e, ok := b.byID["role-"+string(role)]
+		return e, ok
+	}
 	return nil, false
 }
 
@@ -331,15 +336,18 @@ var localityWords = []string{"gateshead", "london", "local", "locally", "near", 
 var offTopicWords = []string{
 	"payslip*", "payday", "payroll", "pension*", "overtime", "mileage", "expense*",
 	"password*", "login", "smartcard", "printer*", "wifi", "laptop", "outlook", "emis", "systmone",
-	"dose", "doses", "dosage", "mg", "prescribe", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
+	"dose", "doses", "dosage", "mg", "drug", "drugs", "pills", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
 	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
 	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
 	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
 	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
+	// Job hunting: the content says what the roles are, not how to get a job.
+	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
-	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
+	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
+	"cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.
@@ -370,6 +378,12 @@ func clinicalReferral(words []string) bool {
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
+		return true
+	}
+	if hasAny(words, "prescribe") && len(rolesNamed(words)) == 0 {
+		// Prescribing medicines, unless it is whether one of the roles
+		// prescribes ("can link workers prescribe anything"), which the
+		// role's article answers.
 		return true
 	}
 	for _, p := range offTopicPhrases {

@@ -1,0 +1,42 @@
+package knowledge
+
+import "testing"
+
+// The answers to classes of question the fresh set found answered wrongly:
+// the asker's own wellbeing, whether a role does something, whether or how
+// to refer to social prescribing, job hunting, a role prescribing, and a
+// service asked for in a place the content has nothing on.
+func TestAnswerClasses(t *testing.T) {
+	b := shippedBase(t)
+	tests := []struct {
+		q    string
+		a    Asker
+		want string // "" for not sure
+	}{
+		{"im feeling burnt out from the job who can i talk to", Asker{Role: "splw", Locality: "gateshead"}, "resource-gateshead-peer-support-network"},
+		{"i'm so stressed, i need someone to talk to", Asker{Role: "hwbc"}, "supervision-hwbc"},
+		{"my patient is stressed and lonely, who can help", Asker{Role: "hwbc"}, "role-splw"},
+		{"can splws do home visits", Asker{}, "role-splw"},
+		{"can the health coach see patients with mild depression", Asker{}, "role-hwbc"},
+		{"can link workers prescribe anything", Asker{}, "role-splw"},
+		{"can link workers prescribe medication", Asker{}, ""},
+		{"should i prescribe antibiotics", Asker{}, ""},
+		{"how do i write a cv for a band 6 job", Asker{Role: "hwbc"}, ""},
+		{"help with my cover letter for a care coordinator job", Asker{}, ""},
+		{"how do i refer to the link worker in our practice", Asker{}, "social-prescribing"},
+		{"can i refer a 16 year old to social prescribing", Asker{}, "social-prescribing"},
+		{"snomed code referral to social prescribing service", Asker{}, "splw-recording"},
+		{"housing advice services for patients in london", Asker{Role: "splw", Locality: "london"}, ""},
+		{"patient needs help with benefits who should i refer to", Asker{}, "role-splw"},
+	}
+	for _, tt := range tests {
+		a := b.Answer(tt.q, tt.a)
+		got := ""
+		if a.Confident() {
+			got = a.Entry.ID
+		}
+		if got != tt.want {
+			t.Errorf("%q as %+v: %q, want %q", tt.q, tt.a, got, tt.want)
+		}
+	}
+}
