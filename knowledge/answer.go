@@ -128,6 +128,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.rolesPerPCN(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !localQuestion(words)) {

@@ -347,7 +347,7 @@ var offTopicWords = []string{
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
-	"cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
+	"add up", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.

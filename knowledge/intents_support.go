@@ -110,3 +110,16 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 	named, loc := b.namedLocality(words), strings.ToLower(strings.TrimSpace(e.Locality))
 	return named != "" && loc != "" && loc != "national" && loc != named
 }
+
+// rolesPerPCN answers how many of a role a PCN should or can have ("how
+// many link workers should a pcn have") with the ARRS article, which says
+// what caps it; how many there are, nationally or in a place, is the
+// workforce articles' question.
+func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
+	if !hasPhrase(words, "how many") || len(roles) == 0 || !hasAny(words, "pcn", "pcns", "network") ||
+		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
+		return nil, false
+	}
+	e, ok := b.byID["arrs"]
+	return e, ok
+}

@@ -28,6 +28,10 @@ func TestAnswerClasses(t *testing.T) {
 		{"snomed code referral to social prescribing service", Asker{}, "splw-recording"},
 		{"housing advice services for patients in london", Asker{Role: "splw", Locality: "london"}, ""},
 		{"patient needs help with benefits who should i refer to", Asker{}, "role-splw"},
+		{"how many link workers should a pcn have", Asker{}, "arrs"},
+		{"how many care coordinators can a pcn claim for", Asker{}, "arrs"},
+		{"how many care coordinators have been recruited nationally", Asker{}, "arrs-workforce"},
+		{"does a health coach need to be registered with a professional body", Asker{Role: "hwbc"}, "hwbc-training"},
 	}
 	for _, tt := range tests {
 		a := b.Answer(tt.q, tt.a)
