@@ -134,7 +134,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) {
+	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
+		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {

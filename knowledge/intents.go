@@ -343,11 +343,13 @@ var offTopicWords = []string{
 	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
 	// Job hunting: the content says what the roles are, not how to get a job.
 	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
+	// Terms of employment, which HR and the employer's policies answer.
+	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs",
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
-	"add up", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
+	"add up", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.
@@ -379,6 +381,9 @@ func clinicalReferral(words []string) bool {
 func offTopic(words []string) bool {
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
+	}
+	if hasAny(words, "cost", "costs", "price*", "fee", "fees") && hasAny(words, "course*", "training", "programme*", "membership", "book*") {
+		return true // prices of courses and memberships: the content holds none
 	}
 	if hasAny(words, "prescribe") && len(rolesNamed(words)) == 0 {
 		// Prescribing medicines, unless it is whether one of the roles

@@ -123,3 +123,13 @@ func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 	e, ok := b.byID["arrs"]
 	return e, ok
 }
+
+// offSubject reports whether e is about supervision and the question says
+// nothing of it: an article on supervising pharmacists or practice nurses
+// is no answer to what a pharmacist or a practice nurse does.
+// corrected is the question with its misspellings corrected, or "".
+func offSubject(e *Entry, words []string, corrected string) bool {
+	about := strings.Contains(e.ID, "supervis") || strings.Contains(strings.ToLower(e.Title), "supervis")
+	said := func(ws []string) bool { return hasAny(ws, "supervis*") }
+	return about && !said(words) && !said(plainWords(corrected))
+}

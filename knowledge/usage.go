@@ -30,9 +30,9 @@ type usageRule struct {
 // Words questions about using peerbot share.
 var (
 	sessionWords  = []string{"session", "sessions", "supervision", "meeting", "meetings"}
-	reminderWords = []string{"remind*", "notification*", "nudge*", "alert*"}
+	reminderWords = []string{"remind*", "notification*", "nudge*", "alert*", "messages from you", "messaging me", "message me"}
 	profileWords  = []string{"profile", "my role", "my locality", "my pcn", "my area", "my supervisor", "my details", "my job title"}
-	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add"}
+	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}
 	seeWords      = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
 )
 
@@ -56,6 +56,9 @@ var usageRules = []usageRule{
 			{"overdue", "due", "up to date", "behind", "missed", "see", "view", "show", "check", "list", "track", "how are", "doing"}}},
 	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
 		[][]string{{"history", "my sessions", "past sessions", "previous sessions", "sessions i logged", "sessions ive logged", "logged sessions"}, seeWords}},
+	{UsageHint{Command: "supervision", Args: "log", Does: "log a session and have your supervisor confirm it",
+		Note: "Name them in it (with @person) and I ask them to confirm."},
+		[][]string{{"confirm*", "sign off", "verify", "approve"}, {"session", "sessions", "supervision", "log", "logged", "supervisor"}}},
 	{UsageHint{Command: "supervision", Args: "log", Does: "log a supervision session"},
 		[][]string{{"log", "logging", "record", "enter", "add", "put in"}, sessionWords}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
@@ -84,7 +87,9 @@ func aboutBot(words []string) bool {
 		hasPhrase(words, "who are you") || hasPhrase(words, "are you a bot") || hasPhrase(words, "are you human") {
 		return true
 	}
-	if len(words) == 1 && hasAny(words, "help", "commands", "command") {
+	if len(words) == 1 && hasAny(words, "help", "commands", "command") || hasPhrase(words, "what commands") ||
+		hasPhrase(words, "list of commands") || len(words) <= 5 && (hasPhrase(words, "how do i use this") || hasPhrase(words, "how to use this") ||
+		hasPhrase(words, "how does this work")) {
 		return true
 	}
 	named := false

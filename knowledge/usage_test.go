@@ -21,6 +21,10 @@ func TestUsageQuestions(t *testing.T) {
 		{"delete my data", "forget-me"},
 		{"can I post a question anonymously", "ask"},
 		{"what can this bot do", ""},
+		{"what commands are there", ""},
+		{"how do i get my supervisor to confirm a session", "supervision log"},
+		{"how do i stop getting messages from you", "supervision remind"},
+		{"how do i tell you who my supervisor is", "supervision setup"},
 		{"what can you do", ""},
 		{"who runs this network", ""},
 	}
