@@ -344,12 +344,12 @@ var offTopicWords = []string{
 	// Job hunting: the content says what the roles are, not how to get a job.
 	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
 	// Terms of employment, which HR and the employer's policies answer.
-	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs",
+	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
-	"add up", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
+	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.
@@ -384,6 +384,9 @@ func offTopic(words []string) bool {
 	}
 	if hasAny(words, "cost", "costs", "price*", "fee", "fees") && hasAny(words, "course*", "training", "programme*", "membership", "book*") {
 		return true // prices of courses and memberships: the content holds none
+	}
+	if (hasPhrase(words, "become a") || hasPhrase(words, "become an") || hasPhrase(words, "becoming a")) && len(rolesNamed(words)) == 0 {
+		return true // another job than the three roles
 	}
 	if hasAny(words, "prescribe") && len(rolesNamed(words)) == 0 {
 		// Prescribing medicines, unless it is whether one of the roles

@@ -5,13 +5,15 @@ import "strings"
 // feelings are how people say they are worn down by the job: a question
 // with one, about the asker, asks where they can get support.
 var (
-	feelingWords   = []string{"burnt", "burned", "burnout", "stressed", "overwhelmed", "struggling", "exhausted", "drained", "frazzled", "overworked", "unsupported"}
+	feelingWords = []string{"burnt", "burned", "burnout", "stressed", "overwhelmed", "struggling", "exhausted", "drained", "frazzled", "overworked",
+		"unsupported", "isolated", "lonely"}
 	feelingPhrases = []string{"burnt out", "burn out", "fed up", "cant cope", "not coping", "need to vent", "need support", "need some support",
 		"talk to someone", "someone to talk to", "who can i talk to", "who do i talk to", "no one to talk to", "nobody to talk to"}
 	// othersWords name a person other than the asker, whom a question
 	// about feelings would be about instead.
 	othersWords = []string{"patient*", "client*", "person", "man", "woman", "lady", "gentleman", "he", "she", "they", "his", "her", "their",
 		"carer*", "resident*", "family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "service user*"}
+	othersPhrases = []string{"someone who", "someone whos", "someone with", "somebody who", "somebody with", "someone is", "someone feels"}
 )
 
 // selfSupport answers someone who says they are worn down by the job, or
@@ -22,6 +24,11 @@ var (
 func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	if !hasAny(words, firstPerson...) || hasAny(words, othersWords...) || offTopic(words) {
 		return nil, false
+	}
+	for _, p := range othersPhrases {
+		if hasPhrase(words, p) {
+			return nil, false // "I have someone who is isolated"
+		}
 	}
 	feeling := hasAny(words, feelingWords...)
 	for _, p := range feelingPhrases {
@@ -116,7 +123,7 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 // what caps it; how many there are, nationally or in a place, is the
 // workforce articles' question.
 func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
-	if !hasPhrase(words, "how many") || len(roles) == 0 || !hasAny(words, "pcn", "pcns", "network") ||
+	if !hasPhrase(words, "how many") && !hasPhrase(words, "number of") && !hasPhrase(words, "maximum number") || len(roles) == 0 || !hasAny(words, "pcn", "pcns", "network") ||
 		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
 	}
