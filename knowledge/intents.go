@@ -16,6 +16,8 @@ var (
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
 		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
 		"safety", "unsafe", "killing", "harm", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
+		// Threats, weapons, aggression, exploitation and scams.
+		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
@@ -29,6 +31,11 @@ var (
 		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for",
 		"better off dead", "better off without me", "cant go on", "cannot go on",
 		"hang myself", "hang himself", "hang herself", "hurt myself", "harm myself", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
+		"cutting themselves", "cutting himself", "cutting herself", "cutting myself", "hearing voices", "voices tell", "voices telling",
+		"vulnerable adult", "vulnerable adults", "gone missing", "went missing", "is missing", "going to jump", "jump off",
+		"too many pills", "too many tablets", "end it", "ending things", "end things", "cant breathe", "struggling to breathe",
+		"difficulty breathing", "panic attack", "controlled by", "controlling partner", "controlling behaviour", "hasnt eaten",
+		"not looking after", "scared of their", "scared of his", "scared of her", "frightened of", "afraid of their", "afraid of his", "afraid of her",
 	}
 )
 

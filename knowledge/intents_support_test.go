@@ -59,3 +59,28 @@ func TestAnswerClasses(t *testing.T) {
 		}
 	}
 }
+
+// Risk said in other words than the ones the sets used gets the safety
+// reply first: threats, weapons, exploitation, self-harm, psychosis,
+// someone missing, breathing, an overdose.
+func TestSafetyOtherWords(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"patient threatening to hurt someone", "client has a knife", "worried about a vulnerable adult",
+		"patient is drunk and aggressive", "elderly man being scammed out of his savings",
+		"a patient told me she is being controlled by her partner", "i think a patient is being cuckooed",
+		"teenager says they are cutting themselves", "patient says voices tell him to hurt people",
+		"client is having thoughts of ending things", "someone said they took too many pills",
+		"a man is threatening to jump", "my client has gone missing", "patient can't breathe",
+		"a child told me they are scared of their dad", "patient having a panic attack",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{"patient wants help cutting down on smoking", "what does a care coordinator do"} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply for a question about no risk", q)
+		}
+	}
+}
