@@ -132,7 +132,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !localQuestion(words)) {
+	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
 		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) {
@@ -159,8 +159,15 @@ func clearWinner(res Results) bool {
 // not a role's own article: then a question that only describes a person
 // is about that answer, not a referral.
 func searchAnswers(res Results, words []string) bool {
-	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words)
+	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words) &&
+		res.Hits[0].Confidence >= describedAt
 }
+
+// describedAt is how confident search must be to answer a question that
+// describes a person whom one of the roles could help: below it, one shared
+// word ("a patient with a learning disability" and an article's "learning
+// about it") is weaker evidence than the person's needs.
+var describedAt = 0.6
 
 // nearMe reports whether a question asks for what is near the asker.
 func nearMe(words []string) bool {

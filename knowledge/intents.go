@@ -419,7 +419,8 @@ var referralPhrases = []string{
 
 // people are the words for the person a referral question is about.
 var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
-	"family", "families", "child", "children", "mum", "dad", "parent*"}
+	"family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "elderly", "pensioner*", "veteran*", "teenager*",
+	"husband", "wife", "son", "daughter", "grandparent*", "neighbour*"}
 
 // referral answers a question describing someone's needs and asking who can
 // help them with the role whose article's referral cues match the most, and

@@ -95,8 +95,8 @@ func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 // ("in Gateshead", "near me", "where can I send someone"): a question that
 // only describes a person is then asking for a service there, not which
 // role can help.
-func localQuestion(words []string) bool {
-	return hasAny(words, localityWords...) || hasAny(words, "where")
+func (b *Base) localQuestion(words []string) bool {
+	return b.namedLocality(words) != "" || nearMe(words) || hasAny(words, "where")
 }
 
 // namedLocality returns the locality of the content that the question
