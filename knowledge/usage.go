@@ -29,7 +29,7 @@ type usageRule struct {
 
 // Words questions about using peerbot share.
 var (
-	sessionWords  = []string{"session", "sessions", "supervision", "meeting", "meetings"}
+	sessionWords  = []string{"session", "sessions", "supervision"}
 	reminderWords = []string{"remind*", "notification*", "nudge*", "alert*", "messages from you", "messaging me", "message me"}
 	profileWords  = []string{"profile", "my role", "my locality", "my pcn", "my area", "my supervisor", "my details", "my job title"}
 	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}

@@ -47,6 +47,7 @@ func TestUsageQuestions(t *testing.T) {
 		"what should i cover in a supervision session with a hwbc",
 		"how often should i get supervision",
 		"my supervisor keeps cancelling what do i do",
+		"how do i add a meeting to my calendar",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
 			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
