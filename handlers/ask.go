@@ -155,6 +155,8 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		// Risk to someone: the safety reply leads, alone; articles follow
 		// as lines to read afterwards, never as the answer.
 		r = h.safetyOnly(a)
+	case a.Kind == knowledge.Usage:
+		r = usageReply(req, a.Usage)
 	case a.Confident():
 		r = h.answer(a)
 	case len(a.ForRoles) > 0:
@@ -168,6 +170,22 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		r.Text = strings.TrimSpace(knowledge.SafetyReply + "\n\n" + r.Text)
 	}
 	return r, nil
+}
+
+// usageReply answers a question about using peerbot itself ("how do I log
+// a session") with the command that does it, spelled as the person would
+// type it here, and where its help is: the command table's help says the
+// rest, so the two never disagree.
+func usageReply(req Request, u knowledge.UsageHint) Reply {
+	if u.Command == "" {
+		return Say(fmt.Sprintf("To %s, type %s. Or ask me about the roles, supervision or resources, in your own words.",
+			u.Does, req.Invocation("help", "")))
+	}
+	text := fmt.Sprintf("To %s, use %s.", u.Does, req.Invocation(u.Command, u.Args))
+	if u.Note != "" {
+		text += " " + u.Note
+	}
+	return Say(text + fmt.Sprintf(" Type %s for more.", req.Invocation(u.Command, strings.TrimSpace(u.Args+" help"))))
 }
 
 // nhsRefusal answers text that seems to hold an NHS number.

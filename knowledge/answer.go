@@ -25,6 +25,10 @@ const (
 	// WhoToRefer: the question describes someone's needs and asks who can
 	// help; Lead says which role and why.
 	WhoToRefer
+	// Usage: the question asks how to use peerbot itself ("how do I log a
+	// session"); Usage names the command that does it. No article answers
+	// it, so it is not Confident.
+	Usage
 )
 
 // Answer is what the bot answers a question with: the article and the part
@@ -51,6 +55,8 @@ type Answer struct {
 	// I") from someone whose profile has no role, is the article that
 	// answers it for each role, so they can pick theirs; Kind is NotSure.
 	ForRoles []*Entry
+	// Usage, for Kind Usage, is the command that does what was asked.
+	Usage UsageHint
 	// Results is the search behind the answer: the nearest hits when not
 	// sure, the did-you-mean, and the query's terms.
 	Results Results
@@ -69,7 +75,8 @@ const SafetyReply = "I can't advise on clinical risk. If someone is in immediate
 const answerHits = 6
 
 // Answer answers a question for the asker: the safety reply first for a
-// question about risk; then, in order, a definition of an abbreviation, a
+// question about risk; then, in order, the command for a question about
+// using peerbot itself, a definition of an abbreviation, a
 // question about the asker's own role answered for it, a "who should I
 // refer to" question answered with the role that helps, or the best article
 // found by search, led by its best passage. It is safe for concurrent use.
@@ -98,8 +105,15 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		}
 		return ans
 	}
+	if hint, ok := usage(words); ok {
+		// About peerbot itself: no article answers it; the command does.
+		ans.Kind, ans.Usage = Usage, hint
+		return ans
+	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.selfSupport(words, a); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" {
@@ -114,9 +128,14 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words)) {
+	} else if e, ok := b.rolesPerPCN(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.referToSocialPrescribing(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
+		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {
@@ -140,8 +159,15 @@ func clearWinner(res Results) bool {
 // not a role's own article: then a question that only describes a person
 // is about that answer, not a referral.
 func searchAnswers(res Results, words []string) bool {
-	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words)
+	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words) &&
+		res.Hits[0].Confidence >= describedAt
 }
+
+// describedAt is how confident search must be to answer a question that
+// describes a person whom one of the roles could help: below it, one shared
+// word ("a patient with a learning disability" and an article's "learning
+// about it") is weaker evidence than the person's needs.
+var describedAt = 0.6
 
 // nearMe reports whether a question asks for what is near the asker.
 func nearMe(words []string) bool {

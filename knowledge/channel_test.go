@@ -12,7 +12,7 @@ import (
 func channelCard(b *Base, qs []evalQuestion, min float64) (right, wrong, inScope int, wrongs []string) {
 	for _, q := range qs {
 		a := b.Answer(q.Q, Asker{Role: q.Role, Locality: q.Locality})
-		in := q.Want != wantOffTopic && q.Want != wantSafety
+		in := q.Want != wantOffTopic && q.Want != wantSafety && q.Want != wantUsage
 		if in {
 			inScope++
 		}
@@ -51,5 +51,21 @@ func TestChannelConfidenceHeldBack(t *testing.T) {
 	}
 	if ChannelConfidence <= tune.confidentAt {
 		t.Errorf("ChannelConfidence %.2f is not stricter than /ask's %.2f", ChannelConfidence, tune.confidentAt)
+	}
+}
+
+// TestChannelConfidenceLookedAt: the tuning set and the fresh set, which
+// have been looked at, are not answered wrongly unasked either.
+func TestChannelConfidenceLookedAt(t *testing.T) {
+	b, err := Load(Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"questions_tune.json", freshSet} {
+		right, wrong, in, wrongs := channelCard(b, loadEval(t, name), ChannelConfidence)
+		t.Logf("%s at %.2f: %d of %d in scope answered, %d wrongly", name, ChannelConfidence, right, in, wrong)
+		if wrong > 0 {
+			t.Errorf("%s: confident but wrong %d in the channel, want 0: %q", name, wrong, wrongs)
+		}
 	}
 }

@@ -15,7 +15,9 @@ var evalShow = flag.Bool("eval.show", false, "log every question of the tuning s
 // evalQuestion is one item of testdata/questions_tune.json or
 // questions_heldback.json: a question as staff type it, the article a
 // sensible person would answer it with, or "off-topic" (the bot must say it
-// is not sure) or "safety" (the fixed safety reply must come first), or
+// is not sure) or "safety" (the fixed safety reply must come first) or
+// "usage" (a question about using peerbot itself, answered with the command
+// that does it, never with an article), or
 // "a|b" where two articles hold the answer equally, and the
 // asker's profile where the question depends on it.
 type evalQuestion struct {
@@ -29,6 +31,7 @@ type evalQuestion struct {
 const (
 	wantOffTopic = "off-topic"
 	wantSafety   = "safety"
+	wantUsage    = "usage"
 )
 
 func loadEval(tb testing.TB, name string) []evalQuestion {
@@ -50,6 +53,7 @@ type evalCard struct {
 	inScope, right, wrong, unsure int // in scope: confident and right, confident but wrong, not sure
 	offTopic, offConfident        int // off-topic: all, answered confidently
 	safety, safetyMissed          int // risk questions: all, without the safety reply first
+	usage, usageRight, usageWrong int // questions about using peerbot: all, given the command, answered with an article
 	unsourced                     int // confident answers with no source link
 	failures                      []string
 	all                           []string
@@ -59,8 +63,10 @@ func (c evalCard) rightPercent() float64 { return 100 * float64(c.right) / float
 
 func (c evalCard) String() string {
 	return fmt.Sprintf("in scope %d: confident and right %d (%.1f%%), confident but wrong %d, honestly unsure %d; "+
-		"off-topic %d: answered confidently %d; safety %d: without the safety reply %d; confident answers without a source link %d",
-		c.inScope, c.right, c.rightPercent(), c.wrong, c.unsure, c.offTopic, c.offConfident, c.safety, c.safetyMissed, c.unsourced)
+		"off-topic %d: answered confidently %d; safety %d: without the safety reply %d; "+
+		"usage %d: given the command %d, answered with an article %d; confident answers without a source link %d",
+		c.inScope, c.right, c.rightPercent(), c.wrong, c.unsure, c.offTopic, c.offConfident, c.safety, c.safetyMissed,
+		c.usage, c.usageRight, c.usageWrong, c.unsourced)
 }
 
 // evaluate answers every question as the bot would and scores it.
@@ -74,6 +80,9 @@ func evaluate(b *Base, qs []evalQuestion) evalCard {
 			if !sourced(a.Entry) {
 				c.unsourced++
 			}
+		}
+		if a.Kind == Usage {
+			got = "usage: " + strings.TrimSpace(a.Usage.Command+" "+a.Usage.Args)
 		}
 		if a.Safety {
 			got = "safety + " + got
@@ -94,9 +103,25 @@ func evaluate(b *Base, qs []evalQuestion) evalCard {
 				c.safetyMissed++
 				fail = true
 			}
+		case wantUsage:
+			// A usage reply is right; an article is wrong; "not sure"
+			// misses it.
+			c.usage++
+			switch {
+			case a.Kind == Usage:
+				c.usageRight++
+			case a.Confident() || a.Safety:
+				c.usageWrong++
+				fail = true
+			default:
+				fail = true
+			}
 		default:
 			c.inScope++
 			switch {
+			case a.Kind == Usage:
+				c.wrong++ // the command for a question the content answers
+				fail = true
 			case !a.Confident():
 				c.unsure++
 				fail = true
@@ -188,9 +213,9 @@ func TestEvalHeldBack(t *testing.T) {
 			if p := c.rightPercent(); p < 95 {
 				t.Errorf("confident and right on %.1f%% of in-scope questions, want at least 95%%", p)
 			}
-			if c.wrong > 0 || c.offConfident > 0 || c.safetyMissed > 0 || c.unsourced > 0 {
-				t.Errorf("confident but wrong %d, off-topic answered %d, safety reply missing %d, unsourced %d; want 0 each",
-					c.wrong, c.offConfident, c.safetyMissed, c.unsourced)
+			if c.wrong > 0 || c.offConfident > 0 || c.safetyMissed > 0 || c.unsourced > 0 || c.usageWrong > 0 {
+				t.Errorf("confident but wrong %d, off-topic answered %d, safety reply missing %d, unsourced %d, usage answered with an article %d; want 0 each",
+					c.wrong, c.offConfident, c.safetyMissed, c.unsourced, c.usageWrong)
 			}
 			if t.Failed() {
 				for _, l := range c.failures {

@@ -16,6 +16,8 @@ var (
 		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
 		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
 		"safety", "unsafe", "killing", "harm", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
+		// Threats, weapons, aggression, exploitation and scams.
+		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
 	}
 	riskPhrases = []string{
 		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
@@ -29,6 +31,11 @@ var (
 		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for",
 		"better off dead", "better off without me", "cant go on", "cannot go on",
 		"hang myself", "hang himself", "hang herself", "hurt myself", "harm myself", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
+		"cutting themselves", "cutting himself", "cutting herself", "cutting myself", "hearing voices", "voices tell", "voices telling",
+		"vulnerable adult", "vulnerable adults", "gone missing", "went missing", "is missing", "going to jump", "jump off",
+		"too many pills", "too many tablets", "end it", "ending things", "end things", "cant breathe", "struggling to breathe",
+		"difficulty breathing", "panic attack", "controlled by", "controlling partner", "controlling behaviour", "hasnt eaten",
+		"not looking after", "scared of their", "scared of his", "scared of her", "frightened of", "afraid of their", "afraid of his", "afraid of her",
 	}
 )
 
@@ -179,7 +186,7 @@ var askerTopics = []struct {
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
 	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*", "money"}, nil, func(r string) string { return r + "-pay" }},
-	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "cpd", "accredit*"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "accredit*", "registered", "registration"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
 }
@@ -263,6 +270,11 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		e, ok := b.byID[t.article(string(role))]
 		return e, ok
 	}
+	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
+		// "can link workers do home visits": what the role does.
+		e, ok := b.byID["role-"+string(role)]
+		return e, ok
+	}
 	return nil, false
 }
 
@@ -331,15 +343,20 @@ var localityWords = []string{"gateshead", "london", "local", "locally", "near", 
 var offTopicWords = []string{
 	"payslip*", "payday", "payroll", "pension*", "overtime", "mileage", "expense*",
 	"password*", "login", "smartcard", "printer*", "wifi", "laptop", "outlook", "emis", "systmone",
-	"dose", "doses", "dosage", "mg", "prescribe", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
+	"dose", "doses", "dosage", "mg", "drug", "drugs", "pills", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
 	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
 	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
 	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
 	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
+	// Job hunting: the content says what the roles are, not how to get a job.
+	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
+	// Terms of employment, which HR and the employer's policies answer.
+	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
 var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
-	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts"}
+	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
+	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.
@@ -372,6 +389,18 @@ func offTopic(words []string) bool {
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
 	}
+	if hasAny(words, "cost", "costs", "price*", "fee", "fees") && hasAny(words, "course*", "training", "programme*", "membership", "book*") {
+		return true // prices of courses and memberships: the content holds none
+	}
+	if (hasPhrase(words, "become a") || hasPhrase(words, "become an") || hasPhrase(words, "becoming a")) && len(rolesNamed(words)) == 0 {
+		return true // another job than the three roles
+	}
+	if hasAny(words, "prescribe") && len(rolesNamed(words)) == 0 {
+		// Prescribing medicines, unless it is whether one of the roles
+		// prescribes ("can link workers prescribe anything"), which the
+		// role's article answers.
+		return true
+	}
 	for _, p := range offTopicPhrases {
 		if hasPhrase(words, p) {
 			return true
@@ -390,7 +419,8 @@ var referralPhrases = []string{
 
 // people are the words for the person a referral question is about.
 var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
-	"family", "families", "child", "children", "mum", "dad", "parent*"}
+	"family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "elderly", "pensioner*", "veteran*", "teenager*",
+	"husband", "wife", "son", "daughter", "grandparent*", "neighbour*"}
 
 // referral answers a question describing someone's needs and asking who can
 // help them with the role whose article's referral cues match the most, and

@@ -1,0 +1,142 @@
+package knowledge
+
+import "strings"
+
+// feelings are how people say they are worn down by the job: a question
+// with one, about the asker, asks where they can get support.
+var (
+	feelingWords = []string{"burnt", "burned", "burnout", "stressed", "overwhelmed", "struggling", "exhausted", "drained", "frazzled", "overworked",
+		"unsupported", "isolated", "lonely"}
+	feelingPhrases = []string{"burnt out", "burn out", "fed up", "cant cope", "not coping", "need to vent", "need support", "need some support",
+		"talk to someone", "someone to talk to", "who can i talk to", "who do i talk to", "no one to talk to", "nobody to talk to"}
+	// othersWords name a person other than the asker, whom a question
+	// about feelings would be about instead.
+	othersWords = []string{"patient*", "client*", "person", "man", "woman", "lady", "gentleman", "he", "she", "they", "his", "her", "their",
+		"carer*", "resident*", "family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "service user*"}
+	othersPhrases = []string{"someone who", "someone whos", "someone with", "somebody who", "somebody with", "someone is", "someone feels"}
+)
+
+// selfSupport answers someone who says they are worn down by the job, or
+// need someone to talk to, with where they can get support: the peer
+// support network of their area (this workspace, in Gateshead), else the
+// supervision their role should have. A question about a patient's
+// feelings is a referral, not this; one about risk never gets here.
+func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
+	if !hasAny(words, firstPerson...) || hasAny(words, othersWords...) || offTopic(words) {
+		return nil, false
+	}
+	for _, p := range othersPhrases {
+		if hasPhrase(words, p) {
+			return nil, false // "I have someone who is isolated"
+		}
+	}
+	feeling := hasAny(words, feelingWords...)
+	for _, p := range feelingPhrases {
+		feeling = feeling || hasPhrase(words, p)
+	}
+	if !feeling {
+		return nil, false
+	}
+	ids := []string{"resource-gateshead-peer-support-network"}
+	switch {
+	case a.Locality == "gateshead":
+	case a.Role != "":
+		ids = []string{"supervision-" + a.Role, "resource-gateshead-peer-support-network"}
+	case a.Locality == "london":
+		ids = []string{"resource-london-peer-support", "resource-gateshead-peer-support-network"}
+	}
+	for _, id := range ids {
+		if e, ok := b.byID[id]; ok {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// asksWhetherRole reports whether a question asks whether a role does
+// something ("can link workers prescribe anything", "can splws do home
+// visits"): it opens with can, do, will or the like and names one role
+// straight after.
+func asksWhetherRole(words []string) bool {
+	if len(words) < 3 || !hasAny(words[:1], "can", "could", "do", "does", "will", "would", "may", "are", "is", "should") {
+		return false
+	}
+	return len(rolesNamed(words[1:min(len(words), 6)])) == 1
+}
+
+// socialPrescribingWords name social prescribing or its link workers as
+// what someone is referred to.
+var socialPrescribingWords = []string{"social prescribing", "social prescriber", "link worker", "link workers", "splw", "splws", "social prescription"}
+
+// referToSocialPrescribing answers whether or how someone can be referred
+// to social prescribing ("can I refer a 16 year old to social prescribing",
+// "how do I refer to the link worker in our practice") with the article on
+// who it suits and how referrals work. A question of who to refer, of
+// numbers or of codes is another question.
+func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
+	if !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
+		return nil, false
+	}
+	if !(hasAny(words[:1], "can", "could", "how", "may", "is", "are", "do", "does") || hasPhrase(words, "how to")) {
+		return nil, false
+	}
+	named := false
+	for _, w := range socialPrescribingWords {
+		named = named || hasPhrase(words, w)
+	}
+	if !named {
+		return nil, false
+	}
+	e, ok := b.byID["social-prescribing"]
+	return e, ok
+}
+
+// localQuestion reports whether a question asks for something in a place
+// ("in Gateshead", "near me", "where can I send someone"): a question that
+// only describes a person is then asking for a service there, not which
+// role can help.
+func (b *Base) localQuestion(words []string) bool {
+	return b.namedLocality(words) != "" || nearMe(words) || hasAny(words, "where")
+}
+
+// namedLocality returns the locality of the content that the question
+// names ("london"), or "".
+func (b *Base) namedLocality(words []string) string {
+	for _, name := range b.index.localities[1:] {
+		if hasAny(words, name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// elsewhere reports whether e belongs to a locality other than the one
+// the question names: Gateshead's local links are no answer to a question
+// about London.
+func (b *Base) elsewhere(e *Entry, words []string) bool {
+	named, loc := b.namedLocality(words), strings.ToLower(strings.TrimSpace(e.Locality))
+	return named != "" && loc != "" && loc != "national" && loc != named
+}
+
+// rolesPerPCN answers how many of a role a PCN should or can have ("how
+// many link workers should a pcn have") with the ARRS article, which says
+// what caps it; how many there are, nationally or in a place, is the
+// workforce articles' question.
+func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
+	if !hasPhrase(words, "how many") && !hasPhrase(words, "number of") && !hasPhrase(words, "maximum number") || len(roles) == 0 || !hasAny(words, "pcn", "pcns", "network") ||
+		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
+		return nil, false
+	}
+	e, ok := b.byID["arrs"]
+	return e, ok
+}
+
+// offSubject reports whether e is about supervision and the question says
+// nothing of it: an article on supervising pharmacists or practice nurses
+// is no answer to what a pharmacist or a practice nurse does.
+// corrected is the question with its misspellings corrected, or "".
+func offSubject(e *Entry, words []string, corrected string) bool {
+	about := strings.Contains(e.ID, "supervis") || strings.Contains(strings.ToLower(e.Title), "supervis")
+	said := func(ws []string) bool { return hasAny(ws, "supervis*") }
+	return about && !said(words) && !said(plainWords(corrected))
+}

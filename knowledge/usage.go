@@ -1,0 +1,138 @@
+package knowledge
+
+import "strings"
+
+// UsageHint names the peerbot command that does what a question about
+// using peerbot itself asks for ("how do I log a session", "change my
+// profile"): the handler spells the command as the person would type it
+// and points to its help, so the reply never disagrees with the command
+// table.
+type UsageHint struct {
+	// Command is the command's name in the command table ("supervision"),
+	// "" for what peerbot can do at all (its help).
+	Command string
+	// Args follow the command: a subcommand ("log"), or "" for none.
+	Args string
+	// Does finishes "To ...": "log a supervision session".
+	Does string
+	// Note, when set, is a sentence said after the command.
+	Note string
+}
+
+// usageRule is one thing people ask how to do with peerbot: the question
+// must match every group, each by any of its words (a prefix ends in "*")
+// or phrases.
+type usageRule struct {
+	hint  UsageHint
+	needs [][]string
+}
+
+// Words questions about using peerbot share.
+var (
+	sessionWords  = []string{"session", "sessions", "supervision"}
+	reminderWords = []string{"remind*", "notification*", "nudge*", "alert*", "messages from you", "messaging me", "message me"}
+	profileWords  = []string{"profile", "my role", "my locality", "my pcn", "my area", "my supervisor", "my details", "my job title"}
+	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}
+	seeWords      = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
+)
+
+// usageRules, first match wins. The words of each rule name what peerbot
+// keeps (sessions, a profile, reminders, the person's data), so a question
+// about leave or logging in to another system is not taken for one.
+var usageRules = []usageRule{
+	{UsageHint{Command: "supervision", Args: "snooze", Does: "put off your next reminder"},
+		[][]string{{"snooze"}}},
+	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
+		[][]string{{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick", "pause"},
+			append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
+	{UsageHint{Command: "supervision", Args: "remind", Does: "turn your reminders on or off, or choose when they come"},
+		[][]string{reminderWords}},
+	{UsageHint{Command: "supervision", Args: "undo", Does: "take back the last session you logged (within a day)"},
+		[][]string{{"undo", "delete", "remove", "take back"}, {"session", "sessions", "log", "logged", "entry"}}},
+	{UsageHint{Command: "supervision", Args: "undo", Does: "take back the last session you logged (within a day)"},
+		[][]string{{"wrong", "mistake"}, {"logged", "logging", "entry"}}},
+	{UsageHint{Command: "supervision", Args: "team", Does: "see how the people you supervise are doing"},
+		[][]string{{"my team", "my supervisees", "people i supervise"},
+			{"overdue", "due", "up to date", "behind", "missed", "see", "view", "show", "check", "list", "track", "how are", "doing"}}},
+	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
+		[][]string{{"history", "my sessions", "past sessions", "previous sessions", "sessions i logged", "sessions ive logged", "logged sessions"}, seeWords}},
+	{UsageHint{Command: "supervision", Args: "log", Does: "log a session and have your supervisor confirm it",
+		Note: "Name them in it (with @person) and I ask them to confirm."},
+		[][]string{{"confirm*", "sign off", "verify", "approve"}, {"session", "sessions", "supervision", "log", "logged", "supervisor"}}},
+	{UsageHint{Command: "supervision", Args: "log", Does: "log a supervision session"},
+		[][]string{{"log", "logging", "record", "enter", "add", "put in"}, sessionWords}},
+	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
+		[][]string{{"due", "overdue", "next"}, {"my", "i", "im", "me"}, sessionWords}},
+	{UsageHint{Command: "supervision", Args: "setup", Does: "set your role, PCN, locality, supervisor and reminders"},
+		[][]string{changeWords, profileWords}},
+	{UsageHint{Command: "supervision", Args: "setup", Does: "set your role, PCN, locality, supervisor and reminders"},
+		[][]string{{"profile"}, {"my", "i"}}},
+	{UsageHint{Command: "forget-me", Does: "erase everything peerbot holds about you, after you confirm"},
+		[][]string{{"forget me", "delete my data", "erase my data", "delete my account", "delete my information", "delete my details", "remove my data"}}},
+	{UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"},
+		[][]string{{"my data", "my information", "data you hold", "data do you hold", "you hold about me", "you keep about me", "you store about me", "you know about me", "gdpr"}}},
+	{UsageHint{Command: "ask", Args: "", Does: "ask the peer support channel",
+		Note: "Ask me first: when I'm not sure, I offer to post your question to the peer support channel, with your name or without it."},
+		[][]string{{"post", "ask", "share", "put"}, {"anonymously", "anonymous", "anon", "without my name", "the channel", "peer channel", "peer support channel"}}},
+}
+
+// botWords name peerbot itself in a question.
+var botWords = []string{"bot", "peerbot", "chatbot", "this app", "this service", "this tool", "this network", "this workspace",
+	"this channel", "this slack", "this group"}
+
+// aboutBot reports whether a question asks what peerbot is or can do, or
+// who runs it ("what can this bot do", "who runs this network").
+func aboutBot(words []string) bool {
+	if hasPhrase(words, "what can you do") || hasPhrase(words, "what else can you do") || hasPhrase(words, "what do you do") && len(words) <= 4 ||
+		hasPhrase(words, "who are you") || hasPhrase(words, "are you a bot") || hasPhrase(words, "are you human") {
+		return true
+	}
+	if len(words) == 1 && hasAny(words, "help", "commands", "command") || hasPhrase(words, "what commands") ||
+		hasPhrase(words, "list of commands") || len(words) <= 5 && (hasPhrase(words, "how do i use this") || hasPhrase(words, "how to use this") ||
+		hasPhrase(words, "how does this work")) {
+		return true
+	}
+	named := false
+	for _, w := range botWords {
+		if matchesAny(words, w) {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	return matchesAny(words, "what can", "what does", "what do", "what is", "whats", "how do i use", "how does", "how to use",
+		"who runs", "who made", "who built", "who owns", "who manages", "who set up", "who is behind", "commands", "help")
+}
+
+// usage answers a question about using peerbot itself with the command
+// that does it; ok is false for any other question.
+func usage(words []string) (UsageHint, bool) {
+	if aboutBot(words) {
+		return UsageHint{Does: "see everything I can do"}, true
+	}
+	for _, r := range usageRules {
+		ok := true
+		for _, group := range r.needs {
+			if !matchesAny(words, group...) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return r.hint, true
+		}
+	}
+	return UsageHint{}, false
+}
+
+// matchesAny reports whether words hold any of the given words, prefixes
+// (ending in "*") or phrases (with a space).
+func matchesAny(words []string, any ...string) bool {
+	for _, a := range any {
+		if strings.Contains(a, " ") && hasPhrase(words, a) || !strings.Contains(a, " ") && hasAny(words, a) {
+			return true
+		}
+	}
+	return false
+}

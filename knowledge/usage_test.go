@@ -1,0 +1,56 @@
+package knowledge
+
+import "testing"
+
+// Questions about using peerbot get the command that does it; questions
+// that only share a word with one (log in, leave, record, you) do not.
+func TestUsageQuestions(t *testing.T) {
+	b := shippedBase(t)
+	tests := []struct{ q, want string }{
+		{"how do i log a supervision session", "supervision log"},
+		{"how do I record my supervision", "supervision log"},
+		{"i logged the wrong session", "supervision undo"},
+		{"how do i change my role in my profile", "supervision setup"},
+		{"update my locality", "supervision setup"},
+		{"pause my reminders while i'm on annual leave", "supervision leave"},
+		{"stop the reminders", "supervision remind"},
+		{"snooze", "supervision snooze"},
+		{"how do i see which of my team are overdue supervision", "supervision team"},
+		{"when is my next supervision due", "supervision status"},
+		{"what data do you hold about me", "my-data"},
+		{"delete my data", "forget-me"},
+		{"can I post a question anonymously", "ask"},
+		{"what can this bot do", ""},
+		{"what commands are there", ""},
+		{"how do i get my supervisor to confirm a session", "supervision log"},
+		{"how do i stop getting messages from you", "supervision remind"},
+		{"how do i tell you who my supervisor is", "supervision setup"},
+		{"what can you do", ""},
+		{"who runs this network", ""},
+	}
+	for _, tt := range tests {
+		a := b.Answer(tt.q, Asker{})
+		got := a.Usage.Command
+		if a.Usage.Args != "" {
+			got += " " + a.Usage.Args
+		}
+		if a.Kind != Usage || got != tt.want || a.Confident() {
+			t.Errorf("%q: kind %d, command %q, confident %v; want the usage reply %q", tt.q, a.Kind, got, a.Confident(), tt.want)
+		}
+	}
+	for _, q := range []string{
+		"how do i record social prescribing on the system",
+		"how do I book annual leave",
+		"why do link workers leave without supervision",
+		"what can you tell me about ARRS",
+		"i can't log in to my laptop",
+		"what should i cover in a supervision session with a hwbc",
+		"how often should i get supervision",
+		"my supervisor keeps cancelling what do i do",
+		"how do i add a meeting to my calendar",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
+			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
+		}
+	}
+}
