@@ -61,7 +61,7 @@ func TestChannelConfidenceLookedAt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"questions_tune.json", freshSet} {
+	for _, name := range []string{"questions_tune.json", freshSets[0].file} {
 		right, wrong, in, wrongs := channelCard(b, loadEval(t, name), ChannelConfidence)
 		t.Logf("%s at %.2f: %d of %d in scope answered, %d wrongly", name, ChannelConfidence, right, in, wrong)
 		if wrong > 0 {

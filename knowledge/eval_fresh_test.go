@@ -8,37 +8,48 @@ import (
 	"testing"
 )
 
-// freshSet is a question set written by someone who had not read the
-// engine, the articles' bodies or the other question sets: the questions
-// were written before any article was looked at, then labelled from the
-// articles' front matter alone. Its figures are reported, not held to
-// issue 11's targets, so that it measures answers to questions nobody tuned
-// on; once its failures are looked at and fixed it stops measuring that.
-const freshSet = "questions_fresh.json"
+// The fresh sets were written by someone who had not read the engine, the
+// articles' bodies or the other question sets: the questions were written
+// before any article was looked at, then labelled from the articles' front
+// matter alone. Their figures are reported, not held to issue 11's targets,
+// so that they measure answers to questions nobody tuned on; once a set's
+// failures are looked at and fixed it stops measuring that, and the next
+// set takes its place. questions_fresh.json was scored once and then tuned
+// on; questions_fresh2.json (its note beside it says how it was written)
+// had not been looked at when it was first scored.
+var freshSets = []struct{ file, name string }{
+	{"questions_fresh.json", "fresh set 1 (tuned on since it was scored)"},
+	{"questions_fresh2.json", "fresh set 2"},
+}
 
-// TestEvalFresh prints the figures for the fresh set. It fails only when the
+// TestEvalFresh prints the figures for each fresh set. It fails only when a
 // set is malformed (an empty question, a want naming no article, a role or
 // locality a profile cannot have, a repeated question) or too small to say
 // anything; a poor card is reported, not failed.
 func TestEvalFresh(t *testing.T) {
-	qs := loadEval(t, freshSet)
-	checkEvalSet(t, qs, contentIDs(t))
 	b, err := Load(Content())
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := evaluate(b, qs)
-	if c.inScope < 40 || c.offTopic < 25 || c.safety < 8 {
-		t.Fatalf("fresh set too small to judge: %d in scope, %d off-topic, %d safety", c.inScope, c.offTopic, c.safety)
+	ids := contentIDs(t)
+	for _, set := range freshSets {
+		t.Run(strings.TrimSuffix(set.file, ".json"), func(t *testing.T) {
+			qs := loadEval(t, set.file)
+			checkEvalSet(t, qs, ids)
+			c := evaluate(b, qs)
+			if c.inScope < 40 || c.offTopic < 25 || c.safety < 8 {
+				t.Fatalf("%s too small to judge: %d in scope, %d off-topic, %d safety", set.name, c.inScope, c.offTopic, c.safety)
+			}
+			lines := c.failures
+			if *evalShow {
+				lines = c.all
+			}
+			for _, l := range lines {
+				t.Log(l)
+			}
+			t.Logf("%s (reported, not held to targets): %s", set.name, c)
+		})
 	}
-	lines := c.failures
-	if *evalShow {
-		lines = c.all
-	}
-	for _, l := range lines {
-		t.Log(l)
-	}
-	t.Logf("fresh set (reported, not held to targets): %s", c)
 }
 
 // checkEvalSet fails the test for a question set that cannot be scored as
