@@ -396,7 +396,9 @@ func (b *Bot) Ready(ctx context.Context) error { return b.store.Ping(ctx) }
 
 // slashReply answers a slash command within the answer budget. When the
 // handler is slower, it returns ok=false and the reply is posted to
-// responseURL when ready, so Slack is never kept waiting past 3 s.
+// responseURL when ready, so Slack is never kept waiting past 3 s. A reply
+// of several pages is answered empty at once and its pages posted in
+// order (sendPages).
 func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string) (reply handlers.Reply, ok bool) {
 	var (
 		mu    sync.Mutex
@@ -405,13 +407,22 @@ func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string)
 	)
 	started := b.goTaskFrom(ctx, "slash command", func(ctx context.Context) {
 		r := b.finish(ctx, in, b.answer(ctx, in))
+		paged := len(r.More) > 0 && b.api != nil
 		mu.Lock()
-		defer mu.Unlock()
+		wasLate := late
 		if !late {
-			ready <- r
+			if paged {
+				ready <- handlers.Reply{} // the pages follow, page 1 first
+			} else {
+				ready <- r
+			}
+		}
+		mu.Unlock()
+		if paged {
+			b.sendPages(ctx, in, responseURL, r)
 			return
 		}
-		if empty(r) {
+		if !wasLate || empty(r) {
 			return
 		}
 		if responseURL == "" {
