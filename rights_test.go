@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/internal/fakeslack"
 	"github.com/peerbot/peerbot/internal/outcome"
@@ -67,4 +69,32 @@ func TestHTTPMyDataAndForgetMe(t *testing.T) {
 		t.Errorf("the erasure is not audited, or the supervisee's record went too:\n%s", dump)
 	}
 	mustContain(t, "supervisee's history", p.slashAs(t, supee, "/supervision", "history"), "a former supervisor")
+}
+
+// TestHTTPWritesWaitForAnErasure: while a person's erasure is running (its
+// marker set, as a crashed one leaves it), what they log is refused with
+// a kind word and nothing is saved; so is a supervisee's session naming
+// them. Running forget-me again finishes it, and writes are taken again.
+func TestHTTPWritesWaitForAnErasure(t *testing.T) {
+	p := startHTTP(t, nil)
+	prefix := os.Getenv("REDIS_KEY_PREFIX")
+	const me, supee = "U0ERASING1", "U0ERASING2"
+	mustContain(t, "setup", p.slashAs(t, me, "/supervision", "setup role=splw pcn=Central"), "Saved")
+	mustContain(t, "supervisee setup", p.slashAs(t, supee, "/supervision", "setup role=hwbc pcn=Central"), "Saved")
+	marker := prefix + "sup:{" + me + "}:erasing"
+	if err := redistest.Client(t).Set(context.Background(), marker, "crashed", time.Minute).Err(); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "own log while erasing", p.slashAs(t, me, "/supervision", "log yesterday clinical 60"), "Nothing was saved", "being erased", "/peer forget-me again")
+	mustContain(t, "supervisee's log naming them", p.slashAs(t, supee, "/supervision", "log yesterday clinical 45 with @"+me), "Nothing was saved", "being erased")
+	if dump := redistest.Dump(t, prefix); strings.Contains(dump, ":session:") {
+		t.Errorf("a session was saved while an erasure was running:\n%s", dump)
+	}
+	mustContain(t, "forget-me", p.slashAs(t, me, "/peer", "forget-me"), "forget-me confirm")
+	p.press(t, me, "forget-me confirm")
+	mustContain(t, "erased", p.respondText(t, 1), "Your data is erased")
+	if dump := redistest.Dump(t, prefix); strings.Contains(dump, me) {
+		t.Errorf("after forget-me the keyspace still names the person:\n%s", dump)
+	}
+	mustContain(t, "setup after", p.slashAs(t, me, "/supervision", "setup role=splw pcn=Central"), "Saved")
 }

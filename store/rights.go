@@ -48,6 +48,10 @@ type Rights struct {
 	q    *Reminders
 	salt string
 
+	// beforeLift, when set (by tests), runs just before an erasure lifts
+	// its marker.
+	beforeLift func()
+
 	mu sync.Mutex // guards stored
 	// stored is the salt read from Redis when none was configured.
 	stored string

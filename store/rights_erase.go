@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,8 +16,13 @@ import (
 // naming them. Sessions in other people's records keep the session and
 // lose the name (outcome.FormerSupervisor in its place); profiles naming
 // them as supervisor are left without one. Then one audit entry says an
-// erasure happened, under AuditHash, not the id. Running it again erases
-// whatever a failure left.
+// erasure happened, under AuditHash, not the id.
+//
+// While it runs, the person's erasure marker holds off writes that would
+// add to what is being erased (see erasing.go); the whole pass runs twice,
+// the second a final sweep for anything a racing write slipped in, and the
+// counts are of both. Running it again (after a crash, or twice at once)
+// erases whatever is left and is otherwise a no-op.
 func (rt *Rights) Erase(ctx context.Context, userID string) (outcome.Erasure, error) {
 	var e outcome.Erasure
 	if err := checkID("user id", userID); err != nil {
@@ -26,27 +32,46 @@ func (rt *Rights) Erase(ctx context.Context, userID string) (outcome.Erasure, er
 	if err != nil {
 		return e, err
 	}
-	if err := rt.eraseReminders(ctx, userID, &e); err != nil {
-		return e, err
-	}
-	if err := rt.r.eraseOthers(ctx, userID, &e); err != nil {
-		return e, err
-	}
-	if err := rt.r.eraseOwn(ctx, userID, &e); err != nil {
-		return e, err
-	}
-	ids, _, err := rt.r.auditNaming(ctx, userID)
+	tok, err := rt.r.markErasing(ctx, userID)
 	if err != nil {
 		return e, err
 	}
+	for range 2 { // the second pass is the final sweep
+		if err := rt.erasePass(ctx, userID, &e); err != nil {
+			return e, err // the marker runs out after ErasingTTL; running again finishes
+		}
+	}
+	if err := rt.r.Audit(ctx, outcome.AuditEntry{At: time.Now(), UserID: who, Action: outcome.AuditErased, Command: "forget-me"}); err != nil {
+		return e, err
+	}
+	if rt.beforeLift != nil {
+		rt.beforeLift()
+	}
+	return e, rt.r.liftErasing(ctx, userID, tok)
+}
+
+// erasePass is one pass of Erase, adding what it erased to e.
+func (rt *Rights) erasePass(ctx context.Context, userID string, e *outcome.Erasure) error {
+	if err := rt.eraseReminders(ctx, userID, e); err != nil {
+		return err
+	}
+	if err := rt.r.eraseOthers(ctx, userID, e); err != nil {
+		return err
+	}
+	if err := rt.r.eraseOwn(ctx, userID, e); err != nil {
+		return err
+	}
+	ids, _, err := rt.r.auditNaming(ctx, userID)
+	if err != nil {
+		return err
+	}
 	if len(ids) > 0 {
 		if err := rt.r.client.XDel(ctx, rt.r.auditKey(), ids...).Err(); err != nil {
-			return e, unavailable("removing audit entries", err)
+			return unavailable("removing audit entries", err)
 		}
-		e.Audit = len(ids)
+		e.Audit += len(ids)
 	}
-	err = rt.r.Audit(ctx, outcome.AuditEntry{At: time.Now(), UserID: who, Action: outcome.AuditErased, Command: "forget-me"})
-	return e, err
+	return nil
 }
 
 // eraseReminders deletes the person's reminder items, their tombstones
@@ -181,7 +206,7 @@ func (r *Redis) eraseOwn(ctx context.Context, userID string, e *outcome.Erasure)
 	if err != nil {
 		return err
 	}
-	e.Profile = ok
+	e.Profile = e.Profile || ok
 	sessions, err := r.client.ZCard(ctx, r.sessionsKey(userID)).Result()
 	if err != nil {
 		return unavailable("counting sessions", err)
@@ -190,13 +215,15 @@ func (r *Redis) eraseOwn(ctx context.Context, userID string, e *outcome.Erasure)
 	if err != nil {
 		return unavailable("counting leave", err)
 	}
-	e.Sessions, e.Leave = int(sessions), int(leave)
-	keys, err := r.scanKeys(ctx, r.supKey(userID, "*"))
+	e.Sessions, e.Leave = e.Sessions+int(sessions), e.Leave+int(leave)
+	all, err := r.scanKeys(ctx, r.supKey(userID, "*"))
 	if err != nil {
 		return err
 	}
+	keys := slices.DeleteFunc(all, func(k string) bool { return k == r.erasingKey(userID) }) // lifted last
+
 	if n, _ := r.client.Exists(ctx, r.zoneKey(userID)).Result(); n > 0 {
-		e.TimeZone = true
+		e.TimeZone = true // once true, stays true on the second pass
 		keys = append(keys, r.zoneKey(userID))
 	}
 	for _, k := range keys { // one by one: the zone key is in another slot

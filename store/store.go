@@ -41,6 +41,8 @@
 //	                                     kept by every session and leave script
 //	peerbot:sup:{<user>}:undone:<id>     string, who took a session back; TTL
 //	                                     UndoneTTL
+//	peerbot:sup:{<user>}:erasing         string, set while their erasure runs;
+//	                                     TTL ErasingTTL (see erasing.go)
 //	peerbot:tz:{<user>}                  string, IANA zone from Slack; TTL
 //
 // Times are RFC 3339 in UTC, "" when unset. Dates are calendar dates with the

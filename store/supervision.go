@@ -164,7 +164,7 @@ func sessionScore(s supervision.Session) int64 {
 // KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary; ARGV[1] id,
 // ARGV[2] score, ARGV[3] and ARGV[4] the summary's field and value,
 // ARGV[5...] field, value pairs.
-var addRecordScript = redis.NewScript(`
+var addRecordScript = redis.NewScript(erasingGuardLua + `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 4) / 2 then return 0 end
   for i = 5, #ARGV, 2 do
@@ -285,9 +285,18 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 	if err := checkID("user id", p.UserID); err != nil {
 		return err
 	}
-	key := r.profileKey(p.UserID)
+	if err := r.notErasing(ctx, "saving profile", p.SupervisorID); err != nil {
+		return err
+	}
+	key, erasing := r.profileKey(p.UserID), r.erasingKey(p.UserID)
 	var old []any
 	write := func(tx *redis.Tx) error {
+		if n, err := tx.Exists(ctx, erasing).Result(); err != nil || n > 0 {
+			if err == nil {
+				err = ErrErasing // watched: an erasure that starts before EXEC fails it
+			}
+			return err
+		}
 		var err error
 		old, err = tx.HMGet(ctx, key, "supervisor", "pcn", "role").Result()
 		if err != nil {
@@ -302,9 +311,12 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 	}
 	var err error
 	for range 10 {
-		if err = r.client.Watch(ctx, write, key); !errors.Is(err, redis.TxFailedErr) {
+		if err = r.client.Watch(ctx, write, key, erasing); !errors.Is(err, redis.TxFailedErr) {
 			break
 		}
+	}
+	if errors.Is(err, ErrErasing) {
+		return fmt.Errorf("saving profile: %w", err)
 	}
 	if err != nil {
 		return unavailable("saving profile", err)
@@ -449,6 +461,9 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
 		return err
 	}
+	if err := r.notErasing(ctx, "adding session", others(s.UserID, s.WithID, s.LoggedBy)...); err != nil {
+		return err
+	}
 	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
 		return writeFailed("adding session", err)
@@ -463,6 +478,9 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 // returns ErrNotFound when there is none.
 func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
+		return err
+	}
+	if err := r.notErasing(ctx, "updating session", others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...); err != nil {
 		return err
 	}
 	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
