@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -29,11 +28,12 @@ import (
 //   - writes that name the person in a key of another slot (a session
 //     in a supervisee's record naming them, a supervisee's profile naming
 //     them as supervisor, a reminder for them, a vote, a held question)
-//     check it first, in Go (notErasing). Under Cluster rules one script
-//     holds one tag, so this check and the write are two steps: a write
-//     that passed its check just before the marker was set, and lands
-//     after the final sweep, is the one case left; it would need the write
-//     to stall for the whole erasure.
+//     first add that key to the person's names index (names.go), in a
+//     script under the person's tag that checks the marker in the same
+//     run. Under Cluster rules one script holds one tag, so this step and
+//     the write itself are two: a write whose key was noted just before
+//     the marker was set, and that lands after the final sweep, is the one
+//     case left; it would need the write to stall for the whole erasure.
 //
 // Refused writes return ErrErasing. An erasure that crashed is finished by
 // running it again: every step is idempotent.
@@ -64,37 +64,6 @@ end
 
 // erasingReply reports whether err is a guarded script's refusal.
 func erasingReply(err error) bool { return err != nil && redis.HasErrorPrefix(err, "ERASING") }
-
-// notErasing refuses, with ErrErasing, a write that names any of the
-// people given (user ids; "" and non-ids are skipped) while one of them is
-// being erased.
-func (r *Redis) notErasing(ctx context.Context, what string, userIDs ...string) error {
-	var keys []string
-	for _, id := range userIDs {
-		if id != "" && checkID("user id", id) == nil {
-			keys = append(keys, r.erasingKey(id))
-		}
-	}
-	if len(keys) == 0 {
-		return nil
-	}
-	cmds := make([]*redis.IntCmd, len(keys))
-	_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
-		for i, k := range keys { // one key each: they may be in different slots
-			cmds[i] = pipe.Exists(ctx, k)
-		}
-		return nil
-	})
-	if err != nil {
-		return unavailable(what, err)
-	}
-	for _, c := range cmds {
-		if c.Val() > 0 {
-			return fmt.Errorf("%s: %w", what, ErrErasing)
-		}
-	}
-	return nil
-}
 
 // liftScript deletes the marker if it still holds this erasure's token.
 var liftScript = redis.NewScript(`

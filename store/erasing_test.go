@@ -67,11 +67,21 @@ func raceWrites(t *testing.T, r *store.Redis, q *store.Reminders, i int) (refuse
 // marker left by a crashed erasure refuses writes until an erasure is run
 // again, which lifts it.
 func TestErasureRacingWrites(t *testing.T) {
+	t.Run("by SCAN, before the names index", func(t *testing.T) { racingErasure(t, false) })
+	t.Run("from the names index", func(t *testing.T) { racingErasure(t, true) })
+}
+
+func racingErasure(t *testing.T, indexed bool) {
 	r, prefix := openStore(t)
 	q := r.Reminders(4)
 	rights := r.Rights(q, "")
-	writeAboutSubject(t, r, q)
 	ctx := context.Background()
+	if indexed {
+		if _, err := r.IndexNames(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeAboutSubject(t, r, q)
 
 	var (
 		stop    atomic.Bool

@@ -72,7 +72,7 @@ func (r *Redis) Vote(ctx context.Context, entryID, userID string, helpful bool) 
 	if userID == "" {
 		return false, checkID("user id", userID)
 	}
-	if err := r.notErasing(ctx, "recording vote", userID); err != nil {
+	if err := r.note(ctx, "recording vote", []string{r.votesKey(entryID)}, userID); err != nil {
 		return false, err
 	}
 	v := "0"

@@ -27,15 +27,15 @@ func (r *Redis) HoldQuestion(ctx context.Context, userID, question string, ttl t
 	if question == "" || ttl <= 0 {
 		return "", fmt.Errorf("holding a question: empty question or no time to keep it")
 	}
-	if err := r.notErasing(ctx, "holding a question", userID); err != nil {
-		return "", err
-	}
 	var b [shareIDLen / 2]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", fmt.Errorf("holding a question: %w", err)
 	}
 	id := hex.EncodeToString(b[:])
 	key := r.shareKey(id)
+	if err := r.noteShare(ctx, userID, key, ttl); err != nil {
+		return "", err
+	}
 	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
 		pipe.HSet(ctx, key, "user", userID, "q", question)
 		pipe.Expire(ctx, key, ttl)

@@ -285,10 +285,10 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 	if err := checkID("user id", p.UserID); err != nil {
 		return err
 	}
-	if err := r.notErasing(ctx, "saving profile", p.SupervisorID); err != nil {
+	key, erasing := r.profileKey(p.UserID), r.erasingKey(p.UserID)
+	if err := r.noteProfile(ctx, p); err != nil {
 		return err
 	}
-	key, erasing := r.profileKey(p.UserID), r.erasingKey(p.UserID)
 	var old []any
 	write := func(tx *redis.Tx) error {
 		if n, err := tx.Exists(ctx, erasing).Result(); err != nil || n > 0 {
@@ -316,6 +316,7 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 		}
 	}
 	if errors.Is(err, ErrErasing) {
+		r.unnote(ctx, []string{key}, p.SupervisorID)
 		return fmt.Errorf("saving profile: %w", err)
 	}
 	if err != nil {
@@ -461,11 +462,17 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	if err := r.notErasing(ctx, "adding session", others(s.UserID, s.WithID, s.LoggedBy)...); err != nil {
+	if err := r.enlist(ctx, "adding session", s.UserID); err != nil {
+		return err
+	}
+	if err := r.note(ctx, "adding session", []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy)...); err != nil {
 		return err
 	}
 	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
+		if erasingReply(err) {
+			r.unnote(ctx, []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy)...)
+		}
 		return writeFailed("adding session", err)
 	}
 	if n == 0 {
@@ -480,11 +487,14 @@ func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error 
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	if err := r.notErasing(ctx, "updating session", others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...); err != nil {
+	if err := r.note(ctx, "updating session", []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...); err != nil {
 		return err
 	}
 	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
+		if erasingReply(err) {
+			r.unnote(ctx, []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...)
+		}
 		return writeFailed("updating session", err)
 	}
 	if n == 0 {
@@ -503,9 +513,21 @@ func (r *Redis) DeleteSession(ctx context.Context, userID, id string) (bool, err
 	if err := checkID("session id", id); err != nil {
 		return false, nil
 	}
+	// The undone mark names who logged it: noted for them and the owner
+	// first (names.go).
+	by, err := r.client.HGet(ctx, r.sessionKey(userID, id), "by").Result()
+	if err != nil && err != redis.Nil {
+		return false, unavailable("reading session", err)
+	}
+	if err := r.note(ctx, "deleting session", []string{r.undoneKey(userID, id)}, userID, by); err != nil {
+		return false, err
+	}
 	keys := append(r.sessionKeys(userID, id), r.undoneKey(userID, id))
 	n, err := deleteSessionScript.Run(ctx, r.client, keys, sessionArgs(id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
 	if err != nil {
+		if erasingReply(err) {
+			r.unnote(ctx, []string{r.undoneKey(userID, id)}, by)
+		}
 		return false, writeFailed("deleting session", err)
 	}
 	return n == 1, nil
@@ -610,6 +632,9 @@ func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave
 	from, zone := formatDate(l.From)
 	to := l.To.In(l.From.Location()).Format(time.DateOnly)
 	fields := []string{"from", from, "to", to, "zone", zone}
+	if err := r.enlist(ctx, "adding leave", userID); err != nil {
+		return err
+	}
 	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID), r.summaryKey(userID)}
 	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields, "l:"+l.ID, leaveSummary(l))...).Int()
 	if err != nil {

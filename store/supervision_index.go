@@ -255,13 +255,16 @@ func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to s
 		return s, false, fmt.Errorf("%w: %w", ErrNotFound, err)
 	}
 	if who != userID {
-		if err := r.notErasing(ctx, "answering session", who); err != nil {
+		if err := r.note(ctx, "answering session", []string{r.sessionKey(userID, id)}, who); err != nil {
 			return s, false, err
 		}
 	}
 	res, err := answerSessionScript.Run(ctx, r.client, r.sessionKeys(userID, id),
 		sessionArgs(id, 0, string(from), string(to), who, formatTime(at))...).Slice()
 	if err != nil {
+		if erasingReply(err) && who != userID {
+			r.unnote(ctx, []string{r.sessionKey(userID, id)}, who)
+		}
 		return s, false, writeFailed("answering session", err)
 	}
 	if len(res) != 2 {
