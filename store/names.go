@@ -49,7 +49,15 @@ import (
 // Records written before the names index are not in it. Until IndexNames
 // has run once over the keyspace (the daily retention job runs it, and it
 // sets peerbot:names:indexed when done), erasure, PersonalData and
-// retention fall back to a SCAN of every master, as they did before.
+// retention fall back to a SCAN of every master, as they did before. A
+// replica of a version before the names index, still running during a
+// rolling upgrade after IndexNames has run, writes records the indexes do
+// not know of: finish the upgrade before the next retention run, or DEL
+// peerbot:names:indexed after it so the next run indexes them.
+//
+// Entries whose record has gone (an expired share or mark, a deleted
+// reminder) stay in a names index until the person is erased; nothing
+// trims them yet.
 
 func (r *Redis) namesKey(userID string) string { return r.supKey(userID, "names") }
 func (r *Redis) peopleKey() string             { return r.key("idx", tag("people")) }
