@@ -51,7 +51,7 @@ func (b *Bot) sendPages(ctx context.Context, in invocation, responseURL string, 
 	case responseURL != "":
 		err = b.respond(ctx, responseURL, r)
 	case here:
-		err = b.postEphemeral(ctx, in.channelID, in.userID, r)
+		err = b.postEphemeral(ctx, in.channelID, in.userID, "", r)
 	default:
 		err = b.post(ctx, in.userID, "", r)
 	}
@@ -64,7 +64,7 @@ func (b *Bot) sendPages(ctx context.Context, in invocation, responseURL string, 
 	for i, p := range more {
 		p.Replace, p.Public = false, false
 		if here {
-			err := b.postEphemeral(ctx, in.channelID, in.userID, p)
+			err := b.postEphemeral(ctx, in.channelID, in.userID, "", p)
 			if err == nil {
 				continue
 			}
@@ -97,10 +97,15 @@ func (b *Bot) canPostIn(ctx context.Context, channel string) bool {
 	return !outside(err)
 }
 
-// postEphemeral shows a reply to one person in a conversation.
-func (b *Bot) postEphemeral(ctx context.Context, channel, userID string, r handlers.Reply) error {
+// postEphemeral shows a reply to one person in a conversation (in a
+// thread when thread is set) through chat.postEphemeral, waiting out
+// Slack's Retry-After.
+func (b *Bot) postEphemeral(ctx context.Context, channel, userID, thread string, r handlers.Reply) error {
 	blocks, text := Blocks(r)
 	opts := []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
 	return b.withRetry(ctx, "chat.postEphemeral", func() error {
 		_, err := b.api.PostEphemeralContext(ctx, channel, userID, opts...)
 		return err
