@@ -301,7 +301,7 @@ var errorWords = []struct {
 	err   error
 	words string
 }{
-	{handlers.ErrErasing, "Nothing was saved: that would add to the record of someone whose data is being erased just now (/peer forget-me). If that's you, the erasure finishes in a moment; if you still see this after a few minutes, run /peer forget-me again to finish it."},
+	{handlers.ErrErasing, "I can't do that just now, so nothing was changed: it touches the data of someone whose data is being erased (/peer forget-me). If that's you, the erasure finishes in a moment; if you still see this after a few minutes, run /peer forget-me again to finish it."},
 	// Before ErrUnavailable: an answer lost after the write was sent says
 	// nothing about whether it was made.
 	{handlers.ErrUnknown, "My records didn't answer in time, so I can't tell whether that was saved. Please check before you try again (for a session: " + historyHint + ")."},

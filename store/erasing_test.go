@@ -135,6 +135,9 @@ func racingErasure(t *testing.T, indexed bool) {
 	if strings.Contains(redistest.Dump(t, prefix), "race1000") {
 		t.Error("a write landed while the marker was set")
 	}
+	if _, err := rights.PersonalData(ctx, subject); !errors.Is(err, store.ErrErasing) {
+		t.Errorf("PersonalData while erasing = %v, want ErrErasing", err)
+	}
 	if _, err := rights.Erase(ctx, subject); err != nil {
 		t.Fatal(err)
 	}

@@ -240,13 +240,18 @@ func (r *Redis) auditNaming(ctx context.Context, userID string) ([]string, []out
 
 // PersonalData returns everything held about userID, and notes in the
 // audit log that they asked (after gathering: the entry is in the next
-// request's answer).
+// request's answer). While their erasure runs it refuses, ErrErasing.
 func (rt *Rights) PersonalData(ctx context.Context, userID string) (outcome.PersonalData, error) {
 	if err := checkID("user id", userID); err != nil {
 		return outcome.PersonalData{}, err
 	}
 	r := rt.r
 	d := outcome.PersonalData{UserID: userID}
+	if n, err := r.client.Exists(ctx, r.erasingKey(userID)).Result(); err != nil {
+		return d, unavailable("reading the erasure marker", err)
+	} else if n > 0 { // what it would send is going, and its audit entry would outlive the erasure
+		return d, fmt.Errorf("gathering personal data: %w", ErrErasing)
+	}
 	p, ok, err := r.Profile(ctx, userID)
 	if err != nil {
 		return d, err
