@@ -460,3 +460,37 @@ func (r *Redis) noteShare(ctx context.Context, userID, key string, ttl time.Dura
 	}
 	return nil
 }
+
+// prepareSession is enlist and note in one round trip, before a new
+// session is written: it puts the owner in the people index and the
+// session's key in the names index of each other person it names, and
+// refuses, ErrErasing, taking both back, while any of them is being
+// erased.
+func (r *Redis) prepareSession(ctx context.Context, owner, key string, named []string) error {
+	people := notable(named)
+	var erasing *redis.IntCmd
+	evals := make([]*redis.Cmd, len(people))
+	_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		erasing = pipe.Exists(ctx, r.erasingKey(owner))
+		pipe.SAdd(ctx, r.peopleKey(), owner)
+		for i, id := range people { // EVAL: a pipeline cannot fall back from EVALSHA
+			evals[i] = noteScript.Eval(ctx, pipe, []string{r.namesKey(id)}, key)
+		}
+		return nil
+	})
+	refused := erasing != nil && erasing.Val() > 0
+	for _, c := range evals {
+		refused = refused || erasingReply(c.Err())
+	}
+	if err != nil && !refused {
+		return writeFailed("adding session", err)
+	}
+	if refused {
+		if erasing.Val() > 0 {
+			_ = r.client.SRem(ctx, r.peopleKey(), owner).Err()
+		}
+		r.unnote(ctx, []string{key}, people...)
+		return fmt.Errorf("adding session: %w", ErrErasing)
+	}
+	return nil
+}

@@ -462,10 +462,7 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	if err := r.enlist(ctx, "adding session", s.UserID); err != nil {
-		return err
-	}
-	if err := r.note(ctx, "adding session", []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy)...); err != nil {
+	if err := r.prepareSession(ctx, s.UserID, r.sessionKey(s.UserID, s.ID), others(s.UserID, s.WithID, s.LoggedBy)); err != nil {
 		return err
 	}
 	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
