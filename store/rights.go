@@ -25,7 +25,8 @@ import (
 //   - sessions in other people's records naming them (with, by, ansby) and
 //     "undone" marks they set;
 //   - supervisees' profiles naming them as supervisor;
-//   - votes (an HGET each) and pending shares;
+//   - votes (an HGET each), and pending shares (from the asker's hashed
+//     shares index);
 //   - index entries: the role indexes, their supervisor index and the pcn
 //     indexes they were put in, an SREM each;
 //   - reminders they own or are sent, and each shard's failure records;
