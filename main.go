@@ -233,7 +233,7 @@ func authTestError(err error, apiURL string) error {
 // newBot builds the handlers, the command table and the bot.
 func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, directory handlers.Directory, httpClient *http.Client, botUserID string, metrics *bot.Metrics) error {
 	held := handlers.NewContent(content)
-	a.reloader = &contentReloader{dir: a.cfg.KnowledgeDir, db: a.db, content: held, log: a.log, now: time.Now}
+	a.reloader = &contentReloader{dir: a.cfg.KnowledgeDir, db: a.db, content: held, standards: standards, log: a.log, now: time.Now}
 	roles, err := handlers.NewRoles(held)
 	if err != nil {
 		return err

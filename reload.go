@@ -13,6 +13,7 @@ import (
 	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/knowledge"
 	"github.com/peerbot/peerbot/store"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // contentPollEvery is how often each replica asks whether another one
@@ -22,15 +23,18 @@ const contentPollEvery = 5 * time.Second
 // contentReloader reads KNOWLEDGE_DIR again for /peer admin reload, on the
 // replica that got the command and, through a version in Redis, on every
 // other: each asks the version every contentPollEvery and reloads when it
-// changed. Content that fails the checks of "peerbot knowledge check" is
-// never put in place.
+// changed. It takes up both the articles and the supervision standards
+// (standards/<locality>.json); the admins' overrides in Redis still apply
+// on top. A folder that fails the checks of "peerbot knowledge check" is
+// never put in place: the old articles and the old standards both stay.
 type contentReloader struct {
-	dir     string // KNOWLEDGE_DIR; "" is the shipped content alone
-	db      *store.Redis
-	content *handlers.Content
-	drop    func() // forgets the bot's kept replies
-	log     *slog.Logger
-	now     func() time.Time
+	dir       string // KNOWLEDGE_DIR; "" is the shipped content alone
+	db        *store.Redis
+	content   *handlers.Content
+	standards *handlers.Standards // nil: standards are not reloaded
+	drop      func()              // forgets the bot's kept replies
+	log       *slog.Logger
+	now       func() time.Time
 	// onLoad, when set, runs after new content is in place: it schedules
 	// the review notices of the articles as now dated.
 	onLoad func(ctx context.Context, base *knowledge.Base)
@@ -39,8 +43,8 @@ type contentReloader struct {
 	version int64 // the content version this replica has loaded
 }
 
-// load checks the folder and, when it is good, puts its content in place
-// and drops the kept replies.
+// load checks the folder and, when it is good, puts its articles and
+// standards in place and drops the kept replies.
 func (c *contentReloader) load(ctx context.Context) (int, []error) {
 	fsys, extra := knowledge.Content(), fs.FS(nil)
 	if c.dir != "" {
@@ -54,7 +58,14 @@ func (c *contentReloader) load(ctx context.Context) (int, []error) {
 	if len(faults) > 0 {
 		return 0, faults
 	}
+	standards, err := supervision.LoadStandards(extra)
+	if err != nil { // checked already; changed on disk since
+		return 0, []error{err}
+	}
 	c.content.Swap(base)
+	if c.standards != nil {
+		c.standards.Swap(standards)
+	}
 	if c.drop != nil {
 		c.drop()
 	}

@@ -22,6 +22,9 @@ const retentionSpec = "15 3 * * *"
 
 // pruner is what the retention job removes from the store.
 type pruner interface {
+	// IndexNames puts the records written before the store's names and
+	// people indexes into them, once; false when that was done already.
+	IndexNames(ctx context.Context) (bool, error)
 	PruneSessions(ctx context.Context, before time.Time) (int, error)
 	PruneAudit(ctx context.Context, before time.Time) (int, error)
 }
@@ -37,8 +40,16 @@ type retention struct {
 }
 
 // Compose is the job's composer: it prunes and says there is nothing to
-// send.
+// send. Its first run also indexes the records written before the store's
+// names index (after which erasure and retention need no SCAN).
 func (j retention) Compose(ctx context.Context, _ scheduler.Item, at time.Time) (handlers.Reply, bool, error) {
+	indexed, err := j.db.IndexNames(ctx)
+	if err != nil {
+		return handlers.Reply{}, false, err
+	}
+	if indexed {
+		j.log.Info("indexed the records written before the names index")
+	}
 	sessions, err := j.db.PruneSessions(ctx, at.AddDate(0, -j.months, 0))
 	if err != nil {
 		return handlers.Reply{}, false, err

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/internal/fakeslack"
 	"github.com/peerbot/peerbot/internal/outcome"
@@ -26,6 +28,7 @@ func TestHTTPMyDataAndForgetMe(t *testing.T) {
 	mustContain(t, "supervisee's log", p.slashAs(t, supee, "/supervision", "log yesterday clinical 45 with @"+me), "Logged")
 	mustContain(t, "leave", p.slashAs(t, me, "/supervision", "leave 2026-12-24 2026-12-28"), "leave")
 	p.press(t, me, "feedback supervision-splw not-helpful")
+	p.respondText(t, 1) // the press is answered in the background: wait for the vote
 	mustContain(t, "refused admin", p.slashAs(t, me, "/peer", "admin audit"), "only network admins")
 
 	mustContain(t, "my-data", p.slashAs(t, me, "/peer", "my-data"), "Your data", "1 session,", "1 session in others' records naming you", "1 vote", "1 audit entry")
@@ -67,4 +70,33 @@ func TestHTTPMyDataAndForgetMe(t *testing.T) {
 		t.Errorf("the erasure is not audited, or the supervisee's record went too:\n%s", dump)
 	}
 	mustContain(t, "supervisee's history", p.slashAs(t, supee, "/supervision", "history"), "a former supervisor")
+}
+
+// TestHTTPWritesWaitForAnErasure: while a person's erasure is running (its
+// marker set, as a crashed one leaves it), what they log is refused with
+// a kind word and nothing is saved; so is a supervisee's session naming
+// them. Running forget-me again finishes it, and writes are taken again.
+func TestHTTPWritesWaitForAnErasure(t *testing.T) {
+	p := startHTTP(t, nil)
+	prefix := os.Getenv("REDIS_KEY_PREFIX")
+	const me, supee = "U0ERASING1", "U0ERASING2"
+	mustContain(t, "setup", p.slashAs(t, me, "/supervision", "setup role=splw pcn=Central"), "Saved")
+	mustContain(t, "supervisee setup", p.slashAs(t, supee, "/supervision", "setup role=hwbc pcn=Central"), "Saved")
+	marker := prefix + "sup:{" + me + "}:erasing"
+	if err := redistest.Client(t).Set(context.Background(), marker, "crashed", time.Minute).Err(); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "own log while erasing", p.slashAs(t, me, "/supervision", "log yesterday clinical 60"), "nothing was changed", "being erased", "/peer forget-me again")
+	mustContain(t, "supervisee's log naming them", p.slashAs(t, supee, "/supervision", "log yesterday clinical 45 with @"+me), "nothing was changed", "being erased")
+	mustContain(t, "my-data while erasing", p.slashAs(t, me, "/peer", "my-data"), "nothing was changed", "being erased")
+	if dump := redistest.Dump(t, prefix); strings.Contains(dump, ":session:") {
+		t.Errorf("a session was saved while an erasure was running:\n%s", dump)
+	}
+	mustContain(t, "forget-me", p.slashAs(t, me, "/peer", "forget-me"), "forget-me confirm")
+	p.press(t, me, "forget-me confirm")
+	mustContain(t, "erased", p.respondText(t, 1), "Your data is erased")
+	if dump := redistest.Dump(t, prefix); strings.Contains(dump, me) {
+		t.Errorf("after forget-me the keyspace still names the person:\n%s", dump)
+	}
+	mustContain(t, "setup after", p.slashAs(t, me, "/supervision", "setup role=splw pcn=Central"), "Saved")
 }

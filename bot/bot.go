@@ -301,6 +301,7 @@ var errorWords = []struct {
 	err   error
 	words string
 }{
+	{handlers.ErrErasing, "I can't do that just now, so nothing was changed: it touches the data of someone whose data is being erased (/peer forget-me). If that's you, the erasure finishes in a moment; if you still see this after a few minutes, run /peer forget-me again to finish it."},
 	// Before ErrUnavailable: an answer lost after the write was sent says
 	// nothing about whether it was made.
 	{handlers.ErrUnknown, "My records didn't answer in time, so I can't tell whether that was saved. Please check before you try again (for a session: " + historyHint + ")."},
@@ -396,7 +397,9 @@ func (b *Bot) Ready(ctx context.Context) error { return b.store.Ping(ctx) }
 
 // slashReply answers a slash command within the answer budget. When the
 // handler is slower, it returns ok=false and the reply is posted to
-// responseURL when ready, so Slack is never kept waiting past 3 s.
+// responseURL when ready, so Slack is never kept waiting past 3 s. A reply
+// of several pages is answered empty at once and its pages posted in
+// order (sendPages).
 func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string) (reply handlers.Reply, ok bool) {
 	var (
 		mu    sync.Mutex
@@ -405,13 +408,22 @@ func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string)
 	)
 	started := b.goTaskFrom(ctx, "slash command", func(ctx context.Context) {
 		r := b.finish(ctx, in, b.answer(ctx, in))
+		paged := len(r.More) > 0 && b.api != nil
 		mu.Lock()
-		defer mu.Unlock()
+		wasLate := late
 		if !late {
-			ready <- r
+			if paged {
+				ready <- handlers.Reply{} // the pages follow, page 1 first
+			} else {
+				ready <- r
+			}
+		}
+		mu.Unlock()
+		if paged {
+			b.sendPages(ctx, in, responseURL, r)
 			return
 		}
-		if empty(r) {
+		if !wasLate || empty(r) {
 			return
 		}
 		if responseURL == "" {

@@ -90,6 +90,10 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 	b.replan(ctx, reply.Reschedule, true)
 	var out strings.Builder
 	out.WriteString(Text(reply, b.table.Invocation))
+	for _, p := range reply.More { // every page, in order
+		out.WriteString("\n\n")
+		out.WriteString(Text(p, b.table.Invocation))
+	}
 	out.WriteString(consoleFiles(reply.Files))
 	for _, m := range reply.Messages {
 		if m.To == "" {

@@ -137,6 +137,11 @@ func (b *Bot) deliver(ctx context.Context, in invocation, responseURL string, r 
 	if empty(r) {
 		return nil
 	}
+	if len(r.More) > 0 && b.api != nil {
+		r.Replace = false
+		b.sendPages(ctx, in, responseURL, r)
+		return nil
+	}
 	if responseURL != "" {
 		return b.respond(ctx, responseURL, r)
 	}

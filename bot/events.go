@@ -96,9 +96,18 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 		return "ok"
 	}
 	reply.Public = true // a thread or DM reply is seen by whoever can see the question
+	more := reply.More
+	reply.More, reply.MoreInDM = nil, ""
 	if err := b.post(ctx, m.channel, thread, reply); err != nil {
 		b.log.Error("posting an answer failed", "err", err, "channel", m.channel)
 		return "error"
+	}
+	for _, p := range more { // later pages, in order, where the first went
+		p.Public = true
+		if err := b.post(ctx, m.channel, thread, p); err != nil {
+			b.log.Error("posting a page of an answer failed", "err", err, "channel", m.channel)
+			return "error"
+		}
 	}
 	return "ok"
 }

@@ -52,3 +52,50 @@ func TestConsolePrintsFiles(t *testing.T) {
 		}
 	}
 }
+
+// pagedCommand answers with three pages.
+var pagedCommand = handlers.Command{Name: "long", Run: func(_ context.Context, req handlers.Request) (handlers.Reply, error) {
+	return handlers.Reply{Text: "Page one.", Note: "Goes on below.", More: []handlers.Reply{{Text: "Page two."}, {Text: "Page three."}}, MoreInDM: "The rest is in your DM."}, nil
+}}
+
+// The console prints every page of a long reply, in order, with no word
+// of a DM.
+func TestConsolePrintsEveryPage(t *testing.T) {
+	b := testBot(t, Options{}, pagedCommand)
+	got := b.consoleAnswer(context.Background(), "long")
+	one, two, three := strings.Index(got, "Page one."), strings.Index(got, "Page two."), strings.Index(got, "Page three.")
+	if one < 0 || !(one < two && two < three) || strings.Contains(got, "DM") {
+		t.Errorf("console output %q, want pages one, two and three in order", got)
+	}
+}
+
+// The later pages wait out Slack's Retry-After and still arrive in order.
+func TestPagesWaitOutRateLimits(t *testing.T) {
+	fake := fakeslack.New()
+	fake.RateLimit = func(method string, n int) time.Duration {
+		if method == "chat.postEphemeral" && n == 1 {
+			return time.Second
+		}
+		return 0
+	}
+	srv := httptest.NewServer(fake.Handler())
+	t.Cleanup(srv.Close)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/api/"), slack.OptionHTTPClient(&http.Client{Timeout: 5 * time.Second}))
+	b := testBot(t, Options{Slack: api, ResponseURLPrefix: srv.URL + "/hooks/"}, pagedCommand)
+	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "long", UserID: "U7", ChannelID: "C7", ResponseURL: srv.URL + "/hooks/x"})
+	if ok || len(payload) != 0 {
+		t.Fatalf("answer %s; want none, the pages following in order", payload)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(fake.Ephemerals()) < 3 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	var got []string
+	for _, e := range fake.Ephemerals() {
+		got = append(got, e.Channel+":"+e.Text)
+	}
+	want := ":Page one., C7:Page two., C7:Page three."
+	if strings.Join(got, ", ") != want {
+		t.Errorf("shown %q, want %q", strings.Join(got, ", "), want)
+	}
+}

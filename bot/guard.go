@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/peerbot/peerbot/handlers"
@@ -103,13 +102,5 @@ func (b *Bot) guard(ctx context.Context, e *slackevents.MessageEvent, eventID st
 // warnPoster sends the warning through chat.postEphemeral: in the
 // message's thread when it has one, and to its poster only.
 func (b *Bot) warnPoster(ctx context.Context, t guardTarget) error {
-	blocks, text := Blocks(handlers.Say(nhsWarning))
-	opts := []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
-	if t.thread != "" {
-		opts = append(opts, slack.MsgOptionTS(t.thread))
-	}
-	return b.withRetry(ctx, "chat.postEphemeral", func() error {
-		_, err := b.api.PostEphemeralContext(ctx, t.channel, t.user, opts...)
-		return err
-	})
+	return b.postEphemeral(ctx, t.channel, t.user, t.thread, handlers.Say(nhsWarning))
 }

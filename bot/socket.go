@@ -244,7 +244,7 @@ func (s *socketSession) slashCommand(evt socketmode.Event) {
 			return
 		}
 		reply, ok := s.b.slashReply(ctx, in, sc.ResponseURL)
-		if !ok {
+		if !ok || empty(reply) {
 			s.ackOrLog(evt, nil) // the reply follows through response_url
 			return
 		}

@@ -126,8 +126,8 @@ func (a *Admin) Command() Command {
 			},
 			{
 				Name:        "reload",
-				Description: "Reads the content folder again, after checking every article, on every copy of the bot.",
-				More:        "A folder with a problem changes nothing: I keep the content as it was and say what is wrong.",
+				Description: "Reads the content folder again (articles and supervision standards), after checking it, on every copy of the bot.",
+				More:        "A folder with a problem changes nothing: I keep the content and the standards as they were and say what is wrong. Standards set with admin standards set still apply on top.",
 				Run:         a.Reload,
 			},
 			{

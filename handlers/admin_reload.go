@@ -50,9 +50,9 @@ func (a *Admin) Reload(ctx context.Context, req Request) (Reply, error) {
 		}
 		return Reply{
 			Header:   "Content not reloaded",
-			Text:     fmt.Sprintf("I kept the content as it was: the folder has %s. Fix %s and run %s again.", supCount(len(res.Faults), "problem", "problems"), supPick(len(res.Faults) == 1, "it", "them"), req.Invocation("admin", "reload")),
+			Text:     fmt.Sprintf("I kept the content and the supervision standards as they were: the folder has %s. Fix %s and run %s again.", supCount(len(res.Faults), "problem", "problems"), supPick(len(res.Faults) == 1, "it", "them"), req.Invocation("admin", "reload")),
 			Sections: reportGroupSections("What is wrong", lines),
 		}, nil
 	}
-	return Say(fmt.Sprintf("Reloaded: %d articles are in place here, and every other copy of the bot loads them within a few seconds.", res.Articles)), nil
+	return Say(fmt.Sprintf("Reloaded: %d articles and the supervision standards are in place here, and every other copy of the bot loads them within a few seconds. Standards set with %s still apply on top.", res.Articles, req.Invocation("admin", "standards set"))), nil
 }

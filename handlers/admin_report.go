@@ -87,7 +87,8 @@ func parseReportArgs(args string) (reportFilter, string) {
 
 // Report answers "admin report [csv] [role|pcn|locality <value>]": each
 // person on track, due soon or overdue, overdue first. A long report goes
-// on in direct messages; "csv" sends it as a file to the admin's DM.
+// on in more pages (Reply.More), seen by the admin only where they asked;
+// "csv" sends it as a file to the admin's DM.
 func (a *Admin) Report(ctx context.Context, req Request) (Reply, error) {
 	f, bad := parseReportArgs(req.Args)
 	if bad != "" {
@@ -108,11 +109,13 @@ func (a *Admin) Report(ctx context.Context, req Request) (Reply, error) {
 	}
 	pages := reportPages(f, rows)
 	r := pages[0]
-	for _, p := range pages[1:] {
-		r.Messages = append(r.Messages, Message{To: req.UserID, Reply: p})
-	}
-	if len(pages) > 1 {
-		r.Note = fmt.Sprintf("The report goes on in %s to you by direct message.", supCount(len(pages)-1, "more message", "more messages"))
+	if n := len(pages); n > 1 {
+		r.More = pages[1:]
+		r.Note = fmt.Sprintf("Page 1 of %d: the report goes on below in %s that only you can see.", n, supCount(n-1, "more message", "more messages"))
+		r.MoreInDM = fmt.Sprintf("Page 1 of %d: I can't post in this conversation, so the rest is in your DM with me (%s).", n, supCount(n-1, "more message", "more messages"))
+		for i := range r.More {
+			r.More[i].Note = fmt.Sprintf("Page %d of %d.", i+2, n)
+		}
 	}
 	return r, nil
 }

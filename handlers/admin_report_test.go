@@ -126,17 +126,17 @@ func TestAdminReportThousand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := []handlers.Reply{r}
-	for _, m := range r.Messages {
-		if m.To != "UADMIN" {
-			t.Fatalf("a page of the report went to %q, not the admin", m.To)
-		}
-		pages = append(pages, m.Reply)
+	if len(r.Messages) != 0 {
+		t.Fatalf("the report sends %d messages elsewhere; want its pages where it was asked for", len(r.Messages))
 	}
+	pages := append([]handlers.Reply{r}, r.More...)
 	if len(pages) < 2 {
 		t.Fatalf("1,000 people in %d message; want the report split", len(pages))
 	}
-	wantContains(t, "first page", all(r), "1000 people:", fmt.Sprintf("The report goes on in %d more messages", len(pages)-1))
+	n := len(pages)
+	wantContains(t, "first page", all(r), "1000 people:", fmt.Sprintf("Page 1 of %d: the report goes on below in %d more messages that only you can see.", n, n-1))
+	wantContains(t, "first page if the rest goes by DM", r.MoreInDM, fmt.Sprintf("Page 1 of %d", n), "the rest is in your DM with me")
+	wantContains(t, "last page", all(pages[n-1]), fmt.Sprintf("Page %d of %d.", n, n))
 	seen := map[string]bool{}
 	for i, p := range pages {
 		if faults := bot.Limits(p); len(faults) > 0 {

@@ -27,6 +27,16 @@ type Reply struct {
 	// supervisor. They are sent after the reply, each at most once.
 	Messages []Message
 
+	// More are the pages that follow a reply too long for one message.
+	// They are shown after it, in order, to the asker only, where the
+	// reply is shown (in Slack, ephemeral messages in the same
+	// conversation). Where the bot cannot post there (a conversation it is
+	// not in, such as a DM between two other people), they go to the
+	// asker's direct message with the bot instead, and MoreInDM takes the
+	// place of Note on the first page to say so.
+	More     []Reply
+	MoreInDM string
+
 	// Files are sent to the asker, as files in a direct message (in
 	// Slack) or printed after the reply (in the console).
 	Files []File

@@ -19,6 +19,11 @@ type Erasure = outcome.Erasure
 // was erased; it is shown as "a former supervisor".
 const FormerSupervisor = outcome.FormerSupervisor
 
+// ErrErasing means a write was refused, changing nothing, because it would
+// add to the record of a person whose erasure is running. It is
+// outcome.ErrErasing; the bot tells the person so.
+var ErrErasing = outcome.ErrErasing
+
 // DataRights finds and erases what is held about a person.
 type DataRights interface {
 	// PersonalData returns everything held about userID.

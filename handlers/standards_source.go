@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -51,10 +52,11 @@ const StandardsCheckEvery = time.Second
 // Standards is the shipped standards with the admins' overrides from the
 // store applied, for every replica: it keeps the overrides it read and
 // their version, asks the version again at most every StandardsCheckEvery
-// (one HGET), and reads the overrides again only when it changed. It is
-// safe for concurrent use.
+// (one HGET), and reads the overrides again only when it changed. The
+// shipped standards themselves can be swapped (Swap: a content reload);
+// the overrides stay on top. It is safe for concurrent use.
 type Standards struct {
-	shipped *supervision.Standards
+	shipped atomic.Pointer[supervision.Standards]
 	store   OverrideStore
 	now     func() time.Time
 
@@ -74,12 +76,23 @@ func NewStandards(shipped *supervision.Standards, store OverrideStore, now func(
 	if now == nil {
 		now = time.Now
 	}
-	return &Standards{shipped: shipped, store: store, now: now}
+	s := &Standards{store: store, now: now}
+	s.shipped.Store(shipped)
+	return s
 }
 
-// Shipped is the standards as shipped, without overrides: for the notes
-// and sources they carry.
-func (s *Standards) Shipped() *supervision.Standards { return s.shipped }
+// Shipped is the standards as shipped (or as last swapped in), without
+// overrides: for the notes and sources they carry.
+func (s *Standards) Shipped() *supervision.Standards { return s.shipped.Load() }
+
+// Swap puts new shipped standards in place, such as those a content reload
+// read from KNOWLEDGE_DIR and checked; the admins' overrides still apply on
+// top. nil is ignored.
+func (s *Standards) Swap(shipped *supervision.Standards) {
+	if shipped != nil {
+		s.shipped.Store(shipped)
+	}
+}
 
 // For returns the standard for role in locality, overrides applied. When
 // the store cannot be read it goes on with the overrides it read last; it
@@ -89,7 +102,7 @@ func (s *Standards) For(ctx context.Context, role supervision.Role, locality str
 	if err != nil {
 		return supervision.Standard{}, err
 	}
-	return supervision.Overridden(s.shipped, overrides, role, locality), nil
+	return supervision.Overridden(s.Shipped(), overrides, role, locality), nil
 }
 
 // Overrides returns the overrides in force, as For applies them.

@@ -76,6 +76,17 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 	return h
 }
 
+// shipped is the shipped standards in force: the source's own when it can
+// say (a reload may have swapped them), else those the handler was given.
+func (h *Supervision) shipped() *supervision.Standards {
+	if src, ok := h.source.(interface{ Shipped() *supervision.Standards }); ok {
+		if s := src.Shipped(); s != nil {
+			return s
+		}
+	}
+	return h.standards
+}
+
 // Command is the /supervision entry of the command table: a short table of
 // its subcommands, one file each (supervision_<name>.go). The bot's router
 // does their help, "did you mean" and the NHS-number guard.

@@ -365,7 +365,7 @@ func supAskConfirm(s supervision.Session, text string) Reply {
 // defaultType is the session type of the first kind of supervision a
 // person's standard names, or clinical.
 func (h *Supervision) defaultType(p supervision.Profile) supervision.SessionType {
-	if std := h.standards.For(p.Role, p.Locality); len(std.Kinds) > 0 && std.Kinds[0].Type != "" {
+	if std := h.shipped().For(p.Role, p.Locality); len(std.Kinds) > 0 && std.Kinds[0].Type != "" {
 		return std.Kinds[0].Type
 	}
 	return supervision.Clinical

@@ -58,7 +58,7 @@ func (h *Supervision) standardsReply(ctx context.Context, req Request) (Reply, e
 			asOf = append(asOf, a)
 		}
 	}
-	if note, ok := h.standards.Local(locality); ok && note.Note != "" {
+	if note, ok := h.shipped().Local(locality); ok && note.Note != "" {
 		r.Sections = append(r.Sections, Section{Heading: "In " + supLocalityName(locality), Text: note.Note})
 		supAddSources(&r, seen, note.Sources)
 	}

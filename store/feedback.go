@@ -72,6 +72,9 @@ func (r *Redis) Vote(ctx context.Context, entryID, userID string, helpful bool) 
 	if userID == "" {
 		return false, checkID("user id", userID)
 	}
+	if err := r.note(ctx, "recording vote", []string{r.votesKey(entryID)}, userID); err != nil {
+		return false, err
+	}
 	v := "0"
 	if helpful {
 		v = "1"

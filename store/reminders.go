@@ -112,6 +112,9 @@ return v
 // Put creates or replaces an item and returns its new version.
 func (q *Reminders) Put(ctx context.Context, it queue.Item) (int64, error) {
 	k := q.keysOf(it.ID)
+	if err := q.r.note(ctx, "saving a reminder", []string{k.item(it.ID)}, itemPeople(it.ID, it.Owner, it.To, it.Payload)...); err != nil {
+		return 0, err
+	}
 	v, err := putScript.Run(ctx, q.r.client, []string{k.due, k.fly, k.item(it.ID)},
 		it.ID, k.ownerPrefix(), it.Kind, it.Owner, it.To, ms(it.Due), it.Spec, it.Zone, it.Payload,
 		flag(it.Paused), flag(it.Snoozed)).Int64()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,23 +34,22 @@ return #ids
 
 // PruneSessions removes every session dated before the calendar day of
 // before (in UTC), in every person's record, and returns how many went. It
-// finds the records by a SCAN of peerbot:sup:*:sessions on every master:
-// it runs once a day (the retention job). Running it again removes
-// nothing more.
+// walks the people index (everyone with a record) and
+// trims each person's list by score, in one script under their tag. Until
+// IndexNames has put every profile written before the indexes into them
+// (names.go), it finds the records by a SCAN of peerbot:sup:*:sessions on
+// every master instead. It runs once a day (the retention job); running
+// it again removes nothing more.
 func (r *Redis) PruneSessions(ctx context.Context, before time.Time) (int, error) {
-	keys, err := r.scanKeys(ctx, r.prefix+"sup:*:sessions")
+	users, err := r.retained(ctx)
 	if err != nil {
 		return 0, err
 	}
 	y, m, d := before.UTC().Date()
 	top := dayNumber(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))*daySpan - 1
 	total := 0
-	for _, k := range keys {
-		user, ok := strings.CutPrefix(strings.TrimSuffix(k, "}:sessions"), r.prefix+"sup:{")
-		if !ok || strings.ContainsAny(user, "{}:") {
-			continue
-		}
-		ks := []string{k, r.awaitingKey(user), r.summaryKey(user)}
+	for _, user := range users {
+		ks := []string{r.sessionsKey(user), r.awaitingKey(user), r.summaryKey(user)}
 		for _, t := range supervision.SessionTypes {
 			ks = append(ks, r.byTypeKey(user, t))
 		}
@@ -70,4 +70,50 @@ func (r *Redis) PruneAudit(ctx context.Context, before time.Time) (int, error) {
 		return 0, unavailable("removing old audit entries", err)
 	}
 	return int(n), nil
+}
+
+// retained are the people whose records retention trims: the people
+// index, or every record a SCAN finds until IndexNames has run.
+func (r *Redis) retained(ctx context.Context) ([]string, error) {
+	indexed, err := r.namesIndexed(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if indexed {
+		return r.people(ctx)
+	}
+	keys, err := r.scanKeys(ctx, r.prefix+"sup:*:sessions")
+	if err != nil {
+		return nil, err
+	}
+	var users []string
+	for _, k := range keys {
+		user, ok := strings.CutPrefix(strings.TrimSuffix(k, "}:sessions"), r.prefix+"sup:{")
+		if ok && !strings.ContainsAny(user, "{}:") {
+			users = append(users, user)
+		}
+	}
+	return users, nil
+}
+
+// people is everyone in the people index, each once, sorted.
+func (r *Redis) people(ctx context.Context) ([]string, error) {
+	cmds := make([]*redis.StringSliceCmd, 1)
+	_, err := r.client.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+		cmds[0] = pipe.SMembers(ctx, r.peopleKey())
+		return nil
+	})
+	if err != nil {
+		return nil, unavailable("reading the people index", err)
+	}
+	var ids []string
+	for _, c := range cmds {
+		for _, id := range c.Val() {
+			if checkID("user id", id) == nil {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
 }

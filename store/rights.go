@@ -19,18 +19,23 @@ import (
 
 // A person's rights of access and erasure (UK GDPR) read and remove every
 // key the package doc lists that can name them. Their own record and cached
-// zone are under their tag; the rest is found so:
+// zone are under their tag, and its keys are read from its lists; the rest
+// is found from their names index (names.go), each key checked:
 //
 //   - sessions in other people's records naming them (with, by, ansby) and
-//     "undone" marks they set: a SCAN of peerbot:sup:*:session:* and
-//     peerbot:sup:*:undone:* on every master;
-//   - votes: a SCAN of peerbot:fb:*:votes on every master, an HGET each
-//     (there is no per-user index of votes: a data-rights request is rare,
-//     and a SCAN keeps the vote script as it is);
-//   - pending shares: a SCAN of peerbot:share:*;
-//   - index entries: a SCAN of peerbot:idx:*, an SREM each;
-//   - reminders: a SCAN of every shard's items for owner or to;
+//     "undone" marks they set;
+//   - supervisees' profiles naming them as supervisor;
+//   - votes (an HGET each), and pending shares (from the asker's hashed
+//     shares index);
+//   - index entries: the role indexes, their supervisor index and the pcn
+//     indexes they were put in, an SREM each;
+//   - reminders they own or are sent, and each shard's failure records;
 //   - the audit log: a full XRANGE (it is capped).
+//
+// Until every record written before the names index has been put in it
+// (IndexNames), the same kinds of key are found by a SCAN of every master
+// instead: peerbot:sup:*:session:*, :undone:*, :profile, peerbot:fb:*:votes,
+// peerbot:share:*, peerbot:rem:*:item:* and peerbot:idx:*.
 //
 // Erasure deletes, or rewrites with outcome.FormerSupervisor, each of
 // these, removes earlier audit entries naming the person (XDEL: the log
@@ -47,6 +52,10 @@ type Rights struct {
 	r    *Redis
 	q    *Reminders
 	salt string
+
+	// beforeLift, when set (by tests), runs just before an erasure lifts
+	// its marker.
+	beforeLift func()
 
 	mu sync.Mutex // guards stored
 	// stored is the salt read from Redis when none was configured.
@@ -97,12 +106,9 @@ type namedSession struct {
 	fields  []string // which of with, by, ansby hold the id
 }
 
-// findNamed returns the sessions in other people's records naming userID.
-func (r *Redis) findNamed(ctx context.Context, userID string) ([]namedSession, error) {
-	keys, err := r.scanKeys(ctx, r.prefix+"sup:*:session:*")
-	if err != nil {
-		return nil, err
-	}
+// findNamed returns the sessions, among keys, in other people's records
+// naming userID.
+func (r *Redis) findNamed(ctx context.Context, userID string, keys []string) ([]namedSession, error) {
 	own := r.supKey(userID, "")
 	var out []namedSession
 	for _, k := range keys {
@@ -145,12 +151,9 @@ func sessionKeyParts(prefix, key string) (owner, id string, ok bool) {
 	return owner, rest, ok
 }
 
-// findVotes returns the vote keys holding a vote by userID, and the votes.
-func (r *Redis) findVotes(ctx context.Context, userID string) ([]string, []outcome.VoteRecord, error) {
-	keys, err := r.scanKeys(ctx, r.prefix+"fb:*:votes")
-	if err != nil {
-		return nil, nil, err
-	}
+// findVotes returns the vote keys, among keys, holding a vote by userID,
+// and the votes.
+func (r *Redis) findVotes(ctx context.Context, userID string, keys []string) ([]string, []outcome.VoteRecord, error) {
 	var found []string
 	var votes []outcome.VoteRecord
 	for _, k := range keys {
@@ -168,13 +171,9 @@ func (r *Redis) findVotes(ctx context.Context, userID string) ([]string, []outco
 	return found, votes, nil
 }
 
-// findShares returns the pending share keys a person asked, and when each
-// expires.
-func (r *Redis) findShares(ctx context.Context, userID string) ([]string, []outcome.ShareRecord, error) {
-	keys, err := r.scanKeys(ctx, r.prefix+"share:*")
-	if err != nil {
-		return nil, nil, err
-	}
+// findShares returns the pending share keys, among keys, a person asked,
+// and when each expires.
+func (r *Redis) findShares(ctx context.Context, userID string, keys []string) ([]string, []outcome.ShareRecord, error) {
 	var found []string
 	var shares []outcome.ShareRecord
 	for _, k := range keys {
@@ -193,13 +192,9 @@ func (r *Redis) findShares(ctx context.Context, userID string) ([]string, []outc
 	return found, shares, nil
 }
 
-// findReminders returns the reminder items a person owns, is sent, or whose
-// id names them.
-func (q *Reminders) findReminders(ctx context.Context, userID string) ([]outcome.ReminderRecord, error) {
-	keys, err := q.r.scanKeys(ctx, q.r.prefix+"rem:*:item:*")
-	if err != nil {
-		return nil, err
-	}
+// findReminders returns the reminder items, among keys, a person owns, is
+// sent, or whose id names them.
+func (q *Reminders) findReminders(ctx context.Context, userID string, keys []string) ([]outcome.ReminderRecord, error) {
 	var out []outcome.ReminderRecord
 	for _, k := range keys {
 		_, id, ok := strings.Cut(k, "}:item:")
@@ -246,13 +241,18 @@ func (r *Redis) auditNaming(ctx context.Context, userID string) ([]string, []out
 
 // PersonalData returns everything held about userID, and notes in the
 // audit log that they asked (after gathering: the entry is in the next
-// request's answer).
+// request's answer). While their erasure runs it refuses, ErrErasing.
 func (rt *Rights) PersonalData(ctx context.Context, userID string) (outcome.PersonalData, error) {
 	if err := checkID("user id", userID); err != nil {
 		return outcome.PersonalData{}, err
 	}
 	r := rt.r
 	d := outcome.PersonalData{UserID: userID}
+	if n, err := r.client.Exists(ctx, r.erasingKey(userID)).Result(); err != nil {
+		return d, unavailable("reading the erasure marker", err)
+	} else if n > 0 { // what it would send is going, and its audit entry would outlive the erasure
+		return d, fmt.Errorf("gathering personal data: %w", ErrErasing)
+	}
 	p, ok, err := r.Profile(ctx, userID)
 	if err != nil {
 		return d, err
@@ -266,20 +266,24 @@ func (rt *Rights) PersonalData(ctx context.Context, userID string) (outcome.Pers
 	if d.Leave, err = r.Leaves(ctx, userID); err != nil {
 		return d, err
 	}
-	named, err := r.findNamed(ctx, userID)
+	c, err := r.candidatesFor(ctx, userID)
+	if err != nil {
+		return d, err
+	}
+	named, err := r.findNamed(ctx, userID, c.sessions)
 	if err != nil {
 		return d, err
 	}
 	for _, n := range named {
 		d.Named = append(d.Named, n.session)
 	}
-	if d.Reminders, err = rt.q.findReminders(ctx, userID); err != nil {
+	if d.Reminders, err = rt.q.findReminders(ctx, userID, c.items); err != nil {
 		return d, err
 	}
-	if _, d.Votes, err = r.findVotes(ctx, userID); err != nil {
+	if _, d.Votes, err = r.findVotes(ctx, userID, c.votes); err != nil {
 		return d, err
 	}
-	if _, d.Shares, err = r.findShares(ctx, userID); err != nil {
+	if _, d.Shares, err = r.findShares(ctx, userID, c.shares); err != nil {
 		return d, err
 	}
 	if d.TimeZone, _, err = r.CachedZone(ctx, userID); err != nil {

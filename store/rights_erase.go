@@ -15,8 +15,13 @@ import (
 // naming them. Sessions in other people's records keep the session and
 // lose the name (outcome.FormerSupervisor in its place); profiles naming
 // them as supervisor are left without one. Then one audit entry says an
-// erasure happened, under AuditHash, not the id. Running it again erases
-// whatever a failure left.
+// erasure happened, under AuditHash, not the id.
+//
+// While it runs, the person's erasure marker holds off writes that would
+// add to what is being erased (see erasing.go); the whole pass runs twice,
+// the second a final sweep for anything a racing write slipped in, and the
+// counts are of both. Running it again (after a crash, or twice at once)
+// erases whatever is left and is otherwise a no-op.
 func (rt *Rights) Erase(ctx context.Context, userID string) (outcome.Erasure, error) {
 	var e outcome.Erasure
 	if err := checkID("user id", userID); err != nil {
@@ -26,36 +31,69 @@ func (rt *Rights) Erase(ctx context.Context, userID string) (outcome.Erasure, er
 	if err != nil {
 		return e, err
 	}
-	if err := rt.eraseReminders(ctx, userID, &e); err != nil {
-		return e, err
-	}
-	if err := rt.r.eraseOthers(ctx, userID, &e); err != nil {
-		return e, err
-	}
-	if err := rt.r.eraseOwn(ctx, userID, &e); err != nil {
-		return e, err
-	}
-	ids, _, err := rt.r.auditNaming(ctx, userID)
+	tok, err := rt.r.markErasing(ctx, userID)
 	if err != nil {
 		return e, err
 	}
-	if len(ids) > 0 {
-		if err := rt.r.client.XDel(ctx, rt.r.auditKey(), ids...).Err(); err != nil {
-			return e, unavailable("removing audit entries", err)
+	for range 2 { // the second pass is the final sweep
+		if err := rt.erasePass(ctx, userID, &e); err != nil {
+			return e, err // the marker runs out after ErasingTTL; running again finishes
 		}
-		e.Audit = len(ids)
 	}
-	err = rt.r.Audit(ctx, outcome.AuditEntry{At: time.Now(), UserID: who, Action: outcome.AuditErased, Command: "forget-me"})
-	return e, err
+	if err := rt.r.client.Del(ctx, rt.r.namesKey(userID)).Err(); err != nil { // last: both passes read it
+		return e, unavailable("erasing the names index", err)
+	}
+	if err := rt.r.Audit(ctx, outcome.AuditEntry{At: time.Now(), UserID: who, Action: outcome.AuditErased, Command: "forget-me"}); err != nil {
+		return e, err
+	}
+	if rt.beforeLift != nil {
+		rt.beforeLift()
+	}
+	return e, rt.r.liftErasing(ctx, userID, tok)
 }
 
-// eraseReminders deletes the person's reminder items, their tombstones
-// when the id names them, and failure records naming them.
-func (rt *Rights) eraseReminders(ctx context.Context, userID string, e *outcome.Erasure) error {
-	items, err := rt.q.findReminders(ctx, userID)
+// erasePass is one pass of Erase, adding what it erased to e.
+func (rt *Rights) erasePass(ctx context.Context, userID string, e *outcome.Erasure) error {
+	c, err := rt.r.candidatesFor(ctx, userID)
 	if err != nil {
 		return err
 	}
+	items, err := rt.q.findReminders(ctx, userID, c.items)
+	if err != nil {
+		return err
+	}
+	people, err := rt.r.coNamed(ctx, userID, c, items) // before their records go
+	if err != nil {
+		return err
+	}
+	if err := rt.eraseReminders(ctx, userID, items, e); err != nil {
+		return err
+	}
+	if err := rt.r.eraseOthers(ctx, userID, c, e); err != nil {
+		return err
+	}
+	if err := rt.r.eraseOwn(ctx, userID, c.own, e); err != nil {
+		return err
+	}
+	if err := rt.r.unname(ctx, userID, people, c.names); err != nil {
+		return err
+	}
+	ids, _, err := rt.r.auditNaming(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		if err := rt.r.client.XDel(ctx, rt.r.auditKey(), ids...).Err(); err != nil {
+			return unavailable("removing audit entries", err)
+		}
+		e.Audit += len(ids)
+	}
+	return nil
+}
+
+// eraseReminders deletes the person's reminder items, their tombstones
+// when the id names them, and every shard's failure records naming them.
+func (rt *Rights) eraseReminders(ctx context.Context, userID string, items []outcome.ReminderRecord, e *outcome.Erasure) error {
 	for _, it := range items {
 		if _, err := rt.q.Delete(ctx, it.ID); err != nil {
 			return err
@@ -67,11 +105,8 @@ func (rt *Rights) eraseReminders(ctx context.Context, userID string, e *outcome.
 		}
 		e.Reminders++
 	}
-	failed, err := rt.r.scanKeys(ctx, rt.r.prefix+"rem:*:failed")
-	if err != nil {
-		return err
-	}
-	for _, k := range failed {
+	for shard := range rt.q.shards {
+		k := rt.q.keys(shard).failed
 		members, err := rt.r.client.ZRange(ctx, k, 0, -1).Result()
 		if err != nil {
 			return rt.q.fail("reading failed reminders", err)
@@ -89,8 +124,8 @@ func (rt *Rights) eraseReminders(ctx context.Context, userID string, e *outcome.
 
 // eraseOthers takes the person out of keys that are not theirs: others'
 // sessions, undone marks, supervisees' profiles, votes, shares, indexes.
-func (r *Redis) eraseOthers(ctx context.Context, userID string, e *outcome.Erasure) error {
-	named, err := r.findNamed(ctx, userID)
+func (r *Redis) eraseOthers(ctx context.Context, userID string, c candidates, e *outcome.Erasure) error {
+	named, err := r.findNamed(ctx, userID, c.sessions)
 	if err != nil {
 		return err
 	}
@@ -104,21 +139,17 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, e *outcome.Erasu
 		}
 		e.Named++
 	}
-	undone, err := r.scanKeys(ctx, r.prefix+"sup:*:undone:*")
-	if err != nil {
-		return err
-	}
-	for _, k := range undone {
+	for _, k := range c.undone {
 		if v, _ := r.client.Get(ctx, k).Result(); v == userID {
 			if err := r.client.Del(ctx, k).Err(); err != nil {
 				return unavailable("erasing a mark", err)
 			}
 		}
 	}
-	if err := r.eraseSupervisor(ctx, userID, e); err != nil {
+	if err := r.eraseSupervisor(ctx, userID, c, e); err != nil {
 		return err
 	}
-	votes, _, err := r.findVotes(ctx, userID)
+	votes, _, err := r.findVotes(ctx, userID, c.votes)
 	if err != nil {
 		return err
 	}
@@ -129,7 +160,7 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, e *outcome.Erasu
 		}
 		e.Votes++
 	}
-	shares, _, err := r.findShares(ctx, userID)
+	shares, _, err := r.findShares(ctx, userID, c.shares)
 	if err != nil {
 		return err
 	}
@@ -139,17 +170,16 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, e *outcome.Erasu
 		}
 		e.Shares++
 	}
+	if err := r.client.Del(ctx, r.sharesKey(userID)).Err(); err != nil {
+		return unavailable("erasing the shares index", err)
+	}
 	return nil
 }
 
 // eraseSupervisor leaves the person's supervisees without a supervisor
 // and takes the person out of every index.
-func (r *Redis) eraseSupervisor(ctx context.Context, userID string, e *outcome.Erasure) error {
-	profiles, err := r.scanKeys(ctx, r.prefix+"sup:*:profile")
-	if err != nil {
-		return err
-	}
-	for _, k := range profiles {
+func (r *Redis) eraseSupervisor(ctx context.Context, userID string, c candidates, e *outcome.Erasure) error {
+	for _, k := range c.profiles {
 		if v, _ := r.client.HGet(ctx, k, "supervisor").Result(); v == userID {
 			if err := r.client.HSet(ctx, k, "supervisor", "").Err(); err != nil {
 				return unavailable("rewriting a profile", err)
@@ -157,11 +187,7 @@ func (r *Redis) eraseSupervisor(ctx context.Context, userID string, e *outcome.E
 			e.Supervisees++
 		}
 	}
-	idx, err := r.scanKeys(ctx, r.prefix+"idx:*")
-	if err != nil {
-		return err
-	}
-	for _, k := range idx {
+	for _, k := range c.indexes {
 		if k == r.supervisorIndex(userID) {
 			if err := r.client.Del(ctx, k).Err(); err != nil {
 				return unavailable("erasing an index", err)
@@ -175,13 +201,14 @@ func (r *Redis) eraseSupervisor(ctx context.Context, userID string, e *outcome.E
 	return nil
 }
 
-// eraseOwn deletes every key under the person's tag and their cached zone.
-func (r *Redis) eraseOwn(ctx context.Context, userID string, e *outcome.Erasure) error {
+// eraseOwn deletes the person's own keys and their cached zone: all but
+// the erasure marker and the names index, which Erase removes last.
+func (r *Redis) eraseOwn(ctx context.Context, userID string, own []string, e *outcome.Erasure) error {
 	_, ok, err := r.Profile(ctx, userID)
 	if err != nil {
 		return err
 	}
-	e.Profile = ok
+	e.Profile = e.Profile || ok
 	sessions, err := r.client.ZCard(ctx, r.sessionsKey(userID)).Result()
 	if err != nil {
 		return unavailable("counting sessions", err)
@@ -190,20 +217,24 @@ func (r *Redis) eraseOwn(ctx context.Context, userID string, e *outcome.Erasure)
 	if err != nil {
 		return unavailable("counting leave", err)
 	}
-	e.Sessions, e.Leave = int(sessions), int(leave)
-	keys, err := r.scanKeys(ctx, r.supKey(userID, "*"))
-	if err != nil {
-		return err
+	e.Sessions, e.Leave = e.Sessions+int(sessions), e.Leave+int(leave)
+	keep := map[string]bool{r.erasingKey(userID): true, r.namesKey(userID): true}
+	var keys []string
+	for _, k := range own {
+		if !keep[k] {
+			keys = append(keys, k)
+		}
 	}
 	if n, _ := r.client.Exists(ctx, r.zoneKey(userID)).Result(); n > 0 {
-		e.TimeZone = true
+		e.TimeZone = true // once true, stays true on the second pass
 		keys = append(keys, r.zoneKey(userID))
 	}
 	for _, k := range keys { // one by one: the zone key is in another slot
-		if err := r.client.Del(ctx, k).Err(); err != nil {
+		n, err := r.client.Del(ctx, k).Result()
+		if err != nil {
 			return unavailable("erasing a record", err)
 		}
+		e.Keys += int(n)
 	}
-	e.Keys += len(keys)
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/peerbot/peerbot/internal/outcome"
 	"github.com/peerbot/peerbot/internal/queue"
 	"github.com/peerbot/peerbot/internal/redistest"
+	"github.com/peerbot/peerbot/store"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -62,13 +63,61 @@ func writeAboutSubject(t *testing.T, r interface {
 	must(err)
 }
 
+// TestPersonalDataAndErasure: PersonalData finds every record naming the
+// person and Erase removes them all, leaving others' data: by SCAN while
+// the records written before the names index are not in it; from the
+// indexes alone, with no SCAN, when every record was written with them;
+// and from the indexes once IndexNames has put older records in.
 func TestPersonalDataAndErasure(t *testing.T) {
-	r, prefix := openStore(t)
-	q := r.Reminders(4)
-	rights := r.Rights(q, "")
-	writeAboutSubject(t, r, q)
 	ctx := context.Background()
+	t.Run("by SCAN, before the names index", func(t *testing.T) {
+		r, prefix := openStore(t)
+		q := r.Reminders(4)
+		writeAboutSubject(t, r, q)
+		rightsFlow(t, r, prefix, q)
+	})
+	t.Run("from the names index", func(t *testing.T) {
+		r, prefix := openStore(t)
+		q := r.Reminders(4)
+		if ran, err := r.IndexNames(ctx); !ran || err != nil {
+			t.Fatalf("IndexNames on an empty store = %v, %v; want it to run", ran, err)
+		}
+		writeAboutSubject(t, r, q)
+		scans := store.CountScans(r)
+		rightsFlow(t, r, prefix, q)
+		if n := scans.Load(); n != 0 {
+			t.Errorf("%d SCANs; want the records found from the indexes alone", n)
+		}
+	})
+	t.Run("written before the names index, then indexed", func(t *testing.T) {
+		r, prefix := openStore(t)
+		q := r.Reminders(4)
+		writeAboutSubject(t, r, q)
+		rc := redistest.Client(t)
+		for _, k := range append(redistest.Keys(t, prefix+"sup:*:names"), prefix+"idx:{people}") { // as written before the index
+			if err := rc.Del(ctx, k).Err(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if ran, err := r.IndexNames(ctx); !ran || err != nil {
+			t.Fatalf("IndexNames = %v, %v; want it to run", ran, err)
+		}
+		if ran, err := r.IndexNames(ctx); ran || err != nil {
+			t.Errorf("IndexNames again = %v, %v; want it done already", ran, err)
+		}
+		scans := store.CountScans(r)
+		rightsFlow(t, r, prefix, q)
+		if n := scans.Load(); n != 0 {
+			t.Errorf("%d SCANs after IndexNames; want the records found from the indexes alone", n)
+		}
+	})
+}
 
+// rightsFlow asks for subject's data, erases it and checks what is left.
+func rightsFlow(t *testing.T, r *store.Redis, prefix string, q *store.Reminders) {
+	t.Helper()
+	ctx := context.Background()
+	rights := r.Rights(q, "")
 	d, err := rights.PersonalData(ctx, subject)
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,9 @@ func (r *Redis) HoldQuestion(ctx context.Context, userID, question string, ttl t
 	}
 	id := hex.EncodeToString(b[:])
 	key := r.shareKey(id)
+	if err := r.noteShare(ctx, userID, key, ttl); err != nil {
+		return "", err
+	}
 	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
 		pipe.HSet(ctx, key, "user", userID, "q", question)
 		pipe.Expire(ctx, key, ttl)

@@ -41,6 +41,10 @@
 //	                                     kept by every session and leave script
 //	peerbot:sup:{<user>}:undone:<id>     string, who took a session back; TTL
 //	                                     UndoneTTL
+//	peerbot:sup:{<user>}:erasing         string, set while their erasure runs;
+//	                                     TTL ErasingTTL (see erasing.go)
+//	peerbot:sup:{<user>}:names           set of keys elsewhere that name them,
+//	                                     for data rights (see names.go)
 //	peerbot:tz:{<user>}                  string, IANA zone from Slack; TTL
 //
 // Times are RFC 3339 in UTC, "" when unset. Dates are calendar dates with the
@@ -52,6 +56,10 @@
 //	peerbot:idx:pcn:{<pcn>}              set of user ids; pcn lower case, runs of
 //	                                     other than letters and digits as "-"
 //	peerbot:idx:role:{<role>}            set of user ids (splw, hwbc, cc)
+//	peerbot:idx:{people}                 set of every user id with a record,
+//	                                     which retention walks (names.go)
+//	peerbot:names:indexed                string, "1" once every older record
+//	                                     is in the indexes (names.go)
 //
 // The indexes are derived data: SaveProfile moves a person between them after
 // writing the profile, and a failure between the two steps leaves an entry
@@ -90,6 +98,8 @@
 //	                                     sealed: encrypted with a key only the
 //	                                     buttons carry); TTL 30 min; id is 32
 //	                                     random hex digits
+//	peerbot:shareidx:{<hash>}            set of one asker's share keys, named by
+//	                                     a hash of their id; TTL (names.go)
 //
 // The reminder engine's queue (reminders.go), sharded over
 // REMINDER_SHARDS shards; shard n's keys all carry the tag {r<n>}, and an

@@ -164,7 +164,7 @@ func sessionScore(s supervision.Session) int64 {
 // KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary; ARGV[1] id,
 // ARGV[2] score, ARGV[3] and ARGV[4] the summary's field and value,
 // ARGV[5...] field, value pairs.
-var addRecordScript = redis.NewScript(`
+var addRecordScript = redis.NewScript(erasingGuardLua + `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 4) / 2 then return 0 end
   for i = 5, #ARGV, 2 do
@@ -285,9 +285,18 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 	if err := checkID("user id", p.UserID); err != nil {
 		return err
 	}
-	key := r.profileKey(p.UserID)
+	key, erasing := r.profileKey(p.UserID), r.erasingKey(p.UserID)
+	if err := r.noteProfile(ctx, p); err != nil {
+		return err
+	}
 	var old []any
 	write := func(tx *redis.Tx) error {
+		if n, err := tx.Exists(ctx, erasing).Result(); err != nil || n > 0 {
+			if err == nil {
+				err = ErrErasing // watched: an erasure that starts before EXEC fails it
+			}
+			return err
+		}
 		var err error
 		old, err = tx.HMGet(ctx, key, "supervisor", "pcn", "role").Result()
 		if err != nil {
@@ -302,9 +311,13 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 	}
 	var err error
 	for range 10 {
-		if err = r.client.Watch(ctx, write, key); !errors.Is(err, redis.TxFailedErr) {
+		if err = r.client.Watch(ctx, write, key, erasing); !errors.Is(err, redis.TxFailedErr) {
 			break
 		}
+	}
+	if errors.Is(err, ErrErasing) {
+		r.unnote(ctx, []string{key}, p.SupervisorID)
+		return fmt.Errorf("saving profile: %w", err)
 	}
 	if err != nil {
 		return unavailable("saving profile", err)
@@ -449,8 +462,14 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
 		return err
 	}
+	if err := r.prepareSession(ctx, s.UserID, r.sessionKey(s.UserID, s.ID), others(s.UserID, s.WithID, s.LoggedBy)); err != nil {
+		return err
+	}
 	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
+		if erasingReply(err) {
+			r.unnote(ctx, []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy)...)
+		}
 		return writeFailed("adding session", err)
 	}
 	if n == 0 {
@@ -465,8 +484,14 @@ func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error 
 	if err := checkSession(s); err != nil {
 		return err
 	}
+	if err := r.note(ctx, "updating session", []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...); err != nil {
+		return err
+	}
 	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
+		if erasingReply(err) {
+			r.unnote(ctx, []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...)
+		}
 		return writeFailed("updating session", err)
 	}
 	if n == 0 {
@@ -485,9 +510,21 @@ func (r *Redis) DeleteSession(ctx context.Context, userID, id string) (bool, err
 	if err := checkID("session id", id); err != nil {
 		return false, nil
 	}
+	// The undone mark names who logged it: noted for them and the owner
+	// first (names.go).
+	by, err := r.client.HGet(ctx, r.sessionKey(userID, id), "by").Result()
+	if err != nil && err != redis.Nil {
+		return false, unavailable("reading session", err)
+	}
+	if err := r.note(ctx, "deleting session", []string{r.undoneKey(userID, id)}, userID, by); err != nil {
+		return false, err
+	}
 	keys := append(r.sessionKeys(userID, id), r.undoneKey(userID, id))
 	n, err := deleteSessionScript.Run(ctx, r.client, keys, sessionArgs(id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
 	if err != nil {
+		if erasingReply(err) {
+			r.unnote(ctx, []string{r.undoneKey(userID, id)}, by)
+		}
 		return false, writeFailed("deleting session", err)
 	}
 	return n == 1, nil
@@ -592,6 +629,9 @@ func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave
 	from, zone := formatDate(l.From)
 	to := l.To.In(l.From.Location()).Format(time.DateOnly)
 	fields := []string{"from", from, "to", to, "zone", zone}
+	if err := r.enlist(ctx, "adding leave", userID); err != nil {
+		return err
+	}
 	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID), r.summaryKey(userID)}
 	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields, "l:"+l.ID, leaveSummary(l))...).Int()
 	if err != nil {

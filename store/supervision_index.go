@@ -128,7 +128,7 @@ end
 // addSessionScript writes a session unless one with its id is there: the
 // very same fields again (a retry after a lost reply) answer 1, as the
 // first run did; other fields answer 0 and change nothing.
-var addSessionScript = redis.NewScript(reindexLua + `
+var addSessionScript = redis.NewScript(erasingGuardLua + reindexLua + `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   if redis.call('HLEN', KEYS[1]) ~= (#ARGV - rest + 1) / 2 then return 0 end
   for i = rest, #ARGV, 2 do
@@ -143,7 +143,7 @@ return 1
 `)
 
 // replaceSessionScript replaces a session that exists; 0 when none.
-var replaceSessionScript = redis.NewScript(reindexLua + `
+var replaceSessionScript = redis.NewScript(erasingGuardLua + reindexLua + `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(ARGV, rest))
@@ -155,7 +155,7 @@ return 1
 // deleteSessionScript removes a session and remembers that it was taken
 // back, and who had logged it (KEYS[5 + n], TTL ARGV[rest] ms); 1 when it
 // was there.
-var deleteSessionScript = redis.NewScript(reindexLua + `
+var deleteSessionScript = redis.NewScript(erasingGuardLua + reindexLua + `
 local by = redis.call('HGET', KEYS[1], 'by') or ''
 local gone = redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], id)
@@ -169,7 +169,7 @@ return gone
 // It answers {0, ”} when the session is gone, {1, state} when it was not
 // in the expected state (and changes nothing), {2, new state} when it set
 // it.
-var answerSessionScript = redis.NewScript(reindexLua + `
+var answerSessionScript = redis.NewScript(erasingGuardLua + reindexLua + `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {0, ''} end
 local c = redis.call('HGET', KEYS[1], 'conf') or ''
 if c ~= ARGV[rest] then return {1, c} end
@@ -184,7 +184,7 @@ return {2, ARGV[rest + 1]}
 // ARGV[rest...]. Each is indexed from what its hash says now, so a session
 // changed or taken back meanwhile comes out right; sessions written since
 // are indexed by their own scripts.
-var indexSessionsScript = redis.NewScript(summariseLua + `
+var indexSessionsScript = redis.NewScript(erasingGuardLua + summariseLua + `
 local n = tonumber(ARGV[3])
 local rest = 4 + n
 for j = rest, #ARGV do
@@ -211,6 +211,9 @@ return 1
 // have reached Redis and its answer was lost, ErrUnavailable when it cannot
 // have (no connection could be made, the client is closed).
 func writeFailed(what string, err error) error {
+	if erasingReply(err) { // see erasing.go
+		return fmt.Errorf("%s: %w", what, ErrErasing)
+	}
 	if outcomeUnknown(err) {
 		return fmt.Errorf("%s: %w: %w", what, ErrUnknown, err)
 	}
@@ -251,9 +254,17 @@ func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to s
 	if err := checkID("session id", id); err != nil {
 		return s, false, fmt.Errorf("%w: %w", ErrNotFound, err)
 	}
+	if who != userID {
+		if err := r.note(ctx, "answering session", []string{r.sessionKey(userID, id)}, who); err != nil {
+			return s, false, err
+		}
+	}
 	res, err := answerSessionScript.Run(ctx, r.client, r.sessionKeys(userID, id),
 		sessionArgs(id, 0, string(from), string(to), who, formatTime(at))...).Slice()
 	if err != nil {
+		if erasingReply(err) && who != userID {
+			r.unnote(ctx, []string{r.sessionKey(userID, id)}, who)
+		}
 		return s, false, writeFailed("answering session", err)
 	}
 	if len(res) != 2 {
@@ -452,6 +463,9 @@ func (r *Redis) indexSessions(ctx context.Context, userID string) error {
 		keys = append(keys, r.sessionKey(userID, id))
 	}
 	if err := indexSessionsScript.Run(ctx, r.client, keys, sessionArgs("", 0, ids...)...).Err(); err != nil {
+		if erasingReply(err) {
+			return fmt.Errorf("indexing sessions: %w", ErrErasing)
+		}
 		return unavailable("indexing sessions", err)
 	}
 	return nil

@@ -470,7 +470,7 @@ func TestKeysCarryTheUserTag(t *testing.T) {
 	if len(keys) < 7 {
 		t.Errorf("keys = %v, want the profile, sessions, leave, zone and index keys", keys)
 	}
-	indexTags := map[string]string{"idx:supervisor:": "{US1}", "idx:pcn:": "{east-pcn}", "idx:role:": "{hwbc}"}
+	indexTags := map[string]string{"idx:supervisor:": "{US1}", "idx:pcn:": "{east-pcn}", "idx:role:": "{hwbc}", "sup:{US1}:names": "{US1}", "idx:{people}": "{people}"}
 	for _, k := range keys {
 		rest := strings.TrimPrefix(k, prefix)
 		want := "{U1}"

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -35,7 +36,10 @@ func (r *Redis) CacheZone(ctx context.Context, userID, zone string, ttl time.Dur
 	if ttl <= 0 || zone == "" {
 		return nil
 	}
-	if err := r.client.Set(ctx, r.zoneKey(userID), zone, ttl).Err(); err != nil {
+	if err := zoneScript.Run(ctx, r.client, []string{r.zoneKey(userID)}, zone, ttl.Milliseconds()).Err(); err != nil {
+		if erasingReply(err) {
+			return fmt.Errorf("caching time zone: %w", ErrErasing)
+		}
 		return unavailable("caching time zone", err)
 	}
 	return nil

@@ -1,7 +1,8 @@
 // Package fakeslack is a small stand-in for the Slack Web API, for tests
 // and the chaos run: chat.postMessage (recording each message with its
-// metadata), conversations.open, conversations.history and the three-step
-// file upload (files.go). Hooks make it
+// metadata), conversations.open, conversations.history, the three-step
+// file upload (files.go), and chat.postEphemeral and response_url
+// (ephemeral.go). Hooks make it
 // answer 429 with Retry-After, or an error, as Slack does.
 package fakeslack
 
@@ -40,11 +41,17 @@ type API struct {
 	// Errors maps a channel or user id to the error code chat.postMessage
 	// and conversations.open answer for it, such as "account_inactive".
 	Errors map[string]string
+	// Outside maps a conversation the bot is not in to the error code
+	// conversations.history and chat.postEphemeral answer for it, such as
+	// "not_in_channel" or "channel_not_found".
+	Outside map[string]string
+
+	ephemeral []Ephemeral // see ephemeral.go
 }
 
 // New returns an empty fake.
 func New() *API {
-	return &API{msgs: make(map[string][]Message), calls: make(map[string]int), Errors: make(map[string]string)}
+	return &API{msgs: make(map[string][]Message), calls: make(map[string]int), Errors: make(map[string]string), Outside: make(map[string]string)}
 }
 
 // Handler serves the API under /api/ (point slack.OptionAPIURL at
@@ -55,6 +62,7 @@ func (a *API) Handler() http.Handler {
 	mux.HandleFunc("/api/conversations.open", a.open)
 	mux.HandleFunc("/api/conversations.history", a.history)
 	a.HandleFiles(mux, "/api/")
+	a.HandleEphemeral(mux, "/api/", "/hooks/")
 	mux.HandleFunc("/api/auth.test", func(w http.ResponseWriter, _ *http.Request) {
 		reply(w, map[string]any{"ok": true, "user_id": "UBOT", "team_id": "T1"})
 	})
@@ -138,6 +146,10 @@ func (a *API) history(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = r.ParseForm()
 	ch := r.Form.Get("channel")
+	if code := a.outside(ch); code != "" {
+		reply(w, map[string]any{"ok": false, "error": code})
+		return
+	}
 	oldest, _ := strconv.ParseFloat(r.Form.Get("oldest"), 64)
 	withMeta := r.Form.Get("include_all_metadata") == "1"
 	a.mu.Lock()

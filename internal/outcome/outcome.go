@@ -27,6 +27,12 @@ var ErrExists = errors.New("a record with that id already exists")
 // ErrNotFound means the record to change is not there (any more).
 var ErrNotFound = errors.New("no such record")
 
+// ErrErasing means a write was refused, and nothing changed, because it
+// would add to the record of a person whose data is being erased
+// (forget-me). The person is told so; once the erasure is done (or its
+// marker has run out after a crash) writes are taken again.
+var ErrErasing = errors.New("the person's data is being erased")
+
 // TermCount is a query term and how often it came up unanswered.
 type TermCount struct {
 	Term  string
