@@ -5,23 +5,23 @@ import "time"
 // Profile is what peerbot keeps about a person for their supervision. It
 // holds no clinical or patient detail.
 type Profile struct {
-	UserID       string // Slack user id, "U123"
-	Role         Role
-	PCN          string // the Primary Care Network's name, as the person writes it
-	Locality     string // "gateshead", "london", or "" for none
-	SupervisorID string // Slack user id of their supervisor; "" when not set
-	TimeZone     string // IANA name, "Europe/London"
+	UserID       string `json:"user_id"` // Slack user id, "U123"
+	Role         Role   `json:"role,omitempty"`
+	PCN          string `json:"pcn,omitempty"`           // the Primary Care Network's name, as the person writes it
+	Locality     string `json:"locality,omitempty"`      // "gateshead", "london", or "" for none
+	SupervisorID string `json:"supervisor_id,omitempty"` // Slack user id of their supervisor; "" when not set
+	TimeZone     string `json:"time_zone,omitempty"`     // IANA name, "Europe/London"
 
-	Reminders    bool         // send reminders by direct message
-	ReminderDay  time.Weekday // preferred weekday for reminders
-	ReminderTime string       // preferred time of day, "09:30", in TimeZone
+	Reminders    bool         `json:"reminders"`               // send reminders by direct message
+	ReminderDay  time.Weekday `json:"-"`                       // preferred (in JSON as reminder_day, its name: MarshalJSON) weekday for reminders
+	ReminderTime string       `json:"reminder_time,omitempty"` // preferred time of day, "09:30", in TimeZone
 	// LeadDays is how many days before the due date the first reminder
 	// falls: 0 for ReminderLeadDays, NoLeadDays for none before the due
 	// day, else 1 to MaxLeadDays. Lead gives the number to use.
-	LeadDays int
+	LeadDays int `json:"lead_days,omitzero"`
 
-	Created time.Time
-	Updated time.Time
+	Created time.Time `json:"created,omitzero"`
+	Updated time.Time `json:"updated,omitzero"`
 }
 
 // SessionType is a kind of supervision session.
@@ -53,26 +53,26 @@ const (
 // Session is one supervision session in a person's record. It holds dates,
 // types, durations and people only.
 type Session struct {
-	ID       string      // unique within the person's record
-	UserID   string      // whose supervision this was: the supervisee
-	Date     time.Time   // the day it happened, midnight in the person's zone
-	Type     SessionType //
-	Minutes  int         // how long; 0 when not given
-	WithID   string      // the other person (usually the supervisor); "" when none
-	LoggedBy string      // who logged it: the supervisee or the supervisor
-	LoggedAt time.Time
+	ID       string      `json:"id"`                  // unique within the person's record
+	UserID   string      `json:"user_id"`             // whose supervision this was: the supervisee
+	Date     time.Time   `json:"date"`                // the day it happened, midnight in the person's zone
+	Type     SessionType `json:"type"`                //
+	Minutes  int         `json:"minutes,omitzero"`    // how long; 0 when not given
+	WithID   string      `json:"with_id,omitempty"`   // the other person (usually the supervisor); "" when none
+	LoggedBy string      `json:"logged_by,omitempty"` // who logged it: the supervisee or the supervisor
+	LoggedAt time.Time   `json:"logged_at,omitzero"`
 
-	Confirmation Confirmation
-	AnsweredBy   string    // who confirmed or disputed it
-	AnsweredAt   time.Time // when
+	Confirmation Confirmation `json:"confirmation,omitempty"`
+	AnsweredBy   string       `json:"answered_by,omitempty"` // who confirmed or disputed it
+	AnsweredAt   time.Time    `json:"answered_at,omitzero"`  // when
 }
 
 // Leave is a stretch of leave that pauses the supervision clock. From and
 // To are whole days, both included, at midnight in the person's zone.
 type Leave struct {
-	ID   string
-	From time.Time
-	To   time.Time
+	ID   string    `json:"id"`
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
 }
 
 // Summary is the part of a person's record their status is worked out
