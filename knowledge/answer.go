@@ -105,6 +105,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		}
 		return ans
 	}
+	if riskSubject(words) {
+		// Safeguarding or safety training, policy or leads: a subject the
+		// content does not cover, and no one said to be at risk.
+		return ans
+	}
 	if hint, ok := usage(words); ok {
 		// About peerbot itself: no article answers it; the command does.
 		ans.Kind, ans.Usage = Usage, hint

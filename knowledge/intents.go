@@ -7,51 +7,6 @@ import (
 	"github.com/peerbot/peerbot/supervision"
 )
 
-// riskWords and riskPhrases mark a question about risk to someone: the
-// safety reply comes first for any of them. Prefixes end in "*".
-var (
-	riskWords = []string{
-		"suicid*", "overdos*", "selfharm*", "abuse*", "abusing", "abusive",
-		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
-		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
-		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
-		"safety", "unsafe", "killing", "harm", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
-		// Threats, weapons, aggression, exploitation and scams.
-		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
-	}
-	riskPhrases = []string{
-		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
-		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
-		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
-		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
-		"end it all", "ending it all", "end my life", "take my own life", "not safe",
-		// How people say they, or someone, may be thinking of suicide,
-		// without the word.
-		"dont want to be here", "doesnt want to be here", "not want to be here",
-		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for",
-		"better off dead", "better off without me", "cant go on", "cannot go on",
-		"hang myself", "hang himself", "hang herself", "hurt myself", "harm myself", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
-		"cutting themselves", "cutting himself", "cutting herself", "cutting myself", "hearing voices", "voices tell", "voices telling",
-		"vulnerable adult", "vulnerable adults", "gone missing", "went missing", "is missing", "going to jump", "jump off",
-		"too many pills", "too many tablets", "end it", "ending things", "end things", "cant breathe", "struggling to breathe",
-		"difficulty breathing", "panic attack", "controlled by", "controlling partner", "controlling behaviour", "hasnt eaten",
-		"not looking after", "scared of their", "scared of his", "scared of her", "frightened of", "afraid of their", "afraid of his", "afraid of her",
-	}
-)
-
-// aboutRisk reports whether a question is about risk to someone.
-func aboutRisk(words []string) bool {
-	if hasAny(words, riskWords...) {
-		return true
-	}
-	for _, p := range riskPhrases {
-		if hasPhrase(words, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // Question frames around an abbreviation: "what is X", "what does X stand
 // for", "explain X", "X?". Each frame is the words before X and after it.
 var definitionFrames = []struct{ before, after []string }{
