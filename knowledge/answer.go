@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -140,7 +141,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
-		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) {
+		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) && !otherRoles(res.Hits[0].Entry, roles) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {
@@ -148,6 +149,21 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// otherRoles reports whether e is only for roles other than the one role
+// the question names: the link workers' caseload is no answer to how many
+// sessions coaches have.
+func otherRoles(e *Entry, named roleSet) bool {
+	if len(named) != 1 || len(e.Roles) == 0 {
+		return false
+	}
+	for r := range named {
+		if slices.Contains(e.Roles, string(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // marginAt is how far ahead of the second hit the first must rank for

@@ -189,7 +189,10 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 	if !hasAny(words, firstPerson...) || len(roles) > 0 || offTopic(words) || hasAny(words, localityWords...) {
 		return nil // a local question is for search, which ranks local articles
 	}
-	for _, t := range askerTopics {
+	for i, t := range askerTopics {
+		if i == 1 && !ownPay(words) {
+			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
+		}
 		match := hasAny(words, t.words...)
 		for _, p := range t.phrases {
 			match = match || hasPhrase(words, p)
@@ -199,6 +202,13 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// ownPay reports whether a question about pay is about the asker's own:
+// "my band", "what am I paid", "do I get paid".
+func ownPay(words []string) bool {
+	return hasAny(words, "my", "me", "im", "myself") || hasPhrase(words, "am i") || hasPhrase(words, "i get") ||
+		hasPhrase(words, "i earn") || hasPhrase(words, "i be") || hasPhrase(words, "will i") || hasPhrase(words, "should i")
 }
 
 // roleTopic answers a question that names one role and one of the topics
@@ -343,6 +353,9 @@ func clinicalReferral(words []string) bool {
 func offTopic(words []string) bool {
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
+	}
+	if hasPhrase(words, "for me") && hasAny(words, "write", "draft", "compose", "rewrite", "summarise", "summarize", "type", "fill") {
+		return true // asks the bot to write something: it only answers from the content
 	}
 	if hasAny(words, "cost", "costs", "price*", "fee", "fees") && hasAny(words, "course*", "training", "programme*", "membership", "book*") {
 		return true // prices of courses and memberships: the content holds none

@@ -138,5 +138,17 @@ func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 func offSubject(e *Entry, words []string, corrected string) bool {
 	about := strings.Contains(e.ID, "supervis") || strings.Contains(strings.ToLower(e.Title), "supervis")
 	said := func(ws []string) bool { return hasAny(ws, "supervis*") }
-	return about && !said(words) && !said(plainWords(corrected))
+	return about && !said(words) && !said(plainWords(corrected)) && !namesSynonym(e, words)
+}
+
+// namesSynonym reports whether the question has one of e's synonyms of
+// two words or more, as a phrase ("induction checklist"): then it asks for
+// what e covers, whatever e's title is about.
+func namesSynonym(e *Entry, words []string) bool {
+	for _, s := range e.Synonyms {
+		if p := plainWords(s); len(p) > 1 && hasPhrase(words, strings.Join(p, " ")) {
+			return true
+		}
+	}
+	return false
 }
