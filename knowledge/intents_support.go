@@ -143,10 +143,13 @@ func offSubject(e *Entry, words []string, corrected string) bool {
 
 // namesSynonym reports whether the question has one of e's synonyms of
 // two words or more, as a phrase ("induction checklist"): then it asks for
-// what e covers, whatever e's title is about.
+// what e covers, whatever e's title is about. A synonym naming a role or
+// a profession does not count: what a pharmacist is is not how one is
+// supervised.
 func namesSynonym(e *Entry, words []string) bool {
 	for _, s := range e.Synonyms {
-		if p := plainWords(s); len(p) > 1 && hasPhrase(words, strings.Join(p, " ")) {
+		p := plainWords(s)
+		if len(p) > 1 && !hasAny(p, professions...) && len(rolesNamed(p)) == 0 && hasPhrase(words, strings.Join(p, " ")) {
 			return true
 		}
 	}
