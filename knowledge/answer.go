@@ -141,7 +141,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
-		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) && !otherRoles(res.Hits[0].Entry, roles) {
+		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) && !otherRoles(res.Hits[0].Entry, roles) && !missesSupervision(res.Hits[0].Entry, words) {
 		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 	}
 	if ans.Entry != nil {

@@ -30,3 +30,31 @@ func TestAnswerWholeClasses(t *testing.T) {
 		t.Errorf("induction checklist: the supervision guidance's own synonym taken as off its subject")
 	}
 }
+
+// TestAnswerWholeClassesMore: more classes, each with its own question.
+func TestAnswerWholeClassesMore(t *testing.T) {
+	b := shippedBase(t)
+	// A referral question is about the patient, not the asker's role.
+	if a := b.Answer("which role should i refer a grieving lonely patient to", Asker{}); len(a.ForRoles) > 0 {
+		t.Errorf("referral question: asked the asker's role")
+	}
+	// "pay for" is what something funds, not the asker's pay.
+	if a := b.Answer("will ARRS pay for my course", Asker{Role: "hwbc"}); a.Confident() && a.Entry.ID == "hwbc-pay" {
+		t.Errorf("what ARRS funds answered with the coach's pay")
+	}
+	// "can we employ a link worker" asks about employing, not what the role does.
+	if asksWhetherRole(plainWords("can we employ a link worker through a charity")) {
+		t.Errorf("can we employ a link worker: taken as asking what link workers do")
+	}
+	if !asksWhetherRole(plainWords("can a link worker do home visits")) {
+		t.Errorf("can a link worker do home visits: not taken as asking what link workers do")
+	}
+	// A supervision question is not answered by an article that says nothing of it.
+	if e, _ := b.Entry("splw-caseload"); !missesSupervision(e, plainWords("how long is a supervision meeting")) {
+		t.Errorf("supervision question: the caseload article taken as speaking of supervision")
+	}
+	// What a band pays is not in the content.
+	if a := b.Answer("how much is band 6 a year", Asker{}); a.Confident() {
+		t.Errorf("what band 6 pays answered with %s", a.Entry.ID)
+	}
+}

@@ -189,6 +189,9 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 	if !hasAny(words, firstPerson...) || len(roles) > 0 || offTopic(words) || hasAny(words, localityWords...) {
 		return nil // a local question is for search, which ranks local articles
 	}
+	if hasAny(words, referralAsks...) || hasAny(words, "patient*", "client*", "pt", "pts", "carer*", "resident*") {
+		return nil // "which role should I refer a lonely patient to" is about the patient
+	}
 	for i, t := range askerTopics {
 		if i == 1 && !ownPay(words) {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
@@ -207,6 +210,9 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 // ownPay reports whether a question about pay is about the asker's own:
 // "my band", "what am I paid", "do I get paid".
 func ownPay(words []string) bool {
+	if hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for") {
+		return false // "can ARRS money pay for my training" asks what ARRS funds
+	}
 	return hasAny(words, "my", "me", "im", "myself") || hasPhrase(words, "am i") || hasPhrase(words, "i get") ||
 		hasPhrase(words, "i earn") || hasPhrase(words, "i be") || hasPhrase(words, "will i") || hasPhrase(words, "should i")
 }
@@ -348,11 +354,25 @@ func clinicalReferral(words []string) bool {
 	return false
 }
 
+// bandPay reports whether a question asks what an Agenda for Change band
+// pays ("how much does a band 4 earn", "top of band 5").
+func bandPay(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "band" && words[i+1] != "" && words[i+1][0] >= '1' && words[i+1][0] <= '9' {
+			return hasAny(words, "top", "bottom", "earn*", "much", "point", "points", "scale*", "spine", "increment*", "salary", "salaries", "pays", "starting")
+		}
+	}
+	return false
+}
+
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
+	}
+	if bandPay(words) && len(rolesNamed(words)) == 0 {
+		return true // what a band pays is Agenda for Change's pay scales, which the content does not hold
 	}
 	if hasPhrase(words, "for me") && hasAny(words, "write", "draft", "compose", "rewrite", "summarise", "summarize", "type", "fill") {
 		return true // asks the bot to write something: it only answers from the content

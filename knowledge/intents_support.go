@@ -1,6 +1,11 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
 
 // feelings are how people say they are worn down by the job: a question
 // with one, about the asker, asks where they can get support.
@@ -61,7 +66,32 @@ func asksWhetherRole(words []string) bool {
 	if len(words) < 3 || !hasAny(words[:1], "can", "could", "do", "does", "will", "would", "may", "are", "is", "should") {
 		return false
 	}
-	return len(rolesNamed(words[1:min(len(words), 6)])) == 1
+	k := 1
+	if articles[words[k]] || hasAny(words[k:k+1], "our", "my", "your", "all") {
+		k++ // "can a link worker", "do our care coordinators"
+	}
+	for n := 4; n >= 1; n-- {
+		// The role comes straight after: "can we employ a link worker"
+		// asks about employing, not what link workers do.
+		if k+n <= len(words) && len(rolesNamed(words[k:k+n])) == 1 && startsRole(words[k:k+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsRole reports whether words open with a role's name.
+func startsRole(words []string) bool {
+	for n := 1; n <= len(words); n++ {
+		phrase := strings.Join(words[:n], " ")
+		if _, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
+			return true
+		}
+		if _, ok := moreRoleWords[phrase]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // socialPrescribingWords name social prescribing or its link workers as
@@ -139,6 +169,21 @@ func offSubject(e *Entry, words []string, corrected string) bool {
 	about := strings.Contains(e.ID, "supervis") || strings.Contains(strings.ToLower(e.Title), "supervis")
 	said := func(ws []string) bool { return hasAny(ws, "supervis*") }
 	return about && !said(words) && !said(plainWords(corrected)) && !namesSynonym(e, words)
+}
+
+// missesSupervision reports whether a question about supervision is
+// answered by an article that does not speak of it in its title, summary
+// or synonyms: a link worker's caseload is no answer to how long a
+// supervision session should be.
+func missesSupervision(e *Entry, words []string) bool {
+	if !hasAny(words, "supervis*") {
+		return false
+	}
+	in := func(s string) bool { return strings.Contains(strings.ToLower(s), "supervis") }
+	if in(e.ID) || in(e.Title) || in(e.Summary) || slices.ContainsFunc(e.Synonyms, in) {
+		return false
+	}
+	return true
 }
 
 // namesSynonym reports whether the question has one of e's synonyms of
