@@ -140,9 +140,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
-		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) && !otherRoles(res.Hits[0].Entry, roles) && !missesSupervision(res.Hits[0].Entry, words) {
-		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
+	} else if e, ok := b.searched(res, words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
 	}
 	if ans.Entry != nil {
 		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
@@ -150,6 +149,38 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	return ans
 }
+
+// searched picks search's answer: the first hit not ruled out as another
+// place's, another role's or off the question's subject, when it ranks
+// clearly ahead of the next one not ruled out, and, if it is not the first
+// hit, is at least secondAt confident.
+func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, bool) {
+	if !res.Confident || len(res.Hits) == 0 || offTopic(words) {
+		return nil, false
+	}
+	fits := func(e *Entry) bool {
+		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words)
+	}
+	for i, h := range res.Hits {
+		if !fits(h.Entry) {
+			continue
+		}
+		if i > 0 && h.Confidence < secondAt {
+			return nil, false
+		}
+		for _, next := range res.Hits[i+1:] {
+			if fits(next.Entry) {
+				return h.Entry, h.Score-next.Score >= marginAt
+			}
+		}
+		return h.Entry, true
+	}
+	return nil, false
+}
+
+// secondAt is how confident search must be of a hit after the first for
+// it to answer: a second guess must be a good one.
+var secondAt = 0.7
 
 // otherRoles reports whether e is only for roles other than the one role
 // the question names: the link workers' caseload is no answer to how many

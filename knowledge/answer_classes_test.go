@@ -58,3 +58,29 @@ func TestAnswerWholeClassesMore(t *testing.T) {
 		t.Errorf("what band 6 pays answered with %s", a.Entry.ID)
 	}
 }
+
+// TestAnswerWholeClassesThird: a definition with a question after it, a
+// clinical system named in a recording question, and the next hit when the
+// first is off the question's subject.
+func TestAnswerWholeClassesThird(t *testing.T) {
+	b := shippedBase(t)
+	if a := b.Answer("what is an ICB and who runs it", Asker{}); a.Kind != Definition || a.Entry.ID != "glossary" {
+		t.Errorf("what is an ICB and ...: kind %d, want the definition from the glossary", a.Kind)
+	}
+	if a := b.Answer("what is a personalised care and support plan", Asker{}); a.Confident() && a.Entry.ID == "personalised-care" {
+		t.Errorf("a term with \"and\" in it cut short at the \"and\"")
+	}
+	if a := b.Answer("which snomed code do i use in systmone for social prescribing", Asker{Role: "splw"}); !a.Confident() || a.Entry.ID != "splw-recording" {
+		t.Errorf("recording in a clinical system: not answered with splw-recording")
+	}
+	if a := b.Answer("how do i log in to systmone", Asker{Role: "splw"}); a.Confident() {
+		t.Errorf("logging in to a clinical system answered with %s", a.Entry.ID)
+	}
+	if a := b.Answer("what does the network contract DES require of PCNs for personalised care", Asker{}); !a.Confident() || a.Entry.ID != "network-contract-des" {
+		id := ""
+		if a.Entry != nil {
+			id = a.Entry.ID
+		}
+		t.Errorf("DES requirements: got %q, want network-contract-des (the first hit is about supervision, which the question does not name)", id)
+	}
+}

@@ -57,7 +57,15 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		if len(rest) > 1 && articles[rest[0]] {
 			rest = rest[1:]
 		}
-		if d, e, ok := b.defined(strings.Join(rest, " ")); ok {
+		d, e, ok := b.defined(strings.Join(rest, " "))
+		if i := slices.Index(rest, "and"); !ok && i > 0 && i+1 < len(rest) && len(f.after) == 0 && len(f.before) > 0 &&
+			hasAny(rest[i+1:i+2], clauseOpeners...) {
+			// "what is a PCN and who runs it": a question follows the
+			// term, which is before "and" ("care and support plan" is one
+			// term).
+			d, e, ok = b.defined(strings.Join(rest[:i], " "))
+		}
+		if ok {
 			text := d.Text
 			if text == "" {
 				text = e.Summary
@@ -70,6 +78,11 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 	}
 	return "", nil, false
 }
+
+// clauseOpeners open a second question after "and": "what's an MDT and
+// should I attend".
+var clauseOpeners = []string{"should", "do", "does", "did", "who", "what", "how", "why", "when", "where", "can", "could", "is", "are",
+	"will", "would", "must", "i", "we", "am"}
 
 // maxTermWords is the most words of a term an entry defines.
 const maxTermWords = 4
@@ -368,6 +381,9 @@ func bandPay(words []string) bool {
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
+	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") {
+		return false // how to record social prescribing in a clinical system is the recording article's
+	}
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
 	}
