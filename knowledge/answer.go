@@ -96,7 +96,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		searched += " " + a.Locality // "near me" is "in Gateshead"
 	}
 	res := b.Search(searched, opts)
-	ans := Answer{Safety: aboutRisk(words), Results: res}
+	risk, riskSubject := assessRisk(words)
+	ans := Answer{Safety: risk, Results: res}
 	if ans.Safety {
 		// Risk to someone: no guess from the asker's role or a referral;
 		// only an article search finds clearly, to read after the safety
@@ -106,7 +107,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		}
 		return ans
 	}
-	if riskSubject(words) {
+	if riskSubject {
 		// Safeguarding or safety training, policy or leads: a subject the
 		// content does not cover, and no one said to be at risk.
 		return ans

@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"slices"
+	"strings"
+)
+
 // Risk to someone is recognised by concept, not by one fixed string: people
 // rarely say "suicide" or "domestic abuse", they say "she doesn't see the
 // point in going on" or "her partner checks her phone". Each concept below
@@ -121,23 +126,38 @@ var (
 		"patient*", "client*", "person", "someone", "somebody", "adult*", "man", "woman", "lady", "resident*", "pt"}
 )
 
-// aboutRisk reports whether a question is about risk to someone, so the
-// safety reply comes first.
+// assessRisk reports whether a question is about risk to someone, so the
+// safety reply comes first; and, when it is not, whether it is about
+// safeguarding or safety as a subject (its training, policy or lead), which
+// gets neither the safety reply nor a guessed article.
+func assessRisk(words []string) (risk, subject bool) {
+	if riskSign(words) {
+		return true, false
+	}
+	if !riskTopic(words) {
+		return false, false
+	}
+	only := riskSubjectOnly(words)
+	return !only, only
+}
+
+// aboutRisk reports whether a question is about risk to someone.
 func aboutRisk(words []string) bool {
-	return riskSign(words) || riskTopic(words) && !riskSubjectOnly(words)
+	risk, _ := assessRisk(words)
+	return risk
 }
 
 // riskSubject reports whether a question is about safeguarding or safety
-// as a subject (its training, policy or lead) and not about anyone at risk:
-// it gets neither the safety reply nor a guessed article.
+// as a subject and not about anyone at risk.
 func riskSubject(words []string) bool {
-	return !riskSign(words) && riskTopic(words) && riskSubjectOnly(words)
+	_, subject := assessRisk(words)
+	return subject
 }
 
 // riskSign reports whether a question tells of risk to someone by one of
 // the concepts above.
 func riskSign(words []string) bool {
-	if hasAny(words, riskWords...) || anyPhrase(words, riskPhrases) || anyPhrase(words, hopelessPhrases) {
+	if hasAny(words, riskWords...) || riskPhraseSet.in(words) {
 		return true
 	}
 	if near(words, selfHarmActs, reflexives, 3) || hasPhrase(words, "self") && hasAny(words, "harm*", "injur*") {
@@ -149,10 +169,10 @@ func riskSign(words []string) bool {
 	if hasAny(words, relationshipActs...) && hasAny(words, abusers...) && !touchBase(words) {
 		return true // "her partner shouts at her", "hit at home"
 	}
-	if near(words, fears, abusers, 4) || anyPhrase(words, controlPhrases) || controlled(words) {
+	if near(words, fears, abusers, 4) || controlled(words) {
 		return true
 	}
-	return hasAny(words, atRiskPeople...) && (anyPhrase(words, atRiskPhrases) || hasAny(words, harmActs...) && !touchBase(words))
+	return hasAny(words, atRiskPeople...) && (atRiskPhraseSet.in(words) || hasAny(words, harmActs...) && !touchBase(words))
 }
 
 // controlled reports whether a question tells of someone's phone, money or
@@ -173,7 +193,7 @@ func touchBase(words []string) bool {
 
 // riskTopic reports whether a question names safeguarding or safety.
 func riskTopic(words []string) bool {
-	return hasAny(words, riskTopicWords...) || anyPhrase(words, riskTopicPhrases)
+	return hasAny(words, riskTopicWords...) || riskTopicPhraseSet.in(words)
 }
 
 // riskSubjectOnly reports whether the risk a question names is a subject,
@@ -210,12 +230,36 @@ func near(words []string, a, b []string, window int) bool {
 	return false
 }
 
-// anyPhrase reports whether words holds any of the phrases.
-func anyPhrase(words []string, phrases []string) bool {
-	for _, p := range phrases {
-		if hasPhrase(words, p) {
-			return true
+// phraseSet is a list of phrases made ready for matching: each phrase's
+// words, by its first word, so a question is read once, not once a phrase.
+type phraseSet map[string][][]string
+
+func newPhraseSet(lists ...[]string) phraseSet {
+	ps := make(phraseSet)
+	for _, l := range lists {
+		for _, p := range l {
+			ws := strings.Fields(p)
+			ps[ws[0]] = append(ps[ws[0]], ws[1:])
+		}
+	}
+	return ps
+}
+
+// in reports whether words holds any of the phrases, in a row.
+func (ps phraseSet) in(words []string) bool {
+	for i, w := range words {
+		for _, rest := range ps[w] {
+			if i+1+len(rest) <= len(words) && slices.Equal(words[i+1:i+1+len(rest)], rest) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// The phrase lists, made ready once.
+var (
+	riskPhraseSet      = newPhraseSet(riskPhrases, hopelessPhrases, controlPhrases)
+	atRiskPhraseSet    = newPhraseSet(atRiskPhrases)
+	riskTopicPhraseSet = newPhraseSet(riskTopicPhrases)
+)
