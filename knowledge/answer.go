@@ -85,7 +85,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
-	words := trimPolite(plainWords(q))
+	words := spellOut(trimPolite(plainWords(q)))
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
 	if len(roles) == 0 {
@@ -139,7 +139,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
+	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if e, ok := b.searched(res, words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
@@ -221,6 +221,37 @@ func searchAnswers(res Results, words []string) bool {
 // word ("a patient with a learning disability" and an article's "learning
 // about it") is weaker evidence than the person's needs.
 var describedAt = 0.6
+
+// shorthand is how people shorten words in a hurry, spelt out for reading
+// what a question asks ("help getting to appts").
+var shorthand = map[string][]string{
+	"appt": {"appointment"}, "appts": {"appointments"}, "apt": {"appointment"}, "apts": {"appointments"},
+	"dna": {"missed", "appointments"}, "dnas": {"missed", "appointments"}, "dnaing": {"missing", "appointments"}, "dnad": {"missed", "appointments"},
+	"meds": {"medication"}, "dr": {"doctor"}, "drs": {"doctors"}, "info": {"information"}, "mh": {"mental", "health"},
+	"u": {"you"}, "ur": {"your"}, "thx": {"thanks"}, "abt": {"about"}, "b4": {"before"}, "wk": {"week"}, "yr": {"year"},
+}
+
+// spellOut spells out the shorthand in words, into a new slice when any is.
+func spellOut(words []string) []string {
+	var out []string
+	for i, w := range words {
+		long, ok := shorthand[w]
+		if !ok {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+2), words[:i]...)
+		}
+		out = append(out, long...)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
 
 // nearMe reports whether a question asks for what is near the asker.
 func nearMe(words []string) bool {

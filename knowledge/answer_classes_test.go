@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestAnswerWholeClasses holds fixes of whole classes of question, each with a
 // question of its own, not one from the question sets.
@@ -82,5 +85,31 @@ func TestAnswerWholeClassesThird(t *testing.T) {
 			id = a.Entry.ID
 		}
 		t.Errorf("DES requirements: got %q, want network-contract-des (the first hit is about supervision, which the question does not name)", id)
+	}
+}
+
+// TestAnswerShorthandAndComparisons: shorthand is spelt out, a comparison
+// of one role with another job is about the role, and a referral whose cues
+// tie is decided by search.
+func TestAnswerShorthandAndComparisons(t *testing.T) {
+	b := shippedBase(t)
+	if got := spellOut(plainWords("pt keeps missing appts")); strings.Join(got, " ") != "pt keeps missing appointments" {
+		t.Errorf("spellOut = %q", got)
+	}
+	if a := b.Answer("who can help a patient who needs support getting to her appts", Asker{}); a.Kind != WhoToRefer || a.Entry.ID != "role-cc" {
+		t.Errorf("help getting to appts: kind %d, want a referral to a care coordinator", a.Kind)
+	}
+	if a := b.Answer("link worker vs social worker", Asker{}); !a.Confident() || a.Entry.ID != "role-splw" {
+		t.Errorf("link worker vs social worker: want what the link worker role is")
+	}
+	cc, _ := b.Entry("role-cc")
+	splw, _ := b.Entry("role-splw")
+	res := Results{Hits: []Hit{{Entry: splw, Score: 0.3}, {Entry: cc, Score: 0.1}}}
+	if got := tieBreak([]*Entry{cc, splw}, res); len(got) != 1 || got[0] != splw {
+		t.Errorf("tieBreak: want the role search ranks clearly first")
+	}
+	res.Hits[1].Score = 0.295
+	if got := tieBreak([]*Entry{cc, splw}, res); len(got) != 2 {
+		t.Errorf("tieBreak: roles ranked about equal are still a tie")
 	}
 }

@@ -242,8 +242,10 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 	for r := range named {
 		role = r
 	}
-	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) || aboutTheRole(words) {
-		// "what do health coaches do all day", "link worker role explained"
+	comparing := hasAny(words, "vs", "versus", "differ*", "diff", "compare*") || hasPhrase(words, "same as")
+	if (hasAny(words, "do", "does", "doing") && hasAny(words, "what") || comparing) && !hasAny(words, topicWords...) || aboutTheRole(words) {
+		// "what do health coaches do all day", "link worker role explained",
+		// "health coach vs personal trainer": what the role is.
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
 	}
@@ -434,7 +436,7 @@ var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "
 // ("a patient confused by hospital letters") is a referral question only
 // when search has no confident answer of another kind (see Answer); asked
 // tells which it was.
-func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
+func (b *Base) referral(words []string, res Results) (e *Entry, why string, asked bool) {
 	// "refer" asks who to refer to only with a who or a person: "how do I
 	// make a referral to mental health services" asks how, not who.
 	asked = hasAny(words, referralAsks...) && hasAny(words, append([]string{"who", "whom", "which"}, people...)...)
@@ -444,8 +446,8 @@ func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
 	if !asked && !hasAny(words, people...) || offTopic(words) {
 		return nil, "", false
 	}
-	var best *Entry
-	bestN, tie := 0, false
+	var best []*Entry
+	bestN := 0
 	for _, e := range b.entries {
 		if e.Referral == nil {
 			continue
@@ -458,15 +460,35 @@ func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
 		}
 		switch {
 		case n > bestN:
-			best, bestN, tie = e, n, false
+			best, bestN = []*Entry{e}, n
 		case n == bestN && n > 0:
-			tie = true
+			best = append(best, e)
 		}
 	}
-	if best == nil || tie {
+	if len(best) > 1 {
+		best = tieBreak(best, res)
+	}
+	if len(best) != 1 {
 		return nil, "", false
 	}
-	return best, best.Referral.Why, asked
+	return best[0], best[0].Referral.Why, asked
+}
+
+// tieBreak picks, of roles whose cues a question matches equally, the one
+// whose article search ranks first among its hits, when it ranks clearly
+// ahead of the others tied; otherwise it is still a tie. The question's
+// other words, which the cues do not read, decide.
+func tieBreak(tied []*Entry, res Results) []*Entry {
+	var ranked []Hit
+	for _, h := range res.Hits {
+		if slices.Contains(tied, h.Entry) {
+			ranked = append(ranked, h)
+		}
+	}
+	if len(ranked) == 0 || len(ranked) > 1 && ranked[0].Score-ranked[1].Score < marginAt {
+		return tied
+	}
+	return []*Entry{ranked[0].Entry}
 }
 
 // whySupervision answers why supervision matters ("why should we bother
