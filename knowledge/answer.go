@@ -127,6 +127,10 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
+	} else if e, ok := b.askedAsListed(res, words, roles); ok {
+		// Near word for word one of an article's own questions: that
+		// article, before any guess from the question's shape.
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.compareRoles(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words, roles); ok {
@@ -177,6 +181,20 @@ func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, boo
 		return h.Entry, true
 	}
 	return nil, false
+}
+
+// listedAt is how near a question must be to one of an article's own
+// questions for that article to answer it before the intents do.
+var listedAt = 0.9
+
+// askedAsListed returns search's answer when its first hit is that near
+// one of the hit's own questions and search would give it anyway.
+func (b *Base) askedAsListed(res Results, words []string, roles roleSet) (*Entry, bool) {
+	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
+		return nil, false
+	}
+	e, ok := b.searched(res, words, roles)
+	return e, ok && e == res.Hits[0].Entry
 }
 
 // secondAt is how confident search must be of a hit after the first for

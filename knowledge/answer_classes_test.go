@@ -113,3 +113,21 @@ func TestAnswerShorthandAndComparisons(t *testing.T) {
 		t.Errorf("tieBreak: roles ranked about equal are still a tie")
 	}
 }
+
+// TestAskedAsListed: a question asked almost as an article lists it is
+// answered with that article, before guesses from the question's shape;
+// one word in common is no nearness.
+func TestAskedAsListed(t *testing.T) {
+	b := shippedBase(t)
+	// "what ... do link workers need to do" reads as what the role does,
+	// but splw-training lists the question.
+	if a := b.Answer("what e-learning do link workers need to do", Asker{}); !a.Confident() || a.Entry.ID != "splw-training" {
+		t.Errorf("asked as splw-training lists it: not answered with splw-training")
+	}
+	res := b.Search("supervisor", SearchOptions{})
+	for _, h := range res.Hits {
+		if h.Near > 0 {
+			t.Errorf("one word, %s: near %.2f, want 0", h.Entry.ID, h.Near)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -32,6 +33,7 @@ type Hit struct {
 	Entry      *Entry
 	Score      float64 // the ranking score, after the locality adjustment
 	Confidence float64 // 0..1: how much of the question the entry answers
+	Near       float64 // 0..1: how near the question is to the nearest of the entry's questions; 0 below tuning.nearFrom
 }
 
 // Search finds the entries that best answer query. See Index.Search.
@@ -510,7 +512,7 @@ func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf flo
 		a := about * ix.aboutness(d, s.inQuery)
 		near := ix.nearestQuestion(d, s)
 		conf := min(1, (1-about)*min(1, s.cover[d]/mostConf)+a+ix.t.nearConf*near)
-		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a + ix.t.nearRank*near) * loc, Confidence: conf}, d}, limit)
+		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a + ix.t.nearRank*near) * loc, Confidence: conf, Near: near}, d}, limit)
 	}
 	return s.top
 }
@@ -569,8 +571,8 @@ func (ix *Index) nearestQuestion(d int32, s *scratch) float64 {
 				mask |= m
 			}
 		}
-		if got == 0 {
-			continue
+		if got == 0 || q.to-q.from < 2 || bits.OnesCount64(mask) < 2 {
+			continue // one word in common is no nearness
 		}
 		var covered float64
 		for ui, w := range s.unitW {
