@@ -30,6 +30,7 @@ var (
 		"assault*", "rape", "raped", "groomed", "hits", "hitting", "beaten", "beats",
 		"unsafe", "killing", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 		"bruise*", "bruising", "anaphyla*", "hopeless", "strangled", "strangling", "molested", "battered",
+		"stockpil*", "ligature*", "noose", "rope", "slurr*", "clammy", "nude", "nudes",
 		// Threats, weapons, aggression, exploitation and scams.
 		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
 	}
@@ -50,6 +51,9 @@ var (
 		"cant breathe", "struggling to breathe", "difficulty breathing", "panic attack", "controlled by", "hasnt eaten",
 		"not looking after", "passed out", "passing out", "blue lips", "allergic reaction", "cardiac arrest", "not responding",
 		"black eye", "marks on", "burn marks",
+		"county lines", "send pictures", "send photos", "send images", "having a fit", "had a fit", "having fits",
+		"stopped eating", "not eating or drinking", "not eating and drinking", "isnt eating", "very unwell", "seriously unwell",
+		"really unwell", "grey and sweating", "jump from", "jump in front", "in front of a train", "step in front",
 	}
 
 	// hopelessness: how people say that they, or someone, may be thinking
@@ -63,6 +67,12 @@ var (
 		"gave up on life", "goodbye letter", "suicide note", "not be around", "wont be around",
 		"not be here anymore", "wont be here anymore", "not be around anymore", "wish i was dead", "wish i were dead", "wishes he was dead",
 		"wishes she was dead", "no hope", "lost all hope", "end of my tether", "disappear forever", "sleep and not wake", "go to sleep and not",
+		"never wake up", "not wake up", "nobody would miss", "no one would miss", "wouldnt miss me", "wouldnt miss him", "wouldnt miss her",
+		"if i was gone", "if he was gone", "if she was gone", "if i wasnt here", "better off gone", "everything to stop", "it all to stop",
+		"make it all stop", "a burden", "burden to", "see the point of", "see the point in", "see the point anymore", "point of anything",
+		"to disappear", "goodbye note", "letter saying goodbye", "ending her life", "ending his life", "ending their life", "ending my life",
+		"take her own life", "take his own life", "taking her own life", "taking his own life", "taking their own life", "took her own life",
+		"took his own life",
 	}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
@@ -75,6 +85,11 @@ var (
 	harmActs = []string{"hit", "hits", "hitting", "hurt", "hurts", "hurting", "beat", "beats", "beating", "beaten", "slap*", "punch*",
 		"kick", "kicks", "kicked", "kicking", "smack*", "strangl*", "choke", "choked", "chokes", "touched", "touching", "touches",
 		"abused", "assaulted", "attacked", "threatened", "starved", "bitten"}
+	// passiveActs are the harm acts that, suffered, tell of risk however
+	// said ("was hit"); hurtWords only when ongoing ("being hurt"), as
+	// "was hurt in a fall" is not.
+	hurtWords   = []string{"hurt", "hurts", "hurting"}
+	passiveActs = slices.DeleteFunc(slices.Clone(harmActs), func(w string) bool { return slices.Contains(hurtWords, w) })
 	// passiveWords before a harm act say someone suffers it: "being hit".
 	passiveWords = []string{"being", "been", "getting", "got", "gets", "get", "was", "is", "were", "are"}
 	// abusers are who may harm someone at home; "home" is the place.
@@ -83,7 +98,7 @@ var (
 		"daughter*", "carer*", "family", "relative*", "home", "household", "spouse*", "fiance*", "grandson*", "granddaughter*", "neighbour*"}
 	// relationshipActs are harm or control that tells of abuse when an
 	// abuser is named: "her partner shouts at her".
-	relationshipActs = append([]string{"pushed", "pushes", "shove*", "shout*", "scream*", "controlling", "controls",
+	relationshipActs = append([]string{"pushed", "pushes", "shove*", "throws", "threw", "throwing", "steal*", "stole", "stolen", "shout*", "scream*", "controlling", "controls",
 		"threaten*", "hurt", "violence", "abuse*", "bully*", "bullied"}, harmActs...)
 	// fears are a person's fear of someone: "scared of her partner".
 	fears = []string{"scared", "afraid", "frightened", "terrified", "fear*", "petrified"}
@@ -163,8 +178,12 @@ func riskSign(words []string) bool {
 	if near(words, selfHarmActs, reflexives, 3) || hasPhrase(words, "self") && hasAny(words, "harm*", "injur*") {
 		return true
 	}
-	if near(words, passiveWords, harmActs, 2) && !touchBase(words) {
-		return true // "being hit", "was touched"
+	if near(words, passiveWords, passiveActs, 2) && !touchBase(words) || near(words, passiveWords[:3], hurtWords, 1) {
+		return true // "being hit", "was touched"; "being hurt", though "was hurt in a fall" is not
+	}
+	if near(words, []string{"chest"}, []string{"clutch*", "tight*", "hurt*", "pain*", "pressure", "crush*", "heavy"}, 3) ||
+		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || carrying(words) || givingAway(words) {
+		return true // a heart attack, a stroke, an overdose, criminal exploitation, putting affairs in order
 	}
 	if hasAny(words, relationshipActs...) && hasAny(words, abusers...) && !touchBase(words) {
 		return true // "her partner shouts at her", "hit at home"
@@ -173,6 +192,23 @@ func riskSign(words []string) bool {
 		return true
 	}
 	return hasAny(words, atRiskPeople...) && (atRiskPhraseSet.in(words) || hasAny(words, harmActs...) && !touchBase(words))
+}
+
+// allPills reports "took all her pills", "swallowed a whole packet".
+func allPills(words []string) bool {
+	return near(words, []string{"all", "whole", "lot", "lots", "handful", "packet*", "box", "bottle"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 2) &&
+		hasAny(words, "took", "taken", "take", "swallow*", "downed", "necked")
+}
+
+// carrying reports someone made to carry or sell drugs.
+func carrying(words []string) bool {
+	return near(words, []string{"carry*", "sell*", "deliver*", "hold", "holding", "hide", "hiding", "stash*"}, []string{"drugs", "packages", "parcels", "weapon*"}, 2)
+}
+
+// givingAway reports someone giving away their things.
+func givingAway(words []string) bool {
+	return near(words, []string{"giving", "given", "gave", "give"}, []string{"away"}, 1) &&
+		hasAny(words, "belongings", "possessions", "things", "stuff", "everything", "pets", "savings")
 }
 
 // controlled reports whether a question tells of someone's phone, money or
