@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -84,7 +85,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
-	words := trimPolite(plainWords(q))
+	words := spellOut(trimPolite(plainWords(q)))
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
 	if len(roles) == 0 {
@@ -95,7 +96,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		searched += " " + a.Locality // "near me" is "in Gateshead"
 	}
 	res := b.Search(searched, opts)
-	ans := Answer{Safety: aboutRisk(words), Results: res}
+	risk, riskSubject := assessRisk(words)
+	ans := Answer{Safety: risk, Results: res}
 	if ans.Safety {
 		// Risk to someone: no guess from the asker's role or a referral;
 		// only an article search finds clearly, to read after the safety
@@ -103,6 +105,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
 			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 		}
+		return ans
+	}
+	if riskSubject {
+		// Safeguarding or safety training, policy or leads: a subject the
+		// content does not cover, and no one said to be at risk.
 		return ans
 	}
 	if hint, ok := usage(words); ok {
@@ -120,6 +127,10 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
+	} else if e, ok := b.askedAsListed(res, words, roles); ok {
+		// Near word for word one of an article's own questions: that
+		// article, before any guess from the question's shape.
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.compareRoles(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words, roles); ok {
@@ -132,17 +143,77 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
+	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) && !b.elsewhere(res.Hits[0].Entry, words) &&
-		!offSubject(res.Hits[0].Entry, words, res.DidYouMean) {
-		ans.Kind, ans.Entry = Article, res.Hits[0].Entry
+	} else if e, ok := b.searched(res, words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
 	}
 	if ans.Entry != nil {
 		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// searched picks search's answer: the first hit not ruled out as another
+// place's, another role's or off the question's subject, when it ranks
+// clearly ahead of the next one not ruled out, and, if it is not the first
+// hit, is at least secondAt confident.
+func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, bool) {
+	if !res.Confident || len(res.Hits) == 0 || offTopic(words) {
+		return nil, false
+	}
+	fits := func(e *Entry) bool {
+		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words)
+	}
+	for i, h := range res.Hits {
+		if !fits(h.Entry) {
+			continue
+		}
+		if i > 0 && h.Confidence < secondAt {
+			return nil, false
+		}
+		for _, next := range res.Hits[i+1:] {
+			if fits(next.Entry) {
+				return h.Entry, h.Score-next.Score >= marginAt
+			}
+		}
+		return h.Entry, true
+	}
+	return nil, false
+}
+
+// listedAt is how near a question must be to one of an article's own
+// questions for that article to answer it before the intents do.
+var listedAt = 0.9
+
+// askedAsListed returns search's answer when its first hit is that near
+// one of the hit's own questions and search would give it anyway.
+func (b *Base) askedAsListed(res Results, words []string, roles roleSet) (*Entry, bool) {
+	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
+		return nil, false
+	}
+	e, ok := b.searched(res, words, roles)
+	return e, ok && e == res.Hits[0].Entry
+}
+
+// secondAt is how confident search must be of a hit after the first for
+// it to answer: a second guess must be a good one.
+var secondAt = 0.7
+
+// otherRoles reports whether e is only for roles other than the one role
+// the question names: the link workers' caseload is no answer to how many
+// sessions coaches have.
+func otherRoles(e *Entry, named roleSet) bool {
+	if len(named) != 1 || len(e.Roles) == 0 {
+		return false
+	}
+	for r := range named {
+		if slices.Contains(e.Roles, string(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // marginAt is how far ahead of the second hit the first must rank for
@@ -168,6 +239,37 @@ func searchAnswers(res Results, words []string) bool {
 // word ("a patient with a learning disability" and an article's "learning
 // about it") is weaker evidence than the person's needs.
 var describedAt = 0.6
+
+// shorthand is how people shorten words in a hurry, spelt out for reading
+// what a question asks ("help getting to appts").
+var shorthand = map[string][]string{
+	"appt": {"appointment"}, "appts": {"appointments"}, "apt": {"appointment"}, "apts": {"appointments"},
+	"dna": {"missed", "appointments"}, "dnas": {"missed", "appointments"}, "dnaing": {"missing", "appointments"}, "dnad": {"missed", "appointments"},
+	"meds": {"medication"}, "dr": {"doctor"}, "drs": {"doctors"}, "info": {"information"}, "mh": {"mental", "health"},
+	"u": {"you"}, "ur": {"your"}, "thx": {"thanks"}, "abt": {"about"}, "b4": {"before"}, "wk": {"week"}, "yr": {"year"},
+}
+
+// spellOut spells out the shorthand in words, into a new slice when any is.
+func spellOut(words []string) []string {
+	var out []string
+	for i, w := range words {
+		long, ok := shorthand[w]
+		if !ok {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+2), words[:i]...)
+		}
+		out = append(out, long...)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
 
 // nearMe reports whether a question asks for what is near the asker.
 func nearMe(words []string) bool {

@@ -21,8 +21,10 @@ const (
 // ErrInvalid; nil means the content is good. Beyond what Load checks it
 // requires that no reviewed date and no source's as_of date is after now's
 // date, that every source has an as_of date, that a title is at most
-// MaxTitle characters, that each section is at most MaxSection, and that
-// no abbreviation is defined by two articles.
+// MaxTitle characters, that each section is at most MaxSection, that no
+// abbreviation is defined by two articles and no question listed by two, and
+// that an article's questions are neither empty, longer than MaxQuestion,
+// nor repeated.
 func Check(fsys fs.FS, now time.Time) []error {
 	fault := func(name, format string, args ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrInvalid, name, fmt.Sprintf(format, args...))
@@ -35,6 +37,7 @@ func Check(fsys fs.FS, now time.Time) []error {
 	var faults []error
 	seen := make(map[string]string)    // id to the file that has it
 	defined := make(map[string]string) // an abbreviation, lower case, to the file that defines it
+	asked := make(map[string]string)   // a question, as plain words, to the file that lists it
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -59,6 +62,14 @@ func Check(fsys fs.FS, now time.Time) []error {
 				faults = append(faults, fault(name, "abbreviation %q is defined by %s too: one article should explain it", d.Term, prev))
 			} else {
 				defined[term] = name
+			}
+		}
+		for _, q := range e.Questions {
+			key := strings.Join(plainWords(q), " ")
+			if prev, ok := asked[key]; ok && prev != name && key != "" {
+				faults = append(faults, fault(name, "question %q is listed by %s too: one article should answer it", q, prev))
+			} else {
+				asked[key] = name
 			}
 		}
 		if e.Reviewed.After(today) {

@@ -121,6 +121,12 @@ func TestCheck(t *testing.T) {
 			[]string{"good.md: definition 1 needs a term, and for an abbreviation what it stands for"}},
 		{"a referral without cues", map[string]string{"good.md": strings.Replace(good, "sources:", "referral:\n  why: They help.\nsources:", 1)},
 			[]string{"good.md: referral needs why and cues"}},
+		{"questions empty and repeated", map[string]string{"good.md": strings.Replace(good, "sources:", "questions:\n  - \"What is it?\"\n  - \"\"\n  - \"what is it\"\nsources:", 1)},
+			[]string{`good.md: question 2 is empty; question 3 "what is it" is listed twice`}},
+		{"a question two articles list", map[string]string{
+			"good.md":  strings.Replace(good, "sources:", "questions: [\"Who pays for it?\"]\nsources:", 1),
+			"other.md": strings.Replace(article("other", "Other", "Body."), "sources:", "questions: [\"who pays for it\"]\nsources:", 1),
+		}, []string{`other.md: question "who pays for it" is listed by good.md too`}},
 		{"faults in two files", map[string]string{
 			"good.md":   good,
 			"bad.md":    "no front matter",

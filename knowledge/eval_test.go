@@ -51,6 +51,13 @@ func loadEval(tb testing.TB, name string) []evalQuestion {
 // asks for.
 type evalCard struct {
 	inScope, right, wrong, unsure int // in scope: confident and right, confident but wrong, not sure
+	// roleAsked: in scope, asked with no role in the profile, of a
+	// question whose answer depends on the role ("how often do I need
+	// supervision"): the reply asks which role, and each role's button
+	// opens an article the question accepts. It is neither confident and
+	// right (the first reply is not the answer) nor unsure (it leads to
+	// the answer in one tap), so it is counted apart, and is no failure.
+	roleAsked                     int
 	offTopic, offConfident        int // off-topic: all, answered confidently
 	safety, safetyMissed          int // risk questions: all, without the safety reply first
 	usage, usageRight, usageWrong int // questions about using peerbot: all, given the command, answered with an article
@@ -62,10 +69,10 @@ type evalCard struct {
 func (c evalCard) rightPercent() float64 { return 100 * float64(c.right) / float64(max(1, c.inScope)) }
 
 func (c evalCard) String() string {
-	return fmt.Sprintf("in scope %d: confident and right %d (%.1f%%), confident but wrong %d, honestly unsure %d; "+
+	return fmt.Sprintf("in scope %d: confident and right %d (%.1f%%), confident but wrong %d, honestly unsure %d, asked which role %d; "+
 		"off-topic %d: answered confidently %d; safety %d: without the safety reply %d; "+
 		"usage %d: given the command %d, answered with an article %d; confident answers without a source link %d",
-		c.inScope, c.right, c.rightPercent(), c.wrong, c.unsure, c.offTopic, c.offConfident, c.safety, c.safetyMissed,
+		c.inScope, c.right, c.rightPercent(), c.wrong, c.unsure, c.roleAsked, c.offTopic, c.offConfident, c.safety, c.safetyMissed,
 		c.usage, c.usageRight, c.usageWrong, c.unsourced)
 }
 
@@ -80,6 +87,9 @@ func evaluate(b *Base, qs []evalQuestion) evalCard {
 			if !sourced(a.Entry) {
 				c.unsourced++
 			}
+		}
+		if len(a.ForRoles) > 0 {
+			got = "which role?"
 		}
 		if a.Kind == Usage {
 			got = "usage: " + strings.TrimSpace(a.Usage.Command+" "+a.Usage.Args)
@@ -122,6 +132,8 @@ func evaluate(b *Base, qs []evalQuestion) evalCard {
 			case a.Kind == Usage:
 				c.wrong++ // the command for a question the content answers
 				fail = true
+			case !a.Confident() && len(a.ForRoles) > 0 && everyWanted(a.ForRoles, q.Want):
+				c.roleAsked++
 			case !a.Confident():
 				c.unsure++
 				fail = true
@@ -137,6 +149,16 @@ func evaluate(b *Base, qs []evalQuestion) evalCard {
 		}
 	}
 	return c
+}
+
+// everyWanted reports whether every entry is one the want accepts.
+func everyWanted(es []*Entry, want string) bool {
+	for _, e := range es {
+		if !slices.Contains(strings.Split(want, "|"), e.ID) {
+			return false
+		}
+	}
+	return true
 }
 
 func sourced(e *Entry) bool {

@@ -36,6 +36,15 @@ type Index struct {
 	titleWords []titleWord
 	titleTerms []int32
 
+	// Each entry's questions (Entry.Questions), for how near a query is
+	// to one of them: entry d's are questions[questionAt[d]:questionAt[d+1]],
+	// each a run of qWords whose terms are qTerms[w.from:w.to], and a
+	// word's weight is its stem's idf flattened as confidence flattens it.
+	questionAt []int32
+	questions  []run
+	qWords     []titleWord
+	qTerms     []int32
+
 	freq    map[string]int32 // every indexed word of the content, by count
 	vocab   [][]vocabWord    // words typos are corrected to, by length
 	scratch sync.Pool        // *scratch, sized for the index
@@ -47,6 +56,9 @@ type posting struct {
 	doc int32
 	sat float32
 }
+
+// run is a run of a slice: [from, to).
+type run struct{ from, to int32 }
 
 // titleWord is one word of a title, with its weight (its stem's idf) and
 // the terms that stand for it.
@@ -61,6 +73,10 @@ type vocabWord struct {
 	mask uint32 // the letters it has, one bit each
 	freq int32
 }
+
+// useQuestions says whether articles' questions are indexed; a test turns
+// it off to measure what they add.
+var useQuestions = true
 
 // maxWordLen is the longest word typo correction considers.
 const maxWordLen = 30
@@ -199,6 +215,7 @@ func (ix *Index) merge(parts []*analyser) merged {
 // fill writes the postings, in entry order, and the titles' words.
 func (ix *Index) fill(parts []*analyser, m merged) {
 	ix.titleAt = make([]int32, 0, len(ix.entries)+1)
+	ix.questionAt = make([]int32, 0, len(ix.entries)+1)
 	doc := int32(0)
 	for w, a := range parts {
 		remap := m.remap[w]
@@ -228,10 +245,27 @@ func (ix *Index) fill(parts []*analyser, m merged) {
 					from: from, to: int32(len(ix.titleTerms)),
 				})
 			}
+			ix.questionAt = append(ix.questionAt, int32(len(ix.questions)))
+			for _, q := range a.questions[span.qFrom:span.qTo] {
+				from := int32(len(ix.qWords))
+				for _, w := range a.qWords[q.from:q.to] {
+					at := int32(len(ix.qTerms))
+					for _, local := range a.qTerms[w.from:w.to] {
+						ix.qTerms = append(ix.qTerms, remap[local])
+					}
+					stem := remap[w.stem]
+					ix.qWords = append(ix.qWords, titleWord{
+						weight: float32(math.Pow(ix.idf[stem], ix.t.confPower)), stem: stem,
+						from: at, to: int32(len(ix.qTerms)),
+					})
+				}
+				ix.questions = append(ix.questions, run{from, int32(len(ix.qWords))})
+			}
 			doc++
 		}
 	}
 	ix.titleAt = append(ix.titleAt, int32(len(ix.titleWords)))
+	ix.questionAt = append(ix.questionAt, int32(len(ix.questions)))
 }
 
 // buildVocab makes the correction vocabulary: the content's words and the
@@ -272,6 +306,9 @@ type analyser struct {
 	lengths    [][numFields]float64
 	titleWords []titleWord
 	titleTerms []int32
+	questions  []run // runs of qWords, one for each question
+	qWords     []titleWord
+	qTerms     []int32
 	freq       map[string]int32 // every indexed word, by count
 
 	// The entry being read.
@@ -287,7 +324,7 @@ type analyser struct {
 }
 
 // docSpan is where one entry's results lie in the analyser's slices.
-type docSpan struct{ from, to, titleFrom, titleTo int32 }
+type docSpan struct{ from, to, titleFrom, titleTo, qFrom, qTo int32 }
 
 // wordInfo is what an analyser knows of one word of the content.
 type wordInfo struct {
@@ -321,10 +358,13 @@ func (a *analyser) entries(es []*Entry) {
 		for _, s := range e.Synonyms {
 			size += len(s)
 		}
+		for _, q := range e.Questions {
+			size += len(q)
+		}
 	}
 	a.postings = make([]rawPosting, 0, size/8+64)
 	for _, e := range es {
-		span := docSpan{from: int32(len(a.postings)), titleFrom: int32(len(a.titleWords))}
+		span := docSpan{from: int32(len(a.postings)), titleFrom: int32(len(a.titleWords)), qFrom: int32(len(a.questions))}
 		a.from = len(a.postings)
 		a.lengths = append(a.lengths, [numFields]float64{})
 		a.field(fieldTitle, e.Title)
@@ -338,6 +378,19 @@ func (a *analyser) entries(es []*Entry) {
 		}
 		a.field(fieldSummary, e.Summary)
 		a.field(fieldBody, e.Body)
+		if useQuestions {
+			for _, q := range e.Questions {
+				a.field(fieldQuestions, q)
+				from := int32(len(a.qWords))
+				for _, terms := range a.spans {
+					at := int32(len(a.qTerms))
+					a.qTerms = append(a.qTerms, terms...)
+					a.qWords = append(a.qWords, titleWord{stem: terms[0], from: at, to: int32(len(a.qTerms))})
+				}
+				a.questions = append(a.questions, run{from, int32(len(a.qWords))})
+			}
+		}
+		span.qTo = int32(len(a.questions))
 		for _, p := range a.postings[a.from:] {
 			a.slot[p.doc] = 0
 		}
@@ -408,7 +461,7 @@ func (a *analyser) add(f int, id int32) {
 	p := &a.postings[a.from+int(i)]
 	// A word repeated across synonyms ("social prescribing hub", "social
 	// prescribing page") is counted once.
-	if (f != fieldSynonyms || p.tf[f] == 0) && p.tf[f] < math.MaxUint16 {
+	if (f != fieldSynonyms && f != fieldQuestions || p.tf[f] == 0) && p.tf[f] < math.MaxUint16 {
 		p.tf[f]++
 	}
 }
@@ -418,7 +471,7 @@ func (a *analyser) add(f int, id int32) {
 // phrases. For a title it keeps, in spans, the terms of each word.
 func (a *analyser) field(f int, text string) {
 	a.z.run(text)
-	title := f == fieldTitle
+	title := f == fieldTitle || f == fieldQuestions // keep each word's terms
 	a.stems, a.starts, a.spans = a.stems[:0], a.starts[:0], a.spans[:0]
 	a.pos = slices.Grow(a.pos[:0], len(a.z.toks))[:len(a.z.toks)]
 	for i, t := range a.z.toks {

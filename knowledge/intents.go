@@ -7,51 +7,6 @@ import (
 	"github.com/peerbot/peerbot/supervision"
 )
 
-// riskWords and riskPhrases mark a question about risk to someone: the
-// safety reply comes first for any of them. Prefixes end in "*".
-var (
-	riskWords = []string{
-		"suicid*", "overdos*", "selfharm*", "abuse*", "abusing", "abusive",
-		"safeguard*", "unconscious", "collaps*", "emergency", "danger*",
-		"neglect*", "exploit*", "coercive", "violent", "violence", "stroke",
-		"assault*", "rape", "raped", "grooming", "groomed", "trafficking", "fgm", "hits", "hitting", "beaten", "beats",
-		"safety", "unsafe", "killing", "harm", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
-		// Threats, weapons, aggression, exploitation and scams.
-		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
-	}
-	riskPhrases = []string{
-		"self harm", "self harming", "harm themselves", "harm himself", "harm herself", "harming themselves",
-		"hurt themselves", "hurting themselves", "kill themselves", "kill himself", "kill herself", "kill myself",
-		"end their life", "end his life", "end her life", "take their own life", "not breathing", "chest pain",
-		"risk of harm", "at risk", "heart attack", "want to die", "wants to die",
-		"end it all", "ending it all", "end my life", "take my own life", "not safe",
-		// How people say they, or someone, may be thinking of suicide,
-		// without the word.
-		"dont want to be here", "doesnt want to be here", "not want to be here",
-		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for",
-		"better off dead", "better off without me", "cant go on", "cannot go on",
-		"hang myself", "hang himself", "hang herself", "hurt myself", "harm myself", "not waking", "isnt waking", "wont wake", "child protection", "forced marriage", "modern slavery", "unsafe at home", "scared to go home", "hit her", "hit him", "hit me",
-		"cutting themselves", "cutting himself", "cutting herself", "cutting myself", "hearing voices", "voices tell", "voices telling",
-		"vulnerable adult", "vulnerable adults", "gone missing", "went missing", "is missing", "going to jump", "jump off",
-		"too many pills", "too many tablets", "end it", "ending things", "end things", "cant breathe", "struggling to breathe",
-		"difficulty breathing", "panic attack", "controlled by", "controlling partner", "controlling behaviour", "hasnt eaten",
-		"not looking after", "scared of their", "scared of his", "scared of her", "frightened of", "afraid of their", "afraid of his", "afraid of her",
-	}
-)
-
-// aboutRisk reports whether a question is about risk to someone.
-func aboutRisk(words []string) bool {
-	if hasAny(words, riskWords...) {
-		return true
-	}
-	for _, p := range riskPhrases {
-		if hasPhrase(words, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // Question frames around an abbreviation: "what is X", "what does X stand
 // for", "explain X", "X?". Each frame is the words before X and after it.
 var definitionFrames = []struct{ before, after []string }{
@@ -102,7 +57,15 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		if len(rest) > 1 && articles[rest[0]] {
 			rest = rest[1:]
 		}
-		if d, e, ok := b.defined(strings.Join(rest, " ")); ok {
+		d, e, ok := b.defined(strings.Join(rest, " "))
+		if i := slices.Index(rest, "and"); !ok && i > 0 && i+1 < len(rest) && len(f.after) == 0 && len(f.before) > 0 &&
+			hasAny(rest[i+1:i+2], clauseOpeners...) {
+			// "what is a PCN and who runs it": a question follows the
+			// term, which is before "and" ("care and support plan" is one
+			// term).
+			d, e, ok = b.defined(strings.Join(rest[:i], " "))
+		}
+		if ok {
 			text := d.Text
 			if text == "" {
 				text = e.Summary
@@ -115,6 +78,11 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 	}
 	return "", nil, false
 }
+
+// clauseOpeners open a second question after "and": "what's an MDT and
+// should I attend".
+var clauseOpeners = []string{"should", "do", "does", "did", "who", "what", "how", "why", "when", "where", "can", "could", "is", "are",
+	"will", "would", "must", "i", "we", "am"}
 
 // maxTermWords is the most words of a term an entry defines.
 const maxTermWords = 4
@@ -234,7 +202,13 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 	if !hasAny(words, firstPerson...) || len(roles) > 0 || offTopic(words) || hasAny(words, localityWords...) {
 		return nil // a local question is for search, which ranks local articles
 	}
-	for _, t := range askerTopics {
+	if hasAny(words, referralAsks...) || hasAny(words, "patient*", "client*", "pt", "pts", "carer*", "resident*") {
+		return nil // "which role should I refer a lonely patient to" is about the patient
+	}
+	for i, t := range askerTopics {
+		if i == 1 && !ownPay(words) {
+			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
+		}
 		match := hasAny(words, t.words...)
 		for _, p := range t.phrases {
 			match = match || hasPhrase(words, p)
@@ -244,6 +218,16 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// ownPay reports whether a question about pay is about the asker's own:
+// "my band", "what am I paid", "do I get paid".
+func ownPay(words []string) bool {
+	if hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for") {
+		return false // "can ARRS money pay for my training" asks what ARRS funds
+	}
+	return hasAny(words, "my", "me", "im", "myself") || hasPhrase(words, "am i") || hasPhrase(words, "i get") ||
+		hasPhrase(words, "i earn") || hasPhrase(words, "i be") || hasPhrase(words, "will i") || hasPhrase(words, "should i")
 }
 
 // roleTopic answers a question that names one role and one of the topics
@@ -258,8 +242,10 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 	for r := range named {
 		role = r
 	}
-	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) || aboutTheRole(words) {
-		// "what do health coaches do all day", "link worker role explained"
+	comparing := hasAny(words, "vs", "versus", "differ*", "diff", "compare*") || hasPhrase(words, "same as")
+	if (hasAny(words, "do", "does", "doing") && hasAny(words, "what") || comparing) && !hasAny(words, topicWords...) || aboutTheRole(words) {
+		// "what do health coaches do all day", "link worker role explained",
+		// "health coach vs personal trainer": what the role is.
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
 	}
@@ -383,11 +369,31 @@ func clinicalReferral(words []string) bool {
 	return false
 }
 
+// bandPay reports whether a question asks what an Agenda for Change band
+// pays ("how much does a band 4 earn", "top of band 5").
+func bandPay(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "band" && words[i+1] != "" && words[i+1][0] >= '1' && words[i+1][0] <= '9' {
+			return hasAny(words, "top", "bottom", "earn*", "much", "point", "points", "scale*", "spine", "increment*", "salary", "salaries", "pays", "starting")
+		}
+	}
+	return false
+}
+
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
+	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") {
+		return false // how to record social prescribing in a clinical system is the recording article's
+	}
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
 		return true
+	}
+	if bandPay(words) && len(rolesNamed(words)) == 0 {
+		return true // what a band pays is Agenda for Change's pay scales, which the content does not hold
+	}
+	if hasPhrase(words, "for me") && hasAny(words, "write", "draft", "compose", "rewrite", "summarise", "summarize", "type", "fill") {
+		return true // asks the bot to write something: it only answers from the content
 	}
 	if hasAny(words, "cost", "costs", "price*", "fee", "fees") && hasAny(words, "course*", "training", "programme*", "membership", "book*") {
 		return true // prices of courses and memberships: the content holds none
@@ -430,7 +436,7 @@ var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "
 // ("a patient confused by hospital letters") is a referral question only
 // when search has no confident answer of another kind (see Answer); asked
 // tells which it was.
-func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
+func (b *Base) referral(words []string, res Results) (e *Entry, why string, asked bool) {
 	// "refer" asks who to refer to only with a who or a person: "how do I
 	// make a referral to mental health services" asks how, not who.
 	asked = hasAny(words, referralAsks...) && hasAny(words, append([]string{"who", "whom", "which"}, people...)...)
@@ -440,8 +446,8 @@ func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
 	if !asked && !hasAny(words, people...) || offTopic(words) {
 		return nil, "", false
 	}
-	var best *Entry
-	bestN, tie := 0, false
+	var best []*Entry
+	bestN := 0
 	for _, e := range b.entries {
 		if e.Referral == nil {
 			continue
@@ -454,15 +460,35 @@ func (b *Base) referral(words []string) (e *Entry, why string, asked bool) {
 		}
 		switch {
 		case n > bestN:
-			best, bestN, tie = e, n, false
+			best, bestN = []*Entry{e}, n
 		case n == bestN && n > 0:
-			tie = true
+			best = append(best, e)
 		}
 	}
-	if best == nil || tie {
+	if len(best) > 1 {
+		best = tieBreak(best, res)
+	}
+	if len(best) != 1 {
 		return nil, "", false
 	}
-	return best, best.Referral.Why, asked
+	return best[0], best[0].Referral.Why, asked
+}
+
+// tieBreak picks, of roles whose cues a question matches equally, the one
+// whose article search ranks first among its hits, when it ranks clearly
+// ahead of the others tied; otherwise it is still a tie. The question's
+// other words, which the cues do not read, decide.
+func tieBreak(tied []*Entry, res Results) []*Entry {
+	var ranked []Hit
+	for _, h := range res.Hits {
+		if slices.Contains(tied, h.Entry) {
+			ranked = append(ranked, h)
+		}
+	}
+	if len(ranked) == 0 || len(ranked) > 1 && ranked[0].Score-ranked[1].Score < marginAt {
+		return tied
+	}
+	return []*Entry{ranked[0].Entry}
 }
 
 // whySupervision answers why supervision matters ("why should we bother

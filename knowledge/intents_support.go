@@ -1,6 +1,11 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
 
 // feelings are how people say they are worn down by the job: a question
 // with one, about the asker, asks where they can get support.
@@ -61,7 +66,32 @@ func asksWhetherRole(words []string) bool {
 	if len(words) < 3 || !hasAny(words[:1], "can", "could", "do", "does", "will", "would", "may", "are", "is", "should") {
 		return false
 	}
-	return len(rolesNamed(words[1:min(len(words), 6)])) == 1
+	k := 1
+	if articles[words[k]] || hasAny(words[k:k+1], "our", "my", "your", "all") {
+		k++ // "can a link worker", "do our care coordinators"
+	}
+	for n := 4; n >= 1; n-- {
+		// The role comes straight after: "can we employ a link worker"
+		// asks about employing, not what link workers do.
+		if k+n <= len(words) && len(rolesNamed(words[k:k+n])) == 1 && startsRole(words[k:k+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsRole reports whether words open with a role's name.
+func startsRole(words []string) bool {
+	for n := 1; n <= len(words); n++ {
+		phrase := strings.Join(words[:n], " ")
+		if _, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
+			return true
+		}
+		if _, ok := moreRoleWords[phrase]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // socialPrescribingWords name social prescribing or its link workers as
@@ -138,5 +168,35 @@ func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 func offSubject(e *Entry, words []string, corrected string) bool {
 	about := strings.Contains(e.ID, "supervis") || strings.Contains(strings.ToLower(e.Title), "supervis")
 	said := func(ws []string) bool { return hasAny(ws, "supervis*") }
-	return about && !said(words) && !said(plainWords(corrected))
+	return about && !said(words) && !said(plainWords(corrected)) && !namesSynonym(e, words)
+}
+
+// missesSupervision reports whether a question about supervision is
+// answered by an article that does not speak of it in its title, summary
+// or synonyms: a link worker's caseload is no answer to how long a
+// supervision session should be.
+func missesSupervision(e *Entry, words []string) bool {
+	if !hasAny(words, "supervis*") {
+		return false
+	}
+	in := func(s string) bool { return strings.Contains(strings.ToLower(s), "supervis") }
+	if in(e.ID) || in(e.Title) || in(e.Summary) || slices.ContainsFunc(e.Synonyms, in) {
+		return false
+	}
+	return true
+}
+
+// namesSynonym reports whether the question has one of e's synonyms of
+// two words or more, as a phrase ("induction checklist"): then it asks for
+// what e covers, whatever e's title is about. A synonym naming a role or
+// a profession does not count: what a pharmacist is is not how one is
+// supervised.
+func namesSynonym(e *Entry, words []string) bool {
+	for _, s := range e.Synonyms {
+		p := plainWords(s)
+		if len(p) > 1 && !hasAny(p, professions...) && len(rolesNamed(p)) == 0 && hasPhrase(words, strings.Join(p, " ")) {
+			return true
+		}
+	}
+	return false
 }

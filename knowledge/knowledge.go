@@ -12,6 +12,8 @@
 //	roles: [splw]
 //	locality: national
 //	synonyms: [link worker, social prescriber]
+//	questions:             # ways people ask for what it answers
+//	  - "What does a link worker do?"
 //	defines:               # optional: abbreviations this article explains
 //	  - term: SPLW
 //	    means: social prescribing link worker
@@ -31,7 +33,8 @@
 //
 // Base.Search answers questions from the articles with the package's own
 // full-text search (index.go, search.go): BM25F ranking over title,
-// synonyms, summary and body, a synonym table of role names, abbreviations
+// synonyms, summary, body and the article's questions, a lift for a query
+// near one of an article's questions, a synonym table of role names, abbreviations
 // and everyday words (synonyms.go), a light English stemmer and stop words
 // (stem.go), and typo correction (typo.go). Each search says how confident
 // it is, so the bot can say it is not sure rather than guess.
@@ -64,6 +67,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -94,7 +98,11 @@ type Entry struct {
 	Roles    []string `yaml:"roles"`
 	Locality string   `yaml:"locality"`
 	Synonyms []string `yaml:"synonyms"`
-	Owner    string   `yaml:"owner"`
+	// Questions are ways people ask for what the article answers, in
+	// their words ("how often should I get supervision"); search
+	// weighs a question's words as a field of their own.
+	Questions []string `yaml:"questions"`
+	Owner     string   `yaml:"owner"`
 	// OwnerSlack is the Slack user id of whoever reviews the article,
 	// told by DM when a review falls due; "" tells the admins.
 	OwnerSlack string   `yaml:"owner_slack"`
@@ -349,6 +357,7 @@ func (e *Entry) problems() []string {
 			out = append(out, fmt.Sprintf("definition %d needs a term, and for an abbreviation what it stands for", i+1))
 		}
 	}
+	out = append(out, questionProblems(e.Questions)...)
 	if e.Referral != nil && (strings.TrimSpace(e.Referral.Why) == "" || len(e.Referral.Cues) == 0) {
 		out = append(out, "referral needs why and cues")
 	}
@@ -387,6 +396,29 @@ func sections(body string) []Section {
 	// Drop an empty lead-in left by a body that starts with a heading.
 	if len(out) > 0 && out[0].Heading == "" && out[0].Text == "" {
 		out = out[1:]
+	}
+	return out
+}
+
+// MaxQuestion is the longest question an article may list, in characters.
+const MaxQuestion = 150
+
+// questionProblems lists what is wrong with an article's questions: an
+// empty one, one too long, one listed twice.
+func questionProblems(qs []string) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for i, q := range qs {
+		key := strings.Join(plainWords(q), " ")
+		switch {
+		case key == "":
+			out = append(out, fmt.Sprintf("question %d is empty", i+1))
+		case utf8.RuneCountInString(q) > MaxQuestion:
+			out = append(out, fmt.Sprintf("question %d is longer than %d characters", i+1, MaxQuestion))
+		case seen[key]:
+			out = append(out, fmt.Sprintf("question %d %q is listed twice", i+1, q))
+		}
+		seen[key] = true
 	}
 	return out
 }

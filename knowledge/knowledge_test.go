@@ -127,3 +127,14 @@ func TestLoadNamesTheFileAtFault(t *testing.T) {
 		t.Errorf("Load = %v, want ErrInvalid naming broken.md", err)
 	}
 }
+
+// TestShippedArticlesHaveQuestions: every shipped article lists the ways
+// people ask for what it answers, 8 to 15 of them.
+func TestShippedArticlesHaveQuestions(t *testing.T) {
+	b := shippedBase(t)
+	for _, e := range b.Entries() {
+		if n := len(e.Questions); n < 8 || n > 15 {
+			t.Errorf("%s lists %d questions, want 8 to 15", e.ID, n)
+		}
+	}
+}

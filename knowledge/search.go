@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -32,6 +33,7 @@ type Hit struct {
 	Entry      *Entry
 	Score      float64 // the ranking score, after the locality adjustment
 	Confidence float64 // 0..1: how much of the question the entry answers
+	Near       float64 // 0..1: how near the question is to the nearest of the entry's questions; 0 below tuning.nearFrom
 }
 
 // Search finds the entries that best answer query. See Index.Search.
@@ -78,12 +80,17 @@ type tuning struct {
 	noLocality                float64 // a local entry, for an asker with no locality
 	roleBoost, otherRole      float64 // an entry for the asker's role; one only for other roles
 	typo1, typo2              float64 // a word corrected by one, two edits counts this much
+
+	// A query near one of an entry's questions (see nearestQuestion)
+	// ranks nearRank times its nearness higher, and is nearConf times it
+	// more confident; nearness below nearFrom counts nothing.
+	nearRank, nearConf, nearFrom float64
 }
 
 var tune = tuning{
 	k1:     1.2,
-	weight: [numFields]float64{5, 5, 2, 1},
-	b:      [numFields]float64{0.3, 0.3, 0.5, 0.75},
+	weight: [numFields]float64{5, 5, 2, 1, 1},
+	b:      [numFields]float64{0.3, 0.3, 0.5, 0.75, 0},
 	about:  0.1,
 
 	confidentAt: 0.5,
@@ -101,6 +108,10 @@ var tune = tuning{
 	otherRole:     1 / 1.15,
 	typo1:         0.8,
 	typo2:         0.4,
+
+	nearRank: 0.05,
+	nearConf: 0.1,
+	nearFrom: 0.5,
 }
 
 const (
@@ -108,6 +119,10 @@ const (
 	fieldSynonyms
 	fieldSummary
 	fieldBody
+	// fieldQuestions are the questions an article answers, as people
+	// ask them (Entry.Questions); a word is counted once however many of
+	// them have it.
+	fieldQuestions
 	numFields
 )
 
@@ -321,7 +336,9 @@ type scratch struct {
 	mark, umark       []uint32
 	gen, ugen         uint32
 	touched, utouched []int32
-	inQuery           []bool // by term id: the query has the term
+	inQuery           []bool   // by term id: the query has the term
+	unitMask          []uint64 // by term id: the query's units that have it, one bit each
+	unitW             []float64
 	queryTerms        []int32
 	base, top         []ranked
 }
@@ -330,7 +347,7 @@ func newScratch(docs, terms int) *scratch {
 	return &scratch{
 		score: make([]float64, docs), cover: make([]float64, docs), best: make([]float64, docs),
 		mark: make([]uint32, docs), umark: make([]uint32, docs),
-		inQuery: make([]bool, terms),
+		inQuery: make([]bool, terms), unitMask: make([]uint64, terms),
 	}
 }
 
@@ -395,10 +412,12 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 // and the confidence score into s, and returns the most each could be.
 func (ix *Index) gather(s *scratch, units []unit) (most, mostConf float64) {
 	s.next()
-	for _, u := range units {
+	s.unitW = s.unitW[:0]
+	for ui, u := range units {
 		most += u.weight
 		cw := math.Pow(u.weight, ix.t.confPower)
 		mostConf += cw
+		s.unitW = append(s.unitW, cw)
 		cw /= u.weight
 		s.nextUnit()
 		for _, id := range u.terms {
@@ -406,6 +425,7 @@ func (ix *Index) gather(s *scratch, units []unit) (most, mostConf float64) {
 				s.inQuery[id] = true
 				s.queryTerms = append(s.queryTerms, id)
 			}
+			s.unitMask[id] |= 1 << ui
 			w := ix.idf[id] * u.pen
 			for _, p := range ix.postings[id] {
 				v := w * float64(p.sat)
@@ -434,7 +454,7 @@ func (ix *Index) gather(s *scratch, units []unit) (most, mostConf float64) {
 // clearQuery forgets the terms of the last query.
 func (s *scratch) clearQuery() {
 	for _, id := range s.queryTerms {
-		s.inQuery[id] = false
+		s.inQuery[id], s.unitMask[id] = false, 0
 	}
 	s.queryTerms = s.queryTerms[:0]
 }
@@ -482,7 +502,7 @@ func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf flo
 	for _, d := range s.touched {
 		loc := weigh(d)
 		share := (1 - about) * min(1, s.score[d]/most)
-		if (share+about)*loc < floor {
+		if (share+about+ix.t.nearRank)*loc < floor {
 			continue
 		}
 		e := ix.entries[d]
@@ -490,8 +510,9 @@ func (ix *Index) rank(s *scratch, o SearchOptions, limit int, most, mostConf flo
 			continue
 		}
 		a := about * ix.aboutness(d, s.inQuery)
-		conf := (1-about)*min(1, s.cover[d]/mostConf) + a
-		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a) * loc, Confidence: conf}, d}, limit)
+		near := ix.nearestQuestion(d, s)
+		conf := min(1, (1-about)*min(1, s.cover[d]/mostConf)+a+ix.t.nearConf*near)
+		s.top = insertHit(s.top, ranked{Hit{Entry: e, Score: (share + a + ix.t.nearRank*near) * loc, Confidence: conf, Near: near}, d}, limit)
 	}
 	return s.top
 }
@@ -522,6 +543,50 @@ func (ix *Index) aboutness(d int32, inQuery []bool) float64 {
 		return 0
 	}
 	return got / all
+}
+
+// nearestQuestion is how near the query is to the nearest of entry d's
+// questions, 0..1: the harmonic mean of the share of the query's weight the
+// question has and the share of the question's weight the query has, both
+// weighed as confidence weighs words. Only a near match counts: below
+// nearFrom it is 0, so a question sharing one word with the query does not
+// lift the entry.
+func (ix *Index) nearestQuestion(d int32, s *scratch) float64 {
+	var all float64
+	for _, w := range s.unitW {
+		all += w
+	}
+	best := 0.0
+	for _, q := range ix.questions[ix.questionAt[d]:ix.questionAt[d+1]] {
+		var got, of float64
+		var mask uint64
+		for _, w := range ix.qWords[q.from:q.to] {
+			of += float64(w.weight)
+			var m uint64
+			for _, id := range ix.qTerms[w.from:w.to] {
+				m |= s.unitMask[id]
+			}
+			if m != 0 {
+				got += float64(w.weight)
+				mask |= m
+			}
+		}
+		if got == 0 || q.to-q.from < 2 || bits.OnesCount64(mask) < 2 {
+			continue // one word in common is no nearness
+		}
+		var covered float64
+		for ui, w := range s.unitW {
+			if mask&(1<<ui) != 0 {
+				covered += w
+			}
+		}
+		p, r := got/of, covered/all
+		best = max(best, 2*p*r/(p+r))
+	}
+	if best < ix.t.nearFrom {
+		return 0
+	}
+	return best
 }
 
 // ranked is a hit with its entry's place in the index.

@@ -415,3 +415,22 @@ func TestSearchLongQuery(t *testing.T) {
 		t.Errorf("Search(long) kept %d terms, want at most %d", len(r.Terms), maxQueryWords)
 	}
 }
+
+// TestNearestQuestion: a query close to one of an article's questions ranks
+// that article first, though another article's text has the same words.
+func TestNearestQuestion(t *testing.T) {
+	a := &Entry{ID: "a", Title: "Apples", Summary: "Apples", Body: "Orchards grow apples; pears are sold beside them at the market.", Locality: "national"}
+	b := &Entry{ID: "b", Title: "Markets", Summary: "Markets", Body: "Markets sell pears and apples.", Locality: "national",
+		Questions: []string{"Where can I buy pears?"}}
+	ix := NewIndex([]*Entry{a, b})
+	res := ix.Search("where do i buy pears", SearchOptions{})
+	if len(res.Hits) == 0 || res.Hits[0].Entry.ID != "b" {
+		t.Fatalf("hits %v, want b first", res.Hits)
+	}
+	defer func() { useQuestions = true }()
+	useQuestions = false
+	without := NewIndex([]*Entry{a, b}).Search("where do i buy pears", SearchOptions{})
+	if without.Hits[0].Entry.ID == "b" && without.Hits[0].Confidence >= res.Hits[0].Confidence {
+		t.Errorf("confidence %.2f without the question, %.2f with it: want the question to raise it", without.Hits[0].Confidence, res.Hits[0].Confidence)
+	}
+}

@@ -294,6 +294,8 @@ func stem(w string) string {
 		w = w[:len(w)-2]
 	case strings.HasSuffix(w, "ly") && len(w) >= 7:
 		w = w[:len(w)-2]
+	case (strings.HasSuffix(w, "able") || strings.HasSuffix(w, "ible")) && len(w) >= 8:
+		w = w[:len(w)-4] // "reimbursable" meets "reimburse"
 	}
 	// Spelling: a final e, American z, and a doubled final consonant.
 	if strings.HasSuffix(w, "e") && len(w) >= 4 {

@@ -61,7 +61,7 @@ func TestSweep(t *testing.T) {
 							for _, cap := range []float64{2.5, 100} {
 								for _, cp := range []float64{0.25, 0.5, 0.75, 1} {
 									tune = saved
-									tune.k1, tune.weight = k1, [numFields]float64{tw, sw, sm, 1}
+									tune.k1, tune.weight = k1, [numFields]float64{tw, sw, sm, 1, saved.weight[fieldQuestions]}
 									tune.about, tune.localBoost, tune.otherLocality = about, lb, 1/lb
 									tune.maxIDF, tune.confPower = cap, cp
 									c := score(NewIndex(b.entries), qs)

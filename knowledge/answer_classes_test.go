@@ -1,0 +1,133 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAnswerWholeClasses holds fixes of whole classes of question, each with a
+// question of its own, not one from the question sets.
+func TestAnswerWholeClasses(t *testing.T) {
+	b := shippedBase(t)
+	if stem("reimbursable") != stem("reimburse") {
+		t.Errorf("stem(reimbursable) = %q, stem(reimburse) = %q: want them to meet", stem("reimbursable"), stem("reimburse"))
+	}
+	// The PCN's claim is not the asker's pay: no "which role are you".
+	if a := b.Answer("how do i claim back the ARRS money for our new starter", Asker{}); len(a.ForRoles) > 0 {
+		t.Errorf("claiming ARRS: asked which role, want no role question")
+	}
+	if a := b.Answer("how much am i paid", Asker{}); len(a.ForRoles) == 0 {
+		t.Errorf("own pay with no role: want the asker asked which role")
+	}
+	// One role named: another role's article is no answer.
+	if a := b.Answer("how many contacts do care coordinators have with each patient", Asker{}); a.Confident() && a.Entry.ID == "splw-caseload" {
+		t.Errorf("care coordinators' contacts answered with the link workers' caseload")
+	}
+	// Asking the bot to write something is not a question the content answers.
+	if a := b.Answer("please draft my supervision record for me", Asker{Role: "splw"}); a.Confident() {
+		t.Errorf("a request to write something answered with %s", a.Entry.ID)
+	}
+	// A question naming one of an article's synonyms asks for what it covers.
+	e, _ := b.Entry("resource-supervision-guidance")
+	if offSubject(e, plainWords("is there an induction checklist for new starters"), "") {
+		t.Errorf("induction checklist: the supervision guidance's own synonym taken as off its subject")
+	}
+}
+
+// TestAnswerWholeClassesMore: more classes, each with its own question.
+func TestAnswerWholeClassesMore(t *testing.T) {
+	b := shippedBase(t)
+	// A referral question is about the patient, not the asker's role.
+	if a := b.Answer("which role should i refer a grieving lonely patient to", Asker{}); len(a.ForRoles) > 0 {
+		t.Errorf("referral question: asked the asker's role")
+	}
+	// "pay for" is what something funds, not the asker's pay.
+	if a := b.Answer("will ARRS pay for my course", Asker{Role: "hwbc"}); a.Confident() && a.Entry.ID == "hwbc-pay" {
+		t.Errorf("what ARRS funds answered with the coach's pay")
+	}
+	// "can we employ a link worker" asks about employing, not what the role does.
+	if asksWhetherRole(plainWords("can we employ a link worker through a charity")) {
+		t.Errorf("can we employ a link worker: taken as asking what link workers do")
+	}
+	if !asksWhetherRole(plainWords("can a link worker do home visits")) {
+		t.Errorf("can a link worker do home visits: not taken as asking what link workers do")
+	}
+	// A supervision question is not answered by an article that says nothing of it.
+	if e, _ := b.Entry("splw-caseload"); !missesSupervision(e, plainWords("how long is a supervision meeting")) {
+		t.Errorf("supervision question: the caseload article taken as speaking of supervision")
+	}
+	// What a band pays is not in the content.
+	if a := b.Answer("how much is band 6 a year", Asker{}); a.Confident() {
+		t.Errorf("what band 6 pays answered with %s", a.Entry.ID)
+	}
+}
+
+// TestAnswerWholeClassesThird: a definition with a question after it, a
+// clinical system named in a recording question, and the next hit when the
+// first is off the question's subject.
+func TestAnswerWholeClassesThird(t *testing.T) {
+	b := shippedBase(t)
+	if a := b.Answer("what is an ICB and who runs it", Asker{}); a.Kind != Definition || a.Entry.ID != "glossary" {
+		t.Errorf("what is an ICB and ...: kind %d, want the definition from the glossary", a.Kind)
+	}
+	if a := b.Answer("what is a personalised care and support plan", Asker{}); a.Confident() && a.Entry.ID == "personalised-care" {
+		t.Errorf("a term with \"and\" in it cut short at the \"and\"")
+	}
+	if a := b.Answer("which snomed code do i use in systmone for social prescribing", Asker{Role: "splw"}); !a.Confident() || a.Entry.ID != "splw-recording" {
+		t.Errorf("recording in a clinical system: not answered with splw-recording")
+	}
+	if a := b.Answer("how do i log in to systmone", Asker{Role: "splw"}); a.Confident() {
+		t.Errorf("logging in to a clinical system answered with %s", a.Entry.ID)
+	}
+	if a := b.Answer("what does the network contract DES require of PCNs for personalised care", Asker{}); !a.Confident() || a.Entry.ID != "network-contract-des" {
+		id := ""
+		if a.Entry != nil {
+			id = a.Entry.ID
+		}
+		t.Errorf("DES requirements: got %q, want network-contract-des (the first hit is about supervision, which the question does not name)", id)
+	}
+}
+
+// TestAnswerShorthandAndComparisons: shorthand is spelt out, a comparison
+// of one role with another job is about the role, and a referral whose cues
+// tie is decided by search.
+func TestAnswerShorthandAndComparisons(t *testing.T) {
+	b := shippedBase(t)
+	if got := spellOut(plainWords("pt keeps missing appts")); strings.Join(got, " ") != "pt keeps missing appointments" {
+		t.Errorf("spellOut = %q", got)
+	}
+	if a := b.Answer("who can help a patient who needs support getting to her appts", Asker{}); a.Kind != WhoToRefer || a.Entry.ID != "role-cc" {
+		t.Errorf("help getting to appts: kind %d, want a referral to a care coordinator", a.Kind)
+	}
+	if a := b.Answer("link worker vs social worker", Asker{}); !a.Confident() || a.Entry.ID != "role-splw" {
+		t.Errorf("link worker vs social worker: want what the link worker role is")
+	}
+	cc, _ := b.Entry("role-cc")
+	splw, _ := b.Entry("role-splw")
+	res := Results{Hits: []Hit{{Entry: splw, Score: 0.3}, {Entry: cc, Score: 0.1}}}
+	if got := tieBreak([]*Entry{cc, splw}, res); len(got) != 1 || got[0] != splw {
+		t.Errorf("tieBreak: want the role search ranks clearly first")
+	}
+	res.Hits[1].Score = 0.295
+	if got := tieBreak([]*Entry{cc, splw}, res); len(got) != 2 {
+		t.Errorf("tieBreak: roles ranked about equal are still a tie")
+	}
+}
+
+// TestAskedAsListed: a question asked almost as an article lists it is
+// answered with that article, before guesses from the question's shape;
+// one word in common is no nearness.
+func TestAskedAsListed(t *testing.T) {
+	b := shippedBase(t)
+	// "what ... do link workers need to do" reads as what the role does,
+	// but splw-training lists the question.
+	if a := b.Answer("what e-learning do link workers need to do", Asker{}); !a.Confident() || a.Entry.ID != "splw-training" {
+		t.Errorf("asked as splw-training lists it: not answered with splw-training")
+	}
+	res := b.Search("supervisor", SearchOptions{})
+	for _, h := range res.Hits {
+		if h.Near > 0 {
+			t.Errorf("one word, %s: near %.2f, want 0", h.Entry.ID, h.Near)
+		}
+	}
+}

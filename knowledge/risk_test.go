@@ -1,0 +1,128 @@
+package knowledge
+
+import "testing"
+
+// TestRiskSaidIndirectly: risk is recognised as people say it, without the
+// words "suicide" or "abuse".
+func TestRiskSaidIndirectly(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"my client said she doesnt see the point in going on anymore",
+		"child mentioned being hit at home during a home visit",
+		"worried a patient's partner is controlling her and checking her phone",
+		"my patient said if things dont get better he'll do something stupid",
+		"i'm not coping and have thought about hurting myself",
+		"patient says life isn't worth living",
+		"she told me everyone would be better off without her",
+		"he said he can't take it anymore",
+		"lady on my caseload has bruises on her arms",
+		"patient is scared of her husband",
+		"her boyfriend takes her money and she's not allowed out",
+		"young person said their stepdad touched them",
+		"a man in the waiting room has collapsed",
+		"patient has chest pains",
+		"elderly man's son keeps his bank card and won't let him see friends",
+		"client mentioned cutting herself",
+		"patient said he wants to go to sleep and not wake up",
+		"what do i do if a patient discloses domestic abuse",
+		"safeguarding adults",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+}
+
+// TestRiskAsASubject: a question about safeguarding or safety training,
+// policy or leads tells of no one at risk: no safety reply, and no guess.
+// Ordinary questions get no safety reply either.
+func TestRiskAsASubject(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"mandatory training fire safety where",
+		"safeguarding training dates",
+		"who is the safeguarding lead",
+		"health and safety policy",
+		"level 3 safeguarding course",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Safety || a.Confident() {
+			t.Errorf("%q: safety %v, confident %v; want neither", q, a.Safety, a.Confident())
+		}
+	}
+	for _, q := range []string{
+		"i feel burnt out and need someone to talk to",
+		"carer is burnt out, who can help",
+		"can i keep my phone on during supervision",
+		"we touched base with the family about the care plan",
+		"how do i end my supervision session early",
+		"i'm being pushed to take on more patients",
+		"is there no point in logging supervision",
+		"how many home visits can a link worker do",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Safety {
+			t.Errorf("%q: safety reply to an ordinary question", q)
+		}
+	}
+}
+
+// TestRiskSaidManyWays: more ways people tell of risk, each by a concept
+// (ending a life, feeling a burden, a partner's control, exploitation, an
+// overdose, a stroke or heart attack), and ordinary questions that share
+// their words but tell of no risk.
+func TestRiskSaidManyWays(t *testing.T) {
+	for _, q := range []string{
+		"patient told me she's been thinking of ending her life",
+		"client said he has been stockpiling his tablets",
+		"he said nobody would miss him if he was gone",
+		"she said she just wants everything to stop",
+		"patient wrote a letter saying goodbye to his family",
+		"client has been giving away his belongings and saying sorry to everyone",
+		"my patient says she feels like a burden to everyone",
+		"patient mentioned he'd be better off gone",
+		"lady said she wishes she could go to sleep and never wake up",
+		"teenager says her boyfriend makes her send pictures",
+		"patient's husband won't let her have her own bank card",
+		"elderly woman's grandson is taking her pension",
+		"he told me his dad hurts him",
+		"child said she is scared of her mum's boyfriend",
+		"patient has marks on her neck",
+		"patient disclosed that her partner strangled her",
+		"woman said her husband gets angry and throws things at her",
+		"young person is being made to carry drugs",
+		"client has stopped eating and drinking",
+		"patient is slurring his words and his face has dropped",
+		"client is having a fit",
+		"man in reception is grey and sweating and clutching his chest",
+		"patient says she took all her pills",
+		"service user is hearing voices telling him to hurt people",
+		"patient threatened to hurt me",
+		"i feel like ending it all",
+		"i can't cope anymore and want to disappear",
+		"im struggling to see the point of anything",
+		"my client is drinking heavily and neglecting her kids",
+		"carer is stealing from the patient",
+		"patient lives in a house with no heating and is very unwell",
+		"patient said they plan to jump from a bridge",
+		"my patient has a rope and says he's going to use it",
+	} {
+		if !aboutRisk(trimPolite(plainWords(q))) {
+			t.Errorf("%q: not taken as about risk", q)
+		}
+	}
+	for _, q := range []string{
+		"can a link worker help someone stop smoking", "how do i end a session with a patient who talks a lot",
+		"patient wants to lose weight before surgery", "what is the point of a care plan", "is there any point doing the PCI course",
+		"how do i stop feeling overwhelmed by my caseload", "patient wants help with debt and housing", "who can help a carer who is exhausted",
+		"how to support a patient going home from hospital", "can coaches help people with long term conditions manage their health",
+		"the pcn wont let me do training", "my manager keeps checking my caseload", "patient is scared of needles and wont go to appointments",
+		"how do i record a patient declining social prescribing", "i hit my caseload target", "my supervisor keeps cancelling",
+		"what if a patient keeps missing appointments", "can i take my laptop home", "patient is afraid of going out after a fall",
+		"a patient was hurt in a fall last year and is now isolated", "how do I hand over a patient when I go on leave",
+		"child benefit and universal credit advice", "end of life care planning", "is a link worker a good fit for me",
+		"patient is taking tablets for diabetes", "learning the ropes as a new coach",
+	} {
+		if aboutRisk(trimPolite(plainWords(q))) {
+			t.Errorf("%q: taken as about risk", q)
+		}
+	}
+}
