@@ -21,6 +21,7 @@ import (
 var freshSets = []struct{ file, name string }{
 	{"questions_fresh.json", "fresh set 1 (tuned on since it was scored)"},
 	{"questions_fresh2.json", "fresh set 2 (tuned on since it was scored)"},
+	{"questions_fresh3.json", "fresh set 3 (tuned on since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a
