@@ -449,7 +449,7 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
+	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), r.sessionArgs(s.UserID, s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
 		return writeFailed("adding session", err)
 	}
@@ -465,7 +465,7 @@ func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error 
 	if err := checkSession(s); err != nil {
 		return err
 	}
-	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
+	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), r.sessionArgs(s.UserID, s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
 		return writeFailed("updating session", err)
 	}
@@ -486,7 +486,7 @@ func (r *Redis) DeleteSession(ctx context.Context, userID, id string) (bool, err
 		return false, nil
 	}
 	keys := append(r.sessionKeys(userID, id), r.undoneKey(userID, id))
-	n, err := deleteSessionScript.Run(ctx, r.client, keys, sessionArgs(id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
+	n, err := deleteSessionScript.Run(ctx, r.client, keys, r.sessionArgs(userID, id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
 	if err != nil {
 		return false, writeFailed("deleting session", err)
 	}
