@@ -184,6 +184,14 @@ type invocation struct {
 // answer routes and runs one command and always returns a reply: a fault
 // becomes a short apology, and a panic is recovered and logged.
 func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
+	reply, logAnswered := b.answerThenLog(ctx, in)
+	logAnswered()
+	return reply
+}
+
+// answerThenLog is answer, with its "answered" line written only when
+// logAnswered is called: a slash command's reply goes to Slack first.
+func (b *Bot) answerThenLog(ctx context.Context, in invocation) (reply handlers.Reply, logAnswered func()) {
 	start := time.Now()
 	reqID := newID()
 	isAdmin := b.admins[in.userID]
@@ -194,7 +202,7 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	if !b.audit(ctx, log, in.userID, res) {
 		reply, outcome = handlers.Say(unaudited), "unaudited"
 	} else if res.Run != nil {
-		log = log.With("command", res.Name)
+		log.with(slog.String("command", res.Name))
 		req := handlers.Request{
 			UserID:      in.userID,
 			TeamID:      in.teamID,
@@ -213,8 +221,8 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 		b.keep(in, isAdmin, res.Name, outcome, reply)
 	}
 	b.observe(in.kind, outcome, start)
-	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
-	return reply
+	took := time.Since(start)
+	return reply, func() { log.answered(outcome, took) }
 }
 
 // keep renders a reply that is the same for everyone into the cache.
@@ -253,13 +261,55 @@ func (b *Bot) cached(in invocation) ([]byte, bool) {
 	return r.payload, true
 }
 
-// requestLog is the logger of one request, with its fields added once. It
-// names the person, except when the request must not be traced to them.
-func (b *Bot) requestLog(reqID, kind, userID string, anonymous bool) *slog.Logger {
-	if anonymous {
-		return b.log.With("request_id", reqID, "kind", kind)
+// requestLog is the logger of one request, with its fields. It names the
+// person, except when the request must not be traced to them.
+func (b *Bot) requestLog(reqID, kind, userID string, anonymous bool) *reqLog {
+	l := &reqLog{base: b.log}
+	l.attrs = append(l.buf[:0], slog.String("request_id", reqID), slog.String("kind", kind))
+	if !anonymous {
+		l.attrs = append(l.attrs, slog.String("user_id", userID))
 	}
-	return b.log.With("request_id", reqID, "kind", kind, "user_id", userID)
+	return l
+}
+
+// reqLog is a request's logger, its fields added to each line. Most
+// requests log one line, "answered", so the slog.Logger With them (which
+// formats them once, for every line after) is made only when another line
+// is logged.
+type reqLog struct {
+	base  *slog.Logger
+	attrs []slog.Attr
+	buf   [6]slog.Attr // attrs' first room: request_id, kind, user_id, command, outcome, duration_ms
+	l     *slog.Logger // base With attrs, once made
+}
+
+// with adds a field to every line logged after.
+func (r *reqLog) with(a slog.Attr) {
+	r.attrs = append(r.attrs, a)
+	r.l = nil
+}
+
+// logger is base with the request's fields.
+func (r *reqLog) logger() *slog.Logger {
+	if r.l == nil {
+		args := make([]any, len(r.attrs))
+		for i, a := range r.attrs {
+			args[i] = a
+		}
+		r.l = r.base.With(args...)
+	}
+	return r.l
+}
+
+// answered logs the request's outcome and how long it took: the line
+// logger().Info would write, without making the logger.
+func (r *reqLog) answered(outcome string, took time.Duration) {
+	ctx := context.Background()
+	if !r.base.Enabled(ctx, slog.LevelInfo) {
+		return
+	}
+	r.base.LogAttrs(ctx, slog.LevelInfo, "answered", append(r.attrs, slog.String("outcome", outcome),
+		slog.Float64("duration_ms", float64(took.Microseconds())/1000))...)
 }
 
 // shareCommand posts a person's question to the peer support channel;
@@ -278,16 +328,16 @@ func anonymous(name, args string) bool {
 }
 
 // run calls a handler, turning an error or a panic into a reply.
-func (b *Bot) run(ctx context.Context, log *slog.Logger, reqID string, h handlers.HandlerFunc, req handlers.Request) (reply handlers.Reply, outcome string) {
+func (b *Bot) run(ctx context.Context, log *reqLog, reqID string, h handlers.HandlerFunc, req handlers.Request) (reply handlers.Reply, outcome string) {
 	defer func() {
 		if p := recover(); p != nil {
-			log.Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			log.logger().Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			reply, outcome = apology(reqID), "panic"
 		}
 	}()
 	r, err := h(ctx, req)
 	if err != nil {
-		return b.errorReply(log, reqID, err), "error"
+		return b.errorReply(log.logger(), reqID, err), "error"
 	}
 	return r, "ok"
 }
@@ -404,7 +454,9 @@ func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string)
 		ready = make(chan handlers.Reply, 1)
 	)
 	started := b.goTaskFrom(ctx, "slash command", func(ctx context.Context) {
-		r := b.finish(ctx, in, b.answer(ctx, in))
+		r, logAnswered := b.answerThenLog(ctx, in)
+		defer logAnswered() // once the reply is on its way
+		r = b.finish(ctx, in, r)
 		mu.Lock()
 		defer mu.Unlock()
 		if !late {
