@@ -444,25 +444,37 @@ func (b *Bot) Shutdown(ctx context.Context) error {
 // Ready reports whether the bot can serve: its store answers.
 func (b *Bot) Ready(ctx context.Context) error { return b.store.Ping(ctx) }
 
-// slashReply answers a slash command within the answer budget. When the
-// handler is slower, it returns ok=false and the reply is posted to
-// responseURL when ready, so Slack is never kept waiting past 3 s.
+// slashReply works out a slash command's reply in the background and
+// waits for it as long as the answer budget allows. ok is false when the
+// budget ran out first: the reply will follow through response_url.
 func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string) (reply handlers.Reply, ok bool) {
+	ok = b.slashReplyTo(ctx, in, responseURL, func(r handlers.Reply) { reply = r })
+	return reply, ok
+}
+
+// slashReplyTo is slashReply handing the reply to inTime, which the task
+// that worked it out calls (at once, when the bot is restarting) before
+// slashReplyTo returns true: over HTTP the reply goes to Slack from there,
+// without waiting for this goroutine to wake. After a false, inTime is
+// never called.
+func (b *Bot) slashReplyTo(ctx context.Context, in invocation, responseURL string, inTime func(handlers.Reply)) bool {
 	var (
-		mu    sync.Mutex
-		late  bool
-		ready = make(chan handlers.Reply, 1)
+		mu   sync.Mutex
+		late bool
+		done = make(chan struct{})
 	)
 	started := b.goTaskFrom(ctx, "slash command", func(ctx context.Context) {
 		r, logAnswered := b.answerThenLog(ctx, in)
 		defer logAnswered() // once the reply is on its way
 		r = b.finish(ctx, in, r)
 		mu.Lock()
-		defer mu.Unlock()
 		if !late {
-			ready <- r
+			inTime(r)
+			close(done)
+			mu.Unlock()
 			return
 		}
+		mu.Unlock()
 		if empty(r) {
 			return
 		}
@@ -475,23 +487,24 @@ func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string)
 		}
 	})
 	if !started {
-		return handlers.Say("I'm restarting just now. Please try again in a moment."), true
+		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."))
+		return true
 	}
 	timer := time.NewTimer(b.budget)
 	defer timer.Stop()
 	select {
-	case r := <-ready:
-		return r, true
+	case <-done:
+		return true
 	case <-timer.C:
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	select {
-	case r := <-ready:
-		return r, true
+	case <-done:
+		return true
 	default:
 		late = true
-		return handlers.Reply{}, false
+		return false
 	}
 }
 

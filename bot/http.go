@@ -14,6 +14,8 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"github.com/peerbot/peerbot/handlers"
 )
 
 // MaxBody is the largest request body the bot reads from Slack.
@@ -138,13 +140,32 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form slackForm, start time.Time)
 		return
 	}
 	sc.ResponseURL = b.trustedResponseURL(sc.ResponseURL)
-	payload, ok := b.slashResponse(sc)
-	if !ok {
-		w.WriteHeader(http.StatusOK)
+	in := slashInvocation(sc)
+	if p, ok := b.cached(in); ok {
+		writePayload(w, p)
 		return
 	}
-	// With its length said, a reply over net/http's 2 KB buffer goes out
-	// whole in one write rather than chunked.
+	// The task that works the reply out sends it, and this goroutine
+	// only waits: a reply in time reaches Slack without a wake-up between.
+	inTime := func(r handlers.Reply) {
+		if empty(r) {
+			w.Header().Set("Content-Length", "0")
+			w.WriteHeader(http.StatusOK)
+		} else {
+			writePayload(w, encodeMessage(r))
+		}
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	}
+	if !b.slashReplyTo(context.Background(), in, sc.ResponseURL, inTime) {
+		w.WriteHeader(http.StatusOK) // the reply follows through response_url
+	}
+}
+
+// writePayload writes a reply's JSON. With its length said, a reply over
+// net/http's 2 KB buffer goes out whole in one write rather than chunked.
+func writePayload(w http.ResponseWriter, payload []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(payload)))
