@@ -408,6 +408,21 @@ func (b *Bot) goTaskFrom(ctx context.Context, name string, f func(ctx context.Co
 	return true
 }
 
+// runHere is goTask run in the calling goroutine: tracked for Shutdown,
+// with a task's context and lifetime. It reports false, running nothing,
+// once the bot is shutting down.
+func (b *Bot) runHere(name string, f func(ctx context.Context)) bool {
+	b.tasksMu.Lock()
+	if b.stopping {
+		b.tasksMu.Unlock()
+		return false
+	}
+	b.tasks.Add(1) // under tasksMu, as in goTask
+	b.tasksMu.Unlock()
+	b.runTask(name, f)
+	return true
+}
+
 // inTask marks the context of a background task.
 type inTask struct{}
 
@@ -454,9 +469,8 @@ func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string)
 
 // slashReplyTo is slashReply handing the reply to inTime, which the task
 // that worked it out calls (at once, when the bot is restarting) before
-// slashReplyTo returns true: over HTTP the reply goes to Slack from there,
-// without waiting for this goroutine to wake. After a false, inTime is
-// never called.
+// slashReplyTo returns true. After a false, inTime is never called. Over
+// HTTP, slashHere runs the work in the request's own goroutine instead.
 func (b *Bot) slashReplyTo(ctx context.Context, in invocation, responseURL string, inTime func(handlers.Reply)) bool {
 	var (
 		mu   sync.Mutex
@@ -475,16 +489,7 @@ func (b *Bot) slashReplyTo(ctx context.Context, in invocation, responseURL strin
 			return
 		}
 		mu.Unlock()
-		if empty(r) {
-			return
-		}
-		if responseURL == "" {
-			b.log.Warn("a late reply to a slash command had no response_url to go to")
-			return
-		}
-		if err := b.respond(ctx, responseURL, r); err != nil {
-			b.log.Error("posting a late reply failed", "err", err)
-		}
+		b.lateReply(ctx, responseURL, r)
 	})
 	if !started {
 		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."))
@@ -505,6 +510,21 @@ func (b *Bot) slashReplyTo(ctx context.Context, in invocation, responseURL strin
 	default:
 		late = true
 		return false
+	}
+}
+
+// lateReply posts a slash command's reply that missed the answer budget
+// to its response_url.
+func (b *Bot) lateReply(ctx context.Context, responseURL string, r handlers.Reply) {
+	if empty(r) {
+		return
+	}
+	if responseURL == "" {
+		b.log.Warn("a late reply to a slash command had no response_url to go to")
+		return
+	}
+	if err := b.respond(ctx, responseURL, r); err != nil {
+		b.log.Error("posting a late reply failed", "err", err)
 	}
 }
 

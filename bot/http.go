@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -145,21 +146,61 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form slackForm, start time.Time)
 		writePayload(w, p)
 		return
 	}
-	// The task that works the reply out sends it, and this goroutine
-	// only waits: a reply in time reaches Slack without a wake-up between.
-	inTime := func(r handlers.Reply) {
+	b.slashHere(w, in, sc.ResponseURL)
+}
+
+// slashHere works out a slash command's reply in this goroutine, as a
+// task (tracked for Shutdown, with a task's lifetime): handing the work to
+// another goroutine and waking this one for the answer cost a status reply
+// a sixth of its round trip. Past the answer budget a timer answers Slack
+// with an empty 200, and closes the connection, so Slack is never kept
+// waiting past 3 s; the reply then follows through response_url, and this
+// request ends when the work does.
+func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string) {
+	var (
+		mu             sync.Mutex // orders the timer's use of w and the reply's
+		late, answered bool
+	)
+	timer := time.AfterFunc(b.budget, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if answered {
+			return
+		}
+		late = true
+		h := w.Header()
+		h.Set("Content-Length", "0")
+		h.Set("Connection", "close") // this one is busy until the work ends
+		w.WriteHeader(http.StatusOK)
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	})
+	defer timer.Stop()
+	inTime := func(r handlers.Reply) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if late {
+			return false
+		}
+		answered = true
 		if empty(r) {
-			w.Header().Set("Content-Length", "0")
 			w.WriteHeader(http.StatusOK)
 		} else {
 			writePayload(w, encodeMessage(r))
 		}
-		if f, ok := w.(http.Flusher); ok {
-			f.Flush()
-		}
+		return true
 	}
-	if !b.slashReplyTo(context.Background(), in, sc.ResponseURL, inTime) {
-		w.WriteHeader(http.StatusOK) // the reply follows through response_url
+	ran := b.runHere("slash command", func(ctx context.Context) {
+		r, logAnswered := b.answerThenLog(ctx, in)
+		defer logAnswered() // once the reply is on its way
+		r = b.finish(ctx, in, r)
+		if !inTime(r) {
+			b.lateReply(ctx, responseURL, r)
+		}
+	})
+	if !ran {
+		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."))
 	}
 }
 
