@@ -46,12 +46,11 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	if fromLatest(userID, &sum, sh, latest.Val()) {
 		return p, sum, true, nil
 	}
-	// Kept before the latest sessions were, or written between the reads
-	// of a replica that does not keep them: keep them from now on, and
-	// read the sessions themselves this time.
-	if err := r.Resummarise(ctx, userID); err != nil {
-		return p, supervision.Summary{}, true, err
-	}
+	// Summarised before the latest sessions were kept, or changed since by
+	// a replica still running code that does not keep them: keep them from
+	// now on (a failure here only means the next read comes this way too),
+	// and read the sessions themselves this time.
+	_ = r.Resummarise(ctx, userID)
 	sum, err = r.Summary(ctx, userID)
 	return p, sum, true, err
 }
