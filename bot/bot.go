@@ -302,14 +302,19 @@ func (r *reqLog) logger() *slog.Logger {
 }
 
 // answered logs the request's outcome and how long it took: the line
-// logger().Info would write, without making the logger.
+// logger().Info would write, without making the logger, and without the
+// caller's program counter (which Logger looks up for every line, for a
+// source the handlers are not asked to write).
 func (r *reqLog) answered(outcome string, took time.Duration) {
 	ctx := context.Background()
-	if !r.base.Enabled(ctx, slog.LevelInfo) {
+	h := r.base.Handler()
+	if !h.Enabled(ctx, slog.LevelInfo) {
 		return
 	}
-	r.base.LogAttrs(ctx, slog.LevelInfo, "answered", append(r.attrs, slog.String("outcome", outcome),
+	rec := slog.NewRecord(time.Now(), slog.LevelInfo, "answered", 0)
+	rec.AddAttrs(append(r.attrs, slog.String("outcome", outcome),
 		slog.Float64("duration_ms", float64(took.Microseconds())/1000))...)
+	_ = h.Handle(ctx, rec)
 }
 
 // shareCommand posts a person's question to the peer support channel;
