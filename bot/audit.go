@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"log/slog"
 	"time"
 
 	"github.com/peerbot/peerbot/handlers"
@@ -29,7 +28,7 @@ const unaudited = "I can't write to the audit log just now, so I didn't run that
 // false only when an admin's command must not run because its entry could
 // not be written; a refusal that cannot be logged is still refused. Only
 // the command's words are kept, never its arguments.
-func (b *Bot) audit(ctx context.Context, log *slog.Logger, userID string, res Resolution) bool {
+func (b *Bot) audit(ctx context.Context, log *reqLog, userID string, res Resolution) bool {
 	if b.auditor == nil || !res.AdminOnly || (res.Run == nil && res.Outcome != "denied") {
 		return true
 	}
@@ -43,6 +42,6 @@ func (b *Bot) audit(ctx context.Context, log *slog.Logger, userID string, res Re
 	if err == nil {
 		return true
 	}
-	log.Error("could not write the audit log", "action", action, "command", res.Name, "err", err)
+	log.logger().Error("could not write the audit log", "action", action, "command", res.Name, "err", err)
 	return action == handlers.AuditDenied
 }

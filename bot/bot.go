@@ -184,6 +184,14 @@ type invocation struct {
 // answer routes and runs one command and always returns a reply: a fault
 // becomes a short apology, and a panic is recovered and logged.
 func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
+	reply, logAnswered := b.answerThenLog(ctx, in)
+	logAnswered()
+	return reply
+}
+
+// answerThenLog is answer, with its "answered" line written only when
+// logAnswered is called: a slash command's reply goes to Slack first.
+func (b *Bot) answerThenLog(ctx context.Context, in invocation) (reply handlers.Reply, logAnswered func()) {
 	start := time.Now()
 	reqID := newID()
 	isAdmin := b.admins[in.userID]
@@ -194,7 +202,7 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 	if !b.audit(ctx, log, in.userID, res) {
 		reply, outcome = handlers.Say(unaudited), "unaudited"
 	} else if res.Run != nil {
-		log = log.With("command", res.Name)
+		log.with(slog.String("command", res.Name))
 		req := handlers.Request{
 			UserID:      in.userID,
 			TeamID:      in.teamID,
@@ -213,8 +221,8 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 		b.keep(in, isAdmin, res.Name, outcome, reply)
 	}
 	b.observe(in.kind, outcome, start)
-	log.Info("answered", "outcome", outcome, "duration_ms", float64(time.Since(start).Microseconds())/1000)
-	return reply
+	took := time.Since(start)
+	return reply, func() { log.answered(outcome, took) }
 }
 
 // keep renders a reply that is the same for everyone into the cache.
@@ -253,13 +261,60 @@ func (b *Bot) cached(in invocation) ([]byte, bool) {
 	return r.payload, true
 }
 
-// requestLog is the logger of one request, with its fields added once. It
-// names the person, except when the request must not be traced to them.
-func (b *Bot) requestLog(reqID, kind, userID string, anonymous bool) *slog.Logger {
-	if anonymous {
-		return b.log.With("request_id", reqID, "kind", kind)
+// requestLog is the logger of one request, with its fields. It names the
+// person, except when the request must not be traced to them.
+func (b *Bot) requestLog(reqID, kind, userID string, anonymous bool) *reqLog {
+	l := &reqLog{base: b.log}
+	l.attrs = append(l.buf[:0], slog.String("request_id", reqID), slog.String("kind", kind))
+	if !anonymous {
+		l.attrs = append(l.attrs, slog.String("user_id", userID))
 	}
-	return b.log.With("request_id", reqID, "kind", kind, "user_id", userID)
+	return l
+}
+
+// reqLog is a request's logger, its fields added to each line. Most
+// requests log one line, "answered", so the slog.Logger With them (which
+// formats them once, for every line after) is made only when another line
+// is logged.
+type reqLog struct {
+	base  *slog.Logger
+	attrs []slog.Attr
+	buf   [6]slog.Attr // attrs' first room: request_id, kind, user_id, command, outcome, duration_ms
+	l     *slog.Logger // base With attrs, once made
+}
+
+// with adds a field to every line logged after.
+func (r *reqLog) with(a slog.Attr) {
+	r.attrs = append(r.attrs, a)
+	r.l = nil
+}
+
+// logger is base with the request's fields.
+func (r *reqLog) logger() *slog.Logger {
+	if r.l == nil {
+		args := make([]any, len(r.attrs))
+		for i, a := range r.attrs {
+			args[i] = a
+		}
+		r.l = r.base.With(args...)
+	}
+	return r.l
+}
+
+// answered logs the request's outcome and how long it took: the line
+// logger().Info would write, without making the logger, and without the
+// caller's program counter (which Logger looks up for every line, for a
+// source the handlers are not asked to write).
+func (r *reqLog) answered(outcome string, took time.Duration) {
+	ctx := context.Background()
+	h := r.base.Handler()
+	if !h.Enabled(ctx, slog.LevelInfo) {
+		return
+	}
+	rec := slog.NewRecord(time.Now(), slog.LevelInfo, "answered", 0)
+	rec.AddAttrs(append(r.attrs, slog.String("outcome", outcome),
+		slog.Float64("duration_ms", float64(took.Microseconds())/1000))...)
+	_ = h.Handle(ctx, rec)
 }
 
 // shareCommand posts a person's question to the peer support channel;
@@ -278,16 +333,16 @@ func anonymous(name, args string) bool {
 }
 
 // run calls a handler, turning an error or a panic into a reply.
-func (b *Bot) run(ctx context.Context, log *slog.Logger, reqID string, h handlers.HandlerFunc, req handlers.Request) (reply handlers.Reply, outcome string) {
+func (b *Bot) run(ctx context.Context, log *reqLog, reqID string, h handlers.HandlerFunc, req handlers.Request) (reply handlers.Reply, outcome string) {
 	defer func() {
 		if p := recover(); p != nil {
-			log.Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			log.logger().Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			reply, outcome = apology(reqID), "panic"
 		}
 	}()
 	r, err := h(ctx, req)
 	if err != nil {
-		return b.errorReply(log, reqID, err), "error"
+		return b.errorReply(log.logger(), reqID, err), "error"
 	}
 	return r, "ok"
 }
@@ -359,6 +414,21 @@ func (b *Bot) goTaskFrom(ctx context.Context, name string, f func(ctx context.Co
 	return true
 }
 
+// runHere is goTask run in the calling goroutine: tracked for Shutdown,
+// with a task's context and lifetime. It reports false, running nothing,
+// once the bot is shutting down.
+func (b *Bot) runHere(name string, f func(ctx context.Context)) bool {
+	b.tasksMu.Lock()
+	if b.stopping {
+		b.tasksMu.Unlock()
+		return false
+	}
+	b.tasks.Add(1) // under tasksMu, as in goTask
+	b.tasksMu.Unlock()
+	b.runTask(name, f)
+	return true
+}
+
 // inTask marks the context of a background task.
 type inTask struct{}
 
@@ -395,63 +465,86 @@ func (b *Bot) Shutdown(ctx context.Context) error {
 // Ready reports whether the bot can serve: its store answers.
 func (b *Bot) Ready(ctx context.Context) error { return b.store.Ping(ctx) }
 
-// slashReply answers a slash command within the answer budget. When the
-// handler is slower, it returns ok=false and the reply is posted to
-// responseURL when ready, so Slack is never kept waiting past 3 s. A reply
-// of several pages is answered empty at once and its pages posted in
-// order (sendPages).
+// slashReply works out a slash command's reply in the background and
+// waits for it as long as the answer budget allows. ok is false when the
+// budget ran out first: the reply will follow through response_url. A
+// reply of several pages is answered empty at once and its pages posted
+// in order (sendPages).
 func (b *Bot) slashReply(ctx context.Context, in invocation, responseURL string) (reply handlers.Reply, ok bool) {
+	ok = b.slashReplyTo(ctx, in, responseURL, func(r handlers.Reply) { reply = r })
+	return reply, ok
+}
+
+// slashReplyTo is slashReply handing the reply to inTime, which the task
+// that worked it out calls (at once, when the bot is restarting) before
+// slashReplyTo returns true. After a false, inTime is never called. Over
+// HTTP, slashHere runs the work in the request's own goroutine instead.
+func (b *Bot) slashReplyTo(ctx context.Context, in invocation, responseURL string, inTime func(handlers.Reply)) bool {
 	var (
-		mu    sync.Mutex
-		late  bool
-		ready = make(chan handlers.Reply, 1)
+		mu   sync.Mutex
+		late bool
+		done = make(chan struct{})
 	)
 	started := b.goTaskFrom(ctx, "slash command", func(ctx context.Context) {
-		r := b.finish(ctx, in, b.answer(ctx, in))
+		r, logAnswered := b.answerThenLog(ctx, in)
+		defer logAnswered() // once the reply is on its way
+		r = b.finish(ctx, in, r)
 		paged := len(r.More) > 0 && b.api != nil
 		mu.Lock()
-		wasLate := late
 		if !late {
 			if paged {
-				ready <- handlers.Reply{} // the pages follow, page 1 first
+				inTime(handlers.Reply{}) // the pages follow, page 1 first
 			} else {
-				ready <- r
+				inTime(r)
 			}
+			close(done)
+			mu.Unlock()
+			if paged {
+				b.sendPages(ctx, in, responseURL, r)
+			}
+			return
 		}
 		mu.Unlock()
 		if paged {
 			b.sendPages(ctx, in, responseURL, r)
 			return
 		}
-		if !wasLate || empty(r) {
-			return
-		}
-		if responseURL == "" {
-			b.log.Warn("a late reply to a slash command had no response_url to go to")
-			return
-		}
-		if err := b.respond(ctx, responseURL, r); err != nil {
-			b.log.Error("posting a late reply failed", "err", err)
-		}
+		b.lateReply(ctx, responseURL, r)
 	})
 	if !started {
-		return handlers.Say("I'm restarting just now. Please try again in a moment."), true
+		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."))
+		return true
 	}
 	timer := time.NewTimer(b.budget)
 	defer timer.Stop()
 	select {
-	case r := <-ready:
-		return r, true
+	case <-done:
+		return true
 	case <-timer.C:
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	select {
-	case r := <-ready:
-		return r, true
+	case <-done:
+		return true
 	default:
 		late = true
-		return handlers.Reply{}, false
+		return false
+	}
+}
+
+// lateReply posts a slash command's reply that missed the answer budget
+// to its response_url.
+func (b *Bot) lateReply(ctx context.Context, responseURL string, r handlers.Reply) {
+	if empty(r) {
+		return
+	}
+	if responseURL == "" {
+		b.log.Warn("a late reply to a slash command had no response_url to go to")
+		return
+	}
+	if err := b.respond(ctx, responseURL, r); err != nil {
+		b.log.Error("posting a late reply failed", "err", err)
 	}
 }
 

@@ -145,7 +145,7 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	}
 	start := time.Now()
 	reqID := newID()
-	log := b.log.With("request_id", reqID, "kind", in.kind, "user_id", in.userID)
+	log := b.requestLog(reqID, in.kind, in.userID, false)
 	reply, outcome := b.run(ctx, log, reqID, b.converse, handlers.Request{
 		UserID: in.userID, TeamID: in.teamID, ChannelID: in.channelID, Args: text,
 		IsAdmin: b.admins[in.userID], Invoke: b.table.Invocation,

@@ -10,10 +10,13 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"github.com/peerbot/peerbot/handlers"
 )
 
 // MaxBody is the largest request body the bot reads from Slack.
@@ -138,13 +141,87 @@ func (b *Bot) serveSlash(w http.ResponseWriter, form slackForm, start time.Time)
 		return
 	}
 	sc.ResponseURL = b.trustedResponseURL(sc.ResponseURL)
-	payload, ok := b.slashResponse(sc)
-	if !ok {
-		w.WriteHeader(http.StatusOK)
+	in := slashInvocation(sc)
+	if p, ok := b.cached(in); ok {
+		writePayload(w, p)
 		return
 	}
-	// With its length said, a reply over net/http's 2 KB buffer goes out
-	// whole in one write rather than chunked.
+	b.slashHere(w, in, sc.ResponseURL)
+}
+
+// slashHere works out a slash command's reply in this goroutine, as a
+// task (tracked for Shutdown, with a task's lifetime): handing the work to
+// another goroutine and waking this one for the answer cost a status reply
+// a sixth of its round trip. Past the answer budget a timer answers Slack
+// with an empty 200, and closes the connection, so Slack is never kept
+// waiting past 3 s; the reply then follows through response_url, and this
+// request ends when the work does. A reply of several pages is answered
+// with an empty 200 at once, and its pages follow (sendPages).
+func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string) {
+	var (
+		mu             sync.Mutex // orders the timer's use of w and the reply's
+		late, answered bool
+	)
+	timer := time.AfterFunc(b.budget, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if answered {
+			return
+		}
+		late = true
+		h := w.Header()
+		h.Set("Content-Length", "0")
+		h.Set("Connection", "close") // this one is busy until the work ends
+		w.WriteHeader(http.StatusOK)
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	})
+	defer timer.Stop()
+	inTime := func(r handlers.Reply, more bool) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if late {
+			return false
+		}
+		answered = true
+		switch {
+		case more: // pages follow from this goroutine: answer Slack now
+			h := w.Header()
+			h.Set("Content-Length", "0")
+			h.Set("Connection", "close")
+			w.WriteHeader(http.StatusOK)
+			if f, ok := w.(http.Flusher); ok {
+				f.Flush()
+			}
+		case empty(r):
+			w.WriteHeader(http.StatusOK)
+		default:
+			writePayload(w, encodeMessage(r))
+		}
+		return true
+	}
+	ran := b.runHere("slash command", func(ctx context.Context) {
+		r, logAnswered := b.answerThenLog(ctx, in)
+		defer logAnswered() // once the reply is on its way
+		r = b.finish(ctx, in, r)
+		if len(r.More) > 0 && b.api != nil {
+			inTime(handlers.Reply{}, true)
+			b.sendPages(ctx, in, responseURL, r)
+			return
+		}
+		if !inTime(r, false) {
+			b.lateReply(ctx, responseURL, r)
+		}
+	})
+	if !ran {
+		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."), false)
+	}
+}
+
+// writePayload writes a reply's JSON. With its length said, a reply over
+// net/http's 2 KB buffer goes out whole in one write rather than chunked.
+func writePayload(w http.ResponseWriter, payload []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(payload)))

@@ -34,7 +34,6 @@ var (
 	// "<!channel>" stay escaped.
 	mdMention      = regexp.MustCompile(`<@([UW][A-Z0-9]{2,})>`)
 	escapedMention = regexp.MustCompile(`&lt;@([UW][A-Z0-9]{2,})&gt;`)
-	mdBold         = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
 	mdLink         = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://[^)\s]+)\)`)
 )
 
@@ -55,7 +54,7 @@ func mrkdwn(s string) string {
 		})
 	}
 	if strings.Contains(s, "**") {
-		s = mdBold.ReplaceAllString(s, "*$1*")
+		s = bold(s, "*")
 	}
 	return bullets(s, "• ")
 }
@@ -70,9 +69,42 @@ func plain(s string) string {
 		s = mdLink.ReplaceAllString(s, "$1 ($2)")
 	}
 	if strings.Contains(s, "**") {
-		s = mdBold.ReplaceAllString(s, "$1")
+		s = bold(s, "")
 	}
 	return bullets(s, "• ")
+}
+
+// bold rewrites each **text** (text of no * or line break) as text between
+// two marks: what a regexp \*\*([^*\n]+)\*\* replacing with mark$1mark
+// writes, without a regexp's cost on every reply with a date in bold.
+func bold(s, mark string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	done := 0 // s[:done] is written
+	for i := 0; i+1 < len(s); {
+		if s[i] != '*' || s[i+1] != '*' {
+			i++
+			continue
+		}
+		j := i + 2
+		for j < len(s) && s[j] != '*' && s[j] != '\n' {
+			j++
+		}
+		if j == i+2 || j+1 >= len(s) || s[j] != '*' || s[j+1] != '*' {
+			i++
+			continue
+		}
+		b.WriteString(s[done:i])
+		b.WriteString(mark)
+		b.WriteString(s[i+2 : j])
+		b.WriteString(mark)
+		done, i = j+2, j+2
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // Built once: a Replacer's first use builds its tables, and these run for
@@ -207,7 +239,7 @@ func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
 func fieldObjects(fields []handlers.Field) []*slack.TextBlockObject {
 	var out []*slack.TextBlockObject
 	for _, f := range fields {
-		text := clip(fmt.Sprintf("*%s*\n%s", escape(f.Label), mrkdwn(f.Value)), maxFieldText)
+		text := clip("*"+escape(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)
 		out = append(out, slack.NewTextBlockObject(slack.MarkdownType, text, false, false))
 	}
 	return out

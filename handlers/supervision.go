@@ -182,15 +182,16 @@ func (h *Supervision) record(ctx context.Context, p supervision.Profile) (supRec
 // point into ps.
 func (h *Supervision) records(ctx context.Context, ps []supervision.Profile, sums []supervision.Summary) ([]supRecord, error) {
 	out := make([]supRecord, 0, len(ps))
-	err := h.eachRecord(ctx, ps, sums, func(rec *supRecord) { out = append(out, *rec) })
+	err := h.eachRecord(ctx, ps, sums, nil, func(rec *supRecord) { out = append(out, *rec) })
 	return out, err
 }
 
 // eachRecord works out each person's status from their summary, in
 // order, and hands it to f, which may keep it (it points into ps) but
-// not rec itself: one record is reused for them all. Standards come from
-// the source, overrides included.
-func (h *Supervision) eachRecord(ctx context.Context, ps []supervision.Profile, sums []supervision.Summary, f func(rec *supRecord)) error {
+// not rec itself: one record is reused for them all. With buf, each
+// status is worked out in buf's memory, and f may keep none of it.
+// Standards come from the source, overrides included.
+func (h *Supervision) eachRecord(ctx context.Context, ps []supervision.Profile, sums []supervision.Summary, buf *supervision.Statuses, f func(rec *supRecord)) error {
 	now := h.now()
 	var rec supRecord
 	type where struct {
@@ -210,8 +211,12 @@ func (h *Supervision) eachRecord(ctx context.Context, ps []supervision.Profile, 
 			stds[where{p.Role, p.Locality}] = std
 		}
 		loc := h.location(*p)
-		rec = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves,
-			status: sums[i].Status(*std, now.In(loc))}
+		rec = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves}
+		if buf != nil {
+			rec.status = buf.Of(sums[i], *std, now.In(loc))
+		} else {
+			rec.status = sums[i].Status(*std, now.In(loc))
+		}
 		f(&rec)
 	}
 	return nil

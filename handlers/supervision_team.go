@@ -39,7 +39,8 @@ func (h *Supervision) teamReply(ctx context.Context, req Request) (Reply, error)
 	var lines strings.Builder // one buffer for every line
 	lines.Grow(112 * len(ps))
 	var tally supTally
-	err = h.eachRecord(ctx, ps, sums, func(rec *supRecord) {
+	var statuses supervision.Statuses // each line is written before the next status
+	err = h.eachRecord(ctx, ps, sums, &statuses, func(rec *supRecord) {
 		if tally.total > 0 {
 			lines.WriteByte('\n')
 		}

@@ -256,10 +256,10 @@ func (r *Redis) scanCandidates(ctx context.Context, userID string) (candidates, 
 }
 
 // ownKeys are the keys of a person's own record, read from its lists:
-// profile, lists, index sets, summary, names index, each session and
-// leave. The erasure marker is not among them.
+// profile, lists, index sets, summary and latest sessions, names index,
+// each session and leave. The erasure marker is not among them.
 func (r *Redis) ownKeys(ctx context.Context, userID string) ([]string, error) {
-	keys := []string{r.profileKey(userID), r.sessionsKey(userID), r.leavesKey(userID), r.awaitingKey(userID), r.summaryKey(userID), r.namesKey(userID)}
+	keys := []string{r.profileKey(userID), r.sessionsKey(userID), r.leavesKey(userID), r.awaitingKey(userID), r.summaryKey(userID), r.latestKey(userID), r.namesKey(userID)}
 	for _, t := range supervision.SessionTypes {
 		keys = append(keys, r.byTypeKey(userID, t))
 	}

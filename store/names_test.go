@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,5 +55,33 @@ func TestPruneSessionsFromPeopleIndex(t *testing.T) {
 	}
 	if n, err := r.PruneSessions(ctx, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); n != 0 || err != nil {
 		t.Errorf("pruning again = %d, %v; want nothing more", n, err)
+	}
+}
+
+// TestPruneLeavesNoCopy: a person whose newest session is past retention
+// keeps no copy of it anywhere (the summary and the latest sessions kept
+// beside it go with it), and their status then reads as nothing logged.
+func TestPruneLeavesNoCopy(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	const user = "U0PRUNED1"
+	old := time.Date(2022, 3, 7, 0, 0, 0, 0, time.UTC)
+	if err := r.SaveProfile(ctx, supervision.Profile{UserID: user, Role: supervision.LinkWorker, Created: old.AddDate(0, 0, -3), Updated: old.AddDate(0, 0, -3)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AddSession(ctx, supervision.Session{ID: "ancient", UserID: user, Date: old, Type: supervision.Clinical, Minutes: 75, LoggedBy: user, LoggedAt: old}); err != nil {
+		t.Fatal(err)
+	}
+	if _, sum, _, err := r.ProfileSummary(ctx, user); err != nil || len(sum.Latest) != 1 {
+		t.Fatalf("before pruning the status reads %+v, %v; want the one session", sum.Latest, err)
+	}
+	if n, err := r.PruneSessions(ctx, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); n != 1 || err != nil {
+		t.Fatalf("PruneSessions = %d, %v", n, err)
+	}
+	if dump := redistest.Dump(t, prefix); strings.Contains(dump, "ancient") || strings.Contains(dump, "2022-03-07") {
+		t.Errorf("after pruning the keyspace still holds the session:\n%s", dump)
+	}
+	if _, sum, _, err := r.ProfileSummary(ctx, user); err != nil || len(sum.Latest) != 0 {
+		t.Errorf("after pruning the status reads %+v, %v; want nothing logged", sum.Latest, err)
 	}
 }

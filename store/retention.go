@@ -12,22 +12,23 @@ import (
 )
 
 // pruneScript removes a person's sessions dated before a day, with their
-// index entries, in one run under the person's tag. The summary is
-// dropped when any went (it may name one), and the next read rebuilds it
-// from what is left, leave included.
+// index entries, in one run under the person's tag. The summary and the
+// copies of the latest sessions are dropped when any went (they may hold
+// one), and the next read rebuilds them from what is left, leave included.
 //
-// KEYS[1] sessions, KEYS[2] awaiting, KEYS[3] summary, KEYS[4..] bytype;
+// KEYS[1] sessions, KEYS[2] awaiting, KEYS[3] summary, KEYS[4] latest
+// sessions, KEYS[5..] bytype;
 // ARGV[1] the highest score removed, ARGV[2] the session key prefix.
 var pruneScript = redis.NewScript(`
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 for _, id in ipairs(ids) do
   redis.call('DEL', ARGV[2] .. id)
   redis.call('SREM', KEYS[2], id)
-  for i = 4, #KEYS do redis.call('ZREM', KEYS[i], id) end
+  for i = 5, #KEYS do redis.call('ZREM', KEYS[i], id) end
 end
 if #ids > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-  redis.call('DEL', KEYS[3])
+  redis.call('DEL', KEYS[3], KEYS[4])
 end
 return #ids
 `)
@@ -49,7 +50,7 @@ func (r *Redis) PruneSessions(ctx context.Context, before time.Time) (int, error
 	top := dayNumber(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))*daySpan - 1
 	total := 0
 	for _, user := range users {
-		ks := []string{r.sessionsKey(user), r.awaitingKey(user), r.summaryKey(user)}
+		ks := []string{r.sessionsKey(user), r.awaitingKey(user), r.summaryKey(user), r.latestKey(user)}
 		for _, t := range supervision.SessionTypes {
 			ks = append(ks, r.byTypeKey(user, t))
 		}

@@ -137,6 +137,10 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, c candidates, e 
 		if err := r.client.HSet(ctx, n.key, args...).Err(); err != nil {
 			return unavailable("rewriting a session", err)
 		}
+		// The owner's latest sessions hold copies of their sessions.
+		if err := r.Resummarise(ctx, n.session.UserID); err != nil {
+			return err
+		}
 		e.Named++
 	}
 	for _, k := range c.undone {

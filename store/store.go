@@ -39,6 +39,8 @@
 //	peerbot:sup:{<user>}:awaiting        set of session ids awaiting confirmation
 //	peerbot:sup:{<user>}:summary         hash: what a status is worked out from,
 //	                                     kept by every session and leave script
+//	peerbot:sup:{<user>}:latest          hash: the summary's newest session of
+//	                                     each type in full, kept with it
 //	peerbot:sup:{<user>}:undone:<id>     string, who took a session back; TTL
 //	                                     UndoneTTL
 //	peerbot:sup:{<user>}:erasing         string, set while their erasure runs;

@@ -465,7 +465,7 @@ func (r *Redis) AddSession(ctx context.Context, s supervision.Session) error {
 	if err := r.prepareSession(ctx, s.UserID, r.sessionKey(s.UserID, s.ID), others(s.UserID, s.WithID, s.LoggedBy)); err != nil {
 		return err
 	}
-	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
+	n, err := addSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), r.sessionArgs(s.UserID, s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
 		if erasingReply(err) {
 			r.unnote(ctx, []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy)...)
@@ -487,7 +487,7 @@ func (r *Redis) UpdateSession(ctx context.Context, s supervision.Session) error 
 	if err := r.note(ctx, "updating session", []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...); err != nil {
 		return err
 	}
-	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), sessionArgs(s.ID, sessionScore(s), sessionFields(s)...)...).Int()
+	n, err := replaceSessionScript.Run(ctx, r.client, r.sessionKeys(s.UserID, s.ID), r.sessionArgs(s.UserID, s.ID, sessionScore(s), sessionFields(s)...)...).Int()
 	if err != nil {
 		if erasingReply(err) {
 			r.unnote(ctx, []string{r.sessionKey(s.UserID, s.ID)}, others(s.UserID, s.WithID, s.LoggedBy, s.AnsweredBy)...)
@@ -520,7 +520,7 @@ func (r *Redis) DeleteSession(ctx context.Context, userID, id string) (bool, err
 		return false, err
 	}
 	keys := append(r.sessionKeys(userID, id), r.undoneKey(userID, id))
-	n, err := deleteSessionScript.Run(ctx, r.client, keys, sessionArgs(id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
+	n, err := deleteSessionScript.Run(ctx, r.client, keys, r.sessionArgs(userID, id, 0, strconv.FormatInt(UndoneTTL.Milliseconds(), 10))...).Int()
 	if err != nil {
 		if erasingReply(err) {
 			r.unnote(ctx, []string{r.undoneKey(userID, id)}, by)

@@ -35,6 +35,15 @@ import (
 //	                                     <zone>", v "1" once it covers the
 //	                                     whole record (records from before it
 //	                                     are summarised on first read)
+//	peerbot:sup:{<user>}:latest          hash: <type> "<id> <score> <fields>",
+//	                                     the summary's newest session of that
+//	                                     type in full, its hash's fields and
+//	                                     values each as <length>:<bytes>, so a
+//	                                     person's own status needs no read of
+//	                                     the sessions; kept with the summary,
+//	                                     and trusted only where it names the
+//	                                     summary's t:<type> (older records
+//	                                     have none, and get it on first read)
 //	peerbot:sup:{<user>}:undone:<id>     string, who took the session back;
 //	                                     TTL UndoneTTL, so a late Confirm
 //	                                     can say why it is gone
@@ -53,47 +62,59 @@ func (r *Redis) byTypeKey(userID string, t supervision.SessionType) string {
 }
 func (r *Redis) awaitingKey(userID string) string { return r.supKey(userID, "awaiting") }
 func (r *Redis) summaryKey(userID string) string  { return r.supKey(userID, "summary") }
+func (r *Redis) latestKey(userID string) string   { return r.supKey(userID, "latest") }
 func (r *Redis) undoneKey(userID, id string) string {
 	return r.supKey(userID, "undone:"+id)
 }
 
 // sessionKeys are the KEYS of every session-writing script: the session,
-// the list, the awaiting set, one by-type set per session type and the
-// summary.
+// the list, the awaiting set, one by-type set per session type, the
+// summary and the latest sessions.
 func (r *Redis) sessionKeys(userID, id string) []string {
 	keys := []string{r.sessionKey(userID, id), r.sessionsKey(userID), r.awaitingKey(userID)}
 	for _, t := range supervision.SessionTypes {
 		keys = append(keys, r.byTypeKey(userID, t))
 	}
-	return append(keys, r.summaryKey(userID))
+	return append(keys, r.summaryKey(userID), r.latestKey(userID))
 }
 
 // sessionArgs lays out the ARGV of the session scripts: id, score, the
-// number of types and the types (in sessionKeys' order), then the rest.
-func sessionArgs(id string, score int64, rest ...string) []any {
+// number of types and the types (in sessionKeys' order), the prefix of
+// the person's session keys, then the rest.
+func (r *Redis) sessionArgs(userID, id string, score int64, rest ...string) []any {
 	args := []any{id, strconv.FormatInt(score, 10), len(supervision.SessionTypes)}
 	for _, t := range supervision.SessionTypes {
 		args = append(args, string(t))
 	}
+	args = append(args, r.sessionKey(userID, ""))
 	for _, s := range rest {
 		args = append(args, s)
 	}
 	return args
 }
 
-// summariseLua defines summarise(aw, first, tfirst, n, summary): it
-// writes the summary's t:<type> fields from the newest of each by-type set
-// (KEYS[first...first+n-1], types ARGV[tfirst...]), and the awaiting count
-// of the set aw.
+// summariseLua defines summarise(aw, first, tfirst, n, summary, latest,
+// prefix): it writes the summary's t:<type> fields from the newest of each
+// by-type set (KEYS[first...first+n-1], types ARGV[tfirst...]), the same
+// sessions in full into latest (their hashes are prefix .. id, under the
+// same tag), and the awaiting count of the set aw.
 const summariseLua = `
-local function summarise(aw, first, tfirst, n, summary)
+local function flat(key)
+  local h = redis.call('HGETALL', key)
+  for i = 1, #h do h[i] = #h[i] .. ':' .. h[i] end
+  return table.concat(h)
+end
+local function summarise(aw, first, tfirst, n, summary, latest, prefix)
   for i = 0, n - 1 do
-    local set, field = KEYS[first + i], 't:' .. ARGV[tfirst + i]
-    local top = redis.call('ZREVRANGE', set, 0, 0)[1]
-    if top then
-      redis.call('HSET', summary, field, top .. ' ' .. string.format('%.0f', tonumber(redis.call('ZSCORE', set, top))))
+    local set, t = KEYS[first + i], ARGV[tfirst + i]
+    local top = redis.call('ZREVRANGE', set, 0, 0, 'WITHSCORES')
+    if top[1] then
+      local v = top[1] .. ' ' .. string.format('%.0f', tonumber(top[2]))
+      redis.call('HSET', summary, 't:' .. t, v)
+      redis.call('HSET', latest, t, v .. ' ' .. flat(prefix .. top[1]))
     else
-      redis.call('HDEL', summary, field)
+      redis.call('HDEL', summary, 't:' .. t)
+      redis.call('HDEL', latest, t)
     end
   end
   redis.call('HSET', summary, 'awaiting', redis.call('SCARD', aw))
@@ -103,11 +124,12 @@ end
 // reindexLua is the start of every session script: reindex() puts the
 // session ARGV[1] in the by-type and awaiting sets as its hash (KEYS[1])
 // and its score in the list (KEYS[2]) now say, or takes it out of them when
-// it is gone, and brings the summary (KEYS[4 + n]) up to date. rest is the
-// first ARGV after the types.
+// it is gone, and brings the summary (KEYS[4 + n]) and the latest sessions
+// (KEYS[5 + n]) up to date. rest is the first ARGV after the types and the
+// session key prefix.
 const reindexLua = summariseLua + `
 local id, n = ARGV[1], tonumber(ARGV[3])
-local rest = 4 + n
+local rest = 5 + n
 local function reindex()
   for i = 1, n do redis.call('ZREM', KEYS[3 + i], id) end
   redis.call('SREM', KEYS[3], id)
@@ -121,7 +143,7 @@ local function reindex()
       end
     end
   end
-  summarise(KEYS[3], 4, 4, n, KEYS[4 + n])
+  summarise(KEYS[3], 4, 4, n, KEYS[4 + n], KEYS[5 + n], ARGV[4 + n])
 end
 `
 
@@ -153,14 +175,14 @@ return 1
 `)
 
 // deleteSessionScript removes a session and remembers that it was taken
-// back, and who had logged it (KEYS[5 + n], TTL ARGV[rest] ms); 1 when it
+// back, and who had logged it (KEYS[6 + n], TTL ARGV[rest] ms); 1 when it
 // was there.
 var deleteSessionScript = redis.NewScript(erasingGuardLua + reindexLua + `
 local by = redis.call('HGET', KEYS[1], 'by') or ''
 local gone = redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], id)
 reindex()
-if gone == 1 then redis.call('SET', KEYS[5 + n], by, 'PX', ARGV[rest]) end
+if gone == 1 then redis.call('SET', KEYS[6 + n], by, 'PX', ARGV[rest]) end
 return gone
 `)
 
@@ -180,15 +202,15 @@ return {2, ARGV[rest + 1]}
 
 // indexSessionsScript indexes and summarises a record written before the
 // index: KEYS[1] the list, KEYS[2] awaiting, KEYS[3...2+n] the by-type
-// sets, KEYS[3+n] the summary, then the hashes of the ids in
-// ARGV[rest...]. Each is indexed from what its hash says now, so a session
-// changed or taken back meanwhile comes out right; sessions written since
-// are indexed by their own scripts.
+// sets, KEYS[3+n] the summary, KEYS[4+n] the latest sessions, then the
+// hashes of the ids in ARGV[rest...]. Each is indexed from what its hash
+// says now, so a session changed or taken back meanwhile comes out right;
+// sessions written since are indexed by their own scripts.
 var indexSessionsScript = redis.NewScript(erasingGuardLua + summariseLua + `
 local n = tonumber(ARGV[3])
-local rest = 4 + n
+local rest = 5 + n
 for j = rest, #ARGV do
-  local id, hash = ARGV[j], KEYS[4 + n + (j - rest)]
+  local id, hash = ARGV[j], KEYS[5 + n + (j - rest)]
   for i = 1, n do redis.call('ZREM', KEYS[2 + i], id) end
   redis.call('SREM', KEYS[2], id)
   local score = redis.call('ZSCORE', KEYS[1], id)
@@ -202,10 +224,47 @@ for j = rest, #ARGV do
     end
   end
 end
-summarise(KEYS[2], 3, 4, n, KEYS[3 + n])
+summarise(KEYS[2], 3, 4, n, KEYS[3 + n], KEYS[4 + n], ARGV[4 + n])
 redis.call('HSET', KEYS[3 + n], 'v', '1')
 return 1
 `)
+
+// resummariseScript writes a summarised record's summary and latest
+// sessions again from its index, as every session script ends: for a
+// record summarised before the latest sessions were kept, and after a
+// session's hash was rewritten in place. KEYS[1] awaiting, KEYS[2...1+n]
+// the by-type sets, KEYS[2+n] the summary, KEYS[3+n] the latest sessions.
+// A record from before the index has empty sets and is summarised from
+// nothing; it is still not marked (no v), so its first read indexes it. A
+// record being erased is left alone.
+var resummariseScript = redis.NewScript(erasingGuardLua + summariseLua + `
+local n = tonumber(ARGV[3])
+summarise(KEYS[1], 2, 4, n, KEYS[2 + n], KEYS[3 + n], ARGV[4 + n])
+return 1
+`)
+
+// Resummarise writes a person's summary and latest sessions again from
+// their index. Whatever rewrites a session's hash without the session
+// scripts (erasure taking a person's id out of others' sessions) calls it
+// for the record after, so the copies in latest say what the hashes now
+// say.
+func (r *Redis) Resummarise(ctx context.Context, userID string) error {
+	if err := checkID("user id", userID); err != nil {
+		return err
+	}
+	keys := []string{r.awaitingKey(userID)}
+	for _, t := range supervision.SessionTypes {
+		keys = append(keys, r.byTypeKey(userID, t))
+	}
+	keys = append(keys, r.summaryKey(userID), r.latestKey(userID))
+	if err := resummariseScript.Run(ctx, r.client, keys, r.sessionArgs(userID, "", 0)...).Err(); err != nil {
+		if erasingReply(err) {
+			return nil // the record is going: nothing to summarise, and no copy may come back
+		}
+		return writeFailed("summarising sessions", err)
+	}
+	return nil
+}
 
 // writeFailed wraps the error of a write: ErrUnknown when the command may
 // have reached Redis and its answer was lost, ErrUnavailable when it cannot
@@ -260,7 +319,7 @@ func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to s
 		}
 	}
 	res, err := answerSessionScript.Run(ctx, r.client, r.sessionKeys(userID, id),
-		sessionArgs(id, 0, string(from), string(to), who, formatTime(at))...).Slice()
+		r.sessionArgs(userID, id, 0, string(from), string(to), who, formatTime(at))...).Slice()
 	if err != nil {
 		if erasingReply(err) && who != userID {
 			r.unnote(ctx, []string{r.sessionKey(userID, id)}, who)
@@ -458,11 +517,11 @@ func (r *Redis) indexSessions(ctx context.Context, userID string) error {
 	for _, t := range supervision.SessionTypes {
 		keys = append(keys, r.byTypeKey(userID, t))
 	}
-	keys = append(keys, r.summaryKey(userID))
+	keys = append(keys, r.summaryKey(userID), r.latestKey(userID))
 	for _, id := range ids {
 		keys = append(keys, r.sessionKey(userID, id))
 	}
-	if err := indexSessionsScript.Run(ctx, r.client, keys, sessionArgs("", 0, ids...)...).Err(); err != nil {
+	if err := indexSessionsScript.Run(ctx, r.client, keys, r.sessionArgs(userID, "", 0, ids...)...).Err(); err != nil {
 		if erasingReply(err) {
 			return fmt.Errorf("indexing sessions: %w", ErrErasing)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -27,6 +28,9 @@ func TestSummariesMatchTheWholeRecord(t *testing.T) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(1, 2))
 	now := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	if err := r.SaveProfile(ctx, supervision.Profile{UserID: "U1", Role: supervision.Coach, PCN: "Central"}); err != nil {
+		t.Fatal(err)
+	}
 	var ids []string
 	for step := range 120 {
 		switch op := rng.IntN(10); {
@@ -73,8 +77,14 @@ func TestSummariesMatchTheWholeRecord(t *testing.T) {
 		}
 		want := supervision.ComputeStatus(coachStd, all, leaves, now)
 		got := sums[0].Status(coachStd, now)
-		if full, err := r.Summary(ctx, "U1"); err != nil || statusKey(full.Status(coachStd, now)) != statusKey(want) {
+		full, err := r.Summary(ctx, "U1")
+		if err != nil || statusKey(full.Status(coachStd, now)) != statusKey(want) {
 			t.Fatalf("step %d: status from Summary = %s, %v; want %s", step, statusKey(full.Status(coachStd, now)), err, statusKey(want))
+		}
+		// The person's own status reads the latest sessions kept beside
+		// the summary: each in full, as its hash says after the step.
+		if _, own, _, err := r.ProfileSummary(ctx, "U1"); err != nil || !reflect.DeepEqual(own, full) {
+			t.Fatalf("step %d: ProfileSummary = %+v, %v\nwant %+v", step, own, err, full)
 		}
 		if statusKey(got) != statusKey(want) {
 			t.Fatalf("step %d: status from Summaries = %s, from the whole record %s", step, statusKey(got), statusKey(want))

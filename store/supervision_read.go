@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,99 +11,108 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// profileSummaryScript reads a person's profile (KEYS[1]), the summary of
-// their record (KEYS[2]) and, when the summary covers the whole record,
-// the newest session of each type it names, in full: a person's status in
-// one round trip. The sessions' keys are ARGV[1] followed by the id: they
-// share the person's tag with KEYS, so the script stays in one slot on a
-// Redis Cluster. It answers {profile, summary, id, session, id, session,
-// ...}, each hash as a flat list of fields and values; a summary from
-// before the index (no v) is answered without sessions, to be indexed.
-var profileSummaryScript = redis.NewScript(`
-local p = redis.call('HGETALL', KEYS[1])
-local s = redis.call('HGETALL', KEYS[2])
-local out = {p, s}
-if #p == 0 or redis.call('HGET', KEYS[2], 'v') ~= '1' then return out end
-for i = 1, #s, 2 do
-  if string.sub(s[i], 1, 2) == 't:' then
-    local id = string.match(s[i + 1], '^(%S+) ')
-    if id then
-      out[#out + 1] = id
-      out[#out + 1] = redis.call('HGETALL', ARGV[1] .. id)
-    end
-  end
-end
-return out
-`)
-
 // ProfileSummary returns a person's profile, and false when they have
 // none, with the Summary of their record as Summary gives it (its sessions
-// in full): what a status reply needs, in one round trip. With no profile
-// the summary is empty. A record from before the index is indexed first,
-// once, as Summary does.
+// in full): what a status reply needs, in one round trip of three hash
+// reads (profile, summary, latest sessions) in one MULTI, whatever the
+// length of the record. With no profile the summary is empty. A record
+// from before the index is indexed first, once, as Summary does; one from
+// before the latest sessions were kept gets them on the way.
 func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.Profile, supervision.Summary, bool, error) {
 	if err := checkID("user id", userID); err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, err
 	}
-	res, err := profileSummaryScript.Run(ctx, r.client,
-		[]string{r.profileKey(userID), r.summaryKey(userID)}, r.sessionKey(userID, "")).Slice()
+	var profile, summary, latest *redis.MapStringStringCmd
+	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+		profile = pipe.HGetAll(ctx, r.profileKey(userID))
+		summary = pipe.HGetAll(ctx, r.summaryKey(userID))
+		latest = pipe.HGetAll(ctx, r.latestKey(userID))
+		return nil
+	})
 	if err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, unavailable("reading status", err)
 	}
-	if len(res) < 2 || len(res)%2 != 0 {
-		return supervision.Profile{}, supervision.Summary{}, false, fmt.Errorf("reading status: %w: %d replies", ErrCorrupt, len(res))
-	}
-	ph := pairs(res[0])
+	ph := profile.Val()
 	if len(ph) == 0 {
 		return supervision.Profile{}, supervision.Summary{}, false, nil
 	}
 	p := parseProfile(userID, ph)
-	sh := pairs(res[1])
+	sh := summary.Val()
 	if sh["v"] != "1" { // from before the index: summarise it, once
 		sum, err := r.Summary(ctx, userID)
 		return p, sum, true, err
 	}
 	sum := parseSummary(userID, sh)
-	full := make(map[string]map[string]string, len(res)/2-1)
-	for i := 2; i+1 < len(res); i += 2 {
-		if id, ok := res[i].(string); ok {
-			full[id] = pairs(res[i+1])
-		}
+	if fromLatest(userID, &sum, sh, latest.Val()) {
+		return p, sum, true, nil
 	}
-	latest := sum.Latest
-	sum.Latest = nil
-	for _, s := range latest {
-		if h := full[s.ID]; len(h) > 0 {
-			if s, err := parseSession(userID, s.ID, h); err == nil {
-				sum.Latest = append(sum.Latest, s)
-			}
-		}
-	}
-	return p, sum, true, nil
+	// Summarised before the latest sessions were kept, or changed since by
+	// a replica still running code that does not keep them: keep them from
+	// now on (a failure here only means the next read comes this way too),
+	// and read the sessions themselves this time.
+	_ = r.Resummarise(ctx, userID)
+	sum, err = r.Summary(ctx, userID)
+	return p, sum, true, err
 }
 
-// pairs reads a hash answered as a flat list of fields and values (or, on
-// a RESP3 connection, a map).
-func pairs(v any) map[string]string {
-	switch v := v.(type) {
-	case []any:
-		h := make(map[string]string, len(v)/2)
-		for i := 0; i+1 < len(v); i += 2 {
-			f, _ := v[i].(string)
-			x, _ := v[i+1].(string)
-			h[f] = x
+// fromLatest puts the latest sessions in full in place of the summary's
+// index entries, and reports whether latest held each of them: its value
+// for a type must begin with the summary's t:<type> ("<id> <score>"), or it
+// was written for another session and is not used.
+func fromLatest(userID string, sum *supervision.Summary, summary, latest map[string]string) bool {
+	out := sum.Latest[:0]
+	for _, s := range sum.Latest {
+		index := summary["t:"+string(s.Type)]
+		v, ok := strings.CutPrefix(latest[string(s.Type)], index)
+		if !ok || len(v) == 0 || v[0] != ' ' {
+			return false
 		}
-		return h
-	case map[any]any:
-		h := make(map[string]string, len(v))
-		for f, x := range v {
-			fs, _ := f.(string)
-			xs, _ := x.(string)
-			h[fs] = xs
+		h, ok := latestFields(v[1:])
+		if !ok {
+			return false
 		}
-		return h
+		// A session whose hash is gone or unreadable is left out, as
+		// Summary leaves it out.
+		if full, err := parseSession(userID, s.ID, h); err == nil {
+			out = append(out, full)
+		}
 	}
-	return nil
+	if len(out) == 0 {
+		out = nil
+	}
+	sum.Latest = out
+	return true
+}
+
+// latestFields reads a latest session's fields, each field and value
+// written as <length>:<bytes>; false when they cannot be read.
+func latestFields(v string) (map[string]string, bool) {
+	h := make(map[string]string, 10)
+	for v != "" {
+		f, rest, ok := netstring(v)
+		if !ok {
+			return nil, false
+		}
+		x, rest, ok := netstring(rest)
+		if !ok {
+			return nil, false
+		}
+		h[f], v = x, rest
+	}
+	return h, true
+}
+
+// netstring splits <length>:<bytes> off the start of v.
+func netstring(v string) (s, rest string, ok bool) {
+	n, after, ok := strings.Cut(v, ":")
+	if !ok {
+		return "", "", false
+	}
+	size, err := strconv.Atoi(n)
+	if err != nil || size < 0 || size > len(after) {
+		return "", "", false
+	}
+	return after[:size], after[size:], true
 }
 
 // SuperviseeSummaries returns the people whose profile names supervisorID

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,4 +146,114 @@ func TestSuperviseeSummariesIsProfilesAndSummaries(t *testing.T) {
 	if len(sums[0].Latest) != 1 || sums[0].Latest[0].ID != "old" || len(sums[1].Leaves) != 1 {
 		t.Errorf("summaries = %+v, want U1's old session and U2's leave", sums)
 	}
+}
+
+// BenchmarkProfileSummary reads the status of a person with three years
+// of monthly sessions: one round trip, whatever the length of the record.
+func BenchmarkProfileSummary(b *testing.B) {
+	r, _ := openStore(b)
+	ctx := context.Background()
+	if err := r.SaveProfile(ctx, supervision.Profile{UserID: "U1", Role: supervision.LinkWorker, PCN: "Central", SupervisorID: "US1"}); err != nil {
+		b.Fatal(err)
+	}
+	for m := range 36 {
+		d := day(time.UTC, 2026, time.Month(11-m), 15)
+		if err := r.AddSession(ctx, session("U1", fmt.Sprintf("s%d", m), d, d.Add(time.Hour))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, sum, _, err := r.ProfileSummary(ctx, "U1"); err != nil || len(sum.Latest) != 1 || sum.Latest[0].WithID != "US1" {
+		b.Fatalf("ProfileSummary = %+v, %v; want the newest session in full", sum, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, _, err := r.ProfileSummary(ctx, "U1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestProfileSummaryKeepsLatestSessions reads a person's status from the
+// copies of their newest sessions kept beside the summary, not from the
+// sessions' own hashes; a record summarised before the copies were kept,
+// or whose copy names another session, is read from the hashes and gets
+// its copies on the way.
+func TestProfileSummaryKeepsLatestSessions(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	c := redistest.Client(t)
+	if err := r.SaveProfile(ctx, supervision.Profile{UserID: "U1", Role: supervision.Coach, PCN: "Central"}); err != nil {
+		t.Fatal(err)
+	}
+	logged := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	for _, s := range []supervision.Session{
+		session("U1", "a", day(time.UTC, 2026, 9, 1), logged),
+		session("U1", "b", day(time.UTC, 2026, 10, 1), logged.Add(time.Hour)),
+	} {
+		if err := r.AddSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	minutes := func() int {
+		t.Helper()
+		_, sum, ok, err := r.ProfileSummary(ctx, "U1")
+		if err != nil || !ok || len(sum.Latest) != 1 || sum.Latest[0].ID != "b" {
+			t.Fatalf("ProfileSummary = %+v, %v, %v; want session b", sum, ok, err)
+		}
+		return sum.Latest[0].Minutes
+	}
+	if m := minutes(); m != 60 {
+		t.Fatalf("minutes = %d, want 60", m)
+	}
+	latest := prefix + "sup:{U1}:latest"
+	// A hash rewritten in place, as erasure rewrites others' sessions: the
+	// copy stands until Resummarise.
+	c.HSet(ctx, prefix+"sup:{U1}:session:b", "minutes", "75")
+	if m := minutes(); m != 60 {
+		t.Errorf("minutes = %d, want the copy's 60: status read the session's hash", m)
+	}
+	if err := r.Resummarise(ctx, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	if m := minutes(); m != 75 {
+		t.Errorf("minutes after Resummarise = %d, want 75", m)
+	}
+	// Summarised before the copies were kept: read from the hash, copied.
+	c.Del(ctx, latest)
+	c.HSet(ctx, prefix+"sup:{U1}:session:b", "minutes", "80")
+	if m := minutes(); m != 80 {
+		t.Errorf("minutes with no copies = %d, want 80 from the hash", m)
+	}
+	if v, _ := c.HGet(ctx, latest, "clinical").Result(); !strings.HasPrefix(v, "b ") {
+		t.Errorf("latest after the first read = %q, want session b copied", v)
+	}
+	// A copy of another session (a replica that did not keep copies moved
+	// the newest on) is not used.
+	c.HSet(ctx, latest, "clinical", "a 1 4:date10:2026-09-014:zone3:UTC4:type8:clinical7:minutes2:15")
+	c.HSet(ctx, prefix+"sup:{U1}:session:b", "minutes", "85")
+	if m := minutes(); m != 85 {
+		t.Errorf("minutes with a copy of another session = %d, want 85 from the hash", m)
+	}
+	// A copy that cannot be read is not used either.
+	c.HSet(ctx, latest, "clinical", "b "+strings.SplitN(mustHGet(t, c, prefix+"sup:{U1}:summary", "t:clinical"), " ", 2)[1]+" 4:date99:x")
+	c.HSet(ctx, prefix+"sup:{U1}:session:b", "minutes", "90")
+	if m := minutes(); m != 90 {
+		t.Errorf("minutes with a broken copy = %d, want 90 from the hash", m)
+	}
+	// Undo the newest: the copy follows.
+	if _, err := r.DeleteSession(ctx, "U1", "b"); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.HGet(ctx, latest, "clinical").Result(); !strings.HasPrefix(v, "a ") {
+		t.Errorf("latest after undoing b = %q, want session a", v)
+	}
+}
+
+func mustHGet(t *testing.T, c redis.UniversalClient, key, field string) string {
+	t.Helper()
+	v, err := c.HGet(context.Background(), key, field).Result()
+	if err != nil {
+		t.Fatalf("HGET %s %s: %v", key, field, err)
+	}
+	return v
 }

@@ -79,6 +79,31 @@ type Status struct {
 // ComputeStatus does not modify its arguments; the sessions and leave it
 // points to are copies.
 func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Time) Status {
+	return computeStatus(std, sessions, leaves, now, nil, &copies{})
+}
+
+// Statuses works out one status after another in the same memory, for a
+// list written out as it is worked out (a team's): each Status it returns,
+// its clocks and the sessions it points to, are good only until its next
+// call. The zero value is ready to use.
+type Statuses struct {
+	clocks []Clock
+	held   [len(copies{}.idx)]Session
+	cp     copies
+}
+
+// Of is sum.Status(std, now) in b's memory.
+func (b *Statuses) Of(sum Summary, std Standard, now time.Time) Status {
+	b.cp = copies{held: &b.held}
+	st := computeStatus(std, sum.Latest, sum.Leaves, now, b.clocks[:0], &b.cp)
+	b.clocks = st.Clocks[:0]
+	st.Awaiting = sum.Awaiting
+	return st
+}
+
+// computeStatus is ComputeStatus, its clocks appended to clocks (a new
+// slice when nil) and its sessions copied by cp.
+func computeStatus(std Standard, sessions []Session, leaves []Leave, now time.Time, clocks []Clock, cp *copies) Status {
 	var st Status
 	today := midnight(now)
 	lastAny := -1
@@ -91,7 +116,6 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 			lastAny = i
 		}
 	}
-	var cp copies // one copy of each session pointed to
 	if lastAny >= 0 {
 		st.LastAny = cp.of(sessions, lastAny)
 	}
@@ -102,9 +126,12 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 		}
 	}
 	st.State = Unknown
-	st.Clocks = make([]Clock, 0, len(std.Kinds))
+	if clocks == nil {
+		clocks = make([]Clock, 0, len(std.Kinds))
+	}
+	st.Clocks = clocks
 	for i, kind := range std.Kinds {
-		c := clockFor(kind, sessions, leaves, today, &cp)
+		c := clockFor(kind, sessions, leaves, today, cp)
 		st.Clocks = append(st.Clocks, c)
 		if i == 0 || worse(c, decidingOf(st)) {
 			st.Standard, st.State, st.Last, st.Due, st.DaysLeft = c.Kind, c.State, c.Last, c.Due, c.DaysLeft
@@ -114,11 +141,13 @@ func ComputeStatus(std Standard, sessions []Session, leaves []Leave, now time.Ti
 }
 
 // copies hands out copies of sessions, one of each however often it is
-// pointed to: the last of any type is often each clock's last too.
+// pointed to: the last of any type is often each clock's last too. With
+// held set, the first copies are made there rather than on the heap.
 type copies struct {
-	n   int
-	idx [4]int
-	ptr [4]*Session
+	n    int
+	idx  [4]int
+	ptr  [4]*Session
+	held *[4]Session
 }
 
 // of returns a pointer to a copy of sessions[i].
@@ -128,12 +157,21 @@ func (c *copies) of(sessions []Session, i int) *Session {
 			return c.ptr[j]
 		}
 	}
-	s := sessions[i]
-	if c.n < len(c.idx) {
-		c.idx[c.n], c.ptr[c.n] = i, &s
-		c.n++
+	if c.n >= len(c.idx) {
+		s := sessions[i]
+		return &s
 	}
-	return &s
+	var s *Session
+	if c.held != nil {
+		s = &c.held[c.n]
+		*s = sessions[i]
+	} else {
+		cp := sessions[i]
+		s = &cp
+	}
+	c.idx[c.n], c.ptr[c.n] = i, s
+	c.n++
+	return s
 }
 
 // decidingOf is the clock st's overall fields describe.

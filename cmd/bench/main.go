@@ -29,6 +29,7 @@ func main() {
 	runFor := flag.Duration("for", 300*time.Millisecond, "how long each load run lasts")
 	rounds := flag.Int("rounds", 8, "load runs per target and concurrency, interleaved with the bare handler's: many short runs share out the noise of a busy machine")
 	skipGo := flag.Bool("nogo", false, "skip the go test benchmarks")
+	flag.StringVar(&only, "only", "", "measure only the slash commands whose row names contain this (\"status\"), each still beside the bare handler")
 	flag.StringVar(&logLevel, "loglevel", "", "LOG_LEVEL for the bot; default the bot's own (info), as in production")
 	flag.Parse()
 	if *bare {

@@ -26,6 +26,20 @@ var targets = []target{
 	{name: fmt.Sprintf("/supervision team (%d supervisees)", teamSize), command: "/supervision", text: "team", user: supervisor},
 }
 
+// only, when set, picks the targets measured: those whose name contains it.
+var only string
+
+// chosen is the targets -only picks.
+func chosen() []target {
+	var out []target
+	for _, tg := range targets {
+		if strings.Contains(tg.name, only) {
+			out = append(out, tg)
+		}
+	}
+	return out
+}
+
 // measureProcess starts peerbot (three times, for its start-to-ready
 // time), sets up the people, and measures the running process.
 func measureProcess(ctx context.Context, t *table, bin string, runFor time.Duration, rounds int) error {
@@ -74,7 +88,11 @@ func measureProcess(ctx context.Context, t *table, bin string, runFor time.Durat
 	if err := seedPeople(ctx, l, bot.base); err != nil {
 		return fmt.Errorf("setting up the people: %w", err)
 	}
-	if err := l.compare(t, bare, bot, targets, runFor, rounds); err != nil {
+	picked := chosen()
+	if len(picked) == 0 {
+		return fmt.Errorf("-only %q names none of the slash commands measured", only)
+	}
+	if err := l.compare(t, bare, bot, picked, runFor, rounds); err != nil {
 		return err
 	}
 	if rss, err := bot.rss(); err == nil {
