@@ -138,7 +138,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, ok := b.whySupervision(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		// nil: the role's article does not speak of what was asked, and
+		// nothing else is a better guess.
+		if e != nil {
+			ans.Kind, ans.Entry = Article, e
+		}
 	} else if e, ok := b.rolesPerPCN(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {

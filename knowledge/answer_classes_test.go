@@ -131,3 +131,28 @@ func TestAskedAsListed(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleAskedWhatItsArticleLacks: "can a <role> do X" or "what do <role>s
+// do about X" where the role's article never speaks of X gets "not sure",
+// not the role's article; asked of what the article does say, it gets it.
+func TestRoleAskedWhatItsArticleLacks(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"can a care coordinator run a baby clinic",
+		"do health coaches do acupuncture",
+		"can link workers take blood samples",
+	} {
+		if a := b.Answer(q, Asker{}); a.Confident() {
+			t.Errorf("%q: answered with %s; want not sure", q, a.Entry.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"can link workers do home visits":                "role-splw",
+		"what do care coordinators do all day":           "role-cc",
+		"what does a health coach do in the first weeks": "role-hwbc",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}

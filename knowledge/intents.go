@@ -243,11 +243,16 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		role = r
 	}
 	comparing := hasAny(words, "vs", "versus", "differ*", "diff", "compare*") || hasPhrase(words, "same as")
-	if (hasAny(words, "do", "does", "doing") && hasAny(words, "what") || comparing) && !hasAny(words, topicWords...) || aboutTheRole(words) {
-		// "what do health coaches do all day", "link worker role explained",
-		// "health coach vs personal trainer": what the role is.
+	if aboutTheRole(words) || comparing && !hasAny(words, topicWords...) {
+		// "link worker role explained", "health coach vs personal
+		// trainer": what the role is.
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
+	}
+	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) {
+		// "what do health coaches do all day": what the role is, if its
+		// article speaks of what else the question names.
+		return b.roleIfSpoken(words, role)
 	}
 	for i, t := range askerTopics[:3] { // supervision, pay and training
 		if !hasAny(words, t.words...) || i == 0 && hasAny(words, supervisionAsides...) {
@@ -258,10 +263,21 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 	}
 	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
 		// "can link workers do home visits": what the role does.
-		e, ok := b.byID["role-"+string(role)]
-		return e, ok
+		return b.roleIfSpoken(words, role)
 	}
 	return nil, false
+}
+
+// roleIfSpoken returns the role's article when it speaks of every telling
+// word of the question; otherwise nil and true: the question asks of the
+// role something its article does not say ("can a care coordinator do
+// home visits"), and no other article is a better guess.
+func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool) {
+	e, ok := b.byID["role-"+string(role)]
+	if ok && !b.speaksOf(strings.Join(words, " "), e) {
+		return nil, true
+	}
+	return e, ok
 }
 
 // supervisionAsides mark a supervision question about something besides how
