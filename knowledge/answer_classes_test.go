@@ -156,3 +156,20 @@ func TestRoleAskedWhatItsArticleLacks(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionWithAsides: "what is X" with an aside at its end, a kind
+// noun after the term, or where the term was seen is still a definition.
+func TestDefinitionWithAsides(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what's an ICB anyway":                     "integrated care board",
+		"what is shared decision making again":     "shared decision making",
+		"what does PCI mean in the training email": "personalised care institute",
+		"whats a VCSE organisation":                "voluntary",
+	} {
+		a := b.Answer(q, Asker{Role: "cc"})
+		if a.Kind != Definition || !strings.Contains(strings.ToLower(a.Lead), want) {
+			t.Errorf("%q: kind %d, lead %q; want a definition with %q", q, a.Kind, a.Lead, want)
+		}
+	}
+}

@@ -45,6 +45,7 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 // definition answers "what is X" and its everyday forms when X is an
 // abbreviation an entry defines: the lead, and the entry.
 func (b *Base) definition(words []string) (string, *Entry, bool) {
+	words = definitionCore(words)
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
 		if n < 1 || n > 2*maxTermWords || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
@@ -77,6 +78,35 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// asides end a "what is X" question without changing it: "what is a PCN
+// anyway", "what is health coaching exactly".
+var asides = []string{"anyway", "exactly", "actually", "again", "then", "really", "btw", "precisely", "here", "please"}
+
+// kindNouns after a term name what kind of thing it is: "a VCSE org".
+var kindNouns = []string{"org", "orgs", "organisation", "organisations", "organization", "organizations"}
+
+// meanContexts after "what does X mean" say where X was seen: "what does
+// AfC mean on my job advert".
+var meanContexts = []string{"on", "in", "at", "when", "here"}
+
+// definitionCore is a "what is X" question without the words around it
+// that do not change what is asked: an aside at its end, a kind noun after
+// the term, or where the term was seen after "mean".
+func definitionCore(words []string) []string {
+	for len(words) > 2 && hasAny(words[len(words)-1:], asides...) {
+		words = words[:len(words)-1]
+	}
+	if len(words) > 2 && hasAny(words[len(words)-1:], kindNouns...) {
+		words = words[:len(words)-1]
+	}
+	for i := 2; i+1 < len(words); i++ {
+		if hasAny(words[i:i+1], "mean", "means") && hasAny(words[i+1:i+2], meanContexts...) && hasAny(words[:1], "what") {
+			return words[:i+1]
+		}
+	}
+	return words
 }
 
 // clauseOpeners open a second question after "and": "what's an MDT and
