@@ -173,3 +173,19 @@ func TestDefinitionWithAsides(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedTermOrRolePay: a term the content defines, asked about beside a
+// role whose article never speaks of it, gets the term's article; how much
+// a named role is paid on a pay scale gets that role's pay article.
+func TestNamedTermOrRolePay(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what has the DES got to do with care coordinators":           "network-contract-des",
+		"how much are health coaches paid on afc":                     "hwbc-pay",
+		"how much do care coordinators get paid on agenda for change": "cc-pay",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}

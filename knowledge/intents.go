@@ -304,10 +304,29 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 // home visits"), and no other article is a better guess.
 func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool) {
 	e, ok := b.byID["role-"+string(role)]
-	if ok && !b.speaksOf(strings.Join(words, " "), e) {
+	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
+		if t := b.termNamed(words); t != nil && b.speaksOf(q, t) {
+			return t, true // "what's the network DES got to do with link workers"
+		}
 		return nil, true
 	}
 	return e, ok
+}
+
+// termNamed returns the entry defining the one term, other than a role's
+// name, that a question names; nil for none or more than one.
+func (b *Base) termNamed(words []string) *Entry {
+	var found *Entry
+	for _, d := range b.defs {
+		if d.term == "" || len(rolesNamed(plainWords(d.term))) > 0 || !hasPhrase(words, d.term) {
+			continue
+		}
+		if found != nil && found != d.entry {
+			return nil
+		}
+		found = d.entry
+	}
+	return found
 }
 
 // supervisionAsides mark a supervision question about something besides how
