@@ -189,3 +189,22 @@ func TestNamedTermOrRolePay(t *testing.T) {
 		}
 	}
 }
+
+// TestReferralDescriptions: a person described by needs the role articles
+// speak of gets that role: care pulled together or appointments missed for
+// a care coordinator; work, caring or going out again for a link worker,
+// even when medication or covid is part of the description.
+func TestReferralDescriptions(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"man with heart failure keeps turning up at a&e, someone needs to pull his care together": "role-cc",
+		"gentleman muddled by his tablets since his discharge plan changed, who can help":         "role-cc",
+		"woman lost her job and wants to get back into work, who could help her":                  "role-splw",
+		"an unpaid carer for her husband needs some support, who helps":                           "role-splw",
+		"client hasn't left the house since covid and wants to rejoin his choir":                  "role-splw",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}

@@ -488,6 +488,13 @@ var referralPhrases = []string{
 	"who helps", "who is best", "what role", "someone who", "who to",
 }
 
+// circumstance reports a word that, off-topic asked alone ("what dose of
+// the tablets"), describes someone's life in a referral question: "anxious
+// about going out since covid", "confused by her medication".
+func circumstance(w string) bool {
+	return hasAny([]string{w}, "covid", "medication*", "tablets", "pills", "flu", "holiday*")
+}
+
 // people are the words for the person a referral question is about.
 var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
 	"family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "elderly", "pensioner*", "veteran*", "teenager*",
@@ -508,7 +515,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	for _, p := range referralPhrases {
 		asked = asked || hasPhrase(words, p)
 	}
-	if !asked && !hasAny(words, people...) || offTopic(words) {
+	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}
 	var best []*Entry
