@@ -208,3 +208,22 @@ func TestReferralDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalDirectoryAsked: local groups, charities or voluntary
+// organisations asked for in Gateshead, or by someone there, get the
+// Gateshead local links.
+func TestLocalDirectoryAsked(t *testing.T) {
+	b := shippedBase(t)
+	for _, tt := range []struct {
+		q string
+		a Asker
+	}{
+		{"are there community groups near me", Asker{Role: "splw", Locality: "gateshead"}},
+		{"voluntary organisations in gateshead", Asker{}},
+		{"local charities in gateshead", Asker{Role: "hwbc"}},
+	} {
+		if a := b.Answer(tt.q, tt.a); !a.Confident() || a.Entry.ID != "resource-gateshead-local" {
+			t.Errorf("%q: confident %v, %v; want resource-gateshead-local", tt.q, a.Confident(), a.Entry)
+		}
+	}
+}
