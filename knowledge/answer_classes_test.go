@@ -227,3 +227,58 @@ func TestLocalDirectoryAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestSupervisionClasses: why supervision matters is one article for every
+// role; whether someone of a role may supervise the asker is who can
+// supervise; a role's supervision asked with who or standards is still its
+// supervision, not its pay; training for supervisors is not a role's.
+func TestSupervisionClasses(t *testing.T) {
+	b := shippedBase(t)
+	for _, tt := range []struct {
+		q    string
+		a    Asker
+		want string
+	}{
+		{"supervision really matters, how do i argue for it with my manager", Asker{}, "supervision-why"},
+		{"can an experienced care coordinator supervise me", Asker{Role: "cc"}, "supervision-who-can-supervise"},
+		{"link worker supervision, who gives it and is there a cost", Asker{Role: "splw"}, "supervision-splw"},
+		{"supervision standards for care coordinators", Asker{}, "supervision-cc"},
+		{"is there any training for supervisors of health coaches", Asker{}, ""},
+		{"can nhs wdf money pay for my supervision course", Asker{Role: "cc"}, ""},
+	} {
+		a := b.Answer(tt.q, tt.a)
+		got := ""
+		if a.Confident() {
+			got = a.Entry.ID
+		}
+		if got != tt.want {
+			t.Errorf("%q as %+v: %q, want %q", tt.q, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestReferralSaidCasually: "who'd help" and "a guy" are a referral
+// question, and lone working, a policy the content does not cover, gets
+// not sure.
+func TestReferralSaidCasually(t *testing.T) {
+	b := shippedBase(t)
+	if a := b.Answer("bloke who's lonely since retiring, who'd help", Asker{}); !a.Confident() || a.Entry.ID != "role-splw" {
+		t.Errorf("casual referral: confident %v, %v; want role-splw", a.Confident(), a.Entry)
+	}
+	if a := b.Answer("lone working policy for health coaches", Asker{}); a.Confident() {
+		t.Errorf("lone working: answered with %s; want not sure", a.Entry.ID)
+	}
+}
+
+// TestSchemeFunds: what a named scheme's money pays for gets the article
+// that names the scheme and speaks of its money, or not sure; never one
+// role's pay.
+func TestSchemeFunds(t *testing.T) {
+	b := shippedBase(t)
+	if a := b.Answer("could arrs money pay for a new care coordinator's laptop bag", Asker{Role: "cc"}); a.Confident() && a.Entry.ID == "cc-pay" {
+		t.Errorf("what ARRS money pays for answered with the role's pay")
+	}
+	if a := b.Answer("can the arrs money pay for our health coaches", Asker{}); !a.Confident() || a.Entry.ID != "arrs-funding" && a.Entry.ID != "arrs" {
+		t.Errorf("what ARRS money pays for: confident %v, %v; want the ARRS articles", a.Confident(), a.Entry)
+	}
+}

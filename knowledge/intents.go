@@ -235,7 +235,13 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 	if hasAny(words, referralAsks...) || hasAny(words, "patient*", "client*", "pt", "pts", "carer*", "resident*") {
 		return nil // "which role should I refer a lonely patient to" is about the patient
 	}
+	if fundsAsked(words) {
+		return nil // "can ARRS money pay for my training" asks what a scheme funds
+	}
 	for i, t := range askerTopics {
+		if i == 0 && asksWhySupervision(words) {
+			return nil // why it matters is the same for every role
+		}
 		if i == 1 && !ownPay(words) {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
 		}
@@ -284,9 +290,20 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		// article speaks of what else the question names.
 		return b.roleIfSpoken(words, role)
 	}
+	if hasAny(words, "supervisor", "supervisors") && hasAny(words, askerTopics[2].words...) && !hasAny(words, firstPerson...) {
+		// Training for supervisors is not how the role is supervised,
+		// nor the role's own training.
+		return nil, true
+	}
 	for i, t := range askerTopics[:3] { // supervision, pay and training
-		if !hasAny(words, t.words...) || i == 0 && hasAny(words, supervisionAsides...) {
+		if !hasAny(words, t.words...) {
 			continue
+		}
+		if i == 0 && hasAny(words, supervisionAsides...) {
+			return nil, false // a question about supervision all the same, not the role's pay or training
+		}
+		if i == 1 && fundsAsked(words) {
+			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
 		return e, ok
@@ -305,34 +322,72 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool) {
 	e, ok := b.byID["role-"+string(role)]
 	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
-		if t := b.termNamed(words); t != nil && b.speaksOf(q, t) {
-			return t, true // "what's the network DES got to do with link workers"
+		if term := b.termNamed(words); term != "" && b.speaksOf(q, b.termEntry(term)) {
+			return b.termEntry(term), true // "what's the network DES got to do with link workers"
 		}
 		return nil, true
 	}
 	return e, ok
 }
 
-// termNamed returns the entry defining the one term, other than a role's
-// name, that a question names; nil for none or more than one.
-func (b *Base) termNamed(words []string) *Entry {
-	var found *Entry
-	for _, d := range b.defs {
+// termNamed returns the one term, other than a role's name, that a
+// question names of those the content defines; "" for none or more than
+// one.
+func (b *Base) termNamed(words []string) string {
+	var found *definedTerm
+	for i, d := range b.defs {
 		if d.term == "" || len(rolesNamed(plainWords(d.term))) > 0 || !hasPhrase(words, d.term) {
 			continue
 		}
-		if found != nil && found != d.entry {
-			return nil
+		if found != nil && found.entry != d.entry {
+			return ""
 		}
-		found = d.entry
+		found = &b.defs[i]
 	}
-	return found
+	if found == nil {
+		return ""
+	}
+	return found.term
+}
+
+// termEntry returns the entry that defines term, as termNamed gives it.
+func (b *Base) termEntry(term string) *Entry {
+	_, e, _ := b.defined(term)
+	return e
+}
+
+// schemeFunds answers what a named scheme's money pays for ("can ARRS
+// money pay for my training") with the first of search's hits that is no
+// one role's article, names the scheme and speaks of what was asked; with
+// none, nil and true: not sure. WDF is a framework, and no article says
+// what WDF money pays for. ok is false for another question.
+func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
+	if !fundsAsked(words) {
+		return nil, false
+	}
+	term := b.termNamed(words)
+	if term == "" {
+		return nil, false
+	}
+	q := strings.Join(words, " ")
+	for _, h := range res.Hits[:min(3, len(res.Hits))] {
+		if len(h.Entry.Roles) != 1 && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) {
+			return h.Entry, true
+		}
+	}
+	return nil, true
+}
+
+// fundsAsked reports whether a question asks what money pays for: "can
+// ARRS money pay for my training".
+func fundsAsked(words []string) bool {
+	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
 }
 
 // supervisionAsides mark a supervision question about something besides how
 // a role is supervised: why, who may, the kinds, the contract, the evidence.
-var supervisionAsides = []string{"why", "who", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
-	"contract*", "contractual", "standard*", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
+var supervisionAsides = []string{"why", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
+	"contract*", "contractual", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
 	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
 
 // roleWordsAbout are the words of a question about what a role is, beside
@@ -405,7 +460,7 @@ var offTopicWords = []string{
 	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
-var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
+var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
 	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
@@ -485,7 +540,7 @@ var referralAsks = []string{"refer*"}
 
 var referralPhrases = []string{
 	"who can help", "who should", "who could", "who would", "which role", "who do i", "who can", "who supports",
-	"who helps", "who is best", "what role", "someone who", "who to",
+	"who helps", "who is best", "what role", "someone who", "who to", "whod", "whos best",
 }
 
 // circumstance reports a word that, off-topic asked alone ("what dose of
@@ -498,7 +553,7 @@ func circumstance(w string) bool {
 // people are the words for the person a referral question is about.
 var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
 	"family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "elderly", "pensioner*", "veteran*", "teenager*",
-	"husband", "wife", "son", "daughter", "grandparent*", "neighbour*"}
+	"husband", "wife", "son", "daughter", "grandparent*", "neighbour*", "guy", "bloke", "chap", "fella", "lad", "gent"}
 
 // referral answers a question describing someone's needs and asking who can
 // help them with the role whose article's referral cues match the most, and
@@ -566,14 +621,22 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 // whySupervision answers why supervision matters ("why should we bother
 // with supervision") with the article on the evidence.
 func (b *Base) whySupervision(words []string) (*Entry, bool) {
-	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence") || hasPhrase(words, "does supervision help")) {
-		return nil, false
-	}
-	if hasAny(words, "kind*", "type*", "contract*", "guidance") {
+	if !asksWhySupervision(words) {
 		return nil, false
 	}
 	e, ok := b.byID["supervision-why"]
 	return e, ok
+}
+
+// asksWhySupervision reports whether a question asks why supervision
+// matters, not how a role gets it: "why does supervision matter, I need to
+// make the case to my PCN".
+func asksWhySupervision(words []string) bool {
+	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence", "matter", "matters") ||
+		hasPhrase(words, "does supervision help") || hasPhrase(words, "make the case") || hasPhrase(words, "business case")) {
+		return false
+	}
+	return !hasAny(words, "kind*", "type*", "contract*", "guidance")
 }
 
 // politeness are words that open or close a message without asking
@@ -616,7 +679,10 @@ func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
 		return nil, false
 	}
 	n := len(roles)
-	if n < 2 && !(n == 1 && (hasAny(words, professions...) || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
+	// "can a senior link worker supervise me": whether someone of the
+	// named role may supervise the asker.
+	supervisesMe := hasPhrase(words, "supervise me") || hasPhrase(words, "be my supervisor")
+	if n < 2 && !(n == 1 && (hasAny(words, professions...) || supervisesMe || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
 		return nil, false
 	}
 	e, ok := b.byID["supervision-who-can-supervise"]
