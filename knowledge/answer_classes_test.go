@@ -282,3 +282,30 @@ func TestSchemeFunds(t *testing.T) {
 		t.Errorf("what ARRS money pays for: confident %v, %v; want the ARRS articles", a.Confident(), a.Entry)
 	}
 }
+
+// TestSelfCareAndOtherRolesPay: how to look after oneself is advice the
+// content does not give, though where to find someone to talk to is; and
+// what a scheme pays for a role outside personalised care is not the
+// article on supervising that role.
+func TestSelfCareAndOtherRolesPay(t *testing.T) {
+	b := shippedBase(t)
+	for _, tt := range []struct {
+		q    string
+		a    Asker
+		want string
+	}{
+		{"so stressed as a care coordinator, any tips for looking after myself", Asker{Role: "cc", Locality: "gateshead"}, ""},
+		{"i'm overwhelmed, how do i stop taking work home", Asker{Role: "hwbc", Locality: "gateshead"}, ""},
+		{"i'm overwhelmed and need someone to talk to", Asker{Role: "hwbc", Locality: "gateshead"}, "resource-gateshead-peer-support-network"},
+		{"what does arrs pay for a pharmacy technician", Asker{}, ""},
+	} {
+		a := b.Answer(tt.q, tt.a)
+		got := ""
+		if a.Confident() {
+			got = a.Entry.ID
+		}
+		if got != tt.want {
+			t.Errorf("%q as %+v: %q, want %q", tt.q, tt.a, got, tt.want)
+		}
+	}
+}

@@ -571,7 +571,8 @@ func trimPolite(words []string) []string {
 }
 
 // professions that may supervise the roles, besides the roles themselves.
-var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*"}
+var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*",
+	"physician*", "associate*", "podiatrist*", "dietitian*", "therapist*", "technician*"}
 
 // whoCanSupervise answers "can a care coordinator supervise a link
 // worker" and its like, a question of whether one person may supervise

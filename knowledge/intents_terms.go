@@ -95,7 +95,8 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 	}
 	q := strings.Join(words, " ")
 	for _, h := range res.Hits[:min(3, len(res.Hits))] {
-		if len(h.Entry.Roles) != 1 && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) {
+		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) &&
+			b.speaksOfMoney(h.Entry) {
 			return h.Entry, true
 		}
 	}
@@ -106,4 +107,15 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 // ARRS money pay for my training".
 func fundsAsked(words []string) bool {
 	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
+}
+
+// speaksOfMoney reports whether e speaks of money at all: pay, funding or
+// reimbursement.
+func (b *Base) speaksOfMoney(e *Entry) bool {
+	for _, w := range []string{"money", "funding", "reimbursement", "pay"} {
+		if stems, _ := b.index.unmatched(w, e); len(stems) == 0 {
+			return true
+		}
+	}
+	return false
 }
