@@ -309,3 +309,28 @@ func TestSelfCareAndOtherRolesPay(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedPeopleAndBudgets: who holds a post, and an organisation's
+// budget beyond ARRS and personal health budgets, are not in the content;
+// ARRS money and personal health budgets are.
+func TestNamedPeopleAndBudgets(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"who is the pcn clinical director in gateshead",
+		"who's the commissioner for health coaching",
+		"how big is our pcn's budget for next year",
+		"what does the nhs budget for primary care come to",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Confident() {
+			t.Errorf("%q: answered with %s; want not sure", q, a.Entry.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"how much is the arrs budget":          "arrs-funding",
+		"who can get a personal health budget": "personal-health-budgets",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}

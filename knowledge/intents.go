@@ -429,6 +429,13 @@ func offTopic(words []string) bool {
 		// role's article answers.
 		return true
 	}
+	if (hasPhrase(words, "who is") || hasAny(words[:min(1, len(words))], "whos")) && hasAny(words, "lead", "leads", "commissioner*", "director*", "chair", "contact") {
+		return true // a named person: the content names no one
+	}
+	if hasAny(words, "budget", "budgets") && hasAny(words, "icb", "icbs", "pcn", "pcns", "practice", "practices", "trust", "council", "nhs") &&
+		!hasAny(words, "arrs", "additional", "reimburse*", "personal", "phb", "phbs") {
+		return true // an organisation's budget, beyond ARRS and personal health budgets
+	}
 	for _, p := range offTopicPhrases {
 		if hasPhrase(words, p) {
 			return true
