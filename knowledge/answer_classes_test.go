@@ -202,6 +202,8 @@ func TestReferralDescriptions(t *testing.T) {
 		"woman lost her job and wants to get back into work, who could help her":                  "role-splw",
 		"an unpaid carer for her husband needs some support, who helps":                           "role-splw",
 		"client hasn't left the house since covid and wants to rejoin his choir":                  "role-splw",
+		"exhausted carer looking after her dad, who could support the carer":                      "role-splw",
+		"man needs practical help sorting out his bills, who can help":                            "role-splw",
 	} {
 		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
 			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
