@@ -96,7 +96,7 @@ var (
 		"nobody has seen", "no one has seen", "noone has seen", "dark place", "bad place", "dark times"}
 	unseenWords = []string{"seen", "heard"}
 	unseenNots  = []string{"not", "havent", "hasnt", "nobody", "noone", "never"}
-	unseenWho   = []string{"her", "him", "them"}
+	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody"}
 	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday"}
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
@@ -249,11 +249,13 @@ func welfareConcern(words []string) bool {
 	if welfarePhraseSet.in(words) {
 		return true
 	}
-	if near(words, unseenNots, unseenWords, 2) && near(words, unseenWords, unseenWho, 2) && near(words, unseenWords, spanWords, 5) {
+	if near(words, unseenNots, unseenWords, 2) && near(words, unseenWords, unseenWho, 3) && near(words, unseenWords, spanWords, 5) {
 		return true // "neighbours haven't seen her for days"
 	}
-	return near(words, answerWords, answerOf, 2) && hasAny(words, "not", "isnt", "hasnt", "havent", "wont", "no", "nobody", "doesnt", "stopped") &&
-		hasAny(words, welfareWhy...)
+	if !near(words, answerWords, answerOf, 3) || !hasAny(words, "not", "isnt", "hasnt", "havent", "wont", "no", "nobody", "doesnt", "stopped") {
+		return false
+	}
+	return near(words, answerWords, []string{"door"}, 3) || hasAny(words, welfareWhy...) // no answer at the door is a concern by itself
 }
 
 // carrying reports someone made to carry or sell drugs.

@@ -147,6 +147,8 @@ func TestRiskConceptsMore(t *testing.T) {
 		"nobody has heard from him in a week and his neighbour is worried",
 		"carer found her mum on the floor this morning",
 		"can we do a welfare check on a patient",
+		"neighbour says she hasn't been seen for a week",
+		"no answer at the door on my home visit today",
 	} {
 		if a := b.Answer(q, Asker{Role: "hwbc"}); !a.Safety {
 			t.Errorf("%q: no safety reply", q)
