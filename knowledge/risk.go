@@ -74,6 +74,9 @@ var (
 		"take her own life", "take his own life", "taking her own life", "taking his own life", "taking their own life", "took her own life",
 		"took his own life", "better off not", "not around anymore", "not around any more", "not here anymore", "not here any more",
 		"wont be here", "not be here", "not going to be here", "not going to be around", "be gone soon",
+		"take his life", "take her life", "take their life", "taking his life", "taking her life", "be dead",
+		"live or die", "lives or dies", "if i died", "if he died", "if she died", "ways to die", "how to die", "want to be dead",
+		"had enough of life", "sick of life", "tired of life", "tired of living", "sick of living", "enough of living",
 	}
 
 	// Thoughts that tell of risk said of oneself or another: "having dark
@@ -98,7 +101,7 @@ var (
 	unseenNots  = []string{"not", "havent", "hasnt", "nobody", "noone", "never"}
 	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody"}
 	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday"}
-	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding"}
+	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
 	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally"}
 
@@ -134,7 +137,7 @@ var (
 	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
 	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages"}
 	possessives    = []string{"her", "his", "their"}
-	controlPhrases = []string{"not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
+	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
 		"not let out", "wont let her", "wont let him", "wont let them", "doesnt let her", "doesnt let him", "doesnt let them",
 		"stops her from", "stops him from", "stops them from", "stops her seeing", "stops him seeing", "isolating her", "isolating him",
 		"cut her off", "cut him off", "locks her in", "locks him in", "controlling partner", "controlling behaviour"}
@@ -144,7 +147,7 @@ var (
 		"boy", "girl", "pupil*", "minor", "minors", "elderly", "vulnerable", "young"}
 	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "no food at home", "not safe", "scared of", "scared to",
 		"afraid of", "wont go home", "dont want to go home", "doesnt want to go home", "being taken advantage", "taken advantage of",
-		"taking advantage", "unexplained"}
+		"taking advantage", "unexplained", "no food in", "no food at", "no food for", "wandering"}
 )
 
 // Safeguarding and safety as subjects: risk, unless the question is about
@@ -209,7 +212,7 @@ func riskSign(words []string) bool {
 		return true // "being hit", "was touched"; "being hurt", though "was hurt in a fall" is not
 	}
 	if near(words, []string{"chest"}, []string{"clutch*", "tight*", "hurt*", "pain*", "pressure", "crush*", "heavy"}, 3) ||
-		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || carrying(words) || givingAway(words) {
+		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || saving(words) || carrying(words) || givingAway(words) {
 		return true // a heart attack, a stroke, an overdose, criminal exploitation, putting affairs in order
 	}
 	if hasAny(words, relationshipActs...) && hasAny(words, abusers...) && !touchBase(words) {
@@ -252,10 +255,19 @@ func welfareConcern(words []string) bool {
 	if near(words, unseenNots, unseenWords, 2) && near(words, unseenWords, unseenWho, 3) && near(words, unseenWords, spanWords, 5) {
 		return true // "neighbours haven't seen her for days"
 	}
-	if !near(words, answerWords, answerOf, 3) || !hasAny(words, "not", "isnt", "hasnt", "havent", "wont", "no", "nobody", "doesnt", "stopped") {
+	nots := []string{"not", "isnt", "hasnt", "havent", "wont", "no", "nobody", "doesnt", "stopped"}
+	if near(words, nots, answerWords, 1) && hasAny(words, welfareWhy...) {
+		return true // "she isn't answering and she always does"
+	}
+	if !near(words, answerWords, answerOf, 3) || !hasAny(words, nots...) {
 		return false
 	}
 	return near(words, answerWords, []string{"door"}, 3) || hasAny(words, welfareWhy...) // no answer at the door is a concern by itself
+}
+
+// saving reports tablets saved up: "saving up his pills".
+func saving(words []string) bool {
+	return near(words, []string{"saving", "saved", "hoarding", "hoarded", "collecting", "hiding", "stash*"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 3)
 }
 
 // carrying reports someone made to carry or sell drugs.

@@ -148,6 +148,15 @@ func TestRiskConceptsMore(t *testing.T) {
 		"carer found her mum on the floor this morning",
 		"can we do a welfare check on a patient",
 		"neighbour says she hasn't been seen for a week",
+		"client says he has a plan to take his life",
+		"he's been saving up his tablets in a drawer",
+		"she said she might as well be dead",
+		"patient says nobody cares if he lives or dies",
+		"lady told me she's tired of living",
+		"her ex has been following her home from work",
+		"mum says there's no food in the house for the kids",
+		"elderly man with dementia found wandering at night",
+		"she isn't answering and she always does, i'm worried",
 		"no answer at the door on my home visit today",
 	} {
 		if a := b.Answer(q, Asker{Role: "hwbc"}); !a.Safety {
@@ -162,6 +171,10 @@ func TestRiskConceptsMore(t *testing.T) {
 		"is there a good place to find training",
 		"what happens to my caseload when i'm not here on leave",
 		"how do coaches help people cope with long term pain",
+		"what happens if a link worker is not answering referrals",
+		"is anyone following up the referrals i sent",
+		"how do i take my life back from my caseload",
+		"the children's centre has no food bank",
 	} {
 		if a := b.Answer(q, Asker{Role: "hwbc"}); a.Safety {
 			t.Errorf("%q: safety reply to an ordinary question", q)
