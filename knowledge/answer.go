@@ -119,6 +119,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.schemeFunds(words, res); ok {
+		ans.Kind, ans.Entry = Article, e // nil: not sure
+		if e == nil {
+			ans.Kind = NotSure
+		}
 	} else if e, ok := b.selfSupport(words, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {
@@ -138,7 +143,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, ok := b.whySupervision(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		// nil: the role's article does not speak of what was asked, and
+		// nothing else is a better guess.
+		if e != nil {
+			ans.Kind, ans.Entry = Article, e
+		}
 	} else if e, ok := b.rolesPerPCN(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
@@ -191,6 +200,11 @@ var listedAt = 0.9
 // one of the hit's own questions and search would give it anyway.
 func (b *Base) askedAsListed(res Results, words []string, roles roleSet) (*Entry, bool) {
 	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
+		return nil, false
+	}
+	if top := res.Hits[0].Entry; len(roles) == 1 && len(top.Roles) != 1 && hasAny(words, askerTopics[1].words...) && hasPhrase(words, "how much") {
+		// "how much do link workers get paid on AfC": the named role's
+		// pay, not the pay scale's article for every role.
 		return nil, false
 	}
 	e, ok := b.searched(res, words, roles)

@@ -131,3 +131,208 @@ func TestAskedAsListed(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleAskedWhatItsArticleLacks: "can a <role> do X" or "what do <role>s
+// do about X" where the role's article never speaks of X gets "not sure",
+// not the role's article; asked of what the article does say, it gets it.
+func TestRoleAskedWhatItsArticleLacks(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"can a care coordinator run a baby clinic",
+		"do health coaches do acupuncture",
+		"can link workers take blood samples",
+	} {
+		if a := b.Answer(q, Asker{}); a.Confident() {
+			t.Errorf("%q: answered with %s; want not sure", q, a.Entry.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"can link workers do home visits":                "role-splw",
+		"what do care coordinators do all day":           "role-cc",
+		"what does a health coach do in the first weeks": "role-hwbc",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}
+
+// TestDefinitionWithAsides: "what is X" with an aside at its end, a kind
+// noun after the term, or where the term was seen is still a definition.
+func TestDefinitionWithAsides(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what's an ICB anyway":                     "integrated care board",
+		"what is shared decision making again":     "shared decision making",
+		"what does PCI mean in the training email": "personalised care institute",
+		"whats a VCSE organisation":                "voluntary",
+	} {
+		a := b.Answer(q, Asker{Role: "cc"})
+		if a.Kind != Definition || !strings.Contains(strings.ToLower(a.Lead), want) {
+			t.Errorf("%q: kind %d, lead %q; want a definition with %q", q, a.Kind, a.Lead, want)
+		}
+	}
+}
+
+// TestNamedTermOrRolePay: a term the content defines, asked about beside a
+// role whose article never speaks of it, gets the term's article; how much
+// a named role is paid on a pay scale gets that role's pay article.
+func TestNamedTermOrRolePay(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what has the DES got to do with care coordinators":           "network-contract-des",
+		"how much are health coaches paid on afc":                     "hwbc-pay",
+		"how much do care coordinators get paid on agenda for change": "cc-pay",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}
+
+// TestReferralDescriptions: a person described by needs the role articles
+// speak of gets that role: care pulled together or appointments missed for
+// a care coordinator; work, caring or going out again for a link worker,
+// even when medication or covid is part of the description.
+func TestReferralDescriptions(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"man with heart failure keeps turning up at a&e, someone needs to pull his care together": "role-cc",
+		"gentleman muddled by his tablets since his discharge plan changed, who can help":         "role-cc",
+		"woman lost her job and wants to get back into work, who could help her":                  "role-splw",
+		"an unpaid carer for her husband needs some support, who helps":                           "role-splw",
+		"client hasn't left the house since covid and wants to rejoin his choir":                  "role-splw",
+		"exhausted carer looking after her dad, who could support the carer":                      "role-splw",
+		"man needs practical help sorting out his bills, who can help":                            "role-splw",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}
+
+// TestLocalDirectoryAsked: local groups, charities or voluntary
+// organisations asked for in Gateshead, or by someone there, get the
+// Gateshead local links.
+func TestLocalDirectoryAsked(t *testing.T) {
+	b := shippedBase(t)
+	for _, tt := range []struct {
+		q string
+		a Asker
+	}{
+		{"are there community groups near me", Asker{Role: "splw", Locality: "gateshead"}},
+		{"voluntary organisations in gateshead", Asker{}},
+		{"local charities in gateshead", Asker{Role: "hwbc"}},
+	} {
+		if a := b.Answer(tt.q, tt.a); !a.Confident() || a.Entry.ID != "resource-gateshead-local" {
+			t.Errorf("%q: confident %v, %v; want resource-gateshead-local", tt.q, a.Confident(), a.Entry)
+		}
+	}
+}
+
+// TestSupervisionClasses: why supervision matters is one article for every
+// role; whether someone of a role may supervise the asker is who can
+// supervise; a role's supervision asked with who or standards is still its
+// supervision, not its pay; training for supervisors is not a role's.
+func TestSupervisionClasses(t *testing.T) {
+	b := shippedBase(t)
+	for _, tt := range []struct {
+		q    string
+		a    Asker
+		want string
+	}{
+		{"supervision really matters, how do i argue for it with my manager", Asker{}, "supervision-why"},
+		{"can an experienced care coordinator supervise me", Asker{Role: "cc"}, "supervision-who-can-supervise"},
+		{"link worker supervision, who gives it and is there a cost", Asker{Role: "splw"}, "supervision-splw"},
+		{"supervision standards for care coordinators", Asker{}, "supervision-cc"},
+		{"is there any training for supervisors of health coaches", Asker{}, ""},
+		{"can nhs wdf money pay for my supervision course", Asker{Role: "cc"}, ""},
+	} {
+		a := b.Answer(tt.q, tt.a)
+		got := ""
+		if a.Confident() {
+			got = a.Entry.ID
+		}
+		if got != tt.want {
+			t.Errorf("%q as %+v: %q, want %q", tt.q, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestReferralSaidCasually: "who'd help" and "a guy" are a referral
+// question, and lone working, a policy the content does not cover, gets
+// not sure.
+func TestReferralSaidCasually(t *testing.T) {
+	b := shippedBase(t)
+	if a := b.Answer("bloke who's lonely since retiring, who'd help", Asker{}); !a.Confident() || a.Entry.ID != "role-splw" {
+		t.Errorf("casual referral: confident %v, %v; want role-splw", a.Confident(), a.Entry)
+	}
+	if a := b.Answer("lone working policy for health coaches", Asker{}); a.Confident() {
+		t.Errorf("lone working: answered with %s; want not sure", a.Entry.ID)
+	}
+}
+
+// TestSchemeFunds: what a named scheme's money pays for gets the article
+// that names the scheme and speaks of its money, or not sure; never one
+// role's pay.
+func TestSchemeFunds(t *testing.T) {
+	b := shippedBase(t)
+	if a := b.Answer("could arrs money pay for a new care coordinator's laptop bag", Asker{Role: "cc"}); a.Confident() && a.Entry.ID == "cc-pay" {
+		t.Errorf("what ARRS money pays for answered with the role's pay")
+	}
+	if a := b.Answer("can the arrs money pay for our health coaches", Asker{}); !a.Confident() || a.Entry.ID != "arrs-funding" && a.Entry.ID != "arrs" {
+		t.Errorf("what ARRS money pays for: confident %v, %v; want the ARRS articles", a.Confident(), a.Entry)
+	}
+}
+
+// TestSelfCareAndOtherRolesPay: how to look after oneself is advice the
+// content does not give, though where to find someone to talk to is; and
+// what a scheme pays for a role outside personalised care is not the
+// article on supervising that role.
+func TestSelfCareAndOtherRolesPay(t *testing.T) {
+	b := shippedBase(t)
+	for _, tt := range []struct {
+		q    string
+		a    Asker
+		want string
+	}{
+		{"so stressed as a care coordinator, any tips for looking after myself", Asker{Role: "cc", Locality: "gateshead"}, ""},
+		{"i'm overwhelmed, how do i stop taking work home", Asker{Role: "hwbc", Locality: "gateshead"}, ""},
+		{"i'm overwhelmed and need someone to talk to", Asker{Role: "hwbc", Locality: "gateshead"}, "resource-gateshead-peer-support-network"},
+		{"what does arrs pay for a pharmacy technician", Asker{}, ""},
+	} {
+		a := b.Answer(tt.q, tt.a)
+		got := ""
+		if a.Confident() {
+			got = a.Entry.ID
+		}
+		if got != tt.want {
+			t.Errorf("%q as %+v: %q, want %q", tt.q, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestNamedPeopleAndBudgets: who holds a post, and an organisation's
+// budget beyond ARRS and personal health budgets, are not in the content;
+// ARRS money and personal health budgets are.
+func TestNamedPeopleAndBudgets(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"who is the pcn clinical director in gateshead",
+		"who's the commissioner for health coaching",
+		"how big is our pcn's budget for next year",
+		"what does the nhs budget for primary care come to",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Confident() {
+			t.Errorf("%q: answered with %s; want not sure", q, a.Entry.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"how much is the arrs budget":          "arrs-funding",
+		"who can get a personal health budget": "personal-health-budgets",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
+		}
+	}
+}

@@ -45,6 +45,7 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 // definition answers "what is X" and its everyday forms when X is an
 // abbreviation an entry defines: the lead, and the entry.
 func (b *Base) definition(words []string) (string, *Entry, bool) {
+	words = definitionCore(words)
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
 		if n < 1 || n > 2*maxTermWords || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
@@ -205,7 +206,13 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 	if hasAny(words, referralAsks...) || hasAny(words, "patient*", "client*", "pt", "pts", "carer*", "resident*") {
 		return nil // "which role should I refer a lonely patient to" is about the patient
 	}
+	if fundsAsked(words) {
+		return nil // "can ARRS money pay for my training" asks what a scheme funds
+	}
 	for i, t := range askerTopics {
+		if i == 0 && asksWhySupervision(words) {
+			return nil // why it matters is the same for every role
+		}
 		if i == 1 && !ownPay(words) {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
 		}
@@ -243,31 +250,46 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		role = r
 	}
 	comparing := hasAny(words, "vs", "versus", "differ*", "diff", "compare*") || hasPhrase(words, "same as")
-	if (hasAny(words, "do", "does", "doing") && hasAny(words, "what") || comparing) && !hasAny(words, topicWords...) || aboutTheRole(words) {
-		// "what do health coaches do all day", "link worker role explained",
-		// "health coach vs personal trainer": what the role is.
+	if aboutTheRole(words) || comparing && !hasAny(words, topicWords...) {
+		// "link worker role explained", "health coach vs personal
+		// trainer": what the role is.
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
 	}
+	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) {
+		// "what do health coaches do all day": what the role is, if its
+		// article speaks of what else the question names.
+		return b.roleIfSpoken(words, role)
+	}
+	if hasAny(words, "supervisor", "supervisors") && hasAny(words, askerTopics[2].words...) && !hasAny(words, firstPerson...) {
+		// Training for supervisors is not how the role is supervised,
+		// nor the role's own training.
+		return nil, true
+	}
 	for i, t := range askerTopics[:3] { // supervision, pay and training
-		if !hasAny(words, t.words...) || i == 0 && hasAny(words, supervisionAsides...) {
+		if !hasAny(words, t.words...) {
 			continue
+		}
+		if i == 0 && hasAny(words, supervisionAsides...) {
+			return nil, false // a question about supervision all the same, not the role's pay or training
+		}
+		if i == 1 && fundsAsked(words) {
+			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
 		return e, ok
 	}
 	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
 		// "can link workers do home visits": what the role does.
-		e, ok := b.byID["role-"+string(role)]
-		return e, ok
+		return b.roleIfSpoken(words, role)
 	}
 	return nil, false
 }
 
 // supervisionAsides mark a supervision question about something besides how
 // a role is supervised: why, who may, the kinds, the contract, the evidence.
-var supervisionAsides = []string{"why", "who", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
-	"contract*", "contractual", "standard*", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
+var supervisionAsides = []string{"why", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
+	"contract*", "contractual", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
 	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
 
 // roleWordsAbout are the words of a question about what a role is, beside
@@ -340,7 +362,7 @@ var offTopicWords = []string{
 	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
-var offTopicPhrases = []string{"bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
+var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
 	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
@@ -407,6 +429,13 @@ func offTopic(words []string) bool {
 		// role's article answers.
 		return true
 	}
+	if (hasPhrase(words, "who is") || hasAny(words[:min(1, len(words))], "whos")) && hasAny(words, "lead", "leads", "commissioner*", "director*", "chair", "contact") {
+		return true // a named person: the content names no one
+	}
+	if hasAny(words, "budget", "budgets") && hasAny(words, "icb", "icbs", "pcn", "pcns", "practice", "practices", "trust", "council", "nhs") &&
+		!hasAny(words, "arrs", "additional", "reimburse*", "personal", "phb", "phbs") {
+		return true // an organisation's budget, beyond ARRS and personal health budgets
+	}
 	for _, p := range offTopicPhrases {
 		if hasPhrase(words, p) {
 			return true
@@ -420,13 +449,20 @@ var referralAsks = []string{"refer*"}
 
 var referralPhrases = []string{
 	"who can help", "who should", "who could", "who would", "which role", "who do i", "who can", "who supports",
-	"who helps", "who is best", "what role", "someone who", "who to",
+	"who helps", "who is best", "what role", "someone who", "who to", "whod", "whos best",
+}
+
+// circumstance reports a word that, off-topic asked alone ("what dose of
+// the tablets"), describes someone's life in a referral question: "anxious
+// about going out since covid", "confused by her medication".
+func circumstance(w string) bool {
+	return hasAny([]string{w}, "covid", "medication*", "tablets", "pills", "flu", "holiday*")
 }
 
 // people are the words for the person a referral question is about.
 var people = []string{"patient*", "person", "client*", "man", "woman", "lady", "gentleman", "someone", "somebody", "he", "she", "they", "carer*", "resident*",
 	"family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "elderly", "pensioner*", "veteran*", "teenager*",
-	"husband", "wife", "son", "daughter", "grandparent*", "neighbour*"}
+	"husband", "wife", "son", "daughter", "grandparent*", "neighbour*", "guy", "bloke", "chap", "fella", "lad", "gent"}
 
 // referral answers a question describing someone's needs and asking who can
 // help them with the role whose article's referral cues match the most, and
@@ -443,7 +479,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	for _, p := range referralPhrases {
 		asked = asked || hasPhrase(words, p)
 	}
-	if !asked && !hasAny(words, people...) || offTopic(words) {
+	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}
 	var best []*Entry
@@ -494,14 +530,22 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 // whySupervision answers why supervision matters ("why should we bother
 // with supervision") with the article on the evidence.
 func (b *Base) whySupervision(words []string) (*Entry, bool) {
-	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence") || hasPhrase(words, "does supervision help")) {
-		return nil, false
-	}
-	if hasAny(words, "kind*", "type*", "contract*", "guidance") {
+	if !asksWhySupervision(words) {
 		return nil, false
 	}
 	e, ok := b.byID["supervision-why"]
 	return e, ok
+}
+
+// asksWhySupervision reports whether a question asks why supervision
+// matters, not how a role gets it: "why does supervision matter, I need to
+// make the case to my PCN".
+func asksWhySupervision(words []string) bool {
+	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence", "matter", "matters") ||
+		hasPhrase(words, "does supervision help") || hasPhrase(words, "make the case") || hasPhrase(words, "business case")) {
+		return false
+	}
+	return !hasAny(words, "kind*", "type*", "contract*", "guidance")
 }
 
 // politeness are words that open or close a message without asking
@@ -534,7 +578,8 @@ func trimPolite(words []string) []string {
 }
 
 // professions that may supervise the roles, besides the roles themselves.
-var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*"}
+var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "paramedic*", "physio*", "clinician*", "ahp", "practitioner*", "manager*",
+	"physician*", "associate*", "podiatrist*", "dietitian*", "therapist*", "technician*"}
 
 // whoCanSupervise answers "can a care coordinator supervise a link
 // worker" and its like, a question of whether one person may supervise
@@ -544,7 +589,10 @@ func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
 		return nil, false
 	}
 	n := len(roles)
-	if n < 2 && !(n == 1 && (hasAny(words, professions...) || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
+	// "can a senior link worker supervise me": whether someone of the
+	// named role may supervise the asker.
+	supervisesMe := hasPhrase(words, "supervise me") || hasPhrase(words, "be my supervisor")
+	if n < 2 && !(n == 1 && (hasAny(words, professions...) || supervisesMe || hasAny(words, "who") && hasAny(words, "allowed", "able", "may"))) {
 		return nil, false
 	}
 	e, ok := b.byID["supervision-who-can-supervise"]

@@ -21,6 +21,22 @@ var (
 	othersPhrases = []string{"someone who", "someone whos", "someone with", "somebody who", "somebody with", "someone is", "someone feels"}
 )
 
+// selfCarePhrases ask how to look after oneself, which the content does not
+// advise on, not where to find someone to talk to.
+var selfCarePhrases = []string{"look after myself", "looking after myself", "take care of myself", "taking care of myself", "self care",
+	"selfcare", "tips", "how do i cope", "how can i cope", "how to cope", "how do i stop", "how can i stop", "how do i avoid", "how to avoid",
+	"how do i prevent", "how to prevent", "how do i manage my", "how can i manage my"}
+
+// asksSelfCare reports whether a question asks how to look after oneself
+// and not for someone to talk to or support from others.
+func asksSelfCare(words []string) bool {
+	asked := false
+	for _, p := range selfCarePhrases {
+		asked = asked || hasPhrase(words, p)
+	}
+	return asked && !hasAny(words, "talk", "someone", "somebody", "who", "support", "network", "peer", "peers", "vent")
+}
+
 // selfSupport answers someone who says they are worn down by the job, or
 // need someone to talk to, with where they can get support: the peer
 // support network of their area (this workspace, in Gateshead), else the
@@ -39,7 +55,7 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	for _, p := range feelingPhrases {
 		feeling = feeling || hasPhrase(words, p)
 	}
-	if !feeling {
+	if !feeling || asksSelfCare(words) {
 		return nil, false
 	}
 	ids := []string{"resource-gateshead-peer-support-network"}

@@ -72,8 +72,38 @@ var (
 		"make it all stop", "a burden", "burden to", "see the point of", "see the point in", "see the point anymore", "point of anything",
 		"to disappear", "goodbye note", "letter saying goodbye", "ending her life", "ending his life", "ending their life", "ending my life",
 		"take her own life", "take his own life", "taking her own life", "taking his own life", "taking their own life", "took her own life",
-		"took his own life",
+		"took his own life", "better off not", "not around anymore", "not around any more", "not here anymore", "not here any more",
+		"wont be here", "not be here", "not going to be here", "not going to be around", "be gone soon",
+		"take his life", "take her life", "take their life", "taking his life", "taking her life", "be dead",
+		"live or die", "lives or dies", "if i died", "if he died", "if she died", "ways to die", "how to die", "want to be dead",
+		"had enough of life", "sick of life", "tired of life", "tired of living", "sick of living", "enough of living",
 	}
+
+	// Thoughts that tell of risk said of oneself or another: "having dark
+	// thoughts", "intrusive thoughts", "in a dark place".
+	darkWords    = []string{"dark", "darker", "darkest", "intrusive", "horrible", "scary", "awful", "terrible", "unwanted", "frightening", "disturbing", "bad"}
+	thoughtWords = []string{"thought", "thoughts", "urges"}
+	// How a person says they are not coping themselves: "struggling
+	// myself", next to a word of low mood.
+	lowMood = []string{"dark", "low", "down", "cope", "coping", "anymore", "mentally", "breaking", "broken", "desperate", "crying"}
+
+	// Marks on the body: "cuts on her arms", "burns on his legs".
+	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash"}
+	bodyParts = []string{"arm", "arms", "wrist*", "leg", "legs", "thigh*", "skin", "neck", "stomach", "hands", "chest"}
+	// Harm described as how someone copes: "says it's how she copes".
+	copingPhrases = []string{"how she copes", "how he copes", "how they cope", "how i cope", "way of coping", "way to cope", "helps her cope", "helps him cope", "helps them cope", "helps me cope"}
+
+	// A welfare concern: someone not seen, not answering, or found fallen.
+	welfarePhrases = []string{"welfare check", "welfare concern", "safe and well check", "on the floor", "on the ground", "cant get up", "couldnt get up",
+		"cannot get up", "unable to get up", "fallen and", "curtains closed", "curtains drawn", "post piling up", "milk on the doorstep",
+		"nobody has seen", "no one has seen", "noone has seen", "dark place", "bad place", "dark times"}
+	unseenWords = []string{"seen", "heard"}
+	unseenNots  = []string{"not", "havent", "hasnt", "nobody", "noone", "never"}
+	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody"}
+	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday"}
+	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
+	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
+	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally"}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
@@ -107,7 +137,7 @@ var (
 	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
 	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages"}
 	possessives    = []string{"her", "his", "their"}
-	controlPhrases = []string{"not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
+	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
 		"not let out", "wont let her", "wont let him", "wont let them", "doesnt let her", "doesnt let him", "doesnt let them",
 		"stops her from", "stops him from", "stops them from", "stops her seeing", "stops him seeing", "isolating her", "isolating him",
 		"cut her off", "cut him off", "locks her in", "locks him in", "controlling partner", "controlling behaviour"}
@@ -117,7 +147,7 @@ var (
 		"boy", "girl", "pupil*", "minor", "minors", "elderly", "vulnerable", "young"}
 	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "no food at home", "not safe", "scared of", "scared to",
 		"afraid of", "wont go home", "dont want to go home", "doesnt want to go home", "being taken advantage", "taken advantage of",
-		"taking advantage", "unexplained"}
+		"taking advantage", "unexplained", "no food in", "no food at", "no food for", "wandering"}
 )
 
 // Safeguarding and safety as subjects: risk, unless the question is about
@@ -182,7 +212,7 @@ func riskSign(words []string) bool {
 		return true // "being hit", "was touched"; "being hurt", though "was hurt in a fall" is not
 	}
 	if near(words, []string{"chest"}, []string{"clutch*", "tight*", "hurt*", "pain*", "pressure", "crush*", "heavy"}, 3) ||
-		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || carrying(words) || givingAway(words) {
+		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || saving(words) || carrying(words) || givingAway(words) {
 		return true // a heart attack, a stroke, an overdose, criminal exploitation, putting affairs in order
 	}
 	if hasAny(words, relationshipActs...) && hasAny(words, abusers...) && !touchBase(words) {
@@ -191,13 +221,53 @@ func riskSign(words []string) bool {
 	if near(words, fears, abusers, 4) || controlled(words) {
 		return true
 	}
+	if darkThoughts(words) || marked(words) || welfareConcern(words) {
+		return true
+	}
 	return hasAny(words, atRiskPeople...) && (atRiskPhraseSet.in(words) || hasAny(words, harmActs...) && !touchBase(words))
 }
 
 // allPills reports "took all her pills", "swallowed a whole packet".
 func allPills(words []string) bool {
-	return near(words, []string{"all", "whole", "lot", "lots", "handful", "packet*", "box", "bottle"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 2) &&
+	return near(words, []string{"all", "whole", "lot", "lots", "load", "loads", "bunch", "heap", "pile", "stack", "handful", "dozen*", "packet*", "box", "bottle"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 4) &&
 		hasAny(words, "took", "taken", "take", "swallow*", "downed", "necked")
+}
+
+// darkThoughts reports "having dark thoughts", "intrusive thoughts", and
+// "struggling myself" said with a word of low mood.
+func darkThoughts(words []string) bool {
+	return near(words, darkWords, thoughtWords, 1) ||
+		hasPhrase(words, "struggling myself") && hasAny(words, lowMood...) || hasPhrase(words, "struggling so much")
+}
+
+// marked reports cuts, burns or marks on someone's body, or harm spoken of
+// as how they cope.
+func marked(words []string) bool {
+	return near(words, bodyMarks, bodyParts, 3) || copingPhraseSet.in(words) && hasAny(words, append(bodyMarks, selfHarmActs...)...)
+}
+
+// welfareConcern reports someone not seen for days, not answering the door
+// to someone worried, or found on the floor.
+func welfareConcern(words []string) bool {
+	if welfarePhraseSet.in(words) {
+		return true
+	}
+	if near(words, unseenNots, unseenWords, 2) && near(words, unseenWords, unseenWho, 3) && near(words, unseenWords, spanWords, 5) {
+		return true // "neighbours haven't seen her for days"
+	}
+	nots := []string{"not", "isnt", "hasnt", "havent", "wont", "no", "nobody", "doesnt", "stopped"}
+	if near(words, nots, answerWords, 1) && hasAny(words, welfareWhy...) {
+		return true // "she isn't answering and she always does"
+	}
+	if !near(words, answerWords, answerOf, 3) || !hasAny(words, nots...) {
+		return false
+	}
+	return near(words, answerWords, []string{"door"}, 3) || hasAny(words, welfareWhy...) // no answer at the door is a concern by itself
+}
+
+// saving reports tablets saved up: "saving up his pills".
+func saving(words []string) bool {
+	return near(words, []string{"saving", "saved", "hoarding", "hoarded", "collecting", "hiding", "stash*"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 3)
 }
 
 // carrying reports someone made to carry or sell drugs.
@@ -298,4 +368,6 @@ var (
 	riskPhraseSet      = newPhraseSet(riskPhrases, hopelessPhrases, controlPhrases)
 	atRiskPhraseSet    = newPhraseSet(atRiskPhrases)
 	riskTopicPhraseSet = newPhraseSet(riskTopicPhrases)
+	copingPhraseSet    = newPhraseSet(copingPhrases)
+	welfarePhraseSet   = newPhraseSet(welfarePhrases)
 )

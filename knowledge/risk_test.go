@@ -126,3 +126,58 @@ func TestRiskSaidManyWays(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskConceptsMore: being not around, tablets taken in quantity, marks
+// on the body or harm as coping, dark thoughts, and a welfare concern, each
+// said in words no question set uses; and ordinary questions near them
+// that are no risk.
+func TestRiskConceptsMore(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"gentleman told me his family would be better off not having him",
+		"she said soon she won't be here anymore",
+		"caller says she's swallowed a bunch of pills",
+		"he's taken loads of his mum's tablets",
+		"noticed burns on his wrists during our chat",
+		"young man has scars on his legs and says cutting helps him cope",
+		"patient mentioned intrusive thoughts about hurting her baby",
+		"honestly i'm in a dark place at the moment",
+		"colleague keeps having horrible thoughts and can't switch off",
+		"elderly gent isn't answering his phone and he always picks up",
+		"nobody has heard from him in a week and his neighbour is worried",
+		"carer found her mum on the floor this morning",
+		"can we do a welfare check on a patient",
+		"neighbour says she hasn't been seen for a week",
+		"client says he has a plan to take his life",
+		"he's been saving up his tablets in a drawer",
+		"she said she might as well be dead",
+		"patient says nobody cares if he lives or dies",
+		"lady told me she's tired of living",
+		"her ex has been following her home from work",
+		"mum says there's no food in the house for the kids",
+		"elderly man with dementia found wandering at night",
+		"she isn't answering and she always does, i'm worried",
+		"no answer at the door on my home visit today",
+	} {
+		if a := b.Answer(q, Asker{Role: "hwbc"}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"patient doesn't answer the phone when i call, how many tries before discharge",
+		"client has not been seen by a link worker in 14 days, is that the target",
+		"we face funding cuts to arrs roles",
+		"patient takes tablets for his blood pressure",
+		"is there a good place to find training",
+		"what happens to my caseload when i'm not here on leave",
+		"how do coaches help people cope with long term pain",
+		"what happens if a link worker is not answering referrals",
+		"is anyone following up the referrals i sent",
+		"how do i take my life back from my caseload",
+		"the children's centre has no food bank",
+	} {
+		if a := b.Answer(q, Asker{Role: "hwbc"}); a.Safety {
+			t.Errorf("%q: safety reply to an ordinary question", q)
+		}
+	}
+}

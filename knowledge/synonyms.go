@@ -55,6 +55,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"referral", []string{"referral", "refer", "referred", "referring"}},
 	{"numbers", []string{"how many", "number", "numbers", "figures", "headcount", "statistics", "count"}},
 	{"people", []string{"patient", "patients", "people", "person", "individual"}},
+	{"lowmood", []string{"low mood", "depression", "depressed", "feeling low"}},
 	{"tasks", []string{"task", "tasks", "duty", "duties", "responsibility", "responsibilities"}},
 }...)
 

@@ -42,6 +42,8 @@ var (
 var usageRules = []usageRule{
 	{UsageHint{Command: "supervision", Args: "snooze", Does: "put off your next reminder"},
 		[][]string{{"snooze"}}},
+	{UsageHint{Command: "admin", Args: "report csv", Does: "have the supervision report sent to you as a CSV file (for network admins)"},
+		[][]string{{"report", "reports"}, {"csv", "export*", "spreadsheet", "excel", "download*"}, {"supervision", "csv", "overdue", "everyone", "network"}}},
 	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
 		[][]string{{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick", "pause"},
 			append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
@@ -67,6 +69,8 @@ var usageRules = []usageRule{
 		[][]string{changeWords, profileWords}},
 	{UsageHint{Command: "supervision", Args: "setup", Does: "set your role, PCN, locality, supervisor and reminders"},
 		[][]string{{"profile"}, {"my", "i"}}},
+	{UsageHint{Command: "forget-me", Does: "erase everything peerbot holds about you, after you confirm"},
+		[][]string{{"delete", "erase", "remove", "wipe", "get rid of"}, {"about me", "on me", "you have", "you hold", "you keep", "you store", "you know", "all my", "my data", "my information", "my details", "my account"}}},
 	{UsageHint{Command: "forget-me", Does: "erase everything peerbot holds about you, after you confirm"},
 		[][]string{{"forget me", "delete my data", "erase my data", "delete my account", "delete my information", "delete my details", "remove my data"}}},
 	{UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"},

@@ -26,6 +26,10 @@ func TestUsageQuestions(t *testing.T) {
 		{"how do i stop getting messages from you", "supervision remind"},
 		{"how do i tell you who my supervisor is", "supervision setup"},
 		{"what can you do", ""},
+		{"please wipe all my details from the bot", "forget-me"},
+		{"can you remove whatever you hold on me", "forget-me"},
+		{"download the overdue supervision report as a spreadsheet", "admin report csv"},
+		{"export supervision reports to excel", "admin report csv"},
 		{"who runs this network", ""},
 	}
 	for _, tt := range tests {
@@ -48,6 +52,8 @@ func TestUsageQuestions(t *testing.T) {
 		"how often should i get supervision",
 		"my supervisor keeps cancelling what do i do",
 		"how do i add a meeting to my calendar",
+		"where can i download the annual report on social prescribing",
+		"how do i remove a patient from my caseload",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
 			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)

@@ -1,0 +1,51 @@
+package knowledge
+
+import "slices"
+
+// unmatched returns the stems of q's words that entry e does not match by
+// any of their terms, anywhere in it (title, synonyms, summary, body or its
+// questions), with each word's weight as confidence weighs it. A word
+// corrected as a likely typo is left out: which word was meant is a guess.
+func (ix *Index) unmatched(q string, e *Entry) (stems []string, weights []float64) {
+	d := int32(slices.Index(ix.entries, e))
+	if d < 0 {
+		return nil, nil
+	}
+	for _, u := range ix.parse(q).units {
+		if u.pen == 1 && !ix.has(u, d) {
+			stems, weights = append(stems, u.stem), append(weights, u.weight)
+		}
+	}
+	return stems, weights
+}
+
+// has reports whether entry d matches unit u by any of its terms.
+func (ix *Index) has(u unit, d int32) bool {
+	for _, id := range u.terms {
+		if _, found := slices.BinarySearchFunc(ix.postings[id], d, func(p posting, d int32) int { return int(p.doc - d) }); found {
+			return true
+		}
+	}
+	return false
+}
+
+// telling is the least weight, as confidence weighs it, of a word that says
+// what a question is about: rarer words than most of the content's.
+var telling = 2.3
+
+// whenWords, stemmed, say when, not what: "in my first few weeks".
+var whenWords = map[string]bool{"week": true, "day": true, "month": true, "year": true, "first": true, "few": true, "time": true,
+	"today": true, "tomorrow": true, "yesterday": true, "new": true, "soon": true, "now": true}
+
+// speaksOf reports whether entry e matches every telling word of q: a
+// question's rare words name its subject, and an article without them
+// does not answer it.
+func (b *Base) speaksOf(q string, e *Entry) bool {
+	stems, ws := b.index.unmatched(q, e)
+	for i, w := range ws {
+		if w >= telling && !whenWords[stems[i]] {
+			return false
+		}
+	}
+	return true
+}

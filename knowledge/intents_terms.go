@@ -1,0 +1,121 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// Intents that weigh what an article speaks of against what a question
+// names: a defined term, a scheme's money, a role asked about something
+// its article never mentions.
+
+// asides end a "what is X" question without changing it: "what is a PCN
+// anyway", "what is health coaching exactly".
+var asides = []string{"anyway", "exactly", "actually", "again", "then", "really", "btw", "precisely", "here", "please"}
+
+// kindNouns after a term name what kind of thing it is: "a VCSE org".
+var kindNouns = []string{"org", "orgs", "organisation", "organisations", "organization", "organizations"}
+
+// meanContexts after "what does X mean" say where X was seen: "what does
+// AfC mean on my job advert".
+var meanContexts = []string{"on", "in", "at", "when", "here"}
+
+// definitionCore is a "what is X" question without the words around it
+// that do not change what is asked: an aside at its end, a kind noun after
+// the term, or where the term was seen after "mean".
+func definitionCore(words []string) []string {
+	for len(words) > 2 && hasAny(words[len(words)-1:], asides...) {
+		words = words[:len(words)-1]
+	}
+	if len(words) > 2 && hasAny(words[len(words)-1:], kindNouns...) {
+		words = words[:len(words)-1]
+	}
+	for i := 2; i+1 < len(words); i++ {
+		if hasAny(words[i:i+1], "mean", "means") && hasAny(words[i+1:i+2], meanContexts...) && hasAny(words[:1], "what") {
+			return words[:i+1]
+		}
+	}
+	return words
+}
+
+// roleIfSpoken returns the role's article when it speaks of every telling
+// word of the question; otherwise nil and true: the question asks of the
+// role something its article does not say ("can a care coordinator do
+// home visits"), and no other article is a better guess.
+func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool) {
+	e, ok := b.byID["role-"+string(role)]
+	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
+		if term := b.termNamed(words); term != "" && b.speaksOf(q, b.termEntry(term)) {
+			return b.termEntry(term), true // "what's the network DES got to do with link workers"
+		}
+		return nil, true
+	}
+	return e, ok
+}
+
+// termNamed returns the one term, other than a role's name, that a
+// question names of those the content defines; "" for none or more than
+// one.
+func (b *Base) termNamed(words []string) string {
+	var found *definedTerm
+	for i, d := range b.defs {
+		if d.term == "" || len(rolesNamed(plainWords(d.term))) > 0 || !hasPhrase(words, d.term) {
+			continue
+		}
+		if found != nil && found.entry != d.entry {
+			return ""
+		}
+		found = &b.defs[i]
+	}
+	if found == nil {
+		return ""
+	}
+	return found.term
+}
+
+// termEntry returns the entry that defines term, as termNamed gives it.
+func (b *Base) termEntry(term string) *Entry {
+	_, e, _ := b.defined(term)
+	return e
+}
+
+// schemeFunds answers what a named scheme's money pays for ("can ARRS
+// money pay for my training") with the first of search's hits that is no
+// one role's article, names the scheme and speaks of what was asked; with
+// none, nil and true: not sure. WDF is a framework, and no article says
+// what WDF money pays for. ok is false for another question.
+func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
+	if !fundsAsked(words) {
+		return nil, false
+	}
+	term := b.termNamed(words)
+	if term == "" {
+		return nil, false
+	}
+	q := strings.Join(words, " ")
+	for _, h := range res.Hits[:min(3, len(res.Hits))] {
+		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) &&
+			b.speaksOfMoney(h.Entry) {
+			return h.Entry, true
+		}
+	}
+	return nil, true
+}
+
+// fundsAsked reports whether a question asks what money pays for: "can
+// ARRS money pay for my training".
+func fundsAsked(words []string) bool {
+	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
+}
+
+// speaksOfMoney reports whether e speaks of money at all: pay, funding or
+// reimbursement.
+func (b *Base) speaksOfMoney(e *Entry) bool {
+	for _, w := range []string{"money", "funding", "reimbursement", "pay"} {
+		if stems, _ := b.index.unmatched(w, e); len(stems) == 0 {
+			return true
+		}
+	}
+	return false
+}
