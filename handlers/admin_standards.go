@@ -63,7 +63,7 @@ func (a *Admin) StandardsShow(ctx context.Context, req Request) (Reply, error) {
 		for _, o := range list {
 			where := "everywhere"
 			if o.Locality != "" {
-				where = "in " + o.Locality
+				where = "in " + supLocalityName(o.Locality)
 			}
 			line := fmt.Sprintf("- %s %s: every %s", o.Role.Abbreviation(), where, supCount(o.Weeks, "week", "weeks"))
 			if o.MinMinutes > 0 {
@@ -119,7 +119,7 @@ func (a *Admin) StandardsSet(ctx context.Context, req Request) (Reply, error) {
 	}
 	where := "everywhere without a setting of its own"
 	if o.Locality != "" {
-		where = "in " + o.Locality
+		where = "in " + supLocalityName(o.Locality)
 	}
 	msg := fmt.Sprintf("Done: %s supervision is now due every %s %s", o.Role.Abbreviation(), supCount(o.Weeks, "week", "weeks"), where)
 	if o.MinMinutes > 0 {
@@ -128,13 +128,14 @@ func (a *Admin) StandardsSet(ctx context.Context, req Request) (Reply, error) {
 	return Say(msg + ". Status, the App Home, reports and reminders use it from now."), nil
 }
 
-// StandardsReset answers "admin standards reset <role> [locality <name>]".
+// StandardsReset answers "admin standards reset <role> [[locality] <name>]".
 func (a *Admin) StandardsReset(ctx context.Context, req Request) (Reply, error) {
 	if a.overrides == nil {
 		return Say("Standards cannot be changed on this bot."), nil
 	}
 	example := "For example: " + req.Invocation("admin", "standards reset coach locality gateshead")
 	roleWords, locWords, _ := strings.Cut(" "+strings.TrimSpace(req.Args)+" ", " locality ")
+	roleWords, locWords = bareLocality(roleWords, locWords)
 	role, ok := supervision.ParseRole(strings.TrimSpace(roleWords))
 	if !ok {
 		return Say(fmt.Sprintf("Say which role to go back to the published standard for: SPLW, HWBC or CC, not “%s”.\n%s", reportTyped(roleWords), example)), nil
@@ -156,7 +157,7 @@ func (a *Admin) StandardsReset(ctx context.Context, req Request) (Reply, error) 
 	}
 	where := "everywhere"
 	if locality != "" {
-		where = "in " + locality
+		where = "in " + supLocalityName(locality)
 	}
 	if !had {
 		return Say(fmt.Sprintf("There was no override for %s %s: it already follows the published standard.", role.Abbreviation(), where)), nil
@@ -197,6 +198,11 @@ func parseOverride(args string) (supervision.Override, string) {
 		}
 		o.MinMinutes, rest = m, rest[3:]
 	}
+	if len(rest) == 1 && rest[0] != "locality" {
+		if _, ok := supervision.ParseLocality(rest[0]); ok {
+			rest = []string{"locality", rest[0]} // "… every 3 weeks gateshead"
+		}
+	}
 	if len(rest) > 0 && rest[0] == "locality" {
 		l, ok := supervision.ParseLocality(strings.Join(rest[1:], " "))
 		if !ok || l == "" {
@@ -208,4 +214,22 @@ func parseOverride(args string) (supervision.Override, string) {
 		return o, fmt.Sprintf("I didn't follow “%s”.", reportTyped(strings.Join(rest, " ")))
 	}
 	return o, ""
+}
+
+// bareLocality lets "reset splw gateshead" mean "reset splw locality
+// gateshead": when roleWords is no role but its last word is a locality
+// and no locality was given with the word, that word is the locality.
+func bareLocality(roleWords, locWords string) (string, string) {
+	f := strings.Fields(roleWords)
+	if strings.TrimSpace(locWords) != "" || len(f) < 2 {
+		return roleWords, locWords
+	}
+	if _, ok := supervision.ParseRole(strings.Join(f, " ")); ok {
+		return roleWords, locWords
+	}
+	last := f[len(f)-1]
+	if l, ok := supervision.ParseLocality(last); ok && l != "" {
+		return strings.Join(f[:len(f)-1], " "), last
+	}
+	return roleWords, locWords
 }

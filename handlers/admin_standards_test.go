@@ -78,12 +78,12 @@ func TestAdminStandardsOverride(t *testing.T) {
 	wantContains(t, "show before", a.say("UADMIN", "admin standards show"), "No overrides", "SPLW: clinical supervision every month (published)")
 
 	got := a.say("UADMIN", "admin standards set link worker every 2 weeks min 60 minutes locality Gateshead")
-	wantContains(t, "set", got, "Done: SPLW supervision is now due every 2 weeks in gateshead, at least 60 minutes long.")
+	wantContains(t, "set", got, "Done: SPLW supervision is now due every 2 weeks in Gateshead, at least 60 minutes long.")
 	fortnightly := "Next due: Mon 16 Nov 2026"
 	wantContains(t, "status on the replica that set it", a.say(sam, "supervision status"), fortnightly, "Status: Overdue", "every 2 weeks")
 	wantContains(t, "report on the replica that set it", a.say("UADMIN", "admin report"), "clinical supervision due: 16 Nov 2026", "1 overdue")
-	wantContains(t, "the standards a person reads", a.say(sam, "supervision standards splw"), "Set by the network's admins for gateshead")
-	wantContains(t, "show", a.say("UADMIN", "admin standards show"), "1 override set by admins", "SPLW in gateshead: every 2 weeks, at least 60 minutes · set by @UADMIN on 20 Nov 2026")
+	wantContains(t, "the standards a person reads", a.say(sam, "supervision standards splw"), "Set by the network's admins for Gateshead")
+	wantContains(t, "show", a.say("UADMIN", "admin standards show"), "1 override set by admins", "SPLW in Gateshead: every 2 weeks, at least 60 minutes · set by @UADMIN on 20 Nov 2026")
 
 	b.later(handlers.StandardsCheckEvery + time.Millisecond)
 	wantContains(t, "status on another replica", b.say(sam, "supervision status"), fortnightly)
@@ -92,9 +92,9 @@ func TestAdminStandardsOverride(t *testing.T) {
 	wantContains(t, "set everywhere", a.say("UADMIN", "admin standards set splw every 6 weeks"), "everywhere without a setting of its own")
 	wantContains(t, "locality first", a.say(sam, "supervision status"), fortnightly)
 
-	wantContains(t, "reset", a.say("UADMIN", "admin standards reset splw locality gateshead"), "Done: SPLW in gateshead follows the published standard again.")
+	wantContains(t, "reset", a.say("UADMIN", "admin standards reset splw gateshead"), "Done: SPLW in Gateshead follows the published standard again.")
 	wantContains(t, "everywhere's now", a.say(sam, "supervision status"), "Next due: Mon 14 Dec 2026")
-	wantContains(t, "reset again", a.say("UADMIN", "admin standards reset splw locality gateshead"), "There was no override for SPLW in gateshead")
+	wantContains(t, "reset again", a.say("UADMIN", "admin standards reset splw locality gateshead"), "There was no override for SPLW in Gateshead")
 	a.say("UADMIN", "admin standards reset splw")
 	wantContains(t, "all reset", a.say(sam, "supervision status"), monthly)
 	b.later(handlers.StandardsCheckEvery + time.Millisecond)
@@ -116,6 +116,7 @@ func TestAdminStandardsBadInput(t *testing.T) {
 		{"admin standards set <!channel> every 2 weeks", "I don't know a role called “channel”"},
 		{"admin standards reset", "Say which role"},
 		{"admin standards reset splw locality mars", "I don't know a locality called “mars”"},
+		{"admin standards reset splw mars", "Say which role to go back to the published standard for"},
 	}
 	for _, tt := range tests {
 		got := r.say("UADMIN", tt.text)

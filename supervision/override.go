@@ -3,6 +3,7 @@ package supervision
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -68,7 +69,7 @@ func overrideWhere(locality string) string {
 	if locality == "" {
 		return ""
 	}
-	return " for " + locality
+	return " for " + strings.ToUpper(locality[:1]) + locality[1:] // "gateshead" reads "Gateshead"
 }
 
 // Overridden returns the standard for role in locality with the overrides

@@ -19,7 +19,7 @@ func TestOverrideApply(t *testing.T) {
 	if s.For(Coach, "gateshead").Kinds[0].Every != shipped.Kinds[0].Every {
 		t.Error("Apply changed the shipped standards")
 	}
-	if !strings.HasPrefix(got.Basis, "Set by the network's admins for gateshead") {
+	if !strings.HasPrefix(got.Basis, "Set by the network's admins for Gateshead") {
 		t.Errorf("basis %q does not say admins set it", got.Basis)
 	}
 
