@@ -67,13 +67,13 @@ func fromLatest(userID string, sum *supervision.Summary, summary, latest map[str
 		if !ok || len(v) == 0 || v[0] != ' ' {
 			return false
 		}
-		h, ok := latestFields(v[1:])
-		if !ok {
+		var h sessionParts
+		if !latestFields(&h, v[1:]) {
 			return false
 		}
 		// A session whose hash is gone or unreadable is left out, as
 		// Summary leaves it out.
-		if full, err := parseSession(userID, s.ID, h); err == nil {
+		if full, err := sessionFrom(userID, s.ID, &h); err == nil {
 			out = append(out, full)
 		}
 	}
@@ -84,22 +84,22 @@ func fromLatest(userID string, sum *supervision.Summary, summary, latest map[str
 	return true
 }
 
-// latestFields reads a latest session's fields, each field and value
-// written as <length>:<bytes>; false when they cannot be read.
-func latestFields(v string) (map[string]string, bool) {
-	h := make(map[string]string, 10)
+// latestFields reads a latest session's fields into h, each field and
+// value written as <length>:<bytes>; false when they cannot be read.
+func latestFields(h *sessionParts, v string) bool {
 	for v != "" {
 		f, rest, ok := netstring(v)
 		if !ok {
-			return nil, false
+			return false
 		}
 		x, rest, ok := netstring(rest)
 		if !ok {
-			return nil, false
+			return false
 		}
-		h[f], v = x, rest
+		h.set(f, x)
+		v = rest
 	}
-	return h, true
+	return true
 }
 
 // netstring splits <length>:<bytes> off the start of v.
