@@ -136,7 +136,9 @@ func bullets(s, mark string) string {
 // the plain text Slack shows in notifications and where blocks cannot be
 // drawn.
 func Blocks(r handlers.Reply) ([]slack.Block, string) {
-	var blocks []slack.Block
+	// Room for a usual reply: header, text, a block for each section, the
+	// buttons and the context, without growing the list on the way.
+	blocks := make([]slack.Block, 0, 4+len(r.Sections))
 	if h := strings.TrimSpace(r.Header); h != "" {
 		blocks = append(blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, clip(h, maxHeaderText), true, false)))
 	}
@@ -154,6 +156,9 @@ func Blocks(r handlers.Reply) ([]slack.Block, string) {
 	}
 	if len(blocks) > maxBlocks {
 		blocks = append(blocks[:maxBlocks-1], slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "_This answer was shortened to fit in Slack._", false, false)))
+	}
+	if len(blocks) == 0 {
+		blocks = nil // none: nil, as it always was (null in JSON)
 	}
 	return blocks, Fallback(r)
 }
@@ -212,9 +217,9 @@ func sectionBlocks(s handlers.Section) []slack.Block {
 	}
 	fields := fieldObjects(s.Fields)
 	if len(parts) == 0 && len(fields) > 0 {
-		parts = []*slack.TextBlockObject{nil}
+		parts = noText
 	}
-	var out []slack.Block
+	out := make([]slack.Block, 0, len(parts)+len(fields)/(maxFields+1))
 	for i, t := range parts {
 		var f []*slack.TextBlockObject
 		if i == len(parts)-1 {
@@ -228,6 +233,9 @@ func sectionBlocks(s handlers.Section) []slack.Block {
 	}
 	return out
 }
+
+// noText is the text of a section of fields only; never written to.
+var noText = []*slack.TextBlockObject{nil}
 
 func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
 	var t *slack.TextBlockObject
