@@ -22,11 +22,12 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	if err := checkID("user id", userID); err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, err
 	}
+	profileKey, summaryKey, latestKey := r.statusKeys(userID)
 	var profile, summary, latest *redis.MapStringStringCmd
 	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
-		profile = pipe.HGetAll(ctx, r.profileKey(userID))
-		summary = pipe.HGetAll(ctx, r.summaryKey(userID))
-		latest = pipe.HGetAll(ctx, r.latestKey(userID))
+		profile = pipe.HGetAll(ctx, profileKey)
+		summary = pipe.HGetAll(ctx, summaryKey)
+		latest = pipe.HGetAll(ctx, latestKey)
 		return nil
 	})
 	if err != nil {
@@ -53,6 +54,15 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	_ = r.Resummarise(ctx, userID)
 	sum, err = r.Summary(ctx, userID)
 	return p, sum, true, err
+}
+
+// statusKeys are profileKey, summaryKey and latestKey of userID, cut from
+// one string.
+func (r *Redis) statusKeys(userID string) (profile, summary, latest string) {
+	base := r.supKey(userID, "")
+	all := base + "profile" + base + "summary" + base + "latest"
+	n := len(base)
+	return all[:n+7], all[n+7 : 2*n+14], all[2*n+14:]
 }
 
 // fromLatest puts the latest sessions in full in place of the summary's
