@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -135,7 +136,9 @@ func bullets(s, mark string) string {
 // the plain text Slack shows in notifications and where blocks cannot be
 // drawn.
 func Blocks(r handlers.Reply) ([]slack.Block, string) {
-	var blocks []slack.Block
+	// Room for a usual reply: header, text, a block for each section, the
+	// buttons and the context, without growing the list on the way.
+	blocks := make([]slack.Block, 0, 4+len(r.Sections))
 	if h := strings.TrimSpace(r.Header); h != "" {
 		blocks = append(blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, clip(h, maxHeaderText), true, false)))
 	}
@@ -153,6 +156,9 @@ func Blocks(r handlers.Reply) ([]slack.Block, string) {
 	}
 	if len(blocks) > maxBlocks {
 		blocks = append(blocks[:maxBlocks-1], slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "_This answer was shortened to fit in Slack._", false, false)))
+	}
+	if len(blocks) == 0 {
+		blocks = nil // none: nil, as it always was (null in JSON)
 	}
 	return blocks, Fallback(r)
 }
@@ -211,9 +217,9 @@ func sectionBlocks(s handlers.Section) []slack.Block {
 	}
 	fields := fieldObjects(s.Fields)
 	if len(parts) == 0 && len(fields) > 0 {
-		parts = []*slack.TextBlockObject{nil}
+		parts = noText
 	}
-	var out []slack.Block
+	out := make([]slack.Block, 0, len(parts)+len(fields)/(maxFields+1))
 	for i, t := range parts {
 		var f []*slack.TextBlockObject
 		if i == len(parts)-1 {
@@ -228,6 +234,9 @@ func sectionBlocks(s handlers.Section) []slack.Block {
 	return out
 }
 
+// noText is the text of a section of fields only; never written to.
+var noText = []*slack.TextBlockObject{nil}
+
 func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
 	var t *slack.TextBlockObject
 	if text != "" {
@@ -237,36 +246,69 @@ func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
 }
 
 func fieldObjects(fields []handlers.Field) []*slack.TextBlockObject {
-	var out []*slack.TextBlockObject
-	for _, f := range fields {
-		text := clip("*"+escape(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)
-		out = append(out, slack.NewTextBlockObject(slack.MarkdownType, text, false, false))
+	if len(fields) == 0 {
+		return nil
+	}
+	// One allocation for the objects and one for the list, not one each.
+	objs := make([]slack.TextBlockObject, len(fields))
+	out := make([]*slack.TextBlockObject, len(fields))
+	for i, f := range fields {
+		objs[i] = slack.TextBlockObject{Type: slack.MarkdownType, Text: clip("*"+escape(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)}
+		out[i] = &objs[i]
 	}
 	return out
 }
 
+// button is what one button is made of, so a reply's buttons take one
+// allocation, not several each.
+type button struct {
+	emoji bool
+	label slack.TextBlockObject
+	elem  slack.ButtonBlockElement
+}
+
+// actionIDs are the action ids of the first buttons, made once.
+var actionIDs = func() (ids [2][maxActions]string) {
+	for i := range maxActions {
+		ids[0][i], ids[1][i] = actionRunPrefix+strconv.Itoa(i), actionLinkPrefix+strconv.Itoa(i)
+	}
+	return ids
+}()
+
+func actionID(prefix string, i int) string {
+	if i < maxActions {
+		if prefix == actionRunPrefix {
+			return actionIDs[0][i]
+		}
+		return actionIDs[1][i]
+	}
+	return prefix + strconv.Itoa(i)
+}
+
 func actions(buttons []handlers.Button) []slack.Block {
 	var blocks []slack.Block
-	var elems []slack.BlockElement
+	parts := make([]button, len(buttons))
+	elems := make([]slack.BlockElement, 0, min(len(buttons), maxActions))
 	for i, b := range buttons {
-		label := slack.NewTextBlockObject(slack.PlainTextType, clip(b.Label, maxButtonText), true, false)
-		var btn *slack.ButtonBlockElement
+		p := &parts[i]
+		p.emoji = true
+		p.label = slack.TextBlockObject{Type: slack.PlainTextType, Text: clip(b.Label, maxButtonText), Emoji: &p.emoji}
+		p.elem = slack.ButtonBlockElement{Type: slack.METButton, Text: &p.label}
 		switch {
 		case b.URL != "":
-			btn = slack.NewButtonBlockElement(fmt.Sprintf("%s%d", actionLinkPrefix, i), "", label).WithURL(b.URL)
+			p.elem.ActionID, p.elem.URL = actionID(actionLinkPrefix, i), b.URL
 		case b.Command != "":
-			value := strings.TrimSpace(b.Command + " " + b.Args)
-			btn = slack.NewButtonBlockElement(fmt.Sprintf("%s%d", actionRunPrefix, i), clip(value, maxButtonValue), label)
+			p.elem.ActionID, p.elem.Value = actionID(actionRunPrefix, i), clip(strings.TrimSpace(b.Command+" "+b.Args), maxButtonValue)
 		default:
-			btn = slack.NewButtonBlockElement(b.Action, clip(b.Value, maxButtonValue), label)
+			p.elem.ActionID, p.elem.Value = b.Action, clip(b.Value, maxButtonValue)
 		}
 		if b.Primary {
-			btn = btn.WithStyle(slack.StylePrimary)
+			p.elem.Style = slack.StylePrimary
 		}
-		elems = append(elems, btn)
+		elems = append(elems, &p.elem)
 		if len(elems) == maxActions {
 			blocks = append(blocks, slack.NewActionBlock("", elems...))
-			elems = nil
+			elems = elems[len(elems):]
 		}
 	}
 	if len(elems) > 0 {

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -79,7 +80,7 @@ func supStatusSection(rec supRecord) Section {
 		fields = append(fields, Field{Label: "Latest of any kind", Value: supSessionLine(*st.LastAny, rec.profile.UserID)})
 	}
 	if !st.Due.IsZero() {
-		fields = append(fields, Field{Label: "Next due", Value: fmt.Sprintf("%s (%s)", supDate(st.Due), supDaysLeft(st.DaysLeft))})
+		fields = append(fields, Field{Label: "Next due", Value: supDate(st.Due) + " (" + supDaysLeft(st.DaysLeft) + ")"})
 	}
 	fields = append(fields, Field{Label: "Status", Value: supStateWords(st)})
 	if st.Awaiting > 0 {
@@ -125,7 +126,7 @@ func supClockLine(c supervision.Clock, viewer string) string {
 		parts[0] = "last " + supSessionLine(*c.Last, viewer)
 	}
 	if !c.Due.IsZero() {
-		parts = append(parts, fmt.Sprintf("next due %s (%s)", supDate(c.Due), supDaysLeft(c.DaysLeft)))
+		parts = append(parts, "next due "+supDate(c.Due)+" ("+supDaysLeft(c.DaysLeft)+")")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -149,7 +150,7 @@ func supStateWords(st supervision.Status) string {
 		s = "Not known: no recommended frequency found"
 	}
 	if st.OnLeave != nil {
-		s += fmt.Sprintf("; on leave until %s", supDate(st.OnLeave.To))
+		s += "; on leave until " + supDate(st.OnLeave.To)
 	}
 	return s
 }
@@ -165,26 +166,26 @@ func supSummary(st supervision.Status, whose string) string {
 	due := supDate(st.Due)
 	switch st.State {
 	case supervision.Overdue:
-		s = fmt.Sprintf("Overdue: %s next %s was due by %s (%s).", whose, kind, due, supDaysLeft(st.DaysLeft))
+		s = "Overdue: " + whose + " next " + kind + " was due by " + due + " (" + supDaysLeft(st.DaysLeft) + ")."
 	case supervision.DueSoon:
-		s = fmt.Sprintf("Due soon: %s next %s is due by %s (%s).", whose, kind, due, supDaysLeft(st.DaysLeft))
+		s = "Due soon: " + whose + " next " + kind + " is due by " + due + " (" + supDaysLeft(st.DaysLeft) + ")."
 	case supervision.OnTrack:
-		s = fmt.Sprintf("On track: %s next %s is due by %s (%s).", whose, kind, due, supDaysLeft(st.DaysLeft))
+		s = "On track: " + whose + " next " + kind + " is due by " + due + " (" + supDaysLeft(st.DaysLeft) + ")."
 	case supervision.None:
-		s = fmt.Sprintf("No %s logged yet.", kind)
+		s = "No " + kind + " logged yet."
 		if !st.Due.IsZero() {
-			s = fmt.Sprintf("No %s logged yet: the first is due by %s (%s).", kind, due, supDaysLeft(st.DaysLeft))
+			s = "No " + kind + " logged yet: the first is due by " + due + " (" + supDaysLeft(st.DaysLeft) + ")."
 		}
 	default:
 		s = "I can't say when the next session is due: no recommended frequency found in the sources — ask your supervisor / training hub."
 	}
 	for _, c := range st.Clocks {
 		if c.Kind.Type != st.Standard.Type && !c.Due.IsZero() {
-			s += fmt.Sprintf(" %s next %s is due by %s (%s).", supUpperFirst(whose), supLowerFirst(c.Kind.Name), supDate(c.Due), supDaysLeft(c.DaysLeft))
+			s += " " + supUpperFirst(whose) + " next " + supLowerFirst(c.Kind.Name) + " is due by " + supDate(c.Due) + " (" + supDaysLeft(c.DaysLeft) + ")."
 		}
 	}
 	if st.OnLeave != nil {
-		s = fmt.Sprintf("On leave until %s, so the clock is paused. ", supDate(st.OnLeave.To)) + s
+		s = "On leave until " + supDate(st.OnLeave.To) + ", so the clock is paused. " + s
 	}
 	return s
 }
@@ -194,7 +195,7 @@ func supSummary(st supervision.Status, whose string) string {
 func supSessionLine(s supervision.Session, viewer string) string {
 	parts := []string{"**" + supDate(s.Date) + "**", string(s.Type)}
 	if s.Minutes > 0 {
-		parts = append(parts, fmt.Sprintf("%d min", s.Minutes))
+		parts = append(parts, strconv.Itoa(s.Minutes)+" min")
 	}
 	if s.WithID != "" && s.WithID != viewer {
 		parts = append(parts, "with "+supMention(s.WithID))

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,9 +28,9 @@ func supDaysLeft(n int) string {
 	case n == -1:
 		return "1 day overdue"
 	case n < 0:
-		return fmt.Sprintf("%d days overdue", -n)
+		return strconv.Itoa(-n) + " days overdue"
 	}
-	return fmt.Sprintf("in %d days", n)
+	return "in " + strconv.Itoa(n) + " days"
 }
 
 // supDate writes a day as people read it: "Fri 20 Nov 2026".

@@ -592,11 +592,50 @@ func (r *Redis) records(ctx context.Context, ids []string, key func(id string) s
 }
 
 func parseSession(userID, id string, h map[string]string) (supervision.Session, error) {
-	date, err := parseDate(h["date"], h["zone"])
+	return sessionFrom(userID, id, &sessionParts{
+		date: h["date"], zone: h["zone"], minutes: h["minutes"], typ: h["type"],
+		with: h["with"], by: h["by"], at: h["at"], conf: h["conf"], ansby: h["ansby"], ansat: h["ansat"],
+	})
+}
+
+// sessionParts are the fields of a session hash that a Session is read
+// from.
+type sessionParts struct {
+	date, zone, minutes, typ, with, by, at, conf, ansby, ansat string
+}
+
+// set keeps the value of one field; a field not read is ignored.
+func (f *sessionParts) set(name, v string) {
+	switch name {
+	case "date":
+		f.date = v
+	case "zone":
+		f.zone = v
+	case "minutes":
+		f.minutes = v
+	case "type":
+		f.typ = v
+	case "with":
+		f.with = v
+	case "by":
+		f.by = v
+	case "at":
+		f.at = v
+	case "conf":
+		f.conf = v
+	case "ansby":
+		f.ansby = v
+	case "ansat":
+		f.ansat = v
+	}
+}
+
+func sessionFrom(userID, id string, h *sessionParts) (supervision.Session, error) {
+	date, err := parseDate(h.date, h.zone)
 	if err != nil {
 		return supervision.Session{}, fmt.Errorf("session %s: %w", id, err)
 	}
-	minutes, err := strconv.Atoi(h["minutes"])
+	minutes, err := strconv.Atoi(h.minutes)
 	if err != nil || minutes < 0 {
 		minutes = 0
 	}
@@ -604,14 +643,14 @@ func parseSession(userID, id string, h map[string]string) (supervision.Session, 
 		ID:           id,
 		UserID:       userID,
 		Date:         date,
-		Type:         supervision.SessionType(h["type"]),
+		Type:         supervision.SessionType(h.typ),
 		Minutes:      minutes,
-		WithID:       h["with"],
-		LoggedBy:     h["by"],
-		LoggedAt:     parseTime(h["at"]),
-		Confirmation: supervision.Confirmation(h["conf"]),
-		AnsweredBy:   h["ansby"],
-		AnsweredAt:   parseTime(h["ansat"]),
+		WithID:       h.with,
+		LoggedBy:     h.by,
+		LoggedAt:     parseTime(h.at),
+		Confirmation: supervision.Confirmation(h.conf),
+		AnsweredBy:   h.ansby,
+		AnsweredAt:   parseTime(h.ansat),
 	}, nil
 }
 

@@ -22,11 +22,12 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	if err := checkID("user id", userID); err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, err
 	}
+	profileKey, summaryKey, latestKey := r.statusKeys(userID)
 	var profile, summary, latest *redis.MapStringStringCmd
 	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
-		profile = pipe.HGetAll(ctx, r.profileKey(userID))
-		summary = pipe.HGetAll(ctx, r.summaryKey(userID))
-		latest = pipe.HGetAll(ctx, r.latestKey(userID))
+		profile = pipe.HGetAll(ctx, profileKey)
+		summary = pipe.HGetAll(ctx, summaryKey)
+		latest = pipe.HGetAll(ctx, latestKey)
 		return nil
 	})
 	if err != nil {
@@ -55,6 +56,15 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	return p, sum, true, err
 }
 
+// statusKeys are profileKey, summaryKey and latestKey of userID, cut from
+// one string.
+func (r *Redis) statusKeys(userID string) (profile, summary, latest string) {
+	base := r.supKey(userID, "")
+	all := base + "profile" + base + "summary" + base + "latest"
+	n := len(base)
+	return all[:n+7], all[n+7 : 2*n+14], all[2*n+14:]
+}
+
 // fromLatest puts the latest sessions in full in place of the summary's
 // index entries, and reports whether latest held each of them: its value
 // for a type must begin with the summary's t:<type> ("<id> <score>"), or it
@@ -67,13 +77,13 @@ func fromLatest(userID string, sum *supervision.Summary, summary, latest map[str
 		if !ok || len(v) == 0 || v[0] != ' ' {
 			return false
 		}
-		h, ok := latestFields(v[1:])
-		if !ok {
+		var h sessionParts
+		if !latestFields(&h, v[1:]) {
 			return false
 		}
 		// A session whose hash is gone or unreadable is left out, as
 		// Summary leaves it out.
-		if full, err := parseSession(userID, s.ID, h); err == nil {
+		if full, err := sessionFrom(userID, s.ID, &h); err == nil {
 			out = append(out, full)
 		}
 	}
@@ -84,22 +94,22 @@ func fromLatest(userID string, sum *supervision.Summary, summary, latest map[str
 	return true
 }
 
-// latestFields reads a latest session's fields, each field and value
-// written as <length>:<bytes>; false when they cannot be read.
-func latestFields(v string) (map[string]string, bool) {
-	h := make(map[string]string, 10)
+// latestFields reads a latest session's fields into h, each field and
+// value written as <length>:<bytes>; false when they cannot be read.
+func latestFields(h *sessionParts, v string) bool {
 	for v != "" {
 		f, rest, ok := netstring(v)
 		if !ok {
-			return nil, false
+			return false
 		}
 		x, rest, ok := netstring(rest)
 		if !ok {
-			return nil, false
+			return false
 		}
-		h[f], v = x, rest
+		h.set(f, x)
+		v = rest
 	}
-	return h, true
+	return true
 }
 
 // netstring splits <length>:<bytes> off the start of v.
