@@ -112,6 +112,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// content does not cover, and no one said to be at risk.
 		return ans
 	}
+	if hint, ok := commandAsked(q, words); ok {
+		// A question naming one of peerbot's commands: what it does.
+		ans.Kind, ans.Usage = Usage, hint
+		return ans
+	}
 	if hint, ok := usage(words); ok {
 		// About peerbot itself: no article answers it; the command does.
 		ans.Kind, ans.Usage = Usage, hint
