@@ -408,7 +408,7 @@ func offTopic(words []string) bool {
 	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {

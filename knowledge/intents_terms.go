@@ -86,12 +86,15 @@ func (b *Base) termEntry(term string) *Entry {
 // none, nil and true: not sure. WDF is a framework, and no article says
 // what WDF money pays for. ok is false for another question.
 func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
-	if !fundsAsked(words) {
+	term := b.termNamed(words)
+	if term == "" || !fundsAsked(words) && !moneyOf(words, term) {
 		return nil, false
 	}
-	term := b.termNamed(words)
-	if term == "" {
-		return nil, false
+	if !fundsAsked(words) {
+		// "what is WDF funding": the money of a term that is no scheme of
+		// money is nothing the content says; of a scheme, search answers.
+		d, _, _ := b.defined(term)
+		return nil, d.Means != "" && !hasAny(plainWords(d.Means), "fund*", "reimburse*", "budget*", "scheme*", "grant*", "pay*", "money")
 	}
 	q := strings.Join(words, " ")
 	for _, h := range res.Hits[:min(3, len(res.Hits))] {
@@ -107,6 +110,21 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 // ARRS money pay for my training".
 func fundsAsked(words []string) bool {
 	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
+}
+
+// moneyOf reports whether a question asks what a term's money is: "what
+// is WDF funding", "whats the ARRS fund".
+func moneyOf(words []string, term string) bool {
+	if !hasAny(words[:min(1, len(words))], "what", "whats") {
+		return false
+	}
+	t := plainWords(term)
+	for i := 0; i+len(t) < len(words); i++ {
+		if hasPhrase(words[i:i+len(t)], strings.Join(t, " ")) && hasAny(words[i+len(t):i+len(t)+1], "funding", "fund", "funds", "funded", "money", "grant", "grants") {
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOfMoney reports whether e speaks of money at all: pay, funding or
