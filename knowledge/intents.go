@@ -631,6 +631,17 @@ func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
 	if len(roles) < 2 {
 		return nil, false
 	}
+	if choosing {
+		// "link worker or coach for someone who needs benefits advice":
+		// of the roles named, the one whose cues the need matches.
+		if e, _, _ := b.referral(words, Results{}); e != nil {
+			for r := range roles {
+				if e.ID == "role-"+string(r) {
+					return e, true
+				}
+			}
+		}
+	}
 	e, ok := b.byID["roles-together"]
 	return e, ok
 }

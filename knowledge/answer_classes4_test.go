@@ -1,0 +1,29 @@
+package knowledge
+
+import "testing"
+
+// wantAnswers fails the test for each question not answered confidently
+// with the article wanted.
+func wantAnswers(t *testing.T, asker Asker, cases map[string]string) {
+	t.Helper()
+	b := shippedBase(t)
+	for q, want := range cases {
+		if a := b.Answer(q, asker); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, entry %s; want %s", q, a.Confident(), entryID(a.Entry), want)
+		}
+	}
+}
+
+// TestChoosingBetweenNamedRoles: two roles named as a choice for a
+// described need get the role whose cues the need matches; with no need
+// described, how the roles work together. Money troubles (rent arrears,
+// bailiffs, bills) and "non-medical" needs are the link worker's.
+func TestChoosingBetweenNamedRoles(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"should i send her to the coach or the link worker, she is very lonely":          "role-splw",
+		"care coordinator or health coach for a man who wants to lose weight":            "role-hwbc",
+		"should i refer to a link worker or a coach":                                     "roles-together",
+		"woman facing eviction over council tax debts, who can help":                     "role-splw",
+		"someone needs help with non-medical things like bills and bailiffs, which role": "role-splw",
+	})
+}
