@@ -27,3 +27,16 @@ func TestChoosingBetweenNamedRoles(t *testing.T) {
 		"someone needs help with non-medical things like bills and bailiffs, which role": "role-splw",
 	})
 }
+
+// TestAskersOwnRoleArticle: a question naming no role, for which search
+// finds another role's article, gets the asker's own role's article of
+// the same kind.
+func TestAskersOwnRoleArticle(t *testing.T) {
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"not had any supervision for 3 months is that normal": "supervision-cc",
+		"no supervision for 3 months, ok?":                    "supervision-cc",
+	})
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"not had any supervision for 3 months is that normal": "supervision-splw",
+	})
+}
