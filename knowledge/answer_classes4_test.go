@@ -40,3 +40,13 @@ func TestAskersOwnRoleArticle(t *testing.T) {
 		"not had any supervision for 3 months is that normal": "supervision-splw",
 	})
 }
+
+// TestWhatADocumentSays: a question asking what a defined document says
+// of a role ("does the DES say ...") gets the document's article, not the
+// role's own article on the topic.
+func TestWhatADocumentSays(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"does the DES say care coordinators must be supervised": "network-contract-des",
+		"does the DES mention how link workers are trained":     "network-contract-des",
+	})
+}

@@ -242,7 +242,7 @@ func ownPay(words []string) bool {
 // "link worker band") with that article, when the question names no
 // locality (a local article may answer that better).
 func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
-	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) {
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) || b.documentSays(words) {
 		return nil, false
 	}
 	var role supervision.Role

@@ -137,3 +137,15 @@ func (b *Base) speaksOfMoney(e *Entry) bool {
 	}
 	return false
 }
+
+// documentSays reports a question asking what a defined term says ("does
+// the DES say link workers need supervision"): the term's article, which
+// search finds, answers it, not the role's, when it speaks of what was
+// asked.
+func (b *Base) documentSays(words []string) bool {
+	if !hasAny(words, "say", "says", "state", "states", "stipulate*", "specify", "specifies", "mention", "mentions") {
+		return false
+	}
+	term := b.termNamed(words)
+	return term != "" && b.speaksOf(strings.Join(words, " "), b.termEntry(term))
+}
