@@ -50,3 +50,14 @@ func TestWhatADocumentSays(t *testing.T) {
 		"does the DES mention how link workers are trained":     "network-contract-des",
 	})
 }
+
+// TestDefinedTermInAPlace: a defined term asked of a place that has its
+// own article on it ("personalised care in London") gets that place's
+// article, not the national definition.
+func TestDefinedTermInAPlace(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"personalised care in london":              "london-personalised-care",
+		"what is personalised care in london like": "london-personalised-care",
+		"care plan in personalised care":           "personalised-care-planning",
+	})
+}

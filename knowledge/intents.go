@@ -53,6 +53,14 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 		rest := words[len(f.before) : len(words)-len(f.after)]
 		if i := slices.Index(rest, "in"); i > 0 && len(f.after) == 0 {
+			if _, e, ok := b.defined(strings.Join(rest[:i], " ")); ok {
+				for _, place := range []string{"gateshead", "london"} {
+					if local, found := b.byID[place+"-"+e.ID]; found && hasAny(rest[i+1:], place) {
+						// "personalised care in London": London's article.
+						return local.Summary, local, true
+					}
+				}
+			}
 			rest = rest[:i] // "what is a care plan in personalised care"
 		}
 		if len(rest) > 1 && articles[rest[0]] {
