@@ -61,3 +61,12 @@ func TestDefinedTermInAPlace(t *testing.T) {
 		"care plan in personalised care":           "personalised-care-planning",
 	})
 }
+
+// TestChoosingWhereToBeTreated: a patient's choice of where to be treated
+// or of provider is enabling choice, not shared decision making.
+func TestChoosingWhereToBeTreated(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can a patient choose which hospital to have treatment at": "enabling-choice",
+		"choice of provider for a hospital referral":               "enabling-choice",
+	})
+}
