@@ -66,7 +66,7 @@ func TestDefinedTermInAPlace(t *testing.T) {
 // or of provider is enabling choice, not shared decision making.
 func TestChoosingWhereToBeTreated(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{
-		"can a patient choose which hospital to have treatment at": "enabling-choice",
-		"choice of provider for a hospital referral":               "enabling-choice",
+		"can my patient choose where to have treatment": "enabling-choice",
+		"patient wants a choice of where to be treated": "enabling-choice",
 	})
 }
