@@ -70,3 +70,15 @@ func TestChoosingWhereToBeTreated(t *testing.T) {
 		"patient wants a choice of where to be treated": "enabling-choice",
 	})
 }
+
+// TestWhatTheRoleIsSaidLoosely: what a role is, asked with the words
+// people put around it ("what is it exactly", "in our pcn tbh", "im new,
+// what am i meant to be doing"), gets the role's article.
+func TestWhatTheRoleIsSaidLoosely(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"health coach role - what is it really":                     "role-hwbc",
+		"whats the point of link workers in our practice honestly":  "role-splw",
+		"im a new care coordinator, what am i supposed to be doing": "role-cc",
+		"who do health coaches help":                                "role-hwbc",
+	})
+}

@@ -308,7 +308,14 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
 	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true,
 	"point": true, "purpose": true, "why": true, "would": true, "we": true, "employ": true, "hire": true, "value": true,
-	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true}
+	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true,
+	// Said around it: "the care coordinator role, what is it exactly",
+	// "whats the point of care coordinators in a pcn tbh", "who do link
+	// workers help, trying to work out if its worth having one", "im a new
+	// hwbc, what am i meant to be doing".
+	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
+	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
+	"im": true, "i": true, "am": true, "new": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
