@@ -82,3 +82,14 @@ func TestWhatTheRoleIsSaidLoosely(t *testing.T) {
 		"who do health coaches help":                                "role-hwbc",
 	})
 }
+
+// TestWhichRoleWithWordsBetween: "which arrs role", "what pcn role" ask
+// who can help as "which role" does; housebound people with many
+// conditions, seen proactively, are the care coordinator's.
+func TestWhichRoleWithWordsBetween(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"lonely widower who has stopped going out, which pcn role":                   "role-splw",
+		"man wants to lose weight and get fitter, what arrs role would suit":         "role-hwbc",
+		"housebound lady with many conditions needs proactive follow up, which role": "role-cc",
+	})
+}

@@ -494,6 +494,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	for _, p := range referralPhrases {
 		asked = asked || hasPhrase(words, p)
 	}
+	asked = asked || whichRoleAsked(words)
 	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}
@@ -523,6 +524,21 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		return nil, "", false
 	}
 	return best[0], best[0].Referral.Why, asked
+}
+
+// whichRoleAsked reports "which arrs role", "what pcn role would": which
+// role, with a word or two between.
+func whichRoleAsked(words []string) bool {
+	for i, w := range words {
+		if w == "which" || w == "what" {
+			for j := i + 2; j < min(len(words), i+4); j++ {
+				if words[j] == "role" || words[j] == "roles" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // tieBreak picks, of roles whose cues a question matches equally, the one
