@@ -93,3 +93,14 @@ func TestWhichRoleWithWordsBetween(t *testing.T) {
 		"housebound lady with many conditions needs proactive follow up, which role": "role-cc",
 	})
 }
+
+// TestRolePayInAPlaceAndDegrees: a role's pay asked of a place is the
+// role's pay (it is the same everywhere); whether a role needs a degree is
+// the role's training.
+func TestRolePayInAPlaceAndDegrees(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"link worker pay gateshead":           "splw-pay",
+		"care coordinator salary london area": "cc-pay",
+		"do health coaches need a degree":     "hwbc-training",
+	})
+}

@@ -163,7 +163,7 @@ var askerTopics = []struct {
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
 	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*", "money"}, nil, func(r string) string { return r + "-pay" }},
-	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "accredit*", "registered", "registration"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "accredit*", "registered", "registration", "degree", "degrees"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
 }
@@ -250,7 +250,10 @@ func ownPay(words []string) bool {
 // "link worker band") with that article, when the question names no
 // locality (a local article may answer that better).
 func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
-	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) || b.documentSays(words) {
+	// A role's pay is the same in every place: "band for a coach in
+	// London" is the coaches' pay.
+	pay := hasAny(words, askerTopics[1].words...) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay || b.documentSays(words) {
 		return nil, false
 	}
 	var role supervision.Role
@@ -348,7 +351,7 @@ func aboutTheRole(words []string) bool {
 
 // topicWords are the words of the topics a role has articles on besides
 // its own: a "what does X do" question with one is about that topic.
-var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*",
+var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*", "degree", "degrees",
 	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
 
 // moreRoleWords name a role in a question although supervision does not
