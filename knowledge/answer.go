@@ -126,6 +126,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.termsCompared(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
 		ans.Kind, ans.Entry = Article, e // nil: not sure
 		if e == nil {

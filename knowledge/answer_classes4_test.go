@@ -104,3 +104,12 @@ func TestRolePayInAPlaceAndDegrees(t *testing.T) {
 		"do health coaches need a degree":     "hwbc-training",
 	})
 }
+
+// TestTwoTermsCompared: two defined terms compared get the article that
+// defines the first one named.
+func TestTwoTermsCompared(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"icb versus pcn":                      "glossary",
+		"difference between a pcn and an icb": "pcn",
+	})
+}

@@ -149,3 +149,31 @@ func (b *Base) documentSays(words []string) bool {
 	term := b.termNamed(words)
 	return term != "" && b.speaksOf(strings.Join(words, " "), b.termEntry(term))
 }
+
+// termsCompared answers "PCN vs ICB, what's the difference" with the
+// article defining the first term named, when a question compares two
+// terms the content defines (not roles, which roles-together compares).
+func (b *Base) termsCompared(words []string) (*Entry, bool) {
+	if !hasAny(words, "vs", "versus", "difference", "differences", "differ", "diff") && !hasPhrase(words, "compared to") {
+		return nil, false
+	}
+	first, at, n := (*Entry)(nil), len(words), 0
+	seen := map[string]bool{}
+	for _, d := range b.defs {
+		if d.term == "" || seen[d.term] || len(rolesNamed(plainWords(d.term))) > 0 {
+			continue
+		}
+		t := plainWords(d.term)
+		for i := 0; i+len(t) <= len(words); i++ {
+			if hasPhrase(words[i:i+len(t)], strings.Join(t, " ")) {
+				seen[d.term] = true
+				n++
+				if i < at {
+					first, at = d.entry, i
+				}
+				break
+			}
+		}
+	}
+	return first, n == 2 && first != nil
+}
