@@ -86,6 +86,9 @@ func (b *Base) termEntry(term string) *Entry {
 // none, nil and true: not sure. WDF is a framework, and no article says
 // what WDF money pays for. ok is false for another question.
 func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
+	if !fundsAsked(words) && !moneyOf(words, "") {
+		return nil, false
+	}
 	term := b.termNamed(words)
 	if term == "" || !fundsAsked(words) && !moneyOf(words, term) {
 		return nil, false
@@ -113,19 +116,25 @@ func fundsAsked(words []string) bool {
 }
 
 // moneyOf reports whether a question asks what a term's money is: "what
-// is WDF funding", "whats the ARRS fund".
+// is WDF funding", "whats the ARRS fund"; of term "", whether it may.
 func moneyOf(words []string, term string) bool {
-	if !hasAny(words[:min(1, len(words))], "what", "whats") {
+	if !hasAny(words[:min(1, len(words))], "what", "whats") || !hasAny(words, moneyWords...) {
 		return false
+	}
+	if term == "" {
+		return true // some term's money, maybe
 	}
 	t := plainWords(term)
 	for i := 0; i+len(t) < len(words); i++ {
-		if hasPhrase(words[i:i+len(t)], strings.Join(t, " ")) && hasAny(words[i+len(t):i+len(t)+1], "funding", "fund", "funds", "funded", "money", "grant", "grants") {
+		if hasPhrase(words[i:i+len(t)], strings.Join(t, " ")) && hasAny(words[i+len(t):i+len(t)+1], moneyWords...) {
 			return true
 		}
 	}
 	return false
 }
+
+// moneyWords name a term's money: "WDF funding".
+var moneyWords = []string{"funding", "fund", "funds", "funded", "money", "grant", "grants"}
 
 // speaksOfMoney reports whether e speaks of money at all: pay, funding or
 // reimbursement.

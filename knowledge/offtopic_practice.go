@@ -21,18 +21,18 @@ var cqcOfRoles = []string{"arrs", "staff", "accountab*", "responsib*", "employ*"
 // aboutThePractice reports a question about the practice or the NHS as an
 // employer that the content does not answer.
 func aboutThePractice(words []string) bool {
-	named := len(rolesNamed(words)) > 0
+	named := func() bool { return len(rolesNamed(words)) > 0 }
 	if hasPhrase(words, "full time") || hasAny(words, "fulltime") {
-		return !named // what full time is; "a full time link worker's caseload" is the role's
+		return !named() // what full time is; "a full time link worker's caseload" is the role's
 	}
 	if hasAny(words, unionWords...) && !hasPhrase(words, "european union") {
 		return true
 	}
 	if hasAny(words, "cqc") || hasPhrase(words, "care quality") {
-		return hasAny(words, cqcOwn...) && !hasAny(words, cqcOfRoles...) && !named
+		return hasAny(words, cqcOwn...) && !hasAny(words, cqcOfRoles...) && !named()
 	}
 	if hasAny(words, "appointment", "appointments") && (hasAny(words, "per") && hasAny(words, "1000", "thousand", "head", "capita") || hasPhrase(words, "practice offer")) {
-		return !named // the practice's capacity
+		return !named() // the practice's capacity
 	}
 	return supervisorsSupervised(words)
 }

@@ -71,6 +71,9 @@ func atRiskPerson(words []string) bool {
 		return true
 	}
 	for i, w := range words {
+		if w == "" || w[0] < '0' || w[0] > '9' {
+			continue
+		}
 		digits := strings.TrimRight(w, "abcdefghijklmnopqrstuvwxyz")
 		n, err := strconv.Atoi(digits)
 		if err != nil || n < 1 || n > 17 {
