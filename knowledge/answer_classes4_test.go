@@ -113,3 +113,14 @@ func TestTwoTermsCompared(t *testing.T) {
 		"difference between a pcn and an icb": "pcn",
 	})
 }
+
+// TestResourcesByWhatTheyAre: resources asked for by what they are (a
+// one pager, a tool that explains the roles, NHS England's guidance on
+// supervision) get the resource.
+func TestResourcesByWhatTheyAre(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"is there a one pager on the roles":                  "resource-quick-reference",
+		"a tool that explains all the roles in primary care": "resource-roles-explorer",
+		"nhs england guidance on supervision":                "resource-supervision-guidance",
+	})
+}
