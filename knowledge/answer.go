@@ -3,6 +3,8 @@ package knowledge
 import (
 	"slices"
 	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // Asker is who asks a question, from their profile: their role ("splw",
@@ -112,6 +114,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// content does not cover, and no one said to be at risk.
 		return ans
 	}
+	if hint, ok := commandAsked(q, words); ok {
+		// A question naming one of peerbot's commands: what it does.
+		ans.Kind, ans.Usage = Usage, hint
+		return ans
+	}
 	if hint, ok := usage(words); ok {
 		// About peerbot itself: no article answers it; the command does.
 		ans.Kind, ans.Usage = Usage, hint
@@ -119,6 +126,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.termsCompared(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
 		ans.Kind, ans.Entry = Article, e // nil: not sure
 		if e == nil {
@@ -155,7 +164,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if e, ok := b.searched(res, words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
 	if ans.Entry != nil {
 		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
@@ -190,6 +199,25 @@ func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, boo
 		return h.Entry, true
 	}
 	return nil, false
+}
+
+// askersOwn returns, for another role's article found for a question
+// that names no role, the asker's own role's article of the same kind: a
+// care coordinator asking whether three months without supervision is
+// all right is answered with the coordinators' supervision, not the
+// coaches'.
+func (b *Base) askersOwn(e *Entry, named roleSet, a Asker) *Entry {
+	r := strings.ToLower(strings.TrimSpace(a.Role))
+	if len(named) > 0 || len(e.Roles) != 1 || e.Roles[0] == r || !slices.Contains(supervision.Roles, supervision.Role(r)) {
+		return e
+	}
+	other := e.Roles[0]
+	for _, id := range []string{strings.Replace(e.ID, "-"+other, "-"+r, 1), strings.Replace(e.ID, other+"-", r+"-", 1)} {
+		if own, ok := b.byID[id]; ok && id != e.ID && slices.Contains(own.Roles, r) {
+			return own
+		}
+	}
+	return e
 }
 
 // listedAt is how near a question must be to one of an article's own

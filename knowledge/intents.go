@@ -53,6 +53,14 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 		rest := words[len(f.before) : len(words)-len(f.after)]
 		if i := slices.Index(rest, "in"); i > 0 && len(f.after) == 0 {
+			if _, e, ok := b.defined(strings.Join(rest[:i], " ")); ok {
+				for _, place := range []string{"gateshead", "london"} {
+					if local, found := b.byID[place+"-"+e.ID]; found && hasAny(rest[i+1:], place) {
+						// "personalised care in London": London's article.
+						return local.Summary, local, true
+					}
+				}
+			}
 			rest = rest[:i] // "what is a care plan in personalised care"
 		}
 		if len(rest) > 1 && articles[rest[0]] {
@@ -155,7 +163,7 @@ var askerTopics = []struct {
 }{
 	{[]string{"supervis*"}, nil, func(r string) string { return "supervision-" + r }},
 	{[]string{"band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*", "money"}, nil, func(r string) string { return r + "-pay" }},
-	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "accredit*", "registered", "registration"}, nil, func(r string) string { return r + "-training" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*", "learning", "accredit*", "registered", "registration", "degree", "degrees"}, nil, func(r string) string { return r + "-training" }},
 	{[]string{"caseload"}, []string{"how many people should i", "how many patients should i"}, func(r string) string { return r + "-caseload" }},
 	{[]string{"job", "role", "duties", "responsibilities", "expected"}, []string{"what do i do", "what am i"}, func(r string) string { return "role-" + r }},
 }
@@ -242,7 +250,10 @@ func ownPay(words []string) bool {
 // "link worker band") with that article, when the question names no
 // locality (a local article may answer that better).
 func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
-	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) {
+	// A role's pay is the same in every place: "band for a coach in
+	// London" is the coaches' pay.
+	pay := hasAny(words, askerTopics[1].words...) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay || b.documentSays(words) {
 		return nil, false
 	}
 	var role supervision.Role
@@ -300,7 +311,14 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
 	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true,
 	"point": true, "purpose": true, "why": true, "would": true, "we": true, "employ": true, "hire": true, "value": true,
-	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true}
+	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true,
+	// Said around it: "the care coordinator role, what is it exactly",
+	// "whats the point of care coordinators in a pcn tbh", "who do link
+	// workers help, trying to work out if its worth having one", "im a new
+	// hwbc, what am i meant to be doing".
+	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
+	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
+	"im": true, "i": true, "am": true, "new": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
@@ -333,7 +351,7 @@ func aboutTheRole(words []string) bool {
 
 // topicWords are the words of the topics a role has articles on besides
 // its own: a "what does X do" question with one is about that topic.
-var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*",
+var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*", "degree", "degrees",
 	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
 
 // moreRoleWords name a role in a question although supervision does not
@@ -408,7 +426,7 @@ func offTopic(words []string) bool {
 	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {
@@ -479,6 +497,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	for _, p := range referralPhrases {
 		asked = asked || hasPhrase(words, p)
 	}
+	asked = asked || whichRoleAsked(words)
 	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}
@@ -508,6 +527,21 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		return nil, "", false
 	}
 	return best[0], best[0].Referral.Why, asked
+}
+
+// whichRoleAsked reports "which arrs role", "what pcn role would": which
+// role, with a word or two between.
+func whichRoleAsked(words []string) bool {
+	for i, w := range words {
+		if w == "which" || w == "what" {
+			for j := i + 2; j < min(len(words), i+4); j++ {
+				if words[j] == "role" || words[j] == "roles" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // tieBreak picks, of roles whose cues a question matches equally, the one
@@ -630,6 +664,17 @@ func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
 	}
 	if len(roles) < 2 {
 		return nil, false
+	}
+	if choosing {
+		// "link worker or coach for someone who needs benefits advice":
+		// of the roles named, the one whose cues the need matches.
+		if e, _, _ := b.referral(words, Results{}); e != nil {
+			for r := range roles {
+				if e.ID == "role-"+string(r) {
+					return e, true
+				}
+			}
+		}
 	}
 	e, ok := b.byID["roles-together"]
 	return e, ok

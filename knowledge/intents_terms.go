@@ -86,12 +86,18 @@ func (b *Base) termEntry(term string) *Entry {
 // none, nil and true: not sure. WDF is a framework, and no article says
 // what WDF money pays for. ok is false for another question.
 func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
-	if !fundsAsked(words) {
+	if !fundsAsked(words) && !moneyOf(words, "") {
 		return nil, false
 	}
 	term := b.termNamed(words)
-	if term == "" {
+	if term == "" || !fundsAsked(words) && !moneyOf(words, term) {
 		return nil, false
+	}
+	if !fundsAsked(words) {
+		// "what is WDF funding": the money of a term that is no scheme of
+		// money is nothing the content says; of a scheme, search answers.
+		d, _, _ := b.defined(term)
+		return nil, d.Means != "" && !hasAny(plainWords(d.Means), "fund*", "reimburse*", "budget*", "scheme*", "grant*", "pay*", "money")
 	}
 	q := strings.Join(words, " ")
 	for _, h := range res.Hits[:min(3, len(res.Hits))] {
@@ -109,6 +115,27 @@ func fundsAsked(words []string) bool {
 	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
 }
 
+// moneyOf reports whether a question asks what a term's money is: "what
+// is WDF funding", "whats the ARRS fund"; of term "", whether it may.
+func moneyOf(words []string, term string) bool {
+	if !hasAny(words[:min(1, len(words))], "what", "whats") || !hasAny(words, moneyWords...) {
+		return false
+	}
+	if term == "" {
+		return true // some term's money, maybe
+	}
+	t := plainWords(term)
+	for i := 0; i+len(t) < len(words); i++ {
+		if hasPhrase(words[i:i+len(t)], strings.Join(t, " ")) && hasAny(words[i+len(t):i+len(t)+1], moneyWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyWords name a term's money: "WDF funding".
+var moneyWords = []string{"funding", "fund", "funds", "funded", "money", "grant", "grants"}
+
 // speaksOfMoney reports whether e speaks of money at all: pay, funding or
 // reimbursement.
 func (b *Base) speaksOfMoney(e *Entry) bool {
@@ -118,4 +145,44 @@ func (b *Base) speaksOfMoney(e *Entry) bool {
 		}
 	}
 	return false
+}
+
+// documentSays reports a question asking what a defined term says ("does
+// the DES say link workers need supervision"): the term's article, which
+// search finds, answers it, not the role's, when it speaks of what was
+// asked.
+func (b *Base) documentSays(words []string) bool {
+	if !hasAny(words, "say", "says", "state", "states", "stipulate*", "specify", "specifies", "mention", "mentions") {
+		return false
+	}
+	term := b.termNamed(words)
+	return term != "" && b.speaksOf(strings.Join(words, " "), b.termEntry(term))
+}
+
+// termsCompared answers "PCN vs ICB, what's the difference" with the
+// article defining the first term named, when a question compares two
+// terms the content defines (not roles, which roles-together compares).
+func (b *Base) termsCompared(words []string) (*Entry, bool) {
+	if !hasAny(words, "vs", "versus", "difference", "differences", "differ", "diff") && !hasPhrase(words, "compared to") {
+		return nil, false
+	}
+	first, at, n := (*Entry)(nil), len(words), 0
+	seen := map[string]bool{}
+	for _, d := range b.defs {
+		if d.term == "" || seen[d.term] || len(rolesNamed(plainWords(d.term))) > 0 {
+			continue
+		}
+		t := plainWords(d.term)
+		for i := 0; i+len(t) <= len(words); i++ {
+			if hasPhrase(words[i:i+len(t)], strings.Join(t, " ")) {
+				seen[d.term] = true
+				n++
+				if i < at {
+					first, at = d.entry, i
+				}
+				break
+			}
+		}
+	}
+	return first, n == 2 && first != nil
 }

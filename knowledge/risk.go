@@ -221,10 +221,10 @@ func riskSign(words []string) bool {
 	if near(words, fears, abusers, 4) || controlled(words) {
 		return true
 	}
-	if darkThoughts(words) || marked(words) || welfareConcern(words) {
+	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) {
 		return true
 	}
-	return hasAny(words, atRiskPeople...) && (atRiskPhraseSet.in(words) || hasAny(words, harmActs...) && !touchBase(words))
+	return atRiskPerson(words) && (atRiskPhraseSet.in(words) || hasAny(words, harmActs...) && !touchBase(words))
 }
 
 // allPills reports "took all her pills", "swallowed a whole packet".
@@ -299,7 +299,22 @@ func touchBase(words []string) bool {
 
 // riskTopic reports whether a question names safeguarding or safety.
 func riskTopic(words []string) bool {
-	return hasAny(words, riskTopicWords...) || riskTopicPhraseSet.in(words)
+	return hasAny(words, riskTopicWords...) || riskTopicPhraseSet.in(words) && !healthRisk(words)
+}
+
+// healthRisks are what a person may be at risk of that is their health,
+// not harm: "at risk of type 2 diabetes", "at risk of falls".
+var healthRisks = []string{"diabet*", "prediabet*", "type", "fall", "falls", "falling", "heart", "cardio*", "cvd", "obes*", "weight", "admission*",
+	"readmission*", "hospital", "frail*", "lonel*", "isolation", "losing", "cancer", "copd", "dementia", "high", "developing", "malnutrition", "deconditioning"}
+
+// healthRisk reports "at risk of" a condition, which tells of no harm.
+func healthRisk(words []string) bool {
+	for i := 0; i+3 < len(words); i++ {
+		if words[i] == "at" && words[i+1] == "risk" && words[i+2] == "of" && hasAny(words[i+3:min(len(words), i+5)], healthRisks...) {
+			return true
+		}
+	}
+	return false
 }
 
 // riskSubjectOnly reports whether the risk a question names is a subject,

@@ -140,3 +140,38 @@ func matchesAny(words []string, any ...string) bool {
 	}
 	return false
 }
+
+// commandHints are what each of peerbot's own commands does, for a
+// question that names one ("what does /resources do", "how do I use the
+// roles command").
+var commandHints = []struct {
+	name string
+	hint UsageHint
+}{
+	{"resources", UsageHint{Command: "resources", Does: "list guides, training and networks for the roles, local ones first, or the ones on a topic"}},
+	{"roles", UsageHint{Command: "roles", Does: "read what each of the three roles does and how they work together"}},
+	{"supervision", UsageHint{Command: "supervision", Does: "see when your supervision is due, log sessions and check the standard for your role"}},
+	{"sup", UsageHint{Command: "supervision", Does: "see when your supervision is due, log sessions and check the standard for your role"}},
+	{"ask", UsageHint{Command: "ask", Does: "ask me a question about the roles, supervision or resources, in your own words"}},
+	{"my-data", UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"}},
+	{"forget-me", UsageHint{Command: "forget-me", Does: "erase everything peerbot holds about you, after you confirm"}},
+	{"help", UsageHint{Does: "see everything I can do"}},
+}
+
+// commandAsked reports a question about one of peerbot's commands, named
+// with its slash ("what does /resources do") or as a command ("the roles
+// command"), and what that command does.
+func commandAsked(q string, words []string) (UsageHint, bool) {
+	lower := strings.ToLower(q)
+	for _, c := range commandHints {
+		i := strings.Index(lower, "/"+c.name)
+		end := i + 1 + len(c.name)
+		slashed := i >= 0 && (i == 0 || !isWordByte(lower[i-1])) && (end == len(lower) || !isWordByte(lower[end]) && lower[end] != '-')
+		if slashed || hasPhrase(words, c.name+" command") {
+			return c.hint, true
+		}
+	}
+	return UsageHint{}, false
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

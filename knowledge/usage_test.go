@@ -60,3 +60,25 @@ func TestUsageQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandNamed: a question naming one of peerbot's commands, with its
+// slash or as a command, is told what that command does, not given an
+// article; a slash between two words is no command.
+func TestCommandNamed(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"how do i use /roles":                   "roles",
+		"is /supervision just for link workers": "supervision",
+		"what is the resources command for":     "resources",
+		"/forget-me what happens after":         "forget-me",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != Usage || a.Usage.Command != want || a.Confident() {
+			t.Errorf("%q: kind %d, command %q; want the usage reply for %q", q, a.Kind, a.Usage.Command, want)
+		}
+	}
+	for _, q := range []string{"link worker/coach difference", "training/resources for coaches in gateshead"} {
+		if a := b.Answer(q, Asker{}); a.Kind == Usage {
+			t.Errorf("%q: answered as a question about a command (%s)", q, a.Usage.Command)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package knowledge
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Risk told of indirectly: a child's abuse told as what an adult does
+// ("her stepdad comes into her room at night", "told her it's their
+// secret"), and a person putting their life in order before ending it
+// ("written goodbye letters to his kids", "sorting out his affairs", "made
+// a will all of a sudden").
+var (
+	// intoWords come before "into" or "in" when someone enters a room.
+	intoWords = []string{"comes", "come", "came", "coming", "goes", "go", "went", "going", "gets", "get", "got", "getting", "creeps", "crept",
+		"creeping", "sneaks", "sneaked", "snuck", "sneaking", "climbs", "climbed", "climbing", "walks", "walked", "lets", "let"}
+	// privatePlaces are where a child sleeps or washes.
+	privatePlaces = []string{"room", "bedroom", "bed", "bathroom", "shower", "bath"}
+	nightWords    = []string{"night", "nights", "nighttime", "overnight", "bedtime", "midnight", "late", "asleep", "sleeping"}
+	// adults are who may harm a child: the abusers, but not the home.
+	adults = append([]string{"man", "men", "lodger*", "stepbrother*", "cousin*", "grandad*", "grandpa*", "granddad*", "coach", "tutor*", "friend"},
+		slices.DeleteFunc(slices.Clone(abusers), func(w string) bool { return w == "home" || w == "household" || w == "family" })...)
+	secretWords   = []string{"secret", "secrets", "secretly"}
+	secretPhrases = []string{"not to tell", "never to tell", "dont tell", "mustnt tell", "shouldnt tell", "cant tell anyone", "not allowed to tell",
+		"special game", "our little", "keep it quiet"}
+
+	goodbyeWords  = []string{"goodbye*", "farewell*", "byes"}
+	farewellKinds = []string{"letter*", "note*", "message*", "text*", "card*", "video*", "voicemail*", "email*", "post*"}
+	lovedOnes     = []string{"kids", "children", "child", "family", "everyone", "everybody", "wife", "husband", "partner", "son", "sons", "daughter*",
+		"mum", "dad", "parents", "friends", "grandchildren", "grandkids", "loved"}
+	affairsActs = []string{"order", "sorting", "sorted", "sort", "putting", "put", "settling", "settled", "tidying", "tidied", "getting", "arranging", "arranged"}
+	willActs    = []string{"made", "making", "make", "written", "writing", "wrote", "write", "drawn", "drew", "changed", "changing", "updated", "updating",
+		"sorted", "sorting", "done", "doing", "redone", "rewritten", "rewriting"}
+	secretPhraseSet = newPhraseSet(secretPhrases)
+	sudden          = []string{"sudden", "suddenly", "unexpectedly", "blue", "nowhere", "randomly", "urgently", "rush*", "hurry", "unlike", "weird", "strange"}
+)
+
+// disclosedIndirectly reports risk told of by what someone does rather
+// than by name: a child's abuse, or a person saying goodbye.
+func disclosedIndirectly(words []string) bool {
+	return childAbuseTold(words) || sayingGoodbye(words)
+}
+
+// childAbuseTold reports an adult coming into a child's room or bed, at
+// night or by a named adult, or a child told to keep a secret.
+func childAbuseTold(words []string) bool {
+	child := atRiskPerson(words)
+	for i := 1; i+2 < len(words); i++ {
+		if !hasAny(words[i:i+1], "into", "in") || !hasAny(words[i+1:i+2], possessives...) || !hasAny(words[i+2:i+3], privatePlaces...) {
+			continue
+		}
+		if hasAny(words[max(0, i-2):i], intoWords...) && (hasAny(words, adults...) || hasAny(words, nightWords...)) {
+			return true // "her stepdad comes into her room"
+		}
+		if hasAny(words, adults...) && hasAny(words, nightWords...) && (child || hasAny(words, "touch*")) {
+			return true // "her uncle is in her bed at night"
+		}
+	}
+	if hasPhrase(words, "in bed with") && (child || hasAny(words, "touch*")) {
+		return true
+	}
+	secret := hasAny(words, secretWords...) || secretPhraseSet.in(words)
+	return secret && (child && hasAny(words, adults...) || hasAny(words, "touch*", "touched", "kiss*", "photos", "pictures", "undress*", "naked", "private", "privates"))
+}
+
+// atRiskPerson reports a child or vulnerable adult named, or a child told
+// of by age: "14 year old", "aged 9", "a 12yo".
+func atRiskPerson(words []string) bool {
+	if hasAny(words, atRiskPeople...) {
+		return true
+	}
+	for i, w := range words {
+		if w == "" || w[0] < '0' || w[0] > '9' {
+			continue
+		}
+		digits := strings.TrimRight(w, "abcdefghijklmnopqrstuvwxyz")
+		n, err := strconv.Atoi(digits)
+		if err != nil || n < 1 || n > 17 {
+			continue
+		}
+		switch rest := w[len(digits):]; {
+		case rest == "yo" || rest == "yrs" || rest == "yrsold" || rest == "yearold":
+			return true
+		case rest == "" && i+2 < len(words) && hasAny(words[i+1:i+2], "year", "years", "yrs") && words[i+2] == "old":
+			return true
+		case rest == "" && i > 0 && words[i-1] == "aged":
+			return true
+		}
+	}
+	return false
+}
+
+// sayingGoodbye reports goodbye letters or notes, farewells to loved
+// ones, affairs put in order, and a will made all of a sudden.
+func sayingGoodbye(words []string) bool {
+	if near(words, goodbyeWords, farewellKinds, 3) || near(words, goodbyeWords, lovedOnes, 3) {
+		return true // "written goodbye letters", "saying goodbye to his kids"
+	}
+	if near(words, []string{"affairs"}, affairsActs, 3) || hasPhrase(words, "loose ends") && hasAny(words, "tying", "tie", "tied", "tidying") {
+		return true // "putting his affairs in order"
+	}
+	for i := 1; i+1 < len(words); i++ {
+		if words[i+1] == "will" && hasAny(words[i:i+1], "a", "his", "her", "their", "new") && hasAny(words[max(0, i-2):i], willActs...) {
+			return hasAny(words, sudden...) || hasAny(words, goodbyeWords...) || hasAny(words, "affairs", "away")
+		}
+	}
+	return false
+}
