@@ -192,13 +192,6 @@ func aboutRisk(words []string) bool {
 	return risk
 }
 
-// riskSubject reports whether a question is about safeguarding or safety
-// as a subject and not about anyone at risk.
-func riskSubject(words []string) bool {
-	_, subject := assessRisk(words)
-	return subject
-}
-
 // riskSign reports whether a question tells of risk to someone by one of
 // the concepts above.
 func riskSign(words []string) bool {
