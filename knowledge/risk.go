@@ -217,7 +217,28 @@ func riskSign(words []string) bool {
 	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) {
 		return true
 	}
-	return atRiskPerson(words) && (atRiskPhraseSet.in(words) || hasAny(words, harmActs...) && !touchBase(words))
+	if commandVoices(words) || harmToOthers(words) {
+		return true
+	}
+	return atRiskPerson(words) && (atRiskPhraseSet.in(words) || leftAlone(words) || hasAny(words, harmActs...) && !touchBase(words))
+}
+
+// leftAlone reports a child or dependant left on their own ("leaves the
+// baby alone all day", "left the kids unattended"), for neglect.
+func leftAlone(words []string) bool {
+	return near(words, []string{"leave", "leaves", "leaving", "left"}, []string{"alone", "unattended", "unsupervised", "overnight"}, 3)
+}
+
+// commandVoices reports voices telling someone what to do ("voices are
+// telling him to hurt someone"), a sign of acute risk whatever they say.
+func commandVoices(words []string) bool {
+	return near(words, []string{"voice", "voices"}, []string{"telling", "tell", "tells", "told", "saying", "say", "says", "ordering", "order", "orders", "commanding", "instructing"}, 2)
+}
+
+// harmToOthers reports a threat of harm to another person ("wants to hurt
+// someone", "said he'd kill somebody").
+func harmToOthers(words []string) bool {
+	return near(words, []string{"hurt", "harm", "kill", "stab", "attack", "hit"}, []string{"someone", "somebody", "anyone", "anybody", "others", "people"}, 1)
 }
 
 // allPills reports "took all her pills", "swallowed a whole packet".

@@ -218,6 +218,11 @@ func TestRiskToldByWhatHappens(t *testing.T) {
 		"he has been sorting out his affairs and seems calm all of a sudden",
 		"client made a new will out of the blue and gave his dog to a neighbour",
 		"she has been tying up loose ends and giving away her jewellery",
+		"dad i visit says he leaves the toddler alone while he goes to the pub",
+		"the children are often left unattended overnight",
+		"client says the voices tell her she is worthless and should go",
+		"man hearing voices ordering him to do things",
+		"patient said he wants to kill somebody at his work",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); !a.Safety {
 			t.Errorf("%q: no safety reply", q)
@@ -232,6 +237,10 @@ func TestRiskToldByWhatHappens(t *testing.T) {
 		"who can help a patient write a will",
 		"patient at risk of falls wants to join a walking group",
 		"patient at risk of type 2 diabetes wants a health coach",
+		"can i leave my laptop at the practice overnight",
+		"who do i tell when i am leaving the network",
+		"how do i give patients a voice in their care plan",
+		"people who hit their health goals with a coach",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Safety {
 			t.Errorf("%q: safety reply to an ordinary question", q)
