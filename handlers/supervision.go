@@ -162,6 +162,7 @@ type supRecord struct {
 	leaves   []supervision.Leave
 	status   supervision.Status
 	loc      *time.Location
+	now      time.Time // when the status was worked out
 }
 
 // record works out a person's status from the summary of their record,
@@ -211,7 +212,7 @@ func (h *Supervision) eachRecord(ctx context.Context, ps []supervision.Profile, 
 			stds[where{p.Role, p.Locality}] = std
 		}
 		loc := h.location(*p)
-		rec = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves}
+		rec = supRecord{profile: p, loc: loc, standard: std, leaves: sums[i].Leaves, now: now}
 		if buf != nil {
 			rec.status = buf.Of(sums[i], *std, now.In(loc))
 		} else {

@@ -81,6 +81,8 @@ func supStatusSection(rec supRecord) Section {
 	}
 	if !st.Due.IsZero() {
 		fields = append(fields, Field{Label: "Next due", Value: supDate(st.Due) + " (" + supDaysLeft(st.DaysLeft) + ")"})
+	} else if first := rec.firstDue(supervision.Clock{Kind: st.Standard, State: st.State}); first != "" {
+		fields = append(fields, Field{Label: "First expected by", Value: first})
 	}
 	fields = append(fields, Field{Label: "Status", Value: supStateWords(st)})
 	if st.Awaiting > 0 {
@@ -96,7 +98,11 @@ func supClocksSection(rec supRecord) Section {
 	var fields []Field
 	counted := false
 	for _, c := range st.Clocks {
-		fields = append(fields, Field{Label: supClockLabel(c.Kind), Value: supClockLine(c, rec.profile.UserID)})
+		line := supClockLine(c, rec.profile.UserID)
+		if first := rec.firstDue(c); first != "" {
+			line += " · first expected by " + first
+		}
+		fields = append(fields, Field{Label: supClockLabel(c.Kind), Value: line})
 		counted = counted || st.LastAny != nil && c.Last != nil && c.Last.ID == st.LastAny.ID
 	}
 	if st.LastAny != nil && !counted {
@@ -229,3 +235,17 @@ func supBasisNote(std supervision.Standard) string {
 }
 
 const supDefaultBasis = "Recommended minimum in NHS England guidance, not contractual; the Network Contract DES holds the contractual minimum."
+
+// firstDue is when a first session is expected on a clock with nothing
+// logged yet, as the reminders have it (supervision.FirstDue): "Fri 1 Jan
+// 2027 (in 31 days)"; "" for any other clock, or a profile with no date.
+func (rec supRecord) firstDue(c supervision.Clock) string {
+	if c.State != supervision.None || rec.now.IsZero() {
+		return ""
+	}
+	c = supervision.FirstDue(*rec.profile, c, rec.leaves, rec.now)
+	if c.Due.IsZero() {
+		return ""
+	}
+	return supDate(c.Due) + " (" + supDaysLeft(c.DaysLeft) + ")"
+}

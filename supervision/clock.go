@@ -110,7 +110,7 @@ func NextReminders(p Profile, st Status, leaves []Leave, now time.Time) (Reminde
 	var r Reminder
 	for _, c := range clocks {
 		if c.State == None {
-			c = firstDue(p, c, leaves, now)
+			c = FirstDue(p, c, leaves, now)
 		}
 		at, ok := nextReminder(p, c.Due, leaves, now)
 		switch {
@@ -124,13 +124,13 @@ func NextReminders(p Profile, st Status, leaves []Leave, now time.Time) (Reminde
 	return r, len(r.Clocks) > 0
 }
 
-// firstDue gives a clock with nothing logged yet (None) the due date a
+// FirstDue gives a clock with nothing logged yet (None) the due date a
 // first session is expected by: one interval of its kind after the profile
 // was made, paused by leave as any due date is, so a new person, or a
 // coach who has never logged health coaching supervision, is reminded like
 // everyone else. Its State stays None; a profile from before Created was
 // kept (zero) gets no reminder for it, as before.
-func firstDue(p Profile, c Clock, leaves []Leave, now time.Time) Clock {
+func FirstDue(p Profile, c Clock, leaves []Leave, now time.Time) Clock {
 	if p.Created.IsZero() || c.Kind.Every.IsZero() {
 		return c
 	}
