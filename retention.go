@@ -8,6 +8,7 @@ import (
 
 	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/scheduler"
+	"github.com/peerbot/peerbot/store"
 )
 
 // kindRetention is the daily retention job's kind on the reminder engine.
@@ -27,6 +28,9 @@ type pruner interface {
 	IndexNames(ctx context.Context) (bool, error)
 	PruneSessions(ctx context.Context, before time.Time) (int, error)
 	PruneAudit(ctx context.Context, before time.Time) (int, error)
+	// TrimNames takes out of the names indexes the keys whose record has
+	// gone, looking at each again after wait.
+	TrimNames(ctx context.Context, wait time.Duration) (int, error)
 }
 
 // retention removes session records older than RETENTION_MONTHS and audit
@@ -58,7 +62,11 @@ func (j retention) Compose(ctx context.Context, _ scheduler.Item, at time.Time) 
 	if err != nil {
 		return handlers.Reply{}, false, err
 	}
-	j.log.Info("retention removed old records", "sessions", sessions, "audit_entries", audit)
+	names, err := j.db.TrimNames(ctx, store.NamesRecheck)
+	if err != nil {
+		return handlers.Reply{}, false, err
+	}
+	j.log.Info("retention removed old records", "sessions", sessions, "audit_entries", audit, "names_entries", names)
 	return handlers.Reply{}, false, nil
 }
 

@@ -56,8 +56,9 @@ import (
 // peerbot:names:indexed after it so the next run indexes them.
 //
 // Entries whose record has gone (an expired share or mark, a deleted
-// reminder) stay in a names index until the person is erased; nothing
-// trims them yet.
+// reminder, a pruned session) are taken out by TrimNames, which the daily
+// retention job runs; it looks at each again before it lets it go, so a
+// write on its way keeps its entry (names_trim.go).
 
 func (r *Redis) namesKey(userID string) string { return r.supKey(userID, "names") }
 func (r *Redis) peopleKey() string             { return r.key("idx", tag("people")) }
