@@ -146,15 +146,11 @@ func TestRoleAskedWhatItsArticleLacks(t *testing.T) {
 			t.Errorf("%q: answered with %s; want not sure", q, a.Entry.ID)
 		}
 	}
-	for q, want := range map[string]string{
+	wantAnswers(t, Asker{}, map[string]string{
 		"can link workers do home visits":                "role-splw",
 		"what do care coordinators do all day":           "role-cc",
 		"what does a health coach do in the first weeks": "role-hwbc",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
-			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
-		}
-	}
+	})
 }
 
 // TestDefinitionWithAsides: "what is X" with an aside at its end, a kind
@@ -178,16 +174,11 @@ func TestDefinitionWithAsides(t *testing.T) {
 // role whose article never speaks of it, gets the term's article; how much
 // a named role is paid on a pay scale gets that role's pay article.
 func TestNamedTermOrRolePay(t *testing.T) {
-	b := shippedBase(t)
-	for q, want := range map[string]string{
+	wantAnswers(t, Asker{}, map[string]string{
 		"what has the DES got to do with care coordinators":           "network-contract-des",
 		"how much are health coaches paid on afc":                     "hwbc-pay",
 		"how much do care coordinators get paid on agenda for change": "cc-pay",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
-			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
-		}
-	}
+	})
 }
 
 // TestReferralDescriptions: a person described by needs the role articles
@@ -195,8 +186,7 @@ func TestNamedTermOrRolePay(t *testing.T) {
 // a care coordinator; work, caring or going out again for a link worker,
 // even when medication or covid is part of the description.
 func TestReferralDescriptions(t *testing.T) {
-	b := shippedBase(t)
-	for q, want := range map[string]string{
+	wantAnswers(t, Asker{}, map[string]string{
 		"man with heart failure keeps turning up at a&e, someone needs to pull his care together": "role-cc",
 		"gentleman muddled by his tablets since his discharge plan changed, who can help":         "role-cc",
 		"woman lost her job and wants to get back into work, who could help her":                  "role-splw",
@@ -204,11 +194,7 @@ func TestReferralDescriptions(t *testing.T) {
 		"client hasn't left the house since covid and wants to rejoin his choir":                  "role-splw",
 		"exhausted carer looking after her dad, who could support the carer":                      "role-splw",
 		"man needs practical help sorting out his bills, who can help":                            "role-splw",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
-			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
-		}
-	}
+	})
 }
 
 // TestLocalDirectoryAsked: local groups, charities or voluntary
@@ -327,12 +313,8 @@ func TestNamedPeopleAndBudgets(t *testing.T) {
 			t.Errorf("%q: answered with %s; want not sure", q, a.Entry.ID)
 		}
 	}
-	for q, want := range map[string]string{
+	wantAnswers(t, Asker{}, map[string]string{
 		"how much is the arrs budget":          "arrs-funding",
 		"who can get a personal health budget": "personal-health-budgets",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
-			t.Errorf("%q: confident %v, %v; want %s", q, a.Confident(), a.Entry, want)
-		}
-	}
+	})
 }
