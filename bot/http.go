@@ -169,13 +169,7 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 			return
 		}
 		late = true
-		h := w.Header()
-		h.Set("Content-Length", "0")
-		h.Set("Connection", "close") // this one is busy until the work ends
-		w.WriteHeader(http.StatusOK)
-		if f, ok := w.(http.Flusher); ok {
-			f.Flush()
-		}
+		answerEmptyNow(w)
 	})
 	defer timer.Stop()
 	inTime := func(r handlers.Reply, more bool) bool {
@@ -187,13 +181,7 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 		answered = true
 		switch {
 		case more: // pages follow from this goroutine: answer Slack now
-			h := w.Header()
-			h.Set("Content-Length", "0")
-			h.Set("Connection", "close")
-			w.WriteHeader(http.StatusOK)
-			if f, ok := w.(http.Flusher); ok {
-				f.Flush()
-			}
+			answerEmptyNow(w)
 		case empty(r):
 			w.WriteHeader(http.StatusOK)
 		default:
@@ -216,6 +204,19 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 	})
 	if !ran {
 		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."), false)
+	}
+}
+
+// answerEmptyNow sends Slack an empty 200 at once and closes the
+// connection after it: this request's goroutine stays busy with the work,
+// so the connection must not be kept for another request.
+func answerEmptyNow(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("Content-Length", "0")
+	h.Set("Connection", "close")
+	w.WriteHeader(http.StatusOK)
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
 	}
 }
 
