@@ -104,10 +104,7 @@ func (r *Redis) note(ctx context.Context, what string, keys []string, userIDs ..
 			}
 		}
 	}
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
+	args := anys(keys)
 	for _, id := range people {
 		if err := noteScript.Run(ctx, r.client, []string{r.namesKey(id)}, args...).Err(); err != nil {
 			return writeFailed(what, err) // the write it comes before was not sent
@@ -123,10 +120,7 @@ func (r *Redis) unnote(ctx context.Context, keys []string, userIDs ...string) {
 	if len(keys) == 0 {
 		return
 	}
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
+	args := anys(keys)
 	for _, id := range notable(userIDs) {
 		_ = r.client.SRem(ctx, r.namesKey(id), args...).Err()
 	}
