@@ -185,6 +185,8 @@ type Redis struct {
 
 	legacyGone atomic.Bool // the uncapped unanswered counts of old are deleted
 
+	statusReads statusReads // coalesces concurrent status reads (status_batch.go)
+
 }
 
 // ErrUnavailable wraps every error caused by Redis not answering. It is

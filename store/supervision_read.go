@@ -23,28 +23,21 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 		return supervision.Profile{}, supervision.Summary{}, false, err
 	}
 	profileKey, summaryKey, latestKey := r.statusKeys(userID)
-	var profile, summary, latest *redis.MapStringStringCmd
-	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
-		profile = pipe.HGetAll(ctx, profileKey)
-		summary = pipe.HGetAll(ctx, summaryKey)
-		latest = pipe.HGetAll(ctx, latestKey)
-		return nil
-	})
+	h, err := r.readStatusHashes(ctx, [3]string{profileKey, summaryKey, latestKey})
 	if err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, unavailable("reading status", err)
 	}
-	ph := profile.Val()
+	ph, sh, lh := h[0], h[1], h[2]
 	if len(ph) == 0 {
 		return supervision.Profile{}, supervision.Summary{}, false, nil
 	}
 	p := parseProfile(userID, ph)
-	sh := summary.Val()
 	if sh["v"] != "1" { // from before the index: summarise it, once
 		sum, err := r.Summary(ctx, userID)
 		return p, sum, true, err
 	}
 	sum := parseSummary(userID, sh)
-	if fromLatest(userID, &sum, sh, latest.Val()) {
+	if fromLatest(userID, &sum, sh, lh) {
 		return p, sum, true, nil
 	}
 	// Summarised before the latest sessions were kept, or changed since by

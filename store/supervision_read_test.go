@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -256,4 +257,37 @@ func mustHGet(t *testing.T, c redis.UniversalClient, key, field string) string {
 		t.Fatalf("HGET %s %s: %v", key, field, err)
 	}
 	return v
+}
+
+// BenchmarkProfileSummaryParallel reads eight people's status from eight
+// goroutines at once, as a replica under load does: reads that arrive
+// while one is on its way to Redis go together in the next round trip.
+func BenchmarkProfileSummaryParallel(b *testing.B) {
+	r, _ := openStore(b)
+	ctx := context.Background()
+	const people = 8
+	for i := range people {
+		u := fmt.Sprintf("U%d", i)
+		if err := r.SaveProfile(ctx, supervision.Profile{UserID: u, Role: supervision.LinkWorker, PCN: "Central", SupervisorID: "US1"}); err != nil {
+			b.Fatal(err)
+		}
+		for m := range 12 {
+			d := day(time.UTC, 2026, time.Month(11-m), 15)
+			if err := r.AddSession(ctx, session(u, fmt.Sprintf("s%d", m), d, d.Add(time.Hour))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	var next atomic.Int64
+	b.ReportAllocs()
+	b.SetParallelism(4) // 8 goroutines on 2 CPUs
+	b.RunParallel(func(pb *testing.PB) {
+		u := fmt.Sprintf("U%d", next.Add(1)%people)
+		for pb.Next() {
+			if _, sum, ok, err := r.ProfileSummary(ctx, u); err != nil || !ok || len(sum.Latest) != 1 {
+				b.Errorf("ProfileSummary(%s) = %v, %v, %v", u, sum, ok, err)
+				return
+			}
+		}
+	})
 }

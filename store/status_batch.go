@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// statusReads coalesces the three-hash status reads that arrive while one
+// is on its way to Redis. A read that finds none in flight goes at once, in
+// its own goroutine and under its own context, so a lone request pays
+// nothing for the batching. Reads that arrive meanwhile wait in the queue;
+// when the read in flight returns, one goroutine sends everything queued
+// as one MULTI (on a Cluster, one per slot, as go-redis splits a
+// transaction pipeline) and so on until the queue is empty. Under load, k
+// people's reads then cost one write and one read on each side instead of
+// k: on two cores at eight concurrent status requests, most of a status
+// reply's extra cost over a bare handler was those system calls.
+//
+// Each person's three hashes are still read in one MULTI with each other,
+// so a reply never mixes a profile with a summary from after a later write.
+type statusReads struct {
+	mu    sync.Mutex
+	busy  bool          // a read is in flight
+	queue []*statusRead // waiting for the next batch
+}
+
+// statusRead is one person's read: its keys in, its hashes and error out.
+type statusRead struct {
+	keys [3]string // profile, summary, latest
+	hash [3]map[string]string
+	err  error
+	done chan struct{} // closed when hash and err are set; nil for a read sent at once
+	cmds [3]*redis.MapStringStringCmd
+}
+
+// maxStatusBatch caps the people in one MULTI, so a burst does not hold
+// Redis on one command for long.
+const maxStatusBatch = 64
+
+// statusBatchTimeout bounds a batch's round trip: a batch serves several
+// requests, so it runs under none of their contexts.
+const statusBatchTimeout = 2 * time.Second
+
+// readStatusHashes reads the three hashes named by keys in one MULTI, on
+// its own or in a batch with other people's.
+func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]map[string]string, error) {
+	sr := &statusRead{keys: keys}
+	b := &r.statusReads
+	b.mu.Lock()
+	if !b.busy {
+		b.busy = true
+		b.mu.Unlock()
+		err := r.sendStatusReads(ctx, []*statusRead{sr})
+		if ctx.Err() != nil {
+			err = nil // the request gave up, not Redis: serve the queue
+		}
+		r.afterStatusBatch(err)
+		return sr.hash, sr.err
+	}
+	sr.done = make(chan struct{})
+	b.queue = append(b.queue, sr)
+	b.mu.Unlock()
+	select {
+	case <-sr.done:
+		return sr.hash, sr.err
+	case <-ctx.Done():
+		// The batch still reads it and nobody looks: a read has no effect.
+		return [3]map[string]string{}, ctx.Err()
+	}
+}
+
+// afterStatusBatch, called when a batch returns, with the error that
+// failed the whole batch (nil if it reached Redis), decides what becomes of
+// the reads that queued meanwhile. None: no read is in flight any more.
+// After a failure they fail with the same error at once, as they would
+// have had each gone on its own, instead of waiting for Redis to fail
+// again for them. Else a goroutine sends them in batches until the queue
+// is empty.
+func (r *Redis) afterStatusBatch(err error) {
+	b := &r.statusReads
+	b.mu.Lock()
+	queued := b.queue
+	if len(queued) == 0 || err != nil {
+		b.queue, b.busy = nil, false
+		b.mu.Unlock()
+		for _, sr := range queued {
+			sr.err = err
+			close(sr.done)
+		}
+		return
+	}
+	b.mu.Unlock()
+	go r.sendStatusBatches()
+}
+
+// sendStatusBatches sends the queue, up to maxStatusBatch reads at a
+// time, until afterStatusBatch finds it empty or Redis fails.
+func (r *Redis) sendStatusBatches() {
+	b := &r.statusReads
+	for {
+		b.mu.Lock()
+		n := min(len(b.queue), maxStatusBatch)
+		batch := b.queue[:n:n]
+		b.queue = b.queue[n:]
+		b.mu.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), statusBatchTimeout)
+		err := r.sendStatusReads(ctx, batch)
+		cancel()
+		b.mu.Lock()
+		more := len(b.queue) > 0 && err == nil
+		b.mu.Unlock()
+		if !more {
+			r.afterStatusBatch(err)
+			return
+		}
+	}
+}
+
+// sendStatusReads reads every read's hashes in one transaction pipeline,
+// sets each one's hashes or error and wakes its waiter. It returns the
+// error that failed the whole pipeline, if one did.
+func (r *Redis) sendStatusReads(ctx context.Context, reads []*statusRead) error {
+	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+		for _, sr := range reads {
+			for i, k := range sr.keys {
+				sr.cmds[i] = pipe.HGetAll(ctx, k)
+			}
+		}
+		return nil
+	})
+	failed := err
+	for _, sr := range reads {
+		for i, c := range sr.cmds {
+			if err == nil {
+				err = c.Err()
+			}
+			sr.hash[i] = c.Val()
+			sr.cmds[i] = nil
+		}
+		sr.err, err = err, failed
+		if sr.done != nil {
+			close(sr.done)
+		}
+	}
+	if failed != nil && isRedisReply(failed) {
+		return nil // an error reply for a command, not Redis failing
+	}
+	return failed
+}
+
+// isRedisReply reports whether err is an error reply from Redis (such as
+// WRONGTYPE) rather than a failure to reach it.
+func isRedisReply(err error) bool {
+	var reply redis.Error
+	return errors.As(err, &reply)
+}
