@@ -5,10 +5,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"runtime"
 	"strconv"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"github.com/slack-go/slack"
 )
 
@@ -20,16 +22,25 @@ const maxBody = 1 << 20
 // and serves until killed. GET /allocs says how many heap allocations the
 // process has made, so allocations per request can be compared.
 func serveBare(out io.Writer) error {
+	var rdb *redis.Client
+	if u := os.Getenv("BENCH_REDIS_URL"); u != "" {
+		c, err := openRedis(u)
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		rdb = c
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /slack/events", func(w http.ResponseWriter, r *http.Request) {
+	verified := func(w http.ResponseWriter, r *http.Request) bool {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 		if err != nil {
 			http.Error(w, "bad body", http.StatusBadRequest)
-			return
+			return false
 		}
 		sv, err := slack.NewSecretsVerifier(r.Header, secret)
 		if err == nil {
@@ -40,11 +51,38 @@ func serveBare(out io.Writer) error {
 		}
 		if err != nil {
 			http.Error(w, "invalid signature", http.StatusUnauthorized)
-			return
+			return false
 		}
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		_, _ = io.WriteString(w, `{"text":"ok"}`)
+		return true
+	}
+	mux.HandleFunc("POST /slack/events", func(w http.ResponseWriter, r *http.Request) {
+		if verified(w, r) {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			_, _ = io.WriteString(w, `{"text":"ok"}`)
+		}
 	})
+	// /slack/redis adds the one Redis round trip a status reply makes
+	// (three hash reads in one MULTI), to show the floor a reply that must
+	// read Redis stands on.
+	if rdb != nil {
+		mux.HandleFunc("POST /slack/redis", func(w http.ResponseWriter, r *http.Request) {
+			if !verified(w, r) {
+				return
+			}
+			_, err := rdb.TxPipelined(r.Context(), func(p redis.Pipeliner) error {
+				p.HGetAll(r.Context(), "peerbot-bench-bare:{U}:profile")
+				p.HGetAll(r.Context(), "peerbot-bench-bare:{U}:summary")
+				p.HGetAll(r.Context(), "peerbot-bench-bare:{U}:latest")
+				return nil
+			})
+			if err != nil {
+				http.Error(w, "redis", http.StatusServiceUnavailable)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			_, _ = io.WriteString(w, `{"text":"ok"}`)
+		})
+	}
 	mux.HandleFunc("GET /allocs", func(w http.ResponseWriter, _ *http.Request) {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)

@@ -145,12 +145,15 @@ func startPeerbot(ctx context.Context, bin, slackURL, redisURL, prefix string) (
 }
 
 // startBare runs this program's -bare mode and reads the address it prints.
-func startBare(ctx context.Context) (*process, error) {
+// With redisURL it also serves /slack/redis, the bare handler plus the
+// Redis read a status reply makes.
+func startBare(ctx context.Context, redisURL string) (*process, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, self, "-bare")
+	cmd.Env = append(os.Environ(), "BENCH_REDIS_URL="+redisURL)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
