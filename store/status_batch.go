@@ -14,8 +14,9 @@ import (
 // its own goroutine and under its own context, so a lone request pays
 // nothing for the batching. Reads that arrive meanwhile wait in the queue;
 // when the read in flight returns, one goroutine sends everything queued
-// as one MULTI (on a Cluster, one per slot, as go-redis splits a
-// transaction pipeline) and so on until the queue is empty. Under load, k
+// as one MULTI, and so on until the queue is empty. On a Cluster, where
+// people's keys lie in different slots and a MULTI cannot span them,
+// every read goes on its own. Under load, k
 // people's reads then cost one write and one read on each side instead of
 // k: on two cores at eight concurrent status requests, most of a status
 // reply's extra cost over a bare handler was those system calls.
@@ -49,6 +50,12 @@ const statusBatchTimeout = 2 * time.Second
 // its own or in a batch with other people's.
 func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]map[string]string, error) {
 	sr := &statusRead{keys: keys}
+	if _, cluster := r.client.(*redis.ClusterClient); cluster {
+		// Each person's keys have a slot of their own, and a transaction
+		// cannot span slots: on a Cluster every read goes on its own.
+		_ = r.sendStatusReads(ctx, []*statusRead{sr})
+		return sr.hash, sr.err
+	}
 	b := &r.statusReads
 	b.mu.Lock()
 	if !b.busy {
