@@ -387,7 +387,16 @@ var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "b
 // clinicalServices are services a question may ask how to refer to that
 // the content does not cover: clinical referral pathways.
 var clinicalServices = []string{"physio*", "consultant*", "specialist*", "hospital*", "dietitian*", "camhs", "iapt", "therap*",
-	"psychiatr*", "psycholog*", "mental", "counsell*", "secondary", "a&e", "ae"}
+	"psychiatr*", "psycholog*", "mental", "counsell*", "secondary", "a&e", "ae", "ent", "orthopaedic*", "orthopedic*", "obstetric*", "gynae*",
+	"outpatient*", "clinic", "clinics"}
+
+// clinicalService reports whether w names a clinical service or a
+// hospital specialty: one of clinicalServices, or a word of a specialty's
+// shape ("cardiology", "dermatologist", "paediatrics").
+func clinicalService(w string) bool {
+	return hasAny([]string{w}, clinicalServices...) || strings.HasSuffix(w, "ology") || strings.HasSuffix(w, "ologist") ||
+		strings.HasSuffix(w, "ologists") || strings.HasSuffix(w, "iatrics")
+}
 
 // clinicalReferral reports whether a question asks how to refer someone
 // to a clinical service ("a referral to mental health services"), not who
@@ -401,7 +410,7 @@ func clinicalReferral(words []string) bool {
 			continue
 		}
 		for j := i + 1; j < len(words) && j <= i+4; j++ {
-			if words[j] == "to" && j+1 < len(words) && hasAny(words[j+1:min(len(words), j+4)], clinicalServices...) {
+			if words[j] == "to" && j+1 < len(words) && slices.ContainsFunc(words[j+1:min(len(words), j+4)], clinicalService) {
 				return true
 			}
 		}
@@ -423,7 +432,8 @@ func bandPay(words []string) bool {
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
-	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") {
+	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") &&
+		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) {

@@ -1,0 +1,32 @@
+package knowledge
+
+import "testing"
+
+// wantUnsure fails the test for each question answered confidently.
+func wantUnsure(t *testing.T, asker Asker, qs ...string) {
+	t.Helper()
+	b := shippedBase(t)
+	for _, q := range qs {
+		if a := b.Answer(q, asker); a.Confident() || a.Safety || a.Kind == Usage {
+			t.Errorf("%q: answered with %s (kind %d); want not sure", q, entryID(a.Entry), a.Kind)
+		}
+	}
+}
+
+// TestClinicalSystemsAndSpecialties: how to use a clinical system for
+// anything but recording social prescribing, and referrals to a hospital
+// specialty, are not in the content, though they share "code", "gp" and
+// "referral" with it.
+func TestClinicalSystemsAndSpecialties(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"how do i code a review in emis",
+		"what code do i use in emis for a consultation",
+		"how do i record a consultation in emis",
+		"gp referral to dermatology",
+		"gp referral to gastroenterology please",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"how do i code a link worker referral in emis":         "splw-recording",
+		"which snomed code for social prescribing on systmone": "splw-recording",
+	})
+}
