@@ -159,6 +159,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		}
 	} else if e, ok := b.rolesPerPCN(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.workforceCount(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {

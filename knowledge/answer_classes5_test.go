@@ -30,3 +30,16 @@ func TestClinicalSystemsAndSpecialties(t *testing.T) {
 		"which snomed code for social prescribing on systmone": "splw-recording",
 	})
 }
+
+// TestHowManyOfARoleThereAre: how many of a role there are, nationally or
+// in London, is the workforce figures, not the evidence on referrals nor
+// how many a PCN may have.
+func TestHowManyOfARoleThereAre(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"how many social prescribing link workers have been recruited nationally": "arrs-workforce",
+		"total number of social prescribing link workers employed in the uk":      "arrs-workforce",
+		"how many health coaches are there in london":                             "london-workforce",
+		"how many link workers should a pcn have":                                 "arrs",
+		"how many people are referred to social prescribing":                      "social-prescribing-evidence",
+	})
+}

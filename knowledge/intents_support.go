@@ -216,3 +216,45 @@ func namesSynonym(e *Entry, words []string) bool {
 	}
 	return false
 }
+
+// countedWords, after a role, ask how many of it there are, not how many
+// a PCN may have: "how many link workers are there", "recruited",
+// "nationally".
+var countedWords = []string{"there", "recruited", "employed", "england", "nationally", "national", "total", "altogether", "exist", "uk", "country"}
+
+// workforceCount answers how many of a role there are ("how many care
+// coordinators have been recruited nationally") with the workforce
+// figures: London's when the question names London, the national ones
+// when it names no place. It is not how many a PCN may have (rolesPerPCN)
+// nor how many people are referred: a role's name follows "how many".
+func (b *Base) workforceCount(words []string, roles roleSet) (*Entry, bool) {
+	if len(roles) == 0 || !hasAny(words, countedWords...) || hasAny(words, "should", "allowed", "max", "maximum", "cap", "limit") {
+		return nil, false
+	}
+	counted := false
+	for i := 0; i+2 < len(words); i++ {
+		if hasPhrase(words[i:i+2], "how many") || hasPhrase(words[i:i+2], "number of") {
+			rest := words[i+2:]
+			if hasPrefix(rest, []string{"social", "prescribing"}) {
+				rest = rest[2:] // "how many social prescribing link workers"
+			}
+			counted = counted || startsRole(rest)
+		}
+	}
+	if !counted {
+		return nil, false
+	}
+	id := "arrs-workforce"
+	switch b.namedLocality(words) {
+	case "":
+		if hasAny(words, localityWords...) {
+			return nil, false // near here: no figures but London's
+		}
+	case "london":
+		id = "london-workforce"
+	default:
+		return nil, false
+	}
+	e, ok := b.byID[id]
+	return e, ok
+}
