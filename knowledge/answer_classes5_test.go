@@ -43,3 +43,14 @@ func TestHowManyOfARoleThereAre(t *testing.T) {
 		"how many people are referred to social prescribing":                      "social-prescribing-evidence",
 	})
 }
+
+// TestHowMuchCanBeClaimedForARole: how much a PCN can claim for one
+// named role is that role's pay and reimbursement article, not what ARRS
+// is.
+func TestHowMuchCanBeClaimedForARole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what's the most our pcn can reclaim through arrs for a social prescriber": "splw-pay",
+		"how much do we get to claim under arrs for employing a health coach":      "hwbc-pay",
+		"maximum amount claimable under the arrs for a link worker post":           "splw-pay",
+	})
+}

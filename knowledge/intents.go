@@ -252,7 +252,8 @@ func ownPay(words []string) bool {
 func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 	// A role's pay is the same in every place: "band for a coach in
 	// London" is the coaches' pay.
-	pay := hasAny(words, askerTopics[1].words...) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	claimed := claimAmount(words) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	pay := (claimed || hasAny(words, askerTopics[1].words...)) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
 	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay || b.documentSays(words) {
 		return nil, false
 	}
@@ -278,7 +279,7 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		return nil, true
 	}
 	for i, t := range askerTopics[:3] { // supervision, pay and training
-		if !hasAny(words, t.words...) {
+		if !hasAny(words, t.words...) && !(i == 1 && claimed) {
 			continue
 		}
 		if i == 0 && hasAny(words, supervisionAsides...) {

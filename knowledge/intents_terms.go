@@ -186,3 +186,14 @@ func (b *Base) termsCompared(words []string) (*Entry, bool) {
 	}
 	return first, n == 2 && first != nil
 }
+
+// claimAmount reports whether a question asks how much can be claimed
+// ("how much can we claim back for a coach", "the maximum a PCN can
+// reclaim"): the amount a role's post is reimbursed, which its pay
+// article gives.
+func claimAmount(words []string) bool {
+	if hasAny(words, "number", "numbers", "many") {
+		return false // "the maximum number of link workers a PCN can claim" is how many
+	}
+	return hasAny(words, "claim*", "reclaim*") && (hasPhrase(words, "how much") || hasAny(words, "max", "maximum", "most", "amount", "cap", "limit", "upper"))
+}
