@@ -54,3 +54,15 @@ func TestHowMuchCanBeClaimedForARole(t *testing.T) {
 		"maximum amount claimable under the arrs for a link worker post":           "splw-pay",
 	})
 }
+
+// TestMoneyForARolesTraining: a budget, funding or bursary for a role's
+// training is something its training article does not speak of: not sure,
+// not the training article.
+func TestMoneyForARolesTraining(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"is there a budget for link worker training",
+		"training budget for health coaches?",
+		"any bursaries for care coordinator training",
+	)
+	wantAnswers(t, Asker{}, map[string]string{"what training do care coordinators need": "cc-training"})
+}

@@ -197,3 +197,20 @@ func claimAmount(words []string) bool {
 	}
 	return hasAny(words, "claim*", "reclaim*") && (hasPhrase(words, "how much") || hasAny(words, "max", "maximum", "most", "amount", "cap", "limit", "upper"))
 }
+
+// budgetWords ask for money for something: "a training budget".
+var budgetWords = []string{"budget*", "fund", "funds", "funding", "funded", "money", "grant*", "bursar*"}
+
+// moneyUnspoken reports whether a question asks for money for something
+// ("what training budget is there for coaches", "funding for link worker
+// courses") and e does not speak of that money at all.
+func (b *Base) moneyUnspoken(words []string, e *Entry) bool {
+	for _, w := range words {
+		if hasAny([]string{w}, budgetWords...) {
+			if stems, _ := b.index.unmatched(w, e); len(stems) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
