@@ -133,6 +133,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		if e == nil {
 			ans.Kind = NotSure
 		}
+	} else if e, ok := b.supervisorTraining(words, a); ok {
+		ans.Kind, ans.Entry = Article, e // nil: not sure
+		if e == nil {
+			ans.Kind = NotSure
+		}
 	} else if e, ok := b.selfSupport(words, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {

@@ -66,3 +66,20 @@ func TestMoneyForARolesTraining(t *testing.T) {
 	)
 	wantAnswers(t, Asker{}, map[string]string{"what training do care coordinators need": "cc-training"})
 }
+
+// TestTrainingToSupervise: training to supervise is the supervisor
+// course of the asker's place, Gateshead's for Gateshead; for an asker of
+// no place it is not sure, never the supervised role's own supervision
+// article.
+func TestTrainingToSupervise(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"our nurse practitioner wants to supervise the health coach, any courses",
+		"i'm a pharmacist going to start supervising a care coordinator, is there training for that",
+	)
+	wantAnswers(t, Asker{Locality: "gateshead"}, map[string]string{
+		"our nurse practitioner wants to supervise the health coach, any courses": "gateshead-clinical-supervisor-training",
+	})
+	wantAnswers(t, Asker{}, map[string]string{
+		"do i need a qualification to supervise a health coach": "supervision-hwbc",
+	})
+}
