@@ -185,7 +185,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 // clearly ahead of the next one not ruled out, and, if it is not the first
 // hit, is at least secondAt confident.
 func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, bool) {
-	if !res.Confident || len(res.Hits) == 0 || offTopic(words) {
+	if !res.Confident || len(res.Hits) == 0 || offTopic(words) || vague(res.Terms) {
 		return nil, false
 	}
 	fits := func(e *Entry) bool {

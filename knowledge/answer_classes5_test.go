@@ -83,3 +83,16 @@ func TestTrainingToSupervise(t *testing.T) {
 		"do i need a qualification to supervise a health coach": "supervision-hwbc",
 	})
 }
+
+// TestVagueAsksForHelp: a question naming only a kind of help (resources,
+// reading, support) without its subject is not sure: an article that has
+// the word is a guess.
+func TestVagueAsksForHelp(t *testing.T) {
+	wantUnsure(t, Asker{Role: "hwbc", Locality: "gateshead"},
+		"any useful resources?",
+		"recommended reading please",
+		"got any good resources for me",
+		"any support available",
+	)
+	wantAnswers(t, Asker{}, map[string]string{"london peer support for link workers": "resource-london-peer-support"})
+}
