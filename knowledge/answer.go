@@ -88,6 +88,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		return Answer{}
 	}
 	words := spellOut(trimPolite(plainWords(q)))
+	if said := dropAskerIntro(words); len(said) < len(words) {
+		// "im a student nurse on placement, what do link workers do":
+		// who the asker is is not what they ask.
+		words, q = said, strings.Join(said, " ")
+	}
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
 	if len(roles) == 0 {

@@ -96,3 +96,17 @@ func TestVagueAsksForHelp(t *testing.T) {
 	)
 	wantAnswers(t, Asker{}, map[string]string{"london peer support for link workers": "resource-london-peer-support"})
 }
+
+// TestAskerSaysWhoTheyAre: who the asker says they are ("im a student
+// on placement", "as a receptionist", "from a hospital background") is not
+// what they ask, and does not sink the answer to what they do ask.
+func TestAskerSaysWhoTheyAre(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"im a student social worker on placement with a health coach, what does a coach do": "role-hwbc",
+		"as a receptionist how do i book a patient in with the link worker":                 "social-prescribing",
+		"im a new care coordinator from a hospital background, what does the job involve":   "role-cc",
+	})
+	wantAnswers(t, Asker{}, map[string]string{
+		"im a gp, can i supervise a link worker": "supervision-who-can-supervise",
+	})
+}

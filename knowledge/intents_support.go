@@ -120,7 +120,8 @@ var socialPrescribingWords = []string{"social prescribing", "social prescriber",
 // who it suits and how referrals work. A question of who to refer, of
 // numbers or of codes is another question.
 func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
-	if !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
+	booked := hasAny(words, "book", "booking") && hasAny(words, "in", "with") // "book someone in with the link worker"
+	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
 	if !(hasAny(words[:1], "can", "could", "how", "may", "is", "are", "do", "does") || hasPhrase(words, "how to")) {
