@@ -110,3 +110,10 @@ func TestAskerSaysWhoTheyAre(t *testing.T) {
 		"im a gp, can i supervise a link worker": "supervision-who-can-supervise",
 	})
 }
+
+// TestReadIsNoSubject: "read" says how, not what: an article that happens
+// to say "read" is no answer to what someone wants to read about.
+func TestReadIsNoSubject(t *testing.T) {
+	wantUnsure(t, Asker{}, "anything to read on social prescribing")
+	wantAnswers(t, Asker{}, map[string]string{"where can i read about personal health budgets": "personal-health-budgets"})
+}
