@@ -117,3 +117,14 @@ func TestReadIsNoSubject(t *testing.T) {
 	wantUnsure(t, Asker{}, "anything to read on social prescribing")
 	wantAnswers(t, Asker{}, map[string]string{"where can i read about personal health budgets": "personal-health-budgets"})
 }
+
+// TestWhatDoOthersAskOfARole: "what do CQC look for with our care
+// coordinators" is not "what do care coordinators do": the role is not
+// what does it.
+func TestWhatDoOthersAskOfARole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what does cqc expect from our link workers": "cqc-arrs",
+		"what does a care coordinator do":            "role-cc",
+		"health coaches, what do they do all day":    "role-hwbc",
+	})
+}

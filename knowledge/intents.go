@@ -268,7 +268,7 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
 	}
-	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) {
+	if asksWhatRoleDoes(words) && !hasAny(words, topicWords...) {
 		// "what do health coaches do all day": what the role is, if its
 		// article speaks of what else the question names.
 		return b.roleIfSpoken(words, role)

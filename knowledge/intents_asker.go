@@ -84,3 +84,19 @@ func dropAskerIntro(words []string) []string {
 	}
 	return kept
 }
+
+// asksWhatRoleDoes reports a "what does X do" question: "what" and a "do"
+// that is the question's verb, not only the opener "what do": "what does a
+// link worker do", "what's a coach doing all day", but not "what do CQC
+// look for with our care coordinators", whose verb is another.
+func asksWhatRoleDoes(words []string) bool {
+	if !hasAny(words, "what", "whats") {
+		return false
+	}
+	for i, w := range words {
+		if (w == "do" || w == "does" || w == "doing") && (i == 0 || !hasAny(words[i-1:i], "what", "whats")) {
+			return true
+		}
+	}
+	return false
+}
