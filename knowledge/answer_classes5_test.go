@@ -128,3 +128,12 @@ func TestWhatDoOthersAskOfARole(t *testing.T) {
 		"health coaches, what do they do all day":    "role-hwbc",
 	})
 }
+
+// TestMoreThanOneOfARole: whether a PCN may take on more than one of a
+// role through ARRS is the ARRS article, which says what caps it.
+func TestMoreThanOneOfARole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"are we allowed to employ two health coaches under arrs":     "arrs",
+		"can we have multiple care coordinators funded through arrs": "arrs",
+	})
+}

@@ -170,7 +170,12 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 // what caps it; how many there are, nationally or in a place, is the
 // workforce articles' question.
 func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
-	if !hasPhrase(words, "how many") && !hasPhrase(words, "number of") && !hasPhrase(words, "maximum number") || len(roles) == 0 || !hasAny(words, "pcn", "pcns", "network") ||
+	counted := hasPhrase(words, "how many") || hasPhrase(words, "number of") || hasPhrase(words, "maximum number")
+	inPCN := hasAny(words, "pcn", "pcns", "network")
+	if !counted && morePosts(words) && hasAny(words, "arrs") {
+		counted, inPCN = true, true // "can we recruit more than one link worker under ARRS"
+	}
+	if !counted || len(roles) == 0 || !inPCN ||
 		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
 	}
@@ -258,4 +263,11 @@ func (b *Base) workforceCount(words []string, roles roleSet) (*Entry, bool) {
 	}
 	e, ok := b.byID[id]
 	return e, ok
+}
+
+// morePosts reports a question about taking on more than one of a role:
+// "can we recruit more than one link worker", "employ a second coach".
+func morePosts(words []string) bool {
+	more := hasPhrase(words, "more than one") || hasPhrase(words, "more than 1") || hasAny(words, "multiple", "several", "another", "second", "2nd", "two", "2", "extra")
+	return more && hasAny(words, "recruit*", "employ*", "hire", "hiring", "have", "get", "claim*", "fund*", "take", "appoint*")
 }
