@@ -131,6 +131,11 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.listed[strings.Join(words, " ")]; ok && !offTopic(words) {
+		// Word for word one of an article's own questions, stop words and
+		// all ("what does what matters to you mean"), which search, leaving
+		// out stop words, may not read.
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.termsCompared(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {

@@ -137,3 +137,14 @@ func TestMoreThanOneOfARole(t *testing.T) {
 		"can we have multiple care coordinators funded through arrs": "arrs",
 	})
 }
+
+// TestAskedWordForWordAsListed: a question asked word for word as one of
+// an article's own questions, stop words and all, gets that article, even
+// when search, leaving out the stop words, reads too little of it.
+func TestAskedWordForWordAsListed(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"why does the nhs want personalised care":                            "personalised-care",
+		"hi, what are the national numbers for the personalised care roles?": "arrs-workforce",
+		"Where can I read the framework for my role?":                        "resource-frameworks",
+	})
+}

@@ -214,3 +214,23 @@ func (b *Base) moneyUnspoken(words []string, e *Entry) bool {
 	}
 	return false
 }
+
+// listedQuestions maps each of the entries' own questions, as plainWords
+// writes them, to its entry; a question two entries list is left out.
+func listedQuestions(entries []*Entry) map[string]*Entry {
+	out := map[string]*Entry{}
+	twice := map[string]bool{}
+	for _, e := range entries {
+		for _, q := range e.Questions {
+			k := strings.Join(plainWords(q), " ")
+			if other, ok := out[k]; ok && other != e {
+				twice[k] = true
+			}
+			out[k] = e
+		}
+	}
+	for k := range twice {
+		delete(out, k)
+	}
+	return out
+}
