@@ -131,7 +131,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
-	} else if e, ok := b.listed[strings.Join(words, " ")]; ok && !offTopic(words) {
+	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
 		// Word for word one of an article's own questions, stop words and
 		// all ("what does what matters to you mean"), which search, leaving
 		// out stop words, may not read.

@@ -105,6 +105,8 @@ func TestAskerSaysWhoTheyAre(t *testing.T) {
 		"im a student social worker on placement with a health coach, what does a coach do": "role-hwbc",
 		"as a receptionist how do i book a patient in with the link worker":                 "social-prescribing",
 		"im a new care coordinator from a hospital background, what does the job involve":   "role-cc",
+		"as a new receptionist, how do we refer to social prescribing":                      "social-prescribing",
+		"i work on reception, how do patients get to see the link worker":                   "social-prescribing",
 	})
 	wantAnswers(t, Asker{}, map[string]string{
 		"im a gp, can i supervise a link worker": "supervision-who-can-supervise",

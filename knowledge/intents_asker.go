@@ -34,12 +34,14 @@ func dropAskerIntro(words []string) []string {
 		switch {
 		case words[i] == "im":
 			start = i + 1
+		case i+1 < len(words) && words[i] == "i" && (words[i+1] == "work" || words[i+1] == "volunteer"):
+			start = i + 2 // "i work on reception"
 		case i+1 < len(words) && (words[i] == "i" && words[i+1] == "am" || words[i] == "as" && articles[words[i+1]]):
 			start = i + 2
 		default:
 			continue
 		}
-		drop, said := []int(nil), false
+		drop, said, role := []int(nil), false, false
 		for k := i; k < start; k++ {
 			drop = append(drop, k)
 		}
@@ -58,6 +60,10 @@ func dropAskerIntro(words []string) []string {
 			case askerSaidJoins[w]:
 				drop = append(drop, j)
 			case askerSaidKept(w):
+				role = role || w != "new"
+				if !role {
+					drop = append(drop, j) // "as a new receptionist": new, unless a role's
+				}
 			default:
 				break description
 			}

@@ -222,7 +222,7 @@ func listedQuestions(entries []*Entry) map[string]*Entry {
 	twice := map[string]bool{}
 	for _, e := range entries {
 		for _, q := range e.Questions {
-			k := strings.Join(plainWords(q), " ")
+			k := listedKey(plainWords(q))
 			if other, ok := out[k]; ok && other != e {
 				twice[k] = true
 			}
@@ -233,4 +233,21 @@ func listedQuestions(entries []*Entry) map[string]*Entry {
 		delete(out, k)
 	}
 	return out
+}
+
+// listedKey is how a question is looked up among the listed ones: its
+// words without "a", "an" and "the", which people drop or swap ("how do
+// patients get to see the link worker").
+func listedKey(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if articles[w] {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
