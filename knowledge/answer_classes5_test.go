@@ -148,5 +148,6 @@ func TestAskedWordForWordAsListed(t *testing.T) {
 		"why does the nhs want personalised care":                            "personalised-care",
 		"hi, what are the national numbers for the personalised care roles?": "arrs-workforce",
 		"Where can I read the framework for my role?":                        "resource-frameworks",
+		"how does the patient get in with a link worker":                     "social-prescribing",
 	})
 }
