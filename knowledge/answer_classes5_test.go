@@ -151,3 +151,13 @@ func TestAskedWordForWordAsListed(t *testing.T) {
 		"how does the patient get in with a link worker":                     "social-prescribing",
 	})
 }
+
+// TestWhereToLearnOfATerm: where to read or learn about a term the
+// content defines is that term's article.
+func TestWhereToLearnOfATerm(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"where can i learn about patient activation": "patient-activation",
+		"what can i read about health inequalities":  "health-inequalities",
+		"reading on personalised care":               "personalised-care",
+	})
+}

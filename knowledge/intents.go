@@ -37,6 +37,16 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "does"}, []string{"fund"}},
 	{[]string{"what", "does"}, []string{"cover"}},
 	{[]string{"what", "is", "meant", "by"}, nil},
+	// Asking where to learn of a term: "what can I read about
+	// personalised care".
+	{[]string{"what", "can", "i", "read", "about"}, nil},
+	{[]string{"where", "can", "i", "read", "about"}, nil},
+	{[]string{"what", "can", "i", "learn", "about"}, nil},
+	{[]string{"where", "can", "i", "learn", "about"}, nil},
+	{[]string{"something", "to", "read", "about"}, nil},
+	{[]string{"reading", "on"}, nil},
+	{[]string{"reading", "about"}, nil},
+	{[]string{"learn", "about"}, nil},
 }
 
 // articles may stand before the abbreviation: "what is a PCN".
