@@ -52,6 +52,7 @@ func TestHowMuchCanBeClaimedForARole(t *testing.T) {
 		"what's the most our pcn can reclaim through arrs for a social prescriber": "splw-pay",
 		"how much do we get to claim under arrs for employing a health coach":      "hwbc-pay",
 		"maximum amount claimable under the arrs for a link worker post":           "splw-pay",
+		"how much does arrs pay for a health and wellbeing coach":                  "hwbc-pay",
 	})
 }
 
@@ -63,6 +64,7 @@ func TestMoneyForARolesTraining(t *testing.T) {
 		"is there a budget for link worker training",
 		"training budget for health coaches?",
 		"any bursaries for care coordinator training",
+		"is there a budget for health coach supervision",
 	)
 	wantAnswers(t, Asker{}, map[string]string{"what training do care coordinators need": "cc-training"})
 }
@@ -102,11 +104,12 @@ func TestVagueAsksForHelp(t *testing.T) {
 // what they ask, and does not sink the answer to what they do ask.
 func TestAskerSaysWhoTheyAre(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{
-		"im a student social worker on placement with a health coach, what does a coach do": "role-hwbc",
-		"as a receptionist how do i book a patient in with the link worker":                 "social-prescribing",
-		"im a new care coordinator from a hospital background, what does the job involve":   "role-cc",
-		"as a new receptionist, how do we refer to social prescribing":                      "social-prescribing",
-		"i work on reception, how do patients get to see the link worker":                   "social-prescribing",
+		"im a student social worker on placement with a health coach, what does a coach do":    "role-hwbc",
+		"as a receptionist how do i book a patient in with the link worker":                    "social-prescribing",
+		"im a new care coordinator from a hospital background, what does the job involve":      "role-cc",
+		"i'm a volunteer at a community centre, how can we refer people to social prescribing": "social-prescribing",
+		"as a new receptionist, how do we refer to social prescribing":                         "social-prescribing",
+		"i work on reception, how do patients get to see the link worker":                      "social-prescribing",
 	})
 	wantAnswers(t, Asker{}, map[string]string{
 		"im a gp, can i supervise a link worker": "supervision-who-can-supervise",

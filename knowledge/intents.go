@@ -299,7 +299,7 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
-		if ok && i == 2 && b.moneyUnspoken(words, e) {
+		if ok && i != 1 && b.moneyUnspoken(words, e) {
 			return nil, true // "a training budget for coaches": the training article says nothing of one
 		}
 		return e, ok

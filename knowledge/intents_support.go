@@ -124,7 +124,7 @@ func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
-	if !(hasAny(words[:1], "can", "could", "how", "may", "is", "are", "do", "does") || hasPhrase(words, "how to")) {
+	if !(hasAny(words[:min(4, len(words))], "can", "could", "how", "may") || hasAny(words[:1], "is", "are", "do", "does") || hasPhrase(words, "how to")) {
 		return nil, false
 	}
 	named := false

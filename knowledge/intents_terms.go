@@ -112,6 +112,9 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 // fundsAsked reports whether a question asks what money pays for: "can
 // ARRS money pay for my training".
 func fundsAsked(words []string) bool {
+	if hasPhrase(words, "how much") {
+		return false // "how much does ARRS pay for a coach" is an amount (claimAmount)
+	}
 	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
 }
 
@@ -195,7 +198,8 @@ func claimAmount(words []string) bool {
 	if hasAny(words, "number", "numbers", "many") {
 		return false // "the maximum number of link workers a PCN can claim" is how many
 	}
-	return hasAny(words, "claim*", "reclaim*") && (hasPhrase(words, "how much") || hasAny(words, "max", "maximum", "most", "amount", "cap", "limit", "upper"))
+	claim := hasAny(words, "claim*", "reclaim*", "reimburs*") || hasPhrase(words, "pay for") || hasPhrase(words, "pays for") || hasPhrase(words, "pay back")
+	return claim && (hasPhrase(words, "how much") || hasAny(words, "max", "maximum", "most", "amount", "cap", "limit", "upper"))
 }
 
 // budgetWords ask for money for something: "a training budget".

@@ -36,6 +36,8 @@ func TestUsageQuestions(t *testing.T) {
 		{"what personal details has the bot stored about me", "my-data"},
 		{"how do i view the records you have on me", "my-data"},
 		{"where's the admin report", "admin report"},
+		{"what data do you store", "my-data"},
+		{"what information does peerbot collect", "my-data"},
 		{"i need the report of which link workers are behind with supervision", "admin report"},
 	}
 	for _, tt := range tests {
@@ -62,6 +64,7 @@ func TestUsageQuestions(t *testing.T) {
 		"how do i remove a patient from my caseload",
 		"what does the cqc report say about care coordinators",
 		"what information should i keep on a patient",
+		"what information do you hold on social prescribing",
 		"how do i report a concern about a colleague",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
