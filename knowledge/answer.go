@@ -178,7 +178,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
+	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if e, ok := b.searched(res, words, roles); ok {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
@@ -286,11 +286,16 @@ func clearWinner(res Results) bool {
 }
 
 // searchAnswers reports whether search found a confident answer that is
-// not a role's own article: then a question that only describes a person
-// is about that answer, not a referral.
-func searchAnswers(res Results, words []string) bool {
-	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words) &&
-		res.Hits[0].Confidence >= describedAt
+// not a role's own article, nor another place's than the asker's: then a
+// question that only describes a person is about that answer, not a
+// referral. Gateshead's local links are no answer to "patient needs help
+// with housing" from someone who is not in Gateshead.
+func searchAnswers(res Results, words []string, locality string) bool {
+	if !res.Confident || len(res.Hits) == 0 || res.Hits[0].Entry.Referral != nil || offTopic(words) || res.Hits[0].Confidence < describedAt {
+		return false
+	}
+	loc := strings.ToLower(strings.TrimSpace(res.Hits[0].Entry.Locality))
+	return loc == "" || loc == "national" || strings.EqualFold(loc, strings.TrimSpace(locality))
 }
 
 // describedAt is how confident search must be to answer a question that

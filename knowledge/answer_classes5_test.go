@@ -164,3 +164,17 @@ func TestWhereToLearnOfATerm(t *testing.T) {
 		"reading on personalised care":               "personalised-care",
 	})
 }
+
+// TestDescribedNeedFromElsewhere: a person's need described by someone
+// not in Gateshead gets the role that helps, not Gateshead's local links;
+// referrals to statutory and community health services are not in the
+// content.
+func TestDescribedNeedFromElsewhere(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"patient needs housing help", "man with housing problems needs help"} {
+		if a := b.Answer(q, Asker{}); a.Entry == nil || a.Entry.Locality == "gateshead" {
+			t.Errorf("%q: answered with %s; want a national article", q, entryID(a.Entry))
+		}
+	}
+	wantUnsure(t, Asker{}, "how do i refer to adult social care", "refer to adult social care")
+}

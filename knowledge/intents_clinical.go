@@ -9,7 +9,7 @@ import (
 // the content does not cover: clinical referral pathways.
 var clinicalServices = []string{"physio*", "consultant*", "specialist*", "hospital*", "dietitian*", "camhs", "iapt", "therap*",
 	"psychiatr*", "psycholog*", "mental", "counsell*", "secondary", "a&e", "ae", "ent", "orthopaedic*", "orthopedic*", "obstetric*", "gynae*",
-	"outpatient*", "clinic", "clinics"}
+	"outpatient*", "clinic", "clinics", "adult", "district", "falls", "memory", "podiatr*", "continence"}
 
 // clinicalService reports whether w names a clinical service or a
 // hospital specialty: one of clinicalServices, or a word of a specialty's
