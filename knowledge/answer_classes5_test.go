@@ -95,6 +95,7 @@ func TestVagueAsksForHelp(t *testing.T) {
 		"recommended reading please",
 		"got any good resources for me",
 		"any support available",
+		"im new, what should i do first",
 	)
 	wantAnswers(t, Asker{}, map[string]string{"london peer support for link workers": "resource-london-peer-support"})
 }

@@ -66,8 +66,8 @@ var vagueTerms = func() map[string]bool {
 // say, and an article that happens to have the word is a guess.
 func vague(terms []string) bool {
 	for _, t := range terms {
-		if !vagueTerms[t] {
-			return false
+		if !vagueTerms[t] && !whenWords[t] {
+			return false // "im new, what should i do first" is no subject either
 		}
 	}
 	return len(terms) > 0
