@@ -198,7 +198,11 @@ func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, boo
 	if !res.Confident || len(res.Hits) == 0 || offTopic(words) || vague(res.Terms) {
 		return nil, false
 	}
+	part := strings.Join(partAsked(words), " ")
 	fits := func(e *Entry) bool {
+		if part != "" && !b.speaksOfAll(part, e) {
+			return false // "what's reflective practice in supervision": supervision alone is no answer
+		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words)
 	}
 	for i, h := range res.Hits {

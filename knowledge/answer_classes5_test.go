@@ -179,3 +179,13 @@ func TestDescribedNeedFromElsewhere(t *testing.T) {
 	}
 	wantUnsure(t, Asker{}, "how do i refer to adult social care", "refer to adult social care")
 }
+
+// TestPartOfASubjectAsked: "what is X in Y" asks for X within Y: an article
+// on Y that never speaks of X, even as a typo's correction, is no answer.
+func TestPartOfASubjectAsked(t *testing.T) {
+	wantUnsure(t, Asker{}, "what is reflexive practice in supervision")
+	wantAnswers(t, Asker{}, map[string]string{
+		"what is the caseload in social prescribing":    "splw-caseload",
+		"what are the kinds of supervision in guidance": "supervision-kinds",
+	})
+}

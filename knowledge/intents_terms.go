@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -254,4 +255,42 @@ func listedKey(words []string) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// partAsked returns X of a question "what is X in Y" ("what's reflective
+// practice in supervision"): what is asked is X, within Y, and an article
+// on Y that does not speak of X does not answer it. nil for another
+// question.
+func partAsked(words []string) []string {
+	var rest []string
+	switch {
+	case hasPrefix(words, []string{"what", "is"}), hasPrefix(words, []string{"what", "are"}):
+		rest = words[2:]
+	case hasAny(words[:min(1, len(words))], "whats", "what"):
+		rest = words[1:]
+	default:
+		return nil
+	}
+	i := slices.Index(rest, "in")
+	if i < 1 || i > 3 || i == len(rest)-1 {
+		return nil // a short X: "what local services can I signpost to in Gateshead" is another question
+	}
+	return rest[:i]
+}
+
+// speaksOfAll reports whether e matches every telling word of q, a word
+// corrected as a typo included: as the corrected word, if e does not
+// have it, e does not speak of what was typed either.
+func (b *Base) speaksOfAll(q string, e *Entry) bool {
+	ix := b.index
+	d := int32(slices.Index(ix.entries, e))
+	if d < 0 {
+		return false
+	}
+	for _, u := range ix.parse(q).units {
+		if u.weight >= telling && !whenWords[u.stem] && !ix.has(u, d) {
+			return false
+		}
+	}
+	return true
 }
