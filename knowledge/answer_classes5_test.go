@@ -189,3 +189,14 @@ func TestPartOfASubjectAsked(t *testing.T) {
 		"what are the kinds of supervision in guidance": "supervision-kinds",
 	})
 }
+
+// TestOwnEmploymentTerms: the asker's own contract and study leave are
+// their employer's to answer, not the Network Contract DES's nor the
+// training articles'.
+func TestOwnEmploymentTerms(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw"},
+		"who do i ask about my contract",
+		"am i entitled to study leave for training",
+	)
+	wantAnswers(t, Asker{}, map[string]string{"what does the network contract des say about link workers": "network-contract-des"})
+}
