@@ -200,3 +200,14 @@ func TestOwnEmploymentTerms(t *testing.T) {
 	)
 	wantAnswers(t, Asker{}, map[string]string{"what does the network contract des say about link workers": "network-contract-des"})
 }
+
+// TestAnotherPlacesArticleMustBeGood: a place's own article, for an asker
+// not of that place who did not name it, is given only when it answers
+// well: one shared word ("list") does not make Gateshead's training matrix
+// the answer to a waiting list.
+func TestAnotherPlacesArticleMustBeGood(t *testing.T) {
+	wantUnsure(t, Asker{}, "what is the waiting list for the link worker")
+	wantUnsure(t, Asker{Locality: "london"}, "what is the waiting list for the link worker")
+	wantAnswers(t, Asker{}, map[string]string{"gateshead training matrix": "resource-gateshead-training-matrix"})
+	wantAnswers(t, Asker{Locality: "london"}, map[string]string{"london peer support forum": "resource-london-peer-support"})
+}

@@ -271,3 +271,15 @@ func morePosts(words []string) bool {
 	more := hasPhrase(words, "more than one") || hasPhrase(words, "more than 1") || hasAny(words, "multiple", "several", "another", "second", "2nd", "two", "2", "extra")
 	return more && hasAny(words, "recruit*", "employ*", "hire", "hiring", "have", "get", "claim*", "fund*", "take", "appoint*")
 }
+
+// placeUnasked reports whether e is a place's own article and neither the
+// question nor the asker's profile is of that place: Gateshead's training
+// matrix, for someone not in Gateshead who did not ask about it, must be a
+// good answer to be given at all.
+func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
+	loc := strings.ToLower(strings.TrimSpace(e.Locality))
+	if loc == "" || loc == "national" {
+		return false
+	}
+	return !strings.EqualFold(loc, strings.TrimSpace(locality)) && b.namedLocality(words) != loc
+}
