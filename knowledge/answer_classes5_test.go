@@ -211,3 +211,9 @@ func TestAnotherPlacesArticleMustBeGood(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{"gateshead training matrix": "resource-gateshead-training-matrix"})
 	wantAnswers(t, Asker{Locality: "london"}, map[string]string{"london peer support forum": "resource-london-peer-support"})
 }
+
+// TestLonelinessAndIsolation: loneliness, lonely, isolation and isolated
+// are one need, whichever an article or a question says.
+func TestLonelinessAndIsolation(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{"can link workers help someone with loneliness": "role-splw"})
+}
