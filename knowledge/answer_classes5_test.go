@@ -217,3 +217,14 @@ func TestAnotherPlacesArticleMustBeGood(t *testing.T) {
 func TestLonelinessAndIsolation(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{"can link workers help someone with loneliness": "role-splw"})
 }
+
+// TestWhatATermHolds: what goes in a defined thing, or what a good one
+// looks like, is that thing's article; "my job as a <role>" is the role.
+func TestWhatATermHolds(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what should be in a care plan":                     "personalised-care-planning",
+		"what does a good care plan look like":              "personalised-care-planning",
+		"what is my job as a care coordinator":              "role-cc",
+		"what goes in a personalised care and support plan": "personalised-care-planning",
+	})
+}

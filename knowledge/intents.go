@@ -47,6 +47,11 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"reading", "on"}, nil},
 	{[]string{"reading", "about"}, nil},
 	{[]string{"learn", "about"}, nil},
+	// What a thing holds or looks like: "what should be in a care plan".
+	{[]string{"what", "should", "be", "in"}, nil},
+	{[]string{"what", "goes", "in"}, nil},
+	{[]string{"what", "does", "a", "good"}, []string{"look", "like"}},
+	{[]string{"what", "does"}, []string{"look", "like"}},
 }
 
 // articles may stand before the abbreviation: "what is a PCN".
@@ -332,7 +337,7 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	// hwbc, what am i meant to be doing".
 	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
 	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
-	"im": true, "i": true, "am": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
+	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
