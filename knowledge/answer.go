@@ -156,7 +156,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
-	} else if e, ok := b.askedAsListed(res, words, roles, a.Locality); ok {
+	} else if e, ok := b.askedAsListed(res, words, roles, a); ok {
 		// Near word for word one of an article's own questions: that
 		// article, before any guess from the question's shape.
 		ans.Kind, ans.Entry = Article, e
@@ -180,7 +180,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if e, ok := b.searched(res, words, roles, a.Locality); ok {
+	} else if e, ok := b.searched(res, words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
 	if ans.Entry != nil {
@@ -194,7 +194,8 @@ func (b *Base) Answer(q string, a Asker) Answer {
 // place's, another role's or off the question's subject, when it ranks
 // clearly ahead of the next one not ruled out, and, if it is not the first
 // hit, is at least secondAt confident.
-func (b *Base) searched(res Results, words []string, roles roleSet, locality string) (*Entry, bool) {
+func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*Entry, bool) {
+	locality, role := a.Locality, strings.ToLower(strings.TrimSpace(a.Role))
 	if !res.Confident || len(res.Hits) == 0 || offTopic(words) || vague(res.Terms) {
 		return nil, false
 	}
@@ -209,8 +210,8 @@ func (b *Base) searched(res Results, words []string, roles roleSet, locality str
 		if !fits(h.Entry) {
 			continue
 		}
-		if h.Confidence < secondAt && b.placeUnasked(h.Entry, words, locality) {
-			return nil, false
+		if h.Confidence < secondAt && b.placeUnasked(h.Entry, words, locality) && !slices.Contains(h.Entry.Roles, role) {
+			continue // another place's article must be a good answer; the next may be
 		}
 		if i > 0 && h.Confidence < secondAt {
 			return nil, false
@@ -250,7 +251,7 @@ var listedAt = 0.9
 
 // askedAsListed returns search's answer when its first hit is that near
 // one of the hit's own questions and search would give it anyway.
-func (b *Base) askedAsListed(res Results, words []string, roles roleSet, locality string) (*Entry, bool) {
+func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker) (*Entry, bool) {
 	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
 		return nil, false
 	}
@@ -259,7 +260,7 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, localit
 		// pay, not the pay scale's article for every role.
 		return nil, false
 	}
-	e, ok := b.searched(res, words, roles, locality)
+	e, ok := b.searched(res, words, roles, a)
 	return e, ok && e == res.Hits[0].Entry
 }
 

@@ -202,14 +202,18 @@ func TestOwnEmploymentTerms(t *testing.T) {
 }
 
 // TestAnotherPlacesArticleMustBeGood: a place's own article, for an asker
-// not of that place who did not name it, is given only when it answers
-// well: one shared word ("list") does not make Gateshead's training matrix
+// not of that place who did not name it, and not for the asker's role, is
+// given only when it answers well: one shared word ("list") does not make Gateshead's training matrix
 // the answer to a waiting list.
 func TestAnotherPlacesArticleMustBeGood(t *testing.T) {
 	wantUnsure(t, Asker{}, "what is the waiting list for the link worker")
 	wantUnsure(t, Asker{Locality: "london"}, "what is the waiting list for the link worker")
 	wantAnswers(t, Asker{}, map[string]string{"gateshead training matrix": "resource-gateshead-training-matrix"})
 	wantAnswers(t, Asker{Locality: "london"}, map[string]string{"london peer support forum": "resource-london-peer-support"})
+	// An article for the asker's own role may still be given: a link
+	// worker of no place asking where link workers go for career
+	// progression gets London's programme for link workers.
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{"where can link workers go for career progression": "resource-london-emerging-leaders"})
 }
 
 // TestLonelinessAndIsolation: loneliness, lonely, isolation and isolated

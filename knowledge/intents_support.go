@@ -275,7 +275,8 @@ func morePosts(words []string) bool {
 // placeUnasked reports whether e is a place's own article and neither the
 // question nor the asker's profile is of that place: Gateshead's training
 // matrix, for someone not in Gateshead who did not ask about it, must be a
-// good answer to be given at all.
+// good answer to be given at all (unless it is for the asker's own role,
+// which searched weighs).
 func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
 	loc := strings.ToLower(strings.TrimSpace(e.Locality))
 	if loc == "" || loc == "national" {
