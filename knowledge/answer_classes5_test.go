@@ -232,3 +232,10 @@ func TestWhatATermHolds(t *testing.T) {
 		"what goes in a personalised care and support plan": "personalised-care-planning",
 	})
 }
+
+// TestWhatABandPays: what a band pays, asked of no role, is Agenda for
+// Change's pay scales, which the content does not hold.
+func TestWhatABandPays(t *testing.T) {
+	wantUnsure(t, Asker{}, "what is the pay for a band 5 nurse", "whats the pay at band 6")
+	wantAnswers(t, Asker{}, map[string]string{"link worker band 5 pay": "splw-pay"})
+}

@@ -408,7 +408,7 @@ var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "b
 func bandPay(words []string) bool {
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "band" && words[i+1] != "" && words[i+1][0] >= '1' && words[i+1][0] <= '9' {
-			return hasAny(words, "top", "bottom", "earn*", "much", "point", "points", "scale*", "spine", "increment*", "salary", "salaries", "pays", "starting")
+			return hasAny(words, "top", "bottom", "earn*", "much", "point", "points", "scale*", "spine", "increment*", "salary", "salaries", "pays", "pay", "paid", "wage", "wages", "starting")
 		}
 	}
 	return false
