@@ -37,6 +37,10 @@ func TestUsageQuestions(t *testing.T) {
 		{"how do i view the records you have on me", "my-data"},
 		{"where's the admin report", "admin report"},
 		{"what data do you store", "my-data"},
+		{"how do i let the bot know i had supervision today", "supervision log"},
+		{"am i up to date", "supervision status"},
+		{"ive moved to a different pcn", "supervision setup"},
+		{"can i export the report", "admin report csv"},
 		{"what information does peerbot collect", "my-data"},
 		{"i need the report of which link workers are behind with supervision", "admin report"},
 	}
@@ -65,6 +69,8 @@ func TestUsageQuestions(t *testing.T) {
 		"what does the cqc report say about care coordinators",
 		"what information should i keep on a patient",
 		"what information do you hold on social prescribing",
+		"we are a new pcn, can we use arrs",
+		"where can i download the annual report",
 		"how do i report a concern about a colleague",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
