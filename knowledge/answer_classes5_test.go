@@ -239,3 +239,13 @@ func TestWhatABandPays(t *testing.T) {
 	wantUnsure(t, Asker{}, "what is the pay for a band 5 nurse", "whats the pay at band 6")
 	wantAnswers(t, Asker{}, map[string]string{"link worker band 5 pay": "splw-pay"})
 }
+
+// TestWhatIsInTextSpeak: "wots", "wats" and "wot is" ask what a term is.
+func TestWhatIsInTextSpeak(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{"wots a pcn": "pcn", "wats the des": "network-contract-des", "wot is arrs": "arrs"} {
+		if a := b.Answer(q, Asker{}); a.Kind != Definition || a.Entry.ID != want {
+			t.Errorf("%q: kind %d, entry %s; want the definition from %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

@@ -25,6 +25,9 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"whats"}, nil},
 	{[]string{"what"}, nil}, // "what's ARRS": the tokenizer drops the 's
 	{[]string{"wat", "is"}, nil},
+	{[]string{"wot", "is"}, nil},
+	{[]string{"wots"}, nil},
+	{[]string{"wats"}, nil},
 	{[]string{"what", "are"}, nil},
 	{[]string{"what", "is", "meant", "by"}, nil},
 	{[]string{"tell", "me", "about"}, nil},
