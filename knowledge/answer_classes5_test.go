@@ -249,3 +249,9 @@ func TestWhatIsInTextSpeak(t *testing.T) {
 		}
 	}
 }
+
+// TestVideoCalls: meeting over Teams or Zoom is not the multidisciplinary
+// team the guidance speaks of; the content says nothing of video calls.
+func TestVideoCalls(t *testing.T) {
+	wantUnsure(t, Asker{}, "can supervision be over teams", "is it ok to have supervision on zoom")
+}
