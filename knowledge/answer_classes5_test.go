@@ -80,6 +80,7 @@ func TestTrainingToSupervise(t *testing.T) {
 	)
 	wantAnswers(t, Asker{Locality: "gateshead"}, map[string]string{
 		"our nurse practitioner wants to supervise the health coach, any courses": "gateshead-clinical-supervisor-training",
+		"course for pharmacists who supervise care coordinators":                  "gateshead-clinical-supervisor-training",
 	})
 	wantAnswers(t, Asker{}, map[string]string{
 		"do i need a qualification to supervise a health coach": "supervision-hwbc",
@@ -96,6 +97,7 @@ func TestVagueAsksForHelp(t *testing.T) {
 		"got any good resources for me",
 		"any support available",
 		"im new, what should i do first",
+		"new here, where do i begin",
 	)
 	wantAnswers(t, Asker{}, map[string]string{"london peer support for link workers": "resource-london-peer-support"})
 }

@@ -55,7 +55,7 @@ func (b *Base) speaksOf(q string, e *Entry) bool {
 var vagueTerms = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range []string{"resource", "resources", "information", "guide", "guides", "material", "materials", "website", "websites",
-		"stuff", "advice", "support", "tips", "options", "ideas", "available", "recommend", "recommended", "useful", "read", "reading"} {
+		"stuff", "advice", "support", "tips", "options", "ideas", "available", "recommend", "recommended", "useful", "read", "reading", "start", "begin"} {
 		m[stem(w)] = true
 	}
 	return m

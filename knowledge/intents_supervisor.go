@@ -21,7 +21,7 @@ func asksSupervisorTraining(words []string) bool {
 	if !hasAny(words, supervisorTrainingWords...) || hasAny(words, requiredWords...) || hasPhrase(words, "have to") || hasPhrase(words, "my supervisor") || hasPhrase(words, "our supervisor") {
 		return false
 	}
-	return hasAny(words, "supervisor", "supervisors") || hasPhrase(words, "to supervise") || hasPhrase(words, "be supervising") ||
+	return hasAny(words, "supervisor", "supervisors") || hasPhrase(words, "to supervise") || hasPhrase(words, "who supervise") || hasPhrase(words, "be supervising") ||
 		hasPhrase(words, "start supervising") || hasPhrase(words, "for supervising")
 }
 
