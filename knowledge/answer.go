@@ -87,12 +87,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
-	words := spellOut(trimPolite(plainWords(q)))
-	if said := dropAskerIntro(words); len(said) < len(words) {
-		// "im a student nurse on placement, what do link workers do":
-		// who the asker is is not what they ask.
-		words, q = said, strings.Join(said, " ")
-	}
+	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
 	if len(roles) == 0 {
@@ -188,6 +183,17 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// readQuestion returns the words of q as the intents read them, and q as
+// search reads it: without who the asker says they are ("im a student
+// nurse on placement, what do link workers do" asks what link workers do).
+func readQuestion(q string) ([]string, string) {
+	words := spellOut(trimPolite(plainWords(q)))
+	if said := dropAskerIntro(words); len(said) < len(words) {
+		return said, strings.Join(said, " ")
+	}
+	return words, q
 }
 
 // searched picks search's answer: the first hit not ruled out as another
