@@ -257,3 +257,14 @@ func TestWhatIsInTextSpeak(t *testing.T) {
 func TestVideoCalls(t *testing.T) {
 	wantUnsure(t, Asker{}, "can supervision be over teams", "is it ok to have supervision on zoom")
 }
+
+// TestWhatIsAThingForPeople: "what is a carers passport" asks what a thing
+// is, which the content does not say, not which role helps carers; "what is
+// the best help for a lonely patient" is still a referral.
+func TestWhatIsAThingForPeople(t *testing.T) {
+	wantUnsure(t, Asker{}, "what is a young carers card", "what is a carers passport")
+	b := shippedBase(t)
+	if a := b.Answer("what is the best help for a lonely patient", Asker{}); a.Kind != WhoToRefer || a.Entry.ID != "role-splw" {
+		t.Errorf("what is the best help for a lonely patient: kind %d, %s; want the referral to role-splw", a.Kind, entryID(a.Entry))
+	}
+}

@@ -496,6 +496,9 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		asked = asked || hasPhrase(words, p)
 	}
 	asked = asked || whichRoleAsked(words)
+	if !asked && asksWhatIs(words) {
+		return nil, "", false // "what is a carers passport" asks what a thing is, not who helps a carer
+	}
 	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}

@@ -106,3 +106,10 @@ func asksWhatRoleDoes(words []string) bool {
 	}
 	return false
 }
+
+// asksWhatIs reports a short question asking what a thing is: "what is a
+// carers passport", not "what is the best help for a lonely patient".
+func asksWhatIs(words []string) bool {
+	opens := hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || hasPrefix(words, []string{"whats"})
+	return opens && len(words) <= 6 && !hasAny(words, "for", "with", "help*", "available", "best", "support*", "who", "someone")
+}
