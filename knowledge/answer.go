@@ -87,7 +87,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
-	words := spellOut(trimPolite(plainWords(q)))
+	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
 	if len(roles) == 0 {
@@ -126,9 +126,19 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
+	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
+		// Word for word one of an article's own questions, stop words and
+		// all ("what does what matters to you mean"), which search, leaving
+		// out stop words, may not read.
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.termsCompared(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
+		ans.Kind, ans.Entry = Article, e // nil: not sure
+		if e == nil {
+			ans.Kind = NotSure
+		}
+	} else if e, ok := b.supervisorTraining(words, a); ok {
 		ans.Kind, ans.Entry = Article, e // nil: not sure
 		if e == nil {
 			ans.Kind = NotSure
@@ -141,7 +151,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
-	} else if e, ok := b.askedAsListed(res, words, roles); ok {
+	} else if e, ok := b.askedAsListed(res, words, roles, a); ok {
 		// Near word for word one of an article's own questions: that
 		// article, before any guess from the question's shape.
 		ans.Kind, ans.Entry = Article, e
@@ -159,11 +169,13 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		}
 	} else if e, ok := b.rolesPerPCN(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.workforceCount(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words) && !b.localQuestion(words)) {
+	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if e, ok := b.searched(res, words, roles); ok {
+	} else if e, ok := b.searched(res, words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
 	if ans.Entry != nil {
@@ -173,20 +185,39 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	return ans
 }
 
+// readQuestion returns the words of q as the intents read them, and q as
+// search reads it: without who the asker says they are ("im a student
+// nurse on placement, what do link workers do" asks what link workers do).
+func readQuestion(q string) ([]string, string) {
+	words := spellOut(trimPolite(plainWords(q)))
+	if said := dropAskerIntro(words); len(said) < len(words) {
+		return said, strings.Join(said, " ")
+	}
+	return words, q
+}
+
 // searched picks search's answer: the first hit not ruled out as another
 // place's, another role's or off the question's subject, when it ranks
 // clearly ahead of the next one not ruled out, and, if it is not the first
 // hit, is at least secondAt confident.
-func (b *Base) searched(res Results, words []string, roles roleSet) (*Entry, bool) {
-	if !res.Confident || len(res.Hits) == 0 || offTopic(words) {
+func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*Entry, bool) {
+	locality, role := a.Locality, strings.ToLower(strings.TrimSpace(a.Role))
+	if !res.Confident || len(res.Hits) == 0 || offTopic(words) || vague(res.Terms) {
 		return nil, false
 	}
+	part := strings.Join(partAsked(words), " ")
 	fits := func(e *Entry) bool {
+		if part != "" && !b.speaksOfAll(part, e) {
+			return false // "what's reflective practice in supervision": supervision alone is no answer
+		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words)
 	}
 	for i, h := range res.Hits {
 		if !fits(h.Entry) {
 			continue
+		}
+		if h.Confidence < secondAt && b.placeUnasked(h.Entry, words, locality) && !slices.Contains(h.Entry.Roles, role) {
+			continue // another place's article must be a good answer; the next may be
 		}
 		if i > 0 && h.Confidence < secondAt {
 			return nil, false
@@ -226,7 +257,7 @@ var listedAt = 0.9
 
 // askedAsListed returns search's answer when its first hit is that near
 // one of the hit's own questions and search would give it anyway.
-func (b *Base) askedAsListed(res Results, words []string, roles roleSet) (*Entry, bool) {
+func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker) (*Entry, bool) {
 	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
 		return nil, false
 	}
@@ -235,7 +266,7 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet) (*Entry
 		// pay, not the pay scale's article for every role.
 		return nil, false
 	}
-	e, ok := b.searched(res, words, roles)
+	e, ok := b.searched(res, words, roles, a)
 	return e, ok && e == res.Hits[0].Entry
 }
 
@@ -269,11 +300,16 @@ func clearWinner(res Results) bool {
 }
 
 // searchAnswers reports whether search found a confident answer that is
-// not a role's own article: then a question that only describes a person
-// is about that answer, not a referral.
-func searchAnswers(res Results, words []string) bool {
-	return res.Confident && len(res.Hits) > 0 && res.Hits[0].Entry.Referral == nil && !offTopic(words) &&
-		res.Hits[0].Confidence >= describedAt
+// not a role's own article, nor another place's than the asker's: then a
+// question that only describes a person is about that answer, not a
+// referral. Gateshead's local links are no answer to "patient needs help
+// with housing" from someone who is not in Gateshead.
+func searchAnswers(res Results, words []string, locality string) bool {
+	if !res.Confident || len(res.Hits) == 0 || res.Hits[0].Entry.Referral != nil || offTopic(words) || res.Hits[0].Confidence < describedAt {
+		return false
+	}
+	loc := strings.ToLower(strings.TrimSpace(res.Hits[0].Entry.Locality))
+	return loc == "" || loc == "national" || strings.EqualFold(loc, strings.TrimSpace(locality))
 }
 
 // describedAt is how confident search must be to answer a question that

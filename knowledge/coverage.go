@@ -49,3 +49,26 @@ func (b *Base) speaksOf(q string, e *Entry) bool {
 	}
 	return true
 }
+
+// vagueTerms, stemmed, name a kind of help without its subject: "what
+// resources are there for me", "any useful information".
+var vagueTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"resource", "resources", "information", "guide", "guides", "material", "materials", "website", "websites",
+		"stuff", "advice", "support", "tips", "options", "ideas", "available", "recommend", "recommended", "useful", "read", "reading", "start", "begin"} {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
+// vague reports whether a question's terms only name a kind of help
+// ("what resources are there for me"): which one, for what, it does not
+// say, and an article that happens to have the word is a guess.
+func vague(terms []string) bool {
+	for _, t := range terms {
+		if !vagueTerms[t] && !whenWords[t] {
+			return false // "im new, what should i do first" is no subject either
+		}
+	}
+	return len(terms) > 0
+}

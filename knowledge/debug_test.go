@@ -17,7 +17,7 @@ func TestDebugQuery(t *testing.T) {
 		r := b.Search(q, SearchOptions{Limit: 5, Locality: os.Getenv("DEBUG_LOC"), Role: os.Getenv("DEBUG_ROLE")})
 		t.Logf("%q terms %v confident %v dym %q", q, r.Terms, r.Confident, r.DidYouMean)
 		for _, h := range r.Hits {
-			t.Logf("   %-40s score %.3f conf %.3f", h.Entry.ID, h.Score, h.Confidence)
+			t.Logf("   %-40s score %.3f conf %.3f near %.3f", h.Entry.ID, h.Score, h.Confidence, h.Near)
 		}
 	}
 }

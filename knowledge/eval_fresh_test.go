@@ -15,15 +15,15 @@ import (
 // so that they measure answers to questions nobody tuned on; once a set's
 // failures are looked at and fixed it stops measuring that, and the next
 // set takes its place. Each set's note beside it says how it was written
-// and what it scored at its one untuned scoring. All but the last have since been
-// tuned on: their figures now guard against regressions more than they
-// judge, and the next honest figure needs a new set.
+// and what it scored at its one untuned scoring. All of them have since
+// been tuned on: their figures now guard against regressions more than
+// they judge, and the next honest figure needs a new set.
 var freshSets = []struct{ file, name string }{
 	{"questions_fresh.json", "fresh set 1 (tuned on since it was scored)"},
 	{"questions_fresh2.json", "fresh set 2 (tuned on since it was scored)"},
 	{"questions_fresh3.json", "fresh set 3 (tuned on since it was scored)"},
 	{"questions_fresh4.json", "fresh set 4 (tuned on since it was scored)"},
-	{"questions_fresh5.json", "fresh set 5 (since scored, only its two safety misses looked at)"},
+	{"questions_fresh5.json", "fresh set 5 (tuned on since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

@@ -25,6 +25,9 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"whats"}, nil},
 	{[]string{"what"}, nil}, // "what's ARRS": the tokenizer drops the 's
 	{[]string{"wat", "is"}, nil},
+	{[]string{"wot", "is"}, nil},
+	{[]string{"wots"}, nil},
+	{[]string{"wats"}, nil},
 	{[]string{"what", "are"}, nil},
 	{[]string{"what", "is", "meant", "by"}, nil},
 	{[]string{"tell", "me", "about"}, nil},
@@ -37,6 +40,21 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "does"}, []string{"fund"}},
 	{[]string{"what", "does"}, []string{"cover"}},
 	{[]string{"what", "is", "meant", "by"}, nil},
+	// Asking where to learn of a term: "what can I read about
+	// personalised care".
+	{[]string{"what", "can", "i", "read", "about"}, nil},
+	{[]string{"where", "can", "i", "read", "about"}, nil},
+	{[]string{"what", "can", "i", "learn", "about"}, nil},
+	{[]string{"where", "can", "i", "learn", "about"}, nil},
+	{[]string{"something", "to", "read", "about"}, nil},
+	{[]string{"reading", "on"}, nil},
+	{[]string{"reading", "about"}, nil},
+	{[]string{"learn", "about"}, nil},
+	// What a thing holds or looks like: "what should be in a care plan".
+	{[]string{"what", "should", "be", "in"}, nil},
+	{[]string{"what", "goes", "in"}, nil},
+	{[]string{"what", "does", "a", "good"}, []string{"look", "like"}},
+	{[]string{"what", "does"}, []string{"look", "like"}},
 }
 
 // articles may stand before the abbreviation: "what is a PCN".
@@ -252,7 +270,8 @@ func ownPay(words []string) bool {
 func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 	// A role's pay is the same in every place: "band for a coach in
 	// London" is the coaches' pay.
-	pay := hasAny(words, askerTopics[1].words...) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	claimed := claimAmount(words) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	pay := (claimed || hasAny(words, askerTopics[1].words...)) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
 	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay || b.documentSays(words) {
 		return nil, false
 	}
@@ -267,7 +286,7 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		e, ok := b.byID["role-"+string(role)]
 		return e, ok
 	}
-	if hasAny(words, "do", "does", "doing") && hasAny(words, "what") && !hasAny(words, topicWords...) {
+	if asksWhatRoleDoes(words) && !hasAny(words, topicWords...) {
 		// "what do health coaches do all day": what the role is, if its
 		// article speaks of what else the question names.
 		return b.roleIfSpoken(words, role)
@@ -278,7 +297,7 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		return nil, true
 	}
 	for i, t := range askerTopics[:3] { // supervision, pay and training
-		if !hasAny(words, t.words...) {
+		if !hasAny(words, t.words...) && !(i == 1 && claimed) {
 			continue
 		}
 		if i == 0 && hasAny(words, supervisionAsides...) {
@@ -288,6 +307,9 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
+		if ok && i != 1 && b.moneyUnspoken(words, e) {
+			return nil, true // "a training budget for coaches": the training article says nothing of one
+		}
 		return e, ok
 	}
 	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
@@ -318,7 +340,7 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	// hwbc, what am i meant to be doing".
 	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
 	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
-	"im": true, "i": true, "am": true, "new": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
+	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
@@ -380,41 +402,16 @@ var offTopicWords = []string{
 	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
-var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "bank details", "microsoft teams", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
+var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "bank details", "microsoft teams", "over teams", "on teams", "via teams", "teams call", "teams meeting", "zoom", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
-	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
-
-// clinicalServices are services a question may ask how to refer to that
-// the content does not cover: clinical referral pathways.
-var clinicalServices = []string{"physio*", "consultant*", "specialist*", "hospital*", "dietitian*", "camhs", "iapt", "therap*",
-	"psychiatr*", "psycholog*", "mental", "counsell*", "secondary", "a&e", "ae"}
-
-// clinicalReferral reports whether a question asks how to refer someone
-// to a clinical service ("a referral to mental health services"), not who
-// of the roles can help.
-func clinicalReferral(words []string) bool {
-	if hasAny(words, "who", "whom", "which") {
-		return false
-	}
-	for i, w := range words {
-		if !strings.HasPrefix(w, "refer") {
-			continue
-		}
-		for j := i + 1; j < len(words) && j <= i+4; j++ {
-			if words[j] == "to" && j+1 < len(words) && hasAny(words[j+1:min(len(words), j+4)], clinicalServices...) {
-				return true
-			}
-		}
-	}
-	return false
-}
+	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "employment contract", "my contract", "job contract", "study leave", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // bandPay reports whether a question asks what an Agenda for Change band
 // pays ("how much does a band 4 earn", "top of band 5").
 func bandPay(words []string) bool {
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "band" && words[i+1] != "" && words[i+1][0] >= '1' && words[i+1][0] <= '9' {
-			return hasAny(words, "top", "bottom", "earn*", "much", "point", "points", "scale*", "spine", "increment*", "salary", "salaries", "pays", "starting")
+			return hasAny(words, "top", "bottom", "earn*", "much", "point", "points", "scale*", "spine", "increment*", "salary", "salaries", "pays", "pay", "paid", "wage", "wages", "starting")
 		}
 	}
 	return false
@@ -423,7 +420,8 @@ func bandPay(words []string) bool {
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
-	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") {
+	if hasAny(words, "emis", "systmone") && hasAny(words, "record*", "code", "codes", "coding", "snomed") && !hasAny(words, "login", "password*", "smartcard") &&
+		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
 	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) {
@@ -498,6 +496,9 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		asked = asked || hasPhrase(words, p)
 	}
 	asked = asked || whichRoleAsked(words)
+	if !asked && asksWhatIs(words) {
+		return nil, "", false // "what is a carers passport" asks what a thing is, not who helps a carer
+	}
 	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}

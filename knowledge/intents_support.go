@@ -120,10 +120,11 @@ var socialPrescribingWords = []string{"social prescribing", "social prescriber",
 // who it suits and how referrals work. A question of who to refer, of
 // numbers or of codes is another question.
 func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
-	if !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
+	booked := hasAny(words, "book", "booking") && hasAny(words, "in", "with") // "book someone in with the link worker"
+	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
-	if !(hasAny(words[:1], "can", "could", "how", "may", "is", "are", "do", "does") || hasPhrase(words, "how to")) {
+	if !(hasAny(words[:min(4, len(words))], "can", "could", "how", "may") || hasAny(words[:1], "is", "are", "do", "does") || hasPhrase(words, "how to")) {
 		return nil, false
 	}
 	named := false
@@ -169,7 +170,12 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 // what caps it; how many there are, nationally or in a place, is the
 // workforce articles' question.
 func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
-	if !hasPhrase(words, "how many") && !hasPhrase(words, "number of") && !hasPhrase(words, "maximum number") || len(roles) == 0 || !hasAny(words, "pcn", "pcns", "network") ||
+	counted := hasPhrase(words, "how many") || hasPhrase(words, "number of") || hasPhrase(words, "maximum number")
+	inPCN := hasAny(words, "pcn", "pcns", "network")
+	if !counted && morePosts(words) && hasAny(words, "arrs") {
+		counted, inPCN = true, true // "can we recruit more than one link worker under ARRS"
+	}
+	if !counted || len(roles) == 0 || !inPCN ||
 		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
 	}
@@ -215,4 +221,66 @@ func namesSynonym(e *Entry, words []string) bool {
 		}
 	}
 	return false
+}
+
+// countedWords, after a role, ask how many of it there are, not how many
+// a PCN may have: "how many link workers are there", "recruited",
+// "nationally".
+var countedWords = []string{"there", "recruited", "employed", "england", "nationally", "national", "total", "altogether", "exist", "uk", "country"}
+
+// workforceCount answers how many of a role there are ("how many care
+// coordinators have been recruited nationally") with the workforce
+// figures: London's when the question names London, the national ones
+// when it names no place. It is not how many a PCN may have (rolesPerPCN)
+// nor how many people are referred: a role's name follows "how many".
+func (b *Base) workforceCount(words []string, roles roleSet) (*Entry, bool) {
+	if len(roles) == 0 || !hasAny(words, countedWords...) || hasAny(words, "should", "allowed", "max", "maximum", "cap", "limit") {
+		return nil, false
+	}
+	counted := false
+	for i := 0; i+2 < len(words); i++ {
+		if hasPhrase(words[i:i+2], "how many") || hasPhrase(words[i:i+2], "number of") {
+			rest := words[i+2:]
+			if hasPrefix(rest, []string{"social", "prescribing"}) {
+				rest = rest[2:] // "how many social prescribing link workers"
+			}
+			counted = counted || startsRole(rest)
+		}
+	}
+	if !counted {
+		return nil, false
+	}
+	id := "arrs-workforce"
+	switch b.namedLocality(words) {
+	case "":
+		if hasAny(words, localityWords...) {
+			return nil, false // near here: no figures but London's
+		}
+	case "london":
+		id = "london-workforce"
+	default:
+		return nil, false
+	}
+	e, ok := b.byID[id]
+	return e, ok
+}
+
+// morePosts reports a question about taking on more than one of a role:
+// "can we recruit more than one link worker", "employ a second coach".
+func morePosts(words []string) bool {
+	more := hasPhrase(words, "more than one") || hasPhrase(words, "more than 1") || hasAny(words, "multiple", "several", "another", "second", "2nd", "two", "2", "extra")
+	return more && hasAny(words, "recruit*", "employ*", "hire", "hiring", "have", "get", "claim*", "fund*", "take", "appoint*")
+}
+
+// placeUnasked reports whether e is a place's own article and neither the
+// question nor the asker's profile is of that place: Gateshead's training
+// matrix, for someone not in Gateshead who did not ask about it, must be a
+// good answer to be given at all (unless it is for the asker's own role,
+// which searched weighs).
+func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
+	loc := strings.ToLower(strings.TrimSpace(e.Locality))
+	if loc == "" || loc == "national" {
+		return false
+	}
+	return !strings.EqualFold(loc, strings.TrimSpace(locality)) && b.namedLocality(words) != loc
 }

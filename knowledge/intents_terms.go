@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -112,6 +113,9 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 // fundsAsked reports whether a question asks what money pays for: "can
 // ARRS money pay for my training".
 func fundsAsked(words []string) bool {
+	if hasPhrase(words, "how much") {
+		return false // "how much does ARRS pay for a coach" is an amount (claimAmount)
+	}
 	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
 }
 
@@ -185,4 +189,108 @@ func (b *Base) termsCompared(words []string) (*Entry, bool) {
 		}
 	}
 	return first, n == 2 && first != nil
+}
+
+// claimAmount reports whether a question asks how much can be claimed
+// ("how much can we claim back for a coach", "the maximum a PCN can
+// reclaim"): the amount a role's post is reimbursed, which its pay
+// article gives.
+func claimAmount(words []string) bool {
+	if hasAny(words, "number", "numbers", "many") {
+		return false // "the maximum number of link workers a PCN can claim" is how many
+	}
+	claim := hasAny(words, "claim*", "reclaim*", "reimburs*") || hasPhrase(words, "pay for") || hasPhrase(words, "pays for") || hasPhrase(words, "pay back")
+	return claim && (hasPhrase(words, "how much") || hasAny(words, "max", "maximum", "most", "amount", "cap", "limit", "upper"))
+}
+
+// budgetWords ask for money for something: "a training budget".
+var budgetWords = []string{"budget*", "fund", "funds", "funding", "funded", "money", "grant*", "bursar*"}
+
+// moneyUnspoken reports whether a question asks for money for something
+// ("what training budget is there for coaches", "funding for link worker
+// courses") and e does not speak of that money at all.
+func (b *Base) moneyUnspoken(words []string, e *Entry) bool {
+	for _, w := range words {
+		if hasAny([]string{w}, budgetWords...) {
+			if stems, _ := b.index.unmatched(w, e); len(stems) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listedQuestions maps each of the entries' own questions, as plainWords
+// writes them, to its entry; a question two entries list is left out.
+func listedQuestions(entries []*Entry) map[string]*Entry {
+	out := map[string]*Entry{}
+	twice := map[string]bool{}
+	for _, e := range entries {
+		for _, q := range e.Questions {
+			k := listedKey(plainWords(q))
+			if other, ok := out[k]; ok && other != e {
+				twice[k] = true
+			}
+			out[k] = e
+		}
+	}
+	for k := range twice {
+		delete(out, k)
+	}
+	return out
+}
+
+// listedKey is how a question is looked up among the listed ones: its
+// words without "a", "an" and "the", which people drop or swap ("how do
+// patients get to see the link worker").
+func listedKey(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if articles[w] {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// partAsked returns X of a question "what is X in Y" ("what's reflective
+// practice in supervision"): what is asked is X, within Y, and an article
+// on Y that does not speak of X does not answer it. nil for another
+// question.
+func partAsked(words []string) []string {
+	var rest []string
+	switch {
+	case hasPrefix(words, []string{"what", "is"}), hasPrefix(words, []string{"what", "are"}):
+		rest = words[2:]
+	case hasAny(words[:min(1, len(words))], "whats", "what"):
+		rest = words[1:]
+	default:
+		return nil
+	}
+	i := slices.Index(rest, "in")
+	if i < 1 || i > 3 || i == len(rest)-1 {
+		return nil // a short X: "what local services can I signpost to in Gateshead" is another question
+	}
+	return rest[:i]
+}
+
+// speaksOfAll reports whether e matches every telling word of q, a word
+// corrected as a typo included: as the corrected word, if e does not
+// have it, e does not speak of what was typed either.
+func (b *Base) speaksOfAll(q string, e *Entry) bool {
+	ix := b.index
+	d := int32(slices.Index(ix.entries, e))
+	if d < 0 {
+		return false
+	}
+	for _, u := range ix.parse(q).units {
+		if u.weight >= telling && !whenWords[u.stem] && !ix.has(u, d) {
+			return false
+		}
+	}
+	return true
 }

@@ -190,6 +190,9 @@ type Base struct {
 	index   *Index
 	terms   map[string]entryTerms // by entry id, for choosing a passage
 	defs    []definedTerm         // the terms entries define, for "what is X"
+	// listed are the entries' own questions, as plainWords writes them,
+	// each of one entry only.
+	listed map[string]*Entry
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -235,6 +238,7 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 		b.terms[e.ID] = termsOf(e)
 	}
 	b.defs = definedTerms(b.entries)
+	b.listed = listedQuestions(b.entries)
 	return b, nil
 }
 

@@ -229,7 +229,8 @@ look looks someone somebody anyone anybody something anything everyone everybody
 usually really actually go goes going went gone thing things lot lots
 difference between versus vs eg ie etc ok okay hi hello thanks thank mean means
 now still best good big help helps use using
-explain explained stand stands define meaning wat wot pls plz diff im ive youre near`)
+explain explained stand stands define meaning wat wot pls plz diff im ive youre near
+read reads reading`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)

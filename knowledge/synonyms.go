@@ -56,6 +56,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"numbers", []string{"how many", "number", "numbers", "figures", "headcount", "statistics", "count"}},
 	{"people", []string{"patient", "patients", "people", "person", "individual"}},
 	{"lowmood", []string{"low mood", "depression", "depressed", "feeling low"}},
+	{"lonely", []string{"lonely", "loneliness", "isolated", "isolation", "social isolation"}},
 	{"tasks", []string{"task", "tasks", "duty", "duties", "responsibility", "responsibilities"}},
 }...)
 

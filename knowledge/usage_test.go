@@ -31,6 +31,18 @@ func TestUsageQuestions(t *testing.T) {
 		{"download the overdue supervision report as a spreadsheet", "admin report csv"},
 		{"export supervision reports to excel", "admin report csv"},
 		{"who runs this network", ""},
+		// Data rights and the admin report, worded as people ask them.
+		{"can i get a copy of the information peerbot keeps on me", "my-data"},
+		{"what personal details has the bot stored about me", "my-data"},
+		{"how do i view the records you have on me", "my-data"},
+		{"where's the admin report", "admin report"},
+		{"what data do you store", "my-data"},
+		{"how do i let the bot know i had supervision today", "supervision log"},
+		{"am i up to date", "supervision status"},
+		{"ive moved to a different pcn", "supervision setup"},
+		{"can i export the report", "admin report csv"},
+		{"what information does peerbot collect", "my-data"},
+		{"i need the report of which link workers are behind with supervision", "admin report"},
 	}
 	for _, tt := range tests {
 		a := b.Answer(tt.q, Asker{})
@@ -54,6 +66,12 @@ func TestUsageQuestions(t *testing.T) {
 		"how do i add a meeting to my calendar",
 		"where can i download the annual report on social prescribing",
 		"how do i remove a patient from my caseload",
+		"what does the cqc report say about care coordinators",
+		"what information should i keep on a patient",
+		"what information do you hold on social prescribing",
+		"we are a new pcn, can we use arrs",
+		"where can i download the annual report",
+		"how do i report a concern about a colleague",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
 			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)

@@ -1,0 +1,115 @@
+package knowledge
+
+// askerSaid are the words with which someone says who they are before
+// asking ("im a student nurse on placement", "as a receptionist"): what
+// they are, not what they ask, so they are left out of the question when
+// they follow "im", "i am" or "as a".
+var askerSaid = map[string]bool{"student": true, "students": true, "placement": true, "reception": true, "receptionist": true,
+	"ward": true, "background": true, "hospital": true, "experienced": true, "trainee": true, "volunteer": true, "retired": true,
+	"former": true, "ex": true, "newly": true, "medical": true, "secretary": true, "apprentice": true, "work": true, "based": true,
+	"working": true, "years": true, "year": true, "nhs": true}
+
+// askerSaidJoins may stand between the words of a description: "on
+// placement", "from a hospital ward background".
+var askerSaidJoins = map[string]bool{"a": true, "an": true, "the": true, "on": true, "from": true, "in": true, "at": true, "of": true}
+
+// askerSaidKept may stand in a description and are kept: "im a new cc
+// from a hospital ward background" is still about a new care coordinator.
+func askerSaidKept(w string) bool {
+	return w == "new" || len(rolesNamed([]string{w})) > 0 || hasAny([]string{w}, "link", "worker", "workers", "care", "health", "wellbeing", "coach", "social")
+}
+
+// dropAskerIntro returns words without the description of the asker that
+// follows "im", "i am" or "as a": "im on reception, how do i book someone
+// in with the social prescriber" asks how to book someone in. The words
+// of the description go, with "im" or "as a" before them; a role's name
+// in it ("im a new cc from a hospital ward background") stays; a word of
+// another kind ends it. Nothing goes unless a word known as one of a
+// description (askerSaid) is there. A student's profession ("student
+// nurse") goes with "student". words is not changed.
+func dropAskerIntro(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		start := 0
+		switch {
+		case words[i] == "im":
+			start = i + 1
+		case i+1 < len(words) && words[i] == "i" && (words[i+1] == "work" || words[i+1] == "volunteer"):
+			start = i + 2 // "i work on reception"
+		case i+1 < len(words) && (words[i] == "i" && words[i+1] == "am" || words[i] == "as" && articles[words[i+1]]):
+			start = i + 2
+		default:
+			continue
+		}
+		drop, said, role := []int(nil), false, false
+		for k := i; k < start; k++ {
+			drop = append(drop, k)
+		}
+		j := start
+	description:
+		for ; j < len(words); j++ {
+			w := words[j]
+			switch {
+			case askerSaid[w]:
+				said = true
+				drop = append(drop, j)
+				if w == "student" && j+1 < len(words) && hasAny(words[j+1:j+2], professions...) {
+					j++
+					drop = append(drop, j) // "student nurse"
+				}
+			case askerSaidJoins[w]:
+				drop = append(drop, j)
+			case askerSaidKept(w):
+				role = role || w != "new"
+				if !role {
+					drop = append(drop, j) // "as a new receptionist": new, unless a role's
+				}
+			default:
+				break description
+			}
+		}
+		if !said {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), words...)
+		}
+		for _, k := range drop {
+			out[k] = ""
+		}
+		i = j - 1
+	}
+	if out == nil {
+		return words
+	}
+	kept := out[:0]
+	for _, w := range out {
+		if w != "" {
+			kept = append(kept, w)
+		}
+	}
+	return kept
+}
+
+// asksWhatRoleDoes reports a "what does X do" question: "what" and a "do"
+// that is the question's verb, not only the opener "what do": "what does a
+// link worker do", "what's a coach doing all day", but not "what do CQC
+// look for with our care coordinators", whose verb is another.
+func asksWhatRoleDoes(words []string) bool {
+	if !hasAny(words, "what", "whats") {
+		return false
+	}
+	for i, w := range words {
+		if (w == "do" || w == "does" || w == "doing") && (i == 0 || !hasAny(words[i-1:i], "what", "whats")) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksWhatIs reports a short question asking what a thing is: "what is a
+// carers passport", not "what is the best help for a lonely patient".
+func asksWhatIs(words []string) bool {
+	opens := hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || hasPrefix(words, []string{"whats"})
+	return opens && len(words) <= 6 && !hasAny(words, "for", "with", "help*", "available", "best", "support*", "who", "someone")
+}
