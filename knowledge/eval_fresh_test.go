@@ -53,6 +53,8 @@ func TestEvalFresh(t *testing.T) {
 				t.Log(l)
 			}
 			t.Logf("%s (reported, not held to targets): %s", set.name, c)
+			right, wrong, in, wrongs := channelCard(b, qs, ChannelConfidence)
+			t.Logf("%s in the channel, unasked, at %.2f: %d of %d in scope answered, %d wrongly %q", set.name, ChannelConfidence, right, in, wrong, wrongs)
 		})
 	}
 }
