@@ -416,10 +416,10 @@ const (
 )
 
 func didYouMean(res knowledge.Results) []Section {
-	if res.DidYouMean == "" {
+	if res.Suggested == "" {
 		return nil
 	}
-	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", text.Clip(res.DidYouMean, 80))}}
+	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", text.Clip(res.Suggested, 80))}}
 }
 
 // maxShareQuestion is the most of a question held for sharing, and of a
@@ -432,10 +432,10 @@ func (h *Answers) notSure(ctx context.Context, userID, q string, asker knowledge
 	// The search has weighed its spelling corrections already; offer one
 	// only when it would find an answer, not for a real word "corrected".
 	var retry []Button
-	if res.DidYouMean != "" {
-		if again := h.content.Answer(res.DidYouMean, asker); again.Confident() {
+	if res.Suggested != "" {
+		if again := h.content.Answer(res.Suggested, asker); again.Confident() {
 			r.Sections = append(r.Sections, didYouMean(res)...)
-			retry = []Button{{Label: text.Clip("Ask “"+res.DidYouMean+"”", 70), Command: "ask", Args: text.ClipBytes(res.DidYouMean, maxShareQuestion)}}
+			retry = []Button{{Label: text.Clip("Ask “"+res.Suggested+"”", 70), Command: "ask", Args: text.ClipBytes(res.Suggested, maxShareQuestion)}}
 		}
 	}
 	var near []string

@@ -444,3 +444,32 @@ func TestAnswersGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestAskDidYouMeanLeavesRealWords: search may read a word the content
+// does not use as its nearest word, but the reply never offers "did you
+// mean" with a real word swapped for another ("wife died" is not "wide
+// diet"); a real misspelling in the same question is still offered.
+func TestAskDidYouMeanLeavesRealWords(t *testing.T) {
+	base, err := knowledge.Load(knowledge.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ansStore(t)
+	h := newAnswers(t, base, s, ansChannel)
+	for _, tc := range []struct{ q, offer string }{
+		{"80yo lives alone stopped going out since wife died who can help", ""},
+		{"my neighbour is alone since her husband died, who would help her", ""},
+		{"elderly man lives alone since wife died, is a link wroker right", "Did you mean “elderly man lives alone since wife died, is a link worker right”?"},
+	} {
+		r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: tc.q})
+		var got string
+		for _, sec := range r.Sections {
+			if strings.HasPrefix(sec.Text, "Did you mean") {
+				got = sec.Text
+			}
+		}
+		if got != tc.offer {
+			t.Errorf("/ask %q offers %q, want %q", tc.q, got, tc.offer)
+		}
+	}
+}

@@ -25,6 +25,7 @@ type Results struct {
 	Hits       []Hit
 	Confident  bool     // Hits[0] is a good enough answer to give as the answer; false: the bot says it is not sure
 	DidYouMean string   // the query with likely misspellings corrected, when any word was corrected; "" otherwise
+	Suggested  string   // DidYouMean with words typed as English words left as typed: what to offer the asker; "" when that leaves nothing corrected
 	Terms      []string // the query's normalised terms (lower-case, stemmed, stop words dropped, sorted, unique) – counted when nothing answers
 }
 
@@ -144,6 +145,7 @@ type query struct {
 	units      []unit
 	terms      []string
 	didYouMean string
+	suggested  string
 }
 
 // shortWord is the longest word in which one edit is a weak guess: many
@@ -171,7 +173,8 @@ func (ix *Index) parse(q string) query {
 		return query{}
 	}
 	out.terms = terms
-	out.didYouMean = didYouMeanText(q, toks, words)
+	out.didYouMean = didYouMeanText(q, toks, words, false)
+	out.suggested = didYouMeanText(q, toks, words, true)
 	stems, alts := alternatives(words, comps, pos)
 	out.units = ix.units(words, stems, alts)
 	return out
@@ -235,12 +238,14 @@ func (ix *Index) knownWord(w string) bool {
 }
 
 // didYouMeanText is the question as typed with its corrected words
-// replaced, or "" when none was corrected.
-func didYouMeanText(q string, toks []token, words []queryWord) string {
+// replaced, or "" when none was corrected. With shown, a word typed as an
+// English word is left as typed: search reads "wife" as the content's
+// nearest word, but "did you mean wide" would only puzzle the asker.
+func didYouMeanText(q string, toks []token, words []queryWord, shown bool) string {
 	var dym strings.Builder
 	last := 0
 	for _, w := range words {
-		if w.corrected > 0 {
+		if w.corrected > 0 && !(shown && w.tok == w.last && englishWord(strings.ToLower(q[toks[w.tok].start:toks[w.tok].end]))) {
 			dym.WriteString(q[last:toks[w.tok].start])
 			dym.WriteString(w.text)
 			last = toks[w.last].end
@@ -384,7 +389,7 @@ func (ix *Index) Search(q string, o SearchOptions) Results {
 		return Results{}
 	}
 	pq := ix.parse(q)
-	res := Results{Terms: pq.terms, DidYouMean: pq.didYouMean}
+	res := Results{Terms: pq.terms, DidYouMean: pq.didYouMean, Suggested: pq.suggested}
 	if len(pq.units) == 0 || len(ix.entries) == 0 {
 		return res
 	}
