@@ -34,6 +34,9 @@ var (
 	profileWords  = []string{"profile", "my role", "my locality", "my pcn", "my area", "my supervisor", "my details", "my job title"}
 	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}
 	seeWords      = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
+	// leaveWords say the asker is, or will be, away from work.
+	leaveWords = []string{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick",
+		"pause", "off work", "be away", "be off", "being off", "going off", "on mat leave", "parental leave"}
 )
 
 // usageRules, first match wins. The words of each rule name what peerbot
@@ -49,8 +52,12 @@ var usageRules = []usageRule{
 	{UsageHint{Command: "admin", Args: "report", Does: "see who is on track, due soon or overdue with supervision (for network admins)"},
 		[][]string{{"report", "reports"}, {"admin", "overdue", "behind", "on track", "due soon", "supervision report", "supervision reports", "compliance"}}},
 	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
-		[][]string{{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick", "pause"},
-			append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
+		[][]string{leaveWords, append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
+	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
+		[][]string{leaveWords, append([]string{"tell you", "let you know", "you know", "told you", "inform you"}, botWords...), {"i", "im", "ill", "my", "me"}}},
+	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
+		[][]string{{"reload", "reloading", "refresh", "refreshing", "reindex", "re index", "load", "pick up", "picks up"},
+			{"article", "articles", "content", "knowledge", "kb", "knowledge base", "answers", "markdown", "md"}}},
 	{UsageHint{Command: "supervision", Args: "remind", Does: "turn your reminders on or off, or choose when they come"},
 		[][]string{reminderWords}},
 	{UsageHint{Command: "supervision", Args: "undo", Does: "take back the last session you logged (within a day)"},
@@ -69,6 +76,9 @@ var usageRules = []usageRule{
 		[][]string{{"log", "logging", "record", "enter", "add", "put in"}, sessionWords}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"due", "overdue", "next"}, {"my", "i", "im", "me"}, sessionWords}},
+	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
+		[][]string{{"last", "latest", "most recent", "previous", "since"}, {"my", "i", "ive", "me"}, sessionWords,
+			{"when", "how long", "what date", "which day", "how many", "did i", "have i", "was"}}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"am i overdue", "am i due", "im overdue", "am i behind", "have i missed supervision", "missed my supervision", "am i up to date"}}},
 	{UsageHint{Command: "supervision", Args: "log", Does: "log a supervision session"},
