@@ -40,3 +40,28 @@ func TestOwnRecordAndAdminUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedWordsAskingWhatIsUnsaid: the year's pay award, applying for a
+// job, how long records are kept and what another profession does share
+// the content's words (pay, a band, records, an ARRS role) but ask what no
+// article says. What a role is, what to record and whether ARRS pays for
+// a profession are still answered.
+func TestSharedWordsAskingWhatIsUnsaid(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw"},
+		"has the afc pay uplift for this year been agreed",
+		"when will we get the back pay from the pay deal",
+		"how do i apply for a link worker post",
+		"applying for a care coordinator job, any tips",
+		"how long should case notes be kept",
+		"retention period for patient records",
+		"what does a clinical pharmacist do in a pcn",
+		"paramedic role in primary care explained",
+		"first contact physio job what is it",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"is the ARRS role of paramedic reimbursed":             "arrs",
+		"what does a link worker do":                           "role-splw",
+		"how do link workers record social prescribing":        "splw-recording",
+		"how often should a clinical pharmacist be supervised": "supervision-other-roles",
+	})
+}

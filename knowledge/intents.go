@@ -424,7 +424,7 @@ func offTopic(words []string) bool {
 		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {
@@ -453,7 +453,7 @@ func offTopic(words []string) bool {
 		return true // an organisation's budget, beyond ARRS and personal health budgets
 	}
 	for _, p := range offTopicPhrases {
-		if hasPhrase(words, p) {
+		if hasPhrase(words, p) || hasPhrase(words, p+"s") { // "patient records" as "patient record"
 			return true
 		}
 	}

@@ -1,0 +1,69 @@
+package knowledge
+
+// Questions that share the content's words (pay, a band, records, a role)
+// but ask what it never says: the year's pay award, how to apply for a
+// job, how long records are kept, what another profession does.
+
+// otherProfessions are the practice's and the ARRS's other roles: the
+// content says how some of them are supervised, or that they may supervise
+// the three roles, never what they do.
+var otherProfessions = []string{"pharmacist*", "physio*", "paramedic*", "dietitian*", "dietician*", "podiatrist*", "physician*", "nurse*", "gp", "gps",
+	"doctor*", "therapist*", "technician*", "psychologist*", "counsellor*", "receptionist*", "radiographer*", "ahp", "ahps"}
+
+// jobAsked are the words after a profession that ask what it is: its
+// role, its job, what it does.
+var jobAsked = []string{"role", "roles", "job", "jobs", "do", "does", "doing", "duties", "responsibilities", "explained", "description"}
+
+// otherProfessionsJob reports a question asking what a profession other
+// than the three roles is or does ("what does a clinical pharmacist do",
+// "paramedic arrs role explained"): the profession is followed within two
+// words by what asks of its job, and no role of the content is named, nor
+// supervision.
+func otherProfessionsJob(words []string) bool {
+	if len(rolesNamed(words)) > 0 || hasAny(words, "supervis*") {
+		return false
+	}
+	for i, w := range words {
+		if hasAny([]string{w}, otherProfessions...) && hasAny(words[i+1:min(len(words), i+4)], jobAsked...) {
+			return true
+		}
+	}
+	return false
+}
+
+// jobApplication reports a question about applying for a job ("how do i
+// apply for a coach post on nhs jobs"): the content says what the roles
+// are, not how to get one.
+func jobApplication(words []string) bool {
+	if hasPhrase(words, "nhs jobs") || hasAny(words, "shortlist*", "shortlisted") {
+		return true
+	}
+	return hasAny(words, "apply", "applying", "application", "applications", "applied") &&
+		hasAny(words, "job", "jobs", "post", "posts", "position", "positions", "vacancy", "vacancies")
+}
+
+// recordsKept reports a question about how long records are kept, or
+// about destroying or archiving them: records management, which the
+// content does not cover, beside what to record.
+func recordsKept(words []string) bool {
+	if !hasAny(words, "record", "records", "notes", "data") {
+		return false
+	}
+	return hasAny(words, "retain", "retained", "retention", "destroy*", "archiv*", "shred*", "dispose*", "disposal") ||
+		hasPhrase(words, "how long") && hasAny(words, "keep", "kept", "store", "stored", "hold", "held")
+}
+
+// payAwardPhrases name the yearly pay settlement, which the content does not
+// hold: it gives the bands, not the year's award.
+var payAwardPhrases = []string{"pay award", "pay uplift", "pay deal", "pay offer", "pay settlement", "back pay", "backdated pay", "pay increase",
+	"cost of living"}
+
+// asksUnsaid reports a question of one of these kinds.
+func asksUnsaid(words []string) bool {
+	for _, p := range payAwardPhrases {
+		if hasPhrase(words, p) || hasPhrase(words, p+"s") {
+			return true
+		}
+	}
+	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words)
+}
