@@ -159,7 +159,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.whySupervision(words); ok {
+	} else if e, ok := b.whySupervision(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles); ok {
 		// nil: the role's article does not speak of what was asked, and

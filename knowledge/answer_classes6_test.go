@@ -65,3 +65,14 @@ func TestSharedWordsAskingWhatIsUnsaid(t *testing.T) {
 		"how often should a clinical pharmacist be supervised": "supervision-other-roles",
 	})
 }
+
+// TestWhatCountsAsSupervision: whether something counts as supervision,
+// of no role, is the kinds of supervision, not why supervision matters;
+// how many hours count is still the role's.
+func TestWhatCountsAsSupervision(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw", Locality: "london"}, map[string]string{
+		"does a team debrief count as supervision": "supervision-kinds",
+		"is peer group supervision counted":        "supervision-kinds",
+		"group supervision - does that count":      "supervision-kinds",
+	})
+}

@@ -562,27 +562,6 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 	return []*Entry{ranked[0].Entry}
 }
 
-// whySupervision answers why supervision matters ("why should we bother
-// with supervision") with the article on the evidence.
-func (b *Base) whySupervision(words []string) (*Entry, bool) {
-	if !asksWhySupervision(words) {
-		return nil, false
-	}
-	e, ok := b.byID["supervision-why"]
-	return e, ok
-}
-
-// asksWhySupervision reports whether a question asks why supervision
-// matters, not how a role gets it: "why does supervision matter, I need to
-// make the case to my PCN".
-func asksWhySupervision(words []string) bool {
-	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence", "matter", "matters") ||
-		hasPhrase(words, "does supervision help") || hasPhrase(words, "make the case") || hasPhrase(words, "business case")) {
-		return false
-	}
-	return !hasAny(words, "kind*", "type*", "contract*", "guidance")
-}
-
 // politeness are words that open or close a message without asking
 // anything: "hi, can you tell me...", "quick q".
 var (
