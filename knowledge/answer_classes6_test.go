@@ -76,3 +76,14 @@ func TestWhatCountsAsSupervision(t *testing.T) {
 		"group supervision - does that count":      "supervision-kinds",
 	})
 }
+
+// TestVowelsDropped: a three letter word without a vowel is corrected by
+// putting one in ("lnk" for "link"), and corrected words that together
+// make a phrase of the synonym table ("lnk wrker") are taken as meant,
+// not weighed as guesses.
+func TestVowelsDropped(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"lnk wrker supervison":             "supervision-splw",
+		"soical prescibing lnk wrker role": "role-splw",
+	})
+}

@@ -269,6 +269,11 @@ func alternatives(words []queryWord, comps []compound, pos []int) (stems []strin
 	synonyms.match(stems, starts, func(concept, i, j int) {
 		for k := i; k < j; k++ {
 			alts[k] = append(alts[k], synonyms.concepts[concept])
+			if j-i > 1 && words[k].corrected > 0 {
+				// "lnk wrker": corrected, the words make a phrase of
+				// the synonym table, which confirms the guess.
+				words[k].corrected = -1
+			}
 		}
 	})
 	for _, c := range comps {
@@ -293,6 +298,7 @@ func (ix *Index) units(words []queryWord, stems []string, alts [][]string) []uni
 	for i, w := range words {
 		pen := 1.0
 		switch {
+		case w.corrected < 0: // confirmed by a phrase (see alternatives)
 		case w.corrected > 1 || w.corrected == 1 && len(w.text) <= shortWord:
 			// Two edits, or one in a short word ("pain" for "paid"), is
 			// as much a guess as a correction.
