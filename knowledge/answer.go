@@ -147,7 +147,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" {
+	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
@@ -268,6 +268,14 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 	}
 	e, ok := b.searched(res, words, roles, a)
 	return e, ok && e == res.Hits[0].Entry
+}
+
+// listedElsewhere reports whether search's first hit is near word for
+// word one of its own questions and is none of each, the role articles a
+// question about the asker's own role would offer: "where are the PCI
+// e-learning modules" is the PCI's, whatever the asker's role.
+func listedElsewhere(res Results, each []*Entry) bool {
+	return len(res.Hits) > 0 && res.Hits[0].Near >= listedAt && !slices.Contains(each, res.Hits[0].Entry)
 }
 
 // secondAt is how confident search must be of a hit after the first for

@@ -87,3 +87,14 @@ func TestVowelsDropped(t *testing.T) {
 		"soical prescibing lnk wrker role": "role-splw",
 	})
 }
+
+// TestListedQuestionOverRoleChoice: a question near word for word one of
+// a resource's own questions is that resource's, though it says "I" and
+// names training, which for an asker of no role would otherwise ask which
+// role's training.
+func TestListedQuestionOverRoleChoice(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"where do i get the PCI e-learning modules": "resource-pci",
+		"how can i find a PCI accredited course":    "resource-pci",
+	})
+}
