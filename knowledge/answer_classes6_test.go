@@ -98,3 +98,14 @@ func TestListedQuestionOverRoleChoice(t *testing.T) {
 		"how can i find a PCI accredited course":    "resource-pci",
 	})
 }
+
+// TestSynonymAsked: a question that is word for word one of an article's
+// synonyms of two words or more is that article, however near another
+// article's words come.
+func TestSynonymAsked(t *testing.T) {
+	wantAnswers(t, Asker{Role: "hwbc"}, map[string]string{
+		"health coaching hub": "resource-hwbc-hub",
+		"the NHSE coach page": "resource-hwbc-hub",
+		"coach resources":     "resource-hwbc-hub",
+	})
+}

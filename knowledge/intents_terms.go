@@ -220,13 +220,20 @@ func (b *Base) moneyUnspoken(words []string, e *Entry) bool {
 	return false
 }
 
-// listedQuestions maps each of the entries' own questions, as plainWords
-// writes them, to its entry; a question two entries list is left out.
+// listedQuestions maps each of the entries' own questions, and each of
+// their synonyms of two words or more ("HWBC hub"), as plainWords writes
+// them, to its entry; one two entries list is left out.
 func listedQuestions(entries []*Entry) map[string]*Entry {
 	out := map[string]*Entry{}
 	twice := map[string]bool{}
 	for _, e := range entries {
-		for _, q := range e.Questions {
+		asked := slices.Clone(e.Questions)
+		for _, s := range e.Synonyms {
+			if p := plainWords(s); len(p) > 1 {
+				asked = append(asked, s)
+			}
+		}
+		for _, q := range asked {
 			k := listedKey(plainWords(q))
 			if other, ok := out[k]; ok && other != e {
 				twice[k] = true
