@@ -223,6 +223,9 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 			return nil, false
 		}
 		for _, next := range res.Hits[i+1:] {
+			if b.placeUnasked(next.Entry, words, locality) && !b.placeUnasked(h.Entry, words, locality) {
+				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
+			}
 			if fits(next.Entry) {
 				return h.Entry, h.Score-next.Score >= marginAt
 			}

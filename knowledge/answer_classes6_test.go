@@ -109,3 +109,11 @@ func TestSynonymAsked(t *testing.T) {
 		"coach resources":     "resource-hwbc-hub",
 	})
 }
+
+// TestPlaceUnaskedIsNoRival: for an asker of no place, another place's
+// article just behind one for anywhere does not make the answer a guess.
+func TestPlaceUnaskedIsNoRival(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"frameworks for the personalised care roles": "resource-frameworks",
+	})
+}
