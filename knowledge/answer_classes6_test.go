@@ -117,3 +117,17 @@ func TestPlaceUnaskedIsNoRival(t *testing.T) {
 		"frameworks for the personalised care roles": "resource-frameworks",
 	})
 }
+
+// TestNeedsTheRoleHelpsWith: whether a role helps with a need its referral
+// cues name is the role's article, though the article never names the
+// paperwork; a bereavement is a cue of the link worker's. A need another
+// role's cues name is no answer for this one.
+func TestNeedsTheRoleHelpsWith(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can a social prescriber help someone with universal credit paperwork":                    "role-splw",
+		"can link workers support people with housing letters":                                    "role-splw",
+		"elderly man lost his wife last year and keeps coming in for a chat, who can help him":    "role-splw",
+		"lady recently bereaved and grieving, no family nearby, who should i refer her to please": "role-splw",
+	})
+	wantUnsure(t, Asker{}, "can health coaches help with benefits forms")
+}

@@ -508,12 +508,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		if e.Referral == nil {
 			continue
 		}
-		n := 0
-		for _, c := range e.Referral.Cues {
-			if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
-				n++
-			}
-		}
+		n := cuesMatched(e, words)
 		switch {
 		case n > bestN:
 			best, bestN = []*Entry{e}, n
@@ -528,6 +523,21 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		return nil, "", false
 	}
 	return best[0], best[0].Referral.Why, asked
+}
+
+// cuesMatched counts the referral cues of e (a role's article) that the
+// words have.
+func cuesMatched(e *Entry, words []string) int {
+	if e == nil || e.Referral == nil {
+		return 0
+	}
+	n := 0
+	for _, c := range e.Referral.Cues {
+		if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
+			n++
+		}
+	}
+	return n
 }
 
 // whichRoleAsked reports "which arrs role", "what pcn role would": which

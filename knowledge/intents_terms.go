@@ -41,11 +41,15 @@ func definitionCore(words []string) []string {
 }
 
 // roleIfSpoken returns the role's article when it speaks of every telling
-// word of the question; otherwise nil and true: the question asks of the
+// word of the question, or the question asks whether the role helps with
+// a need its referral cues name; otherwise nil and true: the question asks of the
 // role something its article does not say ("can a care coordinator do
 // home visits"), and no other article is a better guess.
 func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool) {
 	e, ok := b.byID["role-"+string(role)]
+	if ok && hasAny(words, "help*", "support*", "assist*") && cuesMatched(e, words) > 0 {
+		return e, true // "can link workers help with housing forms": a need the role's referral cues name
+	}
 	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
 		if term := b.termNamed(words); term != "" && b.speaksOf(q, b.termEntry(term)) {
 			return b.termEntry(term), true // "what's the network DES got to do with link workers"
