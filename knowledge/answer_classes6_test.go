@@ -131,3 +131,12 @@ func TestNeedsTheRoleHelpsWith(t *testing.T) {
 	})
 	wantUnsure(t, Asker{}, "can health coaches help with benefits forms")
 }
+
+// TestSupervisedBy: whether one role may be supervised by another, asked
+// in the passive, is who can supervise whom, as the active is.
+func TestSupervisedBy(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"could our care coordinator be supervised by a senior link worker": "supervision-who-can-supervise",
+		"can link workers be supervised by a health coach":                 "supervision-who-can-supervise",
+	})
+}

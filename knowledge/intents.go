@@ -609,7 +609,7 @@ var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "par
 // worker" and its like, a question of whether one person may supervise
 // another, with the article on who can supervise whom.
 func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
-	if !hasAny(words, "supervise", "supervising", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
+	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
 	n := len(roles)
