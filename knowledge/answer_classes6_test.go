@@ -140,3 +140,14 @@ func TestSupervisedBy(t *testing.T) {
 		"can link workers be supervised by a health coach":                 "supervision-who-can-supervise",
 	})
 }
+
+// TestSchemeToFund: whether a scheme's money may fund a post, with fund as
+// the verb, is the article on the scheme's money when one speaks of what
+// was asked, as "pay for" is; a role's pay at a band stays the role's.
+func TestSchemeToFund(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can we use arrs to fund a link worker": "arrs-funding",
+		"can arrs fund a link worker at band 5": "splw-pay",
+		"using arrs to fund a care coordinator": "arrs",
+	})
+}

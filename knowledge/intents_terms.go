@@ -91,6 +91,12 @@ func (b *Base) termEntry(term string) *Entry {
 // none, nil and true: not sure. WDF is a framework, and no article says
 // what WDF money pays for. ok is false for another question.
 func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
+	if verb := fundVerb(words); verb && !fundsAsked(words) {
+		// "can we use arrs to fund a coach": what it funds, if an
+		// article of the scheme's money says; if not, other intents may.
+		e := b.schemeMoney(words, res)
+		return e, e != nil
+	}
 	if !fundsAsked(words) && !moneyOf(words, "") {
 		return nil, false
 	}
@@ -104,14 +110,41 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 		d, _, _ := b.defined(term)
 		return nil, d.Means != "" && !hasAny(plainWords(d.Means), "fund*", "reimburse*", "budget*", "scheme*", "grant*", "pay*", "money")
 	}
+	return b.schemeMoney(words, res), true
+}
+
+// schemeMoney returns the first of search's first three hits that is no
+// one role's article, names the scheme the question names, speaks of what
+// was asked and of money; nil for none.
+func (b *Base) schemeMoney(words []string, res Results) *Entry {
+	term := b.termNamed(words)
+	if term == "" {
+		return nil
+	}
 	q := strings.Join(words, " ")
 	for _, h := range res.Hits[:min(3, len(res.Hits))] {
 		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) &&
 			b.speaksOfMoney(h.Entry) {
-			return h.Entry, true
+			return h.Entry
 		}
 	}
-	return nil, true
+	return nil
+}
+
+// fundVerb reports fund as a verb with what it would pay for: "can we use
+// arrs to fund a coach", "will arrs fund our second link worker"; not of
+// a role's pay ("fund a link worker at band 5").
+func fundVerb(words []string) bool {
+	if hasAny(words, askerTopics[1].words...) || hasPhrase(words, "how much") {
+		return false
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if hasAny(words[i:i+1], "fund", "funds") && (i > 0 && hasAny(words[i-1:i], "to", "arrs", "can", "will", "does", "it") ||
+			hasAny(words[i+1:i+2], "a", "an", "the", "our", "their")) {
+			return true
+		}
+	}
+	return false
 }
 
 // fundsAsked reports whether a question asks what money pays for: "can
