@@ -151,3 +151,15 @@ func TestSchemeToFund(t *testing.T) {
 		"using arrs to fund a care coordinator": "arrs",
 	})
 }
+
+// TestPlaceInTheAskersIntro: where the asker works, said of themselves
+// ("as a coordinator in london"), is who they are, not what they ask: a
+// long message about their own supervision is their role's supervision.
+func TestPlaceInTheAskersIntro(t *testing.T) {
+	wantAnswers(t, Asker{Role: "cc", Locality: "london"}, map[string]string{
+		"hello, ive recently started as a care coordinator in london and nobody has mentioned supervision to me yet, how often should i be getting it": "supervision-cc",
+	})
+	wantAnswers(t, Asker{Role: "hwbc", Locality: "gateshead"}, map[string]string{
+		"i'm working as a health coach in gateshead and my practice hasnt sorted my supervision, what am i entitled to": "supervision-hwbc",
+	})
+}

@@ -7,7 +7,10 @@ package knowledge
 var askerSaid = map[string]bool{"student": true, "students": true, "placement": true, "reception": true, "receptionist": true,
 	"ward": true, "background": true, "hospital": true, "experienced": true, "trainee": true, "volunteer": true, "retired": true,
 	"former": true, "ex": true, "newly": true, "medical": true, "secretary": true, "apprentice": true, "work": true, "based": true,
-	"working": true, "years": true, "year": true, "nhs": true}
+	"working": true, "years": true, "year": true, "nhs": true,
+	// Where they work, said of themselves: "as a link worker in
+	// gateshead, how often..." asks what a link worker asks anywhere.
+	"gateshead": true, "london": true}
 
 // askerSaidJoins may stand between the words of a description: "on
 // placement", "from a hospital ward background".
