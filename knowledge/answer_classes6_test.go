@@ -163,3 +163,16 @@ func TestPlaceInTheAskersIntro(t *testing.T) {
 		"i'm working as a health coach in gateshead and my practice hasnt sorted my supervision, what am i entitled to": "supervision-hwbc",
 	})
 }
+
+// TestTheTrainingIsTheAskers: a yes or no question about "the training"
+// or "the supervision", from someone whose profile has a role, is about
+// that role's, as "my training" is; the training hub is no one's training.
+func TestTheTrainingIsTheAskers(t *testing.T) {
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"is the training done online or in person":         "cc-training",
+		"does the course need finishing in the first year": "cc-training",
+	})
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"is the supervision meant to be monthly": "supervision-splw",
+	})
+}

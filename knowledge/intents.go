@@ -195,6 +195,9 @@ func (b *Base) forAsker(words []string, roles roleSet, a Asker) (*Entry, bool) {
 		return nil, false
 	}
 	article := askerTopic(words, roles)
+	if article == nil && theTopic(words) {
+		article = askerTopic(append([]string{"my"}, words...), roles) // "does the training..." as "my training"
+	}
 	if article == nil {
 		return nil, false
 	}
@@ -251,6 +254,14 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// theTopic reports a yes or no question about "the" topic every role
+// has ("does the training have to be done in six months", "is the
+// supervision monthly"): the asker's own, as "my training" would be.
+func theTopic(words []string) bool {
+	return len(words) > 3 && hasAny(words[:1], "does", "do", "is", "must", "has", "should", "will", "can") && words[1] == "the" &&
+		hasAny(words[2:3], "training", "course", "supervision") && !hasAny(words[3:4], "hub", "hubs", "team", "matrix", "lead", "leads")
 }
 
 // ownPay reports whether a question about pay is about the asker's own:
