@@ -176,3 +176,20 @@ func TestTheTrainingIsTheAskers(t *testing.T) {
 		"is the supervision meant to be monthly": "supervision-splw",
 	})
 }
+
+// TestJobHuntingAndPatientsWork: finding or getting a job, said of the
+// asker, is job hunting, which the content does not cover; a patient
+// looking for work is a link worker's referral; GDPR asked of patients'
+// notes is no question about the asker's data.
+func TestJobHuntingAndPatientsWork(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw"},
+		"how do i get a job as a health coach",
+		"where are link worker jobs advertised",
+		"gdpr for patient notes",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"patient looking for a job who can help":                              "role-splw",
+		"gp here, young woman wants help finding work, who should i refer to": "role-splw",
+		"job description for a care coordinator":                              "role-cc",
+	})
+}

@@ -31,15 +31,27 @@ func otherProfessionsJob(words []string) bool {
 	return false
 }
 
-// jobApplication reports a question about applying for a job ("how do i
-// apply for a coach post on nhs jobs"): the content says what the roles
-// are, not how to get one.
+// jobApplication reports a question about applying for or finding a job
+// ("how do i apply for a coach post on nhs jobs", "where are link worker
+// jobs advertised"): the content says what the roles are, not how to get
+// one.
 func jobApplication(words []string) bool {
 	if hasPhrase(words, "nhs jobs") || hasAny(words, "shortlist*", "shortlisted") {
 		return true
 	}
-	return hasAny(words, "apply", "applying", "application", "applications", "applied") &&
-		hasAny(words, "job", "jobs", "post", "posts", "position", "positions", "vacancy", "vacancies")
+	if hasAny(words, "description", "descriptions", "jd", "jds", "spec", "specification", "recruit*", "advertising") {
+		return false // a job description, or a PCN recruiting, is FutureNHS's
+	}
+	if !hasAny(words, "job", "jobs", "post", "posts", "position", "positions", "vacancy", "vacancies") {
+		return false
+	}
+	if hasAny(words, "apply", "applying", "application", "applications", "applied", "advertised", "adverts") {
+		return true
+	}
+	// Getting or finding one, said of the asker: a patient looking for
+	// work is a referral.
+	return hasAny(words, "get", "getting", "find", "finding", "looking", "hunting", "seeking", "search", "searching") && !hasAny(words, othersWords...) &&
+		!hasAny(words, people...)
 }
 
 // recordsKept reports a question about how long records are kept, or
