@@ -193,3 +193,23 @@ func TestJobHuntingAndPatientsWork(t *testing.T) {
 		"job description for a care coordinator":                              "role-cc",
 	})
 }
+
+// TestOwnRecordAsked: whether one has logged or had supervision, how many
+// sessions one has logged, one's status and what one's profile holds are
+// in one's own record, which the commands show, not an article.
+func TestOwnRecordAsked(t *testing.T) {
+	wantCommand(t, Asker{Role: "hwbc"}, map[string]string{
+		"have i logged my supervision this month":    "supervision history",
+		"how many sessions have i logged this year":  "supervision history",
+		"have i had enough supervision this quarter": "supervision status",
+		"am i compliant with supervision":            "supervision status",
+		"whats my status":                            "supervision status",
+		"who is my supervisor on here":               "supervision setup",
+	})
+	b := shippedBase(t)
+	for _, q := range []string{"who should my supervisor be", "how much supervision should i have this month"} {
+		if a := b.Answer(q, Asker{Role: "hwbc"}); a.Kind == Usage {
+			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
+		}
+	}
+}
