@@ -213,3 +213,19 @@ func TestOwnRecordAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueWordsUnknownToTheContent: a word naming a kind of help that
+// the content never uses ("stuff") says nothing of the subject and is
+// no typo: it is not corrected to another word ("staff") and searched.
+func TestVagueWordsUnknownToTheContent(t *testing.T) {
+	b := shippedBase(t)
+	for q, not := range map[string]string{"stuff for care coordinators": "arrs-workforce", "stuff for link workers": "arrs-workforce"} {
+		if a := b.Answer(q, Asker{}); a.Confident() && a.Entry.ID == not {
+			t.Errorf("%q: answered with %s, the staff figures", q, not)
+		}
+		if r := b.Search(q, SearchOptions{}); r.DidYouMean != "" {
+			t.Errorf("%q: did you mean %q; want no correction", q, r.DidYouMean)
+		}
+	}
+	wantUnsure(t, Asker{}, "any useful stuff", "got any stuff")
+}

@@ -197,6 +197,13 @@ func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms [
 		if !indexable(t.text) || len(words) == maxQueryWords {
 			continue
 		}
+		if vagueTerms[stem(t.text)] && !ix.knownWord(t.text) {
+			// "pci website", "stuff for coaches": a kind of help the
+			// content has no word for says nothing of the subject, and
+			// is no typo.
+			terms = append(terms, stem(t.text))
+			continue
+		}
 		pos[i] = len(words)
 		terms = append(terms, stem(t.text))
 		w := queryWord{tok: i, last: i, text: t.text}
