@@ -417,6 +417,20 @@ var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "b
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
 	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "employment contract", "my contract", "job contract", "study leave", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
+// offTopicForms are offTopicPhrases and their plurals: "patient records"
+// as "patient record".
+var offTopicForms = withPlurals(offTopicPhrases)
+
+// withPlurals returns phrases, each followed by its form with an "s"
+// added.
+func withPlurals(phrases []string) []string {
+	out := make([]string, 0, 2*len(phrases))
+	for _, p := range phrases {
+		out = append(out, p, p+"s")
+	}
+	return out
+}
+
 // bandPay reports whether a question asks what an Agenda for Change band
 // pays ("how much does a band 4 earn", "top of band 5").
 func bandPay(words []string) bool {
@@ -463,8 +477,8 @@ func offTopic(words []string) bool {
 		!hasAny(words, "arrs", "additional", "reimburse*", "personal", "phb", "phbs") {
 		return true // an organisation's budget, beyond ARRS and personal health budgets
 	}
-	for _, p := range offTopicPhrases {
-		if hasPhrase(words, p) || hasPhrase(words, p+"s") { // "patient records" as "patient record"
+	for _, p := range offTopicForms {
+		if hasPhrase(words, p) {
 			return true
 		}
 	}

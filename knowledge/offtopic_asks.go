@@ -20,12 +20,9 @@ var jobAsked = []string{"role", "roles", "job", "jobs", "do", "does", "doing", "
 // words by what asks of its job, and no role of the content is named, nor
 // supervision.
 func otherProfessionsJob(words []string) bool {
-	if len(rolesNamed(words)) > 0 || hasAny(words, "supervis*") {
-		return false
-	}
-	for i, w := range words {
-		if hasAny([]string{w}, otherProfessions...) && hasAny(words[i+1:min(len(words), i+4)], jobAsked...) {
-			return true
+	for i := range words {
+		if hasAny(words[i:i+1], otherProfessions...) && hasAny(words[i+1:min(len(words), i+4)], jobAsked...) {
+			return !hasAny(words, "supervis*") && len(rolesNamed(words)) == 0
 		}
 	}
 	return false
@@ -67,13 +64,13 @@ func recordsKept(words []string) bool {
 
 // payAwardPhrases name the yearly pay settlement, which the content does not
 // hold: it gives the bands, not the year's award.
-var payAwardPhrases = []string{"pay award", "pay uplift", "pay deal", "pay offer", "pay settlement", "back pay", "backdated pay", "pay increase",
-	"cost of living"}
+var payAwardPhrases = withPlurals([]string{"pay award", "pay uplift", "pay deal", "pay offer", "pay settlement", "back pay", "backdated pay", "pay increase",
+	"cost of living"})
 
 // asksUnsaid reports a question of one of these kinds.
 func asksUnsaid(words []string) bool {
 	for _, p := range payAwardPhrases {
-		if hasPhrase(words, p) || hasPhrase(words, p+"s") {
+		if hasPhrase(words, p) {
 			return true
 		}
 	}
