@@ -87,6 +87,17 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
+	ans := b.answer(q, a)
+	if ans.Kind == NotSure && !ans.Safety && ans.ForRoles == nil {
+		if one, ok := b.oneSentenceAnswers(q, a); ok {
+			return one
+		}
+	}
+	return ans
+}
+
+// answer answers q as a whole; see Answer.
+func (b *Base) answer(q string, a Asker) Answer {
 	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
@@ -409,8 +420,12 @@ func hasAny(words []string, any ...string) bool {
 // hasPhrase reports whether words holds the words of phrase, separated by
 // single spaces, in a row.
 func hasPhrase(words []string, phrase string) bool {
+	first, after, _ := strings.Cut(phrase, " ")
 	for i := range words {
-		rest, j := phrase, i
+		if words[i] != first {
+			continue
+		}
+		rest, j := after, i+1
 		for rest != "" && j < len(words) {
 			w, r, _ := strings.Cut(rest, " ")
 			if words[j] != w {

@@ -229,3 +229,14 @@ func TestVagueWordsUnknownToTheContent(t *testing.T) {
 	}
 	wantUnsure(t, Asker{}, "any useful stuff", "got any stuff")
 }
+
+// TestQuestionInOneSentence: a message whose question is one of its
+// sentences, the others context, is answered by that sentence when the
+// whole is not sure; a sentence saying too little alone is no answer.
+func TestQuestionInOneSentence(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"could somebody explain what a PCN actually is? it keeps coming up in our team meetings": "pcn",
+		"sorry, bit lost. what does the DES mean? my manager mentioned it":                       "network-contract-des",
+	})
+	wantUnsure(t, Asker{}, "we were told it might stop. what happens to the posts then?")
+}
