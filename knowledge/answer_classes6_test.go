@@ -240,3 +240,18 @@ func TestQuestionInOneSentence(t *testing.T) {
 	})
 	wantUnsure(t, Asker{}, "we were told it might stop. what happens to the posts then?")
 }
+
+// TestBereavementHomeboundAndBills: a death in the family, wanting to get
+// out of the house and fuel bills describe a link worker's patient; the
+// asker's own time off after a death is HR's question.
+func TestBereavementHomeboundAndBills(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"lady whose husband passed away in the spring, not coping, who can help": "role-splw",
+		"elderly man who rarely leaves the house and wants to get out more":      "role-splw",
+		"patient cant afford her fuel bills, who should i refer to":              "role-splw",
+	})
+	wantUnsure(t, Asker{Role: "splw"},
+		"my grandad passed away, can i take time off",
+		"my mum died last week, how many days off do i get",
+	)
+}

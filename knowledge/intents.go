@@ -497,7 +497,7 @@ var referralPhrases = []string{
 // the tablets"), describes someone's life in a referral question: "anxious
 // about going out since covid", "confused by her medication".
 func circumstance(w string) bool {
-	return hasAny([]string{w}, "covid", "medication*", "tablets", "pills", "flu", "holiday*")
+	return hasAny([]string{w}, "covid", "medication*", "tablets", "pills", "flu", "holiday*", "fuel")
 }
 
 // people are the words for the person a referral question is about.

@@ -74,5 +74,22 @@ func asksUnsaid(words []string) bool {
 			return true
 		}
 	}
-	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words)
+	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words) || ownLeave(words)
+}
+
+// leavePhrases name time off work, which HR and the employer's policies
+// answer.
+var leavePhrases = []string{"take leave", "taking leave", "compassionate leave", "bereavement leave", "carers leave", "special leave",
+	"unpaid leave", "time off", "days off", "day off"}
+
+// ownLeave reports a question about the asker's own time off ("my dad
+// died, can i take leave"); a patient's time off work, or theirs of whom
+// the asker speaks, describes their life, in a referral.
+func ownLeave(words []string) bool {
+	for _, p := range leavePhrases {
+		if hasPhrase(words, p) {
+			return hasAny(words, firstPerson...) && !hasAny(words, "patient*", "client*", "pt", "pts", "resident*", "someone", "somebody")
+		}
+	}
+	return false
 }
