@@ -145,15 +145,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.termsCompared(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
-		ans.Kind, ans.Entry = Article, e // nil: not sure
-		if e == nil {
-			ans.Kind = NotSure
-		}
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.supervisorTraining(words, a); ok {
-		ans.Kind, ans.Entry = Article, e // nil: not sure
-		if e == nil {
-			ans.Kind = NotSure
-		}
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.selfSupport(words, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {
@@ -179,9 +173,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 			ans.Kind, ans.Entry = Article, e
 		}
 	} else if e, ok := b.rolesPerPCN(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.workforceCount(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
@@ -194,6 +188,14 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// found is the kind of an answer that is article e, or none when e is nil.
+func found(e *Entry) Kind {
+	if e == nil {
+		return NotSure
+	}
+	return Article
 }
 
 // readQuestion returns the words of q as the intents read them, and q as

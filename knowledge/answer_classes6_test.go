@@ -255,3 +255,22 @@ func TestBereavementHomeboundAndBills(t *testing.T) {
 		"my mum died last week, how many days off do i get",
 	)
 }
+
+// TestPracticeFiguresRemoteSupervisionVisitSafety: the asker's own
+// practice's figures, supervision by phone or video and keeping safe on
+// home visits are not in the content; how many of a role a practice may
+// have is the ARRS article, as for a PCN.
+func TestPracticeFiguresRemoteSupervisionVisitSafety(t *testing.T) {
+	wantUnsure(t, Asker{Role: "cc"},
+		"how many patients are registered at our practice",
+		"how many care coordinators work in our pcn",
+		"is supervision by video call allowed",
+		"can my supervision be done remotely",
+		"tips for staying safe on home visits",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"how many health coaches can one practice employ": "arrs",
+		"can link workers do home visits":                 "role-splw",
+		"is there online training for care coordinators":  "cc-training",
+	})
+}

@@ -171,13 +171,16 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 // workforce articles' question.
 func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 	counted := hasPhrase(words, "how many") || hasPhrase(words, "number of") || hasPhrase(words, "maximum number")
-	inPCN := hasAny(words, "pcn", "pcns", "network")
+	inPCN := hasAny(words, "pcn", "pcns", "network", "practice", "practices", "surgery")
 	if !counted && morePosts(words) && hasAny(words, "arrs") {
 		counted, inPCN = true, true // "can we recruit more than one link worker under ARRS"
 	}
 	if !counted || len(roles) == 0 || !inPCN ||
 		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
+	}
+	if hasAny(words, "our", "my") && !hasAny(words, "can", "could", "should", "allowed", "may", "max*", "cap", "limit", "need", "needs", "more", "claim*") {
+		return nil, true // how many one's own PCN has: no article knows
 	}
 	e, ok := b.byID["arrs"]
 	return e, ok
@@ -236,6 +239,9 @@ var countedWords = []string{"there", "recruited", "employed", "england", "nation
 func (b *Base) workforceCount(words []string, roles roleSet) (*Entry, bool) {
 	if len(roles) == 0 || !hasAny(words, countedWords...) || hasAny(words, "should", "allowed", "max", "maximum", "cap", "limit") {
 		return nil, false
+	}
+	if hasAny(words, "our", "my") && hasAny(words, "practice", "practices", "surgery", "pcn", "pcns") {
+		return nil, true // how many one's own practice has: figures the content does not hold
 	}
 	counted := false
 	for i := 0; i+2 < len(words); i++ {

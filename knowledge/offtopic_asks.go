@@ -74,7 +74,24 @@ func asksUnsaid(words []string) bool {
 			return true
 		}
 	}
-	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words) || ownLeave(words)
+	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words) || ownLeave(words) || remoteSupervision(words) ||
+		visitSafety(words)
+}
+
+// remoteWords say a meeting is held at a distance.
+var remoteWords = []string{"over the phone", "by phone", "on the phone", "phone call", "telephone", "video call", "video", "remotely", "remote",
+	"virtual", "virtually", "online"}
+
+// remoteSupervision reports a question about holding supervision by phone
+// or video, which the content does not say, as over Teams or Zoom.
+func remoteSupervision(words []string) bool {
+	return hasAny(words, "supervis*") && matchesAny(words, remoteWords...) && !hasAny(words, "training", "course", "courses", "learning", "elearning")
+}
+
+// visitSafety reports a question about keeping safe on home visits: lone
+// working, which the employer's policy answers.
+func visitSafety(words []string) bool {
+	return hasAny(words, "visit", "visits", "visiting") && hasAny(words, "safe", "safely", "safety", "unsafe", "alone", "risk", "risks")
 }
 
 // leavePhrases name time off work, which HR and the employer's policies
