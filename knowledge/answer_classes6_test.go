@@ -190,7 +190,6 @@ func TestJobHuntingAndPatientsWork(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{
 		"patient looking for a job who can help":                              "role-splw",
 		"gp here, young woman wants help finding work, who should i refer to": "role-splw",
-		"job description for a care coordinator":                              "role-cc",
 	})
 }
 
@@ -272,5 +271,16 @@ func TestPracticeFiguresRemoteSupervisionVisitSafety(t *testing.T) {
 		"how many health coaches can one practice employ": "arrs",
 		"can link workers do home visits":                 "role-splw",
 		"is there online training for care coordinators":  "cc-training",
+	})
+}
+
+// TestJobDescriptionIsARecruitmentDocument: a job description for a role
+// is the recruitment pack FutureNHS holds, not what the role is; a
+// description of the role still is the role.
+func TestJobDescriptionIsARecruitmentDocument(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"job description for a care coordinator": "resource-futurenhs",
+		"is there a JD for a health coach":       "resource-futurenhs",
+		"description of the link worker role":    "role-splw",
 	})
 }

@@ -356,6 +356,9 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
 func aboutTheRole(words []string) bool {
+	if hasPhrase(words, "job description") || hasPhrase(words, "job descriptions") || hasAny(words, "jd", "jds") {
+		return false // a recruitment document, which FutureNHS holds
+	}
 	var rest []string
 	for i := 0; i < len(words); i++ {
 		matched := false
