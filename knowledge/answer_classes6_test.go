@@ -284,3 +284,12 @@ func TestJobDescriptionIsARecruitmentDocument(t *testing.T) {
 		"description of the link worker role":    "role-splw",
 	})
 }
+
+// TestSPIsSocialPrescribing: SP, as people shorten social prescribing,
+// is searched as it.
+func TestSPIsSocialPrescribing(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"does sp actually work, any evidence": "social-prescribing-evidence",
+		"nhse sp hub page":                    "resource-sp-hub",
+	})
+}
