@@ -223,7 +223,8 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
 		}
-		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words)
+		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&
+			!anothersOwn(e, words, roles, role)
 	}
 	for i, h := range res.Hits {
 		if !fits(h.Entry) {
@@ -246,6 +247,15 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return h.Entry, true
 	}
 	return nil, false
+}
+
+// anothersOwn reports whether e is one of another role's own articles
+// ("splw-caseload"; not the role's article itself), for a question about the asker's own
+// work that names no role: the link workers' caseload is no answer to a
+// coach asking how many patients they should see.
+func anothersOwn(e *Entry, words []string, named roleSet, role string) bool {
+	return role != "" && len(named) == 0 && len(e.Roles) == 1 && e.Roles[0] != role && e.Referral == nil && strings.Contains(e.ID, e.Roles[0]) &&
+		hasAny(words, firstPerson...)
 }
 
 // askersOwn returns, for another role's article found for a question

@@ -293,3 +293,16 @@ func TestSPIsSocialPrescribing(t *testing.T) {
 		"nhse sp hub page":                    "resource-sp-hub",
 	})
 }
+
+// TestAnotherRolesOwnArticle: another role's own article (the link
+// workers' caseload) is no answer to the asker's question about their
+// own work; local links for any role, and the roles' articles, still are.
+func TestAnotherRolesOwnArticle(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"how many patients should i see a day", "how big should my caseload be"} {
+		if a := b.Answer(q, Asker{Role: "hwbc"}); a.Confident() && a.Entry.ID == "splw-caseload" {
+			t.Errorf("%q from a coach: answered with the link workers' caseload", q)
+		}
+	}
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{"how big should my caseload be": "splw-caseload"})
+}
