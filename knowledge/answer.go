@@ -166,7 +166,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whySupervision(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.roleTopic(words, roles); ok {
+	} else if e, ok := b.roleTopic(words, roles, res); ok {
 		// nil: the role's article does not speak of what was asked, and
 		// nothing else is a better guess.
 		if e != nil {

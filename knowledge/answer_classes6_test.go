@@ -306,3 +306,13 @@ func TestAnotherRolesOwnArticle(t *testing.T) {
 	}
 	wantAnswers(t, Asker{Role: "splw"}, map[string]string{"how big should my caseload be": "splw-caseload"})
 }
+
+// TestPlaceWithoutItsOwnTopicArticle: a role's supervision asked of a
+// place whose own articles search does not find on supervision is the
+// role's supervision; a place that has its standards keeps them.
+func TestPlaceWithoutItsOwnTopicArticle(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"how much supervision does a care coordinator in london need each month": "supervision-cc",
+		"how often do link workers in gateshead get supervision":                 "gateshead-supervision-standards",
+	})
+}

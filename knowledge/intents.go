@@ -278,12 +278,12 @@ func ownPay(words []string) bool {
 // each role has an article on ("do coaches need PCI accredited training",
 // "link worker band") with that article, when the question names no
 // locality (a local article may answer that better).
-func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
+func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bool) {
 	// A role's pay is the same in every place: "band for a coach in
 	// London" is the coaches' pay.
 	claimed := claimAmount(words) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
 	pay := (claimed || hasAny(words, askerTopics[1].words...)) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
-	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay || b.documentSays(words) {
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay && b.placeHasTopic(words, res) || b.documentSays(words) {
 		return nil, false
 	}
 	var role supervision.Role
@@ -328,6 +328,30 @@ func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
 		return b.roleIfSpoken(words, role)
 	}
 	return nil, false
+}
+
+// placeHasTopic reports whether a question naming a place may be answered
+// by that place's own article on its topic: it names no one place (near
+// me, local), or one of search's first three hits is the named place's and
+// on supervision or training as the question is. London's workforce
+// figures are no answer to how much supervision a London link worker
+// has; the link workers' supervision is.
+func (b *Base) placeHasTopic(words []string, res Results) bool {
+	place := b.namedLocality(words)
+	if place == "" || hasAny(words, "local", "locally", "near", "nearby", "area", "region", "regional") {
+		return true
+	}
+	for _, h := range res.Hits[:min(3, len(res.Hits))] {
+		if !strings.EqualFold(h.Entry.Locality, place) {
+			continue
+		}
+		text := strings.ToLower(h.Entry.ID + " " + h.Entry.Title)
+		if hasAny(words, "supervis*") && strings.Contains(text, "supervis") || hasAny(words, askerTopics[2].words...) && strings.Contains(text, "train") ||
+			!hasAny(words, "supervis*") && !hasAny(words, askerTopics[2].words...) {
+			return true
+		}
+	}
+	return false
 }
 
 // supervisionAsides mark a supervision question about something besides how
