@@ -316,3 +316,13 @@ func TestPlaceWithoutItsOwnTopicArticle(t *testing.T) {
 		"how often do link workers in gateshead get supervision":                 "gateshead-supervision-standards",
 	})
 }
+
+// TestBothRolesAtOnce: two roles named with "same", "both" or "overlap",
+// of nothing else the roles have articles on, is how the roles fit
+// together, not whichever article names both most.
+func TestBothRolesAtOnce(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"could one person be a care coordinator and a health coach at the same time": "roles-together",
+		"do link workers and coaches overlap":                                        "roles-together",
+	})
+}

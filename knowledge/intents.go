@@ -561,7 +561,10 @@ var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "b
 // they differ or work together with the article on the roles together.
 func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
 	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
-	if !hasAny(words, comparisonWords...) && !choosing {
+	// "can i be a link worker and a coach at the same time": both roles
+	// at once, of nothing else the roles have articles on.
+	both := hasAny(words, "same", "both", "overlap*", "combine*", "combined", "dual", "joint") && !hasAny(words, topicWords...)
+	if !hasAny(words, comparisonWords...) && !choosing && !both {
 		return nil, false
 	}
 	if len(roles) < 2 {
