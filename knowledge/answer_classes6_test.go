@@ -326,3 +326,16 @@ func TestBothRolesAtOnce(t *testing.T) {
 		"do link workers and coaches overlap":                                        "roles-together",
 	})
 }
+
+// TestSupervisorAsksOfAnother: a supervisor or colleague speaking of how
+// another is worn down asks about that person, not where the asker can
+// get support for themself.
+func TestSupervisorAsksOfAnother(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"my supervisee seems really overwhelmed, any advice", "what do i do if my colleague is burnt out"} {
+		if a := b.Answer(q, Asker{}); a.Confident() && a.Entry.ID == "resource-gateshead-peer-support-network" {
+			t.Errorf("%q: answered with the asker's own peer support", q)
+		}
+	}
+	wantAnswers(t, Asker{Locality: "gateshead"}, map[string]string{"im stressed, my team is short staffed": "resource-gateshead-peer-support-network"})
+}

@@ -17,7 +17,8 @@ var (
 	// othersWords name a person other than the asker, whom a question
 	// about feelings would be about instead.
 	othersWords = []string{"patient*", "client*", "person", "man", "woman", "lady", "gentleman", "he", "she", "they", "his", "her", "their",
-		"carer*", "resident*", "family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "service user*"}
+		"carer*", "resident*", "family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "service user*",
+		"supervisee*", "colleague*", "teammate*"}
 	othersPhrases = []string{"someone who", "someone whos", "someone with", "somebody who", "somebody with", "someone is", "someone feels"}
 )
 
