@@ -339,3 +339,17 @@ func TestSupervisorAsksOfAnother(t *testing.T) {
 	}
 	wantAnswers(t, Asker{Locality: "gateshead"}, map[string]string{"im stressed, my team is short staffed": "resource-gateshead-peer-support-network"})
 }
+
+// TestAppsTravelAndOnwardReferrals: apps and software, claiming travel,
+// and referring on to a clinical service share the content's words
+// (caseload, supervision, refer) but are not in it; referring someone to
+// social prescribing still is.
+func TestAppsTravelAndOnwardReferrals(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw"},
+		"which app is best for managing my caseload",
+		"is there software for social prescribing referrals",
+		"can i put in a travel claim for going to supervision",
+		"can link workers refer people to iapt",
+	)
+	wantAnswers(t, Asker{}, map[string]string{"can i refer someone on medication to social prescribing": "social-prescribing"})
+}

@@ -296,13 +296,15 @@ var offTopicWords = []string{
 	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
 	// Job hunting: the content says what the roles are, not how to get a job.
 	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
+	// Apps and software, besides peerbot itself.
+	"app", "apps", "software", "whatsapp",
 	// Terms of employment, which HR and the employer's policies answer.
 	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
 var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "bank details", "microsoft teams", "over teams", "on teams", "via teams", "teams call", "teams meeting", "zoom", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
-	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "employment contract", "my contract", "job contract", "study leave", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
+	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "employment contract", "my contract", "job contract", "study leave", "claim travel", "travel expenses", "travel costs", "travel claim", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
 
 // offTopicForms are offTopicPhrases and their plurals: "patient records"
 // as "patient record".

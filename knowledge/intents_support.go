@@ -122,6 +122,9 @@ var socialPrescribingWords = []string{"social prescribing", "social prescriber",
 // numbers or of codes is another question.
 func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	booked := hasAny(words, "book", "booking") && hasAny(words, "in", "with") // "book someone in with the link worker"
+	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
+		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
+	}
 	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}

@@ -156,6 +156,9 @@ func usage(words []string) (UsageHint, bool) {
 	if aboutBot(words) {
 		return UsageHint{Does: "see everything I can do"}, true
 	}
+	if hasAny(words, "expense*", "mileage", "travel") && hasAny(words, "claim*", "expense*", "mileage") {
+		return UsageHint{}, false // "put in a travel claim for supervision": expenses, not logging a session
+	}
 	for _, r := range usageRules {
 		ok := true
 		for _, group := range r.needs {
