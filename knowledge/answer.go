@@ -202,11 +202,26 @@ func found(e *Entry) Kind {
 // search reads it: without who the asker says they are ("im a student
 // nurse on placement, what do link workers do" asks what link workers do).
 func readQuestion(q string) ([]string, string) {
-	words := spellOut(trimPolite(plainWords(q)))
+	plain := trimPolite(plainWords(q))
+	words := spellOut(plain)
 	if said := dropAskerIntro(words); len(said) < len(words) {
 		return said, strings.Join(said, " ")
 	}
+	if len(words) != len(plain) || textSpeak(plain) {
+		return words, strings.Join(words, " ") // "hw mny link wrkrs": search reads it spelt out too
+	}
 	return words, q
+}
+
+// textSpeak reports whether words hold a word of shorthand that spellOut
+// spells out as one word ("wrkr").
+func textSpeak(words []string) bool {
+	for _, w := range words {
+		if _, ok := shorthand[w]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // searched picks search's answer: the first hit not ruled out as another
@@ -359,6 +374,10 @@ var shorthand = map[string][]string{
 	"dna": {"missed", "appointments"}, "dnas": {"missed", "appointments"}, "dnaing": {"missing", "appointments"}, "dnad": {"missed", "appointments"},
 	"meds": {"medication"}, "dr": {"doctor"}, "drs": {"doctors"}, "info": {"information"}, "mh": {"mental", "health"},
 	"u": {"you"}, "ur": {"your"}, "thx": {"thanks"}, "abt": {"about"}, "b4": {"before"}, "wk": {"week"}, "yr": {"year"},
+	// Text-speak with the vowels dropped.
+	"wrkr": {"worker"}, "wrkrs": {"workers"}, "wkr": {"worker"}, "wkrs": {"workers"}, "cn": {"can"}, "hw": {"how"}, "mny": {"many"},
+	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"}, "pls": {"please"},
+	"mgr": {"manager"}, "mgmt": {"management"}, "supvn": {"supervision"}, "supervn": {"supervision"},
 }
 
 // spellOut spells out the shorthand in words, into a new slice when any is.

@@ -353,3 +353,13 @@ func TestAppsTravelAndOnwardReferrals(t *testing.T) {
 	)
 	wantAnswers(t, Asker{}, map[string]string{"can i refer someone on medication to social prescribing": "social-prescribing"})
 }
+
+// TestTextSpeakSearched: text-speak with the vowels dropped ("wrkr",
+// "hw mny") is spelt out for search as for the intents.
+func TestTextSpeakSearched(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"hw mny link wrkrs r there in england":    "arrs-workforce",
+		"wht does a care coordinator rle involve": "role-cc",
+		"cn i refer sum1 to a link wrkr":          "social-prescribing",
+	})
+}
