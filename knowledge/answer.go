@@ -88,7 +88,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		return Answer{}
 	}
 	ans := b.answer(q, a)
-	if ans.Kind == NotSure && !ans.Safety && ans.ForRoles == nil {
+	if (ans.Kind == NotSure || weakSearch(ans)) && !ans.Safety && ans.ForRoles == nil {
 		if one, ok := b.oneSentenceAnswers(q, a); ok {
 			return one
 		}

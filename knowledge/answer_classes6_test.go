@@ -363,3 +363,13 @@ func TestTextSpeakSearched(t *testing.T) {
 		"cn i refer sum1 to a link wrkr":          "social-prescribing",
 	})
 }
+
+// TestFutureOfTheScheme: whether a scheme's funding carries on, ends or is
+// cut is the article on its funding changes, which says the current
+// position.
+func TestFutureOfTheScheme(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"will arrs funding stop":    "arrs-funding",
+		"future of the arrs scheme": "arrs-funding",
+	})
+}

@@ -28,6 +28,14 @@ func sentences(q string) []string {
 	return out
 }
 
+// weakSearch reports whether ans is search's first hit, given though it
+// is not a good one (secondAt): a sentence of the message that answers
+// well is a better answer.
+func weakSearch(ans Answer) bool {
+	h := ans.Results.Hits
+	return ans.Kind == Article && len(h) > 0 && h[0].Entry == ans.Entry && h[0].Confidence < secondAt
+}
+
 // strongHit reports whether search's first hit is the answer and a good
 // one (secondAt).
 func strongHit(ans Answer) bool {
@@ -36,7 +44,7 @@ func strongHit(ans Answer) bool {
 }
 
 // oneSentenceAnswers answers a message of several sentences that as a
-// whole is not sure with the answer of one of them, when the sentences
+// whole is not sure, or only a weak search answer, with the answer of one of them, when the sentences
 // that answer confidently all give the same article and none is about
 // risk or asks how to use peerbot. A sentence answered by search alone
 // must be answered well (strongHit): alone, a sentence says less.
