@@ -234,9 +234,13 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return nil, false
 	}
 	part := strings.Join(partAsked(words), " ")
+	subject := whatIsSubject(words)
 	fits := func(e *Entry) bool {
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
+		}
+		if subject != nil && !headNames(e, subject) {
+			return false // "what is a care home": a caseload article that mentions care homes does not say
 		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&
 			!anothersOwn(e, words, roles, role)

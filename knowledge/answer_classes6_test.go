@@ -373,3 +373,14 @@ func TestFutureOfTheScheme(t *testing.T) {
 		"future of the arrs scheme": "arrs-funding",
 	})
 }
+
+// TestWhatIsNeedsTheArticleToBeAboutIt: a short "what is X" needs an
+// answer whose title, summary or synonyms name X; one that mentions it in
+// passing (a caseload article's care homes) does not say what it is.
+func TestWhatIsNeedsTheArticleToBeAboutIt(t *testing.T) {
+	wantUnsure(t, Asker{}, "what is a care home", "what is frailty", "what is population health")
+	wantAnswers(t, Asker{}, map[string]string{
+		"what is an action learning set": "resource-london-peer-support",
+		"what is signposting":            "social-prescribing-vs-signposting",
+	})
+}

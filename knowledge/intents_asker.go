@@ -116,3 +116,37 @@ func asksWhatIs(words []string) bool {
 	opens := hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || hasPrefix(words, []string{"whats"})
 	return opens && len(words) <= 6 && !hasAny(words, "for", "with", "help*", "available", "best", "support*", "who", "someone")
 }
+
+// whatIsSubject returns X of a short "what is X" question (see
+// asksWhatIs), without "a", "an" or "the"; nil for another question.
+func whatIsSubject(words []string) []string {
+	if !asksWhatIs(words) {
+		return nil
+	}
+	rest := words[1:]
+	if words[0] == "what" {
+		rest = words[2:]
+	}
+	if len(rest) > 0 && articles[rest[0]] {
+		rest = rest[1:]
+	}
+	return rest
+}
+
+// headNames reports whether e's title, summary or synonyms have every
+// meaningful word of subject, as stems: an article that only mentions a
+// care home in passing does not say what a care home is.
+func headNames(e *Entry, subject []string) bool {
+	head := map[string]bool{}
+	for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
+		for _, w := range plainWords(s) {
+			head[stem(w)] = true
+		}
+	}
+	for _, w := range subject {
+		if indexable(w) && !head[stem(w)] {
+			return false
+		}
+	}
+	return true
+}
