@@ -136,17 +136,28 @@ func whatIsSubject(words []string) []string {
 // headNames reports whether e's title, summary or synonyms have every
 // meaningful word of subject, as stems: an article that only mentions a
 // care home in passing does not say what a care home is.
-func headNames(e *Entry, subject []string) bool {
-	head := map[string]bool{}
-	for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
-		for _, w := range plainWords(s) {
-			head[stem(w)] = true
-		}
-	}
+func (b *Base) headNames(e *Entry, subject []string) bool {
+	head := b.heads[e.ID]
 	for _, w := range subject {
 		if indexable(w) && !head[stem(w)] {
 			return false
 		}
 	}
 	return true
+}
+
+// headStems returns, by entry id, the stems of the words of each entry's
+// title, summary and synonyms.
+func headStems(entries []*Entry) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(entries))
+	for _, e := range entries {
+		head := map[string]bool{}
+		for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
+			for _, w := range plainWords(s) {
+				head[stem(w)] = true
+			}
+		}
+		out[e.ID] = head
+	}
+	return out
 }
