@@ -384,3 +384,9 @@ func TestWhatIsNeedsTheArticleToBeAboutIt(t *testing.T) {
 		"what is signposting":            "social-prescribing-vs-signposting",
 	})
 }
+
+// TestVenuesAndDirections: where a course is held and how to get there
+// are not in the content, though the question names the training.
+func TestVenuesAndDirections(t *testing.T) {
+	wantUnsure(t, Asker{Role: "hwbc"}, "where is the venue for my coaching course", "postcode for the pci training day")
+}

@@ -292,7 +292,7 @@ var offTopicWords = []string{
 	"dose", "doses", "dosage", "mg", "drug", "drugs", "pills", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
 	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
 	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
-	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
+	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital", "venue", "venues", "postcode", "directions",
 	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
 	// Job hunting: the content says what the roles are, not how to get a job.
 	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
