@@ -206,7 +206,8 @@ func TestOwnRecordAsked(t *testing.T) {
 		"who is my supervisor on here":               "supervision setup",
 	})
 	b := shippedBase(t)
-	for _, q := range []string{"who should my supervisor be", "how much supervision should i have this month"} {
+	for _, q := range []string{"who should my supervisor be", "how much supervision should i have this month", "how many sessions have i got to do a year",
+		"am i meant to have enough supervision this month"} {
 		if a := b.Answer(q, Asker{Role: "hwbc"}); a.Kind == Usage {
 			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
 		}

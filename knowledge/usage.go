@@ -27,6 +27,14 @@ type usageRule struct {
 	needs [][]string
 }
 
+// requiredAsked ask what is required, not what one's record holds.
+// A question with one asks what is required, not what one's record
+// holds: "how many sessions have i got to do a year". A rule's group of
+// notRequired alone says the question must have none.
+var requiredAsked = []string{"got to", "need to", "have to", "needed", "should", "must", "meant", "supposed", "required", "expected"}
+
+const notRequired = "!required"
+
 // Words questions about using peerbot share.
 var (
 	sessionWords  = []string{"session", "sessions", "supervision"}
@@ -79,17 +87,17 @@ var usageRules = []usageRule{
 	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
 		[][]string{{"last", "latest", "most recent", "previous", "since"}, {"my", "i", "ive", "me"}, sessionWords,
 			{"when", "how long", "what date", "which day", "how many", "did i", "have i", "was"}}},
-	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
-		[][]string{{"have i logged", "did i log", "ive logged", "i have logged", "have i recorded", "did i record", "how many sessions have i",
-			"how many supervisions have i", "how many sessions did i", "how many sessions ive"}}},
-	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
-		[][]string{{"have i had", "am i", "have i been", "did i have", "have i done", "have i got", "ive had"}, sessionWords,
-			{"enough", "compliant", "on track", "up to date", "meeting", "met", "behind", "this month", "this quarter", "this year", "last month"}}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"my status", "my supervision status", "my compliance", "my supervision record"}}},
 	{UsageHint{Command: "supervision", Args: "setup", Does: "set your role, PCN, locality, supervisor and reminders"},
 		[][]string{{"my supervisor", "my role", "my pcn", "my locality", "my details"},
 			{"on here", "in here", "on the bot", "on peerbot", "you have", "set as", "listed", "registered", "saved", "down as", "have i set"}}},
+	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
+		[][]string{{"have i logged", "did i log", "ive logged", "i have logged", "have i recorded", "did i record", "how many sessions have i",
+			"how many supervisions have i", "how many sessions did i", "how many sessions ive"}, {notRequired}}},
+	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
+		[][]string{{"have i had", "am i", "have i been", "did i have", "have i done", "have i got", "ive had"}, sessionWords,
+			{"enough", "compliant", "on track", "up to date", "meeting", "met", "behind", "this month", "this quarter", "this year", "last month"}, {notRequired}}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"am i overdue", "am i due", "im overdue", "am i behind", "have i missed supervision", "missed my supervision", "am i up to date"}}},
 	{UsageHint{Command: "supervision", Args: "log", Does: "log a supervision session"},
@@ -162,6 +170,13 @@ func usage(words []string) (UsageHint, bool) {
 	for _, r := range usageRules {
 		ok := true
 		for _, group := range r.needs {
+			if len(group) == 1 && group[0] == notRequired {
+				if matchesAny(words, requiredAsked...) {
+					ok = false
+					break
+				}
+				continue
+			}
 			if !matchesAny(words, group...) {
 				ok = false
 				break
