@@ -391,3 +391,11 @@ func TestWhatIsNeedsTheArticleToBeAboutIt(t *testing.T) {
 func TestVenuesAndDirections(t *testing.T) {
 	wantUnsure(t, Asker{Role: "hwbc"}, "where is the venue for my coaching course", "postcode for the pci training day")
 }
+
+// TestHomelessness: homelessness, as housing is, is a link worker's cue.
+func TestHomelessness(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"who can help a patient who is sofa surfing at a friends": "role-splw",
+		"gp here - homeless gentleman on our list, who can help":  "role-splw",
+	})
+}
