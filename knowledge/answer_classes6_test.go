@@ -399,3 +399,10 @@ func TestHomelessness(t *testing.T) {
 		"gp here - homeless gentleman on our list, who can help":  "role-splw",
 	})
 }
+
+// TestPaysForSupervision: what pays for supervision needs an answer that
+// speaks of supervision; a pay scale article that names the PCN does not.
+func TestPaysForSupervision(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw"}, "does our pcn pay for my supervision", "is it the pcn that pays for supervision")
+	wantAnswers(t, Asker{}, map[string]string{"can arrs money pay for my training": "arrs-funding"})
+}

@@ -123,8 +123,8 @@ func (b *Base) schemeMoney(words []string, res Results) *Entry {
 	}
 	q := strings.Join(words, " ")
 	for _, h := range res.Hits[:min(3, len(res.Hits))] {
-		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) &&
-			b.speaksOfMoney(h.Entry) {
+		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && !missesSupervision(h.Entry, words) && b.speaksOf(q, h.Entry) &&
+			b.speaksOf(term, h.Entry) && b.speaksOfMoney(h.Entry) {
 			return h.Entry
 		}
 	}
