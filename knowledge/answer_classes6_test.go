@@ -406,3 +406,11 @@ func TestPaysForSupervision(t *testing.T) {
 	wantUnsure(t, Asker{Role: "splw"}, "does our pcn pay for my supervision", "is it the pcn that pays for supervision")
 	wantAnswers(t, Asker{}, map[string]string{"can arrs money pay for my training": "arrs-funding"})
 }
+
+// TestWhatItTakesToSupervise: what one needs to become a role's
+// supervisor is who may supervise it.
+func TestWhatItTakesToSupervise(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"id like to become a supervisor for our care coordinators, what qualifications are needed": "supervision-who-can-supervise",
+	})
+}

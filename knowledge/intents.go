@@ -523,6 +523,14 @@ var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "par
 // worker" and its like, a question of whether one person may supervise
 // another, with the article on who can supervise whom.
 func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
+	// "i want to become a supervisor for link workers, what do i need":
+	// what one must be to supervise, which is who may.
+	becoming := (hasPhrase(words, "become a supervisor") || hasPhrase(words, "be a supervisor") || hasPhrase(words, "become a clinical supervisor")) &&
+		hasAny(words, requiredWords...)
+	if becoming && len(roles) == 1 {
+		e, ok := b.byID["supervision-who-can-supervise"]
+		return e, ok
+	}
 	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
