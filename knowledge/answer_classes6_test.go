@@ -414,3 +414,14 @@ func TestWhatItTakesToSupervise(t *testing.T) {
 		"id like to become a supervisor for our care coordinators, what qualifications are needed": "supervision-who-can-supervise",
 	})
 }
+
+// TestResourcesForARole: resources for a role are the pages gathered for
+// it: NHS England's social prescribing pages for link workers, the coaches'
+// page for coaches, the framework for care coordinators.
+func TestResourcesForARole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"link worker resources":                  "resource-sp-hub",
+		"resouces for health coaches":            "resource-hwbc-hub",
+		"useful documents for care coordinators": "resource-frameworks",
+	})
+}
