@@ -425,3 +425,15 @@ func TestResourcesForARole(t *testing.T) {
 		"useful documents for care coordinators": "resource-frameworks",
 	})
 }
+
+// TestSupportForARole: support for a role ("who supports link workers")
+// is the support the role has, its place's peer support or else its
+// supervision, not the role's article on the support it gives.
+func TestSupportForARole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"who supports care coordinators":             "supervision-cc",
+		"is there any support for health coaches":    "supervision-hwbc",
+		"what support do link workers give patients": "role-splw",
+	})
+	wantAnswers(t, Asker{Locality: "london"}, map[string]string{"is there support for new link workers": "resource-london-peer-support"})
+}

@@ -44,6 +44,20 @@ func asksSelfCare(words []string) bool {
 // supervision their role should have. A question about a patient's
 // feelings is a referral, not this; one about risk never gets here.
 func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
+	if r, ok := supportForRole(words); ok && !offTopic(words) && !hasAny(words, "peer", "network", "networks") && !hasAny(words, localityWords...) {
+		// "is there support for link workers": the support the role has,
+		// not the support it gives: its place's peer support, else its
+		// supervision. Peer support or a place named is search's.
+		id := "supervision-" + string(r)
+		switch a.Locality {
+		case "gateshead":
+			id = "resource-gateshead-peer-support-network"
+		case "london":
+			id = "resource-london-peer-support"
+		}
+		e, ok := b.byID[id]
+		return e, ok
+	}
 	if !hasAny(words, firstPerson...) || hasAny(words, othersWords...) || offTopic(words) {
 		return nil, false
 	}
@@ -59,12 +73,19 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	if !feeling || asksSelfCare(words) {
 		return nil, false
 	}
+	return b.supportOf(a.Role, a.Locality)
+}
+
+// supportOf returns where someone of role (or none) in locality gets
+// support: the peer support network of their area (this workspace, in
+// Gateshead), else the supervision their role should have.
+func (b *Base) supportOf(role, locality string) (*Entry, bool) {
 	ids := []string{"resource-gateshead-peer-support-network"}
 	switch {
-	case a.Locality == "gateshead":
-	case a.Role != "":
-		ids = []string{"supervision-" + a.Role, "resource-gateshead-peer-support-network"}
-	case a.Locality == "london":
+	case locality == "gateshead":
+	case role != "":
+		ids = []string{"supervision-" + role, "resource-gateshead-peer-support-network"}
+	case locality == "london":
 		ids = []string{"resource-london-peer-support", "resource-gateshead-peer-support-network"}
 	}
 	for _, id := range ids {
@@ -73,6 +94,38 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 		}
 	}
 	return nil, false
+}
+
+// supportForRole returns the role a question asks support for, named
+// straight after "support for", "supports" or "support as a" ("who
+// supports link workers", "support for new care coordinators"); ok is
+// false for another question, such as what support a role gives.
+func supportForRole(words []string) (supervision.Role, bool) {
+	for i, w := range words {
+		var rest []string
+		switch {
+		case w == "supports" || w == "supporting":
+			rest = words[i+1:]
+		case w == "support" && i+1 < len(words) && hasAny(words[i+1:i+2], "for", "available", "as"):
+			rest = words[i+2:]
+		default:
+			continue
+		}
+		if len(rest) > 0 && (articles[rest[0]] || hasAny(rest[:1], "new", "our", "the", "to")) {
+			rest = rest[1:]
+		}
+		if len(rest) > 0 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		for n := min(4, len(rest)); n >= 1; n-- {
+			if named := rolesNamed(rest[:n]); len(named) == 1 && startsRole(rest[:n]) {
+				for r := range named {
+					return r, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // asksWhetherRole reports whether a question asks whether a role does
