@@ -32,9 +32,12 @@ func TestOwnRecordAndAdminUsage(t *testing.T) {
 		"how do i tell peerbot that i will be on holiday": "supervision leave",
 		"how can i refresh the content after editing it":  "admin reload",
 		"reload articles": "admin reload",
+		"we have edited an article, how do we get it used": "admin reload",
+		"how do admins add a new article":                  "admin reload",
 	})
 	b := shippedBase(t)
-	for _, q := range []string{"who do i tell if im off sick", "how do i tell my manager i'm on leave", "what was the last ARRS funding change"} {
+	for _, q := range []string{"who do i tell if im off sick", "how do i tell my manager i'm on leave", "what was the last ARRS funding change",
+		"i want to read a new article about social prescribing", "i want to add to my knowledge of social prescribing, any articles"} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
 			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
 		}

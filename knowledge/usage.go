@@ -66,6 +66,8 @@ var usageRules = []usageRule{
 	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
 		[][]string{{"reload", "reloading", "refresh", "refreshing", "reindex", "re index", "load", "pick up", "picks up"},
 			{"article", "articles", "content", "knowledge", "kb", "knowledge base", "answers", "markdown", "md"}}},
+	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
+		[][]string{editArticle}},
 	{UsageHint{Command: "supervision", Args: "remind", Does: "turn your reminders on or off, or choose when they come"},
 		[][]string{reminderWords}},
 	{UsageHint{Command: "supervision", Args: "undo", Does: "take back the last session you logged (within a day)"},
@@ -128,6 +130,18 @@ var usageRules = []usageRule{
 		Note: "Ask me first: when I'm not sure, I offer to post your question to the peer support channel, with your name or without it."},
 		[][]string{{"post", "ask", "share", "put"}, {"anonymously", "anonymous", "anon", "without my name", "the channel", "peer channel", "peer support channel"}}},
 }
+
+// editArticle are the phrases of editing the articles: "add an
+// article", "we've edited the articles".
+var editArticle = func() []string {
+	var out []string
+	for _, verb := range []string{"add", "edit", "edited", "update", "updated", "change", "changed"} {
+		for _, det := range []string{"an ", "the ", "a new ", "new ", "our ", ""} {
+			out = append(out, verb+" "+det+"article", verb+" "+det+"articles")
+		}
+	}
+	return out
+}()
 
 // botWords name peerbot itself in a question.
 var botWords = []string{"bot", "peerbot", "chatbot", "this app", "this service", "this tool", "this network", "this workspace",
