@@ -87,6 +87,17 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	if b == nil || b.index == nil {
 		return Answer{}
 	}
+	ans := b.answer(q, a)
+	if (ans.Kind == NotSure || weakSearch(ans)) && !ans.Safety && ans.ForRoles == nil {
+		if one, ok := b.oneSentenceAnswers(q, a); ok {
+			return one
+		}
+	}
+	return ans
+}
+
+// answer answers q as a whole; see Answer.
+func (b *Base) answer(q string, a Asker) Answer {
 	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
@@ -134,20 +145,14 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	} else if e, ok := b.termsCompared(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
-		ans.Kind, ans.Entry = Article, e // nil: not sure
-		if e == nil {
-			ans.Kind = NotSure
-		}
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.supervisorTraining(words, a); ok {
-		ans.Kind, ans.Entry = Article, e // nil: not sure
-		if e == nil {
-			ans.Kind = NotSure
-		}
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.selfSupport(words, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" {
+	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
@@ -159,18 +164,18 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.whySupervision(words); ok {
+	} else if e, ok := b.whySupervision(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.roleTopic(words, roles); ok {
+	} else if e, ok := b.roleTopic(words, roles, res); ok {
 		// nil: the role's article does not speak of what was asked, and
 		// nothing else is a better guess.
 		if e != nil {
 			ans.Kind, ans.Entry = Article, e
 		}
 	} else if e, ok := b.rolesPerPCN(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.workforceCount(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
+		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
@@ -185,15 +190,38 @@ func (b *Base) Answer(q string, a Asker) Answer {
 	return ans
 }
 
+// found is the kind of an answer that is article e, or none when e is nil.
+func found(e *Entry) Kind {
+	if e == nil {
+		return NotSure
+	}
+	return Article
+}
+
 // readQuestion returns the words of q as the intents read them, and q as
 // search reads it: without who the asker says they are ("im a student
 // nurse on placement, what do link workers do" asks what link workers do).
 func readQuestion(q string) ([]string, string) {
-	words := spellOut(trimPolite(plainWords(q)))
+	plain := trimPolite(plainWords(q))
+	words := spellOut(plain)
 	if said := dropAskerIntro(words); len(said) < len(words) {
 		return said, strings.Join(said, " ")
 	}
+	if len(words) != len(plain) || textSpeak(plain) {
+		return words, strings.Join(words, " ") // "hw mny link wrkrs": search reads it spelt out too
+	}
 	return words, q
+}
+
+// textSpeak reports whether words hold a word of shorthand that spellOut
+// spells out as one word ("wrkr").
+func textSpeak(words []string) bool {
+	for _, w := range words {
+		if _, ok := shorthand[w]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // searched picks search's answer: the first hit not ruled out as another
@@ -206,11 +234,16 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return nil, false
 	}
 	part := strings.Join(partAsked(words), " ")
+	subject := whatIsSubject(words)
 	fits := func(e *Entry) bool {
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
 		}
-		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words)
+		if subject != nil && !b.headNames(e, subject) {
+			return false // "what is a care home": a caseload article that mentions care homes does not say
+		}
+		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&
+			!anothersOwn(e, words, roles, role)
 	}
 	for i, h := range res.Hits {
 		if !fits(h.Entry) {
@@ -223,6 +256,9 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 			return nil, false
 		}
 		for _, next := range res.Hits[i+1:] {
+			if b.placeUnasked(next.Entry, words, locality) && !b.placeUnasked(h.Entry, words, locality) {
+				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
+			}
 			if fits(next.Entry) {
 				return h.Entry, h.Score-next.Score >= marginAt
 			}
@@ -230,6 +266,15 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return h.Entry, true
 	}
 	return nil, false
+}
+
+// anothersOwn reports whether e is one of another role's own articles
+// ("splw-caseload"; not the role's article itself), for a question about the asker's own
+// work that names no role: the link workers' caseload is no answer to a
+// coach asking how many patients they should see.
+func anothersOwn(e *Entry, words []string, named roleSet, role string) bool {
+	return role != "" && len(named) == 0 && len(e.Roles) == 1 && e.Roles[0] != role && e.Referral == nil && strings.Contains(e.ID, e.Roles[0]) &&
+		hasAny(words, firstPerson...)
 }
 
 // askersOwn returns, for another role's article found for a question
@@ -268,6 +313,14 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 	}
 	e, ok := b.searched(res, words, roles, a)
 	return e, ok && e == res.Hits[0].Entry
+}
+
+// listedElsewhere reports whether search's first hit is near word for
+// word one of its own questions and is none of each, the role articles a
+// question about the asker's own role would offer: "where are the PCI
+// e-learning modules" is the PCI's, whatever the asker's role.
+func listedElsewhere(res Results, each []*Entry) bool {
+	return len(res.Hits) > 0 && res.Hits[0].Near >= listedAt && !slices.Contains(each, res.Hits[0].Entry)
 }
 
 // secondAt is how confident search must be of a hit after the first for
@@ -325,6 +378,10 @@ var shorthand = map[string][]string{
 	"dna": {"missed", "appointments"}, "dnas": {"missed", "appointments"}, "dnaing": {"missing", "appointments"}, "dnad": {"missed", "appointments"},
 	"meds": {"medication"}, "dr": {"doctor"}, "drs": {"doctors"}, "info": {"information"}, "mh": {"mental", "health"},
 	"u": {"you"}, "ur": {"your"}, "thx": {"thanks"}, "abt": {"about"}, "b4": {"before"}, "wk": {"week"}, "yr": {"year"},
+	// Text-speak with the vowels dropped.
+	"wrkr": {"worker"}, "wrkrs": {"workers"}, "wkr": {"worker"}, "wkrs": {"workers"}, "cn": {"can"}, "hw": {"how"}, "mny": {"many"},
+	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"}, "pls": {"please"},
+	"mgr": {"manager"}, "mgmt": {"management"}, "supvn": {"supervision"}, "supervn": {"supervision"},
 }
 
 // spellOut spells out the shorthand in words, into a new slice when any is.
@@ -398,8 +455,12 @@ func hasAny(words []string, any ...string) bool {
 // hasPhrase reports whether words holds the words of phrase, separated by
 // single spaces, in a row.
 func hasPhrase(words []string, phrase string) bool {
+	first, after, _ := strings.Cut(phrase, " ")
 	for i := range words {
-		rest, j := phrase, i
+		if words[i] != first {
+			continue
+		}
+		rest, j := after, i+1
 		for rest != "" && j < len(words) {
 			w, r, _ := strings.Cut(rest, " ")
 			if words[j] != w {

@@ -1,6 +1,9 @@
 package knowledge
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // unmatched returns the stems of q's words that entry e does not match by
 // any of their terms, anywhere in it (title, synonyms, summary, body or its
@@ -71,4 +74,37 @@ func vague(terms []string) bool {
 		}
 	}
 	return len(terms) > 0
+}
+
+// covered returns the share of the query's weight, as confidence weighs it,
+// whose words entry d matches at all, by any of their terms.
+func (ix *Index) covered(units []unit, d int32) float64 {
+	var got, all float64
+	for _, u := range units {
+		w := math.Pow(u.weight, ix.t.confPower)
+		all += w
+		for _, id := range u.terms {
+			ps := ix.postings[id]
+			if _, found := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) }); found {
+				got += w
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}
+
+// Knows reports whether term, a normalised query term as in Results.Terms,
+// is a word of the content's own vocabulary: letters only, and found in at
+// least one entry. Only such words may be kept from a question, so a name
+// or a number someone typed never is.
+func (b *Base) Knows(term string) bool {
+	if b == nil || b.index == nil || !isLetters(term) {
+		return false
+	}
+	id, ok := b.index.terms[term]
+	return ok && len(b.index.postings[id]) > 0
 }

@@ -24,7 +24,7 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh3.json", "fresh set 3 (tuned on since it was scored)"},
 	{"questions_fresh4.json", "fresh set 4 (tuned on since it was scored)"},
 	{"questions_fresh5.json", "fresh set 5 (tuned on since it was scored)"},
-	{"questions_fresh6.json", "fresh set 6 (scored once, untuned)"},
+	{"questions_fresh6.json", "fresh set 6 (tuned on since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

@@ -195,6 +195,9 @@ func (b *Base) forAsker(words []string, roles roleSet, a Asker) (*Entry, bool) {
 		return nil, false
 	}
 	article := askerTopic(words, roles)
+	if article == nil && theTopic(words) {
+		article = askerTopic(append([]string{"my"}, words...), roles) // "does the training..." as "my training"
+	}
 	if article == nil {
 		return nil, false
 	}
@@ -253,6 +256,14 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 	return nil
 }
 
+// theTopic reports a yes or no question about "the" topic every role
+// has ("does the training have to be done in six months", "is the
+// supervision monthly"): the asker's own, as "my training" would be.
+func theTopic(words []string) bool {
+	return len(words) > 3 && hasAny(words[:1], "does", "do", "is", "must", "has", "should", "will", "can") && words[1] == "the" &&
+		hasAny(words[2:3], "training", "course", "supervision") && !hasAny(words[3:4], "hub", "hubs", "team", "matrix", "lead", "leads")
+}
+
 // ownPay reports whether a question about pay is about the asker's own:
 // "my band", "what am I paid", "do I get paid".
 func ownPay(words []string) bool {
@@ -262,119 +273,6 @@ func ownPay(words []string) bool {
 	return hasAny(words, "my", "me", "im", "myself") || hasPhrase(words, "am i") || hasPhrase(words, "i get") ||
 		hasPhrase(words, "i earn") || hasPhrase(words, "i be") || hasPhrase(words, "will i") || hasPhrase(words, "should i")
 }
-
-// roleTopic answers a question that names one role and one of the topics
-// each role has an article on ("do coaches need PCI accredited training",
-// "link worker band") with that article, when the question names no
-// locality (a local article may answer that better).
-func (b *Base) roleTopic(words []string, named roleSet) (*Entry, bool) {
-	// A role's pay is the same in every place: "band for a coach in
-	// London" is the coaches' pay.
-	claimed := claimAmount(words) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
-	pay := (claimed || hasAny(words, askerTopics[1].words...)) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
-	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay || b.documentSays(words) {
-		return nil, false
-	}
-	var role supervision.Role
-	for r := range named {
-		role = r
-	}
-	comparing := hasAny(words, "vs", "versus", "differ*", "diff", "compare*") || hasPhrase(words, "same as")
-	if aboutTheRole(words) || comparing && !hasAny(words, topicWords...) {
-		// "link worker role explained", "health coach vs personal
-		// trainer": what the role is.
-		e, ok := b.byID["role-"+string(role)]
-		return e, ok
-	}
-	if asksWhatRoleDoes(words) && !hasAny(words, topicWords...) {
-		// "what do health coaches do all day": what the role is, if its
-		// article speaks of what else the question names.
-		return b.roleIfSpoken(words, role)
-	}
-	if hasAny(words, "supervisor", "supervisors") && hasAny(words, askerTopics[2].words...) && !hasAny(words, firstPerson...) {
-		// Training for supervisors is not how the role is supervised,
-		// nor the role's own training.
-		return nil, true
-	}
-	for i, t := range askerTopics[:3] { // supervision, pay and training
-		if !hasAny(words, t.words...) && !(i == 1 && claimed) {
-			continue
-		}
-		if i == 0 && hasAny(words, supervisionAsides...) {
-			return nil, false // a question about supervision all the same, not the role's pay or training
-		}
-		if i == 1 && fundsAsked(words) {
-			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
-		}
-		e, ok := b.byID[t.article(string(role))]
-		if ok && i != 1 && b.moneyUnspoken(words, e) {
-			return nil, true // "a training budget for coaches": the training article says nothing of one
-		}
-		return e, ok
-	}
-	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
-		// "can link workers do home visits": what the role does.
-		return b.roleIfSpoken(words, role)
-	}
-	return nil, false
-}
-
-// supervisionAsides mark a supervision question about something besides how
-// a role is supervised: why, who may, the kinds, the contract, the evidence.
-var supervisionAsides = []string{"why", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
-	"contract*", "contractual", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
-	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
-
-// roleWordsAbout are the words of a question about what a role is, beside
-// the role's name: "link worker role explained".
-var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "jobs": true, "explained": true, "overview": true,
-	"description": true, "duties": true, "responsibilities": true, "about": true, "is": true, "a": true, "an": true, "the": true,
-	"what": true, "whats": true, "s": true, "their": true, "of": true, "difference": true, "make": true, "makes": true,
-	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
-	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true,
-	"point": true, "purpose": true, "why": true, "would": true, "we": true, "employ": true, "hire": true, "value": true,
-	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true,
-	// Said around it: "the care coordinator role, what is it exactly",
-	// "whats the point of care coordinators in a pcn tbh", "who do link
-	// workers help, trying to work out if its worth having one", "im a new
-	// hwbc, what am i meant to be doing".
-	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
-	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
-	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
-
-// aboutTheRole reports whether a question that names a role has no other
-// words than ones asking what the role is.
-func aboutTheRole(words []string) bool {
-	var rest []string
-	for i := 0; i < len(words); i++ {
-		matched := false
-		for n := 4; n >= 1 && !matched; n-- {
-			if i+n <= len(words) {
-				if _, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
-					i += n - 1
-					matched = true
-				}
-			}
-		}
-		if !matched {
-			rest = append(rest, words[i])
-		}
-	}
-	if len(rest) == 0 || len(rest) == len(words) {
-		return false
-	}
-	for _, w := range rest {
-		if !roleWordsAbout[w] {
-			return false
-		}
-	}
-	return true
-}
-
-// topicWords are the words of the topics a role has articles on besides
-// its own: a "what does X do" question with one is about that topic.
-var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*", "degree", "degrees",
-	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
 
 // moreRoleWords name a role in a question although supervision does not
 // take them as a role in a profile.
@@ -394,17 +292,33 @@ var offTopicWords = []string{
 	"dose", "doses", "dosage", "mg", "drug", "drugs", "pills", "antibiotic*", "insulin", "paracetamol", "ibuprofen", "amoxicillin", "medication*", "tablets",
 	"weather", "rain", "sunny", "snow", "football", "pizza", "restaurant", "recipe", "tea", "coffee", "lunch", "christmas", "party",
 	"holiday*", "maternity", "paternity", "vaccine*", "vaccination*", "jab", "covid", "flu",
-	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital",
+	"park", "parking", "bus", "tube", "strike", "taxi", "poem", "joke", "translate", "capital", "venue", "venues", "postcode", "directions",
 	"petrol", "fuel", "diesel", "plus", "minus", "divided", "multiplied", "calculat*",
 	// Job hunting: the content says what the roles are, not how to get a job.
 	"cv", "cvs", "resume", "interview", "interviews", "dental", "dentist*",
+	// Apps and software, besides peerbot itself.
+	"app", "apps", "software", "whatsapp",
 	// Terms of employment, which HR and the employer's policies answer.
 	"probation", "allowance", "allowances", "promoted", "promotion", "payrise", "uniform", "dbs", "insurance", "indemnity",
 }
 
 var offTopicPhrases = []string{"lone working", "lone worker", "lone workers", "bank details", "microsoft teams", "over teams", "on teams", "via teams", "teams call", "teams meeting", "zoom", "train times", "annual leave", "sick pay", "sick leave", "minimum wage", "living wage", "train times", "blood pressure range", "work from home",
 	"what time is", "what time does", "train to", "bus to", "drive to", "directions to", "how far", "nhs number", "patient record", "patients record", "become a gp", "become a doctor", "become a nurse", "become a pharmacist", "jobs in", "jobs near", "job adverts",
-	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "employment contract", "my contract", "job contract", "study leave", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
+	"add up", "when do we get paid", "when do i get paid", "when are we paid", "paid this month", "pay date", "pay rise", "notice period", "part time", "working hours", "dress code", "contract of employment", "employment contract", "my contract", "job contract", "study leave", "claim travel", "travel expenses", "travel costs", "travel claim", "cover letter", "personal statement", "job application", "application form", "apply for a job", "job interview"}
+
+// offTopicForms are offTopicPhrases and their plurals: "patient records"
+// as "patient record".
+var offTopicForms = withPlurals(offTopicPhrases)
+
+// withPlurals returns phrases, each followed by its form with an "s"
+// added.
+func withPlurals(phrases []string) []string {
+	out := make([]string, 0, 2*len(phrases))
+	for _, p := range phrases {
+		out = append(out, p, p+"s")
+	}
+	return out
+}
 
 // bandPay reports whether a question asks what an Agenda for Change band
 // pays ("how much does a band 4 earn", "top of band 5").
@@ -424,7 +338,7 @@ func offTopic(words []string) bool {
 		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {
@@ -452,7 +366,7 @@ func offTopic(words []string) bool {
 		!hasAny(words, "arrs", "additional", "reimburse*", "personal", "phb", "phbs") {
 		return true // an organisation's budget, beyond ARRS and personal health budgets
 	}
-	for _, p := range offTopicPhrases {
+	for _, p := range offTopicForms {
 		if hasPhrase(words, p) {
 			return true
 		}
@@ -472,7 +386,7 @@ var referralPhrases = []string{
 // the tablets"), describes someone's life in a referral question: "anxious
 // about going out since covid", "confused by her medication".
 func circumstance(w string) bool {
-	return hasAny([]string{w}, "covid", "medication*", "tablets", "pills", "flu", "holiday*")
+	return hasAny([]string{w}, "covid", "medication*", "tablets", "pills", "flu", "holiday*", "fuel")
 }
 
 // people are the words for the person a referral question is about.
@@ -508,12 +422,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		if e.Referral == nil {
 			continue
 		}
-		n := 0
-		for _, c := range e.Referral.Cues {
-			if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
-				n++
-			}
-		}
+		n := cuesMatched(e, words)
 		switch {
 		case n > bestN:
 			best, bestN = []*Entry{e}, n
@@ -528,6 +437,21 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		return nil, "", false
 	}
 	return best[0], best[0].Referral.Why, asked
+}
+
+// cuesMatched counts the referral cues of e (a role's article) that the
+// words have.
+func cuesMatched(e *Entry, words []string) int {
+	if e == nil || e.Referral == nil {
+		return 0
+	}
+	n := 0
+	for _, c := range e.Referral.Cues {
+		if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
+			n++
+		}
+	}
+	return n
 }
 
 // whichRoleAsked reports "which arrs role", "what pcn role would": which
@@ -560,27 +484,6 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 		return tied
 	}
 	return []*Entry{ranked[0].Entry}
-}
-
-// whySupervision answers why supervision matters ("why should we bother
-// with supervision") with the article on the evidence.
-func (b *Base) whySupervision(words []string) (*Entry, bool) {
-	if !asksWhySupervision(words) {
-		return nil, false
-	}
-	e, ok := b.byID["supervision-why"]
-	return e, ok
-}
-
-// asksWhySupervision reports whether a question asks why supervision
-// matters, not how a role gets it: "why does supervision matter, I need to
-// make the case to my PCN".
-func asksWhySupervision(words []string) bool {
-	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence", "matter", "matters") ||
-		hasPhrase(words, "does supervision help") || hasPhrase(words, "make the case") || hasPhrase(words, "business case")) {
-		return false
-	}
-	return !hasAny(words, "kind*", "type*", "contract*", "guidance")
 }
 
 // politeness are words that open or close a message without asking
@@ -620,7 +523,15 @@ var professions = []string{"gp", "gps", "doctor*", "pharmacist*", "nurse*", "par
 // worker" and its like, a question of whether one person may supervise
 // another, with the article on who can supervise whom.
 func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
-	if !hasAny(words, "supervise", "supervising", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
+	// "i want to become a supervisor for link workers, what do i need":
+	// what one must be to supervise, which is who may.
+	becoming := (hasPhrase(words, "become a supervisor") || hasPhrase(words, "be a supervisor") || hasPhrase(words, "become a clinical supervisor")) &&
+		hasAny(words, requiredWords...)
+	if becoming && len(roles) == 1 {
+		e, ok := b.byID["supervision-who-can-supervise"]
+		return e, ok
+	}
+	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
 	n := len(roles)
@@ -660,7 +571,10 @@ var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "b
 // they differ or work together with the article on the roles together.
 func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
 	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
-	if !hasAny(words, comparisonWords...) && !choosing {
+	// "can i be a link worker and a coach at the same time": both roles
+	// at once, of nothing else the roles have articles on.
+	both := hasAny(words, "same", "both", "overlap*", "combine*", "combined", "dual", "joint") && !hasAny(words, topicWords...)
+	if !hasAny(words, comparisonWords...) && !choosing && !both {
 		return nil, false
 	}
 	if len(roles) < 2 {

@@ -7,7 +7,10 @@ package knowledge
 var askerSaid = map[string]bool{"student": true, "students": true, "placement": true, "reception": true, "receptionist": true,
 	"ward": true, "background": true, "hospital": true, "experienced": true, "trainee": true, "volunteer": true, "retired": true,
 	"former": true, "ex": true, "newly": true, "medical": true, "secretary": true, "apprentice": true, "work": true, "based": true,
-	"working": true, "years": true, "year": true, "nhs": true}
+	"working": true, "years": true, "year": true, "nhs": true,
+	// Where they work, said of themselves: "as a link worker in
+	// gateshead, how often..." asks what a link worker asks anywhere.
+	"gateshead": true, "london": true}
 
 // askerSaidJoins may stand between the words of a description: "on
 // placement", "from a hospital ward background".
@@ -112,4 +115,49 @@ func asksWhatRoleDoes(words []string) bool {
 func asksWhatIs(words []string) bool {
 	opens := hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || hasPrefix(words, []string{"whats"})
 	return opens && len(words) <= 6 && !hasAny(words, "for", "with", "help*", "available", "best", "support*", "who", "someone")
+}
+
+// whatIsSubject returns X of a short "what is X" question (see
+// asksWhatIs), without "a", "an" or "the"; nil for another question.
+func whatIsSubject(words []string) []string {
+	if !asksWhatIs(words) {
+		return nil
+	}
+	rest := words[1:]
+	if words[0] == "what" {
+		rest = words[2:]
+	}
+	if len(rest) > 0 && articles[rest[0]] {
+		rest = rest[1:]
+	}
+	return rest
+}
+
+// headNames reports whether e's title, summary or synonyms have every
+// meaningful word of subject, as stems: an article that only mentions a
+// care home in passing does not say what a care home is.
+func (b *Base) headNames(e *Entry, subject []string) bool {
+	head := b.heads[e.ID]
+	for _, w := range subject {
+		if indexable(w) && !head[stem(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// headStems returns, by entry id, the stems of the words of each entry's
+// title, summary and synonyms.
+func headStems(entries []*Entry) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(entries))
+	for _, e := range entries {
+		head := map[string]bool{}
+		for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
+			for _, w := range plainWords(s) {
+				head[stem(w)] = true
+			}
+		}
+		out[e.ID] = head
+	}
+	return out
 }

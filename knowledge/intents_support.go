@@ -17,7 +17,8 @@ var (
 	// othersWords name a person other than the asker, whom a question
 	// about feelings would be about instead.
 	othersWords = []string{"patient*", "client*", "person", "man", "woman", "lady", "gentleman", "he", "she", "they", "his", "her", "their",
-		"carer*", "resident*", "family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "service user*"}
+		"carer*", "resident*", "family", "families", "child", "children", "mum", "dad", "parent*", "pt", "pts", "service user*",
+		"supervisee*", "colleague*", "teammate*"}
 	othersPhrases = []string{"someone who", "someone whos", "someone with", "somebody who", "somebody with", "someone is", "someone feels"}
 )
 
@@ -43,6 +44,20 @@ func asksSelfCare(words []string) bool {
 // supervision their role should have. A question about a patient's
 // feelings is a referral, not this; one about risk never gets here.
 func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
+	if r, ok := supportForRole(words); ok && !offTopic(words) && !hasAny(words, "peer", "network", "networks") && !hasAny(words, localityWords...) {
+		// "is there support for link workers": the support the role has,
+		// not the support it gives: its place's peer support, else its
+		// supervision. Peer support or a place named is search's.
+		id := "supervision-" + string(r)
+		switch a.Locality {
+		case "gateshead":
+			id = "resource-gateshead-peer-support-network"
+		case "london":
+			id = "resource-london-peer-support"
+		}
+		e, ok := b.byID[id]
+		return e, ok
+	}
 	if !hasAny(words, firstPerson...) || hasAny(words, othersWords...) || offTopic(words) {
 		return nil, false
 	}
@@ -58,12 +73,19 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	if !feeling || asksSelfCare(words) {
 		return nil, false
 	}
+	return b.supportOf(a.Role, a.Locality)
+}
+
+// supportOf returns where someone of role (or none) in locality gets
+// support: the peer support network of their area (this workspace, in
+// Gateshead), else the supervision their role should have.
+func (b *Base) supportOf(role, locality string) (*Entry, bool) {
 	ids := []string{"resource-gateshead-peer-support-network"}
 	switch {
-	case a.Locality == "gateshead":
-	case a.Role != "":
-		ids = []string{"supervision-" + a.Role, "resource-gateshead-peer-support-network"}
-	case a.Locality == "london":
+	case locality == "gateshead":
+	case role != "":
+		ids = []string{"supervision-" + role, "resource-gateshead-peer-support-network"}
+	case locality == "london":
 		ids = []string{"resource-london-peer-support", "resource-gateshead-peer-support-network"}
 	}
 	for _, id := range ids {
@@ -72,6 +94,38 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 		}
 	}
 	return nil, false
+}
+
+// supportForRole returns the role a question asks support for, named
+// straight after "support for", "supports" or "support as a" ("who
+// supports link workers", "support for new care coordinators"); ok is
+// false for another question, such as what support a role gives.
+func supportForRole(words []string) (supervision.Role, bool) {
+	for i, w := range words {
+		var rest []string
+		switch {
+		case w == "supports" || w == "supporting":
+			rest = words[i+1:]
+		case w == "support" && i+1 < len(words) && hasAny(words[i+1:i+2], "for", "available", "as"):
+			rest = words[i+2:]
+		default:
+			continue
+		}
+		if len(rest) > 0 && (articles[rest[0]] || hasAny(rest[:1], "new", "our", "the", "to")) {
+			rest = rest[1:]
+		}
+		if len(rest) > 0 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		for n := min(4, len(rest)); n >= 1; n-- {
+			if named := rolesNamed(rest[:n]); len(named) == 1 && startsRole(rest[:n]) {
+				for r := range named {
+					return r, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // asksWhetherRole reports whether a question asks whether a role does
@@ -121,6 +175,9 @@ var socialPrescribingWords = []string{"social prescribing", "social prescriber",
 // numbers or of codes is another question.
 func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	booked := hasAny(words, "book", "booking") && hasAny(words, "in", "with") // "book someone in with the link worker"
+	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
+		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
+	}
 	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
@@ -171,13 +228,16 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 // workforce articles' question.
 func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 	counted := hasPhrase(words, "how many") || hasPhrase(words, "number of") || hasPhrase(words, "maximum number")
-	inPCN := hasAny(words, "pcn", "pcns", "network")
+	inPCN := hasAny(words, "pcn", "pcns", "network", "practice", "practices", "surgery")
 	if !counted && morePosts(words) && hasAny(words, "arrs") {
 		counted, inPCN = true, true // "can we recruit more than one link worker under ARRS"
 	}
 	if !counted || len(roles) == 0 || !inPCN ||
 		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
+	}
+	if hasAny(words, "our", "my") && !hasAny(words, "can", "could", "should", "allowed", "may", "max*", "cap", "limit", "need", "needs", "more", "claim*") {
+		return nil, true // how many one's own PCN has: no article knows
 	}
 	e, ok := b.byID["arrs"]
 	return e, ok
@@ -236,6 +296,9 @@ var countedWords = []string{"there", "recruited", "employed", "england", "nation
 func (b *Base) workforceCount(words []string, roles roleSet) (*Entry, bool) {
 	if len(roles) == 0 || !hasAny(words, countedWords...) || hasAny(words, "should", "allowed", "max", "maximum", "cap", "limit") {
 		return nil, false
+	}
+	if hasAny(words, "our", "my") && hasAny(words, "practice", "practices", "surgery", "pcn", "pcns") {
+		return nil, true // how many one's own practice has: figures the content does not hold
 	}
 	counted := false
 	for i := 0; i+2 < len(words); i++ {

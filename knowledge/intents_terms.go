@@ -41,11 +41,15 @@ func definitionCore(words []string) []string {
 }
 
 // roleIfSpoken returns the role's article when it speaks of every telling
-// word of the question; otherwise nil and true: the question asks of the
+// word of the question, or the question asks whether the role helps with
+// a need its referral cues name; otherwise nil and true: the question asks of the
 // role something its article does not say ("can a care coordinator do
 // home visits"), and no other article is a better guess.
 func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool) {
 	e, ok := b.byID["role-"+string(role)]
+	if ok && hasAny(words, "help*", "support*", "assist*") && cuesMatched(e, words) > 0 {
+		return e, true // "can link workers help with housing forms": a need the role's referral cues name
+	}
 	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
 		if term := b.termNamed(words); term != "" && b.speaksOf(q, b.termEntry(term)) {
 			return b.termEntry(term), true // "what's the network DES got to do with link workers"
@@ -87,6 +91,12 @@ func (b *Base) termEntry(term string) *Entry {
 // none, nil and true: not sure. WDF is a framework, and no article says
 // what WDF money pays for. ok is false for another question.
 func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
+	if verb := fundVerb(words); verb && !fundsAsked(words) {
+		// "can we use arrs to fund a coach": what it funds, if an
+		// article of the scheme's money says; if not, other intents may.
+		e := b.schemeMoney(words, res)
+		return e, e != nil
+	}
 	if !fundsAsked(words) && !moneyOf(words, "") {
 		return nil, false
 	}
@@ -100,14 +110,41 @@ func (b *Base) schemeFunds(words []string, res Results) (*Entry, bool) {
 		d, _, _ := b.defined(term)
 		return nil, d.Means != "" && !hasAny(plainWords(d.Means), "fund*", "reimburse*", "budget*", "scheme*", "grant*", "pay*", "money")
 	}
+	return b.schemeMoney(words, res), true
+}
+
+// schemeMoney returns the first of search's first three hits that is no
+// one role's article, names the scheme the question names, speaks of what
+// was asked and of money; nil for none.
+func (b *Base) schemeMoney(words []string, res Results) *Entry {
+	term := b.termNamed(words)
+	if term == "" {
+		return nil
+	}
 	q := strings.Join(words, " ")
 	for _, h := range res.Hits[:min(3, len(res.Hits))] {
-		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && b.speaksOf(q, h.Entry) && b.speaksOf(term, h.Entry) &&
-			b.speaksOfMoney(h.Entry) {
-			return h.Entry, true
+		if len(h.Entry.Roles) != 1 && !offSubject(h.Entry, words, res.DidYouMean) && !missesSupervision(h.Entry, words) && b.speaksOf(q, h.Entry) &&
+			b.speaksOf(term, h.Entry) && b.speaksOfMoney(h.Entry) {
+			return h.Entry
 		}
 	}
-	return nil, true
+	return nil
+}
+
+// fundVerb reports fund as a verb with what it would pay for: "can we use
+// arrs to fund a coach", "will arrs fund our second link worker"; not of
+// a role's pay ("fund a link worker at band 5").
+func fundVerb(words []string) bool {
+	if hasAny(words, askerTopics[1].words...) || hasPhrase(words, "how much") {
+		return false
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if hasAny(words[i:i+1], "fund", "funds") && (i > 0 && hasAny(words[i-1:i], "to", "arrs", "can", "will", "does", "it") ||
+			hasAny(words[i+1:i+2], "a", "an", "the", "our", "their")) {
+			return true
+		}
+	}
+	return false
 }
 
 // fundsAsked reports whether a question asks what money pays for: "can
@@ -220,13 +257,20 @@ func (b *Base) moneyUnspoken(words []string, e *Entry) bool {
 	return false
 }
 
-// listedQuestions maps each of the entries' own questions, as plainWords
-// writes them, to its entry; a question two entries list is left out.
+// listedQuestions maps each of the entries' own questions, and each of
+// their synonyms of two words or more ("HWBC hub"), as plainWords writes
+// them, to its entry; one two entries list is left out.
 func listedQuestions(entries []*Entry) map[string]*Entry {
 	out := map[string]*Entry{}
 	twice := map[string]bool{}
 	for _, e := range entries {
-		for _, q := range e.Questions {
+		asked := slices.Clone(e.Questions)
+		for _, s := range e.Synonyms {
+			if p := plainWords(s); len(p) > 1 {
+				asked = append(asked, s)
+			}
+		}
+		for _, q := range asked {
 			k := listedKey(plainWords(q))
 			if other, ok := out[k]; ok && other != e {
 				twice[k] = true

@@ -193,6 +193,9 @@ type Base struct {
 	// listed are the entries' own questions, as plainWords writes them,
 	// each of one entry only.
 	listed map[string]*Entry
+	// heads are the stems of each entry's title, summary and synonyms, by
+	// entry id (see headNames).
+	heads map[string]map[string]bool
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -239,6 +242,7 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 	}
 	b.defs = definedTerms(b.entries)
 	b.listed = listedQuestions(b.entries)
+	b.heads = headStems(b.entries)
 	return b, nil
 }
 

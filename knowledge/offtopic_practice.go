@@ -34,6 +34,9 @@ func aboutThePractice(words []string) bool {
 	if hasAny(words, "appointment", "appointments") && (hasAny(words, "per") && hasAny(words, "1000", "thousand", "head", "capita") || hasPhrase(words, "practice offer")) {
 		return !named() // the practice's capacity
 	}
+	if (hasPhrase(words, "our practice") || hasPhrase(words, "my practice") || hasPhrase(words, "our surgery")) && hasPhrase(words, "how many") {
+		return !named() // the practice's own figures
+	}
 	return supervisorsSupervised(words)
 }
 

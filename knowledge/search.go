@@ -200,6 +200,13 @@ func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms [
 		if !indexable(t.text) || len(words) == maxQueryWords {
 			continue
 		}
+		if vagueTerms[stem(t.text)] && !ix.knownWord(t.text) {
+			// "pci website", "stuff for coaches": a kind of help the
+			// content has no word for says nothing of the subject, and
+			// is no typo.
+			terms = append(terms, stem(t.text))
+			continue
+		}
 		pos[i] = len(words)
 		terms = append(terms, stem(t.text))
 		w := queryWord{tok: i, last: i, text: t.text}
@@ -274,6 +281,11 @@ func alternatives(words []queryWord, comps []compound, pos []int) (stems []strin
 	synonyms.match(stems, starts, func(concept, i, j int) {
 		for k := i; k < j; k++ {
 			alts[k] = append(alts[k], synonyms.concepts[concept])
+			if j-i > 1 && words[k].corrected > 0 {
+				// "lnk wrker": corrected, the words make a phrase of
+				// the synonym table, which confirms the guess.
+				words[k].corrected = -1
+			}
 		}
 	})
 	for _, c := range comps {
@@ -298,6 +310,7 @@ func (ix *Index) units(words []queryWord, stems []string, alts [][]string) []uni
 	for i, w := range words {
 		pen := 1.0
 		switch {
+		case w.corrected < 0: // confirmed by a phrase (see alternatives)
 		case w.corrected > 1 || w.corrected == 1 && len(w.text) <= shortWord:
 			// Two edits, or one in a short word ("pain" for "paid"), is
 			// as much a guess as a correction.
@@ -657,37 +670,4 @@ func insertHit(hits []ranked, h ranked, limit int) []ranked {
 		hits = hits[:limit-1]
 	}
 	return slices.Insert(hits, i, h)
-}
-
-// covered returns the share of the query's weight, as confidence weighs it,
-// whose words entry d matches at all, by any of their terms.
-func (ix *Index) covered(units []unit, d int32) float64 {
-	var got, all float64
-	for _, u := range units {
-		w := math.Pow(u.weight, ix.t.confPower)
-		all += w
-		for _, id := range u.terms {
-			ps := ix.postings[id]
-			if _, found := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) }); found {
-				got += w
-				break
-			}
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return got / all
-}
-
-// Knows reports whether term, a normalised query term as in Results.Terms,
-// is a word of the content's own vocabulary: letters only, and found in at
-// least one entry. Only such words may be kept from a question, so a name
-// or a number someone typed never is.
-func (b *Base) Knows(term string) bool {
-	if b == nil || b.index == nil || !isLetters(term) {
-		return false
-	}
-	id, ok := b.index.terms[term]
-	return ok && len(b.index.postings[id]) > 0
 }

@@ -46,6 +46,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"cpd", []string{"cpd", "continuing professional development"}},
 	{"elfh", []string{"elfh", "e-learning for healthcare", "e-lfh"}},
 	{"gp", []string{"gp", "general practitioner"}},
+	{"sp", []string{"sp", "social prescribing"}},
 	// Everyday words for the same idea.
 	{"pay", []string{"pay", "salary", "salaries", "band", "banding", "wage", "earn", "paid"}},
 	{"training", []string{"training", "train", "trained", "course", "qualification", "qualified", "qualify"}},

@@ -3,9 +3,12 @@ package knowledge
 import "math/bits"
 
 // unfamiliar reports whether w is a word neither the content nor the
-// synonym table knows, in any form, and long enough to correct.
+// synonym table knows, in any form, and long enough to correct: four
+// letters, or three without a vowel.
 func (ix *Index) unfamiliar(w string) bool {
-	if len(w) < 4 || len(w) > maxWordLen || !isLetters(w) {
+	if len(w) < 3 || len(w) == 3 && hasVowel(w) || len(w) > maxWordLen || !isLetters(w) {
+		// A three letter word is corrected only when it has no vowel,
+		// as people drop them in a hurry ("lnk").
 		return false
 	}
 	if ix.freq[w] > 0 || synonyms.words[w] {
@@ -47,6 +50,9 @@ func (ix *Index) correct(w string) (string, int, bool) {
 			if d > maxD {
 				continue
 			}
+			if len(w) == 3 && !vowelAdded(w, v.word) {
+				continue // "lnk" is "link", never "ink"
+			}
 			first := v.word[0] == w[0]
 			if d == 2 && !first {
 				continue // two edits and another first letter: too far a guess
@@ -60,6 +66,19 @@ func (ix *Index) correct(w string) (string, int, bool) {
 		}
 	}
 	return best, bestD, best != ""
+}
+
+// vowelAdded reports whether long is short with one vowel put in.
+func vowelAdded(short, long string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	for i := 0; i < len(long); i++ {
+		if long[:i]+long[i+1:] == short {
+			return isVowel(long[i])
+		}
+	}
+	return false
 }
 
 func letterMask(w string) uint32 {

@@ -27,6 +27,14 @@ type usageRule struct {
 	needs [][]string
 }
 
+// requiredAsked ask what is required, not what one's record holds.
+// A question with one asks what is required, not what one's record
+// holds: "how many sessions have i got to do a year". A rule's group of
+// notRequired alone says the question must have none.
+var requiredAsked = []string{"got to", "need to", "have to", "needed", "should", "must", "meant", "supposed", "required", "expected"}
+
+const notRequired = "!required"
+
 // Words questions about using peerbot share.
 var (
 	sessionWords  = []string{"session", "sessions", "supervision"}
@@ -34,6 +42,9 @@ var (
 	profileWords  = []string{"profile", "my role", "my locality", "my pcn", "my area", "my supervisor", "my details", "my job title"}
 	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}
 	seeWords      = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
+	// leaveWords say the asker is, or will be, away from work.
+	leaveWords = []string{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick",
+		"pause", "off work", "be away", "be off", "being off", "going off", "on mat leave", "parental leave"}
 )
 
 // usageRules, first match wins. The words of each rule name what peerbot
@@ -49,8 +60,14 @@ var usageRules = []usageRule{
 	{UsageHint{Command: "admin", Args: "report", Does: "see who is on track, due soon or overdue with supervision (for network admins)"},
 		[][]string{{"report", "reports"}, {"admin", "overdue", "behind", "on track", "due soon", "supervision report", "supervision reports", "compliance"}}},
 	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
-		[][]string{{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick", "pause"},
-			append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
+		[][]string{leaveWords, append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
+	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
+		[][]string{leaveWords, append([]string{"tell you", "let you know", "you know", "told you", "inform you"}, botWords...), {"i", "im", "ill", "my", "me"}}},
+	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
+		[][]string{{"reload", "reloading", "refresh", "refreshing", "reindex", "re index", "load", "pick up", "picks up"},
+			{"article", "articles", "content", "knowledge", "kb", "knowledge base", "answers", "markdown", "md"}}},
+	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
+		[][]string{editArticle}},
 	{UsageHint{Command: "supervision", Args: "remind", Does: "turn your reminders on or off, or choose when they come"},
 		[][]string{reminderWords}},
 	{UsageHint{Command: "supervision", Args: "undo", Does: "take back the last session you logged (within a day)"},
@@ -69,6 +86,20 @@ var usageRules = []usageRule{
 		[][]string{{"log", "logging", "record", "enter", "add", "put in"}, sessionWords}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"due", "overdue", "next"}, {"my", "i", "im", "me"}, sessionWords}},
+	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
+		[][]string{{"last", "latest", "most recent", "previous", "since"}, {"my", "i", "ive", "me"}, sessionWords,
+			{"when", "how long", "what date", "which day", "how many", "did i", "have i", "was"}}},
+	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
+		[][]string{{"my status", "my supervision status", "my compliance", "my supervision record"}}},
+	{UsageHint{Command: "supervision", Args: "setup", Does: "set your role, PCN, locality, supervisor and reminders"},
+		[][]string{{"my supervisor", "my role", "my pcn", "my locality", "my details"},
+			{"on here", "in here", "on the bot", "on peerbot", "you have", "set as", "listed", "registered", "saved", "down as", "have i set"}}},
+	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
+		[][]string{{"have i logged", "did i log", "ive logged", "i have logged", "have i recorded", "did i record", "how many sessions have i",
+			"how many supervisions have i", "how many sessions did i", "how many sessions ive"}, {notRequired}}},
+	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
+		[][]string{{"have i had", "am i", "have i been", "did i have", "have i done", "have i got", "ive had"}, sessionWords,
+			{"enough", "compliant", "on track", "up to date", "meeting", "met", "behind", "this month", "this quarter", "this year", "last month"}, {notRequired}}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"am i overdue", "am i due", "im overdue", "am i behind", "have i missed supervision", "missed my supervision", "am i up to date"}}},
 	{UsageHint{Command: "supervision", Args: "log", Does: "log a supervision session"},
@@ -86,7 +117,9 @@ var usageRules = []usageRule{
 	{UsageHint{Command: "forget-me", Does: "erase everything peerbot holds about you, after you confirm"},
 		[][]string{{"forget me", "delete my data", "erase my data", "delete my account", "delete my information", "delete my details", "remove my data"}}},
 	{UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"},
-		[][]string{{"my data", "my information", "data you hold", "data do you hold", "you hold about me", "you keep about me", "you store about me", "you know about me", "gdpr"}}},
+		[][]string{{"my data", "my information", "data you hold", "data do you hold", "you hold about me", "you keep about me", "you store about me", "you know about me"}}},
+	{UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"},
+		[][]string{{"gdpr", "subject access"}, append([]string{"me", "my", "mine", "you", "your"}, botWords...)}},
 	{UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"},
 		[][]string{{"data", "information", "info", "details", "records", "personal"}, {"about me", "on me", "of mine"},
 			{"hold*", "keep*", "kept", "store*", "know*", "have", "has", "collect*", "see", "view", "access", "copy", "get", "download*"}}},
@@ -97,6 +130,18 @@ var usageRules = []usageRule{
 		Note: "Ask me first: when I'm not sure, I offer to post your question to the peer support channel, with your name or without it."},
 		[][]string{{"post", "ask", "share", "put"}, {"anonymously", "anonymous", "anon", "without my name", "the channel", "peer channel", "peer support channel"}}},
 }
+
+// editArticle are the phrases of editing the articles: "add an
+// article", "we've edited the articles".
+var editArticle = func() []string {
+	var out []string
+	for _, verb := range []string{"add", "edit", "edited", "update", "updated", "change", "changed"} {
+		for _, det := range []string{"an ", "the ", "a new ", "new ", "our ", ""} {
+			out = append(out, verb+" "+det+"article", verb+" "+det+"articles")
+		}
+	}
+	return out
+}()
 
 // botWords name peerbot itself in a question.
 var botWords = []string{"bot", "peerbot", "chatbot", "this app", "this service", "this tool", "this network", "this workspace",
@@ -133,9 +178,19 @@ func usage(words []string) (UsageHint, bool) {
 	if aboutBot(words) {
 		return UsageHint{Does: "see everything I can do"}, true
 	}
+	if hasAny(words, "expense*", "mileage", "travel") && hasAny(words, "claim*", "expense*", "mileage") {
+		return UsageHint{}, false // "put in a travel claim for supervision": expenses, not logging a session
+	}
 	for _, r := range usageRules {
 		ok := true
 		for _, group := range r.needs {
+			if len(group) == 1 && group[0] == notRequired {
+				if matchesAny(words, requiredAsked...) {
+					ok = false
+					break
+				}
+				continue
+			}
 			if !matchesAny(words, group...) {
 				ok = false
 				break

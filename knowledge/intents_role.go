@@ -1,0 +1,150 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// Questions that name one role and ask of it: what it is, what it does,
+// or one of the topics each role has an article on.
+
+// roleTopic answers a question that names one role and one of the topics
+// each role has an article on ("do coaches need PCI accredited training",
+// "link worker band") with that article, when the question names no
+// locality (a local article may answer that better).
+func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bool) {
+	// A role's pay is the same in every place: "band for a coach in
+	// London" is the coaches' pay.
+	claimed := claimAmount(words) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	pay := (claimed || hasAny(words, askerTopics[1].words...)) && !hasAny(words, askerTopics[0].words...) && !hasAny(words, askerTopics[2].words...)
+	if len(named) != 1 || offTopic(words) || hasAny(words, localityWords...) && !pay && b.placeHasTopic(words, res) || b.documentSays(words) {
+		return nil, false
+	}
+	var role supervision.Role
+	for r := range named {
+		role = r
+	}
+	comparing := hasAny(words, "vs", "versus", "differ*", "diff", "compare*") || hasPhrase(words, "same as")
+	if aboutTheRole(words) || comparing && !hasAny(words, topicWords...) {
+		// "link worker role explained", "health coach vs personal
+		// trainer": what the role is.
+		e, ok := b.byID["role-"+string(role)]
+		return e, ok
+	}
+	if asksWhatRoleDoes(words) && !hasAny(words, topicWords...) {
+		// "what do health coaches do all day": what the role is, if its
+		// article speaks of what else the question names.
+		return b.roleIfSpoken(words, role)
+	}
+	if hasAny(words, "supervisor", "supervisors") && hasAny(words, askerTopics[2].words...) && !hasAny(words, firstPerson...) {
+		// Training for supervisors is not how the role is supervised,
+		// nor the role's own training.
+		return nil, true
+	}
+	for i, t := range askerTopics[:3] { // supervision, pay and training
+		if !hasAny(words, t.words...) && !(i == 1 && claimed) {
+			continue
+		}
+		if i == 0 && hasAny(words, supervisionAsides...) {
+			return nil, false // a question about supervision all the same, not the role's pay or training
+		}
+		if i == 1 && fundsAsked(words) {
+			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
+		}
+		e, ok := b.byID[t.article(string(role))]
+		if ok && i != 1 && b.moneyUnspoken(words, e) {
+			return nil, true // "a training budget for coaches": the training article says nothing of one
+		}
+		return e, ok
+	}
+	if asksWhetherRole(words) && !hasAny(words, topicWords...) {
+		// "can link workers do home visits": what the role does.
+		return b.roleIfSpoken(words, role)
+	}
+	return nil, false
+}
+
+// placeHasTopic reports whether a question naming a place may be answered
+// by that place's own article on its topic: it names no one place (near
+// me, local), or one of search's first three hits is the named place's and
+// on supervision or training as the question is. London's workforce
+// figures are no answer to how much supervision a London link worker
+// has; the link workers' supervision is.
+func (b *Base) placeHasTopic(words []string, res Results) bool {
+	place := b.namedLocality(words)
+	if place == "" || hasAny(words, "local", "locally", "near", "nearby", "area", "region", "regional") {
+		return true
+	}
+	for _, h := range res.Hits[:min(3, len(res.Hits))] {
+		if !strings.EqualFold(h.Entry.Locality, place) {
+			continue
+		}
+		text := strings.ToLower(h.Entry.ID + " " + h.Entry.Title)
+		if hasAny(words, "supervis*") && strings.Contains(text, "supervis") || hasAny(words, askerTopics[2].words...) && strings.Contains(text, "train") ||
+			!hasAny(words, "supervis*") && !hasAny(words, askerTopics[2].words...) {
+			return true
+		}
+	}
+	return false
+}
+
+// supervisionAsides mark a supervision question about something besides how
+// a role is supervised: why, who may, the kinds, the contract, the evidence.
+var supervisionAsides = []string{"why", "can", "could", "allowed", "may", "evidence", "kind*", "type*", "different",
+	"contract*", "contractual", "matter*", "leave", "leaving", "stay", "pilot", "survey", "clinic", "educational",
+	"reduce*", "stress*", "benefit*", "impact", "effect*", "burnout", "retention", "retain*"}
+
+// roleWordsAbout are the words of a question about what a role is, beside
+// the role's name: "link worker role explained".
+var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "jobs": true, "explained": true, "overview": true,
+	"description": true, "duties": true, "responsibilities": true, "about": true, "is": true, "a": true, "an": true, "the": true,
+	"what": true, "whats": true, "s": true, "their": true, "of": true, "difference": true, "make": true, "makes": true,
+	"offer": true, "offers": true, "provide": true, "provides": true, "bring": true, "brings": true, "do": true, "does": true,
+	"actually": true, "exactly": true, "day": true, "to": true, "all": true, "explain": true, "mean": true, "means": true,
+	"point": true, "purpose": true, "why": true, "would": true, "we": true, "employ": true, "hire": true, "value": true,
+	"worth": true, "benefit": true, "benefits": true, "need": true, "for": true,
+	// Said around it: "the care coordinator role, what is it exactly",
+	// "whats the point of care coordinators in a pcn tbh", "who do link
+	// workers help, trying to work out if its worth having one", "im a new
+	// hwbc, what am i meant to be doing".
+	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
+	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
+	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
+
+// aboutTheRole reports whether a question that names a role has no other
+// words than ones asking what the role is.
+func aboutTheRole(words []string) bool {
+	if hasPhrase(words, "job description") || hasPhrase(words, "job descriptions") || hasAny(words, "jd", "jds") {
+		return false // a recruitment document, which FutureNHS holds
+	}
+	var rest []string
+	for i := 0; i < len(words); i++ {
+		matched := false
+		for n := 4; n >= 1 && !matched; n-- {
+			if i+n <= len(words) {
+				if _, ok := supervision.ParseRole(strings.Join(words[i:i+n], " ")); ok {
+					i += n - 1
+					matched = true
+				}
+			}
+		}
+		if !matched {
+			rest = append(rest, words[i])
+		}
+	}
+	if len(rest) == 0 || len(rest) == len(words) {
+		return false
+	}
+	for _, w := range rest {
+		if !roleWordsAbout[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// topicWords are the words of the topics a role has articles on besides
+// its own: a "what does X do" question with one is about that topic.
+var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*", "degree", "degrees",
+	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}

@@ -1,0 +1,40 @@
+package knowledge
+
+// Questions about supervision itself, of no one role: why it matters,
+// and whether something counts as it.
+
+// whySupervision answers why supervision matters ("why should we bother
+// with supervision") with the article on the evidence.
+//
+// Whether something counts as supervision ("does peer supervision
+// count?"), of no role, is the article on the kinds of supervision.
+func (b *Base) whySupervision(words []string, roles roleSet) (*Entry, bool) {
+	if len(roles) == 0 && asksWhatCounts(words) {
+		e, ok := b.byID["supervision-kinds"]
+		return e, ok
+	}
+	if !asksWhySupervision(words) {
+		return nil, false
+	}
+	e, ok := b.byID["supervision-why"]
+	return e, ok
+}
+
+// asksWhatCounts reports a question asking whether something counts as
+// supervision: "does a debrief count as supervision", "is peer
+// supervision counted", not how many sessions are counted.
+func asksWhatCounts(words []string) bool {
+	return hasAny(words, "supervis*") && hasAny(words, "count", "counts", "counted", "qualify", "qualifies") &&
+		!hasPhrase(words, "how many") && !hasAny(words, "number", "numbers", "hours", "minutes", "mins")
+}
+
+// asksWhySupervision reports whether a question asks why supervision
+// matters, not how a role gets it: "why does supervision matter, I need to
+// make the case to my PCN".
+func asksWhySupervision(words []string) bool {
+	if !hasAny(words, "supervis*") || !(hasAny(words, "why", "point", "benefit*", "bother", "worth", "evidence", "matter", "matters") ||
+		hasPhrase(words, "does supervision help") || hasPhrase(words, "make the case") || hasPhrase(words, "business case")) {
+		return false
+	}
+	return !hasAny(words, "kind*", "type*", "contract*", "guidance")
+}

@@ -1,0 +1,71 @@
+package knowledge
+
+import "strings"
+
+// A message of several sentences ("can someone explain what ARRS is? I
+// keep hearing it in meetings") may hold its question in one of them,
+// the rest context that, read with it, drowns the question.
+
+// maxSentences is the most sentences of a message read one by one.
+const maxSentences = 4
+
+// sentences splits q at the marks that end a sentence (. ? !) followed by
+// a space or the end; a question of one sentence gives one.
+func sentences(q string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(q); i++ {
+		if c := q[i]; (c == '?' || c == '!' || c == '.') && (i+1 == len(q) || q[i+1] == ' ' || q[i+1] == '\n') {
+			if s := strings.TrimSpace(q[start : i+1]); len(strings.Fields(s)) > 1 {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(q[start:]); len(strings.Fields(s)) > 1 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// weakSearch reports whether ans is search's first hit, given though it
+// is not a good one (secondAt): a sentence of the message that answers
+// well is a better answer.
+func weakSearch(ans Answer) bool {
+	h := ans.Results.Hits
+	return ans.Kind == Article && len(h) > 0 && h[0].Entry == ans.Entry && h[0].Confidence < secondAt
+}
+
+// strongHit reports whether search's first hit is the answer and a good
+// one (secondAt).
+func strongHit(ans Answer) bool {
+	h := ans.Results.Hits
+	return len(h) > 0 && h[0].Entry == ans.Entry && h[0].Confidence >= secondAt
+}
+
+// oneSentenceAnswers answers a message of several sentences that as a
+// whole is not sure, or only a weak search answer, with the answer of one of them, when the sentences
+// that answer confidently all give the same article and none is about
+// risk or asks how to use peerbot. A sentence answered by search alone
+// must be answered well (strongHit): alone, a sentence says less.
+func (b *Base) oneSentenceAnswers(q string, a Asker) (Answer, bool) {
+	ss := sentences(q)
+	if len(ss) < 2 || len(ss) > maxSentences {
+		return Answer{}, false
+	}
+	var found Answer
+	for _, s := range ss {
+		ans := b.answer(s, a)
+		if ans.Safety || ans.Kind == Usage {
+			return Answer{}, false
+		}
+		if !ans.Confident() || ans.Kind == Article && !strongHit(ans) {
+			continue // "what happens to our posts": too little said alone to answer
+		}
+		if found.Entry != nil && found.Entry != ans.Entry {
+			return Answer{}, false // two answers: which was asked is a guess
+		}
+		found = ans
+	}
+	return found, found.Entry != nil
+}
