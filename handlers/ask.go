@@ -163,7 +163,7 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		r = chooseRole(req, a.ForRoles)
 	default:
 		h.countUnanswered(ctx, a.Results.Terms)
-		r = h.notSure(ctx, req.UserID, q, asker, a.Results)
+		r = h.notSure(ctx, req.UserID, q, asker, a)
 	}
 	if a.Safety {
 		// The fixed safety reply comes first, whatever else is found.
@@ -427,8 +427,13 @@ func didYouMean(res knowledge.Results) []Section {
 // button value.
 const maxShareQuestion = 1850
 
-func (h *Answers) notSure(ctx context.Context, userID, q string, asker knowledge.Asker, res knowledge.Results) Reply {
+// outsideScope is what a not-sure reply says, in place of the nearest
+// articles, to a question about something the content does not cover.
+const outsideScope = "That's outside what I cover. I answer questions about the personalised care roles (social prescribing link workers, health and wellbeing coaches and care coordinators): what they do, who they help, and their supervision, training and resources."
+
+func (h *Answers) notSure(ctx context.Context, userID, q string, asker knowledge.Asker, a knowledge.Answer) Reply {
 	r := Reply{Text: "I'm not sure I know that one."}
+	res := a.Results
 	// The search has weighed its spelling corrections already; offer one
 	// only when it would find an answer, not for a real word "corrected".
 	var retry []Button
@@ -445,7 +450,12 @@ func (h *Answers) notSure(ctx context.Context, userID, q string, asker knowledge
 		}
 		near = append(near, fmt.Sprintf("- **%s**: %s", hit.Entry.Title, hit.Entry.Summary))
 	}
-	if len(near) > 0 {
+	switch {
+	case a.Outside:
+		// Articles that share a word with a drug dose or a leave booking
+		// are no help: say what is covered instead.
+		r.Sections = append(r.Sections, Section{Text: outsideScope})
+	case len(near) > 0:
 		r.Sections = append(r.Sections, Section{Heading: "The nearest I have", Text: strings.Join(near, "\n")})
 	}
 	if share := h.holdForSharing(ctx, userID, q); share != nil {

@@ -269,11 +269,11 @@ func TestAskNotSure(t *testing.T) {
 func TestAskShowsNearest(t *testing.T) {
 	s, _ := ansStore(t)
 	h := newAnswers(t, ansContent(t), s, ansChannel)
-	// "parking" is corrected to "making", which answers nothing better, so
-	// the correction is not offered.
-	r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: "supervision parking"})
+	// "xylophones" is a word the content does not know, and no correction
+	// of it answers anything better, so none is offered.
+	r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: "supervision xylophones"})
 	if !strings.HasPrefix(r.Text, "I'm not sure") {
-		t.Fatalf("/ask supervision parking = %q, want not sure", r.Text)
+		t.Fatalf("/ask supervision xylophones = %q, want not sure", r.Text)
 	}
 	near, ok := ansSection(r, "The nearest I have")
 	if n := strings.Count(near.Text, "- **Supervision for "); !ok || n != 3 {
@@ -470,6 +470,34 @@ func TestAskDidYouMeanLeavesRealWords(t *testing.T) {
 		}
 		if got != tc.offer {
 			t.Errorf("/ask %q offers %q, want %q", tc.q, got, tc.offer)
+		}
+	}
+}
+
+// TestAskOutsideScope: a question about something the content does not
+// cover at all is told what the bot does cover, not shown articles that
+// merely share a word with it.
+func TestAskOutsideScope(t *testing.T) {
+	base, err := knowledge.Load(knowledge.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ansStore(t)
+	h := newAnswers(t, base, s, ansChannel)
+	for _, q := range []string{"what is the dose of amoxicillin", "how do I book annual leave", "where can I park at the hospital"} {
+		r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: q})
+		if !strings.HasPrefix(r.Text, "I'm not sure") {
+			t.Errorf("/ask %q = %q, want not sure", q, r.Text)
+		}
+		if _, ok := ansSection(r, "The nearest I have"); ok {
+			t.Errorf("/ask %q lists the nearest articles, want what the bot covers", q)
+		}
+		var said bool
+		for _, sec := range r.Sections {
+			said = said || strings.HasPrefix(sec.Text, "That's outside what I cover.")
+		}
+		if !said {
+			t.Errorf("/ask %q does not say what the bot covers: %+v", q, r.Sections)
 		}
 	}
 }

@@ -60,6 +60,10 @@ type Answer struct {
 	ForRoles []*Entry
 	// Usage, for Kind Usage, is the command that does what was asked.
 	Usage UsageHint
+	// Outside, for Kind NotSure, says the question is about something the
+	// content does not cover at all (a drug dose, booking leave, an IT
+	// password), not a near miss: the nearest articles would be no help.
+	Outside bool
 	// Results is the search behind the answer: the nearest hits when not
 	// sure, the did-you-mean, and the query's terms.
 	Results Results
@@ -92,6 +96,10 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		if one, ok := b.oneSentenceAnswers(q, a); ok {
 			return one
 		}
+	}
+	if ans.Kind == NotSure && !ans.Safety && ans.ForRoles == nil {
+		words, _ := readQuestion(q)
+		ans.Outside = offTopic(words)
 	}
 	return ans
 }
