@@ -148,7 +148,8 @@ func plural(n int) string {
 }
 
 // remindShow tells a person their reminder settings and when the next
-// reminder comes, after said.
+// reminder comes, after said: what a change just did, "" when nothing
+// changed.
 func (h *Supervision) remindShow(ctx context.Context, req Request, p supervision.Profile, said string) (Reply, error) {
 	rec, err := h.record(ctx, p)
 	if err != nil {
@@ -163,7 +164,13 @@ func (h *Supervision) remindShow(ctx context.Context, req Request, p supervision
 	if clock == "" {
 		clock = supervision.DefaultReminderTime
 	}
-	text := strings.TrimSpace(said + " Next reminder: " + h.queuedReminder(ctx, rec))
+	// A change plans the reminder again from the rule once this reply is
+	// drawn (Reschedule), so what is queued now is the plan from before it.
+	next := h.nextReminder(rec)
+	if said == "" {
+		next = h.queuedReminder(ctx, rec)
+	}
+	text := strings.TrimSpace(said + " Next reminder: " + next)
 	return Reply{
 		Text: text,
 		Sections: []Section{{Fields: []Field{
