@@ -84,3 +84,19 @@ func TestSupervisionRemindChangeShowsTheNewPlan(t *testing.T) {
 	wantContains(t, "remind after a snooze", all(e.run(sam, "remind")),
 		"Next reminder: Wed 9 Dec 2026 at 09:00 (Europe/London), by direct message: you snoozed it.")
 }
+
+// Turning reminders off says so once.
+func TestSupervisionRemindOffSaysItOnce(t *testing.T) {
+	e := newSupEnvQueue(t, &supQueue{})
+	e.people()
+	e.addSession(sam, day(2026, 11, 10), supervision.Clinical)
+	r := e.run(sam, "remind off")
+	if r.Text != "Reminders are off." {
+		t.Errorf("remind off = %q, want %q", r.Text, "Reminders are off.")
+	}
+	if r := e.run(sam, "remind"); r.Text != "Reminders are off." {
+		t.Errorf("remind when off = %q, want %q", r.Text, "Reminders are off.")
+	}
+	wantContains(t, "days-before when off", e.run(sam, "remind days-before 5").Text,
+		"Your first reminder comes 5 days before a session is due. Reminders are off, so none is planned.")
+}
