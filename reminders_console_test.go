@@ -186,7 +186,7 @@ func TestConsoleReminderSettings(t *testing.T) {
 	mustContain(t, "days-before 0", c.typeLine(t, "/supervision remind days-before 0", "Next reminder"), "on the day a session is due", "On the due day")
 	// Four weeks away: a snooze of three days would bring it forward.
 	mustContain(t, "snooze forward", c.typeLine(t, "/supervision snooze 3", "already comes later"), "left it there")
-	mustContain(t, "off", c.typeLine(t, "/supervision remind off", "Next reminder"), "Reminders are off.")
+	mustContain(t, "off", c.typeLine(t, "/supervision remind off", "Reminders are off."), "Reminders: off")
 	mustContain(t, "snooze when off", c.typeLine(t, "/supervision snooze 7", "nothing to snooze"), "/supervision remind on")
 	c.typeLine(t, "/supervision reminder-skip", "nothing to skip") // turning them off removed the queued one
 	mustContain(t, "on again", c.typeLine(t, "/supervision remind on", "Next reminder"), "Reminders are on.", "at 21:00 (")

@@ -90,14 +90,16 @@ func supCorrections(cs []supervision.Correction) string {
 // logging for someone who names them as supervisor ("log yesterday with
 // @sam"). It returns a stand-in profile for the logger in the logger's own
 // time zone (from the directory), so the dates they type are read as they
-// meant them. Unreadable arguments report false: the person is then guided
-// to set up, as anyone without a profile is.
+// meant them. The person is found by the mention alone, so a log for a
+// supervisee that is refused (a date in the future) is refused for what
+// is wrong with it, not for the logger's missing profile. Anyone else is
+// guided to set up, as anyone without a profile is.
 func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (supervision.Profile, bool, error) {
-	la, err := supervision.ParseLog(args, h.now().In(h.zone))
-	if err != nil || la.WithID == "" || la.WithID == me {
+	withID := supervision.LogMention(args)
+	if withID == "" || withID == me {
 		return supervision.Profile{}, false, nil
 	}
-	other, ok, err := h.profiles.Profile(ctx, la.WithID)
+	other, ok, err := h.profiles.Profile(ctx, withID)
 	if err != nil {
 		return supervision.Profile{}, false, fmt.Errorf("supervision: reading profile: %w", err)
 	}

@@ -186,6 +186,25 @@ func TestSupervisionSupervisorWithoutProfileLogsForSupervisee(t *testing.T) {
 	}
 }
 
+// A supervisor with no profile of their own who logs a future date for a
+// supervisee is told about the date, as the supervisee would be for their
+// own log, not asked to set up a profile.
+func TestSupervisionSupervisorWithoutProfileFutureDate(t *testing.T) {
+	e := newSupEnv(t)
+	e.saveProfile(supervision.Profile{UserID: sam, Role: supervision.LinkWorker, PCN: "Central", SupervisorID: gp, TimeZone: "Europe/London"})
+
+	got := all(e.run(gp, "log for @U01SAM tomorrow clinical 60"))
+	wantContains(t, "supervisor's future log", got, "I can't log a session in the future: 21 Nov 2026 hasn't happened yet.")
+	wantNotContains(t, "supervisor's future log", got, "set up")
+	if own := all(e.run(sam, "log tomorrow clinical 60")); got != own {
+		t.Errorf("the supervisor reads %q, want what Sam reads for his own future date, %q", got, own)
+	}
+	if n := len(e.sessions(sam)); n != 0 {
+		t.Errorf("a future session reached Sam's record: %d sessions", n)
+	}
+	wantContains(t, "a stranger's future log", e.run(kim, "log for @U01SAM tomorrow clinical 60").Text, "set up your supervision profile")
+}
+
 func TestSupervisionUndo(t *testing.T) {
 	t.Run("within a day", func(t *testing.T) {
 		e := newSupEnv(t)

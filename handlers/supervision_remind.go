@@ -31,6 +31,9 @@ type Reminders interface {
 	Next(ctx context.Context, userID string) (at time.Time, snoozed, ok bool, err error)
 }
 
+// supRemindOff is what /supervision remind says when reminders are off.
+const supRemindOff = "Reminders are off."
+
 // ErrNoReminder says a person has no reminder queued.
 var ErrNoReminder = errors.New("no reminder is planned")
 
@@ -103,7 +106,10 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 	switch {
 	case len(words) == 1 && (words[0] == "on" || words[0] == "off"):
 		p.Reminders = words[0] == "on"
-		return "Reminders are " + words[0] + ".", ""
+		if !p.Reminders {
+			return supRemindOff, ""
+		}
+		return "Reminders are on.", ""
 	case words[0] == "days-before" || words[0] == "days" || words[0] == "lead":
 		n, err := strconv.Atoi(strings.TrimSuffix(arg, " days"))
 		if err != nil || n < 0 || n > supervision.MaxLeadDays {
@@ -148,7 +154,8 @@ func plural(n int) string {
 }
 
 // remindShow tells a person their reminder settings and when the next
-// reminder comes, after said.
+// reminder comes, after said: what a change just did, "" when nothing
+// changed.
 func (h *Supervision) remindShow(ctx context.Context, req Request, p supervision.Profile, said string) (Reply, error) {
 	rec, err := h.record(ctx, p)
 	if err != nil {
@@ -163,7 +170,21 @@ func (h *Supervision) remindShow(ctx context.Context, req Request, p supervision
 	if clock == "" {
 		clock = supervision.DefaultReminderTime
 	}
-	text := strings.TrimSpace(said + " Next reminder: " + h.queuedReminder(ctx, rec))
+	// A change plans the reminder again from the rule once this reply is
+	// drawn (Reschedule), so what is queued now is the plan from before it.
+	var next string
+	switch {
+	case !p.Reminders && said == supRemindOff: // just turned off: said once
+	case !p.Reminders && said != "":
+		next = "Reminders are off, so none is planned."
+	case !p.Reminders:
+		next = supRemindOff
+	case said != "":
+		next = "Next reminder: " + h.nextReminder(rec)
+	default:
+		next = "Next reminder: " + h.queuedReminder(ctx, rec)
+	}
+	text := strings.TrimSpace(said + " " + next)
 	return Reply{
 		Text: text,
 		Sections: []Section{{Fields: []Field{

@@ -80,13 +80,14 @@ func TestNextReminders(t *testing.T) {
 	p := Profile{Reminders: true, TimeZone: "Europe/London", ReminderTime: "09:30", ReminderDay: time.Monday}
 	now := at(2026, 11, 20, 10)
 	// Clinical due 10 Dec, coaching due 1 Dec: the coaching reminder
-	// (28 Nov, three days before) comes first and says which clock.
+	// (three days before is Sat 28 Nov, so Fri 27 Nov) comes first and says
+	// which clock.
 	st := ComputeStatus(coach, []Session{
 		session(day(2026, 11, 10), Clinical, NoConfirmation),
 		session(day(2026, 11, 1), CoachingSup, NoConfirmation),
 	}, nil, now)
 	r, ok := NextReminders(p, st, nil, now)
-	want := time.Date(2026, 11, 28, 9, 30, 0, 0, london)
+	want := time.Date(2026, 11, 27, 9, 30, 0, 0, london)
 	if !ok || !r.At.Equal(want) || len(r.Clocks) != 1 || r.Clocks[0].Kind.Type != CoachingSup {
 		t.Errorf("NextReminders() = %v %+v, %v, want %v for coaching supervision", r.At, r.Clocks, ok, want)
 	}

@@ -14,11 +14,11 @@ func TestNextReminderFollowsLeadDays(t *testing.T) {
 		lead int
 		want time.Time
 	}{
-		{0, at930(28)}, // the default, ReminderLeadDays
+		{0, at930(27)}, // the default, ReminderLeadDays: Sat 28, so the Friday before
 		{5, at930(26)},
 		{MaxLeadDays, at930(17)},
 		{NoLeadDays, time.Date(2026, 12, 1, 9, 30, 0, 0, london)},
-		{99, at930(28)}, // out of range: the default
+		{99, at930(27)}, // out of range: the default
 	} {
 		p := Profile{Reminders: true, ReminderDay: time.Monday, ReminderTime: "09:30", TimeZone: "Europe/London", LeadDays: tc.lead}
 		got, ok := NextReminder(p, due, nil, at(2026, 11, 10, 9))

@@ -81,6 +81,28 @@ func ParseLog(args string, today time.Time) (LogArgs, error) {
 	return out, nil
 }
 
+// LogMention is the one person a log names ("with @sam", "@sam"), read
+// on its own, so that a log refused for another reason (a date in the
+// future) still says whose it is; "" when it names nobody, or more than
+// one person.
+func LogMention(args string) string {
+	if len(args) > maxInput {
+		return ""
+	}
+	found := ""
+	for _, tok := range tokens(args) {
+		id, ok := mentionID(tok)
+		switch {
+		case !ok:
+		case found != "" && found != id:
+			return ""
+		default:
+			found = id
+		}
+	}
+	return found
+}
+
 // readLog places every token of a log. unknown is the first word it could
 // not place, if any; err is any other mistake.
 func readLog(toks []string, today time.Time) (out LogArgs, unknown string, err error) {

@@ -195,3 +195,19 @@ func TestParseLogRefusesTooManyWords(t *testing.T) {
 		t.Errorf("ParseLog(%d words) error = %v, want nil", maxLogWords, err)
 	}
 }
+
+func TestLogMention(t *testing.T) {
+	for args, want := range map[string]string{
+		"for @U01SAM tomorrow clinical 60":         "U01SAM",
+		"yesterday with <@U01SAM|sam> 1h":          "U01SAM",
+		"@U01SAM with @U01SAM":                     "U01SAM",
+		"yesterday clinical 60":                    "",
+		"with @U01SAM and @U02GP":                  "",
+		"with @sam (a name is no user id)":         "",
+		strings.Repeat("x", maxInput) + " @U01SAM": "",
+	} {
+		if got := LogMention(args); got != want {
+			t.Errorf("LogMention(%.40q) = %q, want %q", args, got, want)
+		}
+	}
+}

@@ -298,9 +298,13 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 // p.ReminderDay (Monday if it is out of range), starting with the first such
 // day after the due date. Note that a Profile's zero ReminderDay is Sunday:
 // set it when the profile is made. A reminder that would fall during leave
-// moves to the first day after it, so none goes out during leave. It
-// considers only the due date, not how reminders were answered (snoozes and
-// skips are the scheduler's).
+// moves to the first day after it, so none goes out during leave. One that
+// would fall on a Saturday or Sunday moves to the Friday before (or, when
+// that Friday is in leave, to the first working day after the leave),
+// unless it falls on the weekday the person chose (a weekend day only when
+// they said "anyway"). Bank holidays are not known here. It considers only
+// the due date, not how reminders were answered (snoozes and skips are the
+// scheduler's).
 func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (time.Time, bool) {
 	if !p.Reminders || dueDate.IsZero() {
 		return time.Time{}, false
@@ -314,26 +318,17 @@ func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (
 		t := time.Unix(int64(day)*86400, 0).UTC()
 		return time.Date(t.Year(), t.Month(), t.Day(), h, m, 0, 0, loc)
 	}
-	// Leave as day numbers, so a day can be moved past it.
-	type span struct{ from, to int }
-	spans := make([]span, 0, len(leaves))
-	for _, l := range leaves {
-		spans = append(spans, span{dayNumber(l.From), dayNumber(l.To)})
+	weekday := p.ReminderDay
+	if weekday < time.Sunday || weekday > time.Saturday {
+		weekday = time.Monday
 	}
-	outOfLeave := func(day int) int {
-		for moved := true; moved; {
-			moved = false
-			for _, s := range spans {
-				if s.from <= day && day <= s.to {
-					day, moved = s.to+1, true
-				}
-			}
-		}
-		return day
+	days := reminderDays{chosen: weekday}
+	for _, l := range leaves {
+		days.leave = append(days.leave, daySpan{dayNumber(l.From), dayNumber(l.To)})
 	}
 	due := dayNumber(dueDate)
 	try := func(day int) (time.Time, bool) {
-		t := at(outOfLeave(day))
+		t := at(days.place(day))
 		return t, t.After(now)
 	}
 	if t, ok := try(due - p.Lead()); ok {
@@ -344,12 +339,8 @@ func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (
 	}
 	// Weekly while overdue, on the chosen weekday. Start from the week of now
 	// rather than walking every week since the due date.
-	weekday := p.ReminderDay
-	if weekday < time.Sunday || weekday > time.Saturday {
-		weekday = time.Monday
-	}
 	first := due + 1
-	for time.Unix(int64(first)*86400, 0).UTC().Weekday() != weekday {
+	for weekdayOf(first) != weekday {
 		first++
 	}
 	nowDay := dayNumber(now.In(loc))
@@ -363,6 +354,54 @@ func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (
 		}
 	}
 	return time.Time{}, false
+}
+
+// daySpan is a stretch of leave as day numbers, from and to inclusive.
+type daySpan struct{ from, to int }
+
+// reminderDays moves a reminder's day (a day number) off leave and
+// weekends, as nextReminder says.
+type reminderDays struct {
+	leave  []daySpan
+	chosen time.Weekday // the person's reminder day: a weekend day here is theirs
+}
+
+// place is the day a reminder meant for day falls on.
+func (d reminderDays) place(day int) int {
+	for i := 0; i < 400; i++ { // leave and weekends alternating: ends long before this
+		day = d.outOfLeave(day)
+		wd := weekdayOf(day)
+		if (wd != time.Saturday && wd != time.Sunday) || wd == d.chosen {
+			return day
+		}
+		friday := day - 1
+		if wd == time.Sunday {
+			friday = day - 2
+		}
+		if d.outOfLeave(friday) == friday {
+			return friday
+		}
+		day = friday + 3 // the Monday after
+	}
+	return day
+}
+
+// outOfLeave is day, or the first day after the leave it falls in.
+func (d reminderDays) outOfLeave(day int) int {
+	for moved := true; moved; {
+		moved = false
+		for _, s := range d.leave {
+			if s.from <= day && day <= s.to {
+				day, moved = s.to+1, true
+			}
+		}
+	}
+	return day
+}
+
+// weekdayOf is a day number's weekday.
+func weekdayOf(day int) time.Weekday {
+	return time.Unix(int64(day)*86400, 0).UTC().Weekday()
 }
 
 // zone loads name, or DefaultTimeZone when it is empty or unknown, or UTC

@@ -180,6 +180,8 @@ func TestNextReminder(t *testing.T) {
 	at930 := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 30, 0, 0, london) }
 	with := func(f func(*Profile)) Profile { q := p; f(&q); return q }
 	newYork := mustZone("America/New_York")
+	sunday := with(func(p *Profile) { p.ReminderDay = time.Sunday }) // chosen with "anyway"
+	dueMonday := Status{State: DueSoon, Due: day(2026, 12, 7)}
 	tests := []struct {
 		name   string
 		p      Profile
@@ -188,8 +190,17 @@ func TestNextReminder(t *testing.T) {
 		now    time.Time
 		want   time.Time // zero for none
 	}{
-		{"three days before", p, due, nil, at(2026, 11, 20, 9), at930(2026, 11, 28)},
+		{"three days before, a Saturday: the Friday before", p, due, nil, at(2026, 11, 20, 9), at930(2026, 11, 27)},
 		{"on the day", p, due, nil, at930(2026, 11, 28), at930(2026, 12, 1)},
+		{"a day before, a Sunday: the Friday before", with(func(p *Profile) { p.LeadDays = 1 }), dueMonday, nil,
+			at(2026, 12, 1, 9), at930(2026, 12, 4)},
+		{"due on a Saturday: the Friday before", with(func(p *Profile) { p.LeadDays = NoLeadDays }), Status{Due: day(2026, 12, 5)}, nil,
+			at(2026, 12, 1, 9), at930(2026, 12, 4)},
+		{"a weekend day they chose stays", with(func(p *Profile) { p.ReminderDay = time.Saturday }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 28)},
+		{"their weekend day does not open the other", with(func(p *Profile) { p.ReminderDay = time.Saturday; p.LeadDays = 1 }), dueMonday, nil,
+			at(2026, 12, 1, 9), at930(2026, 12, 4)},
+		{"the Friday before is in leave: the Monday after", p, due, []Leave{leave(day(2026, 11, 23), day(2026, 11, 27))},
+			at(2026, 11, 20, 9), at930(2026, 11, 30)},
 		{"weekly on the chosen day", p, due, nil, at(2026, 12, 1, 10), at930(2026, 12, 7)},
 		{"the week after", p, due, nil, at(2026, 12, 7, 10), at930(2026, 12, 14)},
 		{"long overdue", p, due, nil, at(2027, 6, 1, 12), at930(2027, 6, 7)},
@@ -202,17 +213,17 @@ func TestNextReminder(t *testing.T) {
 		{"reminders off", with(func(p *Profile) { p.Reminders = false }), due, nil, at(2026, 11, 20, 9), time.Time{}},
 		{"nothing due", p, Status{State: None}, nil, at(2026, 11, 20, 9), time.Time{}},
 		{"frequency unknown", p, Status{State: Unknown}, nil, at(2026, 11, 20, 9), time.Time{}},
-		{"no zone means London", with(func(p *Profile) { p.TimeZone = "" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 28)},
-		{"unknown zone means London", with(func(p *Profile) { p.TimeZone = "Mars/Base" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 28)},
+		{"no zone means London", with(func(p *Profile) { p.TimeZone = "" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 27)},
+		{"unknown zone means London", with(func(p *Profile) { p.TimeZone = "Mars/Base" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 27)},
 		{"their own zone", with(func(p *Profile) { p.TimeZone = "America/New_York" }), due, nil, at(2026, 11, 20, 9),
-			time.Date(2026, 11, 28, 9, 30, 0, 0, newYork)},
-		{"no time means the default", with(func(p *Profile) { p.ReminderTime = "" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 28)},
+			time.Date(2026, 11, 27, 9, 30, 0, 0, newYork)},
+		{"no time means the default", with(func(p *Profile) { p.ReminderTime = "" }), due, nil, at(2026, 11, 20, 9), at930(2026, 11, 27)},
 		{"their own time", with(func(p *Profile) { p.ReminderTime = "17:15" }), due, nil, at(2026, 11, 20, 9),
-			time.Date(2026, 11, 28, 17, 15, 0, 0, london)},
+			time.Date(2026, 11, 27, 17, 15, 0, 0, london)},
 		{"a weekday out of range means Monday", with(func(p *Profile) { p.ReminderDay = 9 }), due, nil, at(2026, 12, 1, 10), at930(2026, 12, 7)},
 		{"weekly on a Wednesday", with(func(p *Profile) { p.ReminderDay = time.Wednesday }), due, nil, at(2026, 12, 1, 10), at930(2026, 12, 2)},
-		{"after the clocks go forward", p, Status{Due: day(2027, 3, 30)}, nil, at(2027, 3, 20, 9), at930(2027, 3, 27)},
-		{"on the day the clocks go forward", p, Status{Due: day(2027, 3, 28)}, nil, at(2027, 3, 27, 9), at930(2027, 3, 28)},
+		{"after the clocks go forward", p, Status{Due: day(2027, 4, 1)}, nil, at(2027, 3, 20, 9), at930(2027, 3, 29)},
+		{"on the day the clocks go forward", sunday, Status{Due: day(2027, 3, 28)}, nil, at(2027, 3, 27, 9), at930(2027, 3, 28)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -239,7 +250,8 @@ func TestStatusAndReminderTogether(t *testing.T) {
 		t.Fatalf("ComputeStatus().Due = %v, want %v", st.Due, want)
 	}
 	got, ok := NextReminder(p, st, leaves, now)
-	if want := time.Date(2026, 12, 5, 10, 0, 0, 0, london); !ok || !got.Equal(want) {
+	// Three days before is Sat 5 Dec: the Friday before.
+	if want := time.Date(2026, 12, 4, 10, 0, 0, 0, london); !ok || !got.Equal(want) {
 		t.Errorf("NextReminder() = %v, %v, want %v", got, ok, want)
 	}
 }

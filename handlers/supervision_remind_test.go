@@ -1,0 +1,102 @@
+package handlers_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// A reminder whose day falls at a weekend is shown (and sent) on the
+// Friday before, unless the person chose that weekend day themselves.
+func TestSupervisionRemindNotAtWeekends(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 11, 15), supervision.Clinical) // due Tue 15 Dec; three days before is Sat 12 Dec
+
+	got := all(e.run(sam, "remind"))
+	wantContains(t, "remind", got, "Next reminder: Fri 11 Dec 2026 at 09:30 (Europe/London), by direct message.")
+	wantNotContains(t, "remind", got, "Sat 12 Dec")
+
+	got = all(e.run(sam, "remind on saturday anyway"))
+	wantContains(t, "remind on saturday anyway", got, "Next reminder: Sat 12 Dec 2026 at 09:30 (Europe/London), by direct message.")
+	if p, _ := e.profile(sam); p.ReminderDay != time.Saturday {
+		t.Errorf("reminder day = %v, want Saturday", p.ReminderDay)
+	}
+}
+
+// supQueue is a reminder queue that holds what was planned before: the
+// bot plans again (a reply's Reschedule) only after the reply is drawn.
+type supQueue struct {
+	due     time.Time
+	snoozed bool
+}
+
+func (q *supQueue) Remind(context.Context, string) (time.Time, bool, error) { return q.due, true, nil }
+func (q *supQueue) Snooze(_ context.Context, _ string, until time.Time) error {
+	q.due, q.snoozed = until, true
+	return nil
+}
+func (q *supQueue) Skip(context.Context, string) error { return handlers.ErrNoReminder }
+func (q *supQueue) Next(context.Context, string) (time.Time, bool, bool, error) {
+	return q.due, q.snoozed, !q.due.IsZero(), nil
+}
+
+// newSupEnvQueue is newSupEnv with a reminder queue.
+func newSupEnvQueue(t *testing.T, q handlers.Reminders) *supEnv {
+	e := newSupEnv(t)
+	e.h = handlers.NewSupervision(handlers.SupervisionOptions{
+		Profiles: e.st, Sessions: e.st, Standards: supervision.DefaultStandards(),
+		Directory: supDirectory{}, Now: e.clock.Now, DefaultZone: london, Reminders: q,
+	})
+	e.tbl = supTable(t, e.h)
+	return e
+}
+
+// After a change to the reminder settings, the reply shows the plan as it
+// is after the change (the change plans the reminder again), not the one
+// still queued from before it, and never says a reminder was skipped.
+func TestSupervisionRemindChangeShowsTheNewPlan(t *testing.T) {
+	at := func(d, h, m int) time.Time { return time.Date(2026, 12, d, h, m, 0, 0, london) }
+	q := &supQueue{due: at(7, 9, 30)} // planned before: three days before Thu 10 Dec, at 09:30
+	e := newSupEnvQueue(t, q)
+	e.people()
+	e.addSession(sam, day(2026, 11, 10), supervision.Clinical)
+
+	r := e.run(sam, "remind at 9am")
+	got := all(r)
+	wantContains(t, "remind at 9am", got,
+		"Reminders come at 09:00. Next reminder: Mon 7 Dec 2026 at 09:00 (Europe/London), by direct message.")
+	wantNotContains(t, "remind at 9am", got, "skipped", "09:30 (Europe/London), by")
+	if len(r.Reschedule) != 1 || r.Reschedule[0] != sam {
+		t.Errorf("remind at 9am: Reschedule = %v, want the reminder planned again", r.Reschedule)
+	}
+
+	got = all(e.run(sam, "remind days-before 5")) // Sat 5 Dec: the Friday before
+	wantContains(t, "remind days-before 5", got,
+		"Your first reminder comes 5 days before a session is due. Next reminder: Fri 4 Dec 2026 at 09:00 (Europe/London), by direct message.")
+	wantNotContains(t, "remind days-before 5", got, "skipped", "7 Dec")
+
+	// Asked with no change, a snoozed one still shows as queued.
+	q.due, q.snoozed = at(9, 9, 0), true
+	wantContains(t, "remind after a snooze", all(e.run(sam, "remind")),
+		"Next reminder: Wed 9 Dec 2026 at 09:00 (Europe/London), by direct message: you snoozed it.")
+}
+
+// Turning reminders off says so once.
+func TestSupervisionRemindOffSaysItOnce(t *testing.T) {
+	e := newSupEnvQueue(t, &supQueue{})
+	e.people()
+	e.addSession(sam, day(2026, 11, 10), supervision.Clinical)
+	r := e.run(sam, "remind off")
+	if r.Text != "Reminders are off." {
+		t.Errorf("remind off = %q, want %q", r.Text, "Reminders are off.")
+	}
+	if r := e.run(sam, "remind"); r.Text != "Reminders are off." {
+		t.Errorf("remind when off = %q, want %q", r.Text, "Reminders are off.")
+	}
+	wantContains(t, "days-before when off", e.run(sam, "remind days-before 5").Text,
+		"Your first reminder comes 5 days before a session is due. Reminders are off, so none is planned.")
+}
