@@ -1,5 +1,7 @@
 package handlers
 
+import "strings"
+
 // Reply is a transport-neutral answer. The bot renders it to Block Kit for
 // Slack and to plain text for the console. Text fields use a small Markdown
 // subset: **bold**, _italic_, [label](https://url) and "- " bullets.
@@ -112,3 +114,33 @@ type Source struct {
 
 // Say is the simplest reply: one paragraph for the asker only.
 func Say(text string) Reply { return Reply{Text: text} }
+
+// The marks round a span of a reply's text that is shown as typed (see
+// AsTyped). They are Unicode private-use characters, which no reply of the
+// bot's own holds; the renderers take them out.
+const (
+	TypedStart = "\uE000"
+	TypedEnd   = "\uE001"
+)
+
+// AsTyped marks s, text a person typed or that came from a person's record
+// (a PCN's name, a topic, a word the bot did not know), to be shown inside
+// a reply's text exactly as typed: none of its Markdown, links or mentions
+// is converted, and nothing in it can become a link, a mention or a
+// channel-wide ping in the bot's voice. Marks already in s are dropped, so
+// it cannot end its own span early.
+func AsTyped(s string) string {
+	if s == "" {
+		return ""
+	}
+	return TypedStart + Unmarked(s) + TypedEnd
+}
+
+// Unmarked is s without AsTyped's marks, for places that show plain text
+// only, such as a header, a button's label or a file name.
+func Unmarked(s string) string {
+	if !strings.Contains(s, TypedStart) && !strings.Contains(s, TypedEnd) {
+		return s
+	}
+	return strings.NewReplacer(TypedStart, "", TypedEnd, "").Replace(s)
+}
