@@ -1,6 +1,10 @@
 package handlers
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // Reply is a transport-neutral answer. The bot renders it to Block Kit for
 // Slack and to plain text for the console. Text fields use a small Markdown
@@ -142,5 +146,31 @@ func Unmarked(s string) string {
 	if !strings.Contains(s, TypedStart) && !strings.Contains(s, TypedEnd) {
 		return s
 	}
-	return strings.NewReplacer(TypedStart, "", TypedEnd, "").Replace(s)
+	return unmark.Replace(s)
+}
+
+var unmark = strings.NewReplacer(TypedStart, "", TypedEnd, "")
+
+// quotedTyped is s as typed, between straight quotes.
+func quotedTyped(s string) string { return `"` + AsTyped(s) + `"` }
+
+// goQuoted is a string quoted as %q writes it.
+var goQuoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// typedQuotes marks as typed each quoted part of msg, a message that
+// quotes what a person typed with %q, as the supervision package's
+// refusals do ("I don't know the role \"x\"."): the part is shown between
+// straight quotes, as it was typed. A msg with typed parts marked already
+// is left alone.
+func typedQuotes(msg string) string {
+	if strings.Contains(msg, TypedStart) || !strings.Contains(msg, `"`) {
+		return msg
+	}
+	return goQuoted.ReplaceAllStringFunc(msg, func(q string) string {
+		s, err := strconv.Unquote(q)
+		if err != nil {
+			s = q[1 : len(q)-1]
+		}
+		return quotedTyped(s)
+	})
 }
