@@ -8,7 +8,9 @@ import (
 
 // Reply is a transport-neutral answer. The bot renders it to Block Kit for
 // Slack and to plain text for the console. Text fields use a small Markdown
-// subset: **bold**, _italic_, [label](https://url) and "- " bullets.
+// subset: **bold**, _italic_, [label](https://url) and "- " bullets. Any
+// part of them that a person typed, or that came from a person's record,
+// goes in AsTyped, so that it is shown as typed and never converted.
 type Reply struct {
 	Header   string    // a short title; plain text
 	Text     string    // the opening paragraph
