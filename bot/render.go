@@ -39,8 +39,20 @@ var (
 )
 
 // mrkdwn turns the reply Markdown subset into Slack mrkdwn. It escapes & < >
-// first, so text a person typed cannot become a mention or a link.
+// first, so text a person typed cannot become a mention or a link. A span
+// marked as typed (handlers.AsTyped) is only escaped, never converted, and
+// keeps its marks, so that the text object it goes in is made verbatim
+// (mdObject) and Slack does not link or parse it either.
 func mrkdwn(s string) string {
+	if !strings.Contains(s, handlers.TypedStart) {
+		return mrkdwnOwn(s)
+	}
+	own, spans := cutTyped(s)
+	return putTyped(mrkdwnOwn(own), spans, true, escape)
+}
+
+// mrkdwnOwn is mrkdwn for text with no typed spans.
+func mrkdwnOwn(s string) string {
 	s = escape(s)
 	// Each rewrite runs only when its marker is there: most text has none,
 	// and every reply's text passes here.
@@ -61,8 +73,18 @@ func mrkdwn(s string) string {
 }
 
 // plain turns the reply Markdown subset into plain text for the console and
-// for notification fallbacks.
+// for notification fallbacks. A span marked as typed is left as typed, its
+// marks taken out.
 func plain(s string) string {
+	if !strings.Contains(s, handlers.TypedStart) {
+		return handlers.Unmarked(plainOwn(s))
+	}
+	own, spans := cutTyped(s)
+	return putTyped(plainOwn(own), spans, false, nil)
+}
+
+// plainOwn is plain for text with no typed spans.
+func plainOwn(s string) string {
 	if strings.Contains(s, "<@") {
 		s = mdMention.ReplaceAllString(s, "@$1")
 	}
@@ -73,6 +95,80 @@ func plain(s string) string {
 		s = bold(s, "")
 	}
 	return bullets(s, "• ")
+}
+
+// emptySpan is what cutTyped leaves in a typed span's place.
+const emptySpan = handlers.TypedStart + handlers.TypedEnd
+
+// cutTyped takes the spans marked as typed out of s, leaving an empty pair
+// of marks in each one's place, which no conversion touches, and returns
+// their text in order. A span not closed runs to the end of s (a reply cut
+// short keeps its typed text inert); a stray end mark is dropped.
+func cutTyped(s string) (string, []string) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var spans []string
+	for {
+		i := strings.Index(s, handlers.TypedStart)
+		if i < 0 {
+			b.WriteString(strings.ReplaceAll(s, handlers.TypedEnd, ""))
+			return b.String(), spans
+		}
+		b.WriteString(strings.ReplaceAll(s[:i], handlers.TypedEnd, ""))
+		b.WriteString(emptySpan)
+		s = s[i+len(handlers.TypedStart):]
+		span := s
+		if j := strings.Index(s, handlers.TypedEnd); j >= 0 {
+			span, s = s[:j], s[j+len(handlers.TypedEnd):]
+		} else {
+			s = ""
+		}
+		spans = append(spans, strings.ReplaceAll(span, handlers.TypedStart, ""))
+	}
+}
+
+// putTyped puts each span's text back in the empty pair cutTyped left, in
+// order, through f when f is not nil, and between its marks when marks is
+// true.
+func putTyped(s string, spans []string, marks bool, f func(string) string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2*len(spans))
+	for _, span := range spans {
+		i := strings.Index(s, emptySpan)
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		if f != nil {
+			span = f(span)
+		}
+		if marks {
+			b.WriteString(handlers.TypedStart + span + handlers.TypedEnd)
+		} else {
+			b.WriteString(span)
+		}
+		s = s[i+len(emptySpan):]
+	}
+	b.WriteString(strings.ReplaceAll(s, emptySpan, ""))
+	return b.String()
+}
+
+// mdObject is a mrkdwn text object for what mrkdwn wrote: one holding
+// typed text (any mark of a typed span) loses the marks and is verbatim,
+// so Slack links no URL, channel name or @here in it. The bot's own links
+// and mentions are written out in full, which verbatim text still draws.
+func mdObject(s string) *slack.TextBlockObject {
+	t := &slack.TextBlockObject{Type: slack.MarkdownType}
+	setMarkdown(t, s)
+	return t
+}
+
+// setMarkdown fills t as mdObject does.
+func setMarkdown(t *slack.TextBlockObject, s string) {
+	if strings.Contains(s, handlers.TypedStart) || strings.Contains(s, handlers.TypedEnd) {
+		s, t.Verbatim = handlers.Unmarked(s), true
+	}
+	t.Text = s
 }
 
 // bold rewrites each **text** (text of no * or line break) as text between
@@ -140,7 +236,7 @@ func Blocks(r handlers.Reply) ([]slack.Block, string) {
 	// buttons and the context, without growing the list on the way.
 	blocks := make([]slack.Block, 0, 4+len(r.Sections))
 	if h := strings.TrimSpace(r.Header); h != "" {
-		blocks = append(blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, clip(h, maxHeaderText), true, false)))
+		blocks = append(blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, clip(handlers.Unmarked(h), maxHeaderText), true, false)))
 	}
 	for _, chunk := range splitText(mrkdwn(r.Text), maxSectionText) {
 		blocks = append(blocks, section(chunk, nil))
@@ -170,14 +266,14 @@ func Blocks(r handlers.Reply) ([]slack.Block, string) {
 func Fallback(r handlers.Reply) string {
 	parts := []string{}
 	if r.Header != "" {
-		parts = append(parts, r.Header)
+		parts = append(parts, handlers.Unmarked(r.Header))
 	}
 	if r.Text != "" {
 		parts = append(parts, plain(r.Text))
 	} else if len(r.Sections) > 0 {
 		s := r.Sections[0]
 		opening := plain(s.Text)
-		if t := strings.TrimSpace(s.Typed); t != "" {
+		if t := strings.TrimSpace(handlers.Unmarked(s.Typed)); t != "" {
 			opening = strings.TrimSpace(opening + "\n" + t)
 		}
 		parts = append(parts, opening)
@@ -210,9 +306,9 @@ func sectionBlocks(s handlers.Section) []slack.Block {
 	}
 	var parts []*slack.TextBlockObject
 	for _, c := range splitText(mrkdwn(strings.TrimSpace(md)), maxSectionText) {
-		parts = append(parts, slack.NewTextBlockObject(slack.MarkdownType, c, false, false))
+		parts = append(parts, mdObject(c))
 	}
-	for _, c := range splitText(escape(s.Typed), maxSectionText) {
+	for _, c := range splitText(escape(handlers.Unmarked(s.Typed)), maxSectionText) {
 		parts = append(parts, slack.NewTextBlockObject(slack.MarkdownType, c, false, true))
 	}
 	fields := fieldObjects(s.Fields)
@@ -240,7 +336,7 @@ var noText = []*slack.TextBlockObject{nil}
 func section(text string, fields []*slack.TextBlockObject) *slack.SectionBlock {
 	var t *slack.TextBlockObject
 	if text != "" {
-		t = slack.NewTextBlockObject(slack.MarkdownType, text, false, false)
+		t = mdObject(text)
 	}
 	return slack.NewSectionBlock(t, fields, nil)
 }
@@ -253,7 +349,8 @@ func fieldObjects(fields []handlers.Field) []*slack.TextBlockObject {
 	objs := make([]slack.TextBlockObject, len(fields))
 	out := make([]*slack.TextBlockObject, len(fields))
 	for i, f := range fields {
-		objs[i] = slack.TextBlockObject{Type: slack.MarkdownType, Text: clip("*"+escape(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)}
+		objs[i].Type = slack.MarkdownType
+		setMarkdown(&objs[i], clip("*"+escape(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText))
 		out[i] = &objs[i]
 	}
 	return out
@@ -292,15 +389,15 @@ func actions(buttons []handlers.Button) []slack.Block {
 	for i, b := range buttons {
 		p := &parts[i]
 		p.emoji = true
-		p.label = slack.TextBlockObject{Type: slack.PlainTextType, Text: clip(b.Label, maxButtonText), Emoji: &p.emoji}
+		p.label = slack.TextBlockObject{Type: slack.PlainTextType, Text: clip(handlers.Unmarked(b.Label), maxButtonText), Emoji: &p.emoji}
 		p.elem = slack.ButtonBlockElement{Type: slack.METButton, Text: &p.label}
 		switch {
 		case b.URL != "":
 			p.elem.ActionID, p.elem.URL = actionID(actionLinkPrefix, i), b.URL
 		case b.Command != "":
-			p.elem.ActionID, p.elem.Value = actionID(actionRunPrefix, i), clip(strings.TrimSpace(b.Command+" "+b.Args), maxButtonValue)
+			p.elem.ActionID, p.elem.Value = actionID(actionRunPrefix, i), clip(strings.TrimSpace(b.Command+" "+handlers.Unmarked(b.Args)), maxButtonValue)
 		default:
-			p.elem.ActionID, p.elem.Value = b.Action, clip(b.Value, maxButtonValue)
+			p.elem.ActionID, p.elem.Value = b.Action, clip(handlers.Unmarked(b.Value), maxButtonValue)
 		}
 		if b.Primary {
 			p.elem.Style = slack.StylePrimary
@@ -343,7 +440,7 @@ func contextBlock(r handlers.Reply) slack.Block {
 		elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, cur, false, false))
 	}
 	if r.Note != "" {
-		elems = append(elems, slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn(r.Note), maxSectionText), false, false))
+		elems = append(elems, mdObject(clip(mrkdwn(r.Note), maxSectionText)))
 	}
 	if len(elems) == 0 {
 		return nil
@@ -393,9 +490,9 @@ func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 // command as the person would type it, for button hints.
 func Text(r handlers.Reply, invoke func(name, args string) string) string {
 	var b strings.Builder
-	if r.Header != "" {
-		b.WriteString(r.Header + "\n")
-		b.WriteString(strings.Repeat("=", min(len([]rune(r.Header)), 60)) + "\n")
+	if h := handlers.Unmarked(r.Header); h != "" {
+		b.WriteString(h + "\n")
+		b.WriteString(strings.Repeat("=", min(len([]rune(h)), 60)) + "\n")
 	}
 	if r.Text != "" {
 		b.WriteString(plain(r.Text) + "\n")
@@ -403,16 +500,16 @@ func Text(r handlers.Reply, invoke func(name, args string) string) string {
 	for _, s := range r.Sections {
 		b.WriteString("\n")
 		if s.Heading != "" {
-			b.WriteString(s.Heading + "\n")
+			b.WriteString(handlers.Unmarked(s.Heading) + "\n")
 		}
 		if s.Text != "" {
 			b.WriteString(plain(s.Text) + "\n")
 		}
 		if s.Typed != "" {
-			b.WriteString(s.Typed + "\n") // as typed: nothing converted
+			b.WriteString(handlers.Unmarked(s.Typed) + "\n") // as typed: nothing converted
 		}
 		for _, f := range s.Fields {
-			fmt.Fprintf(&b, "  %s: %s\n", f.Label, plain(f.Value))
+			fmt.Fprintf(&b, "  %s: %s\n", handlers.Unmarked(f.Label), plain(f.Value))
 		}
 	}
 	if len(r.Buttons) > 0 {
@@ -420,11 +517,11 @@ func Text(r handlers.Reply, invoke func(name, args string) string) string {
 		for _, btn := range r.Buttons {
 			switch {
 			case btn.URL != "":
-				fmt.Fprintf(&b, "  %s: %s\n", btn.Label, btn.URL)
+				fmt.Fprintf(&b, "  %s: %s\n", handlers.Unmarked(btn.Label), btn.URL)
 			case btn.Command != "":
-				fmt.Fprintf(&b, "  %s: type %s\n", btn.Label, invoke(btn.Command, btn.Args))
+				fmt.Fprintf(&b, "  %s: type %s\n", handlers.Unmarked(btn.Label), invoke(btn.Command, handlers.Unmarked(btn.Args)))
 			default:
-				fmt.Fprintf(&b, "  %s (a button in Slack)\n", btn.Label)
+				fmt.Fprintf(&b, "  %s (a button in Slack)\n", handlers.Unmarked(btn.Label))
 			}
 		}
 	}

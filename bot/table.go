@@ -402,7 +402,7 @@ func (t *Table) subcommandList(path []*handlers.Command, isAdmin bool) string {
 // one when the word looks like a slip.
 func (t *Table) Unknown(word string, isAdmin bool) handlers.Reply {
 	word = strings.ToLower(strings.TrimSpace(word))
-	msg := fmt.Sprintf("Sorry, I don't know the command “%s”.", text.Clip(word, 40))
+	msg := fmt.Sprintf("Sorry, I don't know the command “%s”.", handlers.AsTyped(text.Clip(word, 40)))
 	if s := t.suggest(word, isAdmin); s != "" {
 		msg += fmt.Sprintf(" Did you mean **%s**?", s)
 	}
@@ -416,7 +416,7 @@ func (t *Table) Unknown(word string, isAdmin bool) handlers.Reply {
 // is none of its subcommands, suggesting the nearest when the word looks
 // like a slip, and listing the ones the person may use.
 func (t *Table) UnknownSubcommand(word string, isAdmin bool, path ...*handlers.Command) handlers.Reply {
-	msg := fmt.Sprintf("Sorry, I don't know “%s” here.", text.Clip(word, 40))
+	msg := fmt.Sprintf("Sorry, I don't know “%s” here.", handlers.AsTyped(text.Clip(word, 40)))
 	best, bestD := "", 3
 	for _, s := range visible(path[len(path)-1].Subcommands, isAdmin) {
 		for _, cand := range append([]string{s.Name}, s.Aliases...) {

@@ -165,3 +165,109 @@ func TestLongTypedTextSplitsBetweenEscapes(t *testing.T) {
 		t.Errorf("the blocks together hold %d characters, want all %d of the escaped text", len(got), len(want))
 	}
 }
+
+// hostilePCN is a PCN's name as a tester typed it: a masked link, bold and
+// a mention, then a channel-wide ping.
+const hostilePCN = "[click here](https://evil.example) **urgent** <@U999> <!channel> @here <#C123>"
+
+// hostileShown is hostilePCN as it must reach Slack: escaped, nothing
+// converted.
+const hostileShown = "[click here](https://evil.example) **urgent** &lt;@U999&gt; &lt;!channel&gt; @here &lt;#C123&gt;"
+
+// TestTypedSpansAreShownAsTyped: text marked as typed inside the bot's own
+// words (a PCN in a field, a topic in a sentence) reaches Slack escaped and
+// unconverted, in a verbatim text object, while the bot's own bold, links
+// and mentions around it are still drawn.
+func TestTypedSpansAreShownAsTyped(t *testing.T) {
+	typed := handlers.AsTyped(hostilePCN)
+	r := handlers.Reply{
+		Header: "About " + typed,
+		Text:   "Saved **your** profile, see [the guide](https://example.org/g). Your PCN is “" + typed + "”, supervisor <@U123>.",
+		Sections: []handlers.Section{
+			{Heading: "Your profile", Fields: []handlers.Field{{Label: "PCN", Value: typed}, {Label: "Role", Value: "**Link worker**"}}},
+			{Text: "- **Central** · " + typed + "\n- <@U123> · **North**"},
+		},
+		Buttons: []handlers.Button{{Label: "Search " + typed, Command: "resources", Args: typed}},
+		Note:    "Set from " + typed + " by **you**.",
+	}
+	js := string(encodeMessage(r))
+	var msg struct {
+		Blocks []json.RawMessage `json:"blocks"`
+		Text   string            `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(js), &msg); err != nil {
+		t.Fatal(err)
+	}
+	var objs []slack.TextBlockObject // every mrkdwn text object drawn
+	for _, b := range msg.Blocks {
+		var blk struct {
+			Text     *slack.TextBlockObject  `json:"text"`
+			Fields   []slack.TextBlockObject `json:"fields"`
+			Elements []slack.TextBlockObject `json:"elements"`
+		}
+		_ = json.Unmarshal(b, &blk) // an actions block's elements are buttons, not text
+		if blk.Text != nil && blk.Text.Type == slack.MarkdownType {
+			objs = append(objs, *blk.Text)
+		}
+		objs = append(objs, blk.Fields...)
+		for _, e := range blk.Elements {
+			if e.Type == slack.MarkdownType {
+				objs = append(objs, e)
+			}
+		}
+	}
+	all := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(js)
+	if strings.Contains(js, `\ue000`) || strings.Contains(js, `\ue001`) || strings.ContainsAny(js, "\uE000\uE001") {
+		t.Errorf("the marks of typed text reached Slack:\n%s", all)
+	}
+	// Plain text (the header, a button) draws no markup; mrkdwn and the
+	// notification text must carry none of the typed text's.
+	var drawn strings.Builder
+	for _, o := range objs {
+		drawn.WriteString(o.Text + "\n")
+	}
+	drawn.WriteString(msg.Text)
+	for _, bad := range []string{"<https://evil", "<@U999", "<!", "<#C123", "|click here>", " *urgent* "} {
+		if strings.Contains(drawn.String(), bad) {
+			t.Errorf("mrkdwn carries %q: the typed text was converted:\n%s", bad, drawn.String())
+		}
+	}
+	shown := 0
+	for _, o := range objs {
+		if !strings.Contains(o.Text, "evil.example") {
+			continue
+		}
+		shown++
+		if !strings.Contains(o.Text, hostileShown) {
+			t.Errorf("text %q, want the typed text in it as %q", o.Text, hostileShown)
+		}
+		if !o.Verbatim {
+			t.Errorf("text %q holds typed text but is not verbatim: Slack would link and parse it", o.Text)
+		}
+	}
+	if shown != 4 { // the opening, the PCN field, the line and the note
+		t.Errorf("typed text shown in %d text objects, want 4:\n%s", shown, all)
+	}
+	for _, own := range []string{"Saved *your* profile", "<https://example.org/g|the guide>", "supervisor <@U123>", "*Link worker*", "• *Central* · ", "• <@U123> · *North*", "by *you*."} {
+		if !strings.Contains(all, own) {
+			t.Errorf("the bot's own formatting %q is missing:\n%s", own, all)
+		}
+	}
+	if l := live(msg.Text); len(l) > 0 || strings.Contains(msg.Text, "\uE000") {
+		t.Errorf("fallback %q carries live markup %q or a mark", msg.Text, l)
+	}
+	console := Text(r, func(name, args string) string { return "/" + name + " " + args })
+	if strings.Count(console, hostilePCN) != 7 || strings.ContainsAny(console, "\uE000\uE001") {
+		t.Errorf("console shows:\n%s\nwant the typed text exactly as typed, 7 times, with no marks", console)
+	}
+}
+
+// TestTypedSpanCutShortStaysInert: a typed span whose end was cut off (a
+// reply clipped to fit) stays inert to the end of the text.
+func TestTypedSpanCutShortStaysInert(t *testing.T) {
+	got := mrkdwn("Topic “" + handlers.TypedStart + "**x** <@U999> [a](https://evil.example)")
+	want := "Topic “" + handlers.TypedStart + "**x** &lt;@U999&gt; [a](https://evil.example)" + handlers.TypedEnd
+	if got != want {
+		t.Errorf("mrkdwn = %q, want %q", got, want)
+	}
+}

@@ -75,7 +75,7 @@ func (a *Admin) Feedback(ctx context.Context, req Request) (Reply, error) {
 	r.Sections = append(r.Sections, reportGroupSections("Least helpful answers", lines)...)
 	lines = lines[:0]
 	for _, t := range terms {
-		lines = append(lines, fmt.Sprintf("- %s: %d", t.Term, t.Count))
+		lines = append(lines, fmt.Sprintf("- %s: %d", AsTyped(t.Term), t.Count))
 	}
 	if len(lines) == 0 {
 		lines = []string{"No question has gone unanswered lately."}

@@ -72,7 +72,7 @@ func parseReportArgs(args string) (reportFilter, string) {
 		}
 		f.by, f.value, f.title = "role", string(r), r.Abbreviation()
 	case "pcn":
-		f.by, f.value, f.title = "pcn", value, reportTyped(value)
+		f.by, f.value, f.title = "pcn", value, reportWords(value)
 	case "locality":
 		l, ok := supervision.ParseLocality(value)
 		if !ok || l == "" {
@@ -311,9 +311,13 @@ func reportCounts(rows []reportRow) string {
 	return fmt.Sprintf("%s: %s. Overdue first.", supCount(len(rows), "person", "people"), strings.Join(parts, ", "))
 }
 
-// reportTyped is a value a person typed (a PCN's name) made safe to show
-// in the bot's voice: no markup, mention or link survives, and it is short.
-func reportTyped(s string) string { return safeWords(s, "<>[]()*_@!`~|:/", 60) }
+// reportTyped is a value a person typed (a PCN's name, a word of a
+// filter) to show in the bot's words: short, on one line, and otherwise as
+// typed, so no markup, mention or link in it is drawn.
+func reportTyped(s string) string { return AsTyped(reportWords(s)) }
+
+// reportWords is s on one line, runs of space as one, clipped short.
+func reportWords(s string) string { return safeWords(s, "", 60) }
 
 // safeWords drops the characters in drop from s, runs of space as one
 // space, clipped to n characters.

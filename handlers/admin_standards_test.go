@@ -113,7 +113,7 @@ func TestAdminStandardsBadInput(t *testing.T) {
 		{"admin standards set splw every 2 weeks min lots minutes", "“lots” is not a number of minutes."},
 		{"admin standards set splw every 2 weeks locality mars", "I don't know a locality called “mars”"},
 		{"admin standards set splw every 2 weeks please", "I didn't follow “please”."},
-		{"admin standards set <!channel> every 2 weeks", "I don't know a role called “channel”"},
+		{"admin standards set <!channel> every 2 weeks", "I don't know a role called “<!channel>”"},
 		{"admin standards reset", "Say which role"},
 		{"admin standards reset splw locality mars", "I don't know a locality called “mars”"},
 		{"admin standards reset splw mars", "Say which role to go back to the published standard for"},

@@ -419,7 +419,7 @@ func didYouMean(res knowledge.Results) []Section {
 	if res.Suggested == "" {
 		return nil
 	}
-	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", text.Clip(res.Suggested, 80))}}
+	return []Section{{Text: fmt.Sprintf("Did you mean “%s”?", AsTyped(text.Clip(res.Suggested, 80)))}}
 }
 
 // maxShareQuestion is the most of a question held for sharing, and of a

@@ -28,7 +28,7 @@ func ClockCommand(set func(time.Time), now func() time.Time) Command {
 			if !strings.EqualFold(arg, "now") {
 				var err error
 				if t, err = time.Parse(time.RFC3339, arg); err != nil {
-					return Say(fmt.Sprintf("I couldn't read %q as a time. Write it as 2026-12-07T09:29:00Z, or 2026-12-07T09:29:00+00:00 (a date, T, a time and a zone), or say now.", text.Clip(arg, 41))), nil
+					return Say(fmt.Sprintf("I couldn't read %s as a time. Write it as 2026-12-07T09:29:00Z, or 2026-12-07T09:29:00+00:00 (a date, T, a time and a zone), or say now.", quotedTyped(text.Clip(arg, 41)))), nil
 				}
 			}
 			set(t)

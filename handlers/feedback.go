@@ -54,7 +54,7 @@ func (h *Answers) Unanswered(ctx context.Context, req Request) (Reply, error) {
 	r.Text = fmt.Sprintf("The %d words people asked about most when I had no good answer, with how often. Only the words are counted: no names or messages are kept.", len(terms))
 	var lines []string
 	for _, t := range terms {
-		lines = append(lines, fmt.Sprintf("- %s: %d", t.Term, t.Count))
+		lines = append(lines, fmt.Sprintf("- %s: %d", AsTyped(t.Term), t.Count))
 	}
 	r.Sections = groupSections("", lines)
 	r.Note = "Content that answers these would help the most people."

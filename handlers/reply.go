@@ -1,8 +1,16 @@
 package handlers
 
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
 // Reply is a transport-neutral answer. The bot renders it to Block Kit for
 // Slack and to plain text for the console. Text fields use a small Markdown
-// subset: **bold**, _italic_, [label](https://url) and "- " bullets.
+// subset: **bold**, _italic_, [label](https://url) and "- " bullets. Any
+// part of them that a person typed, or that came from a person's record,
+// goes in AsTyped, so that it is shown as typed and never converted.
 type Reply struct {
 	Header   string    // a short title; plain text
 	Text     string    // the opening paragraph
@@ -112,3 +120,59 @@ type Source struct {
 
 // Say is the simplest reply: one paragraph for the asker only.
 func Say(text string) Reply { return Reply{Text: text} }
+
+// The marks round a span of a reply's text that is shown as typed (see
+// AsTyped). They are Unicode private-use characters, which no reply of the
+// bot's own holds; the renderers take them out.
+const (
+	TypedStart = "\uE000"
+	TypedEnd   = "\uE001"
+)
+
+// AsTyped marks s, text a person typed or that came from a person's record
+// (a PCN's name, a topic, a word the bot did not know), to be shown inside
+// a reply's text exactly as typed: none of its Markdown, links or mentions
+// is converted, and nothing in it can become a link, a mention or a
+// channel-wide ping in the bot's voice. Marks already in s are dropped, so
+// it cannot end its own span early.
+func AsTyped(s string) string {
+	if s == "" {
+		return ""
+	}
+	return TypedStart + Unmarked(s) + TypedEnd
+}
+
+// Unmarked is s without AsTyped's marks, for places that show plain text
+// only, such as a header, a button's label or a file name.
+func Unmarked(s string) string {
+	if !strings.Contains(s, TypedStart) && !strings.Contains(s, TypedEnd) {
+		return s
+	}
+	return unmark.Replace(s)
+}
+
+var unmark = strings.NewReplacer(TypedStart, "", TypedEnd, "")
+
+// quotedTyped is s as typed, between straight quotes.
+func quotedTyped(s string) string { return `"` + AsTyped(s) + `"` }
+
+// goQuoted is a string quoted as %q writes it.
+var goQuoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// typedQuotes marks as typed each quoted part of msg, a message that
+// quotes what a person typed with %q, as the supervision package's
+// refusals do ("I don't know the role \"x\"."): the part is shown between
+// straight quotes, as it was typed. A msg with typed parts marked already
+// is left alone.
+func typedQuotes(msg string) string {
+	if strings.Contains(msg, TypedStart) || !strings.Contains(msg, `"`) {
+		return msg
+	}
+	return goQuoted.ReplaceAllStringFunc(msg, func(q string) string {
+		s, err := strconv.Unquote(q)
+		if err != nil {
+			s = q[1 : len(q)-1]
+		}
+		return quotedTyped(s)
+	})
+}

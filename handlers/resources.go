@@ -38,7 +38,7 @@ func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 	}
 	r := Reply{
 		Header: "Resources",
-		Text:   fmt.Sprintf("These are the resources I have on “%s”:", text.Clip(topic, 80)),
+		Text:   fmt.Sprintf("These are the resources I have on “%s”:", AsTyped(text.Clip(topic, 80))),
 	}
 	var lines []string
 	for i, hit := range res.Hits {
@@ -70,7 +70,7 @@ func (h *Answers) allResources(req Request, loc, missed string) Reply {
 	}
 	r := Reply{Header: "Resources"}
 	if missed != "" {
-		r.Text = fmt.Sprintf("I couldn't find a resource on “%s”, sorry. Here is everything I have; one of these may still help.", text.Clip(missed, 80))
+		r.Text = fmt.Sprintf("I couldn't find a resource on “%s”, sorry. Here is everything I have; one of these may still help.", AsTyped(text.Clip(missed, 80)))
 	} else {
 		r.Text = "Guides, training and networks for the personalised care roles."
 	}

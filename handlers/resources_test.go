@@ -75,7 +75,7 @@ func TestResourcesTopic(t *testing.T) {
 	}
 
 	r = ansRun(t, h.Resources, handlers.Request{UserID: "UGATES", Args: "zebra crossings"})
-	if !strings.Contains(r.Text, "couldn't find a resource on “zebra crossings”") {
+	if !strings.Contains(handlers.Unmarked(r.Text), "couldn't find a resource on “zebra crossings”") {
 		t.Errorf("/resources zebra crossings: text %q, want a kind miss", r.Text)
 	}
 	if got, want := strings.Join(ansHeadings(r), "|"), "For Gateshead|National|London"; got != want {

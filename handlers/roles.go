@@ -137,7 +137,7 @@ func (h *Roles) unknown(req Request, arg string) Reply {
 	}
 	return Reply{
 		Text: fmt.Sprintf("I don't know a role called “%s”. I can tell you about these:\n%s\nOr see how they work together: %s",
-			text.Clip(arg, 40), strings.Join(names, "\n"), req.Invocation("roles", "together")),
+			AsTyped(text.Clip(arg, 40)), strings.Join(names, "\n"), req.Invocation("roles", "together")),
 	}
 }
 

@@ -142,7 +142,7 @@ func scheduleRefusal(err error, req Request) (Reply, error) {
 	var bad *BadSpecError
 	if errors.As(err, &bad) {
 		return Say(fmt.Sprintf("I couldn't read that schedule: %s.\n%s\nFor example: %s",
-			strings.TrimSuffix(bad.Reason, "."), scheduleMore, req.Invocation("schedule", scheduleExample))), nil
+			AsTyped(strings.TrimSuffix(bad.Reason, ".")), scheduleMore, req.Invocation("schedule", scheduleExample))), nil
 	}
 	return Reply{}, fmt.Errorf("schedule: %w", err)
 }
@@ -188,7 +188,7 @@ func scheduleID() string {
 }
 
 // scheduleCode shows a spec as code, so nothing in it is formatted.
-func scheduleCode(spec string) string { return "`" + strings.ReplaceAll(spec, "`", "'") + "`" }
+func scheduleCode(spec string) string { return "`" + AsTyped(strings.ReplaceAll(spec, "`", "'")) + "`" }
 
 func scheduleTimes(times []time.Time) string {
 	if len(times) == 0 {
@@ -236,7 +236,7 @@ func (h *ChannelSchedules) one(ctx context.Context, req Request, verb, done stri
 		return Say(fmt.Sprintf("Say which schedule to %s, by its id: %s. %s lists them.", verb, req.Invocation("schedule", verb+" a1b2c3"), req.Invocation("schedule", "list"))), nil
 	}
 	if err := act(ctx, id); errors.Is(err, ErrNoSchedule) {
-		return Say(fmt.Sprintf("There is no schedule %q. %s lists them.", id, req.Invocation("schedule", "list"))), nil
+		return Say(fmt.Sprintf("There is no schedule %s. %s lists them.", quotedTyped(id), req.Invocation("schedule", "list"))), nil
 	} else if err != nil {
 		return Reply{}, fmt.Errorf("schedule %s: %w", verb, err)
 	}

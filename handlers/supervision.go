@@ -240,7 +240,7 @@ func supRefusal(err error, howTo string) (Reply, error) {
 	}
 	var ie *supervision.InputError
 	if errors.As(err, &ie) {
-		return Say(ie.Message + "\n" + howTo), nil
+		return Say(typedQuotes(ie.Message) + "\n" + howTo), nil
 	}
 	return Reply{}, fmt.Errorf("supervision: %w", err)
 }

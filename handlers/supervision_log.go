@@ -66,7 +66,7 @@ func (h *Supervision) logWith(ctx context.Context, req Request, again string) (R
 		return Reply{}, err
 	}
 	if ierr != nil {
-		return Say(ierr.Message), nil
+		return Say(typedQuotes(ierr.Message)), nil
 	}
 	r.Text = supCorrections(la.Corrections) + r.Text
 	return r, nil
@@ -81,7 +81,7 @@ func supCorrections(cs []supervision.Correction) string {
 	}
 	parts := make([]string, len(cs))
 	for i, c := range cs {
-		parts[i] = fmt.Sprintf("“%s” as “%s”", c.Typed, c.Read)
+		parts[i] = fmt.Sprintf("“%s” as “%s”", AsTyped(c.Typed), c.Read)
 	}
 	return "I read " + supJoin(parts) + ".\n"
 }

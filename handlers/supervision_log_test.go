@@ -364,7 +364,7 @@ func TestSupervisionLogSaysWhatItCorrected(t *testing.T) {
 	if len(ss) != 1 || !ss[0].Date.Equal(day(2026, 11, 19)) || ss[0].Type != supervision.Clinical || ss[0].Minutes != 60 {
 		t.Fatalf("log yestrday clincal 60 stored %+v (reply %q), want one clinical session yesterday of 60 minutes", ss, r.Text)
 	}
-	wantContains(t, "reply", r.Text, "I read “yestrday” as “yesterday” and “clincal” as “clinical”.", "Logged: ")
+	wantContains(t, "reply", handlers.Unmarked(r.Text), "I read “yestrday” as “yesterday” and “clincal” as “clinical”.", "Logged: ")
 	if r := e.run(ali, "log yesterday clinical 60"); strings.Contains(r.Text, "I read") {
 		t.Errorf("a log with no slip says %q, want no correction", r.Text)
 	}

@@ -113,7 +113,7 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 	case words[0] == "days-before" || words[0] == "days" || words[0] == "lead":
 		n, err := strconv.Atoi(strings.TrimSuffix(arg, " days"))
 		if err != nil || n < 0 || n > supervision.MaxLeadDays {
-			return "", fmt.Sprintf("The first reminder can come 0 to %d days before a session is due; I couldn't read %q as that.", supervision.MaxLeadDays, arg)
+			return "", fmt.Sprintf("The first reminder can come 0 to %d days before a session is due; I couldn't read %s as that.", supervision.MaxLeadDays, quotedTyped(arg))
 		}
 		p.LeadDays = n
 		if n == 0 {
@@ -124,7 +124,7 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 	case words[0] == "at" || words[0] == "time":
 		a, err := supervision.ParseSetup("time=" + strings.ReplaceAll(arg, " ", ""))
 		if err != nil || a.ReminderTime == "" {
-			return "", fmt.Sprintf("I couldn't read %q as a time of day. Try 09:30, 14:00 or 9am.", arg)
+			return "", fmt.Sprintf("I couldn't read %s as a time of day. Try 09:30, 14:00 or 9am.", quotedTyped(arg))
 		}
 		if (a.ReminderTime < fmt.Sprintf("%02d:00", supDayStart) || a.ReminderTime > fmt.Sprintf("%02d:00", supDayEnd)) && !anyway {
 			return "", fmt.Sprintf("%s is outside the working day (%02d:00 to %02d:00), so I won't send reminders then unless you say so: add \"anyway\", like \"at %s anyway\".",
@@ -135,7 +135,7 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 	case words[0] == "on" || words[0] == "day":
 		d, ok := supervision.ParseWeekday(arg)
 		if !ok {
-			return "", fmt.Sprintf("I couldn't read %q as a day. Days are monday to sunday, or mon, tue, wed, thu, fri, sat, sun.", arg)
+			return "", fmt.Sprintf("I couldn't read %s as a day. Days are monday to sunday, or mon, tue, wed, thu, fri, sat, sun.", quotedTyped(arg))
 		}
 		if (d == time.Saturday || d == time.Sunday) && !anyway {
 			return "", fmt.Sprintf("%s is a weekend day, so I won't send reminders then unless you say so: add \"anyway\", like \"on %s anyway\".", d, strings.ToLower(d.String()))
@@ -143,7 +143,7 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 		p.ReminderDay = d
 		return "Reminders while a session is overdue come on " + d.String() + "s.", ""
 	}
-	return "", fmt.Sprintf("I don't know the reminder setting %q.", strings.Join(words, " "))
+	return "", fmt.Sprintf("I don't know the reminder setting %s.", quotedTyped(strings.Join(words, " ")))
 }
 
 func plural(n int) string {

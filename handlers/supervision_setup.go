@@ -108,6 +108,7 @@ func supSetupRefusal(err error, args string) error {
 		return err
 	}
 	words := *ie
+	words.Message = typedQuotes(words.Message)
 	if ie.Field == "supervisor" {
 		words.Message = supSupervisorID
 	}
@@ -132,7 +133,7 @@ func supQuoteHint(args string) string {
 			j++
 		}
 		if j > i+1 {
-			return fmt.Sprintf("Put quotes round a value with spaces, like %s=\"%s\".", key, strings.Join(append([]string{value}, f[i+1:j]...), " "))
+			return fmt.Sprintf("Put quotes round a value with spaces, like %s.", AsTyped(key+"=\""+strings.Join(append([]string{value}, f[i+1:j]...), " ")+"\""))
 		}
 	}
 	return ""
@@ -298,7 +299,7 @@ func supProfileFields(p supervision.Profile, loc *time.Location) []Field {
 	}
 	return []Field{
 		{Label: "Role", Value: or(supRoleTitle(p.Role))},
-		{Label: "PCN", Value: or(p.PCN)},
+		{Label: "PCN", Value: or(AsTyped(p.PCN))},
 		{Label: "Locality", Value: or(supLocalityName(p.Locality))},
 		{Label: "Supervisor", Value: supervisor},
 		{Label: "Reminders", Value: reminders},

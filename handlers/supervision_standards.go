@@ -97,7 +97,7 @@ func supUnknownRole(req Request, args string) Reply {
 	for _, r := range supervision.Roles {
 		names = append(names, fmt.Sprintf("- %s: %s", supRoleTitle(r), req.Invocation("supervision", "standards "+string(r))))
 	}
-	return Say(fmt.Sprintf("I don't know a role called “%s”. I have standards for these:\n%s", text.Clip(args, 40), strings.Join(names, "\n")))
+	return Say(fmt.Sprintf("I don't know a role called “%s”. I have standards for these:\n%s", AsTyped(text.Clip(args, 40)), strings.Join(names, "\n")))
 }
 
 // supAddSources adds the sources r does not cite yet, each once.

@@ -51,5 +51,5 @@ func TestSupervisionStandards(t *testing.T) {
 			}
 		})
 	}
-	wantContains(t, "unknown role", e.run(kim, "standards pharmacist").Text, "“pharmacist”", "/supervision standards hwbc")
+	wantContains(t, "unknown role", all(e.run(kim, "standards pharmacist")), "“pharmacist”", "/supervision standards hwbc")
 }
