@@ -139,7 +139,7 @@ func tallyFields(m map[string]*tally) []handlers.Field {
 	sort.Strings(keys)
 	fields := make([]handlers.Field, 0, len(keys))
 	for _, k := range keys {
-		fields = append(fields, handlers.Field{Label: k, Value: m[k].String()})
+		fields = append(fields, handlers.Field{Label: handlers.AsTyped(k), Value: m[k].String()})
 	}
 	if len(fields) == 0 {
 		fields = append(fields, handlers.Field{Label: "Nobody yet", Value: "No one has set up a supervision profile."})

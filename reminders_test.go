@@ -164,9 +164,9 @@ func TestAdminDigest(t *testing.T) {
 	if want := "As of Monday 2 November 2026: 1 on track · 0 due soon · 1 overdue · 0 not started or unknown."; r.Text != want {
 		t.Errorf("digest text = %q, want %q", r.Text, want)
 	}
-	if len(r.Sections) != 3 || len(r.Sections[1].Fields) != 2 || r.Sections[1].Fields[1].Label != "Gateshead West" ||
+	if len(r.Sections) != 3 || len(r.Sections[1].Fields) != 2 || r.Sections[1].Fields[1].Label != handlers.AsTyped("Gateshead West") ||
 		!strings.HasPrefix(r.Sections[1].Fields[1].Value, "0 on track · 0 due soon · 1 overdue") {
-		t.Errorf("by PCN = %+v, want Gateshead West with one overdue", r.Sections)
+		t.Errorf("by PCN = %+v, want Gateshead West, shown as typed, with one overdue", r.Sections)
 	}
 	if got := r.Sections[2].Text; got != "- Message to U9 on 2 Nov: account_inactive" {
 		t.Errorf("undelivered = %q, want the DM to U9 and its reason", got)
