@@ -465,7 +465,7 @@ func TestAskDidYouMeanLeavesRealWords(t *testing.T) {
 		var got string
 		for _, sec := range r.Sections {
 			if strings.HasPrefix(sec.Text, "Did you mean") {
-				got = sec.Text
+				got = handlers.Unmarked(sec.Text)
 			}
 		}
 		if got != tc.offer {
