@@ -174,8 +174,10 @@ var (
 // assessRisk reports whether a question is about risk to someone, so the
 // safety reply comes first; and, when it is not, whether it is about
 // safeguarding or safety as a subject (its training, policy or lead), which
-// gets neither the safety reply nor a guessed article.
+// gets neither the safety reply nor a guessed article. A risk word typed
+// with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
+	words = respellRisk(words) // "sucidal", "saftey", "slef harm", "od'd"
 	if riskSign(words) {
 		return true, false
 	}
