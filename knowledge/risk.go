@@ -174,8 +174,10 @@ var (
 // assessRisk reports whether a question is about risk to someone, so the
 // safety reply comes first; and, when it is not, whether it is about
 // safeguarding or safety as a subject (its training, policy or lead), which
-// gets neither the safety reply nor a guessed article.
+// gets neither the safety reply nor a guessed article. A risk word typed
+// with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
+	words = respellRisk(words) // "sucidal", "saftey", "slef harm", "od'd"
 	if riskSign(words) {
 		return true, false
 	}
@@ -195,7 +197,7 @@ func aboutRisk(words []string) bool {
 // riskSign reports whether a question tells of risk to someone by one of
 // the concepts above.
 func riskSign(words []string) bool {
-	if hasAny(words, riskWords...) || riskPhraseSet.in(words) {
+	if riskWordIn(words) || riskPhraseSet.in(words) {
 		return true
 	}
 	if near(words, selfHarmActs, reflexives, 3) || hasPhrase(words, "self") && hasAny(words, "harm*", "injur*") {
@@ -221,6 +223,17 @@ func riskSign(words []string) bool {
 		return true
 	}
 	return atRiskPerson(words) && (atRiskPhraseSet.in(words) || leftAlone(words) || hasAny(words, harmActs...) && !touchBase(words))
+}
+
+// riskWordIn reports a word of riskWords, but not "unconscious" in
+// "unconscious bias", which is no one's risk.
+func riskWordIn(words []string) bool {
+	for i, w := range words {
+		if hasAny(words[i:i+1], riskWords...) && (w != "unconscious" || i+1 == len(words) || words[i+1] != "bias") {
+			return true
+		}
+	}
+	return false
 }
 
 // leftAlone reports a child or dependant left on their own ("leaves the
@@ -311,9 +324,15 @@ func touchBase(words []string) bool {
 	return hasPhrase(words, "touch base") || hasPhrase(words, "touched base") || hasPhrase(words, "touching base")
 }
 
-// riskTopic reports whether a question names safeguarding or safety.
+// riskTopic reports whether a question names safeguarding or safety;
+// "safety netting", the advice on when to seek help again, is neither.
 func riskTopic(words []string) bool {
-	return hasAny(words, riskTopicWords...) || riskTopicPhraseSet.in(words) && !healthRisk(words)
+	for i, w := range words {
+		if hasAny(words[i:i+1], riskTopicWords...) && (w != "safety" || i+1 == len(words) || !strings.HasPrefix(words[i+1], "net")) {
+			return true
+		}
+	}
+	return riskTopicPhraseSet.in(words) && !healthRisk(words)
 }
 
 // healthRisks are what a person may be at risk of that is their health,

@@ -247,3 +247,31 @@ func TestRiskToldByWhatHappens(t *testing.T) {
 		}
 	}
 }
+
+// TestSafetyNettingAndUnconsciousBias: "safety netting", the advice on
+// when to seek help again, and "unconscious bias" tell of no one at risk,
+// so neither gets the safety reply; the same words beside a risk still do.
+func TestSafetyNettingAndUnconsciousBias(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"safety netting advice leaflet",
+		"what is safety netting",
+		"saftey netting for patients",
+		"unconscious bias training",
+		"unconcious bias in referrals",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Safety {
+			t.Errorf("%q: safety reply to an ordinary question", q)
+		}
+	}
+	for _, q := range []string{
+		"safety netting for a patient who is suicidal",
+		"patient is unconscious after unconscious bias training",
+		"fire safety and safeguarding concern about a child",
+		"safety concern about a child",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+}
