@@ -123,7 +123,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// Risk to someone: no guess from the asker's role or a referral;
 		// only an article search finds clearly, to read after the safety
 		// reply.
-		if res.Confident && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+		// A search that respelt words read another question ("client is
+		// sucidal" as "client is social"): no article then.
+		if res.Confident && res.DidYouMean == "" && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
 			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
 		}
 		return ans

@@ -162,3 +162,19 @@ func BenchmarkAssessRisk(b *testing.B) {
 		i++
 	}
 }
+
+// TestRiskTypoNoRespeltArticle: a risk question found through a typo gets
+// the safety reply with no article picked from search's respelling of it
+// ("client is sucidal" is not "client is social").
+func TestRiskTypoNoRespeltArticle(t *testing.T) {
+	b, err := Load(Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"client is sucidal", "my client is sucidal and has a caseload worker"} {
+		a := b.Answer(q, Asker{})
+		if !a.Safety || a.Entry != nil {
+			t.Errorf("Answer(%q) = safety %v, entry %v; want the safety reply alone", q, a.Safety, a.Entry)
+		}
+	}
+}
