@@ -194,6 +194,9 @@ func (b *Bot) answer(ctx context.Context, in invocation) handlers.Reply {
 func (b *Bot) answerThenLog(ctx context.Context, in invocation) (reply handlers.Reply, logAnswered func()) {
 	start := time.Now()
 	reqID := newID()
+	if reply, logAnswered, refused := b.refuseNHS(in, reqID, start); refused {
+		return reply, logAnswered
+	}
 	isAdmin := b.admins[in.userID]
 	res := b.table.Resolve(in.slash, in.text, isAdmin)
 	log := b.requestLog(reqID, in.kind, in.userID, anonymous(res.Name, res.Args))

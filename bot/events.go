@@ -9,6 +9,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // event handles one Events API callback, from HTTP or Socket Mode.
@@ -130,6 +131,9 @@ func dedupeScope(m message) string {
 // ("roles coach", "help") is run; other text goes to Converse.
 func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	text := strings.TrimSpace(in.text)
+	if supervision.ContainsNHSNumber(text) {
+		return b.answer(ctx, in) // refused there, before it is read as a command
+	}
 	in.slash, in.text = b.table.Line(text)
 	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.named() {
 		return b.answer(ctx, in)

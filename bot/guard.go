@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"time"
 
+	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/peerbot/peerbot/handlers"
@@ -103,4 +105,130 @@ func (b *Bot) guard(ctx context.Context, e *slackevents.MessageEvent, eventID st
 // message's thread when it has one, and to its poster only.
 func (b *Bot) warnPoster(ctx context.Context, t guardTarget) error {
 	return b.postEphemeral(ctx, t.channel, t.user, t.thread, handlers.Say(nhsWarning))
+}
+
+// The central check. Every command's text (slash commands over HTTP and
+// Socket Mode, buttons, direct messages and mentions, the console), every
+// button's value and every form's typed values is checked for an NHS
+// number here, before it is routed, handed to a handler, stored or logged.
+// Text that holds one is answered with the handlers' own refusal and goes no
+// further: nothing is run, audited, counted, kept or logged but the outcome.
+// The handlers check again for themselves.
+
+// nhsRefusal is the answer to a command whose text holds an NHS number: the
+// handlers' words for it (handlers.Answers.Ask says the same).
+const nhsRefusal = "I haven't kept or searched that: it seems to hold an NHS number. Please take out anything that could identify a patient and ask again."
+
+// nhsFormRefusal goes under the form field that holds an NHS number: the
+// supervision forms' words for it.
+const nhsFormRefusal = "That looks like an NHS number. I don't keep patient details, so I haven't saved anything. Please leave it out."
+
+// nhsOutcome is the outcome logged and counted for a refusal.
+const nhsOutcome = "nhs_number"
+
+// refuseNHS answers an invocation whose text holds an NHS number, and
+// reports whether it did. The line it logs names neither the command nor
+// the person: routing has not happened, and a refused anonymous share must
+// not be traced to its sender.
+func (b *Bot) refuseNHS(in invocation, reqID string, start time.Time) (reply handlers.Reply, logAnswered func(), refused bool) {
+	text := in.text
+	if in.kind == "interaction" {
+		text = withoutIDs(text) // a button's value, made by the bot
+	}
+	if !supervision.ContainsNHSNumber(text) {
+		return handlers.Reply{}, nil, false
+	}
+	log := b.requestLog(reqID, in.kind, in.userID, true)
+	b.observe(in.kind, nhsOutcome, start)
+	took := time.Since(start)
+	return handlers.Say(nhsRefusal), func() { log.answered(nhsOutcome, took) }, true
+}
+
+// nhsInteraction checks a button press or a form as it is read, before
+// anything else sees it: the value of every button and every value typed or
+// chosen in a form. refused reports that one holds an NHS number; then a
+// form gets resp, its field error, at once, and a button its refusal
+// through response_url, in the background. Nothing is run.
+func (b *Bot) nhsInteraction(cb slack.InteractionCallback, start time.Time) (resp *slack.ViewSubmissionResponse, refused bool) {
+	switch cb.Type {
+	case slack.InteractionTypeViewSubmission:
+		field := nhsFormField(cb.View, formValues(cb.View.State))
+		if field == "" {
+			return nil, false
+		}
+		b.observe("form", nhsOutcome, start)
+		b.log.Info("answered", "request_id", newID(), "kind", "form", "outcome", nhsOutcome)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{field: nhsFormRefusal}), true
+	case slack.InteractionTypeBlockActions:
+		held := false
+		for _, a := range cb.ActionCallback.BlockActions {
+			held = held || supervision.ContainsNHSNumber(withoutIDs(a.Value)) || supervision.ContainsNHSNumber(a.SelectedOption.Value)
+		}
+		if !held {
+			return nil, false
+		}
+		b.observe("interaction", nhsOutcome, start)
+		b.log.Info("answered", "request_id", newID(), "kind", "interaction", "outcome", nhsOutcome)
+		b.goTask("interaction", func(ctx context.Context) {
+			if err := b.respond(ctx, cb.ResponseURL, handlers.Say(nhsRefusal)); err != nil {
+				b.log.Error("answering a button failed", "err", err)
+			}
+		})
+		return nil, true
+	}
+	return nil, false
+}
+
+// nhsFormField names the form field whose value holds an NHS number: the
+// first such input in the form's order, else the first by name; or "".
+func nhsFormField(view slack.View, values map[string]string) string {
+	for _, bl := range view.Blocks.BlockSet {
+		if in, ok := bl.(*slack.InputBlock); ok && supervision.ContainsNHSNumber(values[in.BlockID]) {
+			return in.BlockID
+		}
+	}
+	field := ""
+	for id, v := range values {
+		if (field == "" || id < field) && supervision.ContainsNHSNumber(v) {
+			field = id
+		}
+	}
+	return field
+}
+
+// minIDLen is the shortest run of hex the bot puts in a button as an id or
+// a key: a held question's id and key are 32.
+const minIDLen = 16
+
+// withoutIDs returns a button's value with the bot's own ids and keys (runs
+// of 16 or more lower-case hex digits, standing alone) left out: their
+// digits are random, and one in a few hundred would hold ten digits with a
+// valid check digit. Anything else, a person's words included, is kept.
+func withoutIDs(v string) string {
+	if len(v) < minIDLen {
+		return v
+	}
+	fields := strings.Fields(v)
+	kept := fields[:0]
+	for _, f := range fields {
+		if !isHexID(f) {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == len(fields) {
+		return v
+	}
+	return strings.Join(kept, " ")
+}
+
+func isHexID(f string) bool {
+	if len(f) < minIDLen {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -315,6 +315,14 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, payload s
 		return
 	}
 	cb.ResponseURL = b.trustedResponseURL(cb.ResponseURL)
+	if resp, refused := b.nhsInteraction(cb, start); refused {
+		if resp == nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		writeJSON(w, http.StatusOK, resp)
+		return
+	}
 	if cb.Type == slack.InteractionTypeViewSubmission {
 		// Slack waits for field errors in the response itself.
 		resp := b.submission(r.Context(), cb)

@@ -204,6 +204,14 @@ func (s *socketSession) interactive(evt socketmode.Event) {
 		return
 	}
 	cb.ResponseURL = s.b.trustedResponseURL(cb.ResponseURL)
+	if resp, refused := s.b.nhsInteraction(cb, time.Now()); refused {
+		if resp == nil {
+			s.ackOrLog(evt, nil)
+			return
+		}
+		s.ackOrLog(evt, resp)
+		return
+	}
 	if cb.Type != slack.InteractionTypeViewSubmission {
 		s.ackOrLog(evt, nil)
 		s.b.goTask("interaction", func(ctx context.Context) { s.b.interaction(ctx, cb) })
