@@ -358,7 +358,9 @@ func (h *Answers) safetyOnly(a knowledge.Answer) Reply {
 		if a.Entry != nil && hit.Entry.ID == a.Entry.ID {
 			continue
 		}
-		if len(near) == nearestHits || hit.Confidence < relatedConfidence {
+		// A search that respelt the question read another one ("client
+		// is sucidal" as "client is social"): its hits are no help.
+		if len(near) == nearestHits || hit.Confidence < relatedConfidence || a.Results.DidYouMean != "" {
 			break
 		}
 		near = append(near, entryLine(hit.Entry))

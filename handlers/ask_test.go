@@ -501,3 +501,21 @@ func TestAskOutsideScope(t *testing.T) {
 		}
 	}
 }
+
+// TestAskRiskTypoListsNothingRespelt: a risk question with a typo gets the
+// safety reply, and no articles picked from search's respelling of it.
+func TestAskRiskTypoListsNothingRespelt(t *testing.T) {
+	base, err := knowledge.Load(knowledge.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ansStore(t)
+	h := newAnswers(t, base, s, ansChannel)
+	r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: "client is sucidal"})
+	if !strings.Contains(r.Text+fmt.Sprint(r.Sections), "I can't advise on clinical risk") {
+		t.Fatalf("/ask client is sucidal = %+v, want the safety reply", r)
+	}
+	if sec, ok := ansSection(r, "Articles that may help afterwards"); ok {
+		t.Errorf("/ask client is sucidal lists %q, read from a respelling", sec.Text)
+	}
+}
