@@ -136,6 +136,13 @@ type program struct {
 
 func startHTTP(t testing.TB, env map[string]string) *program {
 	t.Helper()
+	return startHTTPWith(t, env, io.Discard)
+}
+
+// startHTTPWith is startHTTP with the bot's standard output and logs
+// written to logs.
+func startHTTPWith(t testing.TB, env map[string]string, logs io.Writer) *program {
+	t.Helper()
 	fake := newFakeSlack(t)
 	setEnv(t, map[string]string{
 		"SLACK_BOT_TOKEN":      "xoxb-test-token",
@@ -152,7 +159,7 @@ func startHTTP(t testing.TB, env map[string]string) *program {
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, nil, strings.NewReader(""), io.Discard, io.Discard, func(a string) { addr <- a })
+		done <- run(ctx, nil, strings.NewReader(""), logs, logs, func(a string) { addr <- a })
 	}()
 	var base string
 	select {

@@ -17,46 +17,12 @@ import (
 // startHTTPLogged is startHTTP with the bot's logs, at debug level, kept.
 func startHTTPLogged(t *testing.T, env map[string]string) (*program, *syncBuffer) {
 	t.Helper()
-	fake := newFakeSlack(t)
-	setEnv(t, map[string]string{
-		"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": testSecret,
-		"SLACK_API_URL": fake.URL + "/", "REDIS_URL": redistest.URL(t), "REDIS_KEY_PREFIX": redistest.Prefix(t),
-		"PORT": "0", "LOG_LEVEL": "debug", "LOG_FORMAT": "json",
-		"SLACK_RESPONSE_URL_PREFIX": fake.URL + "/",
-	})
-	setEnv(t, env)
-	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncBuffer{}
-	addr := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, strings.NewReader(""), logs, logs, func(a string) { addr <- a }) }()
-	var base string
-	select {
-	case a := <-addr:
-		base = "http://" + strings.Replace(a, "[::]", "127.0.0.1", 1)
-	case err := <-done:
-		cancel()
-		t.Fatalf("run returned before listening: %v\n%s", err, logs.String())
-	case <-time.After(10 * time.Second):
-		cancel()
-		t.Fatalf("run did not start listening:\n%s", logs.String())
+	all := map[string]string{"LOG_LEVEL": "debug", "LOG_FORMAT": "json"}
+	for k, v := range env {
+		all[k] = v
 	}
-	stopped := false
-	stop := func() error {
-		if stopped {
-			return nil
-		}
-		stopped = true
-		cancel()
-		select {
-		case err := <-done:
-			return err
-		case <-time.After(shutdownGrace + 2*time.Second):
-			return nil
-		}
-	}
-	t.Cleanup(func() { _ = stop() })
-	return &program{base: base, slack: fake, stop: stop}, logs
+	return startHTTPWith(t, all, logs), logs
 }
 
 // nhsShapes are one NHS number (943 476 5919, valid) written as people
