@@ -186,6 +186,11 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 			w.WriteHeader(http.StatusOK)
 		default:
 			writePayload(w, encodeMessage(r))
+			// Out now, not when this goroutine returns: the request's
+			// log line and the rest of the task come after the answer.
+			if f, ok := w.(http.Flusher); ok {
+				f.Flush()
+			}
 		}
 		return true
 	}
