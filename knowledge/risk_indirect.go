@@ -19,7 +19,8 @@ var (
 	privatePlaces = []string{"room", "bedroom", "bed", "bathroom", "shower", "bath"}
 	nightWords    = []string{"night", "nights", "nighttime", "overnight", "bedtime", "midnight", "late", "asleep", "sleeping"}
 	// adults are who may harm a child: the abusers, but not the home.
-	adults = append([]string{"man", "men", "lodger*", "stepbrother*", "cousin*", "grandad*", "grandpa*", "granddad*", "coach", "tutor*", "friend"},
+	adults = append([]string{"man", "men", "lodger*", "stepbrother*", "cousin*", "grandad*", "grandpa*", "granddad*", "coach", "tutor*", "friend",
+		"adult", "adults", "stranger*", "older"},
 		slices.DeleteFunc(slices.Clone(abusers), func(w string) bool { return w == "home" || w == "household" || w == "family" })...)
 	secretWords   = []string{"secret", "secrets", "secretly"}
 	secretPhrases = []string{"not to tell", "never to tell", "dont tell", "mustnt tell", "shouldnt tell", "cant tell anyone", "not allowed to tell",
@@ -39,7 +40,22 @@ var (
 // disclosedIndirectly reports risk told of by what someone does rather
 // than by name: a child's abuse, or a person saying goodbye.
 func disclosedIndirectly(words []string) bool {
-	return childAbuseTold(words) || sayingGoodbye(words)
+	return childAbuseTold(words) || sayingGoodbye(words) || groomedOnline(words)
+}
+
+// Grooming: a child asked, by someone met online, to meet, to keep a
+// secret, or to send pictures.
+var (
+	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook",
+		"gaming", "game", "games", "chat", "chatting", "messaging", "dms", "dm"}
+	groomingAsks = []string{"meet", "meeting", "secret", "secrets", "pictures", "photos", "pics", "images", "videos", "gifts", "presents", "webcam", "camera"}
+)
+
+// groomedOnline reports a child told of with someone online asking to meet
+// or to keep it secret: "a 13 year old is chatting to a man on an app who
+// wants to meet".
+func groomedOnline(words []string) bool {
+	return atRiskPerson(words) && hasAny(words, onlineWords...) && hasAny(words, groomingAsks...)
 }
 
 // childAbuseTold reports an adult coming into a child's room or bed, at
@@ -80,9 +96,9 @@ func atRiskPerson(words []string) bool {
 			continue
 		}
 		switch rest := w[len(digits):]; {
-		case rest == "yo" || rest == "yrs" || rest == "yrsold" || rest == "yearold":
+		case rest == "yo" || rest == "yrs" || rest == "yr" || rest == "yrsold" || rest == "yearold":
 			return true
-		case rest == "" && i+2 < len(words) && hasAny(words[i+1:i+2], "year", "years", "yrs") && words[i+2] == "old":
+		case rest == "" && i+2 < len(words) && hasAny(words[i+1:i+2], "year", "years", "yrs", "yr") && words[i+2] == "old":
 			return true
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
@@ -106,4 +122,48 @@ func sayingGoodbye(words []string) bool {
 		}
 	}
 	return false
+}
+
+// Threats to kill or hurt, and sex someone is made to have.
+var (
+	killActs    = []string{"kill", "kills", "murder", "murders", "strangle", "stab", "stabs", "shoot", "shoots"}
+	hurtActs    = []string{"hurt", "hurts", "harm", "harms", "beat", "batter", "hit", "attack", "smash"}
+	objectWords = []string{"her", "him", "me", "them", "us", "you", "myself", "herself", "himself"}
+	// modals before a harm act make it a threat: "he will hurt her",
+	// "said he'd hit her" ("hed" once the apostrophe goes).
+	modals    = []string{"will", "would", "wil", "gonna", "going", "to", "ll", "hell", "hed", "shell", "shed", "theyll", "theyd", "might", "could", "wants"}
+	sexForced = []string{"made", "make", "makes", "making", "forced", "force", "forces", "forcing", "pressured", "pressures", "pressuring",
+		"coerced", "coercing", "pushed", "pushes", "pressurised", "pressurising"}
+	sexWords = []string{"sex", "sexual", "sexually", "intercourse"}
+)
+
+// threatToKill reports a threat to kill or hurt a person: "he will kill
+// her", "says he'll hurt me". Killing a person is risk however said;
+// hurting them only after a word that makes it a threat, as "it hurt me"
+// is not one.
+func threatToKill(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if !hasAny(words[i+1:i+2], objectWords...) {
+			continue
+		}
+		if hasAny(words[i:i+1], killActs...) {
+			return true
+		}
+		if i > 0 && hasAny(words[i:i+1], hurtActs...) && hasAny(words[i-1:i], modals...) {
+			return true
+		}
+	}
+	return false
+}
+
+// sexualViolence reports sex someone was made or pressured to have, sexual
+// acts without consent, and something done "against her will".
+func sexualViolence(words []string) bool {
+	if near(words, sexForced, sexWords, 4) || hasPhrase(words, "sexually abused") || hasPhrase(words, "sexually assaulted") {
+		return true
+	}
+	if hasAny(words, sexWords...) && hasAny(words, "consent", "consented", "unwanted", "without", "refused", "didnt", "doesnt", "wanted", "want") {
+		return true // "sex she didn't want", "sex without consent"
+	}
+	return hasPhrase(words, "against her will") || hasPhrase(words, "against his will") || hasPhrase(words, "against their will")
 }

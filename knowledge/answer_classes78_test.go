@@ -1,0 +1,57 @@
+package knowledge
+
+import "testing"
+
+// TestRiskConcepts78: sex someone was made to have, nothing left to live
+// for, things given away, marks on a named person's arms, a threat to kill
+// or hurt, and a child groomed online, each in words no question set uses;
+// and everyday questions sharing their words, which are no risk.
+func TestRiskConcepts78(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"patient told me her boyfriend forces her to have sex",
+		"client said he pressured her into sexual stuff she didnt want",
+		"woman disclosed sex without her consent",
+		"he says there is nothing much left to live for now",
+		"she has been giving all her stuff away to neighbours",
+		"young man had burns on his upper arms",
+		"scratches on the girl's left wrist today",
+		"client said her ex will kill her if she leaves",
+		"patient says her son threatened he'd hurt her",
+		"he said he'll stab him",
+		"a 13 yr old is chatting to a man on snapchat who wants to meet",
+		"teenager says someone she met on a game keeps asking for photos",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"cut in funding for link workers", "arms length bodies and the ICB", "how do i kill time between clinics",
+		"is there online training for young carers", "does the pcn have a sex and relationships leaflet",
+		"can i give away my old training materials", "will supervision hurt my caseload numbers", "what is the 15 yr plan for the nhs",
+		"can link workers help older people get online", "cuts to the budget this year",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Safety {
+			t.Errorf("%q: safety reply to an ordinary question", q)
+		}
+	}
+}
+
+// TestPastStrokeNoRisk: a stroke had in the past is a question about
+// recovery or rules, not an emergency; a stroke happening now still gets
+// the safety reply.
+func TestPastStrokeNoRisk(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"can a health coach help someone recovering after a stroke", "return to work since his stroke",
+		"support groups for stroke survivors"} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: safety reply to a past stroke", q)
+		}
+	}
+	for _, q := range []string{"i think my patient is having a stroke", "man in the waiting room might have had a stroke"} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+}
