@@ -145,6 +145,11 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Usage = Usage, hint
 		return ans
 	}
+	if otherPlace(words) || hrAsked(words) {
+		// Another nation or place than the content's, or HR: no article
+		// speaks of it, whatever words it shares.
+		return ans
+	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {

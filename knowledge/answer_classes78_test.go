@@ -55,3 +55,25 @@ func TestPastStrokeNoRisk(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherPlacesAndHR: a place the content has no articles for, the
+// PCN's own CQC rating, and HR are not answered with England's, London's or
+// Gateshead's article; the content's own places and an hour still are.
+func TestOtherPlacesAndHR(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"health coaches in birmingham", "is there ARRS funding in northern ireland", "scottish link worker network",
+		"care coordinator supervision in cardiff", "who in human resources do i ask about my contract", "can hr help with my caseload",
+		"what rating did our pcn get from the cqc"} {
+		if a := b.Answer(q, Asker{}); a.Confident() || a.Safety {
+			t.Errorf("%q: answered with %s; want not sure", q, entryID(a.Entry))
+		}
+	}
+	for q, want := range map[string]string{
+		"newcastle and gateshead linkwork":         "resource-gateshead-local",
+		"what does the cqc look at for arrs staff": "cqc-arrs",
+	} {
+		if a := b.Answer(q, Asker{}); entryID(a.Entry) != want {
+			t.Errorf("%q: got %s; want %s", q, entryID(a.Entry), want)
+		}
+	}
+}
