@@ -106,6 +106,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 
 // answer answers q as a whole; see Answer.
 func (b *Base) answer(q string, a Asker) Answer {
+	asked := q
 	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
@@ -199,10 +200,33 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
 	if ans.Entry != nil {
+		b.samePlace(&ans, asked, searched, opts, roles, a)
+	}
+	if ans.Entry != nil {
 		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// samePlace replaces an answer that is one place's article when the
+// question, as asked, names another place, or names none and the asker is
+// of another place: Gateshead's peer support network is never the answer
+// for a London link worker, nor London's for Gateshead. Search's answer
+// for the question with its place takes its place, else none.
+func (b *Base) samePlace(ans *Answer, asked, searched string, opts SearchOptions, roles roleSet, a Asker) {
+	all := trimPolite(plainWords(asked)) // "im a link worker in london, ..." names London
+	if !b.otherPlaces(ans.Entry, all, a.Locality) {
+		return
+	}
+	ans.Kind, ans.Entry, ans.Lead = NotSure, nil, ""
+	words, _ := readQuestion(asked)
+	if place := b.placeOf(all, a.Locality); place != "" {
+		ans.Results = b.Search(searched+" "+place, opts)
+	}
+	if e, ok := b.searched(ans.Results, words, roles, a); ok && !b.otherPlaces(e, all, a.Locality) {
+		ans.Kind, ans.Entry = Article, e
+	}
 }
 
 // found is the kind of an answer that is article e, or none when e is nil.

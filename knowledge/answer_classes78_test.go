@@ -77,3 +77,26 @@ func TestOtherPlacesAndHR(t *testing.T) {
 		}
 	}
 }
+
+// TestNeverAnotherPlacesArticle: a London asker, or a question naming
+// London, never gets an article only for Gateshead, nor the other way
+// round; the place's own article is found when there is one.
+func TestNeverAnotherPlacesArticle(t *testing.T) {
+	b := shippedBase(t)
+	for _, c := range []struct {
+		q     string
+		asker Asker
+		place string
+	}{
+		{"im a link worker in london, any peer support groups to join", Asker{}, "london"},
+		{"as a link worker in london is there a peer support group to join", Asker{Role: "splw"}, "london"},
+		{"is there a peer support group i can join as a new link worker", Asker{Role: "splw", Locality: "london"}, "london"},
+		{"im a coach in gateshead, is there a peer support group i can join", Asker{}, "gateshead"},
+	} {
+		a := b.Answer(c.q, c.asker)
+		if a.Entry != nil && a.Entry.Locality != "" && a.Entry.Locality != "national" && a.Entry.Locality != c.place {
+			t.Errorf("%q (%+v): got %s, another place's", c.q, c.asker, a.Entry.ID)
+		}
+	}
+	wantAnswers(t, Asker{}, map[string]string{"im a link worker in london, any peer support groups to join": "resource-london-peer-support"})
+}
