@@ -160,6 +160,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.termsCompared(words); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.compared(words, roles, asked); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.supervisorTraining(words, a); ok {

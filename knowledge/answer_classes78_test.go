@@ -100,3 +100,28 @@ func TestNeverAnotherPlacesArticle(t *testing.T) {
 	}
 	wantAnswers(t, Asker{}, map[string]string{"im a link worker in london, any peer support groups to join": "resource-london-peer-support"})
 }
+
+// TestTwoThingsCompared: two roles' pay, training or supervision compared
+// is the first role's article on it; kinds of supervision compared, or one
+// asked to be all right, is the kinds article; social prescribing against
+// signposting or a leaflet is the article on how they differ. Two roles
+// compared with no topic stay the roles together.
+func TestTwoThingsCompared(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"does a care coordinator earn more than a link worker":                 "cc-pay",
+		"coach vs care coordinator salary":                                     "hwbc-pay",
+		"is link worker training longer than coach training":                   "splw-training",
+		"care coordinator training compared to health coach training":          "cc-training",
+		"is supervision for coaches different from link workers":               "supervision-hwbc",
+		"peer supervision versus clinical supervision":                         "supervision-kinds",
+		"is individual supervision better than group supervision":              "supervision-kinds",
+		"is peer supervision acceptable":                                       "supervision-kinds",
+		"why refer to a social prescriber rather than just hand out a leaflet": "social-prescribing-vs-signposting",
+		"is signposting different to sp":                                       "social-prescribing-vs-signposting",
+		"difference between link workers and coaches":                          "roles-together",
+	})
+	b := shippedBase(t)
+	if a := b.Answer("can my practice manager be my supervisor, she isnt clinical", Asker{Role: "hwbc"}); entryID(a.Entry) == "supervision-kinds" {
+		t.Errorf("who may supervise, one kind named in passing: got the kinds of supervision")
+	}
+}

@@ -1,0 +1,134 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
+)
+
+// Comparisons of two specific things: two roles' pay, training or
+// supervision; two kinds of supervision; social prescribing and
+// signposting (or "just a leaflet"). Each is answered by the article on
+// what is compared, not by the article on the roles together, which says
+// how the roles differ in what they do.
+
+// compared answers a comparison of two roles' topic, of kinds of
+// supervision, or of social prescribing and signposting.
+// asked is the question as typed, whose "ok" at the end, dropped as
+// politeness, asks whether something is all right.
+func (b *Base) compared(words []string, roles roleSet, asked string) (*Entry, bool) {
+	if e, ok := b.rolesTopicCompared(words, roles); ok {
+		return e, ok
+	}
+	if e, ok := b.kindsCompared(words, roles, plainWords(asked)); ok {
+		return e, ok
+	}
+	return b.signpostingCompared(words, roles)
+}
+
+// comparedWords ask how two things differ or which is better.
+var comparedWords = []string{"vs", "versus", "v", "differ*", "diff", "difference", "differences", "compare*", "compared", "same", "better",
+	"worse", "more", "less", "than", "or", "between", "instead", "rather", "just", "point"}
+
+// roleTopics are the topics each role has its own article on, with the
+// words that name them and the article's id for a role.
+var roleTopics = []struct {
+	words []string
+	id    func(r string) string
+}{
+	{[]string{"pay", "paid", "salary", "salaries", "earn*", "band", "bands", "banding", "wage*"}, func(r string) string { return r + "-pay" }},
+	{[]string{"training", "train", "trained", "course*", "qualif*"}, func(r string) string { return r + "-training" }},
+	{[]string{"supervis*"}, func(r string) string { return "supervision-" + r }},
+}
+
+// rolesTopicCompared answers a comparison of two roles' pay, training or
+// supervision ("splw vs hwbc pay", "cc supervision vs splw supervision")
+// with the first role's article on it; nil when the question names no
+// one topic.
+func (b *Base) rolesTopicCompared(words []string, roles roleSet) (*Entry, bool) {
+	if len(roles) < 2 || !hasAny(words, comparedWords...) {
+		return nil, false
+	}
+	var id func(string) string
+	for _, t := range roleTopics {
+		if hasAny(words, t.words...) {
+			if id != nil {
+				return nil, false // two topics: no one article
+			}
+			id = t.id
+		}
+	}
+	first := firstRoleNamed(words)
+	if id == nil || first == "" {
+		return nil, false
+	}
+	e, ok := b.byID[id(string(first))]
+	return e, ok
+}
+
+// firstRoleNamed returns the role named first in words, "" for none.
+func firstRoleNamed(words []string) supervision.Role {
+	for i := range words {
+		for n := min(4, len(words)-i); n >= 1; n-- {
+			if named := rolesNamed(words[i : i+n]); len(named) == 1 {
+				for r := range named {
+					return r
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// supervisionKindWords name a kind of supervision.
+var supervisionKindWords = []string{"clinical", "peer", "group", "educational", "professional", "clinic", "practice", "managerial", "management",
+	"line", "individual", "coaching", "reflective", "1:1", "121", "one-to-one"}
+
+// kindsCompared answers a question comparing kinds of supervision
+// ("clinical or peer supervision, which is better"), or asking whether a
+// kind is all right ("is group supervision ok"), of no role, with the
+// article on the kinds of supervision.
+func (b *Base) kindsCompared(words []string, roles roleSet, typed []string) (*Entry, bool) {
+	if len(roles) > 0 || !hasAny(words, "supervis*") {
+		return nil, false
+	}
+	kinds := map[string]bool{}
+	kind := func(i int) bool { return i < len(words) && hasAny(words[i:i+1], supervisionKindWords...) }
+	for i, w := range words {
+		// "peer supervision", "clinical or peer supervision": a kind word
+		// before supervision, or before another kind of it.
+		if kind(i) && i+1 < len(words) && (strings.HasPrefix(words[i+1], "supervis") || hasAny(words[i+1:i+2], "or", "and", "vs", "versus") && kind(i+2)) {
+			kinds[w] = true
+		}
+	}
+	compared := len(kinds) >= 2 && hasAny(words, comparedWords...)
+	allowed := len(kinds) >= 1 && hasAny(typed, "ok", "okay", "acceptable", "fine", "valid", "enough", "allowed")
+	if !compared && !allowed {
+		return nil, false
+	}
+	e, ok := b.byID["supervision-kinds"]
+	return e, ok
+}
+
+// signpostWords name signposting or handing over information alone.
+var signpostWords = []string{"signpost*", "leaflet*", "leaflets", "website*", "number"}
+
+// signpostingCompared answers a question setting social prescribing
+// against signposting or just giving information ("social prescribing or
+// just a leaflet", "signposting same as sp?") with the article on how
+// they differ.
+func (b *Base) signpostingCompared(words []string, roles roleSet) (*Entry, bool) {
+	if !hasAny(words, signpostWords...) || !hasAny(words, comparedWords...) {
+		return nil, false
+	}
+	if !hasAny(words, "signpost*") && !hasAny(words, "just", "instead", "rather", "point") {
+		return nil, false // "a leaflet about link workers" compares nothing
+	}
+	sp := hasPhrase(words, "social prescribing") || hasPhrase(words, "social prescriber") || hasPhrase(words, "social prescribers") ||
+		hasAny(words, "sp") || roles[supervision.LinkWorker] && len(roles) == 1
+	if !sp {
+		return nil, false
+	}
+	e, ok := b.byID["social-prescribing-vs-signposting"]
+	return e, ok
+}
