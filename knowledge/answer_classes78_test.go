@@ -125,3 +125,24 @@ func TestTwoThingsCompared(t *testing.T) {
 		t.Errorf("who may supervise, one kind named in passing: got the kinds of supervision")
 	}
 }
+
+// TestTeamAndNetworkViews: seeing everyone's supervision is the admins'
+// report; seeing one's team's is the team view; leave in the bot is its
+// leave command. Whether everyone should have supervision stays a
+// question for the articles.
+func TestTeamAndNetworkViews(t *testing.T) {
+	wantCommand(t, Asker{}, map[string]string{
+		"where can i see everybody's supervision status":  "admin report",
+		"can i pull a report on all staff supervision":    "admin report",
+		"how can i check on my team's supervision":        "supervision team",
+		"show me the supervision of those i supervise":    "supervision team",
+		"how do i put my annual leave into peerbot":       "supervision leave",
+		"going on maternity leave, how do i tell the bot": "supervision leave",
+	})
+	b := shippedBase(t)
+	for _, q := range []string{"does everyone get supervision", "should all staff have clinical supervision", "is supervision for everyone in the pcn"} {
+		if a := b.Answer(q, Asker{}); a.Kind == Usage {
+			t.Errorf("%q: usage %q; want an article or not sure", q, a.Usage.Args)
+		}
+	}
+}
