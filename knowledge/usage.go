@@ -43,7 +43,7 @@ var (
 	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}
 	everyoneWords = []string{"everyone*", "everybody*", "all staff", "all our staff", "the whole network", "whole team", "all the link workers",
 		"all link workers", "all the coaches", "all the care coordinators", "each person", "every member", "all members"}
-	seeWords      = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
+	seeWords = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
 	// leaveWords say the asker is, or will be, away from work.
 	leaveWords = []string{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick",
 		"pause", "off work", "be away", "be off", "being off", "going off", "on mat leave", "parental leave"}
