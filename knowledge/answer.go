@@ -243,13 +243,16 @@ func found(e *Entry) Kind {
 // search reads it: without who the asker says they are ("im a student
 // nurse on placement, what do link workers do" asks what link workers do).
 func readQuestion(q string) ([]string, string) {
-	plain := trimPolite(plainWords(q))
-	words := spellOut(plain)
+	all := plainWords(q)
+	plain := trimPolite(all)
+	words := dropRequests(spellOut(plain))
 	if said := dropAskerIntro(words); len(said) < len(words) {
 		return said, strings.Join(said, " ")
 	}
-	if len(words) != len(plain) || textSpeak(plain) {
-		return words, strings.Join(words, " ") // "hw mny link wrkrs": search reads it spelt out too
+	if len(words) != len(all) || textSpeak(plain) {
+		// "hw mny link wrkrs", "Good evening, could you tell me...": search
+		// reads it spelt out, without the greeting and the request too.
+		return words, strings.Join(words, " ")
 	}
 	return words, q
 }

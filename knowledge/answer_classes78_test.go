@@ -146,3 +146,15 @@ func TestTeamAndNetworkViews(t *testing.T) {
 		}
 	}
 }
+
+// TestPoliteLongQuestions: a greeting, a request made of the bot ("could
+// you tell me", "point me to") and "learning more about" a subject are
+// not what is asked: the ask is read, by the intents and by search.
+func TestPoliteLongQuestions(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"Good evening. I'm keen on learning more about patient activation. Can you point me to anything?":                                 "patient-activation",
+		"Good afternoon, my link worker is new - can you tell me what supervision they need?":                                             "supervision-splw",
+		"Hi there, I'm a pharmacist who's been asked to supervise a care coordinator. Could you tell me how often they need supervision?": "supervision-cc",
+		"Hello there. I keep hearing about supported self management, could you explain it?":                                              "supported-self-management",
+	})
+}

@@ -246,6 +246,9 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
 		}
 		match := hasAny(words, t.words...)
+		if i == 2 && learningAbout(words) {
+			continue // "interested in learning more about shared decision making" is no one's training
+		}
 		for _, p := range t.phrases {
 			match = match || hasPhrase(words, p)
 		}
@@ -254,6 +257,14 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// learningAbout reports "learning" that is not the asker's training:
+// learning more about a subject, or an e-learning module, with no other
+// word of training.
+func learningAbout(words []string) bool {
+	about := hasPhrase(words, "learning more") || hasPhrase(words, "learning about") || hasPhrase(words, "learn more") || hasPhrase(words, "e learning")
+	return about && !hasAny(words, "training", "train", "trained", "course*", "qualif*", "accredit*", "registered", "registration", "degree", "degrees")
 }
 
 // theTopic reports a yes or no question about "the" topic every role
@@ -492,7 +503,7 @@ var (
 	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
 		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
 		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true}
-	politePairs = [][2]string{{"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
+	politePairs = [][2]string{{"hi", "there"}, {"hello", "there"}, {"hey", "there"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
 )
 
 // trimPolite drops the words that open or close a message without asking
@@ -500,10 +511,10 @@ var (
 func trimPolite(words []string) []string {
 	for len(words) > 0 {
 		switch {
-		case politeWords[words[0]]:
-			words = words[1:]
 		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[0], words[1]}):
 			words = words[2:]
+		case politeWords[words[0]]:
+			words = words[1:]
 		case politeWords[words[len(words)-1]]:
 			words = words[:len(words)-1]
 		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[len(words)-2], words[len(words)-1]}):
@@ -513,6 +524,21 @@ func trimPolite(words []string) []string {
 		}
 	}
 	return words
+}
+
+// withoutRequests returns words without the requests made of the bot
+// ("could you tell me", "can you explain"), whose "can" asks nothing of
+// whether someone may do something.
+func withoutRequests(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) && hasAny(words[i:i+1], "can", "could", "would") && words[i+1] == "you" {
+			i++
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
 }
 
 // professions that may supervise the roles, besides the roles themselves.
@@ -531,7 +557,7 @@ func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
 		e, ok := b.byID["supervision-who-can-supervise"]
 		return e, ok
 	}
-	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
+	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(withoutRequests(words), "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
 	n := len(roles)

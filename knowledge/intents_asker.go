@@ -161,3 +161,35 @@ func headStems(entries []*Entry) map[string]map[string]bool {
 	}
 	return out
 }
+
+// requests are how people ask the bot politely before, or around, what
+// they ask ("could you tell me", "point me to", "i'm interested in"):
+// none of their words is what is asked.
+var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "would you tell me", "can you explain", "could you explain",
+	"could you clarify", "can you clarify", "can you point me to", "could you point me to", "point me to", "point me towards",
+	"point me in the right direction", "point me in the direction of", "im keen on", "im interested in", "i wanted to check", "i was wondering",
+	"id like to know", "id love to know", "id like some advice on", "id like advice on", "id like to understand", "i keep hearing about",
+	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me"})
+
+// dropRequests returns words without the requests in them, into a new
+// slice when any is.
+func dropRequests(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		n := requests.match(words, i)
+		if n == 0 {
+			if out != nil {
+				out = append(out, words[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)), words[:i]...)
+		}
+		i += n - 1
+	}
+	if out == nil || len(out) == 0 {
+		return words
+	}
+	return out
+}

@@ -406,6 +406,18 @@ func newPhraseSet(lists ...[]string) phraseSet {
 	return ps
 }
 
+// match returns how many words of the longest phrase starting at words[i]
+// are there, 0 for none.
+func (ps phraseSet) match(words []string, i int) int {
+	n := 0
+	for _, rest := range ps[words[i]] {
+		if i+1+len(rest) <= len(words) && slices.Equal(words[i+1:i+1+len(rest)], rest) {
+			n = max(n, 1+len(rest))
+		}
+	}
+	return n
+}
+
 // in reports whether words holds any of the phrases, in a row.
 func (ps phraseSet) in(words []string) bool {
 	for i, w := range words {
