@@ -350,9 +350,10 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
 		return nil, false
 	}
-	if top := res.Hits[0].Entry; len(roles) == 1 && len(top.Roles) != 1 && hasAny(words, askerTopics[1].words...) && hasPhrase(words, "how much") {
-		// "how much do link workers get paid on AfC": the named role's
-		// pay, not the pay scale's article for every role.
+	if top := res.Hits[0].Entry; len(roles) == 1 && len(top.Roles) != 1 && hasAny(words, askerTopics[1].words...) && (hasPhrase(words, "how much") || hasAny(words, "band", "bands")) {
+		// "how much do link workers get paid on AfC", "what AfC band is a
+		// link worker on": the named role's pay, not the pay scale's
+		// article for every role.
 		return nil, false
 	}
 	e, ok := b.searched(res, words, roles, a)

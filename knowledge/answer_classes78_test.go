@@ -158,3 +158,13 @@ func TestPoliteLongQuestions(t *testing.T) {
 		"Hello there. I keep hearing about supported self management, could you explain it?":                                              "supported-self-management",
 	})
 }
+
+// TestRolesBandOnAfC: the Agenda for Change band of a named role is the
+// role's pay; Agenda for Change itself stays its own article.
+func TestRolesBandOnAfC(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"which agenda for change band should link workers be on":       "splw-pay",
+		"what band should a link worker be on under agenda for change": "splw-pay",
+		"how do agenda for change bands work":                          "agenda-for-change",
+	})
+}
