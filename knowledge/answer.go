@@ -245,7 +245,7 @@ func found(e *Entry) Kind {
 func readQuestion(q string) ([]string, string) {
 	all := plainWords(q)
 	plain := trimPolite(all)
-	words := dropRequests(spellOut(plain))
+	words := dropRequests(spellOut(ageSex(plain)))
 	if said := dropAskerIntro(words); len(said) < len(words) {
 		return said, strings.Join(said, " ")
 	}
@@ -255,6 +255,20 @@ func readQuestion(q string) ([]string, string) {
 		return words, strings.Join(words, " ")
 	}
 	return words, q
+}
+
+// ageSex returns words with "patient" after an opening age and sex
+// ("52M recently redundant...", "82f"), the way clinicians describe a
+// patient, so the question is read as about one.
+func ageSex(words []string) []string {
+	if len(words) == 0 || len(words[0]) < 2 || len(words[0]) > 4 {
+		return words
+	}
+	w := words[0]
+	if last := w[len(w)-1]; last != 'm' && last != 'f' || !isNumber(w[:len(w)-1]) {
+		return words
+	}
+	return append([]string{w, "patient"}, words[1:]...)
 }
 
 // textSpeak reports whether words hold a word of shorthand that spellOut

@@ -168,3 +168,22 @@ func TestRolesBandOnAfC(t *testing.T) {
 		"how do agenda for change bands work":                          "agenda-for-change",
 	})
 }
+
+// TestAgeSexAndMoneyTroubles: a question opening with a patient's age and
+// sex ("74M ...") describes a patient, and is a referral; money worries
+// with a role named are the patient's need, not the role's pay, which
+// asked as pay stays the pay article.
+func TestAgeSexAndMoneyTroubles(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"74M widowed, isolated, not leaving the house. who can help":               "role-splw",
+		"29F newly diagnosed diabetes, wants to manage it herself. which role":     "role-hwbc",
+		"70F lots of appointments with different teams, needs them joined up. who": "role-cc",
+		"lady with money worries and rent arrears - link worker?":                  "role-splw",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || entryID(a.Entry) != want {
+			t.Errorf("%q: kind %d, entry %s; want the referral %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+	wantAnswers(t, Asker{}, map[string]string{"how much money does a link worker get": "splw-pay"})
+}
