@@ -187,3 +187,14 @@ func TestAgeSexAndMoneyTroubles(t *testing.T) {
 	}
 	wantAnswers(t, Asker{}, map[string]string{"how much money does a link worker get": "splw-pay"})
 }
+
+// TestSaidSimply: how simply to say something ("like im five", "in simple
+// terms", "in a nutshell") is not what is asked.
+func TestSaidSimply(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"explain the DES like im five":         "network-contract-des",
+		"what is a PCN in plain english":       "pcn",
+		"personalised care in a nutshell":      "personalised-care",
+		"social prescribing like a 5 year old": "social-prescribing",
+	})
+}

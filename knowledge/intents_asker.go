@@ -169,7 +169,10 @@ var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "wo
 	"could you clarify", "can you clarify", "can you point me to", "could you point me to", "point me to", "point me towards",
 	"point me in the right direction", "point me in the direction of", "im keen on", "im interested in", "i wanted to check", "i was wondering",
 	"id like to know", "id love to know", "id like some advice on", "id like advice on", "id like to understand", "i keep hearing about",
-	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me"})
+	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me",
+	// How simply to say it: "explain ARRS like im 5".
+	"like im 5", "like im five", "like i am 5", "like i am five", "like a 5 year old", "like a five year old", "in simple terms", "in plain english",
+	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply"})
 
 // dropRequests returns words without the requests in them, into a new
 // slice when any is.
