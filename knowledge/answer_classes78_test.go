@@ -198,3 +198,18 @@ func TestSaidSimply(t *testing.T) {
 		"social prescribing like a 5 year old": "social-prescribing",
 	})
 }
+
+// TestBothRolesFundedAndContrasted: two roles funded at once is no
+// comparison of the roles; what one role does that another does not is.
+func TestBothRolesFundedAndContrasted(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"can arrs money pay for a link worker and a coach at the same time", "is ARRS funding for a coordinator and a coach combined"} {
+		if a := b.Answer(q, Asker{}); entryID(a.Entry) == "roles-together" {
+			t.Errorf("%q: got the roles together; two roles funded compares nothing", q)
+		}
+	}
+	wantAnswers(t, Asker{}, map[string]string{
+		"what can a link worker do that a coach cant":           "roles-together",
+		"what does a health coach do that link workers dont do": "roles-together",
+	})
+}

@@ -599,8 +599,12 @@ func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
 	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
 	// "can i be a link worker and a coach at the same time": both roles
 	// at once, of nothing else the roles have articles on.
-	both := hasAny(words, "same", "both", "overlap*", "combine*", "combined", "dual", "joint") && !hasAny(words, topicWords...)
-	if !hasAny(words, comparisonWords...) && !choosing && !both {
+	both := hasAny(words, "same", "both", "overlap*", "combine*", "combined", "dual", "joint") && !hasAny(words, topicWords...) &&
+		!hasAny(words, "arrs", "money", "claim*", "funded") // "ARRS money for a coach and a coordinator at the same time" is ARRS's
+	// "what does a care coordinator do that a health coach doesnt": what
+	// one role does and the other does not.
+	contrast := asksWhatRoleDoes(words) && hasAny(words, "doesnt", "dont", "cant", "wont", "not")
+	if !hasAny(words, comparisonWords...) && !choosing && !both && !contrast {
 		return nil, false
 	}
 	if len(roles) < 2 {
