@@ -213,3 +213,15 @@ func TestBothRolesFundedAndContrasted(t *testing.T) {
 		"what does a health coach do that link workers dont do": "roles-together",
 	})
 }
+
+// TestFrameworksAndOtherProfessions: the framework a role works to is the
+// frameworks article, not what the role does; a supervision standard for
+// another profession is how other roles are supervised.
+func TestFrameworksAndOtherProfessions(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what framework do link workers follow":                "resource-frameworks",
+		"which framework does a care coordinator use":          "resource-frameworks",
+		"whats the supervision standard for a physio in a pcn": "supervision-other-roles",
+		"supervision standard for paramedics":                  "supervision-other-roles",
+	})
+}

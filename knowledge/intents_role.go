@@ -147,7 +147,7 @@ func aboutTheRole(words []string) bool {
 // topicWords are the words of the topics a role has articles on besides
 // its own: a "what does X do" question with one is about that topic.
 var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*", "degree", "degrees",
-	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
+	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why", "framework", "frameworks"}
 
 // moneyTrouble reports money troubles told of, a patient's need, with no
 // other word of pay: "money worries, social prescriber?".
