@@ -225,3 +225,15 @@ func TestFrameworksAndOtherProfessions(t *testing.T) {
 		"supervision standard for paramedics":                  "supervision-other-roles",
 	})
 }
+
+// TestWeightAndInactivity: a patient who is obese, overweight or
+// sedentary is the coaches' to help, even with appointments mentioned.
+func TestWeightAndInactivity(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"obese patient keen to get fitter, keeps slipping between appointments - who can help",
+		"sedentary man, wants to start moving more, who should i refer to"} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || entryID(a.Entry) != "role-hwbc" {
+			t.Errorf("%q: kind %d, entry %s; want the referral role-hwbc", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}
