@@ -237,3 +237,9 @@ func TestWeightAndInactivity(t *testing.T) {
 		}
 	}
 }
+
+// TestLondonSupportForNewRoles: support in London for the new roles is
+// London's programme, not its workforce figures.
+func TestLondonSupportForNewRoles(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{"london support for the new pcn roles": "london-personalised-care"})
+}
