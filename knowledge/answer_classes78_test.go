@@ -243,3 +243,20 @@ func TestWeightAndInactivity(t *testing.T) {
 func TestLondonSupportForNewRoles(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{"london support for the new pcn roles": "london-personalised-care"})
 }
+
+// TestWhatIsItOfTheTermNamed: "what is it" or "what does that mean" after
+// naming a term the content defines asks what that term is; a longer name
+// that starts with the term is not the term.
+func TestWhatIsItOfTheTermNamed(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"patient activation came up in a meeting - what does that mean": "patient-activation",
+		"the DES keeps coming up. what is it and does it affect us":     "network-contract-des",
+		"someone mentioned shared decision making, what is it exactly":  "shared-decision-making",
+	} {
+		if a := b.Answer(q, Asker{}); entryID(a.Entry) != want {
+			t.Errorf("%q: got %s; want %s", q, entryID(a.Entry), want)
+		}
+	}
+	wantAnswers(t, Asker{}, map[string]string{"personalised care institute - what is it": "resource-pci"})
+}

@@ -63,6 +63,13 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 // definition answers "what is X" and its everyday forms when X is an
 // abbreviation an entry defines: the lead, and the entry.
 func (b *Base) definition(words []string) (string, *Entry, bool) {
+	if itAsked(words) {
+		// "I keep hearing about personalised care. What does it mean?":
+		// "it" is the one term named.
+		if term := b.termNamed(words); term != "" && termEndsName(words, term) {
+			words = []string{"what", "is", term}
+		}
+	}
 	words = definitionCore(words)
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
@@ -104,6 +111,36 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// itAsked reports a question asking what "it" or "that" is or means,
+// after naming what it is: "... personalised care. What does it mean?".
+func itAsked(words []string) bool {
+	for _, p := range []string{"what does it mean", "what does it actually mean", "what does that mean", "what is it", "whats it", "what is that",
+		"what it is", "what it means", "explain it"} {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// termEndsName reports whether term, in words, is the whole of a name:
+// followed by nothing, or by a word that cannot go on with it ("personal
+// care what does it mean", "the DES keeps coming up"), not by more of a
+// longer name ("personalised care institute", "personalised care and
+// support planning").
+func termEndsName(words []string, term string) bool {
+	t := plainWords(term)
+	for i := 0; i+len(t) <= len(words); i++ {
+		if !slices.Equal(words[i:i+len(t)], t) {
+			continue
+		}
+		j := i + len(t)
+		return j == len(words) || hasAny(words[j:j+1], "what", "whats", "is", "was", "mentioned", "keeps", "kept", "came", "comes", "coming", "lately",
+			"recently", "everywhere", "a", "lot", "but", "so")
+	}
+	return false
 }
 
 // clauseOpeners open a second question after "and": "what's an MDT and
