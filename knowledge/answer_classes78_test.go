@@ -260,3 +260,18 @@ func TestWhatIsItOfTheTermNamed(t *testing.T) {
 	}
 	wantAnswers(t, Asker{}, map[string]string{"personalised care institute - what is it": "resource-pci"})
 }
+
+// TestFollowUpSentenceAlone: "Is there guidance?" or "Is there a
+// summary?" after a sentence saying what on asks for it on that, and is
+// not answered alone with whichever article is guidance or a summary.
+func TestFollowUpSentenceAlone(t *testing.T) {
+	b := shippedBase(t)
+	for q, not := range map[string]string{
+		"I want to understand how personalised care fits with my coaching. Is there guidance?": "resource-pcsp-guidance",
+		"We're thinking about supervision for our new team. Is there a summary?":               "resource-quick-reference",
+	} {
+		if a := b.Answer(q, Asker{}); entryID(a.Entry) == not {
+			t.Errorf("%q: got %s, the follow-up read alone", q, not)
+		}
+	}
+}
