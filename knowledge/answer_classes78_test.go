@@ -275,3 +275,14 @@ func TestFollowUpSentenceAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestResourcesAskedAsPeopleAsk: the hubs, the evidence, the roles
+// explorer and the link workers' association, asked of in everyday words.
+func TestResourcesAskedAsPeopleAsk(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"is there a hub for health coaches":           "resource-hwbc-hub",
+		"is social prescribing supported by evidence": "social-prescribing-evidence",
+		"any tool that shows every arrs role":         "resource-roles-explorer",
+		"national network link workers can join":      "resource-nalw",
+	})
+}
