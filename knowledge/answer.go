@@ -217,6 +217,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 // for a London link worker, nor London's for Gateshead. Search's answer
 // for the question with its place takes its place, else none.
 func (b *Base) samePlace(ans *Answer, asked, searched string, opts SearchOptions, roles roleSet, a Asker) {
+	if loc := strings.ToLower(ans.Entry.Locality); loc == "" || loc == "national" {
+		return // an article for anywhere
+	}
 	all := trimPolite(plainWords(asked)) // "im a link worker in london, ..." names London
 	if !b.otherPlaces(ans.Entry, all, a.Locality) {
 		return

@@ -20,7 +20,7 @@ func (b *Base) compared(words []string, roles roleSet, asked string) (*Entry, bo
 	if e, ok := b.rolesTopicCompared(words, roles); ok {
 		return e, ok
 	}
-	if e, ok := b.kindsCompared(words, roles, plainWords(asked)); ok {
+	if e, ok := b.kindsCompared(words, roles, asked); ok {
 		return e, ok
 	}
 	return b.signpostingCompared(words, roles)
@@ -88,7 +88,7 @@ var supervisionKindWords = []string{"clinical", "peer", "group", "educational", 
 // ("clinical or peer supervision, which is better"), or asking whether a
 // kind is all right ("is group supervision ok"), of no role, with the
 // article on the kinds of supervision.
-func (b *Base) kindsCompared(words []string, roles roleSet, typed []string) (*Entry, bool) {
+func (b *Base) kindsCompared(words []string, roles roleSet, asked string) (*Entry, bool) {
 	if len(roles) > 0 || !hasAny(words, "supervis*") {
 		return nil, false
 	}
@@ -101,8 +101,11 @@ func (b *Base) kindsCompared(words []string, roles roleSet, typed []string) (*En
 			kinds[w] = true
 		}
 	}
+	if len(kinds) == 0 {
+		return nil, false
+	}
 	compared := len(kinds) >= 2 && hasAny(words, comparedWords...)
-	allowed := len(kinds) >= 1 && hasAny(typed, "ok", "okay", "acceptable", "fine", "valid", "enough", "allowed")
+	allowed := !compared && hasAny(plainWords(asked), "ok", "okay", "acceptable", "fine", "valid", "enough", "allowed")
 	if !compared && !allowed {
 		return nil, false
 	}

@@ -15,6 +15,15 @@ var otherPlaces = []string{"scotland", "scottish", "wales", "welsh", "ireland", 
 	"hull", "york", "cornwall", "devon", "kent", "essex", "surrey", "sussex", "norfolk", "suffolk", "cambridge", "oxford", "brighton",
 	"southampton", "portsmouth", "plymouth", "cardiff", "swansea", "glasgow", "edinburgh", "belfast", "midlands"}
 
+// otherPlaceSet is otherPlaces, for looking a word up.
+var otherPlaceSet = func() map[string]bool {
+	m := make(map[string]bool, len(otherPlaces))
+	for _, p := range otherPlaces {
+		m[p] = true
+	}
+	return m
+}()
+
 // otherPlace reports a question that names a place the content has no
 // articles for; "northern ireland" and "greater manchester" too.
 func otherPlace(words []string) bool {
@@ -25,7 +34,7 @@ func otherPlace(words []string) bool {
 		if w == "ni" && (i == 0 || words[i-1] != "in") {
 			continue // "ni" is Northern Ireland only as "in NI"
 		}
-		if hasAny(words[i:i+1], otherPlaces...) {
+		if otherPlaceSet[w] {
 			return true
 		}
 	}
