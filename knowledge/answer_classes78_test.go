@@ -286,3 +286,14 @@ func TestResourcesAskedAsPeopleAsk(t *testing.T) {
 		"national network link workers can join":      "resource-nalw",
 	})
 }
+
+// TestAbbreviationAsked: a term followed by "abbrev", "abbreviation",
+// "acronym" or "short for" asks what it stands for.
+func TestAbbreviationAsked(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"mdt abbreviation", "pcn acronym", "what is vcse short for", "arrs abbrev"} {
+		if a := b.Answer(q, Asker{}); a.Kind != Definition {
+			t.Errorf("%q: kind %d, entry %s; want a definition", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}
