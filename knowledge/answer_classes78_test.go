@@ -297,3 +297,17 @@ func TestAbbreviationAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestNeedThenTwoRolesAsChoice: a need told and two roles named as the
+// choice ("coach or link worker?") is the named role whose cues the need
+// matches, with no person named; with no cue matched it is no choice.
+func TestNeedThenTwoRolesAsChoice(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"copd, wants to get fitter and more active - coach or link worker?": "role-hwbc",
+		"rent arrears and loneliness, splw or hwbc":                         "role-splw",
+	})
+	b := shippedBase(t)
+	if a := b.Answer("can a link worker or a coach work weekends", Asker{}); a.Kind == WhoToRefer || entryID(a.Entry) == "role-splw" || entryID(a.Entry) == "role-hwbc" {
+		t.Errorf("no need told: got %s", entryID(a.Entry))
+	}
+}
