@@ -135,3 +135,71 @@ func (b *Base) signpostingCompared(words []string, roles roleSet) (*Entry, bool)
 	e, ok := b.byID["social-prescribing-vs-signposting"]
 	return e, ok
 }
+
+// comparisonWords ask how things differ or fit together.
+var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing", "which"}
+
+// namedReferral returns, of the roles named, the one whose referral cues
+// the question's need matches; nil for none.
+func (b *Base) namedReferral(words []string, roles roleSet) *Entry {
+	if e, _, _ := b.referral(words, Results{}); e != nil && roles[supervision.Role(strings.TrimPrefix(e.ID, "role-"))] {
+		return e
+	}
+	if offTopic(words) {
+		return nil
+	}
+	// Asked as a choice, with no person named ("type 2 diabetic, not
+	// motivated - coach or link worker?"): the named role with the most
+	// cues matched, if one has more than the others.
+	var best *Entry
+	bestN, tie := 0, false
+	for r := range roles {
+		e := b.byID["role-"+string(r)]
+		switch n := cuesMatched(e, words); {
+		case n > bestN:
+			best, bestN, tie = e, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// compareRoles answers a question that names two or more roles and asks how
+// they differ or work together with the article on the roles together.
+func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
+	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
+	// "can i be a link worker and a coach at the same time": both roles
+	// at once, of nothing else the roles have articles on.
+	both := hasAny(words, "same", "both", "overlap*", "combine*", "combined", "dual", "joint") && !hasAny(words, topicWords...) &&
+		!hasAny(words, "arrs", "money", "claim*", "funded") // "ARRS money for a coach and a coordinator at the same time" is ARRS's
+	// "what does a care coordinator do that a health coach doesnt": what
+	// one role does and the other does not.
+	contrast := asksWhatRoleDoes(words) && hasAny(words, "doesnt", "dont", "cant", "wont", "not")
+	if len(roles) >= 2 && !choosing && hasAny(words, "or") {
+		// "type 2 diabetic, not motivated - health coach or social
+		// prescriber?": a need described, and the roles named as the
+		// choice; the one whose cues it matches, if one does.
+		if e := b.namedReferral(words, roles); e != nil {
+			return e, true
+		}
+	}
+	if !hasAny(words, comparisonWords...) && !choosing && !both && !contrast {
+		return nil, false
+	}
+	if len(roles) < 2 {
+		return nil, false
+	}
+	if choosing {
+		// "link worker or coach for someone who needs benefits advice":
+		// of the roles named, the one whose cues the need matches.
+		if e := b.namedReferral(words, roles); e != nil {
+			return e, true
+		}
+	}
+	e, ok := b.byID["roles-together"]
+	return e, ok
+}
