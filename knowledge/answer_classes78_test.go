@@ -311,3 +311,18 @@ func TestNeedThenTwoRolesAsChoice(t *testing.T) {
 		t.Errorf("no need told: got %s", entryID(a.Entry))
 	}
 }
+
+// TestWhoMayGiveSupervision: whether someone can give, provide or do
+// supervision for a role is who may supervise; a patient with
+// multimorbidity is the care coordinators' to help.
+func TestWhoMayGiveSupervision(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can our practice manager provide supervision to a health coach": "supervision-who-can-supervise",
+		"can an admin manager give supervision to our care coordinators": "supervision-who-can-supervise",
+	})
+	b := shippedBase(t)
+	q := "elderly man with multimorbidity and polypharmacy, who can help"
+	if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || entryID(a.Entry) != "role-cc" {
+		t.Errorf("%q: kind %d, entry %s; want the referral role-cc", q, a.Kind, entryID(a.Entry))
+	}
+}

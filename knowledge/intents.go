@@ -599,7 +599,9 @@ func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
 		e, ok := b.byID["supervision-who-can-supervise"]
 		return e, ok
 	}
-	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(withoutRequests(words), "can", "could", "allowed", "may", "able") {
+	supervising := hasAny(words, "supervise", "supervising", "supervised", "supervisor*") ||
+		near(words, []string{"provide", "provides", "providing", "give", "gives", "giving", "deliver", "delivers", "delivering", "do", "does", "offer"}, []string{"supervision"}, 2)
+	if !supervising || !hasAny(withoutRequests(words), "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
 	n := len(roles)
