@@ -326,3 +326,12 @@ func TestWhoMayGiveSupervision(t *testing.T) {
 		t.Errorf("%q: kind %d, entry %s; want the referral role-cc", q, a.Kind, entryID(a.Entry))
 	}
 }
+
+// TestKindsOfSupervisionForARole: the kinds of supervision asked of for a
+// named role are the kinds article.
+func TestKindsOfSupervisionForARole(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"which kinds of supervision must i arrange for the link workers i manage": "supervision-kinds",
+		"what types of supervision should i set up for my care coordinators":      "supervision-kinds",
+	})
+}

@@ -84,12 +84,22 @@ func firstRoleNamed(words []string) supervision.Role {
 var supervisionKindWords = []string{"clinical", "peer", "group", "educational", "professional", "clinic", "practice", "managerial", "management",
 	"line", "individual", "coaching", "reflective", "1:1", "121", "one-to-one"}
 
-// kindsCompared answers a question comparing kinds of supervision
+// kindsCompared answers a question asking what kinds of supervision there
+// are, for any role, or comparing kinds of supervision
 // ("clinical or peer supervision, which is better"), or asking whether a
 // kind is all right ("is group supervision ok"), of no role, with the
 // article on the kinds of supervision.
 func (b *Base) kindsCompared(words []string, roles roleSet, asked string) (*Entry, bool) {
-	if len(roles) > 0 || !hasAny(words, "supervis*") {
+	if !hasAny(words, "supervis*") {
+		return nil, false
+	}
+	if near(words, []string{"types", "type", "kinds", "kind"}, []string{"supervision"}, 2) {
+		// "the different types of supervision i should offer my coaches":
+		// the kinds there are, whoever has them.
+		e, ok := b.byID["supervision-kinds"]
+		return e, ok
+	}
+	if len(roles) > 0 {
 		return nil, false
 	}
 	kinds := map[string]bool{}
