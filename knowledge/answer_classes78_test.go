@@ -335,3 +335,12 @@ func TestKindsOfSupervisionForARole(t *testing.T) {
 		"what types of supervision should i set up for my care coordinators":      "supervision-kinds",
 	})
 }
+
+// TestJudgedCaseload: "what is a manageable caseload" asks how big a
+// caseload should be, not what a "manageable caseload" is.
+func TestJudgedCaseload(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"what is a manageable caseload":                 "splw-caseload",
+		"whats a reasonable caseload for a link worker": "splw-caseload",
+	})
+}

@@ -130,8 +130,16 @@ func whatIsSubject(words []string) []string {
 	if len(rest) > 0 && articles[rest[0]] {
 		rest = rest[1:]
 	}
+	if len(rest) > 1 && hasAny(rest[:1], judgedWords...) {
+		rest = rest[1:] // "what is a reasonable caseload" asks of a caseload
+	}
 	return rest
 }
+
+// judgedWords before a thing ask how much of it is right, not what it is:
+// "a reasonable caseload", "a typical week".
+var judgedWords = []string{"reasonable", "typical", "normal", "average", "good", "realistic", "usual", "standard", "recommended", "ideal",
+	"safe", "sensible", "manageable", "expected", "acceptable", "healthy"}
 
 // headNames reports whether e's title, summary or synonyms have every
 // meaningful word of subject, as stems: an article that only mentions a
