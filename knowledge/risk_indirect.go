@@ -131,9 +131,13 @@ var (
 	objectWords = []string{"her", "him", "me", "them", "us", "you", "myself", "herself", "himself"}
 	// modals before a harm act make it a threat: "he will hurt her",
 	// "said he'd hit her" ("hed" once the apostrophe goes).
-	modals    = []string{"will", "would", "wil", "gonna", "going", "to", "ll", "hell", "hed", "shell", "shed", "theyll", "theyd", "might", "could", "wants"}
-	sexForced = []string{"made", "make", "makes", "making", "forced", "force", "forces", "forcing", "pressured", "pressures", "pressuring",
-		"coerced", "coercing", "pushed", "pushes", "pressurised", "pressurising"}
+	modals = []string{"will", "would", "wil", "gonna", "going", "to", "ll", "hell", "hed", "shell", "shed", "theyll", "theyd", "might", "could", "wants"}
+	// sexForced before sex or anything sexual tell of it forced; sexMade
+	// only before "sex" ("made to have sex"), as "making sexual health
+	// services easier to reach" is not.
+	sexForced = []string{"forced", "force", "forces", "forcing", "pressured", "pressures", "pressuring", "coerced", "coercing",
+		"pressurised", "pressurising"}
+	sexMade  = []string{"made", "make", "makes", "making", "pushed", "pushes", "pushing"}
 	sexWords = []string{"sex", "sexual", "sexually", "intercourse"}
 )
 
@@ -159,10 +163,10 @@ func threatToKill(words []string) bool {
 // sexualViolence reports sex someone was made or pressured to have, sexual
 // acts without consent, and something done "against her will".
 func sexualViolence(words []string) bool {
-	if near(words, sexForced, sexWords, 4) || hasPhrase(words, "sexually abused") || hasPhrase(words, "sexually assaulted") {
+	if near(words, sexForced, sexWords, 4) || near(words, sexMade, []string{"sex", "intercourse"}, 4) || hasPhrase(words, "sexually abused") || hasPhrase(words, "sexually assaulted") {
 		return true
 	}
-	if hasAny(words, sexWords...) && hasAny(words, "consent", "consented", "unwanted", "without", "refused", "didnt", "doesnt", "wanted", "want") {
+	if near(words, []string{"sex", "intercourse"}, []string{"consent", "consented", "unwanted", "without", "refused", "didnt", "doesnt", "dont", "against"}, 3) {
 		return true // "sex she didn't want", "sex without consent"
 	}
 	return hasPhrase(words, "against her will") || hasPhrase(words, "against his will") || hasPhrase(words, "against their will")
