@@ -48,14 +48,24 @@ func disclosedIndirectly(words []string) bool {
 var (
 	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook",
 		"gaming", "game", "games", "chat", "chatting", "messaging", "dms", "dm"}
-	groomingAsks = []string{"meet", "meeting", "secret", "secrets", "pictures", "photos", "pics", "images", "videos", "gifts", "presents", "webcam", "camera"}
+	imageWords = []string{"pictures", "photos", "pics", "images", "videos", "nudes", "selfies"}
+	askWords   = []string{"send", "sending", "sent", "asking", "asked", "asks", "wants", "want", "keeps", "begging"}
 )
 
-// groomedOnline reports a child told of with someone online asking to meet
-// or to keep it secret: "a 13 year old is chatting to a man on an app who
-// wants to meet".
+// groomedOnline reports a child told of with someone online (an adult, a
+// man, someone) asking to meet, to keep it secret or for pictures: "a 13
+// year old is chatting to a man on an app who wants to meet". A group of
+// young people meeting online is no one's risk.
 func groomedOnline(words []string) bool {
-	return atRiskPerson(words) && hasAny(words, onlineWords...) && hasAny(words, groomingAsks...)
+	if !atRiskPerson(words) || !hasAny(words, onlineWords...) {
+		return false
+	}
+	if !hasAny(words, adults...) && !hasAny(words, "someone", "somebody", "stranger*") {
+		return false
+	}
+	secret := hasAny(words, secretWords...) || secretPhraseSet.in(words)
+	meet := near(words, []string{"meet"}, []string{"him", "her", "them", "me", "up"}, 1) || near(words, []string{"meet"}, askWords, 2)
+	return secret || meet || near(words, askWords, imageWords, 3)
 }
 
 // childAbuseTold reports an adult coming into a child's room or bed, at
