@@ -30,6 +30,7 @@ func TestRiskConcepts78(t *testing.T) {
 		"cut in funding for link workers", "arms length bodies and the ICB", "how do i kill time between clinics",
 		"is there online training for young carers", "does the pcn have a sex and relationships leaflet", "can a link worker refer to sexual health services without a gp",
 		"do coaches want to talk about sexual health", "making sexual health services easier to reach",
+		"can you shoot me a message when the supervision report is ready", "i think someone will beat me to it",
 		"is there an online meeting for young carers", "young carers online group to meet others",
 		"can a link worker help a young person find online videos about exercise",
 		"can i give away my old training materials", "will supervision hurt my caseload numbers", "what is the 15 yr plan for the nhs",

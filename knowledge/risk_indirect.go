@@ -136,8 +136,10 @@ func sayingGoodbye(words []string) bool {
 
 // Threats to kill or hurt, and sex someone is made to have.
 var (
-	killActs    = []string{"kill", "kills", "murder", "murders", "strangle", "stab", "stabs", "shoot", "shoots"}
-	hurtActs    = []string{"hurt", "hurts", "harm", "harms", "beat", "batter", "hit", "attack", "smash"}
+	// killActs and hurtActs leave out "shoot" ("shoot me an email") and
+	// "beat" ("beat me to it").
+	killActs    = []string{"kill", "kills", "murder", "murders", "strangle", "stab", "stabs"}
+	hurtActs    = []string{"hurt", "hurts", "harm", "harms", "batter", "hit", "attack", "smash"}
 	objectWords = []string{"her", "him", "me", "them", "us", "you", "myself", "herself", "himself"}
 	// modals before a harm act make it a threat: "he will hurt her",
 	// "said he'd hit her" ("hed" once the apostrophe goes).
