@@ -106,6 +106,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 
 // answer answers q as a whole; see Answer.
 func (b *Base) answer(q string, a Asker) Answer {
+	asked := q
 	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
@@ -145,6 +146,11 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Usage = Usage, hint
 		return ans
 	}
+	if otherPlace(words) || hrAsked(words) {
+		// Another nation or place than the content's, or HR: no article
+		// speaks of it, whatever words it shares.
+		return ans
+	}
 	if d, e, ok := b.definition(words); ok {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
@@ -153,6 +159,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// out stop words, may not read.
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.termsCompared(words); ok {
+		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.compared(words, roles, asked); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.schemeFunds(words, res); ok {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
@@ -194,10 +202,36 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
 	if ans.Entry != nil {
+		b.samePlace(&ans, asked, searched, opts, roles, a)
+	}
+	if ans.Entry != nil {
 		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// samePlace replaces an answer that is one place's article when the
+// question, as asked, names another place, or names none and the asker is
+// of another place: Gateshead's peer support network is never the answer
+// for a London link worker, nor London's for Gateshead. Search's answer
+// for the question with its place takes its place, else none.
+func (b *Base) samePlace(ans *Answer, asked, searched string, opts SearchOptions, roles roleSet, a Asker) {
+	if loc := strings.ToLower(ans.Entry.Locality); loc == "" || loc == "national" {
+		return // an article for anywhere
+	}
+	all := trimPolite(plainWords(asked)) // "im a link worker in london, ..." names London
+	if !b.otherPlaces(ans.Entry, all, a.Locality) {
+		return
+	}
+	ans.Kind, ans.Entry, ans.Lead = NotSure, nil, ""
+	words, _ := readQuestion(asked)
+	if place := b.placeOf(all, a.Locality); place != "" {
+		ans.Results = b.Search(searched+" "+place, opts)
+	}
+	if e, ok := b.searched(ans.Results, words, roles, a); ok && !b.otherPlaces(e, all, a.Locality) {
+		ans.Kind, ans.Entry = Article, e
+	}
 }
 
 // found is the kind of an answer that is article e, or none when e is nil.
@@ -212,15 +246,32 @@ func found(e *Entry) Kind {
 // search reads it: without who the asker says they are ("im a student
 // nurse on placement, what do link workers do" asks what link workers do).
 func readQuestion(q string) ([]string, string) {
-	plain := trimPolite(plainWords(q))
-	words := spellOut(plain)
+	all := plainWords(q)
+	plain := trimPolite(all)
+	words := dropRequests(spellOut(ageSex(plain)))
 	if said := dropAskerIntro(words); len(said) < len(words) {
 		return said, strings.Join(said, " ")
 	}
-	if len(words) != len(plain) || textSpeak(plain) {
-		return words, strings.Join(words, " ") // "hw mny link wrkrs": search reads it spelt out too
+	if len(words) != len(all) || textSpeak(plain) {
+		// "hw mny link wrkrs", "Good evening, could you tell me...": search
+		// reads it spelt out, without the greeting and the request too.
+		return words, strings.Join(words, " ")
 	}
 	return words, q
+}
+
+// ageSex returns words with "patient" after an opening age and sex
+// ("52M recently redundant...", "82f"), the way clinicians describe a
+// patient, so the question is read as about one.
+func ageSex(words []string) []string {
+	if len(words) == 0 || len(words[0]) < 2 || len(words[0]) > 4 {
+		return words
+	}
+	w := words[0]
+	if last := w[len(w)-1]; last != 'm' && last != 'f' || !isNumber(w[:len(w)-1]) {
+		return words
+	}
+	return append([]string{w, "patient"}, words[1:]...)
 }
 
 // textSpeak reports whether words hold a word of shorthand that spellOut
@@ -316,9 +367,10 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 	if len(res.Hits) == 0 || res.Hits[0].Near < listedAt {
 		return nil, false
 	}
-	if top := res.Hits[0].Entry; len(roles) == 1 && len(top.Roles) != 1 && hasAny(words, askerTopics[1].words...) && hasPhrase(words, "how much") {
-		// "how much do link workers get paid on AfC": the named role's
-		// pay, not the pay scale's article for every role.
+	if top := res.Hits[0].Entry; len(roles) == 1 && len(top.Roles) != 1 && hasAny(words, askerTopics[1].words...) && (hasPhrase(words, "how much") || hasAny(words, "band", "bands")) {
+		// "how much do link workers get paid on AfC", "what AfC band is a
+		// link worker on": the named role's pay, not the pay scale's
+		// article for every role.
 		return nil, false
 	}
 	e, ok := b.searched(res, words, roles, a)

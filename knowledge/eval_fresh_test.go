@@ -25,8 +25,8 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh4.json", "fresh set 4 (tuned on since it was scored)"},
 	{"questions_fresh5.json", "fresh set 5 (tuned on since it was scored)"},
 	{"questions_fresh6.json", "fresh set 6 (tuned on since it was scored)"},
-	{"questions_fresh7.json", "fresh set 7 (scored once, untuned)"},
-	{"questions_fresh8.json", "fresh set 8 (scored once, untuned)"},
+	{"questions_fresh7.json", "fresh set 7 (tuned on since it was scored)"},
+	{"questions_fresh8.json", "fresh set 8 (tuned on since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

@@ -17,6 +17,11 @@ var definitionFrames = []struct{ before, after []string }{
 	{nil, []string{"stands", "for"}},
 	{nil, []string{"stand", "for"}},
 	{nil, []string{"meaning"}},
+	{nil, []string{"abbrev"}},
+	{nil, []string{"abbreviation"}},
+	{nil, []string{"acronym"}},
+	{nil, []string{"short", "for"}},
+	{[]string{"what", "is"}, []string{"short", "for"}},
 	{nil, []string{"explained"}},
 	{[]string{"meaning", "of"}, nil},
 	{[]string{"define"}, nil},
@@ -63,6 +68,13 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 // definition answers "what is X" and its everyday forms when X is an
 // abbreviation an entry defines: the lead, and the entry.
 func (b *Base) definition(words []string) (string, *Entry, bool) {
+	if itAsked(words) {
+		// "I keep hearing about personalised care. What does it mean?":
+		// "it" is the one term named.
+		if term := b.termNamed(words); term != "" && termEndsName(words, term) {
+			words = []string{"what", "is", term}
+		}
+	}
 	words = definitionCore(words)
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
@@ -104,6 +116,36 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// itAsked reports a question asking what "it" or "that" is or means,
+// after naming what it is: "... personalised care. What does it mean?".
+func itAsked(words []string) bool {
+	for _, p := range []string{"what does it mean", "what does it actually mean", "what does that mean", "what is it", "whats it", "what is that",
+		"what it is", "what it means", "explain it"} {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// termEndsName reports whether term, in words, is the whole of a name:
+// followed by nothing, or by a word that cannot go on with it ("personal
+// care what does it mean", "the DES keeps coming up"), not by more of a
+// longer name ("personalised care institute", "personalised care and
+// support planning").
+func termEndsName(words []string, term string) bool {
+	t := plainWords(term)
+	for i := 0; i+len(t) <= len(words); i++ {
+		if !slices.Equal(words[i:i+len(t)], t) {
+			continue
+		}
+		j := i + len(t)
+		return j == len(words) || hasAny(words[j:j+1], "what", "whats", "is", "was", "mentioned", "keeps", "kept", "came", "comes", "coming", "lately",
+			"recently", "everywhere", "a", "lot", "but", "so")
+	}
+	return false
 }
 
 // clauseOpeners open a second question after "and": "what's an MDT and
@@ -246,6 +288,9 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
 		}
 		match := hasAny(words, t.words...)
+		if i == 2 && learningAbout(words) {
+			continue // "interested in learning more about shared decision making" is no one's training
+		}
 		for _, p := range t.phrases {
 			match = match || hasPhrase(words, p)
 		}
@@ -254,6 +299,14 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// learningAbout reports "learning" that is not the asker's training:
+// learning more about a subject, or an e-learning module, with no other
+// word of training.
+func learningAbout(words []string) bool {
+	about := hasPhrase(words, "learning more") || hasPhrase(words, "learning about") || hasPhrase(words, "learn more") || hasPhrase(words, "e learning")
+	return about && !hasAny(words, "training", "train", "trained", "course*", "qualif*", "accredit*", "registered", "registration", "degree", "degrees")
 }
 
 // theTopic reports a yes or no question about "the" topic every role
@@ -338,7 +391,7 @@ func offTopic(words []string) bool {
 		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) || otherPlace(words) || hrAsked(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {
@@ -492,7 +545,7 @@ var (
 	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
 		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
 		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true}
-	politePairs = [][2]string{{"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
+	politePairs = [][2]string{{"hi", "there"}, {"hello", "there"}, {"hey", "there"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
 )
 
 // trimPolite drops the words that open or close a message without asking
@@ -500,10 +553,10 @@ var (
 func trimPolite(words []string) []string {
 	for len(words) > 0 {
 		switch {
-		case politeWords[words[0]]:
-			words = words[1:]
 		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[0], words[1]}):
 			words = words[2:]
+		case politeWords[words[0]]:
+			words = words[1:]
 		case politeWords[words[len(words)-1]]:
 			words = words[:len(words)-1]
 		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[len(words)-2], words[len(words)-1]}):
@@ -513,6 +566,21 @@ func trimPolite(words []string) []string {
 		}
 	}
 	return words
+}
+
+// withoutRequests returns words without the requests made of the bot
+// ("could you tell me", "can you explain"), whose "can" asks nothing of
+// whether someone may do something.
+func withoutRequests(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) && hasAny(words[i:i+1], "can", "could", "would") && words[i+1] == "you" {
+			i++
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
 }
 
 // professions that may supervise the roles, besides the roles themselves.
@@ -531,7 +599,9 @@ func (b *Base) whoCanSupervise(words []string, roles roleSet) (*Entry, bool) {
 		e, ok := b.byID["supervision-who-can-supervise"]
 		return e, ok
 	}
-	if !hasAny(words, "supervise", "supervising", "supervised", "supervisor*") || !hasAny(words, "can", "could", "allowed", "may", "able") {
+	supervising := hasAny(words, "supervise", "supervising", "supervised", "supervisor*") ||
+		near(words, []string{"provide", "provides", "providing", "give", "gives", "giving", "deliver", "delivers", "delivering", "do", "does", "offer"}, []string{"supervision"}, 2)
+	if !supervising || !hasAny(withoutRequests(words), "can", "could", "allowed", "may", "able") {
 		return nil, false
 	}
 	n := len(roles)
@@ -562,35 +632,4 @@ func rolesNamed(words []string) roleSet {
 		}
 	}
 	return named
-}
-
-// comparisonWords ask how things differ or fit together.
-var comparisonWords = []string{"vs", "versus", "differ*", "diff", "compare*", "between", "together", "share", "sharing", "which"}
-
-// compareRoles answers a question that names two or more roles and asks how
-// they differ or work together with the article on the roles together.
-func (b *Base) compareRoles(words []string, roles roleSet) (*Entry, bool) {
-	choosing := hasAny(words, "or") && hasAny(words, "send", "refer*", "choose", "pick", "better", "should")
-	// "can i be a link worker and a coach at the same time": both roles
-	// at once, of nothing else the roles have articles on.
-	both := hasAny(words, "same", "both", "overlap*", "combine*", "combined", "dual", "joint") && !hasAny(words, topicWords...)
-	if !hasAny(words, comparisonWords...) && !choosing && !both {
-		return nil, false
-	}
-	if len(roles) < 2 {
-		return nil, false
-	}
-	if choosing {
-		// "link worker or coach for someone who needs benefits advice":
-		// of the roles named, the one whose cues the need matches.
-		if e, _, _ := b.referral(words, Results{}); e != nil {
-			for r := range roles {
-				if e.ID == "role-"+string(r) {
-					return e, true
-				}
-			}
-		}
-	}
-	e, ok := b.byID["roles-together"]
-	return e, ok
 }

@@ -130,8 +130,16 @@ func whatIsSubject(words []string) []string {
 	if len(rest) > 0 && articles[rest[0]] {
 		rest = rest[1:]
 	}
+	if len(rest) > 1 && hasAny(rest[:1], judgedWords...) {
+		rest = rest[1:] // "what is a reasonable caseload" asks of a caseload
+	}
 	return rest
 }
+
+// judgedWords before a thing ask how much of it is right, not what it is:
+// "a reasonable caseload", "a typical week".
+var judgedWords = []string{"reasonable", "typical", "normal", "average", "good", "realistic", "usual", "standard", "recommended", "ideal",
+	"safe", "sensible", "manageable", "expected", "acceptable", "healthy"}
 
 // headNames reports whether e's title, summary or synonyms have every
 // meaningful word of subject, as stems: an article that only mentions a
@@ -158,6 +166,41 @@ func headStems(entries []*Entry) map[string]map[string]bool {
 			}
 		}
 		out[e.ID] = head
+	}
+	return out
+}
+
+// requests are how people ask the bot politely before, or around, what
+// they ask ("could you tell me", "point me to", "i'm interested in"):
+// none of their words is what is asked.
+var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "would you tell me", "can you explain", "could you explain",
+	"could you clarify", "can you clarify", "can you point me to", "could you point me to", "point me to", "point me towards",
+	"point me in the right direction", "point me in the direction of", "im keen on", "im interested in", "i wanted to check", "i was wondering",
+	"id like to know", "id love to know", "id like some advice on", "id like advice on", "id like to understand", "i keep hearing about",
+	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me",
+	// How simply to say it: "explain ARRS like im 5".
+	"like im 5", "like im five", "like i am 5", "like i am five", "like a 5 year old", "like a five year old", "in simple terms", "in plain english",
+	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply"})
+
+// dropRequests returns words without the requests in them, into a new
+// slice when any is.
+func dropRequests(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		n := requests.match(words, i)
+		if n == 0 {
+			if out != nil {
+				out = append(out, words[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)), words[:i]...)
+		}
+		i += n - 1
+	}
+	if out == nil || len(out) == 0 {
+		return words
 	}
 	return out
 }

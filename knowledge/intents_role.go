@@ -49,7 +49,7 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		if i == 0 && hasAny(words, supervisionAsides...) {
 			return nil, false // a question about supervision all the same, not the role's pay or training
 		}
-		if i == 1 && fundsAsked(words) {
+		if i == 1 && (fundsAsked(words) || moneyTrouble(words)) {
 			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
@@ -147,4 +147,12 @@ func aboutTheRole(words []string) bool {
 // topicWords are the words of the topics a role has articles on besides
 // its own: a "what does X do" question with one is about that topic.
 var topicWords = []string{"supervis*", "band", "banding", "salary", "paid", "pay", "earn*", "training", "train", "trained", "course*", "qualif*", "degree", "degrees",
-	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why"}
+	"caseload", "record*", "snomed", "code*", "refer*", "funding", "fund*", "reimburse*", "how", "many", "when", "who", "why", "framework", "frameworks"}
+
+// moneyTrouble reports money troubles told of, a patient's need, with no
+// other word of pay: "money worries, social prescriber?".
+func moneyTrouble(words []string) bool {
+	troubles := near(words, []string{"money", "financial", "finances", "finance"}, []string{"worries", "worry", "worried", "problems", "problem",
+		"troubles", "issues", "difficulties", "struggles", "stress", "stressed"}, 1)
+	return troubles && !hasAny(words, "band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*")
+}

@@ -222,6 +222,34 @@ func (b *Base) elsewhere(e *Entry, words []string) bool {
 	return named != "" && loc != "" && loc != "national" && loc != named
 }
 
+// otherPlaces reports whether e is one place's article and the question
+// names another place, or names none and the asker is of another place:
+// Gateshead's peer support network is never the answer for a London
+// link worker, nor London's for Gateshead.
+func (b *Base) otherPlaces(e *Entry, words []string, locality string) bool {
+	loc := strings.ToLower(strings.TrimSpace(e.Locality))
+	if loc == "" || loc == "national" {
+		return false
+	}
+	if named := b.namedLocality(words); named != "" {
+		return named != loc
+	}
+	asker := strings.ToLower(strings.TrimSpace(locality))
+	return asker != "" && asker != "national" && asker != loc
+}
+
+// placeOf returns the place a question names, else the asker's; "" for
+// none or national.
+func (b *Base) placeOf(words []string, locality string) string {
+	if named := b.namedLocality(words); named != "" {
+		return named
+	}
+	if l := strings.ToLower(strings.TrimSpace(locality)); l != "national" {
+		return l
+	}
+	return ""
+}
+
 // rolesPerPCN answers how many of a role a PCN should or can have ("how
 // many link workers should a pcn have") with the ARRS article, which says
 // what caps it; how many there are, nationally or in a place, is the

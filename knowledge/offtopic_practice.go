@@ -29,7 +29,7 @@ func aboutThePractice(words []string) bool {
 		return true
 	}
 	if hasAny(words, "cqc") || hasPhrase(words, "care quality") {
-		return hasAny(words, cqcOwn...) && !hasAny(words, cqcOfRoles...) && !named()
+		return hasAny(words, cqcOwn...) && !hasAny(words, cqcOfRoles...) && !named() || ourPCNRating(words)
 	}
 	if hasAny(words, "appointment", "appointments") && (hasAny(words, "per") && hasAny(words, "1000", "thousand", "head", "capita") || hasPhrase(words, "practice offer")) {
 		return !named() // the practice's capacity
@@ -57,4 +57,11 @@ func supervisorsSupervised(words []string) bool {
 		}
 	}
 	return false
+}
+
+// ourPCNRating reports a question about the CQC rating of one's own PCN
+// or practice ("our pcn's cqc rating"), which is the PCN's, not the roles'.
+func ourPCNRating(words []string) bool {
+	return hasAny(words, "rating", "ratings", "rated") && (hasPhrase(words, "our pcn") || hasPhrase(words, "my pcn") || hasPhrase(words, "our practice")) &&
+		!hasAny(words, "arrs", "staff", "worker*", "coach*", "coordinator*", "role", "roles")
 }

@@ -41,7 +41,8 @@ var (
 		"risk of harm", "heart attack", "want to die", "wants to die", "wanting to die",
 		"end it all", "ending it all", "end my life", "take my own life", "not safe",
 		"dont want to be here", "doesnt want to be here", "not want to be here",
-		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for",
+		"dont want to live", "doesnt want to live", "no reason to live", "nothing to live for", "left to live for", "nobody to live for",
+		"no one to live for", "noone to live for", "nothing worth living for", "no reason to carry on", "no reason to keep going",
 		"better off dead", "better off without", "cant go on", "cannot go on",
 		"hang myself", "hang himself", "hang herself", "not waking", "isnt waking", "wont wake", "cant wake",
 		"scared to go home", "hit her", "hit him", "hit me", "hit them",
@@ -219,19 +220,25 @@ func riskSign(words []string) bool {
 	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) {
 		return true
 	}
-	if commandVoices(words) || harmToOthers(words) {
+	if commandVoices(words) || harmToOthers(words) || threatToKill(words) || sexualViolence(words) {
 		return true
 	}
 	return atRiskPerson(words) && (atRiskPhraseSet.in(words) || leftAlone(words) || hasAny(words, harmActs...) && !touchBase(words))
 }
 
 // riskWordIn reports a word of riskWords, but not "unconscious" in
-// "unconscious bias", which is no one's risk.
+// "unconscious bias", which is no one's risk, nor a stroke had in the past
+// ("driving after a stroke", "recovery since his stroke").
 func riskWordIn(words []string) bool {
 	for i, w := range words {
-		if hasAny(words[i:i+1], riskWords...) && (w != "unconscious" || i+1 == len(words) || words[i+1] != "bias") {
-			return true
+		if !hasAny(words[i:i+1], riskWords...) || w == "unconscious" && i+1 < len(words) && words[i+1] == "bias" {
+			continue
 		}
+		if w == "stroke" && hasAny(words[max(0, i-3):i], "after", "since", "post", "previous", "past", "history", "recovering", "recovery") ||
+			w == "stroke" && hasAny(words[i+1:min(len(words), i+2)], "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
+			continue
+		}
+		return true
 	}
 	return false
 }
@@ -270,7 +277,7 @@ func darkThoughts(words []string) bool {
 // marked reports cuts, burns or marks on someone's body, or harm spoken of
 // as how they cope.
 func marked(words []string) bool {
-	return near(words, bodyMarks, bodyParts, 3) || copingPhraseSet.in(words) && hasAny(words, append(bodyMarks, selfHarmActs...)...)
+	return near(words, bodyMarks, bodyParts, 5) || copingPhraseSet.in(words) && hasAny(words, append(bodyMarks, selfHarmActs...)...)
 }
 
 // welfareConcern reports someone not seen for days, not answering the door
@@ -304,7 +311,7 @@ func carrying(words []string) bool {
 
 // givingAway reports someone giving away their things.
 func givingAway(words []string) bool {
-	return near(words, []string{"giving", "given", "gave", "give"}, []string{"away"}, 1) &&
+	return near(words, []string{"giving", "given", "gave", "give", "gives"}, []string{"away"}, 4) &&
 		hasAny(words, "belongings", "possessions", "things", "stuff", "everything", "pets", "savings")
 }
 
@@ -397,6 +404,18 @@ func newPhraseSet(lists ...[]string) phraseSet {
 		}
 	}
 	return ps
+}
+
+// match returns how many words of the longest phrase starting at words[i]
+// are there, 0 for none.
+func (ps phraseSet) match(words []string, i int) int {
+	n := 0
+	for _, rest := range ps[words[i]] {
+		if i+1+len(rest) <= len(words) && slices.Equal(words[i+1:i+1+len(rest)], rest) {
+			n = max(n, 1+len(rest))
+		}
+	}
+	return n
 }
 
 // in reports whether words holds any of the phrases, in a row.

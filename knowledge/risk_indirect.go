@@ -19,7 +19,8 @@ var (
 	privatePlaces = []string{"room", "bedroom", "bed", "bathroom", "shower", "bath"}
 	nightWords    = []string{"night", "nights", "nighttime", "overnight", "bedtime", "midnight", "late", "asleep", "sleeping"}
 	// adults are who may harm a child: the abusers, but not the home.
-	adults = append([]string{"man", "men", "lodger*", "stepbrother*", "cousin*", "grandad*", "grandpa*", "granddad*", "coach", "tutor*", "friend"},
+	adults = append([]string{"man", "men", "lodger*", "stepbrother*", "cousin*", "grandad*", "grandpa*", "granddad*", "coach", "tutor*", "friend",
+		"adult", "adults", "stranger*", "older"},
 		slices.DeleteFunc(slices.Clone(abusers), func(w string) bool { return w == "home" || w == "household" || w == "family" })...)
 	secretWords   = []string{"secret", "secrets", "secretly"}
 	secretPhrases = []string{"not to tell", "never to tell", "dont tell", "mustnt tell", "shouldnt tell", "cant tell anyone", "not allowed to tell",
@@ -39,7 +40,32 @@ var (
 // disclosedIndirectly reports risk told of by what someone does rather
 // than by name: a child's abuse, or a person saying goodbye.
 func disclosedIndirectly(words []string) bool {
-	return childAbuseTold(words) || sayingGoodbye(words)
+	return childAbuseTold(words) || sayingGoodbye(words) || groomedOnline(words)
+}
+
+// Grooming: a child asked, by someone met online, to meet, to keep a
+// secret, or to send pictures.
+var (
+	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook",
+		"gaming", "game", "games", "chat", "chatting", "messaging", "dms", "dm"}
+	imageWords = []string{"pictures", "photos", "pics", "images", "videos", "nudes", "selfies"}
+	askWords   = []string{"send", "sending", "sent", "asking", "asked", "asks", "wants", "want", "keeps", "begging"}
+)
+
+// groomedOnline reports a child told of with someone online (an adult, a
+// man, someone) asking to meet, to keep it secret or for pictures: "a 13
+// year old is chatting to a man on an app who wants to meet". A group of
+// young people meeting online is no one's risk.
+func groomedOnline(words []string) bool {
+	if !atRiskPerson(words) || !hasAny(words, onlineWords...) {
+		return false
+	}
+	if !hasAny(words, adults...) && !hasAny(words, "someone", "somebody", "stranger*") {
+		return false
+	}
+	secret := hasAny(words, secretWords...) || secretPhraseSet.in(words)
+	meet := near(words, []string{"meet"}, []string{"him", "her", "them", "me", "up"}, 1) || near(words, []string{"meet"}, askWords, 2)
+	return secret || meet || near(words, askWords, imageWords, 3)
 }
 
 // childAbuseTold reports an adult coming into a child's room or bed, at
@@ -80,9 +106,9 @@ func atRiskPerson(words []string) bool {
 			continue
 		}
 		switch rest := w[len(digits):]; {
-		case rest == "yo" || rest == "yrs" || rest == "yrsold" || rest == "yearold":
+		case rest == "yo" || rest == "yrs" || rest == "yr" || rest == "yrsold" || rest == "yearold":
 			return true
-		case rest == "" && i+2 < len(words) && hasAny(words[i+1:i+2], "year", "years", "yrs") && words[i+2] == "old":
+		case rest == "" && i+2 < len(words) && hasAny(words[i+1:i+2], "year", "years", "yrs", "yr") && words[i+2] == "old":
 			return true
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
@@ -106,4 +132,54 @@ func sayingGoodbye(words []string) bool {
 		}
 	}
 	return false
+}
+
+// Threats to kill or hurt, and sex someone is made to have.
+var (
+	// killActs and hurtActs leave out "shoot" ("shoot me an email") and
+	// "beat" ("beat me to it").
+	killActs    = []string{"kill", "kills", "murder", "murders", "strangle", "stab", "stabs"}
+	hurtActs    = []string{"hurt", "hurts", "harm", "harms", "batter", "hit", "attack", "smash"}
+	objectWords = []string{"her", "him", "me", "them", "us", "you", "myself", "herself", "himself"}
+	// modals before a harm act make it a threat: "he will hurt her",
+	// "said he'd hit her" ("hed" once the apostrophe goes).
+	modals = []string{"will", "would", "wil", "gonna", "going", "to", "ll", "hell", "hed", "shell", "shed", "theyll", "theyd", "might", "could", "wants"}
+	// sexForced before sex or anything sexual tell of it forced; sexMade
+	// only before "sex" ("made to have sex"), as "making sexual health
+	// services easier to reach" is not.
+	sexForced = []string{"forced", "force", "forces", "forcing", "pressured", "pressures", "pressuring", "coerced", "coercing",
+		"pressurised", "pressurising"}
+	sexMade  = []string{"made", "make", "makes", "making", "pushed", "pushes", "pushing"}
+	sexWords = []string{"sex", "sexual", "sexually", "intercourse"}
+)
+
+// threatToKill reports a threat to kill or hurt a person: "he will kill
+// her", "says he'll hurt me". Killing a person is risk however said;
+// hurting them only after a word that makes it a threat, as "it hurt me"
+// is not one.
+func threatToKill(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if !hasAny(words[i+1:i+2], objectWords...) {
+			continue
+		}
+		if hasAny(words[i:i+1], killActs...) {
+			return true
+		}
+		if i > 0 && hasAny(words[i:i+1], hurtActs...) && hasAny(words[i-1:i], modals...) {
+			return true
+		}
+	}
+	return false
+}
+
+// sexualViolence reports sex someone was made or pressured to have, sexual
+// acts without consent, and something done "against her will".
+func sexualViolence(words []string) bool {
+	if near(words, sexForced, sexWords, 4) || near(words, sexMade, []string{"sex", "intercourse"}, 4) || hasPhrase(words, "sexually abused") || hasPhrase(words, "sexually assaulted") {
+		return true
+	}
+	if near(words, []string{"sex", "intercourse"}, []string{"consent", "consented", "unwanted", "without", "refused", "didnt", "doesnt", "dont", "against"}, 3) {
+		return true // "sex she didn't want", "sex without consent"
+	}
+	return hasPhrase(words, "against her will") || hasPhrase(words, "against his will") || hasPhrase(words, "against their will")
 }

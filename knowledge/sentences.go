@@ -55,6 +55,9 @@ func (b *Base) oneSentenceAnswers(q string, a Asker) (Answer, bool) {
 	}
 	var found Answer
 	for _, s := range ss {
+		if followUp(s) {
+			continue // "Is there guidance?": guidance on what the other sentences say, not any guidance
+		}
 		ans := b.answer(s, a)
 		if ans.Safety || ans.Kind == Usage {
 			return Answer{}, false
@@ -68,4 +71,24 @@ func (b *Base) oneSentenceAnswers(q string, a Asker) (Answer, bool) {
 		found = ans
 	}
 	return found, found.Entry != nil
+}
+
+// followUpWords are the only words of a sentence that asks for something
+// on what the message's other sentences say: "Is there a summary?", "Is
+// there any guidance I should read?".
+var followUpWords = map[string]bool{"is": true, "are": true, "there": true, "any": true, "a": true, "an": true, "some": true, "the": true,
+	"guidance": true, "summary": true, "overview": true, "resources": true, "resource": true, "information": true, "info": true,
+	"anything": true, "something": true, "documents": true, "document": true, "reading": true, "material": true, "materials": true,
+	"advice": true, "links": true, "link": true, "i": true, "should": true, "can": true, "could": true, "read": true, "on": true,
+	"it": true, "this": true, "that": true, "them": true, "about": true, "where": true, "what": true, "find": true, "out": true,
+	"more": true, "you": true, "clarify": true, "explain": true, "please": true, "thanks": true, "me": true, "point": true, "to": true}
+
+// followUp reports whether sentence s has no word but followUpWords.
+func followUp(s string) bool {
+	for _, w := range plainWords(s) {
+		if !followUpWords[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -41,7 +41,9 @@ var (
 	reminderWords = []string{"remind*", "notification*", "nudge*", "alert*", "messages from you", "messaging me", "message me"}
 	profileWords  = []string{"profile", "my role", "my locality", "my pcn", "my area", "my supervisor", "my details", "my job title"}
 	changeWords   = []string{"change", "changing", "update", "updating", "edit", "set", "setting", "correct", "fix", "switch", "add", "tell", "say", "give"}
-	seeWords      = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
+	everyoneWords = []string{"everyone*", "everybody*", "all staff", "all our staff", "the whole network", "whole team", "all the link workers",
+		"all link workers", "all the coaches", "all the care coordinators", "each person", "every member", "all members"}
+	seeWords = []string{"see", "view", "show", "check", "list", "find", "look", "track", "which"}
 	// leaveWords say the asker is, or will be, away from work.
 	leaveWords = []string{"on leave", "on holiday", "going away", "away for", "my leave", "annual leave", "maternity leave", "sick leave", "off sick",
 		"pause", "off work", "be away", "be off", "being off", "going off", "on mat leave", "parental leave"}
@@ -61,6 +63,11 @@ var usageRules = []usageRule{
 		[][]string{{"report", "reports"}, {"admin", "overdue", "behind", "on track", "due soon", "supervision report", "supervision reports", "compliance"}}},
 	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
 		[][]string{leaveWords, append([]string{"clock"}, append(reminderWords, sessionWords...)...)}},
+	{UsageHint{Command: "admin", Args: "report", Does: "see who is on track, due soon or overdue with supervision (for network admins)"},
+		[][]string{everyoneWords, sessionWords, {"report", "reports", "how do i", "how can i", "can i", "where do i", "where can i", "how to", "is there a way"},
+			{"report", "reports", "see", "view", "show", "list", "track", "get", "pull", "run", "look at"}}},
+	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
+		[][]string{leaveWords, botWords}},
 	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
 		[][]string{leaveWords, append([]string{"tell you", "let you know", "you know", "told you", "inform you"}, botWords...), {"i", "im", "ill", "my", "me"}}},
 	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
@@ -75,7 +82,7 @@ var usageRules = []usageRule{
 	{UsageHint{Command: "supervision", Args: "undo", Does: "take back the last session you logged (within a day)"},
 		[][]string{{"wrong", "mistake"}, {"logged", "logging", "entry"}}},
 	{UsageHint{Command: "supervision", Args: "team", Does: "see how the people you supervise are doing"},
-		[][]string{{"my team", "my supervisees", "people i supervise"},
+		[][]string{{"my team", "my teams", "my supervisees", "people i supervise", "those i supervise", "staff i supervise"},
 			{"overdue", "due", "up to date", "behind", "missed", "see", "view", "show", "check", "list", "track", "how are", "doing"}}},
 	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
 		[][]string{{"history", "my sessions", "past sessions", "previous sessions", "sessions i logged", "sessions ive logged", "logged sessions"}, seeWords}},
