@@ -199,7 +199,7 @@ func dropRequests(words []string) []string {
 		}
 		i += n - 1
 	}
-	if out == nil || len(out) == 0 {
+	if len(out) == 0 {
 		return words
 	}
 	return out
