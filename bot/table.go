@@ -180,6 +180,21 @@ func (t *Table) Route(slash, text string) route {
 	return descend(nil, &t.commands[i], text)
 }
 
+// politeWords may follow a command that takes nothing, as people type
+// ("/supervision status please"), without being read as a subcommand.
+var politeWords = map[string]bool{"please": true, "pls": true, "plz": true, "thanks": true, "thank": true, "you": true, "thx": true, "ta": true, "cheers": true}
+
+// onlyPolite reports whether every word of args is a polite word.
+func onlyPolite(args string) bool {
+	words := strings.FieldsFunc(strings.ToLower(args), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == '\t' })
+	for _, w := range words {
+		if !politeWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
 // descend routes the text after command c, reached by path: to c itself,
 // to one of its subcommands, or to help.
 func descend(path []*handlers.Command, c *handlers.Command, args string) route {
@@ -198,8 +213,10 @@ func descend(path []*handlers.Command, c *handlers.Command, args string) route {
 	switch {
 	case isHelp(args):
 		return route{help: true, path: path, topic: c}
-	case len(c.Subcommands) == 0 && c.NoArgs && args != "":
+	case len(c.Subcommands) == 0 && c.NoArgs && args != "" && !onlyPolite(args):
 		return route{path: path[:len(path)-1], unknown: args}
+	case len(c.Subcommands) == 0 && c.NoArgs:
+		return route{path: path, cmd: c} // nothing, or only "please"
 	case len(c.Subcommands) == 0:
 		return route{path: path, cmd: c, args: args}
 	case sub != nil:
@@ -230,7 +247,7 @@ func subcommand(c *handlers.Command, word string) *handlers.Command {
 	if word == "" {
 		return nil
 	}
-	word = strings.ToLower(word)
+	word = strings.ToLower(strings.TrimRight(word, ",.!?")) // "status, please"
 	for i := range c.Subcommands {
 		s := &c.Subcommands[i]
 		if s.Name == word {
