@@ -437,7 +437,7 @@ func (t *Table) UnknownSubcommand(word string, isAdmin bool, path ...*handlers.C
 	best, bestD := "", 3
 	for _, s := range visible(path[len(path)-1].Subcommands, isAdmin) {
 		for _, cand := range append([]string{s.Name}, s.Aliases...) {
-			if d, ok := slip(strings.ToLower(word), cand); ok && d < bestD {
+			if d, ok := text.Slip(strings.ToLower(word), cand); ok && d < bestD {
 				best, bestD = t.spell(append(path[:len(path):len(path)], s), ""), d
 			}
 		}
@@ -459,7 +459,7 @@ func (t *Table) suggest(word string, isAdmin bool) string {
 			cands = append(cands, strings.TrimPrefix(n, "/"))
 		}
 		for _, cand := range cands {
-			if d, ok := slip(bare, cand); ok && d < bestD {
+			if d, ok := text.Slip(bare, cand); ok && d < bestD {
 				best, bestD = t.Invocation(c.Name, ""), d
 			}
 		}
@@ -468,17 +468,6 @@ func (t *Table) suggest(word string, isAdmin bool) string {
 		best = t.umbrella
 	}
 	return best
-}
-
-// slip reports how far word is from cand, and whether that is near enough
-// to be a typing slip: one change for a short word, two for a longer one.
-func slip(word, cand string) (int, bool) {
-	d := text.Distance(word, cand)
-	limit := 2
-	if len(cand) <= 4 {
-		limit = 1
-	}
-	return d, d <= limit
 }
 
 // visible are the commands a person may be shown: not hidden, and not

@@ -135,10 +135,31 @@ func (h *Roles) unknown(req Request, arg string) Reply {
 	for _, role := range supervision.Roles {
 		names = append(names, fmt.Sprintf("- %s (%s): %s", role.Name(), role.Abbreviation(), req.Invocation("roles", string(role))))
 	}
-	return Reply{
-		Text: fmt.Sprintf("I don't know a role called “%s”. I can tell you about these:\n%s\nOr see how they work together: %s",
-			AsTyped(text.Clip(arg, 40)), strings.Join(names, "\n"), req.Invocation("roles", "together")),
+	msg := fmt.Sprintf("I don't know a role called “%s”.", AsTyped(text.Clip(arg, 40)))
+	r := Reply{}
+	if role, ok := nearestRole(arg); ok {
+		msg += fmt.Sprintf(" Did you mean %s?", req.Invocation("roles", string(role)))
+		r.Buttons = []Button{{Label: shortTitle(h.entry(roleID(role)).Title), Command: "roles", Args: string(role), Primary: true}}
 	}
+	r.Text = fmt.Sprintf("%s I can tell you about these:\n%s\nOr see how they work together: %s",
+		msg, strings.Join(names, "\n"), req.Invocation("roles", "together"))
+	return r
+}
+
+// nearestRole is the role one of whose names arg is a typing slip of
+// ("coahc" for coach), if one is nearest.
+func nearestRole(arg string) (supervision.Role, bool) {
+	arg = strings.ToLower(strings.TrimSpace(arg))
+	var best supervision.Role
+	bestD, found := 3, false
+	for _, role := range supervision.Roles {
+		for _, w := range supervision.RoleWords(role) {
+			if d, ok := text.Slip(arg, w); ok && d < bestD {
+				best, bestD, found = role, d, true
+			}
+		}
+	}
+	return best, found
 }
 
 // shortTitle drops a trailing "(ABBR)" so a title fits on a button.

@@ -113,3 +113,25 @@ func TestNewRolesNeedsEveryArticle(t *testing.T) {
 		t.Error("NewRoles(empty content) = nil error, want one naming the missing article")
 	}
 }
+
+// TestRolesSuggestsASlip: a role typed with a slip is offered the role it
+// is nearest ("coahc" is the coach), with a button; a word near none of
+// them is offered none.
+func TestRolesSuggestsASlip(t *testing.T) {
+	h := newRoles(t)
+	for arg, want := range map[string]string{"coahc": "hwbc", "care coordinater": "cc", "link wroker": "splw", "nurse": ""} {
+		r, err := h.Run(context.Background(), Request{UserID: "U1", Args: arg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, b := range r.Buttons {
+			if b.Primary && b.Command == "roles" {
+				got = b.Args
+			}
+		}
+		if got != want || (want != "") != strings.Contains(r.Text, "Did you mean") {
+			t.Errorf("/roles %s = %q, suggested %q; want %q", arg, r.Text, got, want)
+		}
+	}
+}

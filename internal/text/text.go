@@ -5,6 +5,18 @@ package text
 
 import "unicode/utf8"
 
+// Slip reports how far word is from cand and whether that is near enough
+// to be a typing slip for it: two edits, or one for a word of four letters
+// or fewer, where two would make most short words near each other.
+func Slip(word, cand string) (int, bool) {
+	d := Distance(word, cand)
+	limit := 2
+	if len(cand) <= 4 {
+		limit = 1
+	}
+	return d, d <= limit
+}
+
 // Distance is the optimal string alignment distance between a and b:
 // inserting, deleting or changing a character, or swapping two neighbours
 // ("lgo" for "log"), each cost one. It counts characters, not bytes.
