@@ -65,7 +65,9 @@ func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]map[st
 		if ctx.Err() != nil {
 			err = nil // the request gave up, not Redis: serve the queue
 		}
-		r.afterStatusBatch(err)
+		if r.settleStatusQueue(err) {
+			go r.sendStatusBatches()
+		}
 		return sr.hash, sr.err
 	}
 	sr.done = make(chan struct{})
@@ -80,32 +82,32 @@ func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]map[st
 	}
 }
 
-// afterStatusBatch, called when a batch returns, with the error that
+// settleStatusQueue, called when a batch returns, with the error that
 // failed the whole batch (nil if it reached Redis), decides what becomes of
-// the reads that queued meanwhile. None: no read is in flight any more.
-// After a failure they fail with the same error at once, as they would
-// have had each gone on its own, instead of waiting for Redis to fail
-// again for them. Else a goroutine sends them in batches until the queue
-// is empty.
-func (r *Redis) afterStatusBatch(err error) {
+// the reads that queued meanwhile, and reports whether they are to be sent.
+// None: no read is in flight any more. After a failure they fail with the
+// same error at once, as they would have had each gone on its own, instead
+// of waiting for Redis to fail again for them. Else the caller sends them
+// (sendStatusBatches), and a read stays in flight.
+func (r *Redis) settleStatusQueue(err error) bool {
 	b := &r.statusReads
 	b.mu.Lock()
 	queued := b.queue
-	if len(queued) == 0 || err != nil {
-		b.queue, b.busy = nil, false
+	if len(queued) > 0 && err == nil {
 		b.mu.Unlock()
-		for _, sr := range queued {
-			sr.err = err
-			close(sr.done)
-		}
-		return
+		return true
 	}
+	b.queue, b.busy = nil, false
 	b.mu.Unlock()
-	go r.sendStatusBatches()
+	for _, sr := range queued {
+		sr.err = err
+		close(sr.done)
+	}
+	return false
 }
 
 // sendStatusBatches sends the queue, up to maxStatusBatch reads at a
-// time, until afterStatusBatch finds it empty or Redis fails.
+// time, until settleStatusQueue finds it empty or Redis fails.
 func (r *Redis) sendStatusBatches() {
 	b := &r.statusReads
 	for {
@@ -117,11 +119,7 @@ func (r *Redis) sendStatusBatches() {
 		ctx, cancel := context.WithTimeout(context.Background(), statusBatchTimeout)
 		err := r.sendStatusReads(ctx, batch)
 		cancel()
-		b.mu.Lock()
-		more := len(b.queue) > 0 && err == nil
-		b.mu.Unlock()
-		if !more {
-			r.afterStatusBatch(err)
+		if !r.settleStatusQueue(err) {
 			return
 		}
 	}
