@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/peerbot/peerbot/handlers"
@@ -42,6 +44,12 @@ func (e *Engine) Schedule(ctx context.Context, it Item) (Item, error) {
 		}
 	}
 	if it.Due.IsZero() {
+		// Planned from the record and stored by one caller at a time: two
+		// changes close together (setup, then a log) must not let the plan
+		// read before the second be stored after it.
+		mu := e.planLock(it.ID)
+		mu.Lock()
+		defer mu.Unlock()
 		next, err := e.nextTime(ctx, it, now)
 		if err != nil {
 			return it, err
@@ -231,6 +239,15 @@ func Upcoming(spec string, zone *time.Location, now time.Time, n int) ([]time.Ti
 // digest.
 func (e *Engine) Failures(ctx context.Context, since time.Time) ([]FailureRecord, error) {
 	return e.o.Queue.Failures(ctx, since)
+}
+
+// planLock is the lock Schedule holds while it plans and stores the item
+// id names: one of a few, by a hash of the id, so memory does not grow
+// with people.
+func (e *Engine) planLock(id string) *sync.Mutex {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(id))
+	return &e.planMu[h.Sum32()%uint32(len(e.planMu))]
 }
 
 // SupervisionID is the item id of a person's supervision reminder.

@@ -56,6 +56,7 @@ type Engine struct {
 
 	tickMu   sync.Mutex
 	settleMu sync.Mutex
+	planMu   [64]sync.Mutex // Schedule's, striped by item id (planLock)
 	pending  []Done
 	again    atomic.Bool
 	stopping atomic.Bool
