@@ -11,10 +11,12 @@ import (
 	"github.com/peerbot/peerbot/supervision"
 )
 
-// TestRemindersSkipWeekends: a reminder whose day falls on a Saturday or
-// Sunday, in the person's zone, is planned for the Friday before, unless
-// the person chose that weekend day themselves ("on sunday anyway"). A
-// clinical session on Mon 30 Nov 2026 is due by Wed 30 Dec.
+// TestRemindersSkipWeekends: a reminder whose day falls on a Saturday,
+// a Sunday or a bank holiday, in the person's zone, is planned for the
+// working day before, unless the person chose that weekend day themselves
+// ("on sunday anyway"). A clinical session on Mon 30 Nov 2026 is due by
+// Wed 30 Dec; Fri 25 Dec is Christmas Day and Mon 28 Dec stands in for
+// Boxing Day.
 func TestRemindersSkipWeekends(t *testing.T) {
 	ctx := context.Background()
 	db := reminderStore(t)
@@ -25,11 +27,13 @@ func TestRemindersSkipWeekends(t *testing.T) {
 		day        time.Weekday
 		want       string // "2006-01-02 15:04" in zone
 	}{
-		{"three days before is Sun 27 Dec", "Europe/London", 0, time.Monday, "2026-12-25 09:30"},
-		{"four days before is Sat 26 Dec", "Europe/London", 4, time.Monday, "2026-12-25 09:30"},
-		{"two days before is a Monday, kept", "Europe/London", 2, time.Monday, "2026-12-28 09:30"},
+		{"three days before is Sun 27 Dec, after Christmas Day", "Europe/London", 0, time.Monday, "2026-12-24 09:30"},
+		{"four days before is Sat 26 Dec", "Europe/London", 4, time.Monday, "2026-12-24 09:30"},
+		{"two days before is the Boxing Day holiday", "Europe/London", 2, time.Monday, "2026-12-24 09:30"},
+		{"nine days before is a Monday, kept", "Europe/London", 9, time.Monday, "2026-12-21 09:30"},
+		{"one day before is a Tuesday, kept", "Europe/London", 1, time.Monday, "2026-12-29 09:30"},
 		{"Sunday chosen anyway", "Europe/London", 0, time.Sunday, "2026-12-27 09:30"},
-		{"their own zone's weekend", "Pacific/Auckland", 0, time.Monday, "2026-12-25 09:30"},
+		{"their own zone's weekend", "Pacific/Auckland", 0, time.Monday, "2026-12-24 09:30"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			loc, err := time.LoadLocation(tc.zone)

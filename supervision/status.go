@@ -299,10 +299,10 @@ func NextReminder(p Profile, st Status, leaves []Leave, now time.Time) (time.Tim
 // day after the due date. Note that a Profile's zero ReminderDay is Sunday:
 // set it when the profile is made. A reminder that would fall during leave
 // moves to the first day after it, so none goes out during leave. One that
-// would fall on a Saturday or Sunday moves to the Friday before (or, when
-// that Friday is in leave, to the first working day after the leave),
-// unless it falls on the weekday the person chose (a weekend day only when
-// they said "anyway"). Bank holidays are not known here. It considers only
+// would fall on a Saturday, a Sunday or a bank holiday in England and Wales
+// (BankHoliday) moves to the working day before (or, when that day is in
+// leave, to the first working day after the leave), unless it falls on the
+// weekend day the person chose (only when they said "anyway"). It considers only
 // the due date, not how reminders were answered (snoozes and skips are the
 // scheduler's).
 func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (time.Time, bool) {
@@ -359,31 +359,46 @@ func nextReminder(p Profile, dueDate time.Time, leaves []Leave, now time.Time) (
 // daySpan is a stretch of leave as day numbers, from and to inclusive.
 type daySpan struct{ from, to int }
 
-// reminderDays moves a reminder's day (a day number) off leave and
-// weekends, as nextReminder says.
+// reminderDays moves a reminder's day (a day number) off leave, weekends
+// and bank holidays, as nextReminder says.
 type reminderDays struct {
 	leave  []daySpan
 	chosen time.Weekday // the person's reminder day: a weekend day here is theirs
 }
 
-// place is the day a reminder meant for day falls on.
+// place is the day a reminder meant for day falls on: day, or when that is
+// not a working day, the weekday before it that is not a bank holiday, or
+// when that is in leave, the first such weekday after the leave.
 func (d reminderDays) place(day int) int {
-	for i := 0; i < 400; i++ { // leave and weekends alternating: ends long before this
+	for i := 0; i < 400; i++ { // leave and days off alternating: ends long before this
 		day = d.outOfLeave(day)
-		wd := weekdayOf(day)
-		if (wd != time.Saturday && wd != time.Sunday) || wd == d.chosen {
+		if d.working(day) {
 			return day
 		}
-		friday := day - 1
-		if wd == time.Sunday {
-			friday = day - 2
+		before := day - 1
+		for !workday(before) {
+			before--
 		}
-		if d.outOfLeave(friday) == friday {
-			return friday
+		if d.outOfLeave(before) == before {
+			return before
 		}
-		day = friday + 3 // the Monday after
+		for !workday(day) {
+			day++
+		}
 	}
 	return day
+}
+
+// working reports whether a reminder may fall on day: a weekday that is not
+// a bank holiday, or the weekend day the person chose.
+func (d reminderDays) working(day int) bool {
+	return workday(day) || weekdayOf(day) == d.chosen && !bankHoliday(day)
+}
+
+// workday reports whether day is a weekday and not a bank holiday.
+func workday(day int) bool {
+	wd := weekdayOf(day)
+	return wd != time.Saturday && wd != time.Sunday && !bankHoliday(day)
 }
 
 // outOfLeave is day, or the first day after the leave it falls in.

@@ -222,7 +222,14 @@ func TestNextReminder(t *testing.T) {
 			time.Date(2026, 11, 27, 17, 15, 0, 0, london)},
 		{"a weekday out of range means Monday", with(func(p *Profile) { p.ReminderDay = 9 }), due, nil, at(2026, 12, 1, 10), at930(2026, 12, 7)},
 		{"weekly on a Wednesday", with(func(p *Profile) { p.ReminderDay = time.Wednesday }), due, nil, at(2026, 12, 1, 10), at930(2026, 12, 2)},
-		{"after the clocks go forward", p, Status{Due: day(2027, 4, 1)}, nil, at(2027, 3, 20, 9), at930(2027, 3, 29)},
+		{"after the clocks go forward", p, Status{Due: day(2027, 4, 8)}, nil, at(2027, 3, 20, 9), at930(2027, 4, 5)},
+		{"three days before falls at Christmas: the working day before", p, Status{Due: day(2026, 12, 30)}, nil,
+			at(2026, 12, 1, 10), at930(2026, 12, 24)},
+		{"Easter Monday: before Good Friday", p, Status{Due: day(2027, 4, 1)}, nil, at(2027, 3, 20, 9), at930(2027, 3, 25)},
+		{"weekly on a Monday that is a bank holiday", p, Status{State: Overdue, Due: day(2027, 8, 25)}, nil,
+			at(2027, 8, 26, 10), at930(2027, 8, 27)},
+		{"the day before the holiday is in leave: the first working day after", p, Status{Due: day(2026, 12, 30)},
+			[]Leave{leave(day(2026, 12, 21), day(2026, 12, 24))}, at(2026, 12, 1, 10), at930(2026, 12, 29)},
 		{"on the day the clocks go forward", sunday, Status{Due: day(2027, 3, 28)}, nil, at(2027, 3, 27, 9), at930(2027, 3, 28)},
 	}
 	for _, tt := range tests {
