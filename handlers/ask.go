@@ -139,13 +139,21 @@ var askExamples = []string{
 // support channel. It works without the store: a question is never left
 // unanswered because Redis is down.
 func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
-	q := strings.TrimSpace(req.Args)
-	if q == "" {
-		return askUsage(req), nil
-	}
-	if supervision.ContainsNHSNumber(q) {
+	if supervision.ContainsNHSNumber(req.Args) {
 		// Nothing of it is searched, counted, logged or offered for sharing.
 		return Say(nhsRefusal), nil
+	}
+	q := questionWords(req.Args)
+	switch smallTalk(q) {
+	case "hello":
+		if q == "" {
+			return askUsage(req), nil
+		}
+		r := askUsage(req)
+		r.Text = "Hello! " + r.Text
+		return r, nil
+	case "thanks":
+		return Say("You're welcome. Ask me anything else about the roles, supervision or resources."), nil
 	}
 	asker := h.asker(ctx, req.UserID)
 	a := h.content.Answer(q, asker)
@@ -163,7 +171,9 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 		r = chooseRole(req, a.ForRoles)
 	default:
 		h.countUnanswered(ctx, a.Results.Terms)
-		r = h.notSure(ctx, req.UserID, q, asker, a)
+		// A question shared with the channel is the one typed, markup and all:
+		// it is shown as typed there, never as a mention.
+		r = h.notSure(ctx, req.UserID, strings.TrimSpace(req.Args), asker, a)
 	}
 	if a.Safety {
 		// The fixed safety reply comes first, whatever else is found.
@@ -211,16 +221,8 @@ func (h *Answers) countUnanswered(ctx context.Context, terms []string) {
 }
 
 // Converse answers free text in a mention or a direct message as /ask does,
-// and a greeting or thanks with a few friendly words.
+// a greeting or thanks included.
 func (h *Answers) Converse(ctx context.Context, req Request) (Reply, error) {
-	switch smallTalk(req.Args) {
-	case "hello":
-		r := askUsage(req)
-		r.Text = "Hello! " + r.Text
-		return r, nil
-	case "thanks":
-		return Say("You're welcome. Ask me anything else about the roles, supervision or resources."), nil
-	}
 	return h.Ask(ctx, req)
 }
 

@@ -332,6 +332,18 @@ func TestAskEmptyAndSmallTalk(t *testing.T) {
 	if !strings.HasPrefix(r.Text, "You're welcome") {
 		t.Errorf("converse thanks = %q, want you're welcome", r.Text)
 	}
+	// /ask greets as a message does, and Slack's markup is not read as words
+	// of the question: "<!channel> hi" had found the peer support network.
+	for _, args := range []string{"hi", "<!channel> hi", "<@U0SAM> hello!", "<!here|here> good morning"} {
+		r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: args, Invoke: invoke})
+		if !strings.HasPrefix(r.Text, "Hello!") || r.Header != "" {
+			t.Errorf("/ask %q = %+v, want a greeting with examples", args, r)
+		}
+	}
+	r = ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: "cheers <@U0SAM>"})
+	if !strings.HasPrefix(r.Text, "You're welcome") {
+		t.Errorf("/ask cheers = %q, want you're welcome", r.Text)
+	}
 	terms, err := s.Unanswered(context.Background(), 0)
 	if err != nil || len(terms) > 0 {
 		t.Errorf("unanswered after usage and a greeting = %v, %v; want none", terms, err)
