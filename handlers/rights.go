@@ -70,6 +70,9 @@ func (h *Rights) MyData(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, fmt.Errorf("gathering a person's data: %w", err)
 	}
+	for i := range d.Reminders {
+		d.Reminders[i].Payload = readableMessage(d.Reminders[i].Payload)
+	}
 	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		return Reply{}, fmt.Errorf("writing a person's data: %w", err)
@@ -80,6 +83,38 @@ func (h *Rights) MyData(ctx context.Context, req Request) (Reply, error) {
 		Files:  []File{{Name: "peerbot-my-data.json", Title: "Everything peerbot holds about you", Content: append(b, '\n')}},
 		Note:   "To erase it all, use " + req.Invocation("forget-me", "") + ".",
 	}, nil
+}
+
+// readableMessage is a reminder's message as the person would read it: the
+// engine keeps a message to send as an encoded Reply, which in the file
+// read as a dump of empty fields. Its words are kept, in order; a payload
+// that is not a message stays as it is.
+func readableMessage(payload string) string {
+	if !strings.HasPrefix(payload, "{") {
+		return payload
+	}
+	var r Reply
+	if err := json.Unmarshal([]byte(payload), &r); err != nil {
+		return payload
+	}
+	var parts []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	add(r.Header)
+	add(r.Text)
+	for _, s := range r.Sections {
+		add(s.Heading)
+		add(s.Text)
+		add(s.Typed)
+	}
+	add(r.Note)
+	if len(parts) == 0 {
+		return payload
+	}
+	return strings.Join(parts, "\n\n")
 }
 
 // dataSummary counts what a person's data holds, in words.

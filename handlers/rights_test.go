@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/queue"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -50,5 +52,32 @@ func TestForgetMeAsksFirst(t *testing.T) {
 	r, _ = h.ForgetMe(ctx, req)
 	if !strings.Contains(r.Text, "held nothing about you") {
 		t.Errorf("a second erasure says %q, want that nothing was held", r.Text)
+	}
+}
+
+// TestMyDataReadsMessagesPlainly: a message waiting to be sent to the person
+// (an article review notice, say) is in the file as its words, not as the
+// engine's encoding of a reply ({"Header":...,"Sections":null,...}).
+func TestMyDataReadsMessagesPlainly(t *testing.T) {
+	s, _ := ansStore(t)
+	ctx := context.Background()
+	const me = "U0MYDATAMSG"
+	payload, _ := json.Marshal(handlers.Reply{Header: "An article is due for review", Text: "**Supervision for coaches** was last reviewed a year ago.",
+		Note: "You get this once for each review."})
+	q := s.Reminders(2)
+	if _, err := q.Put(ctx, queue.Item{ID: "review:supervision-hwbc:" + me, Kind: "dm", To: me, Due: time.Now().Add(time.Hour), Payload: payload}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := handlers.NewRights(s.Rights(q, "test-salt")).MyData(ctx, handlers.Request{UserID: me})
+	if err != nil || len(r.Files) != 1 {
+		t.Fatalf("my-data = %+v, %v; want a file", r, err)
+	}
+	var d handlers.PersonalData
+	if err := json.Unmarshal(r.Files[0].Content, &d); err != nil || len(d.Reminders) != 1 {
+		t.Fatalf("my-data file %s (%v), want one reminder", r.Files[0].Content, err)
+	}
+	want := "An article is due for review\n\n**Supervision for coaches** was last reviewed a year ago.\n\nYou get this once for each review."
+	if got := d.Reminders[0].Payload; got != want {
+		t.Errorf("the reminder's content reads %q, want %q", got, want)
 	}
 }
