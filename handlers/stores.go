@@ -75,6 +75,9 @@ type Sessions interface {
 	AddLeave(ctx context.Context, userID string, l supervision.Leave) error
 	// Leaves returns a person's leave, earliest first.
 	Leaves(ctx context.Context, userID string) ([]supervision.Leave, error)
+	// RemoveLeave takes back a stretch of leave; it reports false when
+	// there was none with that id.
+	RemoveLeave(ctx context.Context, userID, id string) (bool, error)
 }
 
 // Feedback keeps people's votes on answers and counts the questions the bot

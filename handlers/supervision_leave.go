@@ -20,11 +20,22 @@ func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
 		return h.noProfile(req, "Before you add leave, please set up your supervision profile."), nil
 	}
 	today := h.now().In(h.location(p))
+	if rest, ok := leaveCancelArgs(args); ok {
+		return h.cancelLeave(ctx, req, p, rest, today)
+	}
 	if args == "" {
-		if req.Interactive {
-			return Reply{Form: h.leaveForm(today), Text: h.leaveHowTo(req)}, nil
+		text := h.leaveHowTo(req)
+		list, err := h.leaveList(ctx, req, p, today)
+		if err != nil {
+			return Reply{}, err
 		}
-		return Say(h.leaveHowTo(req)), nil
+		if list != "" {
+			text = list + "\n\n" + text
+		}
+		if req.Interactive {
+			return Reply{Form: h.leaveForm(today), Text: text}, nil
+		}
+		return Say(text), nil
 	}
 	l, err := supervision.ParseLeave(args, today)
 	if err != nil {

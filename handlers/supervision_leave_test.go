@@ -48,3 +48,37 @@ func TestSupervisionLeave(t *testing.T) {
 	}
 	wantContains(t, "leave form reply", res.Reply.Text, "Mon 21 Dec 2026 to Fri 1 Jan 2027")
 }
+
+// TestSupervisionLeaveCancel: a person sees their leave to come and takes a
+// stretch back by a day of it; the due date moves back and the stretch is
+// gone from the store. Asking for leave that is not there changes nothing.
+func TestSupervisionLeaveCancel(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 25), supervision.Clinical) // due Wed 25 Nov
+	wantContains(t, "first leave", e.run(sam, "leave 23 Nov to 27 Nov").Text, "due by Mon 30 Nov 2026")
+	wantContains(t, "second leave", e.run(sam, "leave 21 Dec to 1 Jan").Text, "Saved your leave")
+
+	list := e.run(sam, "leave").Text
+	wantContains(t, "leave listed", list, "Your leave:", "Mon 21 Dec 2026 to Fri 1 Jan 2027", "/supervision leave cancel")
+	wantContains(t, "two to choose from", e.run(sam, "leave cancel").Text, "Which leave")
+
+	none := e.run(sam, "leave cancel 3 Feb")
+	wantContains(t, "no leave that day", none.Text, "no leave on Wed 3 Feb 2027", "nothing was changed")
+	if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 2 {
+		t.Fatalf("asking to cancel leave that is not there changed the store: %+v", leaves)
+	}
+
+	r := e.run(sam, "leave cancel 25/11")
+	wantContains(t, "cancelled", r.Text, "Taken back: your leave Mon 23 Nov 2026 to Fri 27 Nov 2026", "due by Wed 25 Nov 2026")
+	if !refreshes(r, sam) {
+		t.Errorf("RefreshHome = %v", r.RefreshHome)
+	}
+	leaves, err := e.st.Leaves(context.Background(), sam)
+	if err != nil || len(leaves) != 1 || leaves[0].From.Day() != 21 {
+		t.Fatalf("leave after cancelling the November stretch: %+v, %v; want only December's", leaves, err)
+	}
+	wantContains(t, "status after", all(e.run(sam, "")), "Wed 25 Nov 2026")
+	wantContains(t, "the only one left", e.run(sam, "leave remove").Text, "Taken back: your leave Mon 21 Dec 2026 to Fri 1 Jan 2027")
+	wantContains(t, "nothing left", e.run(sam, "leave cancel").Text, "nothing to take back")
+}

@@ -444,6 +444,38 @@ func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave
 	return nil
 }
 
+// removeRecordScript deletes a record hash, its id from the person's
+// sorted set and its field of the summary, and answers 1 when the record
+// was there. Taking a record away is safe while an erasure runs, so it has
+// no guard.
+//
+// KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary; ARGV[1] id,
+// ARGV[2] the summary's field.
+var removeRecordScript = redis.NewScript(`
+local n = redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[2])
+return n
+`)
+
+// RemoveLeave takes back a stretch of leave; it reports false when there
+// was none with that id. Sent again after a lost reply, it finishes the
+// work and reports false.
+func (r *Redis) RemoveLeave(ctx context.Context, userID, id string) (bool, error) {
+	if err := checkID("user id", userID); err != nil {
+		return false, err
+	}
+	if err := checkID("leave id", id); err != nil {
+		return false, nil
+	}
+	keys := []string{r.leaveKey(userID, id), r.leavesKey(userID), r.summaryKey(userID)}
+	n, err := removeRecordScript.Run(ctx, r.client, keys, id, "l:"+id).Int()
+	if err != nil {
+		return false, writeFailed("removing leave", err)
+	}
+	return n == 1, nil
+}
+
 // Leaves returns a person's leave, earliest first. Leave that cannot be read
 // back is left out.
 func (r *Redis) Leaves(ctx context.Context, userID string) ([]supervision.Leave, error) {
