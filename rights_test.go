@@ -69,7 +69,16 @@ func TestHTTPMyDataAndForgetMe(t *testing.T) {
 	if !strings.Contains(dump, "erased:") || !strings.Contains(dump, supee) {
 		t.Errorf("the erasure is not audited, or the supervisee's record went too:\n%s", dump)
 	}
-	mustContain(t, "supervisee's history", p.slashAs(t, supee, "/supervision", "history"), "a former supervisor")
+	history := p.slashAs(t, supee, "/supervision", "history")
+	mustContain(t, "supervisee's history", history, "a former supervisor")
+	// The session waited for the erased person's answer, which cannot come
+	// now: it stands as logged, not awaiting confirmation for ever.
+	if strings.Contains(history, "awaiting") {
+		t.Errorf("the supervisee's session still awaits an erased person's answer:\n%s", history)
+	}
+	if status := p.slashAs(t, supee, "/supervision", ""); strings.Contains(status, "Awaiting confirmation") {
+		t.Errorf("the supervisee's status still counts a session awaiting an erased person:\n%s", status)
+	}
 }
 
 // TestHTTPWritesWaitForAnErasure: while a person's erasure is running (its

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peerbot/peerbot/internal/outcome"
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // Erase removes everything held about userID, as PersonalData finds it:
@@ -133,6 +134,15 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, c candidates, e 
 		args := make([]any, 0, 2*len(n.fields))
 		for _, f := range n.fields {
 			args = append(args, f, outcome.FormerSupervisor)
+		}
+		if n.session.Confirmation == supervision.Awaiting && n.session.WithID == userID && n.session.LoggedBy != userID {
+			// The session waited for this person's answer, which can no
+			// longer come: it stands as one logged alone, not awaiting
+			// confirmation for ever.
+			args = append(args, "conf", string(supervision.NoConfirmation))
+			if err := r.client.SRem(ctx, r.awaitingKey(n.session.UserID), n.session.ID).Err(); err != nil {
+				return unavailable("rewriting a session", err)
+			}
 		}
 		if err := r.client.HSet(ctx, n.key, args...).Err(); err != nil {
 			return unavailable("rewriting a session", err)
