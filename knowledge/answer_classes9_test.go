@@ -1,0 +1,30 @@
+package knowledge
+
+import "testing"
+
+// TestMentalHealthCrisis: someone in a mental health crisis, or a question
+// about reaching the crisis team or line, gets the safety reply first, in
+// words no question set uses; a patient "not in crisis", or a crisis of
+// money or housing, is no one's risk.
+func TestMentalHealthCrisis(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"my client is in crisis, what now",
+		"whats the number for the crisis line",
+		"can a link worker contact the crisis team directly",
+		"patient having a mental health crisis in clinic",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"man with low mood, not in crisis, wants to get out more",
+		"patient struggling with the cost of living crisis who can help",
+		"family in a housing crisis, which role helps",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: safety reply to an ordinary question", q)
+		}
+	}
+}
