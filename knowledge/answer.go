@@ -151,7 +151,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// speaks of it, whatever words it shares.
 		return ans
 	}
-	if d, e, ok := b.definition(words); ok {
+	if d, e, ok := b.definition(words); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
 		// Word for word one of an article's own questions, stop words and

@@ -28,3 +28,28 @@ func TestMentalHealthCrisis(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionElsewhere: a term asked of in a place ("link worker in
+// gateshead - any local groups?") asks about that place, which the term's
+// definition does not speak of: it is not answered with the definition.
+// Asked with no place, or of a place the defining article speaks of, the
+// definition stands.
+func TestDefinitionElsewhere(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"health coach in london - any local groups?",
+		"care coordinator gateshead, any local lists?",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind == Definition {
+			t.Errorf("%q: the definition of %s, which does not speak of the place", q, a.Entry.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"what is a health coach":                  "role-hwbc",
+		"personalised care in london - who is it": "london-personalised-care",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: got %v %v, want %s", q, a.Kind, a.Entry, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // unmatched returns the stems of q's words that entry e does not match by
@@ -107,4 +108,22 @@ func (b *Base) Knows(term string) bool {
 	}
 	id, ok := b.index.terms[term]
 	return ok && len(b.index.postings[id]) > 0
+}
+
+// placeUnspoken reports whether the question names a place that e neither
+// belongs to nor speaks of anywhere: "link worker in london - any local
+// directories?" asks about London, which the link workers' definition says
+// nothing of.
+func (b *Base) placeUnspoken(e *Entry, words []string) bool {
+	place := b.namedLocality(words)
+	if place == "" || strings.EqualFold(strings.TrimSpace(e.Locality), place) {
+		return false
+	}
+	d := int32(slices.Index(b.index.entries, e))
+	for _, u := range b.index.parse(place).units {
+		if d < 0 || !b.index.has(u, d) {
+			return true
+		}
+	}
+	return false
 }
