@@ -106,7 +106,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 
 // answer answers q as a whole; see Answer.
 func (b *Base) answer(q string, a Asker) Answer {
-	asked := q
+	asked, typed := q, plainWords(q)
 	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
@@ -198,7 +198,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if e, ok := b.searched(res, words, roles, a); ok {
+	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
 	if ans.Entry != nil {
@@ -232,6 +232,26 @@ func (b *Base) samePlace(ans *Answer, asked, searched string, opts SearchOptions
 	if e, ok := b.searched(ans.Results, words, roles, a); ok && !b.otherPlaces(e, all, a.Locality) {
 		ans.Kind, ans.Entry = Article, e
 	}
+}
+
+// placeGuessed reports whether e, search's answer, is one place's article
+// for someone of no place, and of another role, whose question, as asked,
+// names no place and is not near one of e's own questions: what they asked
+// may be anyone's, and the place's article is a guess.
+func (b *Base) placeGuessed(e *Entry, res Results, typed []string, a Asker) bool {
+	loc := strings.ToLower(strings.TrimSpace(e.Locality))
+	if loc == "" || loc == "national" || strings.TrimSpace(a.Locality) != "" || slices.Contains(e.Roles, strings.ToLower(a.Role)) {
+		return false
+	}
+	if b.namedLocality(typed) != "" {
+		return false
+	}
+	for _, h := range res.Hits {
+		if h.Entry == e {
+			return h.Near < placeNearAt
+		}
+	}
+	return true
 }
 
 // found is the kind of an answer that is article e, or none when e is nil.
@@ -384,6 +404,13 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 func listedElsewhere(res Results, each []*Entry) bool {
 	return len(res.Hits) > 0 && res.Hits[0].Near >= listedAt && !slices.Contains(each, res.Hits[0].Entry)
 }
+
+// placeNearAt is how near a question that names no place, from an asker
+// of no place, must be to one of a place's article's own questions for
+// that article to answer it: "what are the standards for supervision of
+// personalised care roles" asks of the national standards, though
+// Gateshead's article has the most of its words.
+var placeNearAt = 0.8
 
 // secondAt is how confident search must be of a hit after the first for
 // it to answer: a second guess must be a good one.

@@ -53,3 +53,33 @@ func TestDefinitionElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceUnaskedUnplaced: someone with no locality, asking of no place,
+// is not answered with one place's article unless it is near word for word
+// what they asked: the national standards, not Gateshead's, are what "the
+// supervision standards for these roles" asks of. From a Gateshead asker,
+// or naming Gateshead, the Gateshead article answers.
+func TestPlaceUnaskedUnplaced(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"supervision standards that apply to the personalised care roles",
+		"list of the personalised care roles and their training",
+	} {
+		if a := b.Answer(q, Asker{}); a.Confident() && a.Entry.Locality != "" && a.Entry.Locality != "national" {
+			t.Errorf("%q: %s, one place's article, for an asker of no place", q, a.Entry.ID)
+		}
+	}
+	for _, c := range []struct {
+		q    string
+		a    Asker
+		want string
+	}{
+		{"supervision standards that apply to the personalised care roles", Asker{Locality: "gateshead"}, "gateshead-supervision-standards"},
+		{"gateshead supervision standards for the personalised care roles", Asker{}, "gateshead-supervision-standards"},
+		{"what is the peer support network for", Asker{}, "resource-gateshead-peer-support-network"},
+	} {
+		if a := b.Answer(c.q, c.a); !a.Confident() || a.Entry.ID != c.want {
+			t.Errorf("%q from %+v: got %v, want %s", c.q, c.a, a.Entry, c.want)
+		}
+	}
+}
