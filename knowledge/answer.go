@@ -120,6 +120,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 	res := b.Search(searched, opts)
 	risk, riskSubject := assessRisk(words)
 	ans := Answer{Safety: risk, Results: res}
+	felt := false // the answer is for how the asker feels
 	if ans.Safety {
 		// Risk to someone: no guess from the asker's role or a referral;
 		// only an article search finds clearly, to read after the safety
@@ -167,7 +168,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.supervisorTraining(words, a); ok {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.selfSupport(words, a); ok {
-		ans.Kind, ans.Entry = Article, e
+		// How the asker feels ("overwhelmed", "stressed") is not in
+		// the article's words, nor need it be.
+		ans.Kind, ans.Entry, felt = Article, e, true
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) {
@@ -200,6 +203,13 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
 	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
+	}
+	if ans.Kind == Article && !felt {
+		if covered, _ := b.coverage(asked, ans.Entry); covered < askCoveredAt {
+			// The article has next to none of what was asked: whichever
+			// rule chose it, it is a guess.
+			ans.Kind, ans.Entry = NotSure, nil
+		}
 	}
 	if ans.Entry != nil {
 		b.samePlace(&ans, asked, searched, opts, roles, a)
@@ -404,6 +414,12 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 func listedElsewhere(res Results, each []*Entry) bool {
 	return len(res.Hits) > 0 && res.Hits[0].Near >= listedAt && !slices.Contains(each, res.Hits[0].Entry)
 }
+
+// askCoveredAt is the least share of a question's weight (see coverage)
+// an article must have for it to be the answer: "does peer supervision
+// count towards my hours" is not answered by an article that has only
+// "supervision" of it.
+var askCoveredAt = 0.15
 
 // placeNearAt is how near a question that names no place, from an asker
 // of no place, must be to one of a place's article's own questions for

@@ -83,3 +83,21 @@ func TestPlaceUnaskedUnplaced(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerCoversTheAsk: an article that has next to none of a question's
+// words is not given as its answer, whichever rule picked it: the role's
+// supervision article is no answer to whether team huddles count. One
+// that has what is asked still is.
+func TestAnswerCoversTheAsk(t *testing.T) {
+	b := shippedBase(t)
+	for _, role := range []string{"splw", "cc"} {
+		if a := b.Answer("do team huddles count as my supervision hours", Asker{Role: role}); a.Confident() {
+			t.Errorf("%s: got %s, which has little of the question", role, a.Entry.ID)
+		}
+	}
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"what training is required for me":              "cc-training",
+		"how often should i have supervision":           "supervision-cc",
+		"havent had supervision in 3 months is that ok": "supervision-cc",
+	})
+}
