@@ -101,3 +101,17 @@ func TestAnswerCoversTheAsk(t *testing.T) {
 		"havent had supervision in 3 months is that ok": "supervision-cc",
 	})
 }
+
+// TestLineManagement: "line manages", "line manager" and "line
+// management" are one thing, so a question about who line manages a role
+// is not read as "manages" and the role's name, which the role's own
+// article or its caseload has: the content does not say who line manages
+// anyone, so it is not sure. Line management set beside supervision is
+// still the kinds of supervision.
+func TestLineManagement(t *testing.T) {
+	wantUnsure(t, Asker{}, "who line manages our health coach", "who line manages a link worker")
+	wantAnswers(t, Asker{}, map[string]string{
+		"who does line management for link workers": "supervision-kinds",
+		"line management vs clinical supervision":   "supervision-kinds",
+	})
+}
