@@ -204,8 +204,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
-	if ans.Kind == Article && !felt {
-		if covered, _ := b.coverage(asked, ans.Entry); covered < askCoveredAt {
+	if ans.Kind == Article && !felt && !searchSure(res, ans.Entry) {
+		if covered, _ := b.coverage(q, ans.Entry); covered < askCoveredAt {
 			// The article has next to none of what was asked: whichever
 			// rule chose it, it is a guess.
 			ans.Kind, ans.Entry = NotSure, nil
@@ -420,6 +420,17 @@ func listedElsewhere(res Results, each []*Entry) bool {
 // count towards my hours" is not answered by an article that has only
 // "supervision" of it.
 var askCoveredAt = 0.15
+
+// searchSure reports whether search found e confidently, so that it has
+// much of the question already: no need to look again.
+func searchSure(res Results, e *Entry) bool {
+	for _, h := range res.Hits {
+		if h.Entry == e {
+			return h.Confidence >= tune.confidentAt
+		}
+	}
+	return false
+}
 
 // placeNearAt is how near a question that names no place, from an asker
 // of no place, must be to one of a place's article's own questions for

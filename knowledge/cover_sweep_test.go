@@ -48,10 +48,10 @@ func TestCoverSweep(t *testing.T) {
 			case !slices.Contains(strings.Split(q.Want, "|"), a.Entry.ID):
 				class = "WRONG"
 			}
-			cov, miss := b.coverage(q.Q, a.Entry)
+			cov, miss := b.coverage(searchedForm(q.Q), a.Entry)
 			best, bid := 0.0, ""
 			for _, e := range b.entries {
-				if c, _ := b.coverage(q.Q, e); e != a.Entry && c > best {
+				if c, _ := b.coverage(searchedForm(q.Q), e); e != a.Entry && c > best {
 					best, bid = c, e.ID
 				}
 			}
@@ -161,4 +161,10 @@ func withoutRolesTool(words []string) []string {
 		i++
 	}
 	return out
+}
+
+// searchedForm is q as search reads it.
+func searchedForm(q string) string {
+	_, s := readQuestion(q)
+	return s
 }

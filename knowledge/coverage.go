@@ -161,19 +161,19 @@ func toldOf(e *Entry) map[string]bool {
 // coverage returns the share of question q's weight, as confidence weighs
 // it, whose words e has anywhere (title, synonyms, summary, body, its
 // questions, what it defines and whom it helps), and the stems it lacks.
-// The question is read as the answer reads it, without greetings and who
-// the asker says they are; numbers and words that say when ("in my first
-// few weeks") are left out, since they say nothing of the subject.
+// q is the question as search reads it (see readQuestion), without
+// greetings and who the asker says they are; numbers and words that say
+// when ("in my first few weeks") are left out, since they say nothing of
+// the subject.
 func (b *Base) coverage(q string, e *Entry) (float64, []string) {
 	d := int32(slices.Index(b.index.entries, e))
 	if d < 0 {
 		return 1, nil
 	}
-	_, searched := readQuestion(q)
 	told := b.told[e.ID]
 	var got, all float64
 	var missing []string
-	for _, u := range b.index.parse(searched).units {
+	for _, u := range b.index.parse(q).units {
 		if whenWords[u.stem] || isNumber(u.stem) {
 			continue
 		}
