@@ -121,35 +121,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 	risk, riskSubject := assessRisk(words)
 	ans := Answer{Safety: risk, Results: res}
 	felt := false // the answer is for how the asker feels
-	if ans.Safety {
-		// Risk to someone: no guess from the asker's role or a referral;
-		// only an article search finds clearly, to read after the safety
-		// reply.
-		// A search that respelt words read another question ("client is
-		// sucidal" as "client is social"): no article then.
-		if res.Confident && res.DidYouMean == "" && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
-			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
-		}
-		return ans
-	}
-	if riskSubject {
-		// Safeguarding or safety training, policy or leads: a subject the
-		// content does not cover, and no one said to be at risk.
-		return ans
-	}
-	if hint, ok := commandAsked(q, words); ok {
-		// A question naming one of peerbot's commands: what it does.
-		ans.Kind, ans.Usage = Usage, hint
-		return ans
-	}
-	if hint, ok := usage(words); ok {
-		// About peerbot itself: no article answers it; the command does.
-		ans.Kind, ans.Usage = Usage, hint
-		return ans
-	}
-	if otherPlace(words) || hrAsked(words) {
-		// Another nation or place than the content's, or HR: no article
-		// speaks of it, whatever words it shares.
+	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
 	if d, e, ok := b.definition(words); ok && !b.placeUnspoken(e, words) {
@@ -219,6 +191,46 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// answeredFirst settles, in ans, a question answered before any article is
+// looked for: risk to someone (the safety reply, and an article only when
+// search finds one clearly), a risk subject the content does not cover, a
+// question about using peerbot, another place or HR. It reports whether
+// it settled it.
+func answeredFirst(ans *Answer, q string, words []string, riskSubject bool) bool {
+	if ans.Safety {
+		// Risk to someone: no guess from the asker's role or a referral;
+		// only an article search finds clearly, to read after the safety
+		// reply.
+		// A search that respelt words read another question ("client is
+		// sucidal" as "client is social"): no article then.
+		if res := ans.Results; res.Confident && res.DidYouMean == "" && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
+		}
+		return true
+	}
+	if riskSubject {
+		// Safeguarding or safety training, policy or leads: a subject the
+		// content does not cover, and no one said to be at risk.
+		return true
+	}
+	if hint, ok := commandAsked(q, words); ok {
+		// A question naming one of peerbot's commands: what it does.
+		ans.Kind, ans.Usage = Usage, hint
+		return true
+	}
+	if hint, ok := usage(words); ok {
+		// About peerbot itself: no article answers it; the command does.
+		ans.Kind, ans.Usage = Usage, hint
+		return true
+	}
+	if otherPlace(words) || hrAsked(words) {
+		// Another nation or place than the content's, or HR: no article
+		// speaks of it, whatever words it shares.
+		return true
+	}
+	return false
 }
 
 // samePlace replaces an answer that is one place's article when the
