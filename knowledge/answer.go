@@ -106,7 +106,7 @@ func (b *Base) Answer(q string, a Asker) Answer {
 
 // answer answers q as a whole; see Answer.
 func (b *Base) answer(q string, a Asker) Answer {
-	asked := q
+	asked, typed := q, plainWords(q)
 	words, q := readQuestion(q)
 	roles := rolesNamed(words)
 	opts := SearchOptions{Locality: a.Locality, Limit: answerHits}
@@ -120,38 +120,11 @@ func (b *Base) answer(q string, a Asker) Answer {
 	res := b.Search(searched, opts)
 	risk, riskSubject := assessRisk(words)
 	ans := Answer{Safety: risk, Results: res}
-	if ans.Safety {
-		// Risk to someone: no guess from the asker's role or a referral;
-		// only an article search finds clearly, to read after the safety
-		// reply.
-		// A search that respelt words read another question ("client is
-		// sucidal" as "client is social"): no article then.
-		if res.Confident && res.DidYouMean == "" && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
-			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
-		}
+	felt := false // the answer is for how the asker feels
+	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
-	if riskSubject {
-		// Safeguarding or safety training, policy or leads: a subject the
-		// content does not cover, and no one said to be at risk.
-		return ans
-	}
-	if hint, ok := commandAsked(q, words); ok {
-		// A question naming one of peerbot's commands: what it does.
-		ans.Kind, ans.Usage = Usage, hint
-		return ans
-	}
-	if hint, ok := usage(words); ok {
-		// About peerbot itself: no article answers it; the command does.
-		ans.Kind, ans.Usage = Usage, hint
-		return ans
-	}
-	if otherPlace(words) || hrAsked(words) {
-		// Another nation or place than the content's, or HR: no article
-		// speaks of it, whatever words it shares.
-		return ans
-	}
-	if d, e, ok := b.definition(words); ok {
+	if d, e, ok := b.definition(words); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
 		// Word for word one of an article's own questions, stop words and
@@ -167,7 +140,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.supervisorTraining(words, a); ok {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.selfSupport(words, a); ok {
-		ans.Kind, ans.Entry = Article, e
+		// How the asker feels ("overwhelmed", "stressed") is not in
+		// the article's words, nor need it be.
+		ans.Kind, ans.Entry, felt = Article, e, true
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) {
@@ -198,8 +173,15 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
-	} else if e, ok := b.searched(res, words, roles, a); ok {
+	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
+	}
+	if ans.Kind == Article && !felt && !searchSure(res, ans.Entry) {
+		if covered, _ := b.coverage(q, ans.Entry); covered < askCoveredAt {
+			// The article has next to none of what was asked: whichever
+			// rule chose it, it is a guess.
+			ans.Kind, ans.Entry = NotSure, nil
+		}
 	}
 	if ans.Entry != nil {
 		b.samePlace(&ans, asked, searched, opts, roles, a)
@@ -209,6 +191,46 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// answeredFirst settles, in ans, a question answered before any article is
+// looked for: risk to someone (the safety reply, and an article only when
+// search finds one clearly), a risk subject the content does not cover, a
+// question about using peerbot, another place or HR. It reports whether
+// it settled it.
+func answeredFirst(ans *Answer, q string, words []string, riskSubject bool) bool {
+	if ans.Safety {
+		// Risk to someone: no guess from the asker's role or a referral;
+		// only an article search finds clearly, to read after the safety
+		// reply.
+		// A search that respelt words read another question ("client is
+		// sucidal" as "client is social"): no article then.
+		if res := ans.Results; res.Confident && res.DidYouMean == "" && len(res.Hits) > 0 && !offTopic(words) && clearWinner(res) {
+			ans.Kind, ans.Entry = Article, res.Hits[0].Entry
+		}
+		return true
+	}
+	if riskSubject {
+		// Safeguarding or safety training, policy or leads: a subject the
+		// content does not cover, and no one said to be at risk.
+		return true
+	}
+	if hint, ok := commandAsked(q, words); ok {
+		// A question naming one of peerbot's commands: what it does.
+		ans.Kind, ans.Usage = Usage, hint
+		return true
+	}
+	if hint, ok := usage(words); ok {
+		// About peerbot itself: no article answers it; the command does.
+		ans.Kind, ans.Usage = Usage, hint
+		return true
+	}
+	if otherPlace(words) || hrAsked(words) {
+		// Another nation or place than the content's, or HR: no article
+		// speaks of it, whatever words it shares.
+		return true
+	}
+	return false
 }
 
 // samePlace replaces an answer that is one place's article when the
@@ -232,6 +254,26 @@ func (b *Base) samePlace(ans *Answer, asked, searched string, opts SearchOptions
 	if e, ok := b.searched(ans.Results, words, roles, a); ok && !b.otherPlaces(e, all, a.Locality) {
 		ans.Kind, ans.Entry = Article, e
 	}
+}
+
+// placeGuessed reports whether e, search's answer, is one place's article
+// for someone of no place, and of another role, whose question, as asked,
+// names no place and is not near one of e's own questions: what they asked
+// may be anyone's, and the place's article is a guess.
+func (b *Base) placeGuessed(e *Entry, res Results, typed []string, a Asker) bool {
+	loc := strings.ToLower(strings.TrimSpace(e.Locality))
+	if loc == "" || loc == "national" || strings.TrimSpace(a.Locality) != "" || slices.Contains(e.Roles, strings.ToLower(a.Role)) {
+		return false
+	}
+	if b.namedLocality(typed) != "" {
+		return false
+	}
+	for _, h := range res.Hits {
+		if h.Entry == e {
+			return h.Near < placeNearAt
+		}
+	}
+	return true
 }
 
 // found is the kind of an answer that is article e, or none when e is nil.
@@ -384,6 +426,30 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 func listedElsewhere(res Results, each []*Entry) bool {
 	return len(res.Hits) > 0 && res.Hits[0].Near >= listedAt && !slices.Contains(each, res.Hits[0].Entry)
 }
+
+// askCoveredAt is the least share of a question's weight (see coverage)
+// an article must have for it to be the answer: "does peer supervision
+// count towards my hours" is not answered by an article that has only
+// "supervision" of it.
+var askCoveredAt = 0.15
+
+// searchSure reports whether search found e confidently, so that it has
+// much of the question already: no need to look again.
+func searchSure(res Results, e *Entry) bool {
+	for _, h := range res.Hits {
+		if h.Entry == e {
+			return h.Confidence >= tune.confidentAt
+		}
+	}
+	return false
+}
+
+// placeNearAt is how near a question that names no place, from an asker
+// of no place, must be to one of a place's article's own questions for
+// that article to answer it: "what are the standards for supervision of
+// personalised care roles" asks of the national standards, though
+// Gateshead's article has the most of its words.
+var placeNearAt = 0.8
 
 // secondAt is how confident search must be of a hit after the first for
 // it to answer: a second guess must be a good one.

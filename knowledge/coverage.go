@@ -3,6 +3,7 @@ package knowledge
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // unmatched returns the stems of q's words that entry e does not match by
@@ -107,4 +108,85 @@ func (b *Base) Knows(term string) bool {
 	}
 	id, ok := b.index.terms[term]
 	return ok && len(b.index.postings[id]) > 0
+}
+
+// placeUnspoken reports whether the question names a place that e neither
+// belongs to nor speaks of anywhere: "link worker in london - any local
+// directories?" asks about London, which the link workers' definition says
+// nothing of.
+func (b *Base) placeUnspoken(e *Entry, words []string) bool {
+	place := b.namedLocality(words)
+	if place == "" || strings.EqualFold(strings.TrimSpace(e.Locality), place) {
+		return false
+	}
+	d := int32(slices.Index(b.index.entries, e))
+	for _, u := range b.index.parse(place).units {
+		if d < 0 || !b.index.has(u, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldStems returns, by entry id, the stems of the words of what each
+// entry defines and of whom it helps, which search does not index.
+func toldStems(entries []*Entry) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(entries))
+	for _, e := range entries {
+		out[e.ID] = toldOf(e)
+	}
+	return out
+}
+
+// toldOf returns the stems of the words of what e defines and of whom it
+// helps.
+func toldOf(e *Entry) map[string]bool {
+	told := map[string]bool{}
+	var texts []string
+	for _, d := range e.Defines {
+		texts = append(texts, d.Term, d.Means, d.Text)
+	}
+	if e.Referral != nil {
+		texts = append(texts, e.Referral.Why)
+		texts = append(texts, e.Referral.Cues...)
+	}
+	for _, s := range texts {
+		for _, w := range plainWords(s) {
+			told[stem(w)] = true
+		}
+	}
+	return told
+}
+
+// coverage returns the share of question q's weight, as confidence weighs
+// it, whose words e has anywhere (title, synonyms, summary, body, its
+// questions, what it defines and whom it helps), and the stems it lacks.
+// q is the question as search reads it (see readQuestion), without
+// greetings and who the asker says they are; numbers and words that say
+// when ("in my first few weeks") are left out, since they say nothing of
+// the subject.
+func (b *Base) coverage(q string, e *Entry) (float64, []string) {
+	d := int32(slices.Index(b.index.entries, e))
+	if d < 0 {
+		return 1, nil
+	}
+	told := b.told[e.ID]
+	var got, all float64
+	var missing []string
+	for _, u := range b.index.parse(q).units {
+		if whenWords[u.stem] || isNumber(u.stem) {
+			continue
+		}
+		w := math.Pow(u.weight, b.index.t.confPower) * u.pen
+		all += w
+		if b.index.has(u, d) || told[u.stem] {
+			got += w
+			continue
+		}
+		missing = append(missing, u.stem)
+	}
+	if all == 0 {
+		return 1, nil
+	}
+	return got / all, missing
 }

@@ -196,6 +196,9 @@ type Base struct {
 	// heads are the stems of each entry's title, summary and synonyms, by
 	// entry id (see headNames).
 	heads map[string]map[string]bool
+	// told are the stems of what each entry defines and of whom it helps,
+	// which search does not index, by entry id (see coverage).
+	told map[string]map[string]bool
 }
 
 // ErrInvalid is wrapped by every fault Load finds in the content.
@@ -243,6 +246,7 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 	b.defs = definedTerms(b.entries)
 	b.listed = listedQuestions(b.entries)
 	b.heads = headStems(b.entries)
+	b.told = toldStems(b.entries)
 	return b, nil
 }
 

@@ -217,7 +217,7 @@ func riskSign(words []string) bool {
 	if near(words, fears, abusers, 4) || controlled(words) {
 		return true
 	}
-	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) {
+	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) || inCrisis(words) {
 		return true
 	}
 	if commandVoices(words) || harmToOthers(words) || threatToKill(words) || sexualViolence(words) {

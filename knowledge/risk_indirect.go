@@ -183,3 +183,31 @@ func sexualViolence(words []string) bool {
 	}
 	return hasPhrase(words, "against her will") || hasPhrase(words, "against his will") || hasPhrase(words, "against their will")
 }
+
+// inCrisis reports whether a question tells of a mental health crisis
+// ("in crisis", "a mental health crisis") or asks for the crisis team or
+// line, which is how staff reach urgent mental health help. A patient
+// "not in crisis", or a crisis of money or housing, is none.
+func inCrisis(words []string) bool {
+	for i, w := range words {
+		if w != "crisis" {
+			continue
+		}
+		before := words[max(0, i-2):i]
+		if hasAny(before, "not", "no", "isnt", "never", "without") {
+			continue
+		}
+		prev, next := "", ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if prev == "in" || prev == "health" || prev == "suicidal" || prev == "emotional" ||
+			hasAny([]string{next}, "team", "teams", "line", "lines", "service", "services", "number") {
+			return true
+		}
+	}
+	return false
+}

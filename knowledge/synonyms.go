@@ -38,6 +38,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"fcp", []string{"fcp", "first contact practitioner", "first contact physiotherapist"}},
 	{"pa", []string{"pa", "physician associate"}},
 	{"tphc", []string{"tphc", "transformation partners in health and care", "transformation partners"}},
+	{"linemanagement", []string{"line management", "line manager", "line managers", "line manage", "line manages", "line managed", "line managing"}},
 	{"nenc", []string{"nenc", "north east and north cumbria"}},
 	{"hee", []string{"hee", "health education england"}},
 	{"nhse", []string{"nhse", "nhsei", "nhs england"}},
