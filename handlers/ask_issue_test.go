@@ -113,6 +113,11 @@ func TestAskLeadsWithThePassage(t *testing.T) {
 		{"how many PCNs are there", "1,295"},
 		{"what is patient activation", "knowledge, skills and confidence"},
 		{"is active signposting the same as social prescribing", "light-touch"},
+		// Every word of these is in the article's title, but not in its
+		// opening: the section with the words answers, not the opening.
+		{"what band is a health and wellbeing coach", "We could not find the coach's Agenda for Change band"},
+		{"physician associate supervision", "Physician associates always work under the supervision of doctors"},
+		{"splw case load", "around 200 to 250 people a year"},
 	}
 	for _, tt := range tests {
 		r := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: tt.q})

@@ -26,8 +26,12 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 			inTitle++
 		}
 	}
-	if inTitle == len(pq.units) && len(e.Sections) > 0 {
-		return e.Sections[0] // the question only names the entry: its opening says what it is
+	if inTitle == len(pq.units) && len(e.Sections) > 0 && ix.allIn(pq.units, et.sections[0]) {
+		// The question only names the entry, and its opening speaks of all
+		// of it: the opening says what it is. Otherwise ("what band am I" of
+		// an article titled "pay band" that opens on reimbursement) the
+		// section that has the words answers.
+		return e.Sections[0]
 	}
 	best, bestScore := -1, 0.0
 	for i, s := range e.Sections {
@@ -70,6 +74,16 @@ func termsOf(e *Entry) entryTerms {
 		et.sections = append(et.sections, sectionTerms(s))
 	}
 	return et
+}
+
+// allIn reports whether every unit is in terms.
+func (ix *Index) allIn(units []unit, terms map[string]bool) bool {
+	for _, u := range units {
+		if !ix.unitIn(u, terms) {
+			return false
+		}
+	}
+	return true
 }
 
 // unitIn reports whether terms has the unit's stem or any of its terms.
