@@ -78,6 +78,9 @@ type Sessions interface {
 	// RemoveLeave takes back a stretch of leave; it reports false when
 	// there was none with that id.
 	RemoveLeave(ctx context.Context, userID, id string) (bool, error)
+	// AwaitingAnswer returns the sessions waiting for the person's answer
+	// (logged with them, or for them), oldest first.
+	AwaitingAnswer(ctx context.Context, userID string) ([]supervision.Session, error)
 }
 
 // Feedback keeps people's votes on answers and counts the questions the bot

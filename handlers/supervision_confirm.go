@@ -24,6 +24,9 @@ func (h *Supervision) dispute(ctx context.Context, req Request) (Reply, error) {
 // taken back, is told so.
 func (h *Supervision) answer(ctx context.Context, req Request, args string, want supervision.Confirmation) (Reply, error) {
 	f := strings.Fields(args)
+	if len(f) == 0 {
+		return h.awaitingList(ctx, req)
+	}
 	if len(f) != 2 {
 		return Say("I need the person and the session to answer. Please use the buttons on the message that asked you."), nil
 	}

@@ -250,3 +250,35 @@ func TestSupervisionAnswerRefusals(t *testing.T) {
 	wantContains(t, "wrong id", r.Text, "I can't find that session")
 	wantNotContains(t, "wrong id", r.Text, "undone", "took that session back")
 }
+
+// TestSupervisionConfirmListsWaiting: "confirm" typed alone lists the
+// sessions waiting for this person's answer, with the buttons the asking
+// message had, so an answer never depends on finding that message; each
+// person sees only what waits for them.
+func TestSupervisionConfirmListsWaiting(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.run(sam, "log today clinical with <@U02GP|gp> 60")
+	e.run(gp, "log for <@"+ali+"> yesterday group")
+
+	r := e.run(gp, "confirm")
+	wantContains(t, "the GP's list", r.Text, "1 session is waiting for your answer", "<@U01SAM> logged with you: a clinical session on Fri 20 Nov 2026, 60 minutes")
+	if strings.Contains(r.Text, ali) {
+		t.Errorf("the GP's list names the session Ali must answer:\n%s", r.Text)
+	}
+	id := e.sessions(sam)[0].ID
+	confirm, ok := button(r, "Confirm 20 Nov clinical")
+	if !ok || confirm.Args != "confirm "+sam+" "+id {
+		t.Fatalf("listed Confirm button = %+v (%v), want confirm %s %s", confirm, ok, sam, id)
+	}
+	if b, ok := button(r, "Not right: 20 Nov clinical"); !ok || b.Args != "dispute "+sam+" "+id {
+		t.Errorf("listed dispute button = %+v", b)
+	}
+
+	mine := e.run(ali, "dispute")
+	wantContains(t, "Ali's list", mine.Text, "1 session is waiting", "<@U02GP> logged for you: a group session on Thu 19 Nov 2026")
+	wantContains(t, "Kim's list", e.run(kim, "confirm").Text, "Nothing is waiting for your answer")
+
+	wantContains(t, "pressing the listed button", e.run(gp, confirm.Args).Text, "confirmed")
+	wantContains(t, "the list after", e.run(gp, "confirm").Text, "Nothing is waiting for your answer")
+}

@@ -301,13 +301,15 @@ func TestSupervisionCommand(t *testing.T) {
 		t.Fatalf("help has no usage line for /supervision:\n%s", strings.Join(help, "\n"))
 	}
 	c.Usage = help[i]
-	for _, w := range []string{"status", "log", "history", "setup", "leave", "undo", "team", "standards"} {
+	for _, w := range []string{"status", "log", "history", "setup", "leave", "undo", "team", "standards", "confirm"} {
 		wantContains(t, "Usage", c.Usage, w)
 	}
-	wantNotContains(t, "Usage", c.Usage, "confirm", "dispute")
+	// confirm alone lists what waits for an answer; its ids, and dispute,
+	// are for buttons, not help.
+	wantNotContains(t, "Usage", c.Usage, "dispute")
 	for _, ex := range c.Examples {
-		if strings.HasPrefix(ex, "confirm") || strings.HasPrefix(ex, "dispute") {
-			t.Errorf("example %q: confirm and dispute are for buttons, not help", ex)
+		if strings.HasPrefix(ex, "confirm ") || strings.HasPrefix(ex, "dispute") {
+			t.Errorf("example %q: confirm's ids and dispute are for buttons, not help", ex)
 		}
 	}
 	for _, id := range []string{"supervision.setup", "supervision.log", "supervision.leave"} {
@@ -324,10 +326,10 @@ func TestSupervisionHelpAndUnknown(t *testing.T) {
 		wants []string
 		nots  []string
 	}{
-		{"help", []string{"/supervision log", "/supervision standards", "/supervision team"}, []string{"/supervision confirm", "/supervision dispute"}},
+		{"help", []string{"/supervision log", "/supervision standards", "/supervision team", "/supervision confirm:"}, []string{"/supervision dispute", "<person> <session>"}},
 		{"log help", []string{"/supervision log [date] [type] [with @person] [minutes]", "yesterday", "clinical, group, peer"}, nil},
 		{"setup help", []string{"role=", "pcn=", "reminders=on or off"}, nil},
-		{"lgo", []string{"I don't know “lgo”", "Did you mean /supervision log?", "/supervision history"}, []string{"/supervision confirm"}},
+		{"lgo", []string{"I don't know “lgo”", "Did you mean /supervision log?", "/supervision history"}, []string{"/supervision dispute"}},
 		{"standrds", []string{"Did you mean /supervision standards?"}, nil},
 		{"xyzzy", []string{"I don't know “xyzzy”", "/supervision setup"}, []string{"Did you mean"}},
 	}
