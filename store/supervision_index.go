@@ -499,11 +499,32 @@ func summaryFrom(userID string, h func(field string) string) supervision.Summary
 	sum := supervision.Summary{UserID: userID}
 	sum.Awaiting, _ = strconv.Atoi(h("awaiting"))
 	for _, t := range supervision.SessionTypes { // in a fixed order
-		if s, ok := latestFromSummary(userID, t, h("t:"+string(t))); ok {
+		if s, ok := latestFromSummary(userID, t, h(typeField(t))); ok {
 			sum.Latest = append(sum.Latest, s)
 		}
 	}
 	return sum
+}
+
+// typeFields are the summary's fields of the newest session of each type,
+// "t:<type>", in the order of supervision.SessionTypes: made once, not for
+// every type of every status read.
+var typeFields = func() []string {
+	out := make([]string, len(supervision.SessionTypes))
+	for i, t := range supervision.SessionTypes {
+		out[i] = "t:" + string(t)
+	}
+	return out
+}()
+
+// typeField is the summary's field of the newest session of type t.
+func typeField(t supervision.SessionType) string {
+	for i, u := range supervision.SessionTypes {
+		if u == t {
+			return typeFields[i]
+		}
+	}
+	return "t:" + string(t)
 }
 
 // appendLeave appends the stretch of leave a summary's field f holds, if

@@ -65,7 +65,7 @@ func (r *Redis) statusKeys(userID string) (profile, summary, latest string) {
 func fromLatest(userID string, sum *supervision.Summary, summary, latest func(field string) string) bool {
 	out := sum.Latest[:0]
 	for _, s := range sum.Latest {
-		index := summary("t:" + string(s.Type))
+		index := summary(typeField(s.Type))
 		v, ok := strings.CutPrefix(latest(string(s.Type)), index)
 		if !ok || len(v) == 0 || v[0] != ' ' {
 			return false
