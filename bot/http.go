@@ -186,8 +186,11 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 			w.WriteHeader(http.StatusOK)
 		default:
 			buf := payloads.Get().(*[]byte)
-			blocks, text := Blocks(r)
-			*buf = appendMessage((*buf)[:0], blocks, responseType(r), text)
+			var ok bool
+			if *buf, ok = appendReply((*buf)[:0], r); !ok {
+				blocks, text := Blocks(r)
+				*buf = appendMessage(*buf, blocks, responseType(r), text)
+			}
 			writePayload(w, *buf)
 			// Out now, not when this goroutine returns: the request's
 			// log line and the rest of the task come after the answer.
