@@ -24,6 +24,7 @@ func TestAppendHashReply(t *testing.T) {
 		{name: "missing key, RESP3", raw: "%0\r\n", want: hashReply{}},
 		{name: "null", raw: "_\r\n", want: hashReply{}},
 		{name: "WRONGTYPE", raw: "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n", replyErr: true},
+		{name: "blob error", raw: "!21\r\nSYNTAX invalid syntax\r\n", replyErr: true},
 		{name: "empty", raw: "", bad: true},
 		{name: "odd count", raw: "*1\r\n$1\r\na\r\n", bad: true},
 		{name: "cut short", raw: "*2\r\n$4\r\nrole\r\n$4\r\nsp", bad: true},
