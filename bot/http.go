@@ -185,11 +185,22 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 		case empty(r):
 			w.WriteHeader(http.StatusOK)
 		default:
-			writePayload(w, encodeMessage(r))
+			buf := payloads.Get().(*[]byte)
+			var ok bool
+			if *buf, ok = appendReply((*buf)[:0], r); !ok {
+				blocks, text := Blocks(r)
+				*buf = appendMessage(*buf, blocks, responseType(r), text)
+			}
+			writePayload(w, *buf)
 			// Out now, not when this goroutine returns: the request's
 			// log line and the rest of the task come after the answer.
 			if f, ok := w.(http.Flusher); ok {
 				f.Flush()
+			}
+			// The server copied the payload in writing it: the buffer
+			// may serve the next reply.
+			if cap(*buf) <= maxPooledPayload {
+				payloads.Put(buf)
 			}
 		}
 		return true
@@ -211,6 +222,16 @@ func (b *Bot) slashHere(w http.ResponseWriter, in invocation, responseURL string
 		inTime(handlers.Say("I'm restarting just now. Please try again in a moment."), false)
 	}
 }
+
+// payloads are buffers for the JSON of replies answered in the HTTP
+// response: a reply's JSON is a few KB, and making a buffer for each one
+// was most of the bytes a status reply allocated, which the garbage
+// collector then had to come back for.
+var payloads = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// maxPooledPayload is the largest buffer kept for another reply: a rare
+// long answer's buffer is left to the collector rather than held.
+const maxPooledPayload = 64 << 10
 
 // answerEmptyNow sends Slack an empty 200 at once and closes the
 // connection after it: this request's goroutine stays busy with the work,

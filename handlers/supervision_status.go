@@ -57,7 +57,8 @@ func supStatusSection(rec supRecord) Section {
 	if len(st.Clocks) > 1 {
 		return supClocksSection(rec)
 	}
-	var fields []Field
+	// Room for every field the section can have, in one allocation.
+	fields := make([]Field, 0, 7)
 	kind := st.Standard
 	std := "No recommended frequency found in the sources: ask your supervisor or training hub."
 	if kind.Name != "" {
@@ -199,7 +200,8 @@ func supSummary(st supervision.Status, whose string) string {
 // supSessionLine describes one session for the person whose record it is
 // in: date, type, minutes, with whom and where it stands.
 func supSessionLine(s supervision.Session, viewer string) string {
-	parts := []string{"**" + supDate(s.Date) + "**", string(s.Type)}
+	var room [6]string
+	parts := append(room[:0], "**"+supDate(s.Date)+"**", string(s.Type))
 	if s.Minutes > 0 {
 		parts = append(parts, strconv.Itoa(s.Minutes)+" min")
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,10 +33,12 @@ type statusReads struct {
 // statusRead is one person's read: its keys in, its hashes and error out.
 type statusRead struct {
 	keys [3]string // profile, summary, latest
-	hash [3]map[string]string
+	hash [3]hashReply
 	err  error
 	done chan struct{} // closed when hash and err are set; nil for a read sent at once
-	cmds [3]*redis.MapStringStringCmd
+	cmds [3]*redis.RawCmd
+	args [3][2]any  // the commands' arguments, in this one allocation
+	own  [32]string // room for the hashes' fields and values
 }
 
 // maxStatusBatch caps the people in one MULTI, so a burst does not hold
@@ -48,7 +51,7 @@ const statusBatchTimeout = 2 * time.Second
 
 // readStatusHashes reads the three hashes named by keys in one MULTI, on
 // its own or in a batch with other people's.
-func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]map[string]string, error) {
+func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]hashReply, error) {
 	sr := &statusRead{keys: keys}
 	if _, cluster := r.client.(*redis.ClusterClient); cluster {
 		// Each person's keys have a slot of their own, and a transaction
@@ -78,7 +81,7 @@ func (r *Redis) readStatusHashes(ctx context.Context, keys [3]string) ([3]map[st
 		return sr.hash, sr.err
 	case <-ctx.Done():
 		// The batch still reads it and nobody looks: a read has no effect.
-		return [3]map[string]string{}, ctx.Err()
+		return [3]hashReply{}, ctx.Err()
 	}
 }
 
@@ -127,34 +130,71 @@ func (r *Redis) sendStatusBatches() {
 
 // sendStatusReads reads every read's hashes in one transaction pipeline,
 // sets each one's hashes or error and wakes its waiter. It returns the
-// error that failed the whole pipeline, if one did.
+// error that failed the whole pipeline, if one did. Each hash comes as the
+// raw answer and is read by parseHashReply (status_reply.go).
 func (r *Redis) sendStatusReads(ctx context.Context, reads []*statusRead) error {
 	_, err := r.client.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
 		for _, sr := range reads {
 			for i, k := range sr.keys {
-				sr.cmds[i] = pipe.HGetAll(ctx, k)
+				sr.args[i] = [2]any{"hgetall", k}
+				sr.cmds[i] = redis.NewRawCmd(ctx, sr.args[i][:]...)
+				_ = pipe.Process(ctx, sr.cmds[i])
 			}
 		}
 		return nil
 	})
 	failed := err
+	replied := false // an error reply, which go-redis saw as an answer
 	for _, sr := range reads {
-		for i, c := range sr.cmds {
+		for _, c := range sr.cmds {
 			if err == nil {
 				err = c.Err()
 			}
-			sr.hash[i] = c.Val()
-			sr.cmds[i] = nil
 		}
+		if err == nil {
+			err = sr.readHashes()
+			replied = replied || err != nil
+		}
+		sr.cmds = [3]*redis.RawCmd{}
 		sr.err, err = err, failed
 		if sr.done != nil {
 			close(sr.done)
 		}
 	}
+	if replied && failed == nil {
+		r.onError("pipeline") // as go-redis's hook counts a failed command
+	}
 	if failed != nil && isRedisReply(failed) {
 		return nil // an error reply for a command, not Redis failing
 	}
 	return failed
+}
+
+// readHashes reads the raw answers of sr's commands, which all answered,
+// into its hashes: the three answers copied into one string, and the
+// fields and values parts of it, kept in sr's own room while they fit.
+func (sr *statusRead) readHashes() error {
+	var b strings.Builder
+	n := 0
+	for _, c := range sr.cmds {
+		n += len(c.Val())
+	}
+	b.Grow(n)
+	for _, c := range sr.cmds {
+		b.Write(c.Val())
+	}
+	all, fields := b.String(), sr.own[:0]
+	for i, c := range sr.cmds {
+		start := len(fields)
+		var err error
+		fields, err = appendHashReply(fields, all[:len(c.Val())])
+		if err != nil {
+			return err
+		}
+		sr.hash[i] = hashReply(fields[start:len(fields):len(fields)])
+		all = all[len(c.Val()):]
+	}
+	return nil
 }
 
 // isRedisReply reports whether err is an error reply from Redis (such as

@@ -137,3 +137,25 @@ func TestStatusReadGivesUp(t *testing.T) {
 		t.Errorf("ProfileSummary after given-up reads = %+v, %v, %v; want the profile", p, ok, err)
 	}
 }
+
+// TestStatusReadWrongType: a person's summary that is not a hash (a key
+// written by hand, or by a bug) makes the read fail as unavailable, and
+// another person's status read after it still answers.
+func TestStatusReadWrongType(t *testing.T) {
+	r, prefix := openStore(t)
+	ctx := context.Background()
+	for _, u := range []string{"U1", "U2"} {
+		if err := r.SaveProfile(ctx, supervision.Profile{UserID: u, Role: supervision.Coach, PCN: "Central"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := redistest.Client(t).Set(ctx, prefix+"sup:{U1}:summary", "not a hash", time.Minute).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := r.ProfileSummary(ctx, "U1"); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("ProfileSummary(U1) with a summary of the wrong type = %v, want ErrUnavailable", err)
+	}
+	if p, _, ok, err := r.ProfileSummary(ctx, "U2"); err != nil || !ok || p.PCN != "Central" {
+		t.Errorf("ProfileSummary(U2) after it = %+v, %v, %v; want the profile", p, ok, err)
+	}
+}

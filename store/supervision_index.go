@@ -475,22 +475,71 @@ func (r *Redis) summaries(ctx context.Context, userIDs []string, full bool) ([]s
 // parseSummary reads a summary hash. Sessions carry what the index has:
 // id, type, date (midnight UTC on the calendar date) and when logged.
 func parseSummary(userID string, h map[string]string) supervision.Summary {
+	sum := summaryFrom(userID, func(f string) string { return h[f] })
+	for f, v := range h {
+		sum.Leaves = appendLeave(sum.Leaves, f, v)
+	}
+	sortLeaves(sum.Leaves)
+	return sum
+}
+
+// parseSummaryReply is parseSummary for a summary read raw.
+func parseSummaryReply(userID string, h hashReply) supervision.Summary {
+	sum := summaryFrom(userID, h.value)
+	for i := 0; i+1 < len(h); i += 2 {
+		sum.Leaves = appendLeave(sum.Leaves, h[i], h[i+1])
+	}
+	sortLeaves(sum.Leaves)
+	return sum
+}
+
+// summaryFrom reads a summary's count awaiting and its newest session of
+// each type, through h, which gives a field's value ("" for none).
+func summaryFrom(userID string, h func(field string) string) supervision.Summary {
 	sum := supervision.Summary{UserID: userID}
-	sum.Awaiting, _ = strconv.Atoi(h["awaiting"])
+	sum.Awaiting, _ = strconv.Atoi(h("awaiting"))
 	for _, t := range supervision.SessionTypes { // in a fixed order
-		if s, ok := latestFromSummary(userID, t, h["t:"+string(t)]); ok {
+		if s, ok := latestFromSummary(userID, t, h(typeField(t))); ok {
 			sum.Latest = append(sum.Latest, s)
 		}
 	}
-	for f, v := range h {
-		if id, ok := strings.CutPrefix(f, "l:"); ok {
-			if l, ok := leaveFromSummary(id, v); ok {
-				sum.Leaves = append(sum.Leaves, l)
-			}
+	return sum
+}
+
+// typeFields are the summary's fields of the newest session of each type,
+// "t:<type>", in the order of supervision.SessionTypes: made once, not for
+// every type of every status read.
+var typeFields = func() []string {
+	out := make([]string, len(supervision.SessionTypes))
+	for i, t := range supervision.SessionTypes {
+		out[i] = "t:" + string(t)
+	}
+	return out
+}()
+
+// typeField is the summary's field of the newest session of type t.
+func typeField(t supervision.SessionType) string {
+	for i, u := range supervision.SessionTypes {
+		if u == t {
+			return typeFields[i]
 		}
 	}
-	slices.SortFunc(sum.Leaves, func(a, b supervision.Leave) int { return a.From.Compare(b.From) })
-	return sum
+	return "t:" + string(t)
+}
+
+// appendLeave appends the stretch of leave a summary's field f holds, if
+// it is one ("l:<id>") and can be read.
+func appendLeave(leaves []supervision.Leave, f, v string) []supervision.Leave {
+	if id, ok := strings.CutPrefix(f, "l:"); ok {
+		if l, ok := leaveFromSummary(id, v); ok {
+			leaves = append(leaves, l)
+		}
+	}
+	return leaves
+}
+
+func sortLeaves(leaves []supervision.Leave) {
+	slices.SortFunc(leaves, func(a, b supervision.Leave) int { return a.From.Compare(b.From) })
 }
 
 // indexSessions indexes and summarises a record written before the

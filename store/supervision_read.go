@@ -31,13 +31,13 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	if len(ph) == 0 {
 		return supervision.Profile{}, supervision.Summary{}, false, nil
 	}
-	p := parseProfile(userID, ph)
-	if sh["v"] != "1" { // from before the index: summarise it, once
+	p := profileFrom(userID, ph.value)
+	if sh.value("v") != "1" { // from before the index: summarise it, once
 		sum, err := r.Summary(ctx, userID)
 		return p, sum, true, err
 	}
-	sum := parseSummary(userID, sh)
-	if fromLatest(userID, &sum, sh, lh) {
+	sum := parseSummaryReply(userID, sh)
+	if fromLatest(userID, &sum, sh.value, lh.value) {
 		return p, sum, true, nil
 	}
 	// Summarised before the latest sessions were kept, or changed since by
@@ -59,14 +59,14 @@ func (r *Redis) statusKeys(userID string) (profile, summary, latest string) {
 }
 
 // fromLatest puts the latest sessions in full in place of the summary's
-// index entries, and reports whether latest held each of them: its value
+// index entries, summary and latest giving those hashes' values, and reports whether latest held each of them: its value
 // for a type must begin with the summary's t:<type> ("<id> <score>"), or it
 // was written for another session and is not used.
-func fromLatest(userID string, sum *supervision.Summary, summary, latest map[string]string) bool {
+func fromLatest(userID string, sum *supervision.Summary, summary, latest func(field string) string) bool {
 	out := sum.Latest[:0]
 	for _, s := range sum.Latest {
-		index := summary["t:"+string(s.Type)]
-		v, ok := strings.CutPrefix(latest[string(s.Type)], index)
+		index := summary(typeField(s.Type))
+		v, ok := strings.CutPrefix(latest(string(s.Type)), index)
 		if !ok || len(v) == 0 || v[0] != ' ' {
 			return false
 		}

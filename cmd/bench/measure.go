@@ -79,7 +79,7 @@ func measureProcess(ctx context.Context, t *table, bin string, runFor time.Durat
 		t.add("idle RSS of the running bot", bytesIEC(rss), "after start, before any request")
 	}
 
-	bare, err := startBare(ctx, redisURL)
+	bare, err := startBare(ctx, redisURL, prefix)
 	if err != nil {
 		return err
 	}

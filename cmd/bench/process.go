@@ -146,14 +146,14 @@ func startPeerbot(ctx context.Context, bin, slackURL, redisURL, prefix string) (
 
 // startBare runs this program's -bare mode and reads the address it prints.
 // With redisURL it also serves /slack/redis, the bare handler plus the
-// Redis read a status reply makes.
-func startBare(ctx context.Context, redisURL string) (*process, error) {
+// Redis read a status reply makes, of the person under prefix.
+func startBare(ctx context.Context, redisURL, prefix string) (*process, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, self, "-bare")
-	cmd.Env = append(os.Environ(), "BENCH_REDIS_URL="+redisURL)
+	cmd.Env = append(os.Environ(), "BENCH_REDIS_URL="+redisURL, "BENCH_REDIS_PREFIX="+prefix)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
