@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/peerbot/peerbot/supervision"
 )
@@ -59,11 +60,35 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 		},
 		Note: "Only you can see your record. " + supBasisNote(*rec.standard),
 	}
+	if leave := homeLeave(rec, h.now()); leave != "" {
+		r.Sections = append(r.Sections[:2], append([]Section{{Heading: "Your leave", Text: leave}}, r.Sections[2:]...)...)
+	}
 	if len(team) > 0 {
 		r.Sections = append(r.Sections, h.homeTeam(team))
 		r.Buttons = append(r.Buttons, Button{Label: "My team", Command: "supervision", Args: "team"})
 	}
 	return r, nil
+}
+
+// homeLeave lists the person's leave now and to come, and how to take a
+// stretch back; "" when there is none.
+func homeLeave(rec supRecord, now time.Time) string {
+	today := calendarDay(now.In(rec.loc))
+	var lines []string
+	first := ""
+	for _, l := range rec.leaves {
+		if calendarDay(l.To).Before(today) {
+			continue
+		}
+		if first == "" {
+			first = l.From.Format("2 Jan")
+		}
+		lines = append(lines, "- "+leaveSpan(l))
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return strings.Join(lines, "\n") + "\nTo take one back, message me “supervision leave cancel " + first + "”."
 }
 
 // nextReminder says when the next reminder goes out, in the person's zone.

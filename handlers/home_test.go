@@ -27,7 +27,15 @@ func TestSupervisionHome(t *testing.T) {
 		"Social prescribing link worker (SPLW)", "Central", "Gateshead", "@U02GP", "On, Mondays at 09:30 (Europe/London)",
 		"On track", "Thu 10 Dec 2026 (in 20 days)",
 		"Mon 7 Dec 2026 at 09:30 (Europe/London)")
-	wantNotContains(t, "Sam's home", got, "People you supervise")
+	wantNotContains(t, "Sam's home", got, "People you supervise", "Your leave")
+
+	// Leave now or to come is listed, with how to take it back; leave that
+	// has ended is not.
+	e.addLeave(sam, day(2026, 11, 2), day(2026, 11, 6))
+	e.addLeave(sam, day(2026, 12, 21), day(2026, 12, 24))
+	withLeave := all(e.home(sam))
+	wantContains(t, "Sam's home with leave", withLeave, "Your leave", "Mon 21 Dec 2026 to Thu 24 Dec 2026", "supervision leave cancel 21 Dec")
+	wantNotContains(t, "Sam's home with leave", withLeave, "Mon 2 Nov 2026")
 	for label, args := range map[string]string{"Log a session": "log", "Set up": "setup", "Pause for leave": "leave"} {
 		if b, ok := button(home, label); !ok || b.Command != "supervision" || b.Args != args {
 			t.Errorf("button %q = %+v, want supervision %s", label, b, args)
