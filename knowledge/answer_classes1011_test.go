@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestOtherCountries: a question about another country ("PCNs in
 // Canada", "social prescribing in New Zealand") is about a health system
@@ -40,4 +43,45 @@ func TestOwnExpenses(t *testing.T) {
 		"i paid for a coaching course out of my own pocket can i get it back",
 		"how do i put in an expenses claim",
 	)
+}
+
+// TestRemindMeWhat: "remind me what X is" asks what X is, not for
+// peerbot's reminders; "remind me about my supervision" still is the
+// reminders command.
+func TestRemindMeWhat(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"remind me what PCI is":                "resource-pci",
+		"remind me again what arrs stands for": "arrs",
+	} {
+		if a := b.Answer(q, Asker{Role: "cc"}); a.Kind == Usage || !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+	if a := b.Answer("remind me about my supervision", Asker{Role: "cc"}); a.Kind != Usage {
+		t.Errorf("remind me about my supervision: kind %d, want the reminders command", a.Kind)
+	}
+}
+
+// TestDefinitionAskedBackwards: "X stand for what", "X means what", and a
+// definition asked with a laugh after it, are what X stands for; the
+// passage shown is the one headed with X, not the glossary's first.
+func TestDefinitionAskedBackwards(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"PCN stand for what":     "pcn",
+		"MDT means what":         "glossary",
+		"what is NASP haha":      "resource-nasp",
+		"what does icb mean lol": "glossary",
+	} {
+		a := b.Answer(q, Asker{Role: "hwbc"})
+		if a.Kind != Definition || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want the definition from %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+	for q, head := range map[string]string{"MDT means what": "MDT", "what does icb mean lol": "ICB"} {
+		if a := b.Answer(q, Asker{}); !strings.HasPrefix(a.Passage.Heading, head) {
+			t.Errorf("%q: passage %q, want the one headed %s", q, a.Passage.Heading, head)
+		}
+	}
 }

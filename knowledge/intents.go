@@ -16,6 +16,10 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "do"}, []string{"stand", "for"}},
 	{nil, []string{"stands", "for"}},
 	{nil, []string{"stand", "for"}},
+	{nil, []string{"stand", "for", "what"}}, // "LTC stand for what"
+	{nil, []string{"stands", "for", "what"}},
+	{nil, []string{"means", "what"}},
+	{nil, []string{"mean", "what"}},
 	{nil, []string{"meaning"}},
 	{nil, []string{"abbrev"}},
 	{nil, []string{"abbreviation"}},
@@ -544,7 +548,9 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 var (
 	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
 		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
-		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true}
+		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true,
+		// Laughter and sign-offs typed after the question.
+		"lol": true, "haha": true, "hahaha": true, "lmao": true, "xx": true, "ta": true}
 	politePairs = [][2]string{{"hi", "there"}, {"hello", "there"}, {"hey", "there"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
 )
 

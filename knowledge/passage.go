@@ -27,7 +27,16 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 		}
 	}
 	if inTitle == len(pq.units) && len(e.Sections) > 0 {
-		return e.Sections[0] // the question only names the entry: its opening says what it is
+		// The question only names the entry: its opening says what it
+		// is, unless a section is headed with what was named ("MDT:
+		// multidisciplinary team" in the glossary, whose title names
+		// every term it defines).
+		for _, s := range e.Sections {
+			if head := sectionTerms(Section{Heading: s.Heading}); ix.allIn(pq.units, head) {
+				return s
+			}
+		}
+		return e.Sections[0]
 	}
 	best, bestScore := -1, 0.0
 	for i, s := range e.Sections {
@@ -52,6 +61,16 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 		return Section{Text: e.Summary}
 	}
 	return e.Sections[best]
+}
+
+// allIn reports whether terms has every unit.
+func (ix *Index) allIn(units []unit, terms map[string]bool) bool {
+	for _, u := range units {
+		if !ix.unitIn(u, terms) {
+			return false
+		}
+	}
+	return len(units) > 0
 }
 
 // entryTerms are the terms of an entry's title, its topic (title and
