@@ -124,7 +124,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
-	if d, e, ok := b.definition(words); ok && !b.placeUnspoken(e, words) {
+	if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
 		// Word for word one of an article's own questions, stop words and
@@ -191,6 +191,18 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// respeltDefinition is the definition words ask for, or, when they ask
+// for none, the one they ask for with the misspellings search corrected
+// ("waht is socal prescribing"); words typed as English words are left as
+// typed, so a word is not read as another.
+func (b *Base) respeltDefinition(words []string, res Results) (string, *Entry, bool) {
+	if d, e, ok := b.definition(words); ok || res.Suggested == "" {
+		return d, e, ok
+	}
+	fixed, _ := readQuestion(res.Suggested)
+	return b.definition(fixed)
 }
 
 // answeredFirst settles, in ans, a question answered before any article is
@@ -337,12 +349,15 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return nil, false
 	}
 	part := strings.Join(partAsked(words), " ")
-	subject := whatIsSubject(words)
+	subject, respelt := whatIsSubject(words), []string(nil)
+	if subject != nil && res.DidYouMean != "" {
+		respelt = whatIsSubject(plainWords(res.DidYouMean)) // "what is a care coordinater"
+	}
 	fits := func(e *Entry) bool {
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
 		}
-		if subject != nil && !b.headNames(e, subject) {
+		if subject != nil && !b.headNames(e, subject) && (respelt == nil || !b.headNames(e, respelt)) {
 			return false // "what is a care home": a caseload article that mentions care homes does not say
 		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&
@@ -510,6 +525,8 @@ var shorthand = map[string][]string{
 	"wrkr": {"worker"}, "wrkrs": {"workers"}, "wkr": {"worker"}, "wkrs": {"workers"}, "cn": {"can"}, "hw": {"how"}, "mny": {"many"},
 	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"}, "pls": {"please"},
 	"mgr": {"manager"}, "mgmt": {"management"}, "supvn": {"supervision"}, "supervn": {"supervision"},
+	// "what" slipped or shortened.
+	"waht": {"what"}, "wat": {"what"}, "wot": {"what"}, "whta": {"what"}, "wha": {"what"}, "wats": {"whats"}, "wots": {"whats"}, "wahts": {"whats"},
 }
 
 // spellOut spells out the shorthand in words, into a new slice when any is.

@@ -85,3 +85,25 @@ func TestDefinitionAskedBackwards(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatMisspelt: "what" slipped ("waht", "wot", "whta") and the term
+// misspelt too still ask what the term is: the term is read as search
+// corrects it, and the answer opens with what it is.
+func TestWhatMisspelt(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"wot is personalsed care":    "personalised-care",
+		"waht is a care coordinater": "role-cc",
+		"whta is a helth coach":      "role-hwbc",
+		"what is socal presribing":   "social-prescribing",
+	} {
+		a := b.Answer(q, Asker{})
+		if !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: confident %v, entry %s; want %s", q, a.Confident(), entryID(a.Entry), want)
+			continue
+		}
+		if a.Passage.Heading != a.Entry.Sections[0].Heading {
+			t.Errorf("%q: passage %q, want the article's opening %q", q, a.Passage.Heading, a.Entry.Sections[0].Heading)
+		}
+	}
+}

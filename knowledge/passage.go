@@ -28,11 +28,12 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 	}
 	if inTitle == len(pq.units) && len(e.Sections) > 0 {
 		// The question only names the entry: its opening says what it
-		// is, unless a section is headed with what was named ("MDT:
-		// multidisciplinary team" in the glossary, whose title names
-		// every term it defines).
+		// is, unless a section is headed with what was named and what
+		// it means ("MDT: multidisciplinary team" in the glossary, whose
+		// title names every term it defines).
 		for _, s := range e.Sections {
-			if head := sectionTerms(Section{Heading: s.Heading}); ix.allIn(pq.units, head) {
+			term, _, ok := strings.Cut(s.Heading, ":")
+			if ok && ix.allIn(pq.units, sectionTerms(Section{Heading: term})) {
 				return s
 			}
 		}
