@@ -107,3 +107,22 @@ func TestWhatMisspelt(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworksAndPeers: a link worker asking what networks there are is
+// answered with the national association, not the Network Contract DES
+// (which only shares "network") nor one place's peer network; a coach
+// looking for other coaches or for webinars, with NHS England's coaches'
+// page; what a supervision session should hold, with the supervision
+// guidance. How long a session should be the content does not say.
+func TestNetworksAndPeers(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"networks link workers can join":                  "resource-nalw",
+		"what national network is there for link workers": "resource-nalw",
+	})
+	wantAnswers(t, Asker{}, map[string]string{
+		"how do i get to talk to other health coaches": "resource-hwbc-hub",
+		"webinars for personalised care roles?":        "resource-hwbc-hub",
+		"what happens in a supervision session":        "resource-supervision-guidance",
+	})
+	wantUnsure(t, Asker{}, "how many minutes is a supervision session")
+}
