@@ -126,3 +126,14 @@ func TestNetworksAndPeers(t *testing.T) {
 	})
 	wantUnsure(t, Asker{}, "how many minutes is a supervision session")
 }
+
+// TestFeelingThenAsking: a message that says how the asker feels and then
+// asks about their training or band is answered about that; how they feel
+// alone still gets where they can find support.
+func TestFeelingThenAsking(t *testing.T) {
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"Hello! I'm new and honestly a bit stressed - which course do I need to do in my first year? Thank you": "cc-training",
+		"feeling overwhelmed, what band am i meant to be on":                                                    "cc-pay",
+		"im really overwhelmed": "supervision-cc",
+	})
+}

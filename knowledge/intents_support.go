@@ -70,11 +70,17 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	for _, p := range feelingPhrases {
 		feeling = feeling || hasPhrase(words, p)
 	}
-	if !feeling || asksSelfCare(words) {
+	if !feeling || asksSelfCare(words) || hasAny(words, askedBesideFeeling...) {
 		return nil, false
 	}
 	return b.supportOf(a.Role, a.Locality)
 }
+
+// askedBesideFeeling are subjects a message may ask about after saying how
+// the asker feels ("I'm a bit overwhelmed, could you tell me what training
+// I'm meant to complete"): the subject is what is asked, not support.
+var askedBesideFeeling = []string{"training", "train", "course", "courses", "qualification*", "band", "bands", "pay", "paid", "salary",
+	"induction", "elearning", "module", "modules", "reimburse*", "funding", "funded"}
 
 // supportOf returns where someone of role (or none) in locality gets
 // support: the peer support network of their area (this workspace, in
