@@ -137,3 +137,18 @@ func TestFeelingThenAsking(t *testing.T) {
 		"im really overwhelmed": "supervision-cc",
 	})
 }
+
+// TestWhichOfTheRoles: "which of the (three, personalised care, ARRS)
+// roles" after a described need asks who to refer to, however many of the
+// roles' names stand between.
+func TestWhichOfTheRoles(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"complex social needs - which of the personalised care roles would take this on": "role-splw",
+		"needs help with benefits forms, which of the three roles":                       "role-splw",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want who to refer to, %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

@@ -515,16 +515,31 @@ func cuesMatched(e *Entry, words []string) int {
 // role, with a word or two between.
 func whichRoleAsked(words []string) bool {
 	for i, w := range words {
-		if w == "which" || w == "what" {
-			for j := i + 2; j < min(len(words), i+4); j++ {
-				if words[j] == "role" || words[j] == "roles" {
-					return true
-				}
+		if w != "which" && w != "what" {
+			continue
+		}
+		for j := i + 2; j < min(len(words), i+4); j++ {
+			if words[j] == "role" || words[j] == "roles" {
+				return true
+			}
+		}
+		if j := i + 1; j < len(words) && words[j] == "of" {
+			// "which of the personalised care roles", "which of the
+			// three ARRS roles": the roles' names between.
+			for j++; j < len(words) && slices.Contains(rolesBetween, words[j]); j++ {
+			}
+			if j < len(words) && (words[j] == "role" || words[j] == "roles") {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// rolesBetween are the words that may stand between "which of" and
+// "roles": "which of the three personalised care roles".
+var rolesBetween = []string{"the", "these", "our", "three", "personalised", "care", "arrs", "additional", "new", "pcn", "non", "clinical",
+	"nonclinical"}
 
 // tieBreak picks, of roles whose cues a question matches equally, the one
 // whose article search ranks first among its hits, when it ranks clearly
