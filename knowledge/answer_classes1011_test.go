@@ -152,3 +152,13 @@ func TestWhichOfTheRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestCareerProgression: how the roles progress is the workforce
+// development frameworks' (their tiers and development), for anyone; one
+// place's leadership programme is not the answer for someone of no place.
+func TestCareerProgression(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"career pathway for link workers?":        "resource-frameworks",
+		"how do coaches progress in their career": "resource-frameworks",
+	})
+}
