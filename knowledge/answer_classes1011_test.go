@@ -162,3 +162,17 @@ func TestCareerProgression(t *testing.T) {
 		"how do coaches progress in their career": "resource-frameworks",
 	})
 }
+
+// TestTermThenAQuestion: "what is X and <a question>" defines X however
+// long the question after it: the term comes before the "and".
+func TestTermThenAQuestion(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what's the DES and does it say anything about supervision for link workers": "network-contract-des",
+		"whats PCI and do i have to do their training before i start":                "resource-pci",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != Definition || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want the definition from %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

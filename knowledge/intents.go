@@ -80,6 +80,13 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 	}
 	words = definitionCore(words)
+	if i := slices.Index(words, "and"); i > 1 && i+1 < len(words) && hasAny(words[i+1:i+2], clauseOpeners...) && len(words)-i > 2 {
+		// "whats ARRS and can we use it to pay for a coach": the term is
+		// before the question that follows it.
+		if d, e, ok := b.definition(words[:i]); ok {
+			return d, e, ok
+		}
+	}
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
 		if n < 1 || n > 2*maxTermWords || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
