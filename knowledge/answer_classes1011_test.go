@@ -176,3 +176,14 @@ func TestTermThenAQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnLineManager: the asker's line manager beside their supervision
+// asks how line management and supervision differ, which is the same for
+// every role: the kinds of supervision, not the asker's own role's
+// supervision article.
+func TestOwnLineManager(t *testing.T) {
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"is my line manager allowed to supervise me":   "supervision-kinds",
+		"does my line manager count as my supervision": "supervision-kinds",
+	})
+}

@@ -292,8 +292,10 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		return nil // "can ARRS money pay for my training" asks what a scheme funds
 	}
 	for i, t := range askerTopics {
-		if i == 0 && asksWhySupervision(words) {
-			return nil // why it matters is the same for every role
+		if i == 0 && (asksWhySupervision(words) || lineManagement(words)) {
+			// Why it matters, and how it differs from line management,
+			// are the same for every role.
+			return nil
 		}
 		if i == 1 && !ownPay(words) {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
@@ -310,6 +312,13 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// lineManagement reports a question that names line management ("can my
+// supervisor be my line manager").
+func lineManagement(words []string) bool {
+	return hasPhrase(words, "line manager") || hasPhrase(words, "line managers") || hasPhrase(words, "line management") ||
+		hasPhrase(words, "line manages") || hasPhrase(words, "line managed") || hasPhrase(words, "line manage")
 }
 
 // learningAbout reports "learning" that is not the asker's training:
