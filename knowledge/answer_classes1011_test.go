@@ -187,3 +187,19 @@ func TestOwnLineManager(t *testing.T) {
 		"does my line manager count as my supervision": "supervision-kinds",
 	})
 }
+
+// TestOutcomeMeasuresAndEscalating: which outcomes to measure or report,
+// and when to escalate something, the content does not say, though the
+// evidence article has "outcomes" and the supervision articles "my
+// supervisor". Recording social prescribing is still the recording
+// article's.
+func TestOutcomeMeasuresAndEscalating(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw"},
+		"which outcome measures do link workers use",
+		"do we have to report outcomes to the pcn",
+		"how do i know when to escalate a concern to my supervisor",
+	)
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"how do i record a social prescribing referral": "splw-recording",
+	})
+}

@@ -75,7 +75,7 @@ func asksUnsaid(words []string) bool {
 		}
 	}
 	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words) || ownLeave(words) || remoteSupervision(words) ||
-		visitSafety(words) || othersPayOrFunding(words) || ownExpenses(words)
+		visitSafety(words) || othersPayOrFunding(words) || ownExpenses(words) || outcomeMeasures(words) || escalating(words)
 }
 
 // remoteWords say a meeting is held at a distance.
@@ -145,4 +145,21 @@ func ownExpenses(words []string) bool {
 	paidSelf := hasPhrase(words, "paid for myself") || hasPhrase(words, "my own pocket") || hasPhrase(words, "out of pocket") ||
 		hasPhrase(words, "i paid") || hasPhrase(words, "paid for it myself")
 	return paidSelf && hasAny(words, "claim*", "reclaim*", "refund*", "back", "reimburse*")
+}
+
+// outcomeMeasures reports a question about which outcomes to measure or
+// report, or how ("what outcomes should I measure", "how do we measure
+// outcomes in social prescribing"): the content says what the evidence
+// found and how to code a referral, not which outcome measures to use.
+func outcomeMeasures(words []string) bool {
+	return hasAny(words, "outcome", "outcomes") &&
+		hasAny(words, "measure", "measures", "measuring", "measured", "report", "reporting", "track", "tracking", "collect", "collecting")
+}
+
+// escalating reports a question about when or how to escalate something
+// ("when should I escalate to my supervisor"): the practice's policies
+// and the supervisor say, not the content. Risk to someone is answered
+// before this is asked.
+func escalating(words []string) bool {
+	return hasAny(words, "escalate", "escalating", "escalation", "escalated")
 }
