@@ -203,3 +203,19 @@ func TestOutcomeMeasuresAndEscalating(t *testing.T) {
 		"how do i record a social prescribing referral": "splw-recording",
 	})
 }
+
+// TestTermWithItsKind: a term followed by the kind of thing it is ("the
+// VCSE sector", "the ARRS scheme", "a VCSE organisation") is still that
+// term, defined.
+func TestTermWithItsKind(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what does the VCSE sector mean":                "glossary",
+		"explain the ARRS scheme":                       "arrs",
+		"what is a VCSE organisation and who runs them": "glossary",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != Definition || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want the definition from %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

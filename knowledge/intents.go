@@ -66,6 +66,10 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "does"}, []string{"look", "like"}},
 }
 
+// kindWords may follow a term to say what kind of thing it is: "the VCSE
+// sector", "a VCSE org", "the ARRS scheme".
+var kindWords = []string{"sector", "org", "orgs", "organisation", "organisations", "organization", "organizations", "scheme"}
+
 // articles may stand before the abbreviation: "what is a PCN".
 var articles = map[string]bool{"a": true, "an": true, "the": true}
 
@@ -108,6 +112,9 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 			rest = rest[1:]
 		}
 		d, e, ok := b.defined(strings.Join(rest, " "))
+		if n := len(rest); !ok && n > 1 && slices.Contains(kindWords, rest[n-1]) {
+			d, e, ok = b.defined(strings.Join(rest[:n-1], " ")) // "the VCSE sector", "the ARRS scheme"
+		}
 		if i := slices.Index(rest, "and"); !ok && i > 0 && i+1 < len(rest) && len(f.after) == 0 && len(f.before) > 0 &&
 			hasAny(rest[i+1:i+2], clauseOpeners...) {
 			// "what is a PCN and who runs it": a question follows the
