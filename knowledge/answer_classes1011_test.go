@@ -219,3 +219,21 @@ func TestTermWithItsKind(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleAsked: posting a message in a channel on a schedule is the
+// admins' schedule command; scheduling one's own supervision is not.
+func TestScheduleAsked(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"can the bot post a recurring message in our channel",
+		"i want to set up a scheduled post every month for the peer meeting",
+		"what does /schedule do",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != Usage || a.Usage.Command != "schedule" {
+			t.Errorf("%q: kind %d command %q; want the schedule command", q, a.Kind, a.Usage.Command)
+		}
+	}
+	if a := b.Answer("how do i schedule my supervision", Asker{Role: "splw"}); a.Kind == Usage && a.Usage.Command == "schedule" {
+		t.Errorf("how do i schedule my supervision: the schedule command")
+	}
+}
