@@ -153,7 +153,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// Near word for word one of an article's own questions: that
 		// article, before any guess from the question's shape.
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.compareRoles(words, roles); ok {
+	} else if e, ok := b.compareRoles(words, withAskersRole(roles, words, a)); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
@@ -286,6 +286,21 @@ func (b *Base) placeGuessed(e *Entry, res Results, typed []string, a Asker) bool
 		}
 	}
 	return true
+}
+
+// withAskersRole returns the roles a question names with the asker's own
+// role beside them when it speaks of the asker ("what do i do
+// differently from the link worker", from a coach): it compares the two.
+func withAskersRole(named roleSet, words []string, a Asker) roleSet {
+	r, ok := supervision.ParseRole(a.Role)
+	if !ok || len(named) != 1 || named[r] || !hasAny(words, "i", "me", "my", "im") {
+		return named
+	}
+	out := roleSet{r: true}
+	for n := range named {
+		out[n] = true
+	}
+	return out
 }
 
 // found is the kind of an answer that is article e, or none when e is nil.

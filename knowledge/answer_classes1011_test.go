@@ -237,3 +237,15 @@ func TestScheduleAsked(t *testing.T) {
 		t.Errorf("how do i schedule my supervision: the schedule command")
 	}
 }
+
+// TestAskerComparedWithARole: "how is my job different to a care
+// coordinator" from a coach compares the asker's role with the one named:
+// the roles together, not the named role's article alone.
+func TestAskerComparedWithARole(t *testing.T) {
+	wantAnswers(t, Asker{Role: "hwbc"}, map[string]string{
+		"how is my job different to a care coordinator": "roles-together",
+	})
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"what do i do that differs from a health coach": "roles-together",
+	})
+}
