@@ -249,3 +249,12 @@ func TestAskerComparedWithARole(t *testing.T) {
 		"what do i do that differs from a health coach": "roles-together",
 	})
 }
+
+// TestWhoSocialPrescribingSuits: whether social prescribing is only for
+// one need is who it suits, in the social prescribing article, not the
+// comparison with active signposting.
+func TestWhoSocialPrescribingSuits(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"is social prescribing just for people with mental health problems": "social-prescribing",
+	})
+}
