@@ -258,3 +258,19 @@ func TestWhoSocialPrescribingSuits(t *testing.T) {
 		"is social prescribing just for people with mental health problems": "social-prescribing",
 	})
 }
+
+// TestAskedOfAnyone: a question put to anyone reading ("could someone
+// explain", "does anyone know") asks the same as one put to the bot: what
+// a term stands for is its definition.
+func TestAskedOfAnyone(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"could someone explain what arrs is":     "arrs",
+		"can anyone explain what pci stands for": "resource-pci",
+		"does anyone know what NASP means":       "resource-nasp",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != Definition || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want the definition from %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

@@ -16,6 +16,8 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "do"}, []string{"stand", "for"}},
 	{nil, []string{"stands", "for"}},
 	{nil, []string{"stand", "for"}},
+	{[]string{"what"}, []string{"stands", "for"}}, // "(tell me) what PCI stands for"
+	{[]string{"what"}, []string{"means"}},
 	{nil, []string{"stand", "for", "what"}}, // "LTC stand for what"
 	{nil, []string{"stands", "for", "what"}},
 	{nil, []string{"means", "what"}},
