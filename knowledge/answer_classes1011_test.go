@@ -274,3 +274,11 @@ func TestAskedOfAnyone(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkWorkerHandbook: a "handbook" for link workers is NHS England's
+// social prescribing pages and technical annex, the reference guide.
+func TestLinkWorkerHandbook(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"is there a handbook i can read as a new link worker": "resource-sp-hub",
+	})
+}
