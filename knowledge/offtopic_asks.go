@@ -123,13 +123,9 @@ var (
 // ARRS pays back, not doctors' pay nor practices' income. A question
 // naming one of the roles, ARRS or the DES is the content's.
 func othersPayOrFunding(words []string) bool {
-	if len(rolesNamed(words)) > 0 || hasAny(words, "arrs", "additional", "reimburse*", "des", "personalised", "coach*", "phb", "phbs") {
-		return false
-	}
-	if hasAny(words, payWords...) && hasAny(words, otherProfessions...) {
-		return true
-	}
-	return hasAny(words, fundWords...) && hasAny(words, "practice", "practices", "surgery", "surgeries")
+	asked := hasAny(words, payWords...) && hasAny(words, otherProfessions...) ||
+		hasAny(words, fundWords...) && hasAny(words, "practice", "practices", "surgery", "surgeries")
+	return asked && !hasAny(words, "arrs", "additional", "reimburse*", "des", "personalised", "coach*", "phb", "phbs") && len(rolesNamed(words)) == 0
 }
 
 // ownExpenses reports a question about claiming back what the asker paid

@@ -31,9 +31,8 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 		// is, unless a section is headed with what was named and what
 		// it means ("MDT: multidisciplinary team" in the glossary, whose
 		// title names every term it defines).
-		for _, s := range e.Sections {
-			term, _, ok := strings.Cut(s.Heading, ":")
-			if ok && ix.allIn(pq.units, sectionTerms(Section{Heading: term})) {
+		for i, s := range e.Sections {
+			if named := et.named[i]; named != nil && ix.allIn(pq.units, named) {
 				return s
 			}
 		}
@@ -79,6 +78,10 @@ func (ix *Index) allIn(units []unit, terms map[string]bool) bool {
 type entryTerms struct {
 	title, topic map[string]bool
 	sections     []map[string]bool
+	// named are, by section, the terms of what a "TERM: meaning" heading
+	// names ("MDT" of "MDT: multidisciplinary team"); nil for another
+	// heading.
+	named []map[string]bool
 }
 
 func termsOf(e *Entry) entryTerms {
@@ -88,6 +91,11 @@ func termsOf(e *Entry) entryTerms {
 	}
 	for _, s := range e.Sections {
 		et.sections = append(et.sections, sectionTerms(s))
+		var named map[string]bool
+		if term, _, ok := strings.Cut(s.Heading, ":"); ok {
+			named = sectionTerms(Section{Heading: term})
+		}
+		et.named = append(et.named, named)
 	}
 	return et
 }
