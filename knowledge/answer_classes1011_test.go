@@ -282,3 +282,19 @@ func TestLinkWorkerHandbook(t *testing.T) {
 		"is there a handbook i can read as a new link worker": "resource-sp-hub",
 	})
 }
+
+// TestLocalSupportForTheAsker: support near the asker, for them or for a
+// role, from someone of Gateshead or London, is their place's peer
+// support; local support for a patient or a carer is not.
+func TestLocalSupportForTheAsker(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw", Locality: "gateshead"}, map[string]string{
+		"what support is there locally for me": "resource-gateshead-peer-support-network",
+	})
+	wantAnswers(t, Asker{Role: "cc", Locality: "london"}, map[string]string{
+		"any support near me for care coordinators": "resource-london-peer-support",
+	})
+	b := shippedBase(t)
+	if a := b.Answer("is there local support for carers", Asker{Role: "hwbc", Locality: "gateshead"}); a.Confident() && a.Entry.ID == "resource-gateshead-peer-support-network" {
+		t.Errorf("local support for carers: the peer support network, which is for the roles")
+	}
+}
