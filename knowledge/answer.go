@@ -393,12 +393,23 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
 			}
 			if fits(next.Entry) {
-				return h.Entry, h.Score-next.Score >= marginAt
+				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words)
 			}
 		}
 		return h.Entry, true
 	}
 	return nil, false
+}
+
+// placeAskedNear reports whether h is the article of the place the
+// question names, the question is near one of its own questions and the
+// next hit is not that place's: "who do i contact about social
+// prescribing in london" is London's, though a national article has as
+// many of its words. Two of the place's articles tied is still a guess.
+func (b *Base) placeAskedNear(h, next Hit, words []string) bool {
+	loc := strings.ToLower(strings.TrimSpace(h.Entry.Locality))
+	return loc != "" && loc != "national" && h.Near >= secondAt && b.namedLocality(words) == loc &&
+		!strings.EqualFold(strings.TrimSpace(next.Entry.Locality), loc)
 }
 
 // anothersOwn reports whether e is one of another role's own articles

@@ -298,3 +298,13 @@ func TestLocalSupportForTheAsker(t *testing.T) {
 		t.Errorf("local support for carers: the peer support network, which is for the roles")
 	}
 }
+
+// TestPlaceNamedAndNear: a question naming a place, near one of that
+// place's article's own questions, is that article's though a national
+// article has about as many of its words; two of the place's own articles
+// about equal is still a guess.
+func TestPlaceNamedAndNear(t *testing.T) {
+	wantAnswers(t, Asker{Locality: "london"}, map[string]string{
+		"contact about social prescribing london?": "london-personalised-care",
+	})
+}
