@@ -308,3 +308,20 @@ func TestPlaceNamedAndNear(t *testing.T) {
 		"contact about social prescribing london?": "london-personalised-care",
 	})
 }
+
+// TestGetInTouch: "get in touch with" asks whom to contact; its "touch"
+// is not the "light touch" of active signposting.
+func TestGetInTouch(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"who should i get in touch with about social prescribing in london",
+		"who do i get in touch with about personalised care in london",
+	} {
+		if a := b.Answer(q, Asker{Locality: "london"}); a.Confident() && a.Entry.ID == "social-prescribing-vs-signposting" {
+			t.Errorf("%q: the signposting article, for its \"light touch\"", q)
+		}
+	}
+	wantAnswers(t, Asker{}, map[string]string{
+		"is light touch signposting the same as social prescribing": "social-prescribing-vs-signposting",
+	})
+}

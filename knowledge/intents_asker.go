@@ -187,6 +187,11 @@ var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "wo
 	"like im 5", "like im five", "like i am 5", "like i am five", "like a 5 year old", "like a five year old", "in simple terms", "in plain english",
 	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply"})
 
+// touchPhrases are "contact" said in everyday words: "who should i get in
+// touch with" asks whom to contact, and "touch" alone is the content's
+// "light touch".
+var touchPhrases = newPhraseSet([]string{"get in touch with", "get in touch", "be in touch with", "in touch with"})
+
 // recallWords open what someone asks to be reminded of: "remind me what
 // the DES is" asks what the DES is, not for a reminder.
 var recallWords = []string{"what", "whats", "who", "whos", "which", "wat", "wot", "the", "again"}
@@ -212,6 +217,14 @@ func dropRequests(words []string) []string {
 		n := requests.match(words, i)
 		if n == 0 {
 			n = recallAsked(words, i)
+		}
+		if t := touchPhrases.match(words, i); n == 0 && t > 0 {
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:i]...)
+			}
+			out = append(out, "contact")
+			i += t - 1
+			continue
 		}
 		if n == 0 {
 			if out != nil {
