@@ -124,7 +124,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
-	if d, e, ok := b.definition(words); ok && !b.placeUnspoken(e, words) {
+	if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
 		// Word for word one of an article's own questions, stop words and
@@ -153,7 +153,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// Near word for word one of an article's own questions: that
 		// article, before any guess from the question's shape.
 		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.compareRoles(words, roles); ok {
+	} else if e, ok := b.compareRoles(words, withAskersRole(roles, words, a)); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whoCanSupervise(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
@@ -191,6 +191,18 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// respeltDefinition is the definition words ask for, or, when they ask
+// for none, the one they ask for with the misspellings search corrected
+// ("waht is socal prescribing"); words typed as English words are left as
+// typed, so a word is not read as another.
+func (b *Base) respeltDefinition(words []string, res Results) (string, *Entry, bool) {
+	if d, e, ok := b.definition(words); ok || res.Suggested == "" {
+		return d, e, ok
+	}
+	fixed, _ := readQuestion(res.Suggested)
+	return b.definition(fixed)
 }
 
 // answeredFirst settles, in ans, a question answered before any article is
@@ -276,6 +288,21 @@ func (b *Base) placeGuessed(e *Entry, res Results, typed []string, a Asker) bool
 	return true
 }
 
+// withAskersRole returns the roles a question names with the asker's own
+// role beside them when it speaks of the asker ("what do i do
+// differently from the link worker", from a coach): it compares the two.
+func withAskersRole(named roleSet, words []string, a Asker) roleSet {
+	r, ok := supervision.ParseRole(a.Role)
+	if !ok || len(named) != 1 || named[r] || !hasAny(words, "i", "me", "my", "im") {
+		return named
+	}
+	out := roleSet{r: true}
+	for n := range named {
+		out[n] = true
+	}
+	return out
+}
+
 // found is the kind of an answer that is article e, or none when e is nil.
 func found(e *Entry) Kind {
 	if e == nil {
@@ -337,12 +364,15 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return nil, false
 	}
 	part := strings.Join(partAsked(words), " ")
-	subject := whatIsSubject(words)
+	subject, respelt := whatIsSubject(words), []string(nil)
+	if subject != nil && res.DidYouMean != "" {
+		respelt = whatIsSubject(plainWords(res.DidYouMean)) // "what is a care coordinater"
+	}
 	fits := func(e *Entry) bool {
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
 		}
-		if subject != nil && !b.headNames(e, subject) {
+		if subject != nil && !b.headNames(e, subject) && (respelt == nil || !b.headNames(e, respelt)) {
 			return false // "what is a care home": a caseload article that mentions care homes does not say
 		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&
@@ -363,12 +393,23 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
 			}
 			if fits(next.Entry) {
-				return h.Entry, h.Score-next.Score >= marginAt
+				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words)
 			}
 		}
 		return h.Entry, true
 	}
 	return nil, false
+}
+
+// placeAskedNear reports whether h is the article of the place the
+// question names, the question is near one of its own questions and the
+// next hit is not that place's: "who do i contact about social
+// prescribing in london" is London's, though a national article has as
+// many of its words. Two of the place's articles tied is still a guess.
+func (b *Base) placeAskedNear(h, next Hit, words []string) bool {
+	loc := strings.ToLower(strings.TrimSpace(h.Entry.Locality))
+	return loc != "" && loc != "national" && h.Near >= secondAt && b.namedLocality(words) == loc &&
+		!strings.EqualFold(strings.TrimSpace(next.Entry.Locality), loc)
 }
 
 // anothersOwn reports whether e is one of another role's own articles
@@ -510,6 +551,8 @@ var shorthand = map[string][]string{
 	"wrkr": {"worker"}, "wrkrs": {"workers"}, "wkr": {"worker"}, "wkrs": {"workers"}, "cn": {"can"}, "hw": {"how"}, "mny": {"many"},
 	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"}, "pls": {"please"},
 	"mgr": {"manager"}, "mgmt": {"management"}, "supvn": {"supervision"}, "supervn": {"supervision"},
+	// "what" slipped or shortened.
+	"waht": {"what"}, "wat": {"what"}, "wot": {"what"}, "whta": {"what"}, "wha": {"what"}, "wats": {"whats"}, "wots": {"whats"}, "wahts": {"whats"},
 }
 
 // spellOut spells out the shorthand in words, into a new slice when any is.

@@ -212,10 +212,10 @@ func TestAnotherPlacesArticleMustBeGood(t *testing.T) {
 	wantUnsure(t, Asker{Locality: "london"}, "what is the waiting list for the link worker")
 	wantAnswers(t, Asker{}, map[string]string{"gateshead training matrix": "resource-gateshead-training-matrix"})
 	wantAnswers(t, Asker{Locality: "london"}, map[string]string{"london peer support forum": "resource-london-peer-support"})
-	// An article for the asker's own role may still be given: a link
-	// worker of no place asking where link workers go for career
-	// progression gets London's programme for link workers.
-	wantAnswers(t, Asker{Role: "splw"}, map[string]string{"where can link workers go for career progression": "resource-london-emerging-leaders"})
+	// Career progression is the national frameworks' for a link worker of
+	// no place; London's leadership programme is a London link worker's.
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{"where can link workers go for career progression": "resource-frameworks"})
+	wantAnswers(t, Asker{Role: "splw", Locality: "london"}, map[string]string{"where can link workers go for career progression": "resource-london-emerging-leaders"})
 }
 
 // TestLonelinessAndIsolation: loneliness, lonely, isolation and isolated

@@ -28,8 +28,8 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh7.json", "fresh set 7 (tuned on since it was scored)"},
 	{"questions_fresh8.json", "fresh set 8 (tuned on since it was scored)"},
 	{"questions_fresh9.json", "fresh set 9 (tuned on since it was scored)"},
-	{"questions_fresh10.json", "fresh set 10 (scored once, untuned)"},
-	{"questions_fresh11.json", "fresh set 11 (scored once, untuned)"},
+	{"questions_fresh10.json", "fresh set 10 (tuned on since it was scored)"},
+	{"questions_fresh11.json", "fresh set 11 (tuned on since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

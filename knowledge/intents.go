@@ -16,6 +16,12 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "do"}, []string{"stand", "for"}},
 	{nil, []string{"stands", "for"}},
 	{nil, []string{"stand", "for"}},
+	{[]string{"what"}, []string{"stands", "for"}}, // "(tell me) what PCI stands for"
+	{[]string{"what"}, []string{"means"}},
+	{nil, []string{"stand", "for", "what"}}, // "LTC stand for what"
+	{nil, []string{"stands", "for", "what"}},
+	{nil, []string{"means", "what"}},
+	{nil, []string{"mean", "what"}},
 	{nil, []string{"meaning"}},
 	{nil, []string{"abbrev"}},
 	{nil, []string{"abbreviation"}},
@@ -62,6 +68,10 @@ var definitionFrames = []struct{ before, after []string }{
 	{[]string{"what", "does"}, []string{"look", "like"}},
 }
 
+// kindWords may follow a term to say what kind of thing it is: "the VCSE
+// sector", "a VCSE org", "the ARRS scheme".
+var kindWords = []string{"sector", "org", "orgs", "organisation", "organisations", "organization", "organizations", "scheme"}
+
 // articles may stand before the abbreviation: "what is a PCN".
 var articles = map[string]bool{"a": true, "an": true, "the": true}
 
@@ -76,6 +86,13 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 		}
 	}
 	words = definitionCore(words)
+	if i := slices.Index(words, "and"); i > 1 && i+1 < len(words) && hasAny(words[i+1:i+2], clauseOpeners...) && len(words)-i > 2 {
+		// "whats ARRS and can we use it to pay for a coach": the term is
+		// before the question that follows it.
+		if d, e, ok := b.definition(words[:i]); ok {
+			return d, e, ok
+		}
+	}
 	for _, f := range definitionFrames {
 		n := len(words) - len(f.before) - len(f.after)
 		if n < 1 || n > 2*maxTermWords || !hasPrefix(words, f.before) || !hasPrefix(words[len(words)-len(f.after):], f.after) {
@@ -97,6 +114,9 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 			rest = rest[1:]
 		}
 		d, e, ok := b.defined(strings.Join(rest, " "))
+		if n := len(rest); !ok && n > 1 && slices.Contains(kindWords, rest[n-1]) {
+			d, e, ok = b.defined(strings.Join(rest[:n-1], " ")) // "the VCSE sector", "the ARRS scheme"
+		}
 		if i := slices.Index(rest, "and"); !ok && i > 0 && i+1 < len(rest) && len(f.after) == 0 && len(f.before) > 0 &&
 			hasAny(rest[i+1:i+2], clauseOpeners...) {
 			// "what is a PCN and who runs it": a question follows the
@@ -281,8 +301,10 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		return nil // "can ARRS money pay for my training" asks what a scheme funds
 	}
 	for i, t := range askerTopics {
-		if i == 0 && asksWhySupervision(words) {
-			return nil // why it matters is the same for every role
+		if i == 0 && (asksWhySupervision(words) || lineManagement(words)) {
+			// Why it matters, and how it differs from line management,
+			// are the same for every role.
+			return nil
 		}
 		if i == 1 && !ownPay(words) {
 			continue // "how do I claim ARRS reimbursement" is the PCN's claim, not the asker's pay
@@ -299,6 +321,13 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		}
 	}
 	return nil
+}
+
+// lineManagement reports a question that names line management ("can my
+// supervisor be my line manager").
+func lineManagement(words []string) bool {
+	return hasPhrase(words, "line manager") || hasPhrase(words, "line managers") || hasPhrase(words, "line management") ||
+		hasPhrase(words, "line manages") || hasPhrase(words, "line managed") || hasPhrase(words, "line manage")
 }
 
 // learningAbout reports "learning" that is not the asker's training:
@@ -511,16 +540,31 @@ func cuesMatched(e *Entry, words []string) int {
 // role, with a word or two between.
 func whichRoleAsked(words []string) bool {
 	for i, w := range words {
-		if w == "which" || w == "what" {
-			for j := i + 2; j < min(len(words), i+4); j++ {
-				if words[j] == "role" || words[j] == "roles" {
-					return true
-				}
+		if w != "which" && w != "what" {
+			continue
+		}
+		for j := i + 2; j < min(len(words), i+4); j++ {
+			if words[j] == "role" || words[j] == "roles" {
+				return true
+			}
+		}
+		if j := i + 1; j < len(words) && words[j] == "of" {
+			// "which of the personalised care roles", "which of the
+			// three ARRS roles": the roles' names between.
+			for j++; j < len(words) && slices.Contains(rolesBetween, words[j]); j++ {
+			}
+			if j < len(words) && (words[j] == "role" || words[j] == "roles") {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// rolesBetween are the words that may stand between "which of" and
+// "roles": "which of the three personalised care roles".
+var rolesBetween = []string{"the", "these", "our", "three", "personalised", "care", "arrs", "additional", "new", "pcn", "non", "clinical",
+	"nonclinical"}
 
 // tieBreak picks, of roles whose cues a question matches equally, the one
 // whose article search ranks first among its hits, when it ranks clearly
@@ -544,7 +588,9 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 var (
 	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
 		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
-		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true}
+		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true,
+		// Laughter and sign-offs typed after the question.
+		"lol": true, "haha": true, "hahaha": true, "lmao": true, "xx": true, "ta": true}
 	politePairs = [][2]string{{"hi", "there"}, {"hello", "there"}, {"hey", "there"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
 )
 

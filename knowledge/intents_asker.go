@@ -1,5 +1,7 @@
 package knowledge
 
+import "slices"
+
 // askerSaid are the words with which someone says who they are before
 // asking ("im a student nurse on placement", "as a receptionist"): what
 // they are, not what they ask, so they are left out of the question when
@@ -178,9 +180,34 @@ var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "wo
 	"point me in the right direction", "point me in the direction of", "im keen on", "im interested in", "i wanted to check", "i was wondering",
 	"id like to know", "id love to know", "id like some advice on", "id like advice on", "id like to understand", "i keep hearing about",
 	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me",
+	// Asked of anyone reading: "could someone explain", "does anyone know".
+	"could someone explain", "can someone explain", "could anyone explain", "can anyone explain", "could someone tell me",
+	"can someone tell me", "can anyone tell me", "could anyone tell me", "does anyone know", "anyone know", "does anybody know",
 	// How simply to say it: "explain ARRS like im 5".
 	"like im 5", "like im five", "like i am 5", "like i am five", "like a 5 year old", "like a five year old", "in simple terms", "in plain english",
 	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply"})
+
+// touchPhrases are "contact" said in everyday words: "who should i get in
+// touch with" asks whom to contact, and "touch" alone is the content's
+// "light touch".
+var touchPhrases = newPhraseSet([]string{"get in touch with", "get in touch", "be in touch with", "in touch with"})
+
+// recallWords open what someone asks to be reminded of: "remind me what
+// the DES is" asks what the DES is, not for a reminder.
+var recallWords = []string{"what", "whats", "who", "whos", "which", "wat", "wot", "the", "again"}
+
+// recallAsked returns how many words from i ask to be reminded of
+// something ("remind me", "remind me again"), when what follows is a
+// question, or 0.
+func recallAsked(words []string, i int) int {
+	if i+2 >= len(words) || words[i] != "remind" || words[i+1] != "me" || !slices.Contains(recallWords, words[i+2]) {
+		return 0
+	}
+	if words[i+2] == "again" {
+		return 3
+	}
+	return 2
+}
 
 // dropRequests returns words without the requests in them, into a new
 // slice when any is.
@@ -188,6 +215,17 @@ func dropRequests(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
 		n := requests.match(words, i)
+		if n == 0 {
+			n = recallAsked(words, i)
+		}
+		if t := touchPhrases.match(words, i); n == 0 && t > 0 {
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:i]...)
+			}
+			out = append(out, "contact")
+			i += t - 1
+			continue
+		}
 		if n == 0 {
 			if out != nil {
 				out = append(out, words[i])

@@ -44,6 +44,9 @@ func asksSelfCare(words []string) bool {
 // supervision their role should have. A question about a patient's
 // feelings is a referral, not this; one about risk never gets here.
 func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
+	if e, ok := b.localSupport(words, a); ok {
+		return e, true
+	}
 	if r, ok := supportForRole(words); ok && !offTopic(words) && !hasAny(words, "peer", "network", "networks") && !hasAny(words, localityWords...) {
 		// "is there support for link workers": the support the role has,
 		// not the support it gives: its place's peer support, else its
@@ -70,10 +73,32 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	for _, p := range feelingPhrases {
 		feeling = feeling || hasPhrase(words, p)
 	}
-	if !feeling || asksSelfCare(words) {
+	if !feeling || asksSelfCare(words) || hasAny(words, askedBesideFeeling...) {
 		return nil, false
 	}
 	return b.supportOf(a.Role, a.Locality)
+}
+
+// askedBesideFeeling are subjects a message may ask about after saying how
+// the asker feels ("I'm a bit overwhelmed, could you tell me what training
+// I'm meant to complete"): the subject is what is asked, not support.
+var askedBesideFeeling = []string{"training", "train", "course", "courses", "qualification*", "band", "bands", "pay", "paid", "salary",
+	"induction", "elearning", "module", "modules", "reimburse*", "funding", "funded"}
+
+// localSupport answers "where can i get support locally as a coach" from
+// someone of Gateshead or London with their place's peer support: support
+// near the asker, for them or a role, not for a patient or carer.
+func (b *Base) localSupport(words []string, a Asker) (*Entry, bool) {
+	ids := map[string]string{"gateshead": "resource-gateshead-peer-support-network", "london": "resource-london-peer-support"}
+	id, ok := ids[strings.ToLower(strings.TrimSpace(a.Locality))]
+	if !ok || !nearMe(words) || !hasAny(words, "support") || hasAny(words, people...) || hasAny(words, othersWords...) || offTopic(words) {
+		return nil, false
+	}
+	if !hasAny(words, firstPerson...) && len(rolesNamed(words)) == 0 {
+		return nil, false
+	}
+	e, ok := b.byID[id]
+	return e, ok
 }
 
 // supportOf returns where someone of role (or none) in locality gets

@@ -75,7 +75,7 @@ func asksUnsaid(words []string) bool {
 		}
 	}
 	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words) || ownLeave(words) || remoteSupervision(words) ||
-		visitSafety(words)
+		visitSafety(words) || othersPayOrFunding(words) || ownExpenses(words) || outcomeMeasures(words) || escalating(words)
 }
 
 // remoteWords say a meeting is held at a distance.
@@ -109,4 +109,53 @@ func ownLeave(words []string) bool {
 		}
 	}
 	return false
+}
+
+// payWords ask what someone is paid; fundWords how something is funded.
+var (
+	payWords  = []string{"pay", "paid", "earn", "earns", "earning", "earnings", "salary", "salaries", "wage", "wages", "income"}
+	fundWords = []string{"fund", "funded", "funding", "funds", "financed", "finance"}
+)
+
+// othersPayOrFunding reports a question about what another profession
+// earns ("how much do GPs earn") or how a practice is funded ("how are GP
+// practices funded"): the content gives the three roles' bands and what
+// ARRS pays back, not doctors' pay nor practices' income. A question
+// naming one of the roles, ARRS or the DES is the content's.
+func othersPayOrFunding(words []string) bool {
+	asked := hasAny(words, payWords...) && hasAny(words, otherProfessions...) ||
+		hasAny(words, fundWords...) && hasAny(words, "practice", "practices", "surgery", "surgeries")
+	return asked && !hasAny(words, "arrs", "additional", "reimburse*", "des", "personalised", "coach*", "phb", "phbs") && len(rolesNamed(words)) == 0
+}
+
+// ownExpenses reports a question about claiming back what the asker paid
+// out of their own pocket (mileage, a course): the employer's expenses
+// policy, not what ARRS pays back.
+func ownExpenses(words []string) bool {
+	if hasAny(words, "arrs", "additional") {
+		return false
+	}
+	if hasAny(words, "expense", "expenses", "mileage") {
+		return true
+	}
+	paidSelf := hasPhrase(words, "paid for myself") || hasPhrase(words, "my own pocket") || hasPhrase(words, "out of pocket") ||
+		hasPhrase(words, "i paid") || hasPhrase(words, "paid for it myself")
+	return paidSelf && hasAny(words, "claim*", "reclaim*", "refund*", "back", "reimburse*")
+}
+
+// outcomeMeasures reports a question about which outcomes to measure or
+// report, or how ("what outcomes should I measure", "how do we measure
+// outcomes in social prescribing"): the content says what the evidence
+// found and how to code a referral, not which outcome measures to use.
+func outcomeMeasures(words []string) bool {
+	return hasAny(words, "outcome", "outcomes") &&
+		hasAny(words, "measure", "measures", "measuring", "measured", "report", "reporting", "track", "tracking", "collect", "collecting")
+}
+
+// escalating reports a question about when or how to escalate something
+// ("when should I escalate to my supervisor"): the practice's policies
+// and the supervisor say, not the content. Risk to someone is answered
+// before this is asked.
+func escalating(words []string) bool {
+	return hasAny(words, "escalate", "escalating", "escalation", "escalated")
 }

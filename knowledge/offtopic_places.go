@@ -13,7 +13,10 @@ var otherPlaces = []string{"scotland", "scottish", "wales", "welsh", "ireland", 
 	"leeds", "manchester", "birmingham", "liverpool", "bristol", "sheffield", "newcastle", "sunderland", "durham", "yorkshire",
 	"lancashire", "cumbria", "northumberland", "teesside", "middlesbrough", "nottingham", "leicester", "derby", "coventry", "bradford",
 	"hull", "york", "cornwall", "devon", "kent", "essex", "surrey", "sussex", "norfolk", "suffolk", "cambridge", "oxford", "brighton",
-	"southampton", "portsmouth", "plymouth", "cardiff", "swansea", "glasgow", "edinburgh", "belfast", "midlands"}
+	"southampton", "portsmouth", "plymouth", "cardiff", "swansea", "glasgow", "edinburgh", "belfast", "midlands",
+	// Other countries, whose health systems are not England's NHS; not
+	// their peoples' names, which describe a patient ("an Indian lady").
+	"australia", "canada", "america", "usa", "zealand", "india", "france", "germany", "spain", "netherlands", "singapore"}
 
 // otherPlaceSet is otherPlaces, for looking a word up.
 var otherPlaceSet = func() map[string]bool {

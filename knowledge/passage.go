@@ -26,12 +26,21 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 			inTitle++
 		}
 	}
-	if inTitle == len(pq.units) && len(e.Sections) > 0 && ix.allIn(pq.units, et.sections[0]) {
-		// The question only names the entry, and its opening speaks of all
-		// of it: the opening says what it is. Otherwise ("what band am I" of
-		// an article titled "pay band" that opens on reimbursement) the
-		// section that has the words answers.
-		return e.Sections[0]
+	if inTitle == len(pq.units) && len(e.Sections) > 0 {
+		// The question only names the entry. A section headed with what
+		// was named and what it means answers it ("MDT: multidisciplinary
+		// team" in the glossary, whose title names every term it defines);
+		// else the opening, when it speaks of all of it. Otherwise ("what
+		// band am I" of an article titled "pay band" that opens on
+		// reimbursement) the section that has the words answers.
+		for i, s := range e.Sections {
+			if named := et.named[i]; named != nil && ix.allIn(pq.units, named) {
+				return s
+			}
+		}
+		if ix.allIn(pq.units, et.sections[0]) {
+			return e.Sections[0]
+		}
 	}
 	best, bestScore := -1, 0.0
 	for i, s := range e.Sections {
@@ -58,11 +67,25 @@ func (ix *Index) passage(e *Entry, q string, et entryTerms) Section {
 	return e.Sections[best]
 }
 
+// allIn reports whether terms has every unit.
+func (ix *Index) allIn(units []unit, terms map[string]bool) bool {
+	for _, u := range units {
+		if !ix.unitIn(u, terms) {
+			return false
+		}
+	}
+	return len(units) > 0
+}
+
 // entryTerms are the terms of an entry's title, its topic (title and
 // synonyms) and each of its sections, found once when the content is loaded.
 type entryTerms struct {
 	title, topic map[string]bool
 	sections     []map[string]bool
+	// named are, by section, the terms of what a "TERM: meaning" heading
+	// names ("MDT" of "MDT: multidisciplinary team"); nil for another
+	// heading.
+	named []map[string]bool
 }
 
 func termsOf(e *Entry) entryTerms {
@@ -72,18 +95,13 @@ func termsOf(e *Entry) entryTerms {
 	}
 	for _, s := range e.Sections {
 		et.sections = append(et.sections, sectionTerms(s))
+		var named map[string]bool
+		if term, _, ok := strings.Cut(s.Heading, ":"); ok {
+			named = sectionTerms(Section{Heading: term})
+		}
+		et.named = append(et.named, named)
 	}
 	return et
-}
-
-// allIn reports whether every unit is in terms.
-func (ix *Index) allIn(units []unit, terms map[string]bool) bool {
-	for _, u := range units {
-		if !ix.unitIn(u, terms) {
-			return false
-		}
-	}
-	return true
 }
 
 // unitIn reports whether terms has the unit's stem or any of its terms.

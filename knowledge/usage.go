@@ -55,6 +55,9 @@ var (
 var usageRules = []usageRule{
 	{UsageHint{Command: "supervision", Args: "snooze", Does: "put off your next reminder"},
 		[][]string{{"snooze"}}},
+	{UsageHint{Command: "schedule", Args: "add", Does: "post a message in a channel on a schedule, such as the network meeting (for network admins)"},
+		[][]string{{"schedule", "scheduled", "scheduling", "recurring", "repeating", "every week", "every month", "each week", "each month"},
+			{"message", "messages", "post", "posts", "posting", "announcement*", "channel", "channels"}}},
 	{UsageHint{Command: "admin", Args: "report csv", Does: "have the supervision report sent to you as a CSV file (for network admins)"},
 		[][]string{{"report", "reports"}, {"csv", "export*", "spreadsheet", "excel", "download*"}, {"supervision", "csv", "overdue", "everyone", "network"}}},
 	{UsageHint{Command: "admin", Args: "report csv", Does: "have the supervision report sent to you as a CSV file (for network admins)"},
@@ -233,6 +236,7 @@ var commandHints = []struct {
 	{"supervision", UsageHint{Command: "supervision", Does: "see when your supervision is due, log sessions and check the standard for your role"}},
 	{"sup", UsageHint{Command: "supervision", Does: "see when your supervision is due, log sessions and check the standard for your role"}},
 	{"ask", UsageHint{Command: "ask", Does: "ask me a question about the roles, supervision or resources, in your own words"}},
+	{"schedule", UsageHint{Command: "schedule", Does: "post a message in a channel on a schedule, such as the network meeting (for network admins)"}},
 	{"my-data", UsageHint{Command: "my-data", Does: "get everything peerbot holds about you, as a file"}},
 	{"forget-me", UsageHint{Command: "forget-me", Does: "erase everything peerbot holds about you, after you confirm"}},
 	{"help", UsageHint{Does: "see everything I can do"}},
