@@ -73,22 +73,15 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 // homeLeave lists the person's leave now and to come, and how to take a
 // stretch back; "" when there is none.
 func homeLeave(rec supRecord, now time.Time) string {
-	today := calendarDay(now.In(rec.loc))
-	var lines []string
-	first := ""
-	for _, l := range rec.leaves {
-		if calendarDay(l.To).Before(today) {
-			continue
-		}
-		if first == "" {
-			first = l.From.Format("2 Jan")
-		}
-		lines = append(lines, "- "+leaveSpan(l))
-	}
-	if len(lines) == 0 {
+	ahead := leaveNotEnded(rec.leaves, now.In(rec.loc))
+	if len(ahead) == 0 {
 		return ""
 	}
-	return strings.Join(lines, "\n") + "\nTo take one back, message me “supervision leave cancel " + first + "”."
+	var lines []string
+	for _, l := range ahead {
+		lines = append(lines, "- "+leaveSpan(l))
+	}
+	return strings.Join(lines, "\n") + "\nTo take one back, message me “supervision leave cancel " + ahead[0].From.Format("2 Jan") + "”."
 }
 
 // nextReminder says when the next reminder goes out, in the person's zone.

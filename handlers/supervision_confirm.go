@@ -41,10 +41,7 @@ func (h *Supervision) answer(ctx context.Context, req Request, args string, want
 	if !ok {
 		return h.answerGone(ctx, owner, id)
 	}
-	other := s.WithID // the supervisee logged it: their supervisor answers
-	if s.LoggedBy != s.UserID {
-		other = s.UserID // the supervisor logged it: the supervisee answers
-	}
+	other := s.Answerer()
 	switch {
 	case other == "" || s.Confirmation == supervision.NoConfirmation:
 		return Say("That session isn't yours to confirm: it was logged without naming anyone, so nobody needs to confirm it."), nil

@@ -54,13 +54,18 @@ func (h *Supervision) leaveAhead(ctx context.Context, p supervision.Profile, tod
 	if err != nil {
 		return nil, fmt.Errorf("supervision: reading leave: %w", err)
 	}
+	return leaveNotEnded(all, today), nil
+}
+
+// leaveNotEnded is the leave, of all, that has not ended by today.
+func leaveNotEnded(all []supervision.Leave, today time.Time) []supervision.Leave {
 	var ahead []supervision.Leave
 	for _, l := range all {
 		if !calendarDay(l.To).Before(calendarDay(today)) {
 			ahead = append(ahead, l)
 		}
 	}
-	return ahead, nil
+	return ahead
 }
 
 func calendarDay(t time.Time) time.Time {

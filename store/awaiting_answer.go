@@ -55,11 +55,7 @@ func (r *Redis) AwaitingAnswer(ctx context.Context, userID string) ([]supervisio
 		if err != nil || s.Confirmation != supervision.Awaiting {
 			continue
 		}
-		answers := s.WithID // the owner logged it: the one named answers
-		if s.LoggedBy != s.UserID {
-			answers = s.UserID // someone logged it for the owner: the owner answers
-		}
-		if answers == userID {
+		if s.Answerer() == userID {
 			out = append(out, s)
 		}
 	}

@@ -135,7 +135,7 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, c candidates, e 
 		for _, f := range n.fields {
 			args = append(args, f, outcome.FormerSupervisor)
 		}
-		if n.session.Confirmation == supervision.Awaiting && n.session.WithID == userID && n.session.LoggedBy != userID {
+		if n.session.Confirmation == supervision.Awaiting && n.session.Answerer() == userID {
 			// The session waited for this person's answer, which can no
 			// longer come: it stands as one logged alone, not awaiting
 			// confirmation for ever.

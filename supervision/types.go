@@ -67,6 +67,16 @@ type Session struct {
 	AnsweredAt   time.Time    `json:"answered_at,omitzero"`  // when
 }
 
+// Answerer is who answers the session's request to confirm it: the person
+// named when the supervisee logged it, the supervisee when someone else
+// (their supervisor) logged it for them; "" when nobody was named.
+func (s Session) Answerer() string {
+	if s.LoggedBy != s.UserID {
+		return s.UserID
+	}
+	return s.WithID
+}
+
 // Leave is a stretch of leave that pauses the supervision clock. From and
 // To are whole days, both included, at midnight in the person's zone.
 type Leave struct {
