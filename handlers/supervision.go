@@ -111,6 +111,8 @@ func (h *Supervision) Command() Command {
 			{Name: "leave", Aliases: []string{"pause", "away", "holiday"}, Usage: "<first day> <last day> | cancel <a day of it>",
 				Description: "Pause the clock while you're on leave: your next due date moves on and no reminders go out. Alone, it lists your leave; cancel takes one back.",
 				Examples:    []string{"1 Dec 12 Dec", "2026-12-01 2026-12-12", "cancel 1 Dec"}, Run: replan(h.leave)},
+			{Name: "cancel", Hidden: true, Usage: "leave <a day of it>",
+				Description: "Takes back leave, as leave cancel does.", Run: replan(h.cancelWhat)},
 			{Name: "undo", Aliases: []string{"delete", "remove"},
 				Description: "Take back the last session you logged, within a day of logging it.", Examples: []string{""}, Run: replan(h.undo)},
 			{Name: "team", Aliases: []string{"supervisees", "my-team"},

@@ -33,6 +33,30 @@ func leaveCancelArgs(args string) (rest string, ok bool) {
 	return "", false
 }
 
+// aboutLeave reports whether args, after "undo", "remove" or "cancel",
+// speak of leave ("leave 7 Dec", "my leave").
+func aboutLeave(args string) bool {
+	low := strings.ToLower(strings.TrimSpace(args))
+	return low == "leave" || low == "my leave" || strings.HasPrefix(low, "leave ") || strings.HasPrefix(low, "my leave ")
+}
+
+// cancelLeaveWords answers "cancel leave 7 Dec" and "remove my leave", the
+// words the other way round from "leave cancel 7 Dec", as that does.
+func (h *Supervision) cancelLeaveWords(ctx context.Context, req Request) (Reply, error) {
+	req.Args = "cancel " + req.Args
+	return h.leave(ctx, req)
+}
+
+// cancelWhat answers "cancel" typed on its own or with words that are not
+// about leave: it says what can be taken back, and how.
+func (h *Supervision) cancelWhat(ctx context.Context, req Request) (Reply, error) {
+	if aboutLeave(req.Args) {
+		return h.cancelLeaveWords(ctx, req)
+	}
+	return Say(fmt.Sprintf("To take back the last session you logged, type %s. To take back leave, type %s.",
+		req.Invocation("supervision", "undo"), req.Invocation("supervision", "leave cancel 7 Dec"))), nil
+}
+
 // leaveList says which leave is current or to come, and how to take one
 // back; "" when there is none.
 func (h *Supervision) leaveList(ctx context.Context, req Request, p supervision.Profile, today time.Time) (string, error) {

@@ -79,6 +79,17 @@ func TestSupervisionLeaveCancel(t *testing.T) {
 		t.Fatalf("leave after cancelling the November stretch: %+v, %v; want only December's", leaves, err)
 	}
 	wantContains(t, "status after", all(e.run(sam, "")), "Wed 25 Nov 2026")
+	// The words the other way round do the same; "remove" is undo's alias,
+	// and it must not take back a session instead.
+	before := len(e.sessions(sam))
+	wantContains(t, "the words reversed", e.run(sam, "remove leave 22 Dec").Text, "Taken back: your leave Mon 21 Dec 2026 to Fri 1 Jan 2027")
+	if len(e.sessions(sam)) != before {
+		t.Errorf("\"remove leave\" took back a session: %d sessions, had %d", len(e.sessions(sam)), before)
+	}
+	wantContains(t, "cancel alone", e.run(sam, "cancel").Text, "/supervision undo", "/supervision leave cancel")
+	e.run(sam, "leave 21 Dec to 1 Jan")
+	wantContains(t, "cancel leave", e.run(sam, "cancel my leave").Text, "Taken back: your leave Mon 21 Dec 2026 to Fri 1 Jan 2027")
+	e.run(sam, "leave 21 Dec to 1 Jan")
 	wantContains(t, "the only one left", e.run(sam, "leave remove").Text, "Taken back: your leave Mon 21 Dec 2026 to Fri 1 Jan 2027")
 	wantContains(t, "nothing left", e.run(sam, "leave cancel").Text, "nothing to take back")
 }

@@ -486,6 +486,9 @@ const supUndoWindow = 24 * time.Hour
 
 func (h *Supervision) undo(ctx context.Context, req Request) (Reply, error) {
 	args := req.Args
+	if aboutLeave(args) { // "remove leave 7 Dec": remove is undo's alias
+		return h.cancelLeaveWords(ctx, req)
+	}
 	if args != "" {
 		return Say(fmt.Sprintf("Undo takes back the last session you logged; it needs nothing after it. Type %s.", req.Invocation("supervision", "undo"))), nil
 	}
