@@ -207,7 +207,9 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	}
 	for _, tc := range []struct{ line, want string }{
 		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "couldn't read that schedule"},
-		{`/peer schedule add "every monday" C0123ABCD Hello`, "For example: /peer schedule add \"CRON_TZ=Europe/London 0 10 * * MON\""},
+		{`/peer schedule add "every monday" C0123ABCD Hello`, "say what time it posts"},
+		{`/peer schedule add every fortnight at 10:00 C0123ABCD Hello`, "couldn't read “fortnight”"},
+		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "For example: /peer schedule add every Monday at 10:00 #peer-support"},
 		{`/peer schedule add "CRON_TZ=Mars/Base 0 10 * * MON" C0123ABCD Hello`, "not a time zone"},
 		{`/peer schedule add 0 10 * * MON C0123ABCD Hello`, "Put the schedule in quotes"},
 		{`/peer schedule add "0 10 * * MON" peer-support Hello`, "name the channel"},
@@ -218,6 +220,14 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	} {
 		c.typeLine(t, tc.line, tc.want)
 	}
+	// Said in words, as an admin would: it is read as the cron spec it means.
+	words := c.typeLine(t, "/peer schedule add every weekday at 9am C0123ABCD Good morning", "Scheduled")
+	mustContain(t, "add in words", words, "`0 9 * * MON-FRI`", "Mon 7 Dec 2026 09:00; Tue 8 Dec 2026 09:00; Wed 9 Dec 2026 09:00")
+	wordsID := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(words)
+	if wordsID == nil {
+		t.Fatalf("no id in %q", words)
+	}
+	c.typeLine(t, "/peer schedule remove "+wordsID[1], "removed")
 	got = c.typeLine(t, "/peer schedule list", "Channel schedules")
 	if n := strings.Count(got, "Posts in channel"); n != 1 {
 		t.Errorf("list shows %d schedules, want the one added (refused ones add nothing):\n%s", n, got)

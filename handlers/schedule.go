@@ -54,8 +54,12 @@ func (e *BadSpecError) Error() string { return "that schedule cannot be read: " 
 // scheduleTextMax is the most characters a scheduled post may have.
 const scheduleTextMax = 2000
 
-// scheduleExample is a whole "schedule add" that works.
-const scheduleExample = `add "CRON_TZ=Europe/London 0 10 * * MON" #peer-support The peer support network meets at 10:00 today.`
+// scheduleExample is a whole "schedule add" that works; scheduleCronExample
+// is one with a cron spec.
+const (
+	scheduleExample     = `add every Monday at 10:00 #peer-support The peer support network meets at 10:00 today.`
+	scheduleCronExample = `add "CRON_TZ=Europe/London 0 10 * * MON" #peer-support The peer support network meets at 10:00 today.`
+)
 
 // ChannelSchedules answers /peer schedule: admins' posts to channels on a
 // cron schedule. It is safe for concurrent use.
@@ -83,9 +87,9 @@ func (h *ChannelSchedules) Command() Command {
 		Guard:       supGuard,
 		Run:         h.list,
 		Subcommands: []Command{
-			{Name: "add", Aliases: []string{"new", "create"}, Usage: `"<cron>" #channel <text>`,
-				Description: "Post text in a channel on a cron schedule (minute hour day month weekday), with its time zone.",
-				Examples:    []string{strings.TrimPrefix(scheduleExample, "add ")}, More: scheduleMore, Run: h.add},
+			{Name: "add", Aliases: []string{"new", "create"}, Usage: `<when> #channel <text>`,
+				Description: "Post text in a channel on a schedule: every Monday at 10:00, every weekday at 9am, on the 1st of every month at 09:30, or a cron schedule in quotes.",
+				Examples:    []string{strings.TrimPrefix(scheduleExample, "add "), strings.TrimPrefix(scheduleCronExample, "add ")}, More: scheduleMore, Run: h.add},
 			{Name: "list", NoArgs: true, Description: "Every schedule, with its next three times.", Examples: []string{""}, Run: h.list},
 			{Name: "remove", Aliases: []string{"delete"}, Usage: "<id>", Description: "Stop and remove a schedule.", Examples: []string{"a1b2c3"}, Run: h.remove},
 			{Name: "pause", Usage: "<id>", Description: "Stop a schedule posting until you resume it.", Examples: []string{"a1b2c3"}, Run: h.pause},
@@ -94,16 +98,17 @@ func (h *ChannelSchedules) Command() Command {
 	}
 }
 
-const scheduleMore = "A schedule has five fields: minute, hour, day of the month, month and weekday. " +
+const scheduleMore = "Say when in words (\"every Monday at 10:00\", \"every Tue and Thu at 2pm\", \"every weekday at 9am\", \"daily at 09:30\", \"on the 1st of every month at 09:30\"), read in the bot's own time zone; or give a cron schedule in quotes. " +
+	"A cron schedule has five fields: minute, hour, day of the month, month and weekday. " +
 	"\"0 10 * * MON\" is 10:00 every Monday; \"30 9 1 * *\" is 09:30 on the 1st of each month. " +
 	"Start it with CRON_TZ=Europe/London to read it in that time zone (the bot's own zone otherwise)."
 
 // add reads `"<cron>" #channel <text>`.
 func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) {
 	howTo := "For example: " + req.Invocation("schedule", scheduleExample)
-	spec, rest, ok := scheduleQuoted(req.Args)
-	if !ok {
-		return Say("Put the schedule in quotes, then the channel, then the text.\n" + howTo), nil
+	spec, rest, problem := scheduleWhen(req.Args)
+	if problem != "" {
+		return Say(problem + "\n" + howTo), nil
 	}
 	chTok, text, _ := strings.Cut(strings.TrimSpace(rest), " ")
 	channel := scheduleChannel(chTok)
@@ -134,6 +139,30 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 		Sections: []Section{{Heading: "It posts", Typed: text}},
 		Note:     "Pause it with " + req.Invocation("schedule", "pause "+id) + ", or remove it with " + req.Invocation("schedule", "remove "+id) + ".",
 	}, nil
+}
+
+// scheduleWhen reads when a schedule posts, at the start of args: words
+// ("every Monday at 10:00"), quoted or not, or a cron spec in quotes. It
+// returns the cron spec and the rest of args, or a kind problem.
+func scheduleWhen(args string) (spec, rest, problem string) {
+	quoted, after, ok := scheduleQuoted(args)
+	if ok {
+		if !scheduleStartsInWords(strings.Fields(quoted)[0]) {
+			return quoted, after, "" // a cron spec
+		}
+		args = quoted + " " + strings.TrimSpace(after)
+	}
+	spec, rest, matched, bad := scheduleWords(args)
+	trimmed := strings.TrimSpace(args)
+	switch {
+	case matched && bad != "":
+		return "", "", fmt.Sprintf("I couldn't read that schedule: %s.", AsTyped(bad))
+	case matched:
+		return spec, rest, ""
+	case trimmed != "" && strings.ContainsRune("0123456789*", rune(trimmed[0])): // a cron spec without quotes
+		return "", "", "Put the schedule in quotes, then the channel, then the text, or say when in words, like “every Monday at 10:00”."
+	}
+	return "", "", "Say when it posts, then the channel, then the text."
 }
 
 // scheduleRefusal turns a bad spec into the reason and an example; other

@@ -1,6 +1,9 @@
 package handlers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestScheduleChannel(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -37,5 +40,50 @@ func TestScheduleQuoted(t *testing.T) {
 		if spec != tc.spec || rest != tc.rest || ok != tc.ok {
 			t.Errorf("scheduleQuoted(%q) = %q, %q, %v, want %q, %q, %v", tc.in, spec, rest, ok, tc.spec, tc.rest, tc.ok)
 		}
+	}
+}
+
+// TestScheduleWords: a schedule said in words, as an admin would type it,
+// becomes the cron spec it means; words it cannot read are named, and a
+// schedule with no time or no days is refused.
+func TestScheduleWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"every Monday at 10:00 #peer-support Hi":      "0 10 * * MON",
+		"every monday 10am C0123ABCD Hi":              "0 10 * * MON",
+		"every monday at 10 C0123ABCD Hi":             "0 10 * * MON",
+		"each Wednesday at 2.30pm C0123ABCD Hi":       "30 14 * * WED",
+		"every weekday at 9am C0123ABCD Hi":           "0 9 * * MON-FRI",
+		"daily at 09:30 C0123ABCD Hi":                 "30 9 * * *",
+		"every day at noon C0123ABCD Hi":              "0 12 * * *",
+		"every tue and thu at 2pm C0123ABCD Hi":       "0 14 * * TUE,THU",
+		"every Mon, Wed & Fri at 8:15 C0123ABCD Hi":   "15 8 * * MON,WED,FRI",
+		"on the 1st of every month at 09:30 <#C1> Hi": "30 9 1 * *",
+		"mondays at 12am C0123ABCD Hi":                "", // "mondays" does not start a schedule
+	} {
+		spec, _, matched, problem := scheduleWords(in)
+		if want == "" {
+			if matched {
+				t.Errorf("scheduleWords(%q) matched: %q %q", in, spec, problem)
+			}
+			continue
+		}
+		if !matched || problem != "" || spec != want {
+			t.Errorf("scheduleWords(%q) = %q, %v, %q; want %q", in, spec, matched, problem, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"every monday C0123ABCD Hi":             "say what time",
+		"every day at 25:00 C0123ABCD Hi":       "couldn't read “25:00”",
+		"every fortnight at 10:00 C0123ABCD Hi": "couldn't read “fortnight”",
+		"every at 10:00 C0123ABCD Hi":           "say which days",
+		"every monday on the 3rd at 9am <#C1>":  "not both",
+	} {
+		_, _, matched, problem := scheduleWords(in)
+		if !matched || !strings.Contains(problem, want) {
+			t.Errorf("scheduleWords(%q) = %v, %q; want a problem holding %q", in, matched, problem, want)
+		}
+	}
+	if _, rest, _, _ := scheduleWords("every monday at 10:00 <#C0123ABCD|peer-support>  Meet  at 10"); rest != "<#C0123ABCD|peer-support>  Meet  at 10" {
+		t.Errorf("the channel and text after the words = %q, want them as typed", rest)
 	}
 }
