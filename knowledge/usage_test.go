@@ -38,6 +38,10 @@ func TestUsageQuestions(t *testing.T) {
 		{"where's the admin report", "admin report"},
 		{"what data do you store", "my-data"},
 		{"how do i let the bot know i had supervision today", "supervision log"},
+		// Saying it happened, as people tell a colleague, asks to log it.
+		{"i had supervision yesterday", "supervision log"},
+		{"I had my supervision on Tuesday", "supervision log"},
+		{"ive had clinical supervision today", "supervision log"},
 		{"am i up to date", "supervision status"},
 		{"ive moved to a different pcn", "supervision setup"},
 		{"can i export the report", "admin report csv"},
@@ -72,6 +76,7 @@ func TestUsageQuestions(t *testing.T) {
 		"we are a new pcn, can we use arrs",
 		"where can i download the annual report",
 		"how do i report a concern about a colleague",
+		"I had supervision on monday, how often should I have it?",
 	} {
 		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
 			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
