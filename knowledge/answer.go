@@ -160,8 +160,11 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.whySupervision(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles, res); ok {
-		// nil: the role's article does not speak of what was asked, and
-		// nothing else is a better guess.
+		// nil: the role's article does not speak of what was asked;
+		// search's answer then, if it is a good one, else none.
+		if e == nil {
+			e = b.searchedAfterAll(res, words, roles, typed, a)
+		}
 		if e != nil {
 			ans.Kind, ans.Entry = Article, e
 		}
@@ -301,6 +304,23 @@ func withAskersRole(named roleSet, words []string, a Asker) roleSet {
 		out[n] = true
 	}
 	return out
+}
+
+// searchedAfterAll is search's answer to a question a rule read as about
+// a role's own article and then found that article does not speak of
+// ("what competencies does a health coach need"), when search is at least
+// secondAt confident of it: a second opinion must be a good one. Else nil.
+func (b *Base) searchedAfterAll(res Results, words []string, roles roleSet, typed []string, a Asker) *Entry {
+	e, ok := b.searched(res, words, roles, a)
+	if !ok || b.placeGuessed(e, res, typed, a) {
+		return nil
+	}
+	for _, h := range res.Hits {
+		if h.Entry == e && h.Confidence >= secondAt {
+			return e
+		}
+	}
+	return nil
 }
 
 // found is the kind of an answer that is article e, or none when e is nil.
