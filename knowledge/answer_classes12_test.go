@@ -16,3 +16,20 @@ func TestRoleTopicDeclinedSearchKnows(t *testing.T) {
 		"can health coaches work with under 18s",
 	)
 }
+
+// TestRoleOfAsksWhatItIs: "what's the role of the MDT" asks what the MDT
+// does, not which role to refer someone to; "which role helps with
+// loneliness" still does.
+func TestRoleOfAsksWhatItIs(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"what's the role of the MDT", "what is the role of the mdt in a pcn"} {
+		if a := b.Answer(q, Asker{}); a.Kind == WhoToRefer || !a.Confident() || a.Entry.ID != "glossary" {
+			t.Errorf("%q: kind %d entry %s; want the glossary's MDT", q, a.Kind, entryID(a.Entry))
+		}
+	}
+	for _, q := range []string{"which role helps with loneliness", "what pcn role would help a lonely patient"} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || a.Entry.ID != "role-splw" {
+			t.Errorf("%q: kind %d entry %s; want who to refer to: role-splw", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}

@@ -544,7 +544,8 @@ func whichRoleAsked(words []string) bool {
 			continue
 		}
 		for j := i + 2; j < min(len(words), i+4); j++ {
-			if words[j] == "role" || words[j] == "roles" {
+			if (words[j] == "role" || words[j] == "roles") && (j+1 == len(words) || words[j+1] != "of") {
+				// "what's the role of the MDT" asks what the MDT's role is.
 				return true
 			}
 		}
