@@ -33,3 +33,15 @@ func TestRoleOfAsksWhatItIs(t *testing.T) {
 		}
 	}
 }
+
+// TestSupervisorAsksForSupervisee: a supervisor asking of a supervisee's
+// pay or training is answered with the role's pay or training, not its
+// supervision; how often to see a supervisee is still supervision.
+func TestSupervisorAsksForSupervisee(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"my link worker supervisee wants to know what band she should be on":                     "splw-pay",
+		"does my care coordinator supervisee need a degree":                                      "cc-training",
+		"my coach supervisee asked if she needs a level 4 qualification, does she":               "hwbc-training",
+		"my supervisee is a care coordinator, how often should i be seeing them for supervision": "supervision-cc",
+	})
+}

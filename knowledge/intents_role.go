@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -42,8 +43,9 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		// nor the role's own training.
 		return nil, true
 	}
+	topical := supervisorOf(words)
 	for i, t := range askerTopics[:3] { // supervision, pay and training
-		if !hasAny(words, t.words...) && !(i == 1 && claimed) {
+		if !hasAny(topical, t.words...) && !(i == 1 && claimed) {
 			continue
 		}
 		if i == 0 && hasAny(words, supervisionAsides...) {
@@ -63,6 +65,17 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		return b.roleIfSpoken(words, role)
 	}
 	return nil, false
+}
+
+// supervisorOf returns words without "supervisee" when they ask of the
+// supervisee's pay or training: "my coach supervisee asked if she needs a
+// level 4 qualification" is about the coaches' training, and the
+// supervisee is only whom it is asked for.
+func supervisorOf(words []string) []string {
+	if !hasAny(words, "supervisee", "supervisees") || !hasAny(words, askerTopics[1].words...) && !hasAny(words, askerTopics[2].words...) {
+		return words
+	}
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return w == "supervisee" || w == "supervisees" })
 }
 
 // placeHasTopic reports whether a question naming a place may be answered
