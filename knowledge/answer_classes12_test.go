@@ -45,3 +45,22 @@ func TestSupervisorAsksForSupervisee(t *testing.T) {
 		"my supervisee is a care coordinator, how often should i be seeing them for supervision": "supervision-cc",
 	})
 }
+
+// TestWhoIsTheLead: who someone's lead, contact or training hub is names a
+// person or a body, and the content names no one, however "who's" is
+// typed; who may supervise, who is eligible, who leads personalised care
+// in London are still answered.
+func TestWhoIsTheLead(t *testing.T) {
+	wantUnsure(t, Asker{Role: "splw", Locality: "gateshead"},
+		"who's my local lead in gateshead",
+		"who's our social prescribing lead",
+		"who's the training hub for gateshead",
+		"who is the training hub in london",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"personalised care in london - who leads it":         "london-personalised-care",
+		"who's eligible for a personal health budget":        "personal-health-budgets",
+		"who is the national academy for social prescribing": "resource-nasp",
+		"who runs the gateshead peer network":                "resource-gateshead-peer-support-network",
+	})
+}

@@ -413,6 +413,20 @@ func bandPay(words []string) bool {
 	return false
 }
 
+// whoIsAsked reports whether words ask who someone is: "who is", "whos",
+// or "who's my", read as "who my".
+func whoIsAsked(words []string) bool {
+	if hasPhrase(words, "who is") || hasAny(words[:min(1, len(words))], "whos") {
+		return true
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "who" && hasAny(words[i+1:i+2], "my", "our", "the", "your") {
+			return true
+		}
+	}
+	return false
+}
+
 // offTopic reports whether a question is about a subject the content does
 // not cover (see offTopicWords).
 func offTopic(words []string) bool {
@@ -441,8 +455,8 @@ func offTopic(words []string) bool {
 		// role's article answers.
 		return true
 	}
-	if (hasPhrase(words, "who is") || hasAny(words[:min(1, len(words))], "whos")) && hasAny(words, "lead", "leads", "commissioner*", "director*", "chair", "contact") {
-		return true // a named person: the content names no one
+	if whoIsAsked(words) && (hasAny(words, "lead", "leads", "commissioner*", "director*", "chair", "contact") || hasPhrase(words, "training hub")) {
+		return true // a named person or body: the content names no one
 	}
 	if hasAny(words, "budget", "budgets") && hasAny(words, "icb", "icbs", "pcn", "pcns", "practice", "practices", "trust", "council", "nhs") &&
 		!hasAny(words, "arrs", "additional", "reimburse*", "personal", "phb", "phbs") {
