@@ -480,13 +480,23 @@ func (b *Base) askedAsListed(res Results, words []string, roles roleSet, a Asker
 	return e, ok && e == res.Hits[0].Entry
 }
 
-// listedElsewhere reports whether search's first hit is near word for
-// word one of its own questions and is none of each, the role articles a
-// question about the asker's own role would offer: "where are the PCI
-// e-learning modules" is the PCI's, whatever the asker's role.
+// listedElsewhere reports whether search's first hit is none of each, the
+// role articles a question about the asker's own role would offer, and is
+// near word for word one of its own questions, or is a good answer well
+// ahead of the next: "where are the PCI e-learning modules" is the PCI's,
+// and "what should i cover in a supervision session" the supervision
+// guidance's, whatever the asker's role.
 func listedElsewhere(res Results, each []*Entry) bool {
-	return len(res.Hits) > 0 && res.Hits[0].Near >= listedAt && !slices.Contains(each, res.Hits[0].Entry)
+	if len(res.Hits) == 0 || slices.Contains(each, res.Hits[0].Entry) {
+		return false
+	}
+	top := res.Hits[0]
+	return top.Near >= listedAt || top.Confidence >= secondAt && (len(res.Hits) < 2 || top.Score-res.Hits[1].Score >= aheadAt)
 }
+
+// aheadAt is how far ahead of the next hit search's first must rank to
+// answer a question that would otherwise ask for the asker's role.
+var aheadAt = 0.15
 
 // askCoveredAt is the least share of a question's weight (see coverage)
 // an article must have for it to be the answer: "does peer supervision

@@ -64,3 +64,19 @@ func TestWhoIsTheLead(t *testing.T) {
 		"who runs the gateshead peer network":                "resource-gateshead-peer-support-network",
 	})
 }
+
+// TestSessionContentIsTheGuidance: what to cover in a supervision session
+// is the NHS England guidance's, for every role, so no role is asked for;
+// how often the asker needs supervision still depends on their role.
+func TestSessionContentIsTheGuidance(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what should i cover in a supervision session": "resource-supervision-guidance",
+		"what should a supervision session cover":      "resource-supervision-guidance",
+	})
+	b := shippedBase(t)
+	for _, q := range []string{"how often do i need supervision", "who should supervise me"} {
+		if a := b.Answer(q, Asker{}); len(a.ForRoles) == 0 {
+			t.Errorf("%q: kind %d entry %s; want the role asked for", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}
