@@ -131,6 +131,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// all ("what does what matters to you mean"), which search, leaving
 		// out stop words, may not read.
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.listedClause(asked); ok && !offTopic(words) {
+		// Its first clause is one, and the rest only narrows it.
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.termsCompared(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.compared(words, roles, asked); ok {
