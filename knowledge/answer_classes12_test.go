@@ -93,3 +93,14 @@ func TestListedQuestionNarrowed(t *testing.T) {
 		"what is a link worker, how do they differ from a coach": "roles-together",
 	})
 }
+
+// TestCarePlanningDefined: "care planning" is the care and support
+// planning article's term, defined, however it is asked.
+func TestCarePlanningDefined(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"what is care planning", "what does care planning mean", "care planning - what is it"} {
+		if a := b.Answer(q, Asker{Role: "cc", Locality: "london"}); a.Kind != Definition || a.Entry.ID != "personalised-care-planning" {
+			t.Errorf("%q: kind %d entry %s; want personalised-care-planning's definition", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}
