@@ -104,3 +104,24 @@ func TestCarePlanningDefined(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaveSoNotOverdue: being away and not shown as overdue, or the
+// supervision clock running on, is peerbot's leave command; booking leave
+// or clocking off is not about peerbot.
+func TestLeaveSoNotOverdue(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"how do i record leave so i don't show as overdue",
+		"will i show as overdue while im on holiday",
+		"how do i log leave so my supervision clock stops",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != Usage || a.Usage.Command != "supervision" || a.Usage.Args != "leave" || a.Confident() {
+			t.Errorf("%q: kind %d, command %q %q; want the usage reply for supervision leave", q, a.Kind, a.Usage.Command, a.Usage.Args)
+		}
+	}
+	for _, q := range []string{"what time do i clock off", "how do I book annual leave", "im off sick, who do i tell at work"} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Usage {
+			t.Errorf("%q: answered as a usage question (%s %s)", q, a.Usage.Command, a.Usage.Args)
+		}
+	}
+}

@@ -73,6 +73,10 @@ var usageRules = []usageRule{
 		[][]string{leaveWords, botWords}},
 	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
 		[][]string{leaveWords, append([]string{"tell you", "let you know", "you know", "told you", "inform you"}, botWords...), {"i", "im", "ill", "my", "me"}}},
+	{UsageHint{Command: "supervision", Args: "leave", Does: "pause your supervision clock and reminders while you're on leave"},
+		// "how do i record leave so i don't show as overdue": only
+		// peerbot's supervision clock says who is overdue.
+		[][]string{{"leave", "holiday", "holidays", "away", "off sick", "off work"}, {"overdue", "supervision clock", "my clock"}}},
 	{UsageHint{Command: "admin", Args: "reload", Does: "read the content folder again, so edited articles are used (for network admins)"},
 		[][]string{{"reload", "reloading", "refresh", "refreshing", "reindex", "re index", "load", "pick up", "picks up"},
 			{"article", "articles", "content", "knowledge", "kb", "knowledge base", "answers", "markdown", "md"}}},
