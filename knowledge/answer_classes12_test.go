@@ -125,3 +125,18 @@ func TestLeaveSoNotOverdue(t *testing.T) {
 		}
 	}
 }
+
+// TestWhichPCNsHave: which PCNs or practices have or employ one of the
+// roles is a list of who works where, which the content does not keep;
+// what a PCN is, and whether a PCN may employ a role, it does say.
+func TestWhichPCNsHave(t *testing.T) {
+	wantUnsure(t, Asker{Locality: "gateshead"},
+		"which PCNs in gateshead have link workers",
+		"which practices near me employ a health coach",
+		"what pcns have got a care coordinator",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what is a pcn": "pcn",
+		"can a pcn employ a link worker through arrs": "arrs",
+	})
+}

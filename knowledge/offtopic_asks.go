@@ -75,7 +75,7 @@ func asksUnsaid(words []string) bool {
 		}
 	}
 	return otherProfessionsJob(words) || jobApplication(words) || recordsKept(words) || ownLeave(words) || remoteSupervision(words) ||
-		visitSafety(words) || othersPayOrFunding(words) || ownExpenses(words) || outcomeMeasures(words) || escalating(words)
+		visitSafety(words) || othersPayOrFunding(words) || ownExpenses(words) || outcomeMeasures(words) || escalating(words) || whoEmploysWhom(words)
 }
 
 // remoteWords say a meeting is held at a distance.
@@ -158,4 +158,16 @@ func outcomeMeasures(words []string) bool {
 // before this is asked.
 func escalating(words []string) bool {
 	return hasAny(words, "escalate", "escalating", "escalation", "escalated")
+}
+
+// whoEmploysWhom reports a question asking which PCNs or practices have
+// or employ someone ("which PCNs in gateshead have link workers"): the
+// content keeps no list of who works where.
+func whoEmploysWhom(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if hasAny(words[i:i+1], "which", "what") && hasAny(words[i+1:i+2], "pcns", "practices", "surgeries") {
+			return hasAny(words[i+2:], "have", "has", "employ*", "got", "use", "uses")
+		}
+	}
+	return false
 }
