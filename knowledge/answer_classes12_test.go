@@ -140,3 +140,19 @@ func TestWhichPCNsHave(t *testing.T) {
 		"can a pcn employ a link worker through arrs": "arrs",
 	})
 }
+
+// TestWhatsIsWhatIs: "what's X", read as "what X" once the "'s" is
+// dropped, asks what X is just as "what is X" does: an article whose head
+// does not name X is no answer, however many of X's words it has.
+func TestWhatsIsWhatIs(t *testing.T) {
+	wantUnsure(t, Asker{Role: "hwbc"},
+		"what's the workforce development fund",
+		"what is the workforce development fund",
+		"what's a care home",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what's a link worker":            "role-splw",
+		"what's the long term plan":       "long-term-plan",
+		"what's the network contract des": "network-contract-des",
+	})
+}

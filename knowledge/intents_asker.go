@@ -115,8 +115,14 @@ func asksWhatRoleDoes(words []string) bool {
 // asksWhatIs reports a short question asking what a thing is: "what is a
 // carers passport", not "what is the best help for a lonely patient".
 func asksWhatIs(words []string) bool {
-	opens := hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || hasPrefix(words, []string{"whats"})
+	opens := hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || hasPrefix(words, []string{"whats"}) || whatsArticle(words)
 	return opens && len(words) <= 6 && !hasAny(words, "for", "with", "help*", "available", "best", "support*", "who", "someone")
+}
+
+// whatsArticle reports "what's a", "what's the": the words read "what a",
+// "what the", as plainWords drops "'s".
+func whatsArticle(words []string) bool {
+	return len(words) > 2 && words[0] == "what" && articles[words[1]]
 }
 
 // whatIsSubject returns X of a short "what is X" question (see
@@ -126,7 +132,7 @@ func whatIsSubject(words []string) []string {
 		return nil
 	}
 	rest := words[1:]
-	if words[0] == "what" {
+	if words[0] == "what" && !whatsArticle(words) {
 		rest = words[2:]
 	}
 	if len(rest) > 0 && articles[rest[0]] {
