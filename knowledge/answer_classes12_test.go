@@ -156,3 +156,18 @@ func TestWhatsIsWhatIs(t *testing.T) {
 		"what's the network contract des": "network-contract-des",
 	})
 }
+
+// TestCQCPrepIsThePractices: getting ready for the practice's own CQC
+// inspection, typed short, is the practice's business; what CQC looks at
+// for ARRS staff is still the CQC article's.
+func TestCQCPrepIsThePractices(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"CQC inspection prep",
+		"cqc prep",
+		"are we ready for cqc",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"does CQC look at ARRS staff when they inspect":                            "cqc-arrs",
+		"our CQC inspection is coming up, what do they check for our link workers": "cqc-arrs",
+	})
+}

@@ -12,7 +12,7 @@ var unionWords = []string{"union", "unions", "unison", "gmb", "rcn", "bma"}
 // cqcOwn are the words of a question about the practice's own CQC
 // inspection, not the roles under it.
 var cqcOwn = []string{"rating", "ratings", "rated", "dates", "date", "when", "next", "score", "outstanding", "good", "inadequate", "report",
-	"registration", "register", "registering", "prepare", "preparing", "mock"}
+	"registration", "register", "registering", "prep*", "ready", "checklist", "mock"}
 
 // cqcOfRoles are the words of a question about the roles under CQC.
 var cqcOfRoles = []string{"arrs", "staff", "accountab*", "responsib*", "employ*", "regulat*", "roles", "role", "worker*", "coach*", "coordinator*",
