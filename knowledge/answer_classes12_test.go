@@ -171,3 +171,14 @@ func TestCQCPrepIsThePractices(t *testing.T) {
 		"our CQC inspection is coming up, what do they check for our link workers": "cqc-arrs",
 	})
 }
+
+// TestFeelingAboutCaseload: feeling swamped by one's caseload is the link
+// workers' caseload article, which says what to do when it feels too
+// much; a feeling with nothing else asked is still the asker's support.
+func TestFeelingAboutCaseload(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw", Locality: "gateshead"}, map[string]string{
+		"I'm feeling overwhelmed with my caseload, who do I talk to": "splw-caseload",
+		"im so stressed about my caseload, who can help":             "splw-caseload",
+		"im feeling overwhelmed, who can i talk to":                  "resource-gateshead-peer-support-network",
+	})
+}

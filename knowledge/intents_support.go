@@ -83,7 +83,7 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 // the asker feels ("I'm a bit overwhelmed, could you tell me what training
 // I'm meant to complete"): the subject is what is asked, not support.
 var askedBesideFeeling = []string{"training", "train", "course", "courses", "qualification*", "band", "bands", "pay", "paid", "salary",
-	"induction", "elearning", "module", "modules", "reimburse*", "funding", "funded"}
+	"induction", "elearning", "module", "modules", "reimburse*", "funding", "funded", "caseload", "caseloads"}
 
 // localSupport answers "where can i get support locally as a coach" from
 // someone of Gateshead or London with their place's peer support: support
