@@ -558,8 +558,10 @@ func whichRoleAsked(words []string) bool {
 			continue
 		}
 		for j := i + 2; j < min(len(words), i+4); j++ {
-			if (words[j] == "role" || words[j] == "roles") && (j+1 == len(words) || words[j+1] != "of") {
-				// "what's the role of the MDT" asks what the MDT's role is.
+			if (words[j] == "role" || words[j] == "roles") && (j+1 == len(words) || words[j+1] != "of" || len(rolesNamed(words[j+2:])) > 0) {
+				// "what's the role of the MDT" asks what the MDT's role
+				// is; "the role of a health coach in weight loss" is
+				// still whom weight loss is referred to.
 				return true
 			}
 		}
