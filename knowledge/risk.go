@@ -220,7 +220,7 @@ func riskSign(words []string) bool {
 	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) || inCrisis(words) {
 		return true
 	}
-	if commandVoices(words) || harmToOthers(words) || threatToKill(words) || sexualViolence(words) {
+	if commandVoices(words) || harmToOthers(words) || threatToKill(words) || sexualViolence(words) || moreRiskSigns(words) {
 		return true
 	}
 	return atRiskPerson(words) && (atRiskPhraseSet.in(words) || leftAlone(words) || hasAny(words, harmActs...) && !touchBase(words))

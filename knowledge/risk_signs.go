@@ -1,0 +1,95 @@
+package knowledge
+
+// More ways people tell of risk without its name: an overdose of a named
+// medicine, a wish for it all to be over, a crash on purpose, an acute
+// illness told by two of its signs, a child with a much older partner, a
+// child neglected, and control of a person's money or choices.
+var (
+	// medicines are what an overdose is taken of, by kind or by name.
+	medicines = []string{"pill*", "tablet*", "meds", "medication*", "medicine*", "paracetamol", "antidepressant*", "painkiller*", "insulin",
+		"ibuprofen", "aspirin", "codeine", "cocodamol", "diazepam", "sertraline", "citalopram", "fluoxetine", "amitriptyline", "tramadol",
+		"morphine", "oxycodone", "mirtazapine", "zopiclone", "sleepers"}
+	// acuteSigns are signs of an acute illness; two of them together are an
+	// emergency ("drowsy, confused and sweating"), one alone may not be
+	// ("confused by hospital letters", "breathless when walking").
+	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
+		"disoriented", "feverish", "shaking", "shivering", "unrousable"}
+	// severely, said of breathing, is an emergency: "very short of breath".
+	severely    = []string{"severely", "very", "really", "suddenly", "badly", "extremely", "gasping"}
+	breathWords = []string{"breathless", "breath", "breathing"}
+	// neglectSigns are how a neglected child is seen.
+	neglectSigns = []string{"underweight", "hungry", "starving", "dirty", "unwashed", "unkempt", "smelly", "smells", "filthy", "lice", "nits"}
+	// partnerWords are who a child may be exploited by, when much older.
+	partnerWords = []string{"boyfriend*", "girlfriend*", "partner*", "seeing", "dating", "relationship"}
+
+	hopelessMore = newPhraseSet([]string{"stay alive", "staying alive", "reason to be alive", "reason to stay", "not wanting to wake", "not want to wake",
+		"dont want to wake", "doesnt want to wake", "didnt want to wake", "all to be over", "it to be over", "it all over with", "made her peace",
+		"made his peace", "made my peace", "making her peace", "making his peace", "into a wall", "into a tree", "off a cliff", "off a bridge",
+		"crash his car", "crash her car", "crash my car", "crash the car", "crashing his car", "crashing her car", "in front of a bus",
+		"in front of a lorry", "lips going blue", "lips are blue", "lips turning blue", "turning blue", "going blue", "gone blue",
+		"missing school", "not going to school", "not in school", "not allowed to have", "not allowed her own", "not allowed his own",
+		"not allowed any", "decides everything", "controls everything", "controls all", "controls the money", "controls her money",
+		"controls his money", "no heating", "no food in the house"})
+)
+
+// moreRiskSigns reports the concepts above.
+func moreRiskSigns(words []string) bool {
+	if hopelessMore.in(words) {
+		return true
+	}
+	if near(words, []string{"all", "whole", "lot", "lots", "load", "loads", "bunch", "handful", "packet*", "box", "bottle", "too", "extra"}, medicines, 4) &&
+		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had") {
+		return true // "taken all her antidepressants"
+	}
+	if near(words, severely, breathWords, 3) || distinctAcuteSigns(words) >= 2 {
+		return true
+	}
+	if !atRiskPerson(words) {
+		return false
+	}
+	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
+		olderPartner(words)
+}
+
+// distinctAcuteSigns counts the different acute signs a question names.
+func distinctAcuteSigns(words []string) int {
+	seen := map[string]bool{}
+	for _, w := range words {
+		if hasAny([]string{w}, acuteSigns...) {
+			seen[w] = true
+		}
+	}
+	return len(seen)
+}
+
+// olderPartner reports a child with a partner who is older or an adult by
+// age: "a 15 year old has a boyfriend of 25", "her older boyfriend".
+func olderPartner(words []string) bool {
+	if !hasAny(words, partnerWords...) {
+		return false
+	}
+	if hasAny(words, "older", "adult", "grown") {
+		return true
+	}
+	for _, w := range words {
+		if n := leadingNumber(w); n >= 18 && n < 100 {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingNumber is the number a word starts with, or -1.
+func leadingNumber(w string) int {
+	n, digits := 0, 0
+	for ; digits < len(w) && w[digits] >= '0' && w[digits] <= '9'; digits++ {
+		n = n*10 + int(w[digits]-'0')
+		if n > 1000 {
+			return -1
+		}
+	}
+	if digits == 0 {
+		return -1
+	}
+	return n
+}
