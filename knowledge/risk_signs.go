@@ -1,9 +1,12 @@
 package knowledge
 
+import "slices"
+
 // More ways people tell of risk without its name: an overdose of a named
 // medicine, a wish for it all to be over, a crash on purpose, an acute
-// illness told by two of its signs, a child with a much older partner, a
-// child neglected, and control of a person's money or choices.
+// illness told by two of its signs, a child with a much older partner,
+// drawn in by an older person's gifts or lifts, or neglected, FGM, forced
+// labour and forced marriage, and control of a person's money or choices.
 var (
 	// medicines are what an overdose is taken of, by kind or by name.
 	medicines = []string{"pill*", "tablet*", "meds", "medication*", "medicine*", "paracetamol", "antidepressant*", "painkiller*", "insulin",
@@ -13,7 +16,9 @@ var (
 	// emergency ("drowsy, confused and sweating"), one alone may not be
 	// ("confused by hospital letters", "breathless when walking").
 	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
-		"disoriented", "feverish", "shaking", "shivering", "unrousable"}
+		"disoriented", "feverish", "shaking", "shaky", "shivering", "unrousable"}
+	// acutePhrases are acute signs said in more than one word.
+	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake"})
 	// severely, said of breathing, is an emergency: "very short of breath".
 	severely    = []string{"severely", "very", "really", "suddenly", "badly", "extremely", "gasping"}
 	breathWords = []string{"breathless", "breath", "breathing"}
@@ -29,7 +34,20 @@ var (
 		"in front of a lorry", "lips going blue", "lips are blue", "lips turning blue", "turning blue", "going blue", "gone blue",
 		"missing school", "not going to school", "not in school", "not allowed to have", "not allowed her own", "not allowed his own",
 		"not allowed any", "decides everything", "controls everything", "controls all", "controls the money", "controls her money",
-		"controls his money", "no heating", "no food in the house"})
+		"controls his money", "no heating", "no food in the house",
+		// Forced labour and modern slavery.
+		"made to work", "forced to work", "forced labour", "forced labor", "lives at his workplace", "lives at her workplace",
+		"lives at their workplace", "lives at work", "lives where he works", "lives where she works", "sleeps at work", "sleeps at his work",
+		"sleeps at her work", "sleeps at the workplace", "debt bondage", "work off a debt", "working off a debt", "work off his debt",
+		"work off her debt", "for no pay and", "taken abroad to", "sent abroad to", "married off", "forced to marry", "made to marry"})
+	// cutWords and abroadWords tell of FGM without its name: "cut as a
+	// child, and worried her daughter will be taken abroad for it".
+	cutWords    = []string{"cut", "cutting", "circumcis*"}
+	abroadWords = []string{"abroad", "overseas", "holiday", "holidays", "ceremony", "summer"}
+	// lureWords are what an older person draws a child in with: gifts,
+	// lifts, money, drink.
+	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
+		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "clothes", "trainers"}
 )
 
 // moreRiskSigns reports the concepts above.
@@ -41,14 +59,24 @@ func moreRiskSigns(words []string) bool {
 		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had") {
 		return true // "taken all her antidepressants"
 	}
-	if near(words, severely, breathWords, 3) || distinctAcuteSigns(words) >= 2 {
+	signs := distinctAcuteSigns(words)
+	if acutePhrases.in(words) {
+		signs++
+	}
+	if near(words, severely, breathWords, 3) || signs >= 2 {
 		return true
+	}
+	if near(words, cutWords, []string{"girl", "girls", "daughter*", "child", "kids", "children", "niece*", "granddaughter*"}, 8) && hasAny(words, abroadWords...) {
+		return true // FGM
 	}
 	if !atRiskPerson(words) {
 		return false
 	}
+	// A child (not a young adult) drawn in by a man or an older person.
+	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") }))
+	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 5))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
-		olderPartner(words)
+		olderPartner(words) || lured
 }
 
 // distinctAcuteSigns counts the different acute signs a question names.

@@ -50,3 +50,34 @@ func TestNoRiskInEverydayHealth(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskOfExploitation: FGM, forced labour, forced marriage and a child
+// drawn in by an older person, told without their names.
+func TestRiskOfExploitation(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"lady told me she was cut as a child and worried about her daughter being taken abroad for it",
+		"mum says her girls will be cut when they visit family back home this summer",
+		"I think a man I'm working with is being made to work for no pay and lives at his workplace",
+		"client sleeps at the car wash where he works and has to work off a debt to the owner",
+		"my patient's 16 year old is being taken abroad to get married",
+		"teenager told me an older man gives her gifts and drives her around, feels off",
+		"a 14 year old keeps getting lifts from a man who buys her vapes",
+		"diabetic patient is confused and shaky and not making sense on the phone",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"do volunteers get their expenses paid",
+		"teenager wants help to get more active, which role",
+		"patient gets shaky when anxious about appointments, who can help",
+		"can i accept a gift from a patient",
+		"patient going abroad on holiday and needs their care plan",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}
