@@ -29,3 +29,29 @@ func TestAboutThePracticeNotSure(t *testing.T) {
 		"what is ARRS funding":                           "arrs-funding",
 	})
 }
+
+// TestProfessionalBoundariesAreNotSure: what a worker may do with the
+// people they support is the employer's policy, which the content does not
+// hold: "not sure", not the role that helps lonely people.
+func TestProfessionalBoundariesAreNotSure(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"can i be friends with a patient on facebook",
+		"is it ok to give my personal mobile number to clients",
+		"should i accept a gift from a patient at christmas",
+		"am i allowed to give a patient a lift home",
+		"can we follow service users on instagram",
+	} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Confident() || a.Safety {
+			t.Errorf("%q: got %s confidently, want not sure", q, entryID(a.Entry))
+		}
+	}
+	for q, want := range map[string]string{
+		"patient has no friends and never leaves the house, who can help":               "role-splw",
+		"my patient has lost touch with her friends since her husband died, which role": "role-splw",
+	} {
+		if a := b.Answer(q, Asker{}); entryID(a.Entry) != want {
+			t.Errorf("%q: got %s, want %s", q, entryID(a.Entry), want)
+		}
+	}
+}

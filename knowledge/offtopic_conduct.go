@@ -1,0 +1,33 @@
+package knowledge
+
+// Professional boundaries: whether a worker may be friends with a patient
+// online, give them a personal number, accept a gift or give them a lift.
+// These ask about the asker's own conduct, not a patient's needs, and the
+// content holds no guidance on them: they are the employer's policy and
+// the supervisor's to talk through. Without this, "friends" or "a lift"
+// read as a patient's loneliness or transport, and the role that helps
+// with those was given.
+var (
+	conductAsks = []string{"can i", "could i", "may i", "am i allowed", "are we allowed", "is it ok", "is it okay", "is it alright",
+		"is it appropriate", "is it acceptable", "should i", "can we", "should we", "allowed to", "ok to", "okay to", "appropriate to"}
+	conductActs = []string{"friend", "friends", "facebook", "instagram", "snapchat", "tiktok", "whatsapp", "linkedin", "follow", "gift", "gifts",
+		"present", "presents", "tip", "tips", "hug", "hugs", "hugging", "date", "dating", "lend", "borrow", "lift", "lifts", "drive",
+		"personal", "mobile", "number", "address", "home", "socially", "drink", "coffee", "selfie", "photo", "photos"}
+	conductWith = []string{"patient*", "client*", "service", "user*", "pt", "pts", "people", "person", "someone", "them", "him", "her", "caseload"}
+)
+
+// conductAsked reports a question about what the asker may do with the
+// people they support: "can i be friends with a patient on facebook", "is
+// it ok to give my personal mobile to patients", "should i accept a gift
+// from a client". Asking who to refer them to is no such question.
+func conductAsked(words []string) bool {
+	if hasAny(words, referralAsks...) || !hasAny(words, conductWith...) || !hasAny(words, conductActs...) {
+		return false
+	}
+	for _, p := range conductAsks {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
