@@ -339,7 +339,7 @@ func found(e *Entry) Kind {
 // nurse on placement, what do link workers do" asks what link workers do).
 func readQuestion(q string) ([]string, string) {
 	all := plainWords(q)
-	plain := trimPolite(all)
+	plain := dropPreamble(trimPolite(all))
 	words := dropRequests(spellOut(ageSex(plain)))
 	if said := dropAskerIntro(words); len(said) < len(words) {
 		return said, strings.Join(said, " ")
