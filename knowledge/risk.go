@@ -27,7 +27,7 @@ var (
 		"suicid*", "overdos*", "selfharm*", "abusing", "abusive",
 		"unconscious", "collaps*", "emergency", "danger*",
 		"coercive", "violent", "stroke",
-		"assault*", "rape", "raped", "groomed", "hits", "hitting", "beaten", "beats",
+		"assault*", "rape", "raped", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
 		"unsafe", "killing", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 		"bruise*", "bruising", "anaphyla*", "hopeless", "strangled", "strangling", "molested", "battered",
 		"stockpil*", "ligature*", "noose", "rope", "slurr*", "clammy", "nude", "nudes",

@@ -1,6 +1,9 @@
 package knowledge
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // More ways people tell of risk without its name: an overdose of a named
 // medicine, a wish for it all to be over, a crash on purpose, an acute
@@ -47,7 +50,15 @@ var (
 	// lureWords are what an older person draws a child in with: gifts,
 	// lifts, money, drink.
 	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
-		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "clothes", "trainers"}
+		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash"}
+	// schoolAge tells of a child without saying "child": "a young lad
+	// picked up from school".
+	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
+	// neglectEvidence is what is seen of someone neglected; two of it, of
+	// a child or a vulnerable adult, is neglect: "house filthy, no food,
+	// elderly woman bedbound alone".
+	neglectEvidence = newPhraseSet(neglectSigns, []string{"no food", "not been", "hasnt been", "havent been", "bedbound", "bed bound", "alone",
+		"no heating", "not eaten", "hasnt eaten", "soiled", "pressure sores", "sores", "left alone", "no money for food", "freezing"})
 )
 
 // moreRiskSigns reports the concepts above.
@@ -69,14 +80,15 @@ func moreRiskSigns(words []string) bool {
 	if near(words, cutWords, []string{"girl", "girls", "daughter*", "child", "kids", "children", "niece*", "granddaughter*"}, 8) && hasAny(words, abroadWords...) {
 		return true // FGM
 	}
-	if !atRiskPerson(words) {
+	if !atRiskPerson(words) && !hasAny(words, schoolAge...) {
 		return false
 	}
 	// A child (not a young adult) drawn in by a man or an older person.
-	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") }))
+	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") })) ||
+		hasAny(words, schoolAge...)
 	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 5))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
-		olderPartner(words) || lured
+		olderPartner(words) || lured || neglectEvidence.count(words) >= 2
 }
 
 // distinctAcuteSigns counts the different acute signs a question names.
@@ -120,4 +132,15 @@ func leadingNumber(w string) int {
 		return -1
 	}
 	return n
+}
+
+// count is how many different phrases of ps words holds.
+func (ps phraseSet) count(words []string) int {
+	seen := map[string]bool{}
+	for i := range words {
+		if n := ps.match(words, i); n > 0 {
+			seen[strings.Join(words[i:i+n], " ")] = true
+		}
+	}
+	return len(seen)
 }

@@ -81,3 +81,29 @@ func TestRiskOfExploitation(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskOfNeglectAndCriminalExploitation: a child drawn into crime by
+// older people's gifts and lifts, someone trafficked, and a vulnerable
+// adult neglected, told by what was seen.
+func TestRiskOfNeglectAndCriminalExploitation(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"young lad I work with has new trainers and phones and older men picking him up from school",
+		"schoolboy suddenly has loads of cash and older lads waiting for him outside",
+		"patient told me she's been trafficked and works for no pay",
+		"home visit - house filthy, no food, elderly woman bedbound alone, carer not been for days",
+		"vulnerable man living alone with no heating and hasnt eaten properly for days",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"elderly woman lives alone and would like to get out more, who can help",
+		"young lad wants to get back into school, which role",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}
