@@ -90,7 +90,7 @@ var (
 
 	// Marks on the body: "cuts on her arms", "burns on his legs".
 	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash"}
-	bodyParts = []string{"arm", "arms", "wrist*", "leg", "legs", "thigh*", "skin", "neck", "stomach", "hands", "chest"}
+	bodyParts = []string{"arm", "arms", "forearm*", "wrist*", "leg", "legs", "thigh*", "skin", "neck", "stomach", "hands", "chest"}
 	// Harm described as how someone copes: "says it's how she copes".
 	copingPhrases = []string{"how she copes", "how he copes", "how they cope", "how i cope", "way of coping", "way to cope", "helps her cope", "helps him cope", "helps them cope", "helps me cope"}
 
@@ -108,7 +108,7 @@ var (
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
-	selfHarmActs = []string{"hurt", "hurts", "hurting", "harm", "harms", "cut", "cuts", "cutting", "kill", "kills", "injur*", "punish*",
+	selfHarmActs = []string{"hurt", "hurts", "hurting", "harm", "harms", "cut", "cuts", "cutting", "burn", "burns", "burnt", "burned", "scratch*", "bites", "biting", "kill", "kills", "injur*", "punish*",
 		"starv*", "hang", "hanging", "poison*", "strangl*", "suffocat*", "drown*", "stab", "stabbing", "shoot", "burning"}
 	reflexives = []string{"myself", "himself", "herself", "themselves", "themself", "yourself", "ourselves"}
 
@@ -179,11 +179,17 @@ var (
 // with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
 	words = respellRisk(words) // "sucidal", "saftey", "slef harm", "od'd"
-	if riskSign(words) {
+	if riskSign(words) || stillMoreRisk(words) {
+		if riskAsSubject(words) {
+			return false, subjectNotCovered(words)
+		}
 		return true, false
 	}
 	if !riskTopic(words) {
 		return false, false
+	}
+	if riskAsSubject(words) {
+		return false, subjectNotCovered(words)
 	}
 	only := riskSubjectOnly(words)
 	return !only, only

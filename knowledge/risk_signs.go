@@ -50,7 +50,7 @@ var (
 	// lureWords are what an older person draws a child in with: gifts,
 	// lifts, money, drink.
 	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
-		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash"}
+		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party"}
 	// schoolAge tells of a child without saying "child": "a young lad
 	// picked up from school".
 	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
@@ -80,12 +80,12 @@ func moreRiskSigns(words []string) bool {
 	if near(words, cutWords, []string{"girl", "girls", "daughter*", "child", "kids", "children", "niece*", "granddaughter*"}, 8) && hasAny(words, abroadWords...) {
 		return true // FGM
 	}
-	if !atRiskPerson(words) && !hasAny(words, schoolAge...) {
+	if !atRiskPerson(words) && !hasAny(words, schoolAge...) && !hasPhrase(words, "young person") {
 		return false
 	}
 	// A child (not a young adult) drawn in by a man or an older person.
 	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") })) ||
-		hasAny(words, schoolAge...)
+		hasAny(words, schoolAge...) || hasPhrase(words, "young person")
 	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 5))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
 		olderPartner(words) || lured || neglectEvidence.count(words) >= 2

@@ -1,0 +1,66 @@
+package knowledge
+
+import "testing"
+
+// TestRiskDescribedNotNamed: risk told as what was seen or said, in words
+// of its own, gets the safety reply.
+func TestRiskDescribedNotNamed(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"client emailed to say thanks for everything, you've been so kind",
+		"he said he keeps thinking about how easy it would be to step off the platform",
+		"she's sorted out who gets her cat for after she's gone",
+		"gentleman said he'll be with his wife again soon, she died in march",
+		"patient said he's going out on the moors and not coming back",
+		"my client told me she doesn't want to be alive anymore",
+		"lad keeps banging his head on the wall when he gets angry",
+		"she bites herself when she's upset",
+		"girl with burn marks on her forearm said it was an accident",
+		"teenager said she's been made to sleep with men for money",
+		"he checks where she is and speaks for her at every appointment",
+		"ex-boyfriend keeps turning up at her work and sending hundreds of messages",
+		"her husband said he'll take the kids away if she tells anyone",
+		"someone called my patient from the bank and told her to move her savings to a safe account",
+		"builders keep coming back for more money from my elderly client and the work never got done",
+		"he said he can't leave the job until he's paid back what he owes his boss for bringing him over",
+		"mum said her daughter will have it done when they go back home, like she had it done as a girl",
+		"my 16 year old client is being made to marry a man she has never met and refuses",
+		"patient keeps saying the council are poisoning him through the taps",
+		"new mum thinks the baby has been swapped at the hospital",
+		"client has been sharing videos saying certain people should be wiped out",
+		"patient walked out saying he'd come back and set fire to the place",
+		"stung by a wasp and her face and lips are swelling",
+		"he fell off a ladder and banged his head and now he's confused",
+		"baby has a high temperature and a rash that doesn't fade",
+		"young person hasn't come home for three nights",
+		"he's been googling how many tablets would kill him",
+		"she's skipping her insulin on purpose",
+		"a man was photographing children in the play area by the surgery",
+		"farmer mentioned he keeps a shotgun and has been feeling hopeless",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+}
+
+// TestRiskAsSubjectOrPast: risk spoken of as a subject to learn or record,
+// or as a danger long over, gets no safety reply.
+func TestRiskAsSubjectOrPast(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"is there any suicide awareness training for coaches",
+		"how do we recognise the signs of financial abuse",
+		"what does coercive control mean",
+		"where are the domestic abuse services we can signpost to",
+		"her son died by suicide years ago and she wants to meet other bereaved parents",
+		"she left a violent partner years ago, is safe now and wants to get back into work",
+		"man with heart failure keeps turning up at a&e, who can coordinate his care",
+		"carer at breaking point wants respite info",
+		"my client is nervous about her daughter's wedding and wants to feel more confident",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}
