@@ -89,7 +89,7 @@ var (
 	lowMood = []string{"dark", "low", "down", "cope", "coping", "anymore", "mentally", "breaking", "broken", "desperate", "crying"}
 
 	// Marks on the body: "cuts on her arms", "burns on his legs".
-	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash"}
+	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash", "plasters", "bandages"}
 	bodyParts = []string{"arm", "arms", "forearm*", "wrist*", "leg", "legs", "thigh*", "skin", "neck", "stomach", "hands", "chest"}
 	// Harm described as how someone copes: "says it's how she copes".
 	copingPhrases = []string{"how she copes", "how he copes", "how they cope", "how i cope", "way of coping", "way to cope", "helps her cope", "helps him cope", "helps them cope", "helps me cope"}
@@ -104,7 +104,7 @@ var (
 	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday"}
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
-	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally"}
+	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange"}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
@@ -135,8 +135,9 @@ var (
 	fears = []string{"scared", "afraid", "frightened", "terrified", "fear*", "petrified"}
 
 	// Control: someone's phone, money or movements kept from them.
-	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
-	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages"}
+	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "has", "holds", "got", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
+	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
+		"documents", "papers", "id"}
 	possessives    = []string{"her", "his", "their"}
 	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
 		"not let out", "wont let her", "wont let him", "wont let them", "doesnt let her", "doesnt let him", "doesnt let them",
@@ -283,7 +284,7 @@ func darkThoughts(words []string) bool {
 // marked reports cuts, burns or marks on someone's body, or harm spoken of
 // as how they cope.
 func marked(words []string) bool {
-	return near(words, bodyMarks, bodyParts, 5) || copingPhraseSet.in(words) && hasAny(words, append(bodyMarks, selfHarmActs...)...)
+	return near(words, bodyMarks, bodyParts, 7) || copingPhraseSet.in(words) && hasAny(words, append(bodyMarks, selfHarmActs...)...)
 }
 
 // welfareConcern reports someone not seen for days, not answering the door

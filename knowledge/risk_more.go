@@ -46,10 +46,33 @@ var moreRiskPhrases = newPhraseSet([]string{
 	// Psychosis and mania.
 	"putting poison", "poison in his", "poison in her", "poisoning him", "poisoning her", "sending him messages", "sending her messages",
 	"mission from god", "hasnt slept for days", "not slept for days", "feels nothing for the baby", "been swapped",
+	// More hints of ending one's life.
+	"written a note", "wrote a note", "left a note", "tired of fighting", "done with all of it", "done with it all", "done with everything",
+	"disappeared for good", "disappear for good", "gone for good", "would notice if", "anyone would notice", "would anyone notice",
+	"looks like an accident", "look like an accident",
+	// Children at risk.
+	"offences against children", "sex offender", "meet him on his own", "meet her on her own",
+	// Neglect, self-neglect and a home unsafe.
+	"open wounds", "open wound", "carers didnt come", "carer didnt come", "carers havent been", "stuck in her chair",
+	"stuck in his chair", "stuck in bed", "milk piling", "curtains shut", "seen out in", "post piling", "smell gas", "smelt gas",
+	"smells of gas", "gas leak", "only way out", "uses candles", "candles for light", "bbq indoors", "barbecue indoors",
+	"indoors to keep warm", "carbon monoxide", "black mould",
+	// Domestic abuse, financial abuse and slavery.
+	"round her throat", "around her throat", "round her neck", "around her neck", "round his throat", "around his throat",
+	"to the cashpoint", "cash machine", "sign over", "signed over", "did all the talking", "does all the talking", "paid nothing",
+	"get paid nothing", "not paid anything", "live above it", "answers for them", "pays for everything", "travel debt",
+	"sleeps on the kitchen floor", "sleeps on the floor", "she cant leave", "he cant leave", "made clean",
+	// Radicalisation, threats and weapons.
+	"deserve to die", "deserves to die", "do something big", "doing something big", "planning something big", "race war", "holy war",
+	"deserve whats coming", "whats coming to them", "fertiliser in bulk", "prove his loyalty", "prove her loyalty", "sort the doctor out",
+	"sort him out", "sort her out",
+	// Missing.
+	"wandered off", "nobody can find", "no one can find", "noone can find", "cant find him", "cant find her", "hasnt been home",
+	"not been home", "havent seen him since", "havent seen her since",
 })
 
 // moreRiskWords tell of risk whatever else is said.
-var moreRiskWords = []string{"shotgun", "firearm*", "rifle", "extremis*", "radicalis*", "radicaliz*", "mottled", "flinch*"}
+var moreRiskWords = []string{"shotgun", "firearm*", "rifle", "extremis*", "radicalis*", "radicaliz*", "mottled", "flinch*", "blade", "blades", "machete*"}
 
 // stillMoreRisk reports the risk above, and what needs two things: a
 // number of tablets looked up, insulin skipped on purpose, a swelling face,
@@ -77,8 +100,24 @@ func stillMoreRisk(words []string) bool {
 		!hasAny(words, "anxious", "anxiety", "nervous") {
 		return true // forced marriage
 	}
+	if hasAny(words, cutWords...) && (hasPhrase(words, "have it done") || hasPhrase(words, "had it done")) {
+		return true // FGM
+	}
+	if hasPhrase(words, "met online") && hasAny(words, "sent", "money", "transfer*", "pay", "paid", "wants", "send") {
+		return true // a romance scam
+	}
+	if hasPhrase(words, "knows where") && hasAny(words, "regret", "pay", "sorry", "get") {
+		return true // a threat to someone whose whereabouts he knows
+	}
+	if hasAny(words, "marriage", "marry", "wedding") && hasAny(words, "passport*", "gay", "disown*") {
+		return true // forced marriage
+	}
+	if neglectSeen(words) {
+		return true
+	}
 	child := atRiskPerson(words) || hasPhrase(words, "young person")
-	return child && hasAny(words, "filming", "filmed", "photographing", "photographed", "ceremony", "ceremonies", "injuries", "injured")
+	return child && (childSigns.in(words) || hasAny(words, "filming", "filmed", "photographing", "photographed", "ceremony", "ceremonies", "injuries", "injured", "forums") ||
+		distinctLures(words) >= 2 || hasPhrase(words, "black mould") || hasAny(words, "newborn") && hasAny(words, "mould", "damp"))
 }
 
 // Risk spoken of as a subject or as the past: learning to recognise it,
@@ -87,11 +126,14 @@ func stillMoreRisk(words []string) bool {
 var (
 	subjectFraming = []string{"training", "prevention", "learn", "learning", "recognise", "recognize", "signs", "awareness", "course*",
 		"policy", "procedure*", "lead", "difference", "counts", "record", "recording", "notes", "news", "story", "services", "signpost*",
-		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means"}
+		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance"}
 	// persons are words that tell of someone in particular.
 	persons  = []string{"patient*", "client*", "he", "she", "him", "her", "hes", "shes", "man", "woman", "lady", "boy", "girl", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "child", "pt", "gentleman", "lad"}
-	pastOver = []string{"years ago", "year ago", "last year", "in the past"}
-	nowSafe  = []string{"safe now", "now safe", "shes safe", "hes safe", "is safe", "rehoused", "moved on", "died by suicide", "lost her husband to", "lost his wife to", "bereaved by"}
+	pastOver = []string{"years ago", "year ago", "last year", "in the past", "months ago", "used to", "as a teenager", "last month", "recovering from",
+		"recovery from", "recovered from"}
+	nowSafe = []string{"safe now", "now safe", "shes safe", "hes safe", "is safe", "rehoused", "moved on", "died by suicide", "lost her husband to",
+		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
+		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from"}
 )
 
 // subjectNotCovered reports, of a risk spoken of as a subject, whether it
@@ -118,6 +160,54 @@ func riskAsSubject(words []string) bool {
 	}
 	for _, p := range nowSafe {
 		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctLures counts the different things a child is said to be given
+// or to have come by: "loads of cash and new trainers".
+func distinctLures(words []string) int {
+	seen := map[string]bool{}
+	for _, w := range words {
+		if hasAny([]string{w}, lureWords...) {
+			seen[w] = true
+		}
+	}
+	return len(seen)
+}
+
+// childSigns tell of a child at risk only when said of a child: "a 7yo
+// keeps coming in with marks", "staying at different men's flats".
+var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why",
+	"wont say where", "on his own with", "on her own with"})
+
+// selfNeglect is what is seen of someone not looked after, or not looking
+// after themselves.
+var selfNeglect = newPhraseSet([]string{"no drink", "soiled", "full of rubbish", "not washing", "not eating", "leave me be", "no electric",
+	"no electricity", "food gone off", "what day it was", "on her own", "on his own", "no food", "no heating", "filthy", "mouldy",
+	"cant find his insulin", "cant find her insulin", "open wounds", "stopped taking"})
+
+// vulnerableWords tell of someone who depends on others' care.
+var vulnerableWords = []string{"dementia", "disabilit*", "disabled", "frail", "housebound", "bedbound", "parkinson*", "alzheimer*", "learning"}
+
+// neglectSeen reports three signs of neglect, or two of someone who
+// depends on others' care or is old: "88, not washing, not eating, on her
+// own".
+func neglectSeen(words []string) bool {
+	n := selfNeglect.count(words)
+	if n >= 3 {
+		return true
+	}
+	if n < 2 {
+		return false
+	}
+	if atRiskPerson(words) || hasAny(words, vulnerableWords...) {
+		return true
+	}
+	for _, w := range words {
+		if age := leadingNumber(w); age >= 75 && age < 115 {
 			return true
 		}
 	}

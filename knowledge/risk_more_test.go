@@ -64,3 +64,48 @@ func TestRiskAsSubjectOrPast(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskSeenOnAVisit: risk told as what a visit, a call or a session
+// showed, in other words than the tests above.
+func TestRiskSeenOnAVisit(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"she told me she has left a note for her son in the drawer",
+		"he asked if anyone would notice if he just went",
+		"client said she's done with it all after the tribunal",
+		"girl of 13 keeps turning up with new phones and cash and won't say where from",
+		"the 8yo in the family I visit keeps coming to school with marks on his legs",
+		"mum's new boyfriend is a sex offender and she's let him babysit",
+		"80 year old living on his own, not eating and the house is full of rubbish",
+		"woman with dementia sitting in soiled clothes and no drink by her",
+		"patient with learning disabilities, his new mate takes him to the cash machine every friday",
+		"his cousin got him to sign over his flat while he was unwell",
+		"the lads at the car wash get paid nothing and someone holds their passports",
+		"she said they've taken her documents until the debt is paid",
+		"he's been on forums saying a race war is coming and he wants to do something big",
+		"he said he knows where she lives now and she'll pay for it",
+		"my client's son carries a blade to school",
+		"could smell gas when i got to her flat",
+		"family running a barbecue indoors to keep warm",
+		"grandad with alzheimer's wandered off from the shops and nobody can find him",
+		"patient's hands were round her throat, she says, last night",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"is there a walking group for older men",
+		"patient not eating well and wants to lose weight, which role",
+		"patient has a conviction for drink driving and wants help finding work",
+		"man on his own since his wife died wants to meet people",
+		"patient recovering from a heart attack wants to be more active",
+		"she used to self-harm as a teenager and is well now, do I record it",
+		"is there guidance for staff on aggressive callers",
+		"had a stroke years ago and wants to get back to swimming",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func moreRiskSigns(words []string) bool {
 	// A child (not a young adult) drawn in by a man or an older person.
 	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") })) ||
 		hasAny(words, schoolAge...) || hasPhrase(words, "young person")
-	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 5))
+	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 8))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
 		olderPartner(words) || lured || neglectEvidence.count(words) >= 2
 }
