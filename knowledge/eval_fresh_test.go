@@ -35,7 +35,7 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh14.json", "fresh set 14 (tuned on since it was scored)"},
 	{"questions_fresh15.json", "fresh set 15, mostly about risk (tuned on since it was scored)"},
 	{"questions_fresh16.json", "fresh set 16, mostly about risk (tuned on since it was scored)"},
-	{"questions_fresh17.json", "fresh set 17, mostly about risk (scored once, untuned)"},
+	{"questions_fresh17.json", "fresh set 17, mostly about risk (tuned on since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

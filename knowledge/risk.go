@@ -135,7 +135,7 @@ var (
 	fears = []string{"scared", "afraid", "frightened", "terrified", "fear*", "petrified"}
 
 	// Control: someone's phone, money or movements kept from them.
-	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "has", "holds", "got", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
+	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "take", "has", "holds", "got", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
 	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
 		"documents", "papers", "id"}
 	possessives    = []string{"her", "his", "their"}

@@ -69,6 +69,21 @@ var moreRiskPhrases = newPhraseSet([]string{
 	// Missing.
 	"wandered off", "nobody can find", "no one can find", "noone can find", "cant find him", "cant find her", "hasnt been home",
 	"not been home", "havent seen him since", "havent seen her since",
+	// Set 17's kinds, in their own words and others'.
+	"wont be a bother", "be a bother much", "not be a bother", "to the bridge", "rather die", "rather be dead", "by his own hand",
+	"by her own hand", "by their own hand", "life insurance", "goes missing", "going missing", "keeps going missing", "be killed",
+	"abroad to fight", "to fight for", "going to stab", "gonna stab", "will stab", "going to kill", "gonna kill", "going to hurt",
+	"gonna hurt", "pillow over", "and then myself", "locking her", "locking him", "locking them", "lock her in", "lock him in",
+	"stiff neck", "neck is stiff", "cant bear the light", "hasnt come back", "didnt come back", "curtains are closed",
+	"curtains still closed", "curtains are shut", "couldnt go on", "could not go on", "chosen by god", "message from god", "god told",
+	"body was rotting", "body is rotting", "couldnt tell me where", "into the road", "lose control and", "cold turkey", "seeing insects",
+	"seeing bugs", "seeing things that", "smell of gas", "rough with her", "rough with him", "rough with them", "scared to ring",
+	"scared to say", "frightened to say", "afraid to say", "wet pads", "crying for water", "nobody came", "not to mention",
+	"asked me not to tell", "keep her quiet", "keep him quiet", "keep them quiet", "makes her do things", "made her do things",
+	"makes him do things", "made him do things", "from her purse", "from his wallet", "as punishment", "as a punishment", "split lip",
+	"didnt mean it", "looked terrified", "looks terrified", "seemed terrified", "muted herself", "here i cant talk", "answered every question",
+	"answers every question", "wouldnt leave the room", "wont leave the room", "paid them thousands", "let the carers in",
+	"wont buy food", "losing weight fast", "pressure sores", "fridge was empty", "candles burning",
 })
 
 // moreRiskWords tell of risk whatever else is said.
@@ -109,13 +124,24 @@ func stillMoreRisk(words []string) bool {
 	if hasPhrase(words, "knows where") && hasAny(words, "regret", "pay", "sorry", "get") {
 		return true // a threat to someone whose whereabouts he knows
 	}
-	if hasAny(words, "marriage", "marry", "wedding") && hasAny(words, "passport*", "gay", "disown*") {
+	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*", "abroad") || hasPhrase(words, "not allowed")) {
 		return true // forced marriage
+	}
+	if hasAny(words, "ceremony", "ceremonies") && hasAny(words, "girl", "girls", "daughter*", "niece*") {
+		return true // FGM
+	}
+	if near(words, []string{"given", "gave", "giving", "give"}, []string{"dog", "dogs", "cat", "cats", "pet", "pets", "watch", "ring", "jewellery"}, 6) &&
+		(hasAny(words, "will", "bother", "quiet", "keep") || hasPhrase(words, "lost weight")) {
+		return true // giving things away, with affairs in order or a change in them
+	}
+	if near(words, []string{"slept", "sleep", "sleeping"}, []string{"days", "nights"}, 4) && hasAny(words, "hasnt", "not", "no", "havent") &&
+		hasAny(words, "god", "chosen", "mission", "savings", "spent", "spending", "fast", "voices") {
+		return true // mania
 	}
 	if neglectSeen(words) {
 		return true
 	}
-	child := atRiskPerson(words) || hasPhrase(words, "young person")
+	child := atRiskPerson(words) || hasPhrase(words, "young person") || hasAny(words, schoolAge...)
 	return child && (childSigns.in(words) || hasAny(words, "filming", "filmed", "photographing", "photographed", "ceremony", "ceremonies", "injuries", "injured", "forums") ||
 		distinctLures(words) >= 2 || hasPhrase(words, "black mould") || hasAny(words, "newborn") && hasAny(words, "mould", "damp"))
 }
@@ -133,7 +159,8 @@ var (
 		"recovery from", "recovered from"}
 	nowSafe = []string{"safe now", "now safe", "shes safe", "hes safe", "is safe", "rehoused", "moved on", "died by suicide", "lost her husband to",
 		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
-		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from"}
+		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from",
+		"die by suicide", "had the review", "support staff"}
 )
 
 // subjectNotCovered reports, of a risk spoken of as a subject, whether it

@@ -109,3 +109,52 @@ func TestRiskSeenOnAVisit(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskInCareAndAtHome: risk in a care home, to someone cared for at
+// home, in a crisis of the mind, or said as a plan, in other words than
+// the questions it was found from.
+func TestRiskInCareAndAtHome(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"he said not to worry, he won't be a bother to anyone for much longer",
+		"she's given her cat to her sister and sorted out her will this week",
+		"client said she'd rather die than go back to that hospital",
+		"he asked if the insurance pays out if it's by his own hand",
+		"a boy of 14 keeps going missing overnight and coming back with new clothes",
+		"her family are taking her abroad to marry and she isn't allowed to say no",
+		"my client's aunt is arranging a ceremony for the girls this summer",
+		"he said if she leaves him she'll be killed",
+		"patient shouting that he's going to stab the receptionist",
+		"husband caring for his wife said he could put a pillow over her face",
+		"she's been locking her mum in the bedroom overnight",
+		"bad headache, stiff neck and can't bear the light",
+		"my patient with dementia went for a walk this morning and hasn't come back",
+		"he's not slept for five nights and says god has chosen him",
+		"she's sure her body is rotting from the inside and she is dead",
+		"he stopped drinking cold turkey and is seeing insects on the ceiling",
+		"the care staff are rough with him and he's scared to say anything",
+		"residents left in wet pads and crying for water",
+		"the manager asked me not to mention the bruises to the GP",
+		"they give her tablets to keep her quiet",
+		"his carer has been taking money from his wallet",
+		"her husband won't take her to the toilet as a punishment",
+		"she came in with a split lip and said he didn't mean it",
+		"on the phone she whispered he's here I can't talk",
+		"the builders have been paid thousands and keep coming back for more",
+		"her son won't let the carers in and she is losing weight fast",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"a patient died by suicide last year and we had the review, how do we support staff now",
+		"how can a coach support someone who wants to lose weight",
+		"my client is a carer who wants a break, who can help",
+		"patient keeps missing appointments, who can help her keep track",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}
