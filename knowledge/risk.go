@@ -26,7 +26,7 @@ var (
 	riskWords = []string{
 		"suicid*", "overdos*", "selfharm*", "abusing", "abusive",
 		"unconscious", "collaps*", "emergency", "danger*",
-		"coercive", "violent", "stroke",
+		"coercive*", "violent", "stroke",
 		"assault*", "rape", "raped", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
 		"unsafe", "killing", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 		"bruise*", "bruising", "anaphyla*", "hopeless", "strangled", "strangling", "molested", "battered",
@@ -89,7 +89,7 @@ var (
 	lowMood = []string{"dark", "low", "down", "cope", "coping", "anymore", "mentally", "breaking", "broken", "desperate", "crying"}
 
 	// Marks on the body: "cuts on her arms", "burns on his legs".
-	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash", "plasters", "bandages"}
+	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash", "plasters", "bandages", "bandaged"}
 	bodyParts = []string{"arm", "arms", "forearm*", "wrist*", "leg", "legs", "thigh*", "skin", "neck", "stomach", "hands", "chest"}
 	// Harm described as how someone copes: "says it's how she copes".
 	copingPhrases = []string{"how she copes", "how he copes", "how they cope", "how i cope", "way of coping", "way to cope", "helps her cope", "helps him cope", "helps them cope", "helps me cope"}

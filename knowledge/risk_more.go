@@ -84,6 +84,13 @@ var moreRiskPhrases = newPhraseSet([]string{
 	"didnt mean it", "looked terrified", "looks terrified", "seemed terrified", "muted herself", "here i cant talk", "answered every question",
 	"answers every question", "wouldnt leave the room", "wont leave the room", "paid them thousands", "let the carers in",
 	"wont buy food", "losing weight fast", "pressure sores", "fridge was empty", "candles burning",
+	// Set 18's kinds, in their own words and others'.
+	"finally at peace", "at peace now", "made my decision", "made her decision", "made his decision", "dont contact me again",
+	"please dont contact me", "things to herself", "things to himself", "things to themselves", "to feel better when", "candles lit",
+	"sleeps in a chair", "paths are blocked", "sign cheques", "signs cheques", "looks frightened", "looked frightened", "seems frightened",
+	"looks scared", "looked scared", "in exchange for a room", "in exchange for somewhere", "works for a room", "closed as a girl",
+	"cant do it anymore", "cant do it any more", "walk out and leave", "lose it with", "going to lose it", "been up for", "up for days",
+	"god has chosen", "chosen her", "chosen him", "going to die", "cant get her breath", "cant get his breath", "cant get my breath",
 })
 
 // moreRiskWords tell of risk whatever else is said.
@@ -127,6 +134,21 @@ func stillMoreRisk(words []string) bool {
 	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*", "abroad") || hasPhrase(words, "not allowed")) {
 		return true // forced marriage
 	}
+	if hasAny(words, "marriage", "marry", "married", "wedding") && hasAny(words, "forcing", "force", "forces", "forced", "pressuring", "making") {
+		return true // forced marriage
+	}
+	if hasPhrase(words, "the cut") && hasAny(words, "girl", "girls", "daughter*", "niece*", "granddaughter*") {
+		return true // FGM
+	}
+	if hasAny(words, "hoard*") && hasAny(words, "candle*", "blocked", "fire", "cant") {
+		return true // a hoarded home, a fire risk
+	}
+	if near(words, []string{"talk"}, []string{"home", "here", "back"}, 3) && hasAny(words, "cant", "cannot") {
+		return true // "can't talk, he's home"
+	}
+	if near(words, []string{"lock", "locks", "locked", "locking"}, []string{"room", "bedroom", "house", "flat"}, 5) && !hasAny(words, "out", "locker*", "keys", "lockdown") {
+		return true // someone locked in
+	}
 	if hasAny(words, "ceremony", "ceremonies") && hasAny(words, "girl", "girls", "daughter*", "niece*") {
 		return true // FGM
 	}
@@ -152,7 +174,7 @@ func stillMoreRisk(words []string) bool {
 var (
 	subjectFraming = []string{"training", "prevention", "learn", "learning", "recognise", "recognize", "signs", "awareness", "course*",
 		"policy", "procedure*", "lead", "difference", "counts", "record", "recording", "notes", "news", "story", "services", "signpost*",
-		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance"}
+		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective"}
 	// persons are words that tell of someone in particular.
 	persons  = []string{"patient*", "client*", "he", "she", "him", "her", "hes", "shes", "man", "woman", "lady", "boy", "girl", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "child", "pt", "gentleman", "lad"}
 	pastOver = []string{"years ago", "year ago", "last year", "in the past", "months ago", "used to", "as a teenager", "last month", "recovering from",
@@ -160,7 +182,7 @@ var (
 	nowSafe = []string{"safe now", "now safe", "shes safe", "hes safe", "is safe", "rehoused", "moved on", "died by suicide", "lost her husband to",
 		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
 		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from",
-		"die by suicide", "had the review", "support staff"}
+		"die by suicide", "had the review", "support staff", "handled it", "was handled", "now closed", "is closed", "was closed"}
 )
 
 // subjectNotCovered reports, of a risk spoken of as a subject, whether it

@@ -158,3 +158,42 @@ func TestRiskInCareAndAtHome(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskInMessagesAndVisits: risk in a text, an email or a visit, said
+// in other words than the questions it was found from.
+func TestRiskInMessagesAndVisits(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"her family are forcing her to get married to a man abroad",
+		"he says he has made his decision and feels at peace now",
+		"email said please don't contact me again, I'm tired of everything",
+		"the boy said he does things to himself when it gets bad",
+		"both her wrists bandaged again and she said she fell",
+		"lad keeps getting train tickets and cash from someone he won't name",
+		"she hoards so much the hallway is blocked and she cooks with candles",
+		"text from client: can't talk he's back, don't ring",
+		"her carer gets her to sign cheques and she looks frightened of him",
+		"he works for the boss in exchange for a room and gets no pay",
+		"mum said the girls will have the cut when they visit family",
+		"my client can't do it anymore with her son and says she'll walk out and leave him",
+		"dad of a disabled boy says he's going to lose it with him",
+		"she's been up for days and says god has chosen her",
+		"he rang saying he's going to die and can't get his breath",
+		"staff lock him in his room at night so he doesn't wander",
+		"coercively controlled by her partner for years and still with him",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"a safeguarding case last year was handled by the team, do I need to record anything else",
+		"how do I reflect on a safeguarding case in supervision",
+		"patient locked out of her flat and needs help with the council",
+		"can i talk to a coach about stopping smoking",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}
