@@ -10,10 +10,12 @@ package knowledge
 var (
 	conductAsks = []string{"can i", "could i", "may i", "am i allowed", "are we allowed", "is it ok", "is it okay", "is it alright",
 		"is it appropriate", "is it acceptable", "should i", "can we", "should we", "allowed to", "ok to", "okay to", "appropriate to"}
-	conductActs = []string{"friend", "friends", "facebook", "instagram", "snapchat", "tiktok", "whatsapp", "linkedin", "follow", "gift", "gifts",
-		"present", "presents", "tip", "tips", "hug", "hugs", "hugging", "date", "dating", "lend", "borrow", "lift", "lifts", "drive",
-		"personal", "mobile", "number", "address", "home", "socially", "drink", "coffee", "selfie", "photo", "photos"}
-	conductWith = []string{"patient*", "client*", "service", "user*", "pt", "pts", "people", "person", "someone", "them", "him", "her", "caseload"}
+	// conductActs are what crosses a boundary; words with other everyday
+	// meanings ("follow up", "at home", "socially isolated", "a number to
+	// call") are left out, or taken only as a phrase.
+	conductActs    = []string{"friend", "friends", "facebook", "instagram", "snapchat", "tiktok", "whatsapp", "linkedin", "gift", "gifts", "hug", "hugs", "hugging", "dating", "lend", "borrow", "selfie", "selfies"}
+	conductPhrases = []string{"a lift", "personal mobile", "personal number", "personal phone", "my number", "my mobile", "home address", "for a drink", "for a coffee", "go out with"}
+	conductWith    = []string{"patient*", "client*", "service", "user*", "pt", "pts", "people", "person", "someone", "them", "him", "her", "caseload"}
 )
 
 // conductAsked reports a question about what the asker may do with the
@@ -21,7 +23,14 @@ var (
 // it ok to give my personal mobile to patients", "should i accept a gift
 // from a client". Asking who to refer them to is no such question.
 func conductAsked(words []string) bool {
-	if hasAny(words, referralAsks...) || !hasAny(words, conductWith...) || !hasAny(words, conductActs...) {
+	if hasAny(words, referralAsks...) || !hasAny(words, conductWith...) {
+		return false
+	}
+	crossing := hasAny(words, conductActs...)
+	for _, p := range conductPhrases {
+		crossing = crossing || hasPhrase(words, p)
+	}
+	if !crossing {
 		return false
 	}
 	for _, p := range conductAsks {

@@ -55,3 +55,20 @@ func TestProfessionalBoundariesAreNotSure(t *testing.T) {
 		}
 	}
 }
+
+// TestEverydayWordsAreNotBoundaries: "socially isolated", "follow up" and
+// "at home" are a patient's needs or the work itself, not a question of
+// the worker's conduct.
+func TestEverydayWordsAreNotBoundaries(t *testing.T) {
+	for _, q := range []string{
+		"How can I support someone who has become socially isolated after retiring?",
+		"can i follow up a patient after their appointment",
+		"can i visit a patient at home",
+		"can we give patients a number to call",
+	} {
+		words, _ := readQuestion(q)
+		if conductAsked(words) {
+			t.Errorf("%q: read as a question of professional boundaries", q)
+		}
+	}
+}
