@@ -178,6 +178,7 @@ var (
 	// persons are words that tell of someone in particular.
 	persons  = []string{"patient*", "client*", "he", "she", "him", "her", "hes", "shes", "man", "woman", "lady", "boy", "girl", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "child", "pt", "gentleman", "lad"}
 	pastOver = []string{"years ago", "year ago", "last year", "in the past", "months ago", "used to", "as a teenager", "last month", "recovering from",
+		"last spring", "last summer", "last autumn", "last winter", "earlier this year",
 		"recovery from", "recovered from"}
 	nowSafe = []string{"safe now", "now safe", "shes safe", "hes safe", "is safe", "rehoused", "moved on", "died by suicide", "lost her husband to",
 		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
