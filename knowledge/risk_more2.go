@@ -1,0 +1,67 @@
+package knowledge
+
+// More risk as staff describe it, read from a set of such questions: a
+// threat to a named person, cries for help passed quietly, cruelty to a
+// disabled partner, scams by a courier or a stranger met online, honour,
+// a baby or a pregnancy in danger, and sleeping out in the cold.
+var riskPhrases2 = newPhraseSet([]string{
+	"for afterwards", "punches walls", "punching walls", "punched the wall", "knuckles bleed", "goes country", "going country",
+	"gone country", "shakes the baby", "shaking the baby", "shake the baby", "couldnt wake", "could not wake", "nothing in the fridge",
+	"out of reach", "wont help her to the toilet", "wont help him to the toilet", "saying help me", "note saying help", "passed me a note",
+	"walked into a door", "sunglasses indoors", "third time this month", "for their courier", "a courier to", "courier to collect",
+	"the bank rang", "bank called her", "never go out without", "never goes out without", "not allowed out without", "broken english",
+	"deal with their sister", "deal with his sister", "deal with her", "bring shame", "brought shame", "shame on the family", "dishonour",
+	"deserve to be punished", "deserves to be punished", "pills in her hand", "pills in his hand", "tablets in her hand",
+	"tablets in his hand", "thought about taking them", "no wet nappy", "no wet nappies", "wont feed", "very sleepy", "nobody knows where",
+	"no one knows where", "noone knows where", "walked out of the", "bare wires", "ceiling has come down", "ceiling came down",
+	"in and out all night", "on his own floor", "on her own floor", "people in and out", "take out loans", "take out a loan for",
+	"makes him take out", "make him take out", "makes her take out", "make her take out", "barely responsive", "not very responsive",
+	"refused all food", "refusing all food", "refusing food and drink", "refused food and drink", "blurred vision", "puffy face",
+})
+
+// harmTargets are the people a threat may name.
+var harmTargets = []string{"neighbour*", "ex", "wife", "husband", "partner*", "mum", "dad", "brother*", "sister*", "boss", "gp", "doctor*", "nurse*",
+	"receptionist*", "son", "daughter*", "child*", "kids", "him", "her", "them", "teacher*", "landlord*", "staff"}
+
+// risk2 reports the phrases above, and what needs two things together.
+func risk2(words []string) bool {
+	if riskPhrases2.in(words) {
+		return true
+	}
+	intent := hasAny(words, "wants", "want", "going", "gonna", "will", "threatened", "threatening", "planning", "plans", "said", "says")
+	if intent && near(words, []string{"stab", "kill", "hurt", "attack", "batter", "punch", "shoot", "strangle"}, harmTargets, 2) {
+		return true // "wants to stab his neighbour"
+	}
+	if hasAny(words, "insulin", "meds", "medication*", "prescription*") && (hasPhrase(words, "hasnt collected") || hasPhrase(words, "not collected") ||
+		hasPhrase(words, "not picked up") || hasPhrase(words, "hasnt picked up")) {
+		return true // insulin or medicine not collected by someone alone
+	}
+	if hasPhrase(words, "cant talk") && hasAny(words, "whisper*", "hung", "quietly", "speaker") {
+		return true // a cry for help that can't be said
+	}
+	if near(words, []string{"met"}, []string{"facebook", "online", "internet", "app", "instagram", "dating", "tinder", "whatsapp"}, 5) &&
+		hasAny(words, "sent", "send", "money", "transfer*", "paid", "pay", "thousands", "savings") {
+		return true // a romance scam
+	}
+	if hasAny(words, vulnerableWords...) && hasAny(words, "savings", "money", "bank", "pension") && hasAny(words, "dropped", "gone", "missing", "disappeared", "drained", "taken") {
+		return true // someone's money going while another has their trust
+	}
+	if hasAny(words, cutWords...) && (hasPhrase(words, "as a child") || hasPhrase(words, "as a girl")) && hasAny(words, "daughter*", "girl", "girls", "niece*", "granddaughter*") {
+		return true // FGM, done before and planned again
+	}
+	if hasAny(words, "approve", "approves", "honour", "shame") && hasAny(words, "brother*", "family", "father", "uncle*", "cousin*", "dad") {
+		return true // honour-based abuse
+	}
+	if hasAny(words, "photos", "pictures", "pics", "videos", "photo", "picture") && hasAny(words, "gives", "pays", "paid", "money", "cash") &&
+		hasAny(words, "man", "men", "guy", "guys", "bloke", "stranger*") {
+		return true // paid for pictures
+	}
+	if hasAny(words, "pregnant", "pregnancy") && hasAny(words, "headache", "blurred", "bleeding", "puffy", "swollen", "swelling", "moved", "moving", "kicks", "kicking") {
+		return true // a pregnancy in danger
+	}
+	if hasAny(words, "pregnant") && atRiskPerson(words) && hasAny(words, "father", "boyfriend*", "older", "stepdad*", "uncle*", "stepfather*") {
+		return true // a child made pregnant
+	}
+	return near(words, []string{"sleeping", "sleeps", "slept"}, []string{"rough", "porch", "doorway", "tent", "street", "streets", "outside", "park", "car", "bench"}, 4) &&
+		hasAny(words, "freezing", "cold", "minus", "snow", "tonight", "frost", "ice", "degrees", "blanket")
+}
