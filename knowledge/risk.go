@@ -24,7 +24,7 @@ import (
 var (
 	// riskWords tell of risk to someone whatever else the question says.
 	riskWords = []string{
-		"suicid*", "overdos*", "selfharm*", "abusing", "abusive",
+		"suicid*", "overdos*", "selfharm*", "razor*", "abusing", "abusive",
 		"unconscious", "collaps*", "emergency", "danger*",
 		"coercive*", "violent", "stroke",
 		"assault*", "rape", "raped", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
@@ -89,7 +89,7 @@ var (
 	lowMood = []string{"dark", "low", "down", "cope", "coping", "anymore", "mentally", "breaking", "broken", "desperate", "crying"}
 
 	// Marks on the body: "cuts on her arms", "burns on his legs".
-	bodyMarks = []string{"cut", "cuts", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash", "plasters", "bandages", "bandaged"}
+	bodyMarks = []string{"cut", "cuts", "mark", "marks", "burns", "burn", "scars", "scar", "scratches", "scratch*", "wounds", "wound", "gashes", "gash", "plasters", "bandages", "bandaged"}
 	bodyParts = []string{"arm", "arms", "forearm*", "wrist*", "leg", "legs", "thigh*", "skin", "neck", "stomach", "hands", "chest"}
 	// Harm described as how someone copes: "says it's how she copes".
 	copingPhrases = []string{"how she copes", "how he copes", "how they cope", "how i cope", "way of coping", "way to cope", "helps her cope", "helps him cope", "helps them cope", "helps me cope"}
@@ -135,9 +135,9 @@ var (
 	fears = []string{"scared", "afraid", "frightened", "terrified", "fear*", "petrified"}
 
 	// Control: someone's phone, money or movements kept from them.
-	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "take", "has", "holds", "got", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
+	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "take", "has", "holds", "got", "uses", "using", "used", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
 	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
-		"documents", "papers", "id"}
+		"documents", "papers", "id", "ids"}
 	possessives    = []string{"her", "his", "their"}
 	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
 		"not let out", "wont let her", "wont let him", "wont let them", "doesnt let her", "doesnt let him", "doesnt let them",
@@ -313,7 +313,7 @@ func saving(words []string) bool {
 
 // carrying reports someone made to carry or sell drugs.
 func carrying(words []string) bool {
-	return near(words, []string{"carry*", "sell*", "deliver*", "hold", "holding", "hide", "hiding", "stash*"}, []string{"drugs", "packages", "parcels", "weapon*"}, 2)
+	return near(words, []string{"carry*", "carries", "carried", "sell*", "deliver*", "hold", "holding", "hide", "hiding", "stash*"}, []string{"drugs", "packages", "parcels", "weapon*"}, 2)
 }
 
 // givingAway reports someone giving away their things.

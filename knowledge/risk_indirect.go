@@ -110,6 +110,8 @@ func atRiskPerson(words []string) bool {
 			return true
 		case rest == "" && i+2 < len(words) && hasAny(words[i+1:i+2], "year", "years", "yrs", "yr") && words[i+2] == "old":
 			return true
+		case rest == "" && i+1 < len(words) && hasAny(words[i+1:i+2], "yo", "yrs", "yr"):
+			return true // "14 yo"
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
 		}

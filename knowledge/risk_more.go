@@ -183,7 +183,8 @@ var (
 	nowSafe = []string{"safe now", "now safe", "shes safe", "hes safe", "is safe", "rehoused", "moved on", "died by suicide", "lost her husband to",
 		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
 		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from",
-		"die by suicide", "had the review", "support staff", "handled it", "was handled", "now closed", "is closed", "was closed"}
+		"die by suicide", "had the review", "support staff", "handled it", "was handled", "now closed", "is closed", "was closed", "been closed",
+		"closed by", "doing well"}
 )
 
 // subjectNotCovered reports, of a risk spoken of as a subject, whether it
@@ -198,7 +199,7 @@ func subjectNotCovered(words []string) bool {
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
-	if hasAny(words, subjectFraming...) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {
+	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {
 		return true
 	}
 	past := false
@@ -262,4 +263,10 @@ func neglectSeen(words []string) bool {
 		}
 	}
 	return false
+}
+
+// definitionAsked reports a short question that opens by asking what a
+// thing is, whatever follows: "what is a welfare check and who does it".
+func definitionAsked(words []string) bool {
+	return len(words) <= 10 && (hasPrefix(words, []string{"what", "is"}) || hasPrefix(words, []string{"what", "are"}) || whatsArticle(words))
 }

@@ -17,6 +17,18 @@ var riskPhrases2 = newPhraseSet([]string{
 	"in and out all night", "on his own floor", "on her own floor", "people in and out", "take out loans", "take out a loan for",
 	"makes him take out", "make him take out", "makes her take out", "make her take out", "barely responsive", "not very responsive",
 	"refused all food", "refusing all food", "refusing food and drink", "refused food and drink", "blurred vision", "puffy face",
+	// Set 20's kinds, in their own words and others'.
+	"pulling her sleeves down", "pulls her sleeves down", "wont go near him", "wont go near her", "started wetting the bed",
+	"cigarette burn", "cigarette burns", "shaped like a cigarette", "piles of post", "hasnt opened her door", "hasnt opened his door",
+	"not opened her door", "not opened his door", "hasnt opened the door", "unless she does what", "unless he does what",
+	"does what he says", "turning up outside", "picture of her car", "photo of her car", "photo of her house", "pictures of her house",
+	"no one else would have her", "nobody else would have her", "no one else would have him", "tears up her", "scared of him",
+	"scared of her", "frightened of him", "frightened of her", "afraid of him", "afraid of her", "won a prize", "sending cheques",
+	"full of strangers", "workers arent paid", "they arent paid", "prepare for a war", "a war against", "cant stand up",
+	"cannot stand up", "unable to stand", "out of her purse", "out of his wallet", "film him doing", "filming him", "filming her",
+	"make him give", "makes him give", "make her give", "makes her give", "into the back room", "takes her into", "takes him into",
+	"be punished if", "punished if she", "punished if he", "because he found out", "because she found out", "if he finds out",
+	"if she finds out", "not moving much",
 })
 
 // harmTargets are the people a threat may name.
@@ -62,6 +74,15 @@ func risk2(words []string) bool {
 	if hasAny(words, "pregnant") && atRiskPerson(words) && hasAny(words, "father", "boyfriend*", "older", "stepdad*", "uncle*", "stepfather*") {
 		return true // a child made pregnant
 	}
+	if (hasPhrase(words, "whats the point") || hasPhrase(words, "what the point")) && hasAny(words, "stopped", "insulin", "meds", "medication", "tablets", "pills", "living", "anything", "anymore", "life") {
+		return true // "stopped his insulin, says what's the point"
+	}
+	if hasPhrase(words, "blood sugar") && hasAny(words, "confused", "drowsy", "shaky", "sweating", "unconscious", "collapsed", "lo") {
+		return true // a hypo or a hyper
+	}
+	if hasAny(words, "pregnant") && atRiskPerson(words) && hasAny(words, "dad", "who") {
+		return true // a child pregnant who will not say by whom
+	}
 	return near(words, []string{"sleeping", "sleeps", "slept"}, []string{"rough", "porch", "doorway", "tent", "street", "streets", "outside", "park", "car", "bench"}, 4) &&
-		hasAny(words, "freezing", "cold", "minus", "snow", "tonight", "frost", "ice", "degrees", "blanket")
+		hasAny(words, "freezing", "cold", "minus", "snow", "snowing", "tonight", "frost", "ice", "degrees", "blanket", "raining", "wet")
 }

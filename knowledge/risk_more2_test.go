@@ -49,3 +49,46 @@ func TestRiskToldQuietly(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskSeenInFamilies: risk in a family, a relationship or a home, in
+// other words than the questions it was found from.
+func TestRiskSeenInFamilies(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"her daughter hides razors in her room",
+		"since mum's boyfriend moved in the little one won't go near him and has started wetting the bed",
+		"11 year old says he carries parcels for older lads for money",
+		"13 yo says her boyfriend is 22",
+		"small round burn on the child's arm, mum said it was a cigarette by accident",
+		"neighbour says there's a smell and she hasn't opened her door in days",
+		"he won't take his tablets and keeps saying what's the point",
+		"her husband won't give her the wheelchair unless she does what he says",
+		"he sent her a photo of her house and keeps turning up outside",
+		"he says no one else would have her and she's scared of him",
+		"older man keeps getting letters saying he's won a prize and is sending cheques",
+		"people are using his bank card and the flat is full of strangers",
+		"workers on the farm aren't paid, they arent paid at all and the boss has their ids",
+		"he's being told online to prepare for a war",
+		"blood sugar reading says LO and he's confused",
+		"the carer has been taking notes out of her purse",
+		"they film him doing stupid things and make him give them his money",
+		"the caretaker takes her into the back room at the club",
+		"man in the doorway of the chemist, it's snowing and he's barely moving, not moving much",
+		"the pastor told her she'll be punished if she stops giving him money",
+		"she said if he finds out she's been here he'll go mad",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"what is a welfare check and who does it",
+		"whats the point of supervision if my supervisor is never free",
+		"the concern I raised last month has been closed, can I carry on seeing the family",
+		"she used to self harm years ago and is doing well, can she volunteer",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}
