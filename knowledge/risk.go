@@ -180,7 +180,7 @@ var (
 // with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
 	words = respellRisk(words) // "sucidal", "saftey", "slef harm", "od'd"
-	if riskSign(words) || stillMoreRisk(words) || risk2(words) {
+	if riskSign(words) || describedRisk(words) || quietRisk(words) {
 		if riskAsSubject(words) {
 			return false, subjectNotCovered(words)
 		}

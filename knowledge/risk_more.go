@@ -96,10 +96,10 @@ var moreRiskPhrases = newPhraseSet([]string{
 // moreRiskWords tell of risk whatever else is said.
 var moreRiskWords = []string{"shotgun", "firearm*", "rifle", "extremis*", "radicalis*", "radicaliz*", "mottled", "flinch*", "blade", "blades", "machete*"}
 
-// stillMoreRisk reports the risk above, and what needs two things: a
+// describedRisk reports the risk above, and what needs two things: a
 // number of tablets looked up, insulin skipped on purpose, a swelling face,
 // a head injury, a marriage refused, a child filmed or at a ceremony.
-func stillMoreRisk(words []string) bool {
+func describedRisk(words []string) bool {
 	if moreRiskPhrases.in(words) || hasAny(words, moreRiskWords...) {
 		return true
 	}

@@ -4,7 +4,7 @@ package knowledge
 // threat to a named person, cries for help passed quietly, cruelty to a
 // disabled partner, scams by a courier or a stranger met online, honour,
 // a baby or a pregnancy in danger, and sleeping out in the cold.
-var riskPhrases2 = newPhraseSet([]string{
+var quietPhrases = newPhraseSet([]string{
 	"for afterwards", "punches walls", "punching walls", "punched the wall", "knuckles bleed", "goes country", "going country",
 	"gone country", "shakes the baby", "shaking the baby", "shake the baby", "couldnt wake", "could not wake", "nothing in the fridge",
 	"out of reach", "wont help her to the toilet", "wont help him to the toilet", "saying help me", "note saying help", "passed me a note",
@@ -35,9 +35,9 @@ var riskPhrases2 = newPhraseSet([]string{
 var harmTargets = []string{"neighbour*", "ex", "wife", "husband", "partner*", "mum", "dad", "brother*", "sister*", "boss", "gp", "doctor*", "nurse*",
 	"receptionist*", "son", "daughter*", "child*", "kids", "him", "her", "them", "teacher*", "landlord*", "staff"}
 
-// risk2 reports the phrases above, and what needs two things together.
-func risk2(words []string) bool {
-	if riskPhrases2.in(words) {
+// quietRisk reports the phrases above, and what needs two things together.
+func quietRisk(words []string) bool {
+	if quietPhrases.in(words) {
 		return true
 	}
 	intent := hasAny(words, "wants", "want", "going", "gonna", "will", "threatened", "threatening", "planning", "plans", "said", "says")
