@@ -213,6 +213,9 @@ func TestConsoleChannelSchedules(t *testing.T) {
 		{`/peer schedule add "CRON_TZ=Mars/Base 0 10 * * MON" C0123ABCD Hello`, "not a time zone"},
 		{`/peer schedule add 0 10 * * MON C0123ABCD Hello`, "Put the schedule in quotes"},
 		{`/peer schedule add "0 10 * * MON" peer-support Hello`, "name the channel"},
+		// The README's example typed as it stands: a channel's name alone
+		// is not enough, and the reply says what is.
+		{`/peer schedule add every Monday at 10:00 #peer-support The network meets at 10:00 today.`, "can't tell which channel #peer-support is from its name alone"},
 		{`/peer schedule add "0 10 * * MON" <#C0123ABCD|peer-support>`, "Add the text"},
 		{`/peer schedule add "0 10 * * MON" <#C0123ABCD> Patient 943 476 5919`, "NHS number"},
 		{`/peer schedule pause nosuch`, `There is no schedule "nosuch"`},
@@ -221,6 +224,11 @@ func TestConsoleChannelSchedules(t *testing.T) {
 		c.typeLine(t, tc.line, tc.want)
 	}
 	// Said in words, as an admin would: it is read as the cron spec it means.
+	hashed := c.typeLine(t, "/peer schedule add every Tue and Thu at 2pm #C0123ABCD Drop-in at 2pm", "Scheduled")
+	mustContain(t, "add to #id", hashed, "channel C0123ABCD", "`0 14 * * TUE,THU`")
+	if hid := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(hashed); hid != nil {
+		c.typeLine(t, "/peer schedule remove "+hid[1], "removed")
+	}
 	words := c.typeLine(t, "/peer schedule add every weekday at 9am C0123ABCD Good morning", "Scheduled")
 	mustContain(t, "add in words", words, "`0 9 * * MON-FRI`", "Mon 7 Dec 2026 09:00; Tue 8 Dec 2026 09:00; Wed 9 Dec 2026 09:00")
 	wordsID := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(words)

@@ -112,7 +112,13 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 	}
 	chTok, text, _ := strings.Cut(strings.TrimSpace(rest), " ")
 	channel := scheduleChannel(chTok)
-	if channel == "" {
+	switch {
+	case channel == "" && strings.HasPrefix(chTok, "#"):
+		// A name typed as text, not picked from Slack's list (or typed
+		// at the console), reaches the bot without the channel's id.
+		return Say(fmt.Sprintf("I can't tell which channel %s is from its name alone. Type # and pick the channel from the list, so Slack sends me which one it is, or give its id, such as C0123ABCD (in the channel's details).\n%s",
+			AsTyped(chTok), howTo)), nil
+	case channel == "":
 		return Say("After the schedule, name the channel, like #peer-support (pick it from the # list).\n" + howTo), nil
 	}
 	text = strings.TrimSpace(text)
@@ -190,8 +196,10 @@ func scheduleQuoted(s string) (spec, rest string, ok bool) {
 }
 
 // scheduleChannel reads a channel as Slack escapes it, <#C123|name> or
-// <#C123>, or a raw id C0123ABCD, as typed in the console; "" otherwise.
+// <#C123>, or a raw id C0123ABCD (#C0123ABCD too), as typed in the
+// console; "" otherwise.
 func scheduleChannel(tok string) string {
+	tok = strings.TrimPrefix(tok, "#")
 	if inner, ok := strings.CutPrefix(tok, "<#"); ok {
 		inner, ok = strings.CutSuffix(inner, ">")
 		if !ok {

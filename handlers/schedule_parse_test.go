@@ -12,6 +12,8 @@ func TestScheduleChannel(t *testing.T) {
 		{"C0123ABCD", "C0123ABCD"},
 		{"<#G0PRIVATE|group>", "G0PRIVATE"},
 		{"#peer-support", ""},
+		{"#C0123ABCD", "C0123ABCD"},
+		{"##C0123ABCD", ""},
 		{"<#C0123ABCD", ""},
 		{"<!channel>", ""},
 		{"<@U0123ABCD>", ""},
