@@ -93,3 +93,35 @@ func TestSupervisionLeaveCancel(t *testing.T) {
 	wantContains(t, "the only one left", e.run(sam, "leave remove").Text, "Taken back: your leave Mon 21 Dec 2026 to Fri 1 Jan 2027")
 	wantContains(t, "nothing left", e.run(sam, "leave cancel").Text, "nothing to take back")
 }
+
+// TestSupervisionLeaveOverlapping: leave typed again, or a few days of it
+// typed again, is not saved twice; leave that runs on from leave already
+// saved joins it, so the list shows each day once, the clock moves once for
+// each day, and one cancel takes the whole of it back.
+func TestSupervisionLeaveOverlapping(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 25), supervision.Clinical) // due Wed 25 Nov
+	wantContains(t, "first", e.run(sam, "leave 23 Nov to 27 Nov").Text, "due by Mon 30 Nov 2026")
+	wantContains(t, "sent again", e.run(sam, "leave 23 Nov to 27 Nov").Text, "Saved your leave: Mon 23 Nov 2026 to Fri 27 Nov 2026.")
+	for _, again := range []string{"leave 24 Nov to 25 Nov", "leave 26 Nov"} {
+		r := e.run(sam, again)
+		wantContains(t, again, r.Text, "already on leave then: Mon 23 Nov 2026 to Fri 27 Nov 2026", "haven't added it again")
+		if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 1 {
+			t.Fatalf("%s: %d stretches stored, want 1", again, len(leaves))
+		}
+	}
+	joined := e.run(sam, "leave 26 Nov to 4 Dec")
+	wantContains(t, "joined", joined.Text, "Mon 23 Nov 2026 to Fri 4 Dec 2026, joined with the leave you had already", "due by Mon 7 Dec 2026")
+	leaves, err := e.st.Leaves(context.Background(), sam)
+	if err != nil || len(leaves) != 1 {
+		t.Fatalf("after joining: %+v, %v; want one stretch", leaves, err)
+	}
+	list := e.run(sam, "leave").Text
+	wantContains(t, "list", list, "• Mon 23 Nov 2026 to Fri 4 Dec 2026")
+	wantContains(t, "one day", e.run(sam, "leave 14 Dec").Text, "Saved your leave: Mon 14 Dec 2026.")
+	wantContains(t, "cancel", e.run(sam, "leave cancel 24 Nov").Text, "Taken back: your leave Mon 23 Nov 2026 to Fri 4 Dec 2026")
+	if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 1 {
+		t.Errorf("after one cancel: %+v, want only 14 Dec", leaves)
+	}
+}
