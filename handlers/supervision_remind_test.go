@@ -100,3 +100,28 @@ func TestSupervisionRemindOffSaysItOnce(t *testing.T) {
 	wantContains(t, "days-before when off", e.run(sam, "remind days-before 5").Text,
 		"Your first reminder comes 5 days before a session is due. Reminders are off, so none is planned.")
 }
+
+// TestSupervisionSnoozeInWords: a snooze said as people say it, "a week"
+// as the reminder's own button does, puts the reminder off that long; a
+// length that is not one is refused and puts nothing off.
+func TestSupervisionSnoozeInWords(t *testing.T) {
+	for in, days := range map[string]int{
+		"7": 7, "7 days": 7, "7d": 7, "a week": 7, "1 week": 7, "for a week": 7, "2 weeks": 14,
+		"a fortnight": 14, "3 Days": 3, "2w": 14, "tomorrow": 1, "a month": 0, "5 weeks": 0, "soon": 0,
+	} {
+		q := &supQueue{}
+		e := newSupEnvQueue(t, q)
+		e.people()
+		got := all(e.run(sam, "snooze "+in))
+		if days == 0 {
+			wantContains(t, "snooze "+in, got, "You can snooze your reminder for 1 to 28 days")
+			if !q.due.IsZero() {
+				t.Errorf("snooze %s put the reminder off to %v, want nothing changed", in, q.due)
+			}
+			continue
+		}
+		if want := time.Date(2026, 11, 20+days, 9, 30, 0, 0, london); !q.due.Equal(want) {
+			t.Errorf("snooze %s: reminder at %v (reply %q), want %v", in, q.due, got, want)
+		}
+	}
+}
