@@ -143,7 +143,33 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 		p.ReminderDay = d
 		return "Reminders while a session is overdue come on " + d.String() + "s.", ""
 	}
+	if named := supRemindNamed(words); named != nil {
+		return supRemindChange(p, named, anyway)
+	}
 	return "", fmt.Sprintf("I don't know the reminder setting %s.", quotedTyped(strings.Join(words, " ")))
+}
+
+// supRemindNamed reads a setting typed without its word: a time ("9am",
+// "14:30"), a weekday ("fridays") or days ahead ("5 days before"), as the
+// setting it is; nil for anything else.
+func supRemindNamed(words []string) []string {
+	all := strings.Join(words, " ")
+	for _, day := range []string{all, strings.TrimSuffix(all, "s")} {
+		if _, ok := supervision.ParseWeekday(day); ok {
+			return []string{"on", day}
+		}
+	}
+	if strings.ContainsAny(all, ":.") || strings.HasSuffix(all, "am") || strings.HasSuffix(all, "pm") {
+		if a, err := supervision.ParseSetup("time=" + strings.ReplaceAll(all, " ", "")); err == nil && a.ReminderTime != "" {
+			return append([]string{"at"}, words...)
+		}
+	}
+	if len(words) >= 2 && (words[1] == "days" || words[1] == "day") && (len(words) == 2 || len(words) == 3 && words[2] == "before") {
+		if _, err := strconv.Atoi(words[0]); err == nil {
+			return []string{"days-before", words[0]}
+		}
+	}
+	return nil
 }
 
 func plural(n int) string {

@@ -125,3 +125,22 @@ func TestSupervisionSnoozeInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSupervisionRemindWithoutTheSettingsWord: a time, a weekday or days
+// ahead typed without "at", "on" or "days-before" is the setting it is,
+// refused as that setting is when it would be (a time at night); a word
+// that is none of them is still not known.
+func TestSupervisionRemindWithoutTheSettingsWord(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	wantContains(t, "remind 9am", all(e.run(sam, "remind 9am")), "Reminders come at 09:00.")
+	wantContains(t, "remind fridays", all(e.run(sam, "remind fridays")), "Reminders while a session is overdue come on Fridays.")
+	wantContains(t, "remind thurs", all(e.run(sam, "remind thurs")), "come on Thursdays.")
+	wantContains(t, "remind 5 days before", all(e.run(sam, "remind 5 days before")), "Your first reminder comes 5 days before")
+	wantContains(t, "remind 9pm", all(e.run(sam, "remind 9pm")), "21:00 is outside the working day")
+	wantContains(t, "remind weekly", all(e.run(sam, "remind weekly")), `I don't know the reminder setting "weekly"`)
+	p, _ := e.profile(sam)
+	if p.ReminderTime != "09:00" || p.ReminderDay != time.Thursday || p.LeadDays != 5 {
+		t.Errorf("profile after: time %q, day %v, days before %d; want 09:00, Thursday, 5", p.ReminderTime, p.ReminderDay, p.LeadDays)
+	}
+}
