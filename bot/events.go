@@ -138,6 +138,10 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.named() {
 		return b.answer(ctx, in)
 	}
+	if sup := b.table.supervisionLine(in.text); sup != "" {
+		in.text = sup // "log yesterday 1h": a supervision command, not a question
+		return b.answer(ctx, in)
+	}
 	if !strings.ContainsAny(text, " \t\n") && b.table.suggest(strings.ToLower(text), b.admins[in.userID]) != "" {
 		return b.answer(ctx, in) // one word that looks like a slip for a command: "rols"
 	}
