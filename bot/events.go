@@ -83,7 +83,7 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	}
 	reply := b.converseReply(ctx, invocation{
 		kind:      "conversation",
-		text:      stripMentions(m.text),
+		text:      slackText(stripMentions(m.text, b.botUserID)),
 		userID:    m.user,
 		channelID: m.channel,
 		teamID:    m.teamID,
@@ -203,17 +203,32 @@ func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
 	b.observe("interaction", "ok", start)
 }
 
-// stripMentions removes "<@U123>" mentions from message text.
-func stripMentions(s string) string {
-	for {
-		i := strings.Index(s, "<@")
-		if i < 0 {
-			return strings.TrimSpace(s)
+// stripMentions removes the bot's own mentions ("<@UBOT>", "<@UBOT|peerbot>")
+// from message text, and keeps everyone else's: "log yesterday with
+// <@U0SAM>" names Sam. With the bot's id unknown, a mention that starts
+// the text is taken for the bot's, as a channel mention starts with it.
+func stripMentions(s, botUserID string) string {
+	s = strings.TrimSpace(s)
+	if botUserID == "" {
+		if strings.HasPrefix(s, "<@") {
+			if j := strings.Index(s, ">"); j >= 0 {
+				s = s[j+1:]
+			}
 		}
-		j := strings.Index(s[i:], ">")
-		if j < 0 {
-			return strings.TrimSpace(s)
-		}
-		s = s[:i] + " " + s[i+j+1:]
+		return strings.TrimSpace(s)
 	}
+	for _, m := range []string{"<@" + botUserID + ">", "<@" + botUserID + "|"} {
+		for {
+			i := strings.Index(s, m)
+			if i < 0 {
+				break
+			}
+			j := strings.Index(s[i:], ">")
+			if j < 0 {
+				break
+			}
+			s = s[:i] + " " + s[i+j+1:]
+		}
+	}
+	return strings.TrimSpace(s)
 }
