@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -31,4 +32,47 @@ func TestHTTPTypedTextAsSlackSendsIt(t *testing.T) {
 	mention := `{"type":"app_mention","user":"U01ALICE","text":"<@UBOT> roles coach","ts":"1700000400.000100","channel":"C1","event_ts":"1700000400.000100"}`
 	p.post(t, "application/json", eventBody("EvRoles", mention), testSecret, time.Now())
 	mustContain(t, "the bot's own mention is not read", p.postsTo(t, "C1", 1)[0].Get("blocks"), "Health and wellbeing coach (HWBC)")
+}
+
+// TestHTTPRecordsAskedForInAChannelStayPrivate: a supervisor mentioning the
+// bot in a channel for their team view, or an admin for the report, gets
+// it where only they can see it: nothing of anyone's record is posted in
+// the channel. A question there is still answered in the thread for all.
+func TestHTTPRecordsAskedForInAChannelStayPrivate(t *testing.T) {
+	p := startHTTP(t, map[string]string{"ADMIN_USER_IDS": "U09ADMIN"})
+	p.slashAs(t, "U01ALICE", "/supervision", `setup role=splw pcn=Central supervisor=<@U02SAMGP|sam>`)
+	for i, ask := range []struct{ user, text, want string }{
+		{"U02SAMGP", "supervision team", "The people you supervise"},
+		{"U09ADMIN", "admin report", "Supervision report"},
+		{"U01ALICE", "history", "Your supervision history"},
+	} {
+		ev := fmt.Sprintf(`{"type":"app_mention","user":%q,"text":"<@UBOT> %s","ts":"17000005%02d.000100","channel":"C1","event_ts":"17000005%02d.000100"}`, ask.user, ask.text, i, i)
+		p.post(t, "application/json", eventBody(fmt.Sprintf("EvPriv%d", i), ev), testSecret, time.Now())
+		waitFor(t, ask.text+" answered privately", func() bool {
+			p.slack.mu.Lock()
+			defer p.slack.mu.Unlock()
+			return len(p.slack.private) > i
+		})
+		p.slack.mu.Lock()
+		got := p.slack.private[i]
+		p.slack.mu.Unlock()
+		if got.Get("user") != ask.user || got.Get("channel") != "C1" || got.Get("thread_ts") == "" {
+			t.Errorf("%s: shown to %q in %q thread %q, want to %s alone in C1's thread", ask.text, got.Get("user"), got.Get("channel"), got.Get("thread_ts"), ask.user)
+		}
+		mustContain(t, ask.text, got.Get("blocks"), ask.want)
+	}
+	stays(t, "nothing posted in the channel", func() bool {
+		p.slack.mu.Lock()
+		defer p.slack.mu.Unlock()
+		for _, v := range p.slack.posts {
+			if v.Get("channel") == "C1" {
+				return false
+			}
+		}
+		return true
+	})
+
+	q := `{"type":"app_mention","user":"U01ALICE","text":"<@UBOT> what does a care coordinator do?","ts":"1700000600.000100","channel":"C1","event_ts":"1700000600.000100"}`
+	p.post(t, "application/json", eventBody("EvPubQ", q), testSecret, time.Now())
+	mustContain(t, "a question", p.postsTo(t, "C1", 1)[0].Get("blocks"), "Care coordinator (CC)")
 }

@@ -81,9 +81,10 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 		b.log.Info("repeated delivery ignored", "event_id", m.eventID, "retry", retry)
 		return "duplicate"
 	}
+	text := slackText(stripMentions(m.text, b.botUserID))
 	reply := b.converseReply(ctx, invocation{
 		kind:      "conversation",
-		text:      slackText(stripMentions(m.text, b.botUserID)),
+		text:      text,
 		userID:    m.user,
 		channelID: m.channel,
 		teamID:    m.teamID,
@@ -96,9 +97,20 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	if empty(reply) {
 		return "ok"
 	}
-	reply.Public = true // a thread or DM reply is seen by whoever can see the question
 	more := reply.More
 	reply.More, reply.MoreInDM = nil, ""
+	if !dm && b.table.personal(text) {
+		// Someone's record, asked for in a channel: only the asker sees it.
+		for _, p := range append([]handlers.Reply{reply}, more...) {
+			p.Public = false
+			if err := b.postEphemeral(ctx, m.channel, m.user, thread, p); err != nil {
+				b.log.Error("posting an answer only its asker sees failed", "err", err, "channel", m.channel)
+				return "error"
+			}
+		}
+		return "ok"
+	}
+	reply.Public = true // a thread or DM reply is seen by whoever can see the question
 	if err := b.post(ctx, m.channel, thread, reply); err != nil {
 		b.log.Error("posting an answer failed", "err", err, "channel", m.channel)
 		return "error"
