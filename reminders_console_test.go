@@ -200,7 +200,7 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	c := startConsole(t)
 	c.typeLine(t, "/peer clock 2026-12-06T12:00:00Z", "The clock now reads") // a Sunday
 	got := c.typeLine(t, `/peer schedule add "CRON_TZ=Europe/London 0 10 * * MON" C0123ABCD The network meets at 10 <!channel> **today**`, "Scheduled")
-	mustContain(t, "add", got, "channel C0123ABCD", "Mon 7 Dec 2026 10:00; Mon 14 Dec 2026 10:00; Mon 21 Dec 2026 10:00 (Europe/London)", "The network meets at 10 <!channel> **today**")
+	mustContain(t, "add", got, "channel C0123ABCD", "Mon 7 Dec 2026 10:00; Mon 14 Dec 2026 10:00; Mon 21 Dec 2026 10:00 (Europe/London)", "The network meets at 10 @channel **today**")
 	id := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(got)
 	if id == nil {
 		t.Fatalf("no id in %q", got)
@@ -252,7 +252,7 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	mustContain(t, "list resumed", c.typeLine(t, "/peer schedule list", "Channel schedules"), "Next: Mon 14 Dec 2026 10:00")
 	c.typeLine(t, "/peer clock 2026-12-14T10:00:30Z", "The clock now reads")
 	c.typeLine(t, "", "[message to C0123ABCD]")
-	mustContain(t, "the post", c.out.String(), "[message to C0123ABCD]\n\nThe network meets at 10 <!channel> **today**")
+	mustContain(t, "the post", c.out.String(), "[message to C0123ABCD]\n\nThe network meets at 10 @channel **today**")
 	c.typeLine(t, "/peer schedule remove "+id[1], "removed")
 	c.typeLine(t, "/peer schedule list", "There are no channel schedules")
 }

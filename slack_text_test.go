@@ -76,3 +76,20 @@ func TestHTTPRecordsAskedForInAChannelStayPrivate(t *testing.T) {
 	p.post(t, "application/json", eventBody("EvPubQ", q), testSecret, time.Now())
 	mustContain(t, "a question", p.postsTo(t, "C1", 1)[0].Get("blocks"), "Care coordinator (CC)")
 }
+
+// TestHTTPScheduledPostAsTyped: a scheduled post typed in Slack, with a
+// joining link, an ampersand, a person, a channel and @channel in it, as
+// Slack sends them, posts the link as a link and the rest as words: no
+// mention, ping or entity shown twice.
+func TestHTTPScheduledPostAsTyped(t *testing.T) {
+	p := startHTTP(t, map[string]string{"ADMIN_USER_IDS": "U09ADMIN"})
+	got := p.slashAs(t, "U09ADMIN", "/peer", `schedule add every weekday at 9am <#C0PEERS|peer-support> Good morning <!channel>! Q&amp;A: <https://meet.example/x?a=1&amp;b=2> with <@U0SAM1|sam> in <#C0PEERS|peer-support>`)
+	got = strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(got)
+	mustContain(t, "schedule add", got, "Scheduled", "channel C0PEERS",
+		"<https://meet.example/x?a=1&amp;b=2|meet.example/x?a=1&amp;b=2>", "Good morning @channel! Q&amp;A:", "with @sam in #peer-support")
+	for _, bad := range []string{"<!channel>", "<@U0SAM1", "&amp;amp;", "&lt;https", "&amp;lt;"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the post shows %q:\n%s", bad, got)
+		}
+	}
+}

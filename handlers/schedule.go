@@ -37,7 +37,7 @@ type ChannelSchedule struct {
 	ID      string
 	Channel string // channel id, "C123"
 	Spec    string // the cron spec, as typed
-	Text    string // what is posted, as typed
+	Text    string // what is posted, as reply Markdown with the typed words marked (see schedulePostText)
 	Next    time.Time
 	Paused  bool
 }
@@ -135,14 +135,15 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 		return scheduleRefusal(err, req)
 	}
 	id := scheduleID()
-	post := Reply{Sections: []Section{{Typed: text}}}
+	shown := schedulePostText(text)
+	post := Reply{Sections: []Section{{Text: shown}}}
 	if _, err := h.s.AddSchedule(ctx, id, channel, spec, post); err != nil {
 		return scheduleRefusal(err, req)
 	}
 	return Reply{
 		Text: fmt.Sprintf("Scheduled **%s**: it posts in channel %s %s. Next: %s.\nThe bot must be in that channel: if it is not, invite it there.",
 			id, channel, "on "+scheduleCode(spec), scheduleTimes(times)),
-		Sections: []Section{{Heading: "It posts", Typed: text}},
+		Sections: []Section{{Heading: "It posts", Text: shown}},
 		Note:     "Pause it with " + req.Invocation("schedule", "pause "+id) + ", or remove it with " + req.Invocation("schedule", "remove "+id) + ".",
 	}, nil
 }
@@ -259,8 +260,7 @@ func (h *ChannelSchedules) list(ctx context.Context, req Request) (Reply, error)
 		}
 		r.Sections = append(r.Sections, Section{
 			Heading: s.ID,
-			Text:    fmt.Sprintf("Posts in channel %s on %s. %s", s.Channel, scheduleCode(s.Spec), when),
-			Typed:   s.Text,
+			Text:    fmt.Sprintf("Posts in channel %s on %s. %s\n%s", s.Channel, scheduleCode(s.Spec), when, s.Text),
 		})
 	}
 	return r, nil

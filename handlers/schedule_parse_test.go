@@ -89,3 +89,23 @@ func TestScheduleWords(t *testing.T) {
 		t.Errorf("the channel and text after the words = %q, want them as typed", rest)
 	}
 }
+
+// TestSchedulePostText: a link Slack made is a link shown as its own
+// address, never as a label that hides it; everything else is marked as
+// typed.
+func TestSchedulePostText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Join <https://meet.example/x>":            AsTyped("Join ") + "[meet.example/x](https://meet.example/x)",
+		"<https://evil.example/a|click here>":      "[evil.example/a](https://evil.example/a)",
+		"<!here> and <!channel>":                   AsTyped("@here") + AsTyped(" and ") + AsTyped("@channel"),
+		"<@U0SAM1|sam> <@U0KIM1>":                  AsTyped("@sam") + AsTyped(" ") + AsTyped("@U0KIM1"),
+		"<#C0PEERS|peer-support>":                  AsTyped("#peer-support"),
+		"<mailto:hub@example.org|hub@example.org>": AsTyped("hub@example.org"),
+		"<javascript:alert(1)|x>":                  AsTyped("<javascript:alert(1)|x>"),
+		"a < b":                                    AsTyped("a < b"),
+	} {
+		if got := schedulePostText(in); got != want {
+			t.Errorf("schedulePostText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
