@@ -114,10 +114,12 @@ func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (superv
 const supWithID = "I couldn't tell who that is: I need a Slack user id there, like with @U0123ABCD. In Slack, type @ and pick them from the list."
 
 // supLogRefusal words a refused log for what was typed: a person named
-// without a user id is asked for one. Other errors come back as they are.
+// without a user id is asked for one. Other errors (two people named, or
+// nobody after "with") come back as they are.
 func supLogRefusal(err error) error {
 	var ie *supervision.InputError
-	if errors.Is(err, supervision.ErrNHSNumber) || !errors.As(err, &ie) || ie.Field != "with" {
+	if errors.Is(err, supervision.ErrNHSNumber) || !errors.As(err, &ie) || ie.Field != "with" ||
+		!strings.HasPrefix(ie.Message, "I couldn't tell who") {
 		return err
 	}
 	words := *ie

@@ -74,6 +74,8 @@ func TestSupervisionLogRefusals(t *testing.T) {
 		{"NHS number joined", "today clinical 9434765919", "That looks like an NHS number."},
 		{"with myself", "today clinical with <@U01SAM>", "yourself"},
 		{"nonsense", "today banana", "banana"},
+		{"two people", "today clinical with <@U02GP> with <@U04KIM>", "one person at a time"},
+		{"nobody after with", "today clinical with", "Who was the session with?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
