@@ -448,6 +448,9 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 			return Say(fmt.Sprintf("I can only show you your own sessions. To see how the people you supervise are doing, try %s.", req.Invocation("supervision", "team"))), nil
 		}
 		v, err := strconv.Atoi(args)
+		if strings.EqualFold(strings.TrimSpace(args), "all") {
+			v, err = supHistoryMax+1, nil // as many as are shown, and say so
+		}
 		if err != nil || v < 1 {
 			return Say(fmt.Sprintf("Please give a number of sessions from 1 to %d, for example %s.", supHistoryMax, req.Invocation("supervision", "history 20"))), nil
 		}

@@ -294,6 +294,8 @@ func TestSupervisionHistory(t *testing.T) {
 		{"history 1", 1, "Your last session"},
 		{"history 50", 12, "Thu 1 Oct 2026"},
 		{"history 500", 12, "at most 50"},
+		{"history all", 12, "Thu 1 Oct 2026"},
+		{"history ALL", 12, "at most 50"},
 		{"history 0", 0, "from 1 to 50"},
 		{"history lots", 0, "from 1 to 50"},
 		{"history @U03ALI", 0, "only show you your own"},
