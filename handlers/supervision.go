@@ -110,7 +110,7 @@ func (h *Supervision) Command() Command {
 				Examples:    []string{"role=splw pcn=Central locality=gateshead", "reminders=on day=monday time=09:30", ""}, More: supSetupMore(), Run: replan(h.setup)},
 			{Name: "leave", Aliases: []string{"pause", "away", "holiday"}, Usage: "<first day> <last day> | cancel <a day of it>",
 				Description: "Pause the clock while you're on leave: your next due date moves on and no reminders go out. Alone, it lists your leave; cancel takes one back.",
-				Examples:    []string{"1 Dec 12 Dec", "2026-12-01 2026-12-12", "cancel 1 Dec"}, Run: replan(h.leave)},
+				Examples:    []string{"1 Dec 12 Dec", "7-11 Dec", "until 18 Dec", "2026-12-01 2026-12-12", "cancel 1 Dec"}, Run: replan(h.leave)},
 			{Name: "cancel", Hidden: true, Usage: "leave <a day of it>",
 				Description: "Takes back leave, as leave cancel does.", Run: replan(h.cancelWhat)},
 			{Name: "undo", Aliases: []string{"delete", "remove"},
