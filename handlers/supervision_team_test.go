@@ -30,3 +30,15 @@ func TestSupervisionTeam(t *testing.T) {
 	wantNotContains(t, "team after Sam moved", all(e.run(gp, "team")), "U01SAM")
 	wantContains(t, "Kim's team", all(e.run(kim, "team")), "@U01SAM")
 }
+
+// A supervisee on leave shows in the team view with the day their leave
+// ends written as dates are everywhere else.
+func TestSupervisionTeamOnLeave(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 1), supervision.Clinical)
+	wantContains(t, "leave", e.run(sam, "leave 18 Nov to 11 Dec").Text, "Saved your leave")
+	got := all(e.run(gp, "team"))
+	wantContains(t, "team", got, "on leave until Fri 11 Dec 2026")
+	wantNotContains(t, "team", got, "fri 11 dec")
+}
