@@ -15,6 +15,7 @@ import (
 func TestConsoleSupervisionWordsAlone(t *testing.T) {
 	clearConfigEnv(t)
 	commands := []struct{ line, want string }{
+		{"/peer clock 2026-12-01T12:00:00Z", "The clock now reads"},
 		{"supervision setup role=splw pcn=Central", "Saved your supervision profile"},
 		{"log yesterday 1h", "Logged: a clinical session"},
 		{"history", "Your supervision history"},
@@ -23,6 +24,10 @@ func TestConsoleSupervisionWordsAlone(t *testing.T) {
 		{"leave 7 Dec to 11 Dec", "Saved your leave"},
 		{"remind off", "Reminders are off"},
 		{"undo", "I've taken back a clinical session"},
+		{"log 29 Nov 1h please", "Logged: a clinical session on Sun 29 Nov 2026"},
+		{"please log 28 Nov 45 mins.", "Logged: a clinical session on Sat 28 Nov 2026, 45 minutes"},
+		{"can you log 27 Nov 1h thank you", "Logged: a clinical session on Fri 27 Nov 2026"},
+		{"history thanks!", "Your last 3 sessions"},
 	}
 	var in strings.Builder
 	for _, l := range commands {

@@ -24,7 +24,7 @@ var (
 // is not one (and so is a question). The table must have a supervision
 // command with that subcommand.
 func (t *Table) supervisionLine(text string) string {
-	word, rest := cut(strings.TrimSpace(text))
+	word, rest := cut(supUnpolite(text))
 	word = strings.ToLower(strings.TrimRight(word, ".,:;!"))
 	i, ok := t.words["supervision"]
 	if !ok || !t.hasSub(i, word) {
@@ -86,4 +86,34 @@ func supWordFits(word, rest string) bool {
 		}
 	}
 	return false
+}
+
+// supLeadIn are words people put before a command in a message ("please
+// log yesterday 1h", "can you undo").
+var supLeadIn = []string{"please ", "pls ", "can you ", "could you ", "can u ", "would you "}
+
+// supUnpolite is text without the polite words round a command: "please"
+// or "can you" before it, "please", "thanks" and a full stop after it.
+func supUnpolite(text string) string {
+	s := strings.TrimSpace(text)
+	for _, p := range supLeadIn {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			s = strings.TrimSpace(s[len(p):])
+		}
+	}
+	for {
+		trimmed := strings.TrimRight(s, " .!?,")
+		f := strings.Fields(trimmed)
+		if len(f) < 2 {
+			return trimmed
+		}
+		last := strings.ToLower(f[len(f)-1])
+		if !politeWords[last] || (last == "you" && !strings.EqualFold(f[len(f)-2], "thank")) {
+			return trimmed
+		}
+		s = strings.TrimSpace(trimmed[:strings.LastIndex(trimmed, f[len(f)-1])])
+		if last == "you" {
+			s = strings.TrimSpace(s[:strings.LastIndex(s, f[len(f)-2])])
+		}
+	}
 }
