@@ -64,6 +64,10 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 		return Leave{}, inputErr("to", ErrUnreadable,
 			"Your leave would end (%s) before it starts (%s). Could you check the dates?", to.Format(dayFormat), from.Format(dayFormat))
 	}
+	if dayNumber(from)-dayNumber(today) > MaxLeaveDays {
+		return Leave{}, inputErr("from", ErrUnreadable,
+			"Your leave would start on %s, more than a year from now. Could you check the year?", from.Format(dayFormat))
+	}
 	if dayNumber(to)-dayNumber(from)+1 > MaxLeaveDays {
 		return Leave{}, inputErr("to", ErrTooLong,
 			"That's more than a year of leave (%s to %s). Please add it a year at a time.", from.Format(dayFormat), to.Format(dayFormat))

@@ -67,6 +67,8 @@ func TestParseLeaveRefuses(t *testing.T) {
 		{"zero weeks", "1 Dec for 0 weeks", "to", ErrUnreadable},
 		{"many weeks", "1 Dec for 60 weeks", "to", ErrTooLong},
 		{"NHS number", "9434765919", "leave", ErrNHSNumber},
+		{"years ahead", "31/12/9999", "from", ErrUnreadable},
+		{"a slip of the year", "1/12/2062 to 5/12/2062", "from", ErrUnreadable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
