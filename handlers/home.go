@@ -91,6 +91,10 @@ func (h *Supervision) nextReminder(rec supRecord) string {
 	}
 	next, ok := supervision.NextReminders(*rec.profile, rec.status, rec.leaves, h.now())
 	if !ok {
+		if rec.status.State == supervision.Unknown {
+			// Nothing is ever due, so no reminder can be: say why.
+			return "None: there is no recommended frequency for your role here yet, so there is no due date to remind you of. Your supervisor or training hub can say how often to have it."
+		}
 		return "No reminder is planned just now."
 	}
 	at := next.At.In(rec.loc)

@@ -144,3 +144,15 @@ func TestSupervisionRemindWithoutTheSettingsWord(t *testing.T) {
 		t.Errorf("profile after: time %q, day %v, days before %d; want 09:00, Thursday, 5", p.ReminderTime, p.ReminderDay, p.LeadDays)
 	}
 }
+
+// A care coordinator, whose role has no recommended frequency, with
+// reminders on is told why no reminder is planned, not only that none is.
+func TestSupervisionRemindNoFrequencySaysWhy(t *testing.T) {
+	e := newSupEnv(t)
+	e.saveProfile(supervision.Profile{UserID: kim, Role: supervision.Coordinator, PCN: "West", Reminders: true})
+	for _, args := range []string{"remind", "remind on"} {
+		got := all(e.run(kim, args))
+		wantContains(t, args, got, "no recommended frequency for your role here yet", "supervisor or training hub")
+	}
+	wantContains(t, "App Home", all(e.home(kim)), "no recommended frequency for your role here yet")
+}
