@@ -111,7 +111,8 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 		}
 		return "Reminders are on.", ""
 	case words[0] == "days-before" || words[0] == "days" || words[0] == "lead":
-		n, err := strconv.Atoi(strings.TrimSuffix(arg, " days"))
+		// "days-before 5", "days before 5", "days-before 5 days"
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(arg, "before "), " days"), " day"))
 		if err != nil || n < 0 || n > supervision.MaxLeadDays {
 			return "", fmt.Sprintf("The first reminder can come 0 to %d days before a session is due; I couldn't read %s as that.", supervision.MaxLeadDays, quotedTyped(arg))
 		}

@@ -136,6 +136,7 @@ func TestSupervisionRemindWithoutTheSettingsWord(t *testing.T) {
 	wantContains(t, "remind 9am", all(e.run(sam, "remind 9am")), "Reminders come at 09:00.")
 	wantContains(t, "remind fridays", all(e.run(sam, "remind fridays")), "Reminders while a session is overdue come on Fridays.")
 	wantContains(t, "remind thurs", all(e.run(sam, "remind thurs")), "come on Thursdays.")
+	wantContains(t, "remind days before 4", all(e.run(sam, "remind days before 4")), "Your first reminder comes 4 days before")
 	wantContains(t, "remind 5 days before", all(e.run(sam, "remind 5 days before")), "Your first reminder comes 5 days before")
 	wantContains(t, "remind 9pm", all(e.run(sam, "remind 9pm")), "21:00 is outside the working day")
 	wantContains(t, "remind weekly", all(e.run(sam, "remind weekly")), `I don't know the reminder setting "weekly"`)
