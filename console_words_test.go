@@ -22,6 +22,7 @@ func TestConsoleSupervisionWordsAlone(t *testing.T) {
 		{"status", "Your supervision\n"},
 		{"confirm", "Nothing is waiting for your answer"},
 		{"leave 7 Dec to 11 Dec", "Saved your leave"},
+		{"back 9 Dec", "Your leave now ends on Tue 8 Dec 2026"},
 		{"remind off", "Reminders are off"},
 		{"undo", "I've taken back a clinical session"},
 		{"log 29 Nov 1h please", "Logged: a clinical session on Sun 29 Nov 2026"},

@@ -16,7 +16,7 @@ var (
 	// supWordsAlways run with whatever follows them.
 	supWordsAlways = map[string]bool{"log": true, "confirm": true, "dispute": true, "undo": true, "snooze": true, "setup": true}
 	// supWordsAlone run alone, or followed as supWordFits says.
-	supWordsAlone = map[string]bool{"status": true, "history": true, "team": true, "leave": true, "remind": true, "reminders": true, "standards": true}
+	supWordsAlone = map[string]bool{"status": true, "history": true, "team": true, "leave": true, "remind": true, "reminders": true, "standards": true, "back": true}
 )
 
 // supervisionLine is text as the supervision command it names, such as
@@ -79,6 +79,8 @@ func supWordFits(word, rest string) bool {
 			"monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "wed", "thu", "fri":
 			return true
 		}
+	case "back":
+		return startsDigit || next == "today" || next == "on" || next == "from"
 	case "remind", "reminders":
 		switch next {
 		case "on", "off", "at", "days-before":

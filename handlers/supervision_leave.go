@@ -23,6 +23,9 @@ func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
 	if rest, ok := leaveCancelArgs(args); ok {
 		return h.cancelLeave(ctx, req, p, rest, today)
 	}
+	if rest, back, ok := leaveBackArgs(args); ok {
+		return h.leaveBack(ctx, req, p, rest, back, today)
+	}
 	if args == "" {
 		text := h.leaveHowTo(req)
 		list, err := h.leaveList(ctx, req, p, today)

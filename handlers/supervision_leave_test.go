@@ -125,3 +125,29 @@ func TestSupervisionLeaveOverlapping(t *testing.T) {
 		t.Errorf("after one cancel: %+v, want only 14 Dec", leaves)
 	}
 }
+
+// TestSupervisionBackFromLeaveEarly: back at work before leave ends, a
+// person shortens it: the days they were away still pause the clock, the
+// rest no longer do, and reminders can go out again. Ending leave that is
+// to come, or on a day with none, says so.
+func TestSupervisionBackFromLeaveEarly(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 25), supervision.Clinical) // due Wed 25 Nov
+	wantContains(t, "leave", e.run(sam, "leave 16 Nov to 4 Dec").Text, "due by Mon 14 Dec 2026")
+
+	back := e.run(sam, "back") // today is Fri 20 Nov
+	wantContains(t, "back", back.Text, "Welcome back. Your leave now ends on Thu 19 Nov 2026: Mon 16 Nov 2026 to Thu 19 Nov 2026.", "due by Sun 29 Nov 2026")
+	if !refreshes(back, sam) {
+		t.Errorf("RefreshHome = %v", back.RefreshHome)
+	}
+	leaves, err := e.st.Leaves(context.Background(), sam)
+	if err != nil || len(leaves) != 1 || leaves[0].To.Day() != 19 {
+		t.Fatalf("leave after coming back: %+v, %v; want one stretch ending 19 Nov", leaves, err)
+	}
+
+	e.run(sam, "leave 7 Dec to 18 Dec")
+	wantContains(t, "end early", e.run(sam, "leave end 9 Dec").Text, "Done. Your leave now ends on Wed 9 Dec 2026")
+	wantContains(t, "no leave", e.run(sam, "back 30 Dec").Text, "no leave on Wed 30 Dec 2026 to end, so nothing was changed")
+	wantContains(t, "back on its first day", e.run(sam, "leave back 7 Dec").Text, "Taken back: your leave Mon 7 Dec 2026 to Wed 9 Dec 2026")
+}
