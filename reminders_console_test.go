@@ -212,6 +212,7 @@ func TestConsoleChannelSchedules(t *testing.T) {
 		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "For example: /peer schedule add every Monday at 10:00 #peer-support"},
 		{`/peer schedule add "CRON_TZ=Mars/Base 0 10 * * MON" C0123ABCD Hello`, "not a time zone"},
 		{`/peer schedule add 0 10 * * MON C0123ABCD Hello`, "Put the schedule in quotes"},
+		{`/peer schedule add Mondays at 10am C0123ABCD Hello`, "I couldn't tell when it posts from “Mondays at 10am”. Start with every, each, daily or on"},
 		{`/peer schedule add "0 10 * * MON" peer-support Hello`, "name the channel"},
 		// The README's example typed as it stands: a channel's name alone
 		// is not enough, and the reply says what is.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -169,7 +170,22 @@ func scheduleWhen(args string) (spec, rest, problem string) {
 	case trimmed != "" && strings.ContainsRune("0123456789*", rune(trimmed[0])): // a cron spec without quotes
 		return "", "", "Put the schedule in quotes, then the channel, then the text, or say when in words, like “every Monday at 10:00”."
 	}
+	if when := scheduleBeforeChannel(trimmed); when != "" {
+		return "", "", fmt.Sprintf("I couldn't tell when it posts from “%s”. Start with every, each, daily or on, like “every Monday at 10:00”, then the channel, then the text.", AsTyped(when))
+	}
 	return "", "", "Say when it posts, then the channel, then the text."
+}
+
+// scheduleBeforeChannel is the words of args before the channel, "" when
+// there is no channel in it or nothing before it.
+func scheduleBeforeChannel(args string) string {
+	f := strings.Fields(args)
+	for i, w := range f {
+		if scheduleChannel(w) != "" || strings.HasPrefix(w, "#") || strings.HasPrefix(w, "<#") {
+			return text.Clip(strings.Join(f[:i], " "), 60)
+		}
+	}
+	return ""
 }
 
 // scheduleRefusal turns a bad spec into the reason and an example; other
