@@ -43,7 +43,9 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 	case len(picked) > 1:
 		return awaitingReply(picked, fmt.Sprintf("%d sessions match %s. Which one do you mean?", len(picked), quotedTyped(args))), nil
 	}
-	return h.answer(ctx, req, picked[0].UserID+" "+picked[0].ID, want)
+	r, err := h.answer(ctx, req, picked[0].UserID+" "+picked[0].ID, want)
+	r.Replace = false // typed, not a button: nothing to take the place of
+	return r, err
 }
 
 // supAllWord reports whether args asks for every session waiting.

@@ -47,6 +47,9 @@ func TestSupervisionConfirmTyped(t *testing.T) {
 
 	one := e.run(gp, "confirm yesterday from <@U01SAM>")
 	wantContains(t, "one picked", one.Text, "You've confirmed a clinical session on Thu 19 Nov 2026", "logged by <@U01SAM>")
+	if one.Replace {
+		t.Error("a typed answer replaces the message before it, as only a button's should")
+	}
 	if len(one.Messages) != 1 || one.Messages[0].To != sam {
 		t.Errorf("messages %+v, want one to Sam", one.Messages)
 	}
