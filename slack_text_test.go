@@ -93,3 +93,11 @@ func TestHTTPScheduledPostAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestHTTPChannelAnswersByTypedID: an admin typing a channel's id after #,
+// as for a schedule, turns answers on there.
+func TestHTTPChannelAnswersByTypedID(t *testing.T) {
+	p := startHTTP(t, map[string]string{"ADMIN_USER_IDS": "UADMIN1"})
+	mustContain(t, "on", p.slashAs(t, "UADMIN1", "/peer", "admin channel answers on #CMORE1"), "Answers are on in channel CMORE1")
+	mustContain(t, "a name", p.slashAs(t, "UADMIN1", "/peer", "admin channel answers on #general"), "couldn't tell which channel")
+}
