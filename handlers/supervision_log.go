@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,13 @@ func (h *Supervision) logWith(ctx context.Context, req Request, again string) (R
 		}
 		return Say(h.logHowTo(req)), nil
 	}
+	if ok {
+		var named bool
+		if args, named = supWithSupervisor(args, p.SupervisorID); named && p.SupervisorID == "" {
+			return Say(fmt.Sprintf("You haven't named your supervisor yet, so I can't tell who that is. Mention them (with @name), or set them first: %s.",
+				req.Invocation("supervision", "setup supervisor=@name"))), nil
+		}
+	}
 	la, err := supervision.ParseLog(args, today)
 	if err != nil {
 		return supRefusal(supLogRefusal(err), h.logHowTo(req))
@@ -84,6 +92,23 @@ func supCorrections(cs []supervision.Correction) string {
 		parts[i] = fmt.Sprintf("“%s” as “%s”", AsTyped(c.Typed), c.Read)
 	}
 	return "I read " + supJoin(parts) + ".\n"
+}
+
+// supMySupervisor is how people name their supervisor in a log without
+// a mention: "with my supervisor".
+var supMySupervisor = regexp.MustCompile(`(?i)\bwith\s+(?:my\s+|the\s+)?(?:clinical\s+)?(?:supervisor|sup)\b`)
+
+// supWithSupervisor puts the person's supervisor's mention in place of
+// "with my supervisor" in args. named reports whether args said it; the
+// mention is put in only when supervisorID is set.
+func supWithSupervisor(args, supervisorID string) (string, bool) {
+	if !supMySupervisor.MatchString(args) {
+		return args, false
+	}
+	if supervisorID == "" {
+		return args, true
+	}
+	return supMySupervisor.ReplaceAllLiteralString(args, "with <@"+supervisorID+">"), true
 }
 
 // supervisorOf reports whether a person with no profile of their own is

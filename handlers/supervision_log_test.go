@@ -373,3 +373,23 @@ func TestSupervisionLogSaysWhatItCorrected(t *testing.T) {
 		t.Errorf("a log with no slip says %q, want no correction", r.Text)
 	}
 }
+
+// TestSupervisionLogWithMySupervisor: "with my supervisor" is the
+// supervisor the profile names, asked to confirm as a mention would be;
+// with none named, the person is told how to name them and nothing is
+// logged.
+func TestSupervisionLogWithMySupervisor(t *testing.T) {
+	e := newSupEnv(t)
+	e.people() // Sam's supervisor is the GP
+	r := e.run(sam, "log yesterday clinical with my supervisor 1h")
+	wantContains(t, "with my supervisor", r.Text, "with <@U02GP>", "asked them to confirm")
+	if len(r.Messages) != 1 || r.Messages[0].To != gp {
+		t.Errorf("messages %+v, want one to the GP", r.Messages)
+	}
+	e.saveProfile(supervision.Profile{UserID: kim, Role: supervision.LinkWorker})
+	none := e.run(kim, "log yesterday with my supervisor")
+	wantContains(t, "no supervisor", none.Text, "You haven't named your supervisor yet", "setup supervisor=@name")
+	if ss := e.sessions(kim); len(ss) != 0 {
+		t.Errorf("logged %+v with no supervisor named, want nothing", ss)
+	}
+}
