@@ -156,6 +156,7 @@ func supLogRefusal(err error) error {
 func supLogMore() string {
 	return "The date can be today, yesterday, a weekday such as monday, or a date such as 12 Nov or 2026-11-12. " +
 		"Types: " + supTypeList() + ". Minutes are optional: 60, 90m or 1h30. " +
+		"Say who it was with by mentioning them (with @name), or with my supervisor for the one your profile names. " +
 		"Only dates, types, minutes and people are kept: never notes about patients."
 }
 
