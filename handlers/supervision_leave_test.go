@@ -151,3 +151,18 @@ func TestSupervisionBackFromLeaveEarly(t *testing.T) {
 	wantContains(t, "no leave", e.run(sam, "back 30 Dec").Text, "no leave on Wed 30 Dec 2026 to end, so nothing was changed")
 	wantContains(t, "back on its first day", e.run(sam, "leave back 7 Dec").Text, "Taken back: your leave Mon 7 Dec 2026 to Wed 9 Dec 2026")
 }
+
+// "leave cancel all" takes back every stretch now or to come, and says
+// which; with none, it says there is nothing to take back.
+func TestSupervisionLeaveCancelAll(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.run(sam, "leave 7 Dec to 11 Dec")
+	e.run(sam, "leave 21 Dec to 1 Jan")
+	got := e.run(sam, "leave cancel all").Text
+	wantContains(t, "cancel all", got, "Taken back: your leave Mon 7 Dec 2026 to Fri 11 Dec 2026 and Mon 21 Dec 2026 to Fri 1 Jan 2027.")
+	if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 0 {
+		t.Errorf("after cancel all: %+v, want none", leaves)
+	}
+	wantContains(t, "again", e.run(sam, "leave cancel all").Text, "nothing to take back")
+}
