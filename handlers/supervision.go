@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -157,6 +158,16 @@ const supNHSNumber = "That looks like an NHS number. I don't keep patient detail
 func supGuard(args string) string {
 	if supervision.ContainsNHSNumber(args) {
 		return supNHSNumber
+	}
+	// "status @ann", or "@ann" alone: a supervisor asking after someone.
+	word, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
+	switch strings.ToLower(word) {
+	case "status", "me", "mine", "due":
+	default:
+		word, rest = "", args
+	}
+	if f := strings.Fields(rest); len(f) == 1 && strings.ContainsAny(f[0], "@<") && supUserID(f[0]) != "" {
+		return "I can only show you your own status. To see how the people you supervise are doing, use the team view: supervision team."
 	}
 	return ""
 }
