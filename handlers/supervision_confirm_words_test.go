@@ -72,3 +72,23 @@ func TestSupervisionConfirmTyped(t *testing.T) {
 	}
 	wantContains(t, "nothing left", e.run(gp, "confirm all").Text, "Nothing is waiting for your answer")
 }
+
+// TestSupervisionLogWhatWaitsForYou: a supervisor logging a session their
+// supervisee logged already with them, waiting for their answer, is
+// offered to confirm that one, not told "You already logged" it; nothing
+// is logged twice.
+func TestSupervisionLogWhatWaitsForYou(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.run(sam, "log yesterday clinical with <@U02GP> 60")
+	r := e.run(gp, "log yesterday clinical with <@U01SAM> 60")
+	wantContains(t, "log again", r.Text, "<@U01SAM> already logged a clinical session on 19 Nov with you, and it waits for your answer")
+	wantNotContains(t, "log again", r.Text, "You already logged")
+	id := e.sessions(sam)[0].ID
+	if b, ok := button(r, "Confirm it"); !ok || b.Args != "confirm "+sam+" "+id {
+		t.Errorf("Confirm it = %+v, want confirm %s %s", b, sam, id)
+	}
+	if n := len(e.sessions(sam)); n != 1 {
+		t.Errorf("%d sessions in Sam's record, want 1", n)
+	}
+}

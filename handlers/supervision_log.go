@@ -309,12 +309,29 @@ func supLogAnother(req Request, first supervision.Session, la supervision.LogArg
 	if s.Minutes > 0 {
 		args = append(args, strconv.Itoa(s.Minutes))
 	}
+	anyway := Button{Label: "Log it anyway", Command: "supervision", Args: "again " + supervision.NewID() + " " + strings.Join(args, " "), Primary: true}
+	session := fmt.Sprintf("%s %s session on %s", supArticle(string(s.Type)), s.Type, first.Date.Format("2 Jan"))
+	if first.LoggedBy != req.UserID && first.Confirmation == supervision.Awaiting && first.Answerer() == req.UserID {
+		// The other person logged it already, and it waits for this
+		// person's answer: confirming it is what they most likely want.
+		ref := first.UserID + " " + first.ID
+		anyway.Primary = false
+		return Reply{
+			Text: fmt.Sprintf("%s already logged %s with you, and it waits for your answer. Confirm it rather than log it again?", supMention(first.LoggedBy), session),
+			Buttons: []Button{
+				{Label: "Confirm it", Command: "supervision", Args: "confirm " + ref, Primary: true},
+				{Label: "That's not right", Command: "supervision", Args: "dispute " + ref},
+				anyway,
+			},
+		}
+	}
+	who := "You"
+	if first.LoggedBy != req.UserID {
+		who = supMention(first.LoggedBy)
+	}
 	return Reply{
-		Text: fmt.Sprintf("You already logged %s %s session on %s; log another?", supArticle(string(s.Type)), s.Type, first.Date.Format("2 Jan")),
-		Buttons: []Button{
-			{Label: "Log it anyway", Command: "supervision", Args: "again " + supervision.NewID() + " " + strings.Join(args, " "), Primary: true},
-			{Label: "History", Command: "supervision", Args: "history"},
-		},
+		Text:    fmt.Sprintf("%s already logged %s; log another?", who, session),
+		Buttons: []Button{anyway, {Label: "History", Command: "supervision", Args: "history"}},
 	}
 }
 
