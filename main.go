@@ -270,7 +270,9 @@ func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, dir
 	}
 	admins := a.cfg.AdminUserIDs
 	if a.mode == ModeConsole {
-		admins = []string{bot.ConsoleUser} // your own machine: you are its admin
+		// Your own machine: you are its admin, and so is anyone
+		// ADMIN_USER_IDS names, when you act as them ("as @U123").
+		admins = append([]string{bot.ConsoleUser}, admins...)
 	}
 	a.admins = admins
 	a.bot = bot.New(bot.Options{

@@ -32,6 +32,7 @@ type fakeSlack struct {
 	authFail bool
 	files    *fakeslack.API // the three-step file upload
 	deleted  []url.Values   // chat.delete forms
+	private  []url.Values   // chat.postEphemeral forms
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -51,6 +52,13 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		f.deleted = append(f.deleted, r.PostForm)
 		f.mu.Unlock()
 		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, r.PostForm.Get("channel"), r.PostForm.Get("ts"))
+	})
+	mux.HandleFunc("/chat.postEphemeral", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		f.mu.Lock()
+		f.private = append(f.private, r.PostForm)
+		f.mu.Unlock()
+		fmt.Fprint(w, `{"ok":true,"message_ts":"1700000999.000200"}`)
 	})
 	mux.HandleFunc("/auth.test", func(w http.ResponseWriter, r *http.Request) {
 		if f.authFail {

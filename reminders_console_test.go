@@ -200,7 +200,7 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	c := startConsole(t)
 	c.typeLine(t, "/peer clock 2026-12-06T12:00:00Z", "The clock now reads") // a Sunday
 	got := c.typeLine(t, `/peer schedule add "CRON_TZ=Europe/London 0 10 * * MON" C0123ABCD The network meets at 10 <!channel> **today**`, "Scheduled")
-	mustContain(t, "add", got, "channel C0123ABCD", "Mon 7 Dec 2026 10:00; Mon 14 Dec 2026 10:00; Mon 21 Dec 2026 10:00 (Europe/London)", "The network meets at 10 <!channel> **today**")
+	mustContain(t, "add", got, "channel C0123ABCD", "Mon 7 Dec 2026 10:00; Mon 14 Dec 2026 10:00; Mon 21 Dec 2026 10:00 (Europe/London)", "The network meets at 10 @channel **today**")
 	id := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(got)
 	if id == nil {
 		t.Fatalf("no id in %q", got)
@@ -212,7 +212,11 @@ func TestConsoleChannelSchedules(t *testing.T) {
 		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "For example: /peer schedule add every Monday at 10:00 #peer-support"},
 		{`/peer schedule add "CRON_TZ=Mars/Base 0 10 * * MON" C0123ABCD Hello`, "not a time zone"},
 		{`/peer schedule add 0 10 * * MON C0123ABCD Hello`, "Put the schedule in quotes"},
+		{`/peer schedule add Mondays at 10am C0123ABCD Hello`, "I couldn't tell when it posts from “Mondays at 10am”. Start with every, each, daily or on"},
 		{`/peer schedule add "0 10 * * MON" peer-support Hello`, "name the channel"},
+		// The README's example typed as it stands: a channel's name alone
+		// is not enough, and the reply says what is.
+		{`/peer schedule add every Monday at 10:00 #peer-support The network meets at 10:00 today.`, "can't tell which channel #peer-support is from its name alone"},
 		{`/peer schedule add "0 10 * * MON" <#C0123ABCD|peer-support>`, "Add the text"},
 		{`/peer schedule add "0 10 * * MON" <#C0123ABCD> Patient 943 476 5919`, "NHS number"},
 		{`/peer schedule pause nosuch`, `There is no schedule "nosuch"`},
@@ -221,6 +225,11 @@ func TestConsoleChannelSchedules(t *testing.T) {
 		c.typeLine(t, tc.line, tc.want)
 	}
 	// Said in words, as an admin would: it is read as the cron spec it means.
+	hashed := c.typeLine(t, "/peer schedule add every Tue and Thu at 2pm #C0123ABCD Drop-in at 2pm", "Scheduled")
+	mustContain(t, "add to #id", hashed, "channel C0123ABCD", "`0 14 * * TUE,THU`")
+	if hid := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(hashed); hid != nil {
+		c.typeLine(t, "/peer schedule remove "+hid[1], "removed")
+	}
 	words := c.typeLine(t, "/peer schedule add every weekday at 9am C0123ABCD Good morning", "Scheduled")
 	mustContain(t, "add in words", words, "`0 9 * * MON-FRI`", "Mon 7 Dec 2026 09:00; Tue 8 Dec 2026 09:00; Wed 9 Dec 2026 09:00")
 	wordsID := regexp.MustCompile(`Scheduled (\w+):`).FindStringSubmatch(words)
@@ -244,7 +253,7 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	mustContain(t, "list resumed", c.typeLine(t, "/peer schedule list", "Channel schedules"), "Next: Mon 14 Dec 2026 10:00")
 	c.typeLine(t, "/peer clock 2026-12-14T10:00:30Z", "The clock now reads")
 	c.typeLine(t, "", "[message to C0123ABCD]")
-	mustContain(t, "the post", c.out.String(), "[message to C0123ABCD]\n\nThe network meets at 10 <!channel> **today**")
+	mustContain(t, "the post", c.out.String(), "[message to C0123ABCD]\n\nThe network meets at 10 @channel **today**")
 	c.typeLine(t, "/peer schedule remove "+id[1], "removed")
 	c.typeLine(t, "/peer schedule list", "There are no channel schedules")
 }

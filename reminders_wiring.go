@@ -119,7 +119,8 @@ func (q reminderQueue) Schedules(ctx context.Context) ([]handlers.ChannelSchedul
 		_ = json.Unmarshal(it.Payload, &r) // an unreadable one is listed without its text
 		text := r.Text
 		for _, s := range r.Sections {
-			text += s.Typed
+			// A post kept before its words were marked kept them in Typed.
+			text += s.Text + handlers.AsTyped(s.Typed)
 		}
 		out = append(out, handlers.ChannelSchedule{ID: id, Channel: it.To, Spec: it.Spec, Text: text, Next: it.Due, Paused: it.Paused})
 	}

@@ -61,7 +61,7 @@ func TestHTTPMyDataAndForgetMe(t *testing.T) {
 	}
 	p.press(t, me, "forget-me confirm")
 	got := p.respondText(t, 2) // the first answered the vote
-	mustContain(t, "erased", got, "Your data is erased", "your profile", "1 session", "1 vote", "1 session in other people's records now show a former supervisor", "without your name")
+	mustContain(t, "erased", got, "Your data is erased", "your profile", "1 session", "1 vote", "1 session in other people's records now shows a former supervisor", "without your name")
 	dump := redistest.Dump(t, prefix)
 	if strings.Contains(dump, me) {
 		t.Errorf("after forget-me the keyspace still names the person:\n%s", dump)

@@ -81,9 +81,10 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 		b.log.Info("repeated delivery ignored", "event_id", m.eventID, "retry", retry)
 		return "duplicate"
 	}
+	text := slackText(stripMentions(m.text, b.botUserID))
 	reply := b.converseReply(ctx, invocation{
 		kind:      "conversation",
-		text:      stripMentions(m.text),
+		text:      text,
 		userID:    m.user,
 		channelID: m.channel,
 		teamID:    m.teamID,
@@ -96,9 +97,20 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 	if empty(reply) {
 		return "ok"
 	}
-	reply.Public = true // a thread or DM reply is seen by whoever can see the question
 	more := reply.More
 	reply.More, reply.MoreInDM = nil, ""
+	if !dm && b.table.personal(text) {
+		// Someone's record, asked for in a channel: only the asker sees it.
+		for _, p := range append([]handlers.Reply{reply}, more...) {
+			p.Public = false
+			if err := b.postEphemeral(ctx, m.channel, m.user, thread, p); err != nil {
+				b.log.Error("posting an answer only its asker sees failed", "err", err, "channel", m.channel)
+				return "error"
+			}
+		}
+		return "ok"
+	}
+	reply.Public = true // a thread or DM reply is seen by whoever can see the question
 	if err := b.post(ctx, m.channel, thread, reply); err != nil {
 		b.log.Error("posting an answer failed", "err", err, "channel", m.channel)
 		return "error"
@@ -136,6 +148,10 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	}
 	in.slash, in.text = b.table.Line(text)
 	if rt := b.table.Route(in.slash, in.text); in.slash != b.table.Umbrella() || rt.named() {
+		return b.answer(ctx, in)
+	}
+	if sup := b.table.supervisionLine(in.text); sup != "" {
+		in.text = sup // "log yesterday 1h": a supervision command, not a question
 		return b.answer(ctx, in)
 	}
 	if !strings.ContainsAny(text, " \t\n") && b.table.suggest(strings.ToLower(text), b.admins[in.userID]) != "" {
@@ -199,17 +215,32 @@ func (b *Bot) interaction(ctx context.Context, cb slack.InteractionCallback) {
 	b.observe("interaction", "ok", start)
 }
 
-// stripMentions removes "<@U123>" mentions from message text.
-func stripMentions(s string) string {
-	for {
-		i := strings.Index(s, "<@")
-		if i < 0 {
-			return strings.TrimSpace(s)
+// stripMentions removes the bot's own mentions ("<@UBOT>", "<@UBOT|peerbot>")
+// from message text, and keeps everyone else's: "log yesterday with
+// <@U0SAM>" names Sam. With the bot's id unknown, a mention that starts
+// the text is taken for the bot's, as a channel mention starts with it.
+func stripMentions(s, botUserID string) string {
+	s = strings.TrimSpace(s)
+	if botUserID == "" {
+		if strings.HasPrefix(s, "<@") {
+			if j := strings.Index(s, ">"); j >= 0 {
+				s = s[j+1:]
+			}
 		}
-		j := strings.Index(s[i:], ">")
-		if j < 0 {
-			return strings.TrimSpace(s)
-		}
-		s = s[:i] + " " + s[i+j+1:]
+		return strings.TrimSpace(s)
 	}
+	for _, m := range []string{"<@" + botUserID + ">", "<@" + botUserID + "|"} {
+		for {
+			i := strings.Index(s, m)
+			if i < 0 {
+				break
+			}
+			j := strings.Index(s[i:], ">")
+			if j < 0 {
+				break
+			}
+			s = s[:i] + " " + s[i+j+1:]
+		}
+	}
+	return strings.TrimSpace(s)
 }

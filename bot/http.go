@@ -276,7 +276,7 @@ func slashInvocation(sc slack.SlashCommand) invocation {
 	return invocation{
 		kind:      "slash_command",
 		slash:     sc.Command,
-		text:      sc.Text,
+		text:      slackText(sc.Text),
 		userID:    sc.UserID,
 		channelID: sc.ChannelID,
 		teamID:    sc.TeamID,

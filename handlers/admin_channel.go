@@ -14,8 +14,9 @@ type AnswerChannels interface {
 }
 
 // channelRef is a channel as a slash command carries it: "<#C123|name>",
-// "<#C123>", or the bare id.
-var channelRef = regexp.MustCompile(`^(?:<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>|([CG][A-Z0-9]{2,}))$`)
+// "<#C123>", or the id typed bare or after # ("#C123", as the console
+// takes it).
+var channelRef = regexp.MustCompile(`^(?:<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>|#?([CG][A-Z0-9]{2,}))$`)
 
 // channelCommand is "admin channel answers on|off <channel>".
 func (a *Admin) channelCommand() Command {

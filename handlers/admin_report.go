@@ -61,7 +61,17 @@ func parseReportArgs(args string) (reportFilter, string) {
 		return f, ""
 	}
 	kind, value := strings.ToLower(words[0]), strings.Join(words[1:], " ")
-	if value == "" {
+	if kind != "role" && kind != "pcn" && kind != "locality" {
+		// "report coaches", "report link workers", "report gateshead":
+		// a role or locality named without the word before it.
+		all := strings.Join(words, " ")
+		if _, ok := supervision.ParseRole(all); ok {
+			kind, value = "role", all
+		} else if l, ok := supervision.ParseLocality(all); ok && l != "" {
+			kind, value = "locality", all
+		}
+	}
+	if value == "" && (kind == "role" || kind == "pcn" || kind == "locality") {
 		return f, "Say which one, such as “role coach”, “pcn Central” or “locality gateshead”."
 	}
 	switch kind {
@@ -80,7 +90,7 @@ func parseReportArgs(args string) (reportFilter, string) {
 		}
 		f.locality, f.title = l, strings.ToUpper(l[:1])+l[1:]
 	default:
-		return f, fmt.Sprintf("A report can be by role, pcn or locality, not “%s”.", reportTyped(kind))
+		return f, fmt.Sprintf("A report can be by role, pcn or locality, not “%s”. For a PCN, put pcn first: “pcn %s”.", reportTyped(kind), reportTyped(strings.Join(words, " ")))
 	}
 	return f, ""
 }
@@ -188,6 +198,9 @@ func reportPages(f reportFilter, rows []reportRow) []Reply {
 	}
 	if len(rows) == 0 {
 		head.Text = "Nobody with a supervision profile matches that yet."
+		if f.title == "" {
+			head.Text = "Nobody has set up a supervision profile yet."
+		}
 		return []Reply{head}
 	}
 	head.Text = reportCounts(rows)

@@ -84,6 +84,10 @@ func TestAdminReportFilters(t *testing.T) {
 		{"an unknown locality", "admin report locality mars", []string{"I don't know a locality called “mars”"}, nil},
 		{"an unknown kind", "admin report team x", []string{"A report can be by role, pcn or locality, not “team”."}, nil},
 		{"a kind with no value", "admin report role", []string{"Say which one"}, nil},
+		{"a role without the word role", "admin report coaches", []string{"Supervision report: HWBC", "1 person", "@U03ALI"}, []string{"@U01SAM"}},
+		{"a role in words", "admin report link workers csv", []string{"CSV file", "2 people"}, nil},
+		{"a locality without the word locality", "admin report gateshead", []string{"Supervision report: Gateshead", "2 people"}, []string{"@U03ALI"}},
+		{"one word that is none of them", "admin report central", []string{"not “central”", "“pcn central”"}, []string{"Say which one"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,4 +223,13 @@ func BenchmarkAdminReport1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// With nobody set up, the report says so, not that nobody matches a filter
+// the admin never gave.
+func TestAdminReportNobodyYet(t *testing.T) {
+	e := newAdminEnv(t, supDirectory{})
+	got := e.text("admin report")
+	wantContains(t, "report", got, "Nobody has set up a supervision profile yet.")
+	wantNotContains(t, "report", got, "matches that")
 }

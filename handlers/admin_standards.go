@@ -169,7 +169,10 @@ func (a *Admin) StandardsReset(ctx context.Context, req Request) (Reply, error) 
 // <name>]". A non-empty string says what is wrong.
 func parseOverride(args string) (supervision.Override, string) {
 	var o supervision.Override
-	words := strings.Fields(strings.ToLower(args))
+	words := overrideWords(strings.Fields(strings.ToLower(args)))
+	if slices.Contains(words, "month") || slices.Contains(words, "months") || slices.Contains(words, "monthly") {
+		return o, "The network's own standards are kept in weeks: for about once a month, say “every 4 weeks”."
+	}
 	every := slices.Index(words, "every")
 	if every < 1 {
 		return o, "Say the role and how often, such as “splw every 4 weeks”."
@@ -214,6 +217,48 @@ func parseOverride(args string) (supervision.Override, string) {
 		return o, fmt.Sprintf("I didn't follow “%s”.", reportTyped(strings.Join(rest, " ")))
 	}
 	return o, ""
+}
+
+// overrideWords puts an override as admins say it into the words
+// parseOverride reads: "every fortnight" and "fortnightly" are every 2
+// weeks, "every week" and "weekly" every 1 week, "6 weeks" after the role
+// is every 6 weeks, "min 1 hour" is min 60 minutes and "in gateshead" is
+// locality gateshead.
+func overrideWords(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case w == "fortnightly" || w == "weekly":
+			n := map[string]string{"fortnightly": "2", "weekly": "1"}[w]
+			out = append(out, "every", n, "weeks")
+		case (w == "fortnight" || w == "week") && len(out) > 0 && out[len(out)-1] == "every":
+			n := map[string]string{"fortnight": "2", "week": "1"}[w]
+			out = append(out, n, "weeks")
+		case (next == "week" || next == "weeks") && !slices.Contains(out, "every") && len(out) > 0 && out[len(out)-1] != "every":
+			if _, err := strconv.Atoi(w); err == nil {
+				out = append(out, "every", w)
+			} else {
+				out = append(out, w)
+			}
+		case (next == "hour" || next == "hours" || next == "hr" || next == "hrs") && len(out) > 0 && (out[len(out)-1] == "min" || out[len(out)-1] == "minimum"):
+			if n, err := strconv.Atoi(w); err == nil {
+				out = append(out, strconv.Itoa(60*n), "minutes")
+				i++
+			} else {
+				out = append(out, w)
+			}
+		case w == "in" && next != "" && len(out) > 0 && slices.Contains(out, "every"):
+			out = append(out, "locality") // "in gateshead", last: a locality
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // bareLocality lets "reset splw gateshead" mean "reset splw locality

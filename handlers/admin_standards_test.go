@@ -101,13 +101,30 @@ func TestAdminStandardsOverride(t *testing.T) {
 	wantContains(t, "all reset on another replica", b.say(sam, "supervision status"), monthly)
 }
 
+// TestAdminStandardsInAdminsWords: an override said as admins say it is
+// the override it means.
+func TestAdminStandardsInAdminsWords(t *testing.T) {
+	r := newReplica(t, redistest.Prefix(t))
+	for text, want := range map[string]string{
+		"admin standards set coach every fortnight":            "HWBC supervision is now due every 2 weeks everywhere",
+		"admin standards set coach fortnightly":                "HWBC supervision is now due every 2 weeks everywhere",
+		"admin standards set splw weekly":                      "SPLW supervision is now due every 1 week everywhere",
+		"admin standards set coach 6 weeks min 1 hour":         "every 6 weeks everywhere without a setting of its own, at least 60 minutes long",
+		"admin standards set link worker 3 weeks in gateshead": "SPLW supervision is now due every 3 weeks in Gateshead",
+	} {
+		wantContains(t, text, r.say("UADMIN", text), want)
+	}
+}
+
 func TestAdminStandardsBadInput(t *testing.T) {
 	r := newReplica(t, redistest.Prefix(t))
 	tests := []struct{ text, want string }{
 		{"admin standards set splw", "Say the role and how often"},
 		{"admin standards set plumber every 2 weeks", "I don't know a role called “plumber”"},
 		{"admin standards set splw every two weeks", "“two” is not a number of weeks."},
-		{"admin standards set splw every 2 months", "Say how often in weeks"},
+		{"admin standards set splw every 2 months", "kept in weeks: for about once a month, say “every 4 weeks”"},
+		{"admin standards set coach every month", "kept in weeks"},
+		{"admin standards set coach every 6 weeks in newcastle", "I don't know a locality called “newcastle”"},
 		{"admin standards set splw every 0 weeks", "The frequency must be from 1 to 52 weeks."},
 		{"admin standards set splw every 53 weeks", "The frequency must be from 1 to 52 weeks."},
 		{"admin standards set splw every 2 weeks min lots minutes", "“lots” is not a number of minutes."},

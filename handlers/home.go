@@ -26,6 +26,10 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	waiting, err := h.sessions.AwaitingAnswer(ctx, userID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision home: listing sessions awaiting an answer: %w", err)
+	}
 	if !ok {
 		r := Reply{
 			Header: "Your supervision",
@@ -41,6 +45,7 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 		if len(team) > 0 {
 			r.Sections = append(r.Sections, h.homeTeam(team))
 		}
+		homeWaiting(&r, waiting)
 		return r, nil
 	}
 	p := *rec.profile
@@ -67,7 +72,21 @@ func (h *Supervision) Home(ctx context.Context, userID string) (Reply, error) {
 		r.Sections = append(r.Sections, h.homeTeam(team))
 		r.Buttons = append(r.Buttons, Button{Label: "My team", Command: "supervision", Args: "team"})
 	}
+	homeWaiting(&r, waiting)
 	return r, nil
+}
+
+// homeWaiting adds to the App Home the sessions others logged with the
+// person that wait for their answer, with a button that lists them to
+// confirm: a supervisor sees there is something to do without finding
+// the message that asked.
+func homeWaiting(r *Reply, waiting []supervision.Session) {
+	if len(waiting) == 0 {
+		return
+	}
+	r.Sections = append([]Section{{Heading: "Waiting for your answer",
+		Text: supCount(len(waiting), "session someone logged with you waits", "sessions others logged with you wait") + " for you to confirm or say it isn't right."}}, r.Sections...)
+	r.Buttons = append(r.Buttons, Button{Label: "Sessions to confirm", Command: "supervision", Args: "confirm"})
 }
 
 // homeLeave lists the person's leave now and to come, and how to take a
@@ -91,6 +110,10 @@ func (h *Supervision) nextReminder(rec supRecord) string {
 	}
 	next, ok := supervision.NextReminders(*rec.profile, rec.status, rec.leaves, h.now())
 	if !ok {
+		if rec.status.State == supervision.Unknown {
+			// Nothing is ever due, so no reminder can be: say why.
+			return "None: there is no recommended frequency for your role here yet, so there is no due date to remind you of. Your supervisor or training hub can say how often to have it."
+		}
 		return "No reminder is planned just now."
 	}
 	at := next.At.In(rec.loc)

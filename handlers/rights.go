@@ -179,12 +179,15 @@ func erasedText(e Erasure) string {
 	if e.TimeZone {
 		parts = append(parts, "your cached time zone")
 	}
-	if len(parts) == 0 {
+	if len(parts) == 0 && e.Named == 0 && e.Supervisees == 0 {
 		return "peerbot held nothing about you, so nothing needed erasing. The audit log notes that an erasure was asked for, without your name."
 	}
 	s := "Erased: " + strings.Join(parts, ", ") + "."
+	if len(parts) == 0 {
+		s = "Your own record was empty; your name is now gone from other people's."
+	}
 	if e.Named > 0 {
-		s += " " + auditPlural(e.Named, "session", "sessions") + " in other people's records now show a former supervisor instead of you."
+		s += " " + auditPlural(e.Named, "session in other people's records now shows", "sessions in other people's records now show") + " a former supervisor instead of you."
 	}
 	if e.Supervisees > 0 {
 		s += " " + auditPlural(e.Supervisees, "person who had you as supervisor now has", "people who had you as supervisor now have") + " none set."

@@ -81,3 +81,26 @@ func TestMyDataReadsMessagesPlainly(t *testing.T) {
 		t.Errorf("the reminder's content reads %q, want %q", got, want)
 	}
 }
+
+// TestForgetMeSupervisorWithNoRecord: a supervisor with no record of their
+// own, named in a supervisee's sessions and profile, is told their name is
+// gone from those, not that nothing was held.
+func TestForgetMeSupervisorWithNoRecord(t *testing.T) {
+	s, _ := ansStore(t)
+	ctx := context.Background()
+	const sup, mine = "U0SUPONLY", "U0SUPEE"
+	if err := s.SaveProfile(ctx, supervision.Profile{UserID: mine, Role: supervision.LinkWorker, SupervisorID: sup}); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	if err := s.AddSession(ctx, supervision.Session{ID: "s1", UserID: mine, Date: at, Type: supervision.Clinical, WithID: sup, LoggedBy: mine,
+		LoggedAt: at, Confirmation: supervision.Confirmed, AnsweredBy: sup, AnsweredAt: at}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := handlers.NewRights(s.Rights(s.Reminders(2), "test-salt")).ForgetMe(ctx, handlers.Request{UserID: sup, Args: "confirm"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, "forget-me", r.Text, "1 session in other people's records now shows a former supervisor", "1 person who had you as supervisor now has none set")
+	wantNotContains(t, "forget-me", r.Text, "held nothing", "Erased: .")
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/peerbot/peerbot/internal/text"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -37,7 +38,7 @@ type ChannelSchedule struct {
 	ID      string
 	Channel string // channel id, "C123"
 	Spec    string // the cron spec, as typed
-	Text    string // what is posted, as typed
+	Text    string // what is posted, as reply Markdown with the typed words marked (see schedulePostText)
 	Next    time.Time
 	Paused  bool
 }
@@ -112,7 +113,13 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 	}
 	chTok, text, _ := strings.Cut(strings.TrimSpace(rest), " ")
 	channel := scheduleChannel(chTok)
-	if channel == "" {
+	switch {
+	case channel == "" && strings.HasPrefix(chTok, "#"):
+		// A name typed as text, not picked from Slack's list (or typed
+		// at the console), reaches the bot without the channel's id.
+		return Say(fmt.Sprintf("I can't tell which channel %s is from its name alone. Type # and pick the channel from the list, so Slack sends me which one it is, or give its id, such as C0123ABCD (in the channel's details).\n%s",
+			AsTyped(chTok), howTo)), nil
+	case channel == "":
 		return Say("After the schedule, name the channel, like #peer-support (pick it from the # list).\n" + howTo), nil
 	}
 	text = strings.TrimSpace(text)
@@ -129,14 +136,15 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 		return scheduleRefusal(err, req)
 	}
 	id := scheduleID()
-	post := Reply{Sections: []Section{{Typed: text}}}
+	shown := schedulePostText(text)
+	post := Reply{Sections: []Section{{Text: shown}}}
 	if _, err := h.s.AddSchedule(ctx, id, channel, spec, post); err != nil {
 		return scheduleRefusal(err, req)
 	}
 	return Reply{
 		Text: fmt.Sprintf("Scheduled **%s**: it posts in channel %s %s. Next: %s.\nThe bot must be in that channel: if it is not, invite it there.",
 			id, channel, "on "+scheduleCode(spec), scheduleTimes(times)),
-		Sections: []Section{{Heading: "It posts", Typed: text}},
+		Sections: []Section{{Heading: "It posts", Text: shown}},
 		Note:     "Pause it with " + req.Invocation("schedule", "pause "+id) + ", or remove it with " + req.Invocation("schedule", "remove "+id) + ".",
 	}, nil
 }
@@ -162,7 +170,22 @@ func scheduleWhen(args string) (spec, rest, problem string) {
 	case trimmed != "" && strings.ContainsRune("0123456789*", rune(trimmed[0])): // a cron spec without quotes
 		return "", "", "Put the schedule in quotes, then the channel, then the text, or say when in words, like “every Monday at 10:00”."
 	}
+	if when := scheduleBeforeChannel(trimmed); when != "" {
+		return "", "", fmt.Sprintf("I couldn't tell when it posts from “%s”. Start with every, each, daily or on, like “every Monday at 10:00”, then the channel, then the text.", AsTyped(when))
+	}
 	return "", "", "Say when it posts, then the channel, then the text."
+}
+
+// scheduleBeforeChannel is the words of args before the channel, "" when
+// there is no channel in it or nothing before it.
+func scheduleBeforeChannel(args string) string {
+	f := strings.Fields(args)
+	for i, w := range f {
+		if scheduleChannel(w) != "" || strings.HasPrefix(w, "#") || strings.HasPrefix(w, "<#") {
+			return text.Clip(strings.Join(f[:i], " "), 60)
+		}
+	}
+	return ""
 }
 
 // scheduleRefusal turns a bad spec into the reason and an example; other
@@ -190,8 +213,10 @@ func scheduleQuoted(s string) (spec, rest string, ok bool) {
 }
 
 // scheduleChannel reads a channel as Slack escapes it, <#C123|name> or
-// <#C123>, or a raw id C0123ABCD, as typed in the console; "" otherwise.
+// <#C123>, or a raw id C0123ABCD (#C0123ABCD too), as typed in the
+// console; "" otherwise.
 func scheduleChannel(tok string) string {
+	tok = strings.TrimPrefix(tok, "#")
 	if inner, ok := strings.CutPrefix(tok, "<#"); ok {
 		inner, ok = strings.CutSuffix(inner, ">")
 		if !ok {
@@ -251,8 +276,7 @@ func (h *ChannelSchedules) list(ctx context.Context, req Request) (Reply, error)
 		}
 		r.Sections = append(r.Sections, Section{
 			Heading: s.ID,
-			Text:    fmt.Sprintf("Posts in channel %s on %s. %s", s.Channel, scheduleCode(s.Spec), when),
-			Typed:   s.Text,
+			Text:    fmt.Sprintf("Posts in channel %s on %s. %s\n%s", s.Channel, scheduleCode(s.Spec), when, s.Text),
 		})
 	}
 	return r, nil

@@ -12,6 +12,8 @@ func TestScheduleChannel(t *testing.T) {
 		{"C0123ABCD", "C0123ABCD"},
 		{"<#G0PRIVATE|group>", "G0PRIVATE"},
 		{"#peer-support", ""},
+		{"#C0123ABCD", "C0123ABCD"},
+		{"##C0123ABCD", ""},
 		{"<#C0123ABCD", ""},
 		{"<!channel>", ""},
 		{"<@U0123ABCD>", ""},
@@ -85,5 +87,25 @@ func TestScheduleWords(t *testing.T) {
 	}
 	if _, rest, _, _ := scheduleWords("every monday at 10:00 <#C0123ABCD|peer-support>  Meet  at 10"); rest != "<#C0123ABCD|peer-support>  Meet  at 10" {
 		t.Errorf("the channel and text after the words = %q, want them as typed", rest)
+	}
+}
+
+// TestSchedulePostText: a link Slack made is a link shown as its own
+// address, never as a label that hides it; everything else is marked as
+// typed.
+func TestSchedulePostText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Join <https://meet.example/x>":            AsTyped("Join ") + "[meet.example/x](https://meet.example/x)",
+		"<https://evil.example/a|click here>":      "[evil.example/a](https://evil.example/a)",
+		"<!here> and <!channel>":                   AsTyped("@here") + AsTyped(" and ") + AsTyped("@channel"),
+		"<@U0SAM1|sam> <@U0KIM1>":                  AsTyped("@sam") + AsTyped(" ") + AsTyped("@U0KIM1"),
+		"<#C0PEERS|peer-support>":                  AsTyped("#peer-support"),
+		"<mailto:hub@example.org|hub@example.org>": AsTyped("hub@example.org"),
+		"<javascript:alert(1)|x>":                  AsTyped("<javascript:alert(1)|x>"),
+		"a < b":                                    AsTyped("a < b"),
+	} {
+		if got := schedulePostText(in); got != want {
+			t.Errorf("schedulePostText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/peerbot/peerbot/supervision"
@@ -110,7 +111,10 @@ func (h *Supervision) Command() Command {
 				Examples:    []string{"role=splw pcn=Central locality=gateshead", "reminders=on day=monday time=09:30", ""}, More: supSetupMore(), Run: replan(h.setup)},
 			{Name: "leave", Aliases: []string{"pause", "away", "holiday"}, Usage: "<first day> <last day> | cancel <a day of it>",
 				Description: "Pause the clock while you're on leave: your next due date moves on and no reminders go out. Alone, it lists your leave; cancel takes one back.",
-				Examples:    []string{"1 Dec 12 Dec", "2026-12-01 2026-12-12", "cancel 1 Dec"}, Run: replan(h.leave)},
+				Examples:    []string{"1 Dec 12 Dec", "7-11 Dec", "until 18 Dec", "2026-12-01 2026-12-12", "cancel 1 Dec"}, Run: replan(h.leave)},
+			{Name: "back", Aliases: []string{"returned"}, Usage: "[the day you're back]",
+				Description: "Back from leave early: your leave ends the day before, so the days you were away still count as leave.",
+				Examples:    []string{"", "14 Dec"}, Run: replan(h.backFromLeave)},
 			{Name: "cancel", Hidden: true, Usage: "leave <a day of it>",
 				Description: "Takes back leave, as leave cancel does.", Run: replan(h.cancelWhat)},
 			{Name: "undo", Aliases: []string{"delete", "remove"},
@@ -122,8 +126,8 @@ func (h *Supervision) Command() Command {
 				Examples:    []string{"", "coach", "SPLW"}, Run: h.standardsReply},
 			// Buttons run these with our own ids, which are not a person's
 			// text, so the guard lets them through.
-			{Name: "confirm", Examples: []string{""},
-				Description: "Lists the sessions someone logged with you, or for you, that wait for your answer, with buttons to confirm them.", Run: replan(h.confirm)},
+			{Name: "confirm", Usage: "[all | a date | @person]", Examples: []string{"", "all", "30 Nov", "yesterday with @name"},
+				Description: "Lists the sessions someone logged with you, or for you, that wait for your answer, with buttons to confirm them. Typed, all confirms every one, and a date, type or person confirms the one it picks.", Run: replan(h.confirm)},
 			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: replan(h.logAgain)},
 			{Name: "dispute", Hidden: true, Usage: "<person> <session>", Description: "Say a session someone logged with you isn't right.", Run: replan(h.dispute)},
 		}, h.remindCommands()...),
@@ -154,6 +158,16 @@ const supNHSNumber = "That looks like an NHS number. I don't keep patient detail
 func supGuard(args string) string {
 	if supervision.ContainsNHSNumber(args) {
 		return supNHSNumber
+	}
+	// "status @ann", or "@ann" alone: a supervisor asking after someone.
+	word, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
+	switch strings.ToLower(word) {
+	case "status", "me", "mine", "due":
+	default:
+		word, rest = "", args
+	}
+	if f := strings.Fields(rest); len(f) == 1 && strings.ContainsAny(f[0], "@<") && supUserID(f[0]) != "" {
+		return "I can only show you your own status. To see how the people you supervise are doing, use the team view: supervision team."
 	}
 	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // awaitingShown is how many sessions waiting for an answer one reply lists,
@@ -19,9 +21,17 @@ func (h *Supervision) awaitingList(ctx context.Context, req Request) (Reply, err
 		return Reply{}, fmt.Errorf("supervision: listing sessions awaiting an answer: %w", err)
 	}
 	if len(waiting) == 0 {
-		return Say("Nothing is waiting for your answer: when someone logs a session with you, I'll send you a message to confirm it."), nil
+		return Say(supNothingWaiting), nil
 	}
-	lines := []string{supCount(len(waiting), "session is", "sessions are") + " waiting for your answer:"}
+	return awaitingReply(waiting, supCount(len(waiting), "session is", "sessions are")+" waiting for your answer:"), nil
+}
+
+const supNothingWaiting = "Nothing is waiting for your answer: when someone logs a session with you, I'll send you a message to confirm it."
+
+// awaitingReply lists sessions waiting for an answer after intro, each
+// with its two buttons.
+func awaitingReply(waiting []supervision.Session, intro string) Reply {
+	lines := []string{intro}
 	var buttons []Button
 	for i, s := range waiting {
 		if i == awaitingShown {
@@ -39,5 +49,5 @@ func (h *Supervision) awaitingList(ctx context.Context, req Request) (Reply, err
 			Button{Label: "Confirm " + what, Command: "supervision", Args: "confirm " + ref, Primary: true},
 			Button{Label: "Not right: " + what, Command: "supervision", Args: "dispute " + ref})
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: buttons}, nil
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: buttons}
 }

@@ -48,3 +48,16 @@ func TestSupervisionCoachClocks(t *testing.T) {
 	wantContains(t, "team", all(e.run(gp, "team")),
 		"@U03ALI (HWBC) · last: Fri 20 Nov 2026, line-management · due by Wed 25 Nov 2026 (health coaching supervision) · due soon")
 }
+
+// A coach overdue on both clocks reads that both were due, not that one
+// "is due" on a day gone by.
+func TestSupervisionCoachBothOverdue(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(ali, day(2026, 10, 1), supervision.Clinical)
+	e.addSession(ali, day(2026, 10, 5), supervision.CoachingSup)
+	got := all(e.run(ali, "status"))
+	wantContains(t, "status", got, "Overdue: your next supervision was due by Sun 1 Nov 2026 (19 days overdue).",
+		"Your next health coaching supervision was due by Thu 5 Nov 2026 (15 days overdue).")
+	wantNotContains(t, "status", got, "is due by Thu 5 Nov 2026")
+}

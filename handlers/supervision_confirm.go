@@ -27,13 +27,12 @@ func (h *Supervision) answer(ctx context.Context, req Request, args string, want
 	if len(f) == 0 {
 		return h.awaitingList(ctx, req)
 	}
-	if len(f) != 2 {
-		return Say("I need the person and the session to answer. Please use the buttons on the message that asked you."), nil
+	// A button carries a bare user id and a session id; anything else is
+	// typed words that pick from the sessions waiting ("all", "30 Nov").
+	if len(f) != 2 || supUserID(f[0]) != f[0] {
+		return h.answerChosen(ctx, req, args, want)
 	}
-	owner, id := supUserID(f[0]), f[1]
-	if owner == "" {
-		return Say("I can't tell whose session that is. Please use the buttons on the message that asked you."), nil
-	}
+	owner, id := f[0], f[1]
 	s, ok, err := h.sessions.Session(ctx, owner, id)
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading session: %w", err)

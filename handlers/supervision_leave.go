@@ -23,6 +23,9 @@ func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
 	if rest, ok := leaveCancelArgs(args); ok {
 		return h.cancelLeave(ctx, req, p, rest, today)
 	}
+	if rest, back, ok := leaveBackArgs(args); ok {
+		return h.leaveBack(ctx, req, p, rest, back, today)
+	}
 	if args == "" {
 		text := h.leaveHowTo(req)
 		list, err := h.leaveList(ctx, req, p, today)
@@ -50,6 +53,24 @@ func (h *Supervision) leaveHowTo(req Request) string {
 }
 
 func (h *Supervision) saveLeave(ctx context.Context, p supervision.Profile, l supervision.Leave) (Reply, error) {
+	have, err := h.sessions.Leaves(ctx, p.UserID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: reading leave: %w", err)
+	}
+	joined, overlapped := leaveJoined(l, have)
+	for _, o := range overlapped {
+		same := calendarDay(o.From).Equal(calendarDay(l.From)) && calendarDay(o.To).Equal(calendarDay(l.To))
+		if same {
+			// The same stretch sent again (a retry): saved, as before.
+			overlapped, joined = nil, l
+			break
+		}
+		if calendarDay(o.From).Equal(calendarDay(joined.From)) && calendarDay(o.To).Equal(calendarDay(joined.To)) {
+			// Wholly within leave saved already.
+			return Reply{Text: fmt.Sprintf("You're already on leave then: %s. I haven't added it again.", leaveSpan(o))}, nil
+		}
+	}
+	l = joined
 	// The same stretch sent again (a retry) is the same leave.
 	l.ID = supervision.DerivedID(p.UserID, l.From.Format(time.DateOnly), l.To.Format(time.DateOnly))
 	switch err := h.sessions.AddLeave(ctx, p.UserID, l); {
@@ -58,11 +79,21 @@ func (h *Supervision) saveLeave(ctx context.Context, p supervision.Profile, l su
 	case err != nil && !errors.Is(err, ErrExists):
 		return Reply{}, fmt.Errorf("supervision: saving leave: %w", err)
 	}
+	// The stretches the new one took in go, now it holds their days.
+	for _, o := range overlapped {
+		if _, err := h.sessions.RemoveLeave(ctx, p.UserID, o.ID); err != nil {
+			return Reply{}, fmt.Errorf("supervision: joining leave: %w", err)
+		}
+	}
 	rec, err := h.record(ctx, p)
 	if err != nil {
 		return Reply{}, err
 	}
-	text := fmt.Sprintf("Saved your leave: %s to %s. No reminders go out while you're away.", supDate(l.From), supDate(l.To))
+	joinedWith := ""
+	if len(overlapped) > 0 {
+		joinedWith = ", joined with the leave you had already on some of those days"
+	}
+	text := fmt.Sprintf("Saved your leave: %s%s. No reminders go out while you're away.", leaveSpan(l), joinedWith)
 	if !rec.status.Due.IsZero() {
 		text += fmt.Sprintf(" Your next session is now due by %s.", supDate(rec.status.Due))
 	}
@@ -113,4 +144,34 @@ func (h *Supervision) submitLeave(ctx context.Context, sub Submission) (FormResu
 		return FormResult{}, err
 	}
 	return FormResult{Reply: r}, nil
+}
+
+// leaveJoined is l grown to take in each stretch of have that shares a day
+// with it, and those stretches. A stretch that would make it longer than
+// the longest leave is left apart.
+func leaveJoined(l supervision.Leave, have []supervision.Leave) (supervision.Leave, []supervision.Leave) {
+	var took []supervision.Leave
+	taken := map[string]bool{}
+	for grown := true; grown; {
+		grown = false
+		for _, o := range have {
+			if taken[o.ID] || calendarDay(o.From).After(calendarDay(l.To)) || calendarDay(o.To).Before(calendarDay(l.From)) {
+				continue
+			}
+			from, to := l.From, l.To
+			if calendarDay(o.From).Before(calendarDay(from)) {
+				from = o.From
+			}
+			if calendarDay(o.To).After(calendarDay(to)) {
+				to = o.To
+			}
+			if calendarDay(to).Sub(calendarDay(from)) >= supervision.MaxLeaveDays*24*time.Hour {
+				continue
+			}
+			l.From, l.To = from, to
+			taken[o.ID], grown = true, true
+			took = append(took, o)
+		}
+	}
+	return l, took
 }

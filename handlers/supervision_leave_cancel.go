@@ -108,6 +108,9 @@ func leaveSpan(l supervision.Leave) string {
 func (h *Supervision) cancelLeave(ctx context.Context, req Request, p supervision.Profile, rest string, today time.Time) (Reply, error) {
 	example := req.Invocation("supervision", "leave cancel 7 Dec")
 	var l supervision.Leave
+	if low := strings.ToLower(rest); low == "all" || low == "all of it" || low == "everything" {
+		return h.cancelAllLeave(ctx, req, p, today)
+	}
 	if rest == "" {
 		ahead, err := h.leaveAhead(ctx, p, today)
 		if err != nil {
@@ -163,6 +166,30 @@ func (h *Supervision) cancelLeave(ctx context.Context, req Request, p supervisio
 		text += " Reminders can go out on those days again."
 	}
 	if !rec.status.Due.IsZero() {
+		text += fmt.Sprintf(" Your next session is due by %s.", supDate(rec.status.Due))
+	}
+	return Reply{Text: text, RefreshHome: []string{p.UserID}}, nil
+}
+
+// cancelAllLeave answers "leave cancel all": every stretch of leave now or
+// to come is taken back; leave that has ended stays, as it was taken.
+func (h *Supervision) cancelAllLeave(ctx context.Context, req Request, p supervision.Profile, today time.Time) (Reply, error) {
+	ahead, err := h.leaveAhead(ctx, p, today)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ahead) == 0 {
+		return Say("You have no leave now or to come, so there is nothing to take back."), nil
+	}
+	var spans []string
+	for _, l := range ahead {
+		if _, err := h.sessions.RemoveLeave(ctx, p.UserID, l.ID); err != nil {
+			return Reply{}, fmt.Errorf("supervision: removing leave: %w", err)
+		}
+		spans = append(spans, leaveSpan(l))
+	}
+	text := "Taken back: your leave " + supJoin(spans) + "."
+	if rec, err := h.record(ctx, p); err == nil && !rec.status.Due.IsZero() {
 		text += fmt.Sprintf(" Your next session is due by %s.", supDate(rec.status.Due))
 	}
 	return Reply{Text: text, RefreshHome: []string{p.UserID}}, nil

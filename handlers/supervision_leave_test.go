@@ -93,3 +93,76 @@ func TestSupervisionLeaveCancel(t *testing.T) {
 	wantContains(t, "the only one left", e.run(sam, "leave remove").Text, "Taken back: your leave Mon 21 Dec 2026 to Fri 1 Jan 2027")
 	wantContains(t, "nothing left", e.run(sam, "leave cancel").Text, "nothing to take back")
 }
+
+// TestSupervisionLeaveOverlapping: leave typed again, or a few days of it
+// typed again, is not saved twice; leave that runs on from leave already
+// saved joins it, so the list shows each day once, the clock moves once for
+// each day, and one cancel takes the whole of it back.
+func TestSupervisionLeaveOverlapping(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 25), supervision.Clinical) // due Wed 25 Nov
+	wantContains(t, "first", e.run(sam, "leave 23 Nov to 27 Nov").Text, "due by Mon 30 Nov 2026")
+	wantContains(t, "sent again", e.run(sam, "leave 23 Nov to 27 Nov").Text, "Saved your leave: Mon 23 Nov 2026 to Fri 27 Nov 2026.")
+	for _, again := range []string{"leave 24 Nov to 25 Nov", "leave 26 Nov"} {
+		r := e.run(sam, again)
+		wantContains(t, again, r.Text, "already on leave then: Mon 23 Nov 2026 to Fri 27 Nov 2026", "haven't added it again")
+		if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 1 {
+			t.Fatalf("%s: %d stretches stored, want 1", again, len(leaves))
+		}
+	}
+	joined := e.run(sam, "leave 26 Nov to 4 Dec")
+	wantContains(t, "joined", joined.Text, "Mon 23 Nov 2026 to Fri 4 Dec 2026, joined with the leave you had already", "due by Mon 7 Dec 2026")
+	leaves, err := e.st.Leaves(context.Background(), sam)
+	if err != nil || len(leaves) != 1 {
+		t.Fatalf("after joining: %+v, %v; want one stretch", leaves, err)
+	}
+	list := e.run(sam, "leave").Text
+	wantContains(t, "list", list, "• Mon 23 Nov 2026 to Fri 4 Dec 2026")
+	wantContains(t, "one day", e.run(sam, "leave 14 Dec").Text, "Saved your leave: Mon 14 Dec 2026.")
+	wantContains(t, "cancel", e.run(sam, "leave cancel 24 Nov").Text, "Taken back: your leave Mon 23 Nov 2026 to Fri 4 Dec 2026")
+	if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 1 {
+		t.Errorf("after one cancel: %+v, want only 14 Dec", leaves)
+	}
+}
+
+// TestSupervisionBackFromLeaveEarly: back at work before leave ends, a
+// person shortens it: the days they were away still pause the clock, the
+// rest no longer do, and reminders can go out again. Ending leave that is
+// to come, or on a day with none, says so.
+func TestSupervisionBackFromLeaveEarly(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 25), supervision.Clinical) // due Wed 25 Nov
+	wantContains(t, "leave", e.run(sam, "leave 16 Nov to 4 Dec").Text, "due by Mon 14 Dec 2026")
+
+	back := e.run(sam, "back") // today is Fri 20 Nov
+	wantContains(t, "back", back.Text, "Welcome back. Your leave now ends on Thu 19 Nov 2026: Mon 16 Nov 2026 to Thu 19 Nov 2026.", "due by Sun 29 Nov 2026")
+	if !refreshes(back, sam) {
+		t.Errorf("RefreshHome = %v", back.RefreshHome)
+	}
+	leaves, err := e.st.Leaves(context.Background(), sam)
+	if err != nil || len(leaves) != 1 || leaves[0].To.Day() != 19 {
+		t.Fatalf("leave after coming back: %+v, %v; want one stretch ending 19 Nov", leaves, err)
+	}
+
+	e.run(sam, "leave 7 Dec to 18 Dec")
+	wantContains(t, "end early", e.run(sam, "leave end 9 Dec").Text, "Done. Your leave now ends on Wed 9 Dec 2026")
+	wantContains(t, "no leave", e.run(sam, "back 30 Dec").Text, "no leave on Wed 30 Dec 2026 to end, so nothing was changed")
+	wantContains(t, "back on its first day", e.run(sam, "leave back 7 Dec").Text, "Taken back: your leave Mon 7 Dec 2026 to Wed 9 Dec 2026")
+}
+
+// "leave cancel all" takes back every stretch now or to come, and says
+// which; with none, it says there is nothing to take back.
+func TestSupervisionLeaveCancelAll(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.run(sam, "leave 7 Dec to 11 Dec")
+	e.run(sam, "leave 21 Dec to 1 Jan")
+	got := e.run(sam, "leave cancel all").Text
+	wantContains(t, "cancel all", got, "Taken back: your leave Mon 7 Dec 2026 to Fri 11 Dec 2026 and Mon 21 Dec 2026 to Fri 1 Jan 2027.")
+	if leaves, _ := e.st.Leaves(context.Background(), sam); len(leaves) != 0 {
+		t.Errorf("after cancel all: %+v, want none", leaves)
+	}
+	wantContains(t, "again", e.run(sam, "leave cancel all").Text, "nothing to take back")
+}

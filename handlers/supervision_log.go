@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,13 @@ func (h *Supervision) logWith(ctx context.Context, req Request, again string) (R
 		}
 		return Say(h.logHowTo(req)), nil
 	}
+	if ok {
+		var named bool
+		if args, named = supWithSupervisor(args, p.SupervisorID); named && p.SupervisorID == "" {
+			return Say(fmt.Sprintf("You haven't named your supervisor yet, so I can't tell who that is. Mention them (with @name), or set them first: %s.",
+				req.Invocation("supervision", "setup supervisor=@name"))), nil
+		}
+	}
 	la, err := supervision.ParseLog(args, today)
 	if err != nil {
 		return supRefusal(supLogRefusal(err), h.logHowTo(req))
@@ -84,6 +92,23 @@ func supCorrections(cs []supervision.Correction) string {
 		parts[i] = fmt.Sprintf("“%s” as “%s”", AsTyped(c.Typed), c.Read)
 	}
 	return "I read " + supJoin(parts) + ".\n"
+}
+
+// supMySupervisor is how people name their supervisor in a log without
+// a mention: "with my supervisor".
+var supMySupervisor = regexp.MustCompile(`(?i)\bwith\s+(?:my\s+|the\s+)?(?:clinical\s+)?(?:supervisor|sup)\b`)
+
+// supWithSupervisor puts the person's supervisor's mention in place of
+// "with my supervisor" in args. named reports whether args said it; the
+// mention is put in only when supervisorID is set.
+func supWithSupervisor(args, supervisorID string) (string, bool) {
+	if !supMySupervisor.MatchString(args) {
+		return args, false
+	}
+	if supervisorID == "" {
+		return args, true
+	}
+	return supMySupervisor.ReplaceAllLiteralString(args, "with <@"+supervisorID+">"), true
 }
 
 // supervisorOf reports whether a person with no profile of their own is
@@ -114,10 +139,12 @@ func (h *Supervision) supervisorOf(ctx context.Context, me, args string) (superv
 const supWithID = "I couldn't tell who that is: I need a Slack user id there, like with @U0123ABCD. In Slack, type @ and pick them from the list."
 
 // supLogRefusal words a refused log for what was typed: a person named
-// without a user id is asked for one. Other errors come back as they are.
+// without a user id is asked for one. Other errors (two people named, or
+// nobody after "with") come back as they are.
 func supLogRefusal(err error) error {
 	var ie *supervision.InputError
-	if errors.Is(err, supervision.ErrNHSNumber) || !errors.As(err, &ie) || ie.Field != "with" {
+	if errors.Is(err, supervision.ErrNHSNumber) || !errors.As(err, &ie) || ie.Field != "with" ||
+		!strings.HasPrefix(ie.Message, "I couldn't tell who") {
 		return err
 	}
 	words := *ie
@@ -129,6 +156,7 @@ func supLogRefusal(err error) error {
 func supLogMore() string {
 	return "The date can be today, yesterday, a weekday such as monday, or a date such as 12 Nov or 2026-11-12. " +
 		"Types: " + supTypeList() + ". Minutes are optional: 60, 90m or 1h30. " +
+		"Say who it was with by mentioning them (with @name), or with my supervisor for the one your profile names. " +
 		"Only dates, types, minutes and people are kept: never notes about patients."
 }
 
@@ -281,12 +309,29 @@ func supLogAnother(req Request, first supervision.Session, la supervision.LogArg
 	if s.Minutes > 0 {
 		args = append(args, strconv.Itoa(s.Minutes))
 	}
+	anyway := Button{Label: "Log it anyway", Command: "supervision", Args: "again " + supervision.NewID() + " " + strings.Join(args, " "), Primary: true}
+	session := fmt.Sprintf("%s %s session on %s", supArticle(string(s.Type)), s.Type, first.Date.Format("2 Jan"))
+	if first.LoggedBy != req.UserID && first.Confirmation == supervision.Awaiting && first.Answerer() == req.UserID {
+		// The other person logged it already, and it waits for this
+		// person's answer: confirming it is what they most likely want.
+		ref := first.UserID + " " + first.ID
+		anyway.Primary = false
+		return Reply{
+			Text: fmt.Sprintf("%s already logged %s with you, and it waits for your answer. Confirm it rather than log it again?", supMention(first.LoggedBy), session),
+			Buttons: []Button{
+				{Label: "Confirm it", Command: "supervision", Args: "confirm " + ref, Primary: true},
+				{Label: "That's not right", Command: "supervision", Args: "dispute " + ref},
+				anyway,
+			},
+		}
+	}
+	who := "You"
+	if first.LoggedBy != req.UserID {
+		who = supMention(first.LoggedBy)
+	}
 	return Reply{
-		Text: fmt.Sprintf("You already logged %s %s session on %s; log another?", supArticle(string(s.Type)), s.Type, first.Date.Format("2 Jan")),
-		Buttons: []Button{
-			{Label: "Log it anyway", Command: "supervision", Args: "again " + supervision.NewID() + " " + strings.Join(args, " "), Primary: true},
-			{Label: "History", Command: "supervision", Args: "history"},
-		},
+		Text:    fmt.Sprintf("%s already logged %s; log another?", who, session),
+		Buttons: []Button{anyway, {Label: "History", Command: "supervision", Args: "history"}},
 	}
 }
 
@@ -446,6 +491,9 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 			return Say(fmt.Sprintf("I can only show you your own sessions. To see how the people you supervise are doing, try %s.", req.Invocation("supervision", "team"))), nil
 		}
 		v, err := strconv.Atoi(args)
+		if strings.EqualFold(strings.TrimSpace(args), "all") {
+			v, err = supHistoryMax+1, nil // as many as are shown, and say so
+		}
 		if err != nil || v < 1 {
 			return Say(fmt.Sprintf("Please give a number of sessions from 1 to %d, for example %s.", supHistoryMax, req.Invocation("supervision", "history 20"))), nil
 		}

@@ -74,6 +74,8 @@ func TestSupervisionLogRefusals(t *testing.T) {
 		{"NHS number joined", "today clinical 9434765919", "That looks like an NHS number."},
 		{"with myself", "today clinical with <@U01SAM>", "yourself"},
 		{"nonsense", "today banana", "banana"},
+		{"two people", "today clinical with <@U02GP> with <@U04KIM>", "one person at a time"},
+		{"nobody after with", "today clinical with", "Who was the session with?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -292,6 +294,8 @@ func TestSupervisionHistory(t *testing.T) {
 		{"history 1", 1, "Your last session"},
 		{"history 50", 12, "Thu 1 Oct 2026"},
 		{"history 500", 12, "at most 50"},
+		{"history all", 12, "Thu 1 Oct 2026"},
+		{"history ALL", 12, "at most 50"},
 		{"history 0", 0, "from 1 to 50"},
 		{"history lots", 0, "from 1 to 50"},
 		{"history @U03ALI", 0, "only show you your own"},
@@ -367,5 +371,25 @@ func TestSupervisionLogSaysWhatItCorrected(t *testing.T) {
 	wantContains(t, "reply", handlers.Unmarked(r.Text), "I read “yestrday” as “yesterday” and “clincal” as “clinical”.", "Logged: ")
 	if r := e.run(ali, "log yesterday clinical 60"); strings.Contains(r.Text, "I read") {
 		t.Errorf("a log with no slip says %q, want no correction", r.Text)
+	}
+}
+
+// TestSupervisionLogWithMySupervisor: "with my supervisor" is the
+// supervisor the profile names, asked to confirm as a mention would be;
+// with none named, the person is told how to name them and nothing is
+// logged.
+func TestSupervisionLogWithMySupervisor(t *testing.T) {
+	e := newSupEnv(t)
+	e.people() // Sam's supervisor is the GP
+	r := e.run(sam, "log yesterday clinical with my supervisor 1h")
+	wantContains(t, "with my supervisor", r.Text, "with <@U02GP>", "asked them to confirm")
+	if len(r.Messages) != 1 || r.Messages[0].To != gp {
+		t.Errorf("messages %+v, want one to the GP", r.Messages)
+	}
+	e.saveProfile(supervision.Profile{UserID: kim, Role: supervision.LinkWorker})
+	none := e.run(kim, "log yesterday with my supervisor")
+	wantContains(t, "no supervisor", none.Text, "You haven't named your supervisor yet", "setup supervisor=@name")
+	if ss := e.sessions(kim); len(ss) != 0 {
+		t.Errorf("logged %+v with no supervisor named, want nothing", ss)
 	}
 }

@@ -57,7 +57,7 @@ func (h *Supervision) remindCommands() []Command {
 			Examples:    []string{"", "on", "off", "days-before 5", "at 08:30", "on tuesday"}, Run: h.remind},
 		{Name: "snooze", Usage: "<days>",
 			Description: fmt.Sprintf("Put off your next reminder by %d to %d days.", supSnoozeMin, supSnoozeMax),
-			Examples:    []string{"7", "3"}, Run: h.snooze},
+			Examples:    []string{"7", "3", "a week"}, Run: h.snooze},
 		// The reminder's "Skip this one" button runs this.
 		{Name: "reminder-skip", Hidden: true, NoArgs: true, Description: "Skip your next reminder.", Run: h.skip},
 	}
@@ -111,7 +111,8 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 		}
 		return "Reminders are on.", ""
 	case words[0] == "days-before" || words[0] == "days" || words[0] == "lead":
-		n, err := strconv.Atoi(strings.TrimSuffix(arg, " days"))
+		// "days-before 5", "days before 5", "days-before 5 days"
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(arg, "before "), " days"), " day"))
 		if err != nil || n < 0 || n > supervision.MaxLeadDays {
 			return "", fmt.Sprintf("The first reminder can come 0 to %d days before a session is due; I couldn't read %s as that.", supervision.MaxLeadDays, quotedTyped(arg))
 		}
@@ -143,7 +144,33 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 		p.ReminderDay = d
 		return "Reminders while a session is overdue come on " + d.String() + "s.", ""
 	}
+	if named := supRemindNamed(words); named != nil {
+		return supRemindChange(p, named, anyway)
+	}
 	return "", fmt.Sprintf("I don't know the reminder setting %s.", quotedTyped(strings.Join(words, " ")))
+}
+
+// supRemindNamed reads a setting typed without its word: a time ("9am",
+// "14:30"), a weekday ("fridays") or days ahead ("5 days before"), as the
+// setting it is; nil for anything else.
+func supRemindNamed(words []string) []string {
+	all := strings.Join(words, " ")
+	for _, day := range []string{all, strings.TrimSuffix(all, "s")} {
+		if _, ok := supervision.ParseWeekday(day); ok {
+			return []string{"on", day}
+		}
+	}
+	if strings.ContainsAny(all, ":.") || strings.HasSuffix(all, "am") || strings.HasSuffix(all, "pm") {
+		if a, err := supervision.ParseSetup("time=" + strings.ReplaceAll(all, " ", "")); err == nil && a.ReminderTime != "" {
+			return append([]string{"at"}, words...)
+		}
+	}
+	if len(words) >= 2 && (words[1] == "days" || words[1] == "day") && (len(words) == 2 || len(words) == 3 && words[2] == "before") {
+		if _, err := strconv.Atoi(words[0]); err == nil {
+			return []string{"days-before", words[0]}
+		}
+	}
+	return nil
 }
 
 func plural(n int) string {
@@ -230,8 +257,8 @@ func (h *Supervision) queuedReminder(ctx context.Context, rec supRecord) string 
 // reminder time that day.
 func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
 	howTo := "For example: " + req.Invocation("supervision", "snooze 7") + " puts it off a week."
-	days, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(req.Args)), " days"))
-	if err != nil || days < supSnoozeMin || days > supSnoozeMax {
+	days, ok := snoozeDays(req.Args)
+	if !ok || days < supSnoozeMin || days > supSnoozeMax {
 		return Say(fmt.Sprintf("You can snooze your reminder for %d to %d days. %s", supSnoozeMin, supSnoozeMax, howTo)), nil
 	}
 	p, ok, err := h.profiles.Profile(ctx, req.UserID)
@@ -318,4 +345,45 @@ func replanForm(f FormFunc) FormFunc {
 		}
 		return res, err
 	}
+}
+
+// snoozeDays reads how long to snooze as people say it: "7", "7 days",
+// "7d", "a week", "2 weeks", "a fortnight", "a day", "tomorrow".
+func snoozeDays(args string) (int, bool) {
+	words := strings.Fields(strings.ToLower(args))
+	if len(words) > 0 && words[0] == "for" {
+		words = words[1:]
+	}
+	switch strings.Join(words, " ") {
+	case "a day", "one day", "day", "tomorrow", "until tomorrow":
+		return 1, true
+	case "a week", "one week", "week", "a wk":
+		return 7, true
+	case "a fortnight", "fortnight", "two weeks":
+		return 14, true
+	}
+	if len(words) == 1 {
+		if n, unit, found := strings.Cut(words[0], "d"); found && (unit == "" || unit == "ays" || unit == "ay") {
+			words = []string{n, "days"}
+		} else if n, unit, found := strings.Cut(words[0], "w"); found && (unit == "" || unit == "k" || unit == "ks" || unit == "eeks" || unit == "eek") {
+			words = []string{n, "weeks"}
+		}
+	}
+	if len(words) == 0 || len(words) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(words[0])
+	if err != nil {
+		return 0, false
+	}
+	if len(words) == 1 {
+		return n, true
+	}
+	switch words[1] {
+	case "day", "days":
+		return n, true
+	case "week", "weeks", "wk", "wks":
+		return 7 * n, true
+	}
+	return 0, false
 }

@@ -100,3 +100,60 @@ func TestSupervisionRemindOffSaysItOnce(t *testing.T) {
 	wantContains(t, "days-before when off", e.run(sam, "remind days-before 5").Text,
 		"Your first reminder comes 5 days before a session is due. Reminders are off, so none is planned.")
 }
+
+// TestSupervisionSnoozeInWords: a snooze said as people say it, "a week"
+// as the reminder's own button does, puts the reminder off that long; a
+// length that is not one is refused and puts nothing off.
+func TestSupervisionSnoozeInWords(t *testing.T) {
+	for in, days := range map[string]int{
+		"7": 7, "7 days": 7, "7d": 7, "a week": 7, "1 week": 7, "for a week": 7, "2 weeks": 14,
+		"a fortnight": 14, "3 Days": 3, "2w": 14, "tomorrow": 1, "a month": 0, "5 weeks": 0, "soon": 0,
+	} {
+		q := &supQueue{}
+		e := newSupEnvQueue(t, q)
+		e.people()
+		got := all(e.run(sam, "snooze "+in))
+		if days == 0 {
+			wantContains(t, "snooze "+in, got, "You can snooze your reminder for 1 to 28 days")
+			if !q.due.IsZero() {
+				t.Errorf("snooze %s put the reminder off to %v, want nothing changed", in, q.due)
+			}
+			continue
+		}
+		if want := time.Date(2026, 11, 20+days, 9, 30, 0, 0, london); !q.due.Equal(want) {
+			t.Errorf("snooze %s: reminder at %v (reply %q), want %v", in, q.due, got, want)
+		}
+	}
+}
+
+// TestSupervisionRemindWithoutTheSettingsWord: a time, a weekday or days
+// ahead typed without "at", "on" or "days-before" is the setting it is,
+// refused as that setting is when it would be (a time at night); a word
+// that is none of them is still not known.
+func TestSupervisionRemindWithoutTheSettingsWord(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	wantContains(t, "remind 9am", all(e.run(sam, "remind 9am")), "Reminders come at 09:00.")
+	wantContains(t, "remind fridays", all(e.run(sam, "remind fridays")), "Reminders while a session is overdue come on Fridays.")
+	wantContains(t, "remind thurs", all(e.run(sam, "remind thurs")), "come on Thursdays.")
+	wantContains(t, "remind days before 4", all(e.run(sam, "remind days before 4")), "Your first reminder comes 4 days before")
+	wantContains(t, "remind 5 days before", all(e.run(sam, "remind 5 days before")), "Your first reminder comes 5 days before")
+	wantContains(t, "remind 9pm", all(e.run(sam, "remind 9pm")), "21:00 is outside the working day")
+	wantContains(t, "remind weekly", all(e.run(sam, "remind weekly")), `I don't know the reminder setting "weekly"`)
+	p, _ := e.profile(sam)
+	if p.ReminderTime != "09:00" || p.ReminderDay != time.Thursday || p.LeadDays != 5 {
+		t.Errorf("profile after: time %q, day %v, days before %d; want 09:00, Thursday, 5", p.ReminderTime, p.ReminderDay, p.LeadDays)
+	}
+}
+
+// A care coordinator, whose role has no recommended frequency, with
+// reminders on is told why no reminder is planned, not only that none is.
+func TestSupervisionRemindNoFrequencySaysWhy(t *testing.T) {
+	e := newSupEnv(t)
+	e.saveProfile(supervision.Profile{UserID: kim, Role: supervision.Coordinator, PCN: "West", Reminders: true})
+	for _, args := range []string{"remind", "remind on"} {
+		got := all(e.run(kim, args))
+		wantContains(t, args, got, "no recommended frequency for your role here yet", "supervisor or training hub")
+	}
+	wantContains(t, "App Home", all(e.home(kim)), "no recommended frequency for your role here yet")
+}

@@ -188,7 +188,11 @@ func supSummary(st supervision.Status, whose string) string {
 	}
 	for _, c := range st.Clocks {
 		if c.Kind.Type != st.Standard.Type && !c.Due.IsZero() {
-			s += " " + supUpperFirst(whose) + " next " + supLowerFirst(c.Kind.Name) + " is due by " + supDate(c.Due) + " (" + supDaysLeft(c.DaysLeft) + ")."
+			is := " is due by "
+			if c.DaysLeft < 0 {
+				is = " was due by "
+			}
+			s += " " + supUpperFirst(whose) + " next " + supLowerFirst(c.Kind.Name) + is + supDate(c.Due) + " (" + supDaysLeft(c.DaysLeft) + ")."
 		}
 	}
 	if st.OnLeave != nil {

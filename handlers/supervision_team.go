@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/peerbot/peerbot/supervision"
 )
@@ -110,22 +109,15 @@ func writeDate(b *strings.Builder, t time.Time) {
 	b.Write(t.AppendFormat(buf[:0], supDateLayout))
 }
 
-// writeLower writes strings.ToLower(s) to b, without a copy of s when it
-// is ASCII.
+// writeLower writes s to b with its first letter in lower case ("On
+// track" as "on track"), leaving the rest as it is: a date in it keeps its
+// capitals ("on leave until Fri 11 Dec 2026").
 func writeLower(b *strings.Builder, s string) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			b.WriteString(strings.ToLower(s))
-			return
-		}
+	if s != "" && 'A' <= s[0] && s[0] <= 'Z' {
+		b.WriteByte(s[0] + 'a' - 'A')
+		s = s[1:]
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
+	b.WriteString(s)
 }
 
 // supTeamCounts sums up a team in a sentence: how many are overdue, due

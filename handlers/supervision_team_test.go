@@ -30,3 +30,30 @@ func TestSupervisionTeam(t *testing.T) {
 	wantNotContains(t, "team after Sam moved", all(e.run(gp, "team")), "U01SAM")
 	wantContains(t, "Kim's team", all(e.run(kim, "team")), "@U01SAM")
 }
+
+// A supervisee on leave shows in the team view with the day their leave
+// ends written as dates are everywhere else.
+func TestSupervisionTeamOnLeave(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 10, 1), supervision.Clinical)
+	wantContains(t, "leave", e.run(sam, "leave 18 Nov to 11 Dec").Text, "Saved your leave")
+	got := all(e.run(gp, "team"))
+	wantContains(t, "team", got, "on leave until Fri 11 Dec 2026")
+	wantNotContains(t, "team", got, "fri 11 dec")
+}
+
+// A supervisor asking after one person by name ("status @sam") is pointed
+// to the team view, not told the name is an unknown command; and sees
+// nothing of that person's record there.
+func TestSupervisionStatusOfSomeoneElse(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.addSession(sam, day(2026, 11, 10), supervision.Clinical)
+	for _, args := range []string{"status @U01SAM", "status <@U01SAM|sam>", "<@U01SAM>"} {
+		got := all(e.run(gp, args))
+		wantContains(t, args, got, "I can only show you your own status", "supervision team")
+		wantNotContains(t, args, got, "Sorry, I don't know", "10 Nov")
+	}
+	wantContains(t, "status please", all(e.run(gp, "status please")), "Your supervision")
+}

@@ -326,7 +326,7 @@ func TestSupervisionHelpAndUnknown(t *testing.T) {
 		wants []string
 		nots  []string
 	}{
-		{"help", []string{"/supervision log", "/supervision standards", "/supervision team", "/supervision confirm:"}, []string{"/supervision dispute", "<person> <session>"}},
+		{"help", []string{"/supervision log", "/supervision standards", "/supervision team", "/supervision confirm [all | a date | @person]:"}, []string{"/supervision dispute", "<person> <session>"}},
 		{"log help", []string{"/supervision log [date] [type] [with @person] [minutes]", "yesterday", "clinical, group, peer"}, nil},
 		{"setup help", []string{"role=", "pcn=", "reminders=on or off"}, nil},
 		{"lgo", []string{"I don't know “lgo”", "Did you mean /supervision log?", "/supervision history"}, []string{"/supervision dispute"}},

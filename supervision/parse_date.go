@@ -395,8 +395,14 @@ func calendarDate(y int, m time.Month, d int, loc *time.Location) (time.Time, bo
 	return time.Date(y, m, d, 0, 0, 0, 0, loc), true, nil
 }
 
+// yearlessAhead is how many days ahead a day written without a year may
+// be, this year, and still be read as this year's (and so refused as a day
+// to come) rather than last year's.
+const yearlessAhead = 31
+
 // yearless picks the year for a day and month written without one: in
-// pastDate mode the most recent not after ref; in leaveDate mode the first
+// pastDate mode the most recent not after ref, unless this year's is at
+// most yearlessAhead days ahead; in leaveDate mode the first
 // not more than leaveLookBack days before ref; in afterDate mode the first on
 // or after ref.
 func yearless(d int, m time.Month, ref time.Time, mode dateMode) (time.Time, bool, error) {
@@ -410,6 +416,14 @@ func yearless(d int, m time.Month, ref time.Time, mode dateMode) (time.Time, boo
 	least := 0 // the earliest gap from ref, in days, that is accepted
 	switch mode {
 	case pastDate:
+		// A day a few weeks ahead this year is a slip ("2/12" typed on 1
+		// Dec), not the same day last year: it comes back as it is, for
+		// the caller to refuse as in the future.
+		if d <= daysIn(ref.Year(), m) {
+			if t := time.Date(ref.Year(), m, d, 0, 0, 0, 0, ref.Location()); dayNumber(t) > dayNumber(ref) && dayNumber(t)-dayNumber(ref) <= yearlessAhead {
+				return t, true, nil
+			}
+		}
 		// Search backwards for the first not after ref.
 		for y := ref.Year(); y >= ref.Year()-8; y-- {
 			if d <= daysIn(y, m) {

@@ -27,7 +27,7 @@ func TestParseDate(t *testing.T) {
 		{"uk dots", "20.11.2026", wednesday, day(2026, 11, 20)},
 		{"uk no leading zeros", "3/2/2025", wednesday, day(2025, 2, 3)},
 		{"uk no year", "20/11", wednesday, day(2026, 11, 20)},
-		{"uk no year last year", "30/11", wednesday, day(2025, 11, 30)},
+		{"uk no year last year", "31/12", wednesday, day(2025, 12, 31)},
 		{"day month", "20 Nov", wednesday, day(2026, 11, 20)},
 		{"day full month", "20 November", wednesday, day(2026, 11, 20)},
 		{"month day", "Nov 20", wednesday, day(2026, 11, 20)},
@@ -37,7 +37,7 @@ func TestParseDate(t *testing.T) {
 		{"ordinal of", "1st of October", wednesday, day(2026, 10, 1)},
 		{"weekday and date", "Friday 20 Nov", wednesday, day(2026, 11, 20)},
 		{"on", "on 20 Nov", wednesday, day(2026, 11, 20)},
-		{"no year means the most recent", "26 Nov", wednesday, day(2025, 11, 26)},
+		{"no year means the most recent", "28 Dec", wednesday, day(2025, 12, 28)},
 		{"no year today", "25 Nov", wednesday, day(2026, 11, 25)},
 		{"29 Feb without a year", "29 Feb", wednesday, day(2024, 2, 29)},
 		{"sept", "3 Sept", wednesday, day(2026, 9, 3)},
@@ -78,6 +78,11 @@ func TestParseDateRefuses(t *testing.T) {
 	}{
 		{"tomorrow", "tomorrow", ErrFutureDate},
 		{"future date", "26/11/2026", ErrFutureDate},
+		// A day a few weeks ahead, without a year, is a slip, not last
+		// year's: "30/11" typed on 25 Nov is not 30 Nov 2025.
+		{"no year, days ahead", "30/11", ErrFutureDate},
+		{"no year, tomorrow", "26 Nov", ErrFutureDate},
+		{"no year, a month ahead", "25 Dec", ErrFutureDate},
 		{"future year", "20 Nov 2027", ErrFutureDate},
 		{"next weekday", "next monday", ErrFutureDate},
 		{"in days", "in 3 days", ErrFutureDate},

@@ -38,7 +38,7 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 			s, low = s[len(p):], low[len(p):]
 		}
 	}
-	s = strings.TrimSpace(s)
+	s = leaveWords(strings.TrimSpace(s))
 	if s == "" {
 		return Leave{}, inputErr("from", ErrUnreadable, "When is your leave? Try something like: 20 Dec to 3 Jan")
 	}
@@ -64,11 +64,44 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 		return Leave{}, inputErr("to", ErrUnreadable,
 			"Your leave would end (%s) before it starts (%s). Could you check the dates?", to.Format(dayFormat), from.Format(dayFormat))
 	}
+	if dayNumber(from)-dayNumber(today) > MaxLeaveDays {
+		return Leave{}, inputErr("from", ErrUnreadable,
+			"Your leave would start on %s, more than a year from now. Could you check the year?", from.Format(dayFormat))
+	}
 	if dayNumber(to)-dayNumber(from)+1 > MaxLeaveDays {
 		return Leave{}, inputErr("to", ErrTooLong,
 			"That's more than a year of leave (%s to %s). Please add it a year at a time.", from.Format(dayFormat), to.Format(dayFormat))
 	}
 	return Leave{ID: NewID(), From: from, To: to}, nil
+}
+
+var (
+	// leaveDayRange is "7-11 Dec", "7th to 11th December 2026": two days
+	// of one month.
+	leaveDayRange = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+\.?(?:\s+\d{4})?)$`)
+	// leaveUntil is "until 18 Dec": from today.
+	leaveUntil = regexp.MustCompile(`(?i)^(?:until|till|til|to|through)\s+(.+)$`)
+	// leaveLength is "2 weeks", "a week", "10 days": from today.
+	leaveLength = regexp.MustCompile(`(?i)^(?:for\s+)?(\S+)\s+(days?|weeks?|fortnights?)$`)
+)
+
+// leaveWords puts leave as people say it into the forms leaveParts reads:
+// "7-11 Dec" is 7 Dec to 11 Dec, "until 18 Dec" and "2 weeks" start today,
+// and "next week" is the week from next Monday.
+func leaveWords(s string) string {
+	if m := leaveDayRange.FindStringSubmatch(s); m != nil {
+		return m[1] + " " + m[3] + " to " + m[2] + " " + m[3]
+	}
+	if m := leaveUntil.FindStringSubmatch(s); m != nil {
+		return "today to " + m[1]
+	}
+	if m := leaveLength.FindStringSubmatch(s); m != nil && count(strings.ToLower(m[1])) > 0 {
+		return "today for " + m[1] + " " + m[2]
+	}
+	if strings.EqualFold(s, "next week") {
+		return "next monday for 1 week"
+	}
+	return s
 }
 
 // leaveParts finds the start and end of leave in s: "<from> to <to>",

@@ -30,6 +30,14 @@ func TestParseLeave(t *testing.T) {
 		{"ordinals", "the 1st to the 3rd", day(2026, 12, 1), day(2026, 12, 3)},
 		{"a long planned leave", "1 Dec to 30 Apr", day(2026, 12, 1), day(2027, 4, 30)},
 		{"next week", "next monday to next friday", day(2026, 11, 30), day(2026, 12, 4)},
+		// As people write leave in a message.
+		{"days of one month", "7-11 Dec", day(2026, 12, 7), day(2026, 12, 11)},
+		{"ordinal days of one month", "14th - 18th December", day(2026, 12, 14), day(2026, 12, 18)},
+		{"days of one month and a year", "28 to 30 Dec 2026", day(2026, 12, 28), day(2026, 12, 30)},
+		{"until, from today", "until 4 Dec", day(2026, 11, 25), day(2026, 12, 4)},
+		{"a length, from today", "2 weeks", day(2026, 11, 25), day(2026, 12, 8)},
+		{"a fortnight, from today", "a fortnight", day(2026, 11, 25), day(2026, 12, 8)},
+		{"next week alone", "next week", day(2026, 11, 30), day(2026, 12, 6)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +67,8 @@ func TestParseLeaveRefuses(t *testing.T) {
 		{"zero weeks", "1 Dec for 0 weeks", "to", ErrUnreadable},
 		{"many weeks", "1 Dec for 60 weeks", "to", ErrTooLong},
 		{"NHS number", "9434765919", "leave", ErrNHSNumber},
+		{"years ahead", "31/12/9999", "from", ErrUnreadable},
+		{"a slip of the year", "1/12/2062 to 5/12/2062", "from", ErrUnreadable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package supervision
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,6 +20,8 @@ type LogArgs struct {
 	// typed, so a reply can say "I read yestrday as yesterday". It is
 	// empty when every word was known.
 	Corrections []Correction
+
+	unitless string // a length typed with no unit that may be hours ("2")
 }
 
 // logFiller are words people put round a log that carry nothing.
@@ -147,6 +150,14 @@ func readLog(toks []string, today time.Time) (out LogArgs, unknown string, err e
 		}
 		i += n
 	}
+	if out.unitless != "" {
+		u, hours, mins := out.unitless, "hours", "minutes"
+		if u == "1" {
+			hours, mins = "hour", "minute"
+		}
+		return LogArgs{}, "", inputErr("minutes", ErrUnreadable,
+			"Was that %s %s or %s %s? Please say which, like %sh or %s mins.", u, hours, u, mins, u, u)
+	}
 	return out, "", nil
 }
 
@@ -189,6 +200,10 @@ func logSpan(out *LogArgs, minutesGiven *bool, toks []string, today time.Time) (
 			out.Date, out.DateGiven = t, true
 			return n, nil
 		}
+		if unitless, ok := bareHours(phrase); ok {
+			out.unitless = unitless // asked about once every word is placed
+			return n, nil
+		}
 		if _, ok := minutes(phrase); ok {
 			m, err := ParseMinutes(phrase)
 			if err != nil {
@@ -224,3 +239,22 @@ func startsPhrase(w string) bool {
 }
 
 // tokens splits s on white space, keeping a Slack mention <@U1|Sam Smith>
+
+// bareHours reports a number typed with no unit that is more likely hours
+// than minutes: a decimal ("1.5") or a whole number under 10 ("2"). No
+// session lasts two minutes, so it is asked about, not logged as minutes.
+func bareHours(phrase string) (string, bool) {
+	if phrase == "" || strings.Count(phrase, ".") > 1 || strings.HasPrefix(phrase, ".") || strings.HasSuffix(phrase, ".") {
+		return "", false
+	}
+	for i := 0; i < len(phrase); i++ {
+		if !isDigit(phrase[i]) && phrase[i] != '.' {
+			return "", false
+		}
+	}
+	if strings.Contains(phrase, ".") {
+		return phrase, true
+	}
+	n, err := strconv.Atoi(phrase)
+	return phrase, err == nil && n >= 1 && n < 10
+}

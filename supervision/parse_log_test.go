@@ -187,11 +187,33 @@ func BenchmarkParseLog(b *testing.B) {
 	}
 }
 
+// TestParseLogAsksHoursOrMinutes: a length typed with no unit that is more
+// likely hours ("2", "1.5") is asked about, not logged as two minutes; a
+// number of minutes a session could last ("45") is minutes.
+func TestParseLogAsksHoursOrMinutes(t *testing.T) {
+	for in, want := range map[string]string{
+		"yesterday 2":   "Was that 2 hours or 2 minutes?",
+		"yesterday 1.5": "Was that 1.5 hours or 1.5 minutes?",
+		"1 clinical":    "Was that 1 hour or 1 minute?",
+	} {
+		_, err := ParseLog(in, wednesday)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseLog(%q) error = %v, want %q", in, err, want)
+		}
+	}
+	for in, want := range map[string]int{"yesterday 45": 45, "yesterday 10": 10, "2h": 120, "1.5 hours": 90, "3 days ago": 0} {
+		got, err := ParseLog(in, wednesday)
+		if err != nil || got.Minutes != want {
+			t.Errorf("ParseLog(%q) = %d minutes, %v; want %d", in, got.Minutes, err, want)
+		}
+	}
+}
+
 func TestParseLogRefusesTooManyWords(t *testing.T) {
 	in := strings.Repeat("1 ", maxLogWords+1)
 	_, err := ParseLog(in, wednesday)
 	checkInputError(t, "ParseLog(many words)", err, "log", ErrUnreadable)
-	if _, err := ParseLog(strings.Repeat("1 ", maxLogWords), wednesday); err != nil {
+	if _, err := ParseLog(strings.Repeat("60 ", maxLogWords), wednesday); err != nil {
 		t.Errorf("ParseLog(%d words) error = %v, want nil", maxLogWords, err)
 	}
 }

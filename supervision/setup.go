@@ -56,6 +56,9 @@ func ParseSetup(args string) (SetupArgs, error) {
 		return SetupArgs{}, inputErr("setup", ErrUnreadable, "That's more than I can read. Try: %s", setupExample)
 	}
 	s := args
+	if _, isRole := ParseRole(strings.TrimSpace(s)); isRole && !strings.ContainsAny(s, "=:") {
+		s = "role=\"" + strings.TrimSpace(s) + "\"" // "setup link worker": the role alone
+	}
 	for {
 		s = strings.TrimLeftFunc(s, unicode.IsSpace)
 		if s == "" {
@@ -68,6 +71,16 @@ func ParseSetup(args string) (SetupArgs, error) {
 		}
 		word := s[:end]
 		s = strings.TrimLeftFunc(s[end:], unicode.IsSpace)
+		if k, found := strings.CutSuffix(word, ":"); found && !strings.HasPrefix(s, "=") {
+			if _, known := setupKeys[strings.ToLower(k)]; known {
+				word, s = k, "="+s // "role: coach" as "role=coach"
+			}
+		}
+		if _, isRole := ParseRole(word); isRole && !strings.HasPrefix(s, "=") && !out.Set["role"] {
+			if _, isKey := setupKeys[strings.ToLower(word)]; !isKey {
+				word, s = "role", "="+word+" "+s // "setup coach": the role alone
+			}
+		}
 		if !strings.HasPrefix(s, "=") {
 			if _, known := setupKeys[strings.ToLower(word)]; known {
 				return SetupArgs{}, inputErr(word, ErrUnreadable,

@@ -46,6 +46,22 @@ func TestParseSetup(t *testing.T) {
 	}
 }
 
+// TestParseSetupRoleAlone: a role typed alone, or a key with a colon, is
+// the setting a new person means.
+func TestParseSetupRoleAlone(t *testing.T) {
+	for in, want := range map[string]Role{
+		"coach": Coach, "link worker": LinkWorker, "health and wellbeing coach": Coach, "splw pcn=West": LinkWorker, "role: cc": Coordinator,
+	} {
+		got, err := ParseSetup(in)
+		if err != nil || got.Role != want || !got.Set["role"] {
+			t.Errorf("ParseSetup(%q) = %+v, %v; want role %s", in, got, err, want)
+		}
+	}
+	if got, err := ParseSetup("role: splw pcn: Central"); err != nil || got.PCN != "Central" {
+		t.Errorf("ParseSetup(role: splw pcn: Central) = %+v, %v; want PCN Central", got, err)
+	}
+}
+
 func TestParseSetupRefuses(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -56,7 +72,8 @@ func TestParseSetupRefuses(t *testing.T) {
 	}{
 		{"unknown key", "colour=blue", "colour", ErrUnreadable, "locality"},
 		{"no equals", "role coach", "role", ErrUnreadable, "role"},
-		{"loose word", "coach", "coach", ErrUnreadable, "key=value"},
+		{"loose word", "banana", "banana", ErrUnreadable, "key=value"},
+		{"a role after a role", "role=cc splw", "splw", ErrUnreadable, "key=value"},
 		{"unquoted spaces", "pcn=Gateshead Inner West", "Inner", ErrUnreadable, "quotes"},
 		{"bad role", "role=pharmacist", "role", ErrUnreadable, "hwbc"},
 		{"bad locality", "locality=leeds", "locality", ErrUnreadable, "gateshead"},

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestConsoleSupervisionWordsAlone types supervision's words as people
+// type them to the bot in a direct message, without "supervision" first:
+// each runs the supervision command it names, while a question that starts
+// with one of them is still answered as a question.
+func TestConsoleSupervisionWordsAlone(t *testing.T) {
+	clearConfigEnv(t)
+	commands := []struct{ line, want string }{
+		{"/peer clock 2026-12-01T12:00:00Z", "The clock now reads"},
+		{"supervision setup role=splw pcn=Central", "Saved your supervision profile"},
+		{"log yesterday 1h", "Logged: a clinical session"},
+		{"history", "Your supervision history"},
+		{"status", "Your supervision\n"},
+		{"confirm", "Nothing is waiting for your answer"},
+		{"leave 7 Dec to 11 Dec", "Saved your leave"},
+		{"back 9 Dec", "Your leave now ends on Tue 8 Dec 2026"},
+		{"remind off", "Reminders are off"},
+		{"undo", "I've taken back a clinical session"},
+		{"log 29 Nov 1h please", "Logged: a clinical session on Sun 29 Nov 2026"},
+		{"please log 28 Nov 45 mins.", "Logged: a clinical session on Sat 28 Nov 2026, 45 minutes"},
+		{"can you log 27 Nov 1h thank you", "Logged: a clinical session on Fri 27 Nov 2026"},
+		{"history thanks!", "Your last 3 sessions"},
+	}
+	var in strings.Builder
+	for _, l := range commands {
+		in.WriteString(l.line + "\n")
+	}
+	got := consoleOutput(t, in.String())
+	for _, l := range commands {
+		if !strings.Contains(got, l.want) {
+			t.Errorf("%q: no %q in the console's answers:\n%s", l.line, l.want, got)
+		}
+	}
+	for _, q := range []string{"not sure I know that one", "The nearest I have"} {
+		if strings.Contains(got, q) {
+			t.Errorf("a supervision word was taken for a question (%q):\n%s", q, got)
+		}
+	}
+
+	// Questions that start with one of the words are questions still.
+	asked := consoleOutput(t, "supervision setup role=splw\nhistory of social prescribing\nremind me what a link worker does\nhow do I log in\nlog in\n")
+	for _, not := range []string{"Your supervision history", "Reminders: on", "Logged:", "I didn't understand"} {
+		if strings.Contains(asked, not) {
+			t.Errorf("a question ran a command (%q):\n%s", not, asked)
+		}
+	}
+}
+
+func consoleOutput(t *testing.T, in string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(context.Background(), nil, strings.NewReader(in), &out, io.Discard, nil); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
