@@ -241,6 +241,9 @@ func riskWordIn(words []string) bool {
 		if !hasAny(words[i:i+1], riskWords...) || w == "unconscious" && i+1 < len(words) && words[i+1] == "bias" {
 			continue
 		}
+		if (w == "knife" || w == "knives") && i+1 < len(words) && hasAny(words[i+1:i+2], "making", "skills", "sharpening", "maker*", "work") {
+			continue // a craft: "a knife-making class"
+		}
 		if w == "stroke" && hasAny(words[max(0, i-3):i], "after", "since", "post", "previous", "past", "history", "recovering", "recovery") ||
 			w == "stroke" && hasAny(words[i+1:min(len(words), i+2)], "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
 			continue

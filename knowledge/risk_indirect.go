@@ -112,6 +112,8 @@ func atRiskPerson(words []string) bool {
 			return true
 		case rest == "" && i+1 < len(words) && hasAny(words[i+1:i+2], "yo", "yrs", "yr"):
 			return true // "14 yo"
+		case rest == "" && i >= 2 && words[i-1] == "only" && hasAny(words[i-2:i-1], "she", "he", "is", "shes", "hes", "they"):
+			return true // "she's only 16"
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
 		}

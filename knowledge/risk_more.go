@@ -174,7 +174,7 @@ func describedRisk(words []string) bool {
 var (
 	subjectFraming = []string{"training", "prevention", "learn", "learning", "recognise", "recognize", "signs", "awareness", "course*",
 		"policy", "procedure*", "lead", "difference", "counts", "record", "recording", "notes", "news", "story", "services", "signpost*",
-		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective"}
+		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective", "include", "includes", "template*", "form", "forms"}
 	// persons are words that tell of someone in particular.
 	persons  = []string{"patient*", "client*", "he", "she", "him", "her", "hes", "shes", "man", "woman", "lady", "boy", "girl", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "child", "pt", "gentleman", "lad"}
 	pastOver = []string{"years ago", "year ago", "last year", "in the past", "months ago", "used to", "as a teenager", "last month", "recovering from",
@@ -184,7 +184,7 @@ var (
 		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
 		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from",
 		"die by suicide", "had the review", "support staff", "handled it", "was handled", "now closed", "is closed", "was closed", "been closed",
-		"closed by", "doing well"}
+		"closed by", "doing well", "been resolved", "was resolved", "lost a patient to", "debrief", "postvention"}
 )
 
 // subjectNotCovered reports, of a risk spoken of as a subject, whether it
@@ -195,10 +195,22 @@ func subjectNotCovered(words []string) bool {
 	return hasAny(words, aboutTheSubject...) && !hasAny(words, "difference", "ourselves", "record", "recording", "notes")
 }
 
+// hypothetical reports a question about what to do in a kind of case, not
+// a case: "the usual process when a patient discloses self-harm".
+func hypothetical(words []string) bool {
+	if !hasAny(words, "process", "procedure*", "policy", "protocol", "steps", "usually", "usual") {
+		return false
+	}
+	return hasPhrase(words, "when a") || hasPhrase(words, "if a") || hasPhrase(words, "when someone") || hasPhrase(words, "if someone")
+}
+
 // riskAsSubject reports whether a question that names a risk speaks of it
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
+	if hypothetical(words) {
+		return true
+	}
 	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {
 		return true
 	}

@@ -29,6 +29,14 @@ var quietPhrases = newPhraseSet([]string{
 	"make him give", "makes him give", "make her give", "makes her give", "into the back room", "takes her into", "takes him into",
 	"be punished if", "punished if she", "punished if he", "because he found out", "because she found out", "if he finds out",
 	"if she finds out", "not moving much",
+	// Set 21's kinds, in their own words and others'.
+	"hard shoulder", "how high they are", "how high the bridge", "looking up bridges", "hasnt washed", "refuses any help", "refuses help",
+	"rats everywhere", "they want more", "want more today", "asking for more money", "cant leave till", "cant leave until",
+	"brought her here", "brought him here", "till its paid off", "until its paid off", "going to snap", "about to snap",
+	"cant lift her arm", "cant lift his arm", "arm has gone weak", "talking gibberish", "sores that smell", "leave her in bed",
+	"leave him in bed", "left in bed all day", "hard to wake", "asleep in the park", "no coat", "leaving the gas on", "left the gas on",
+	"letting in strangers", "lets strangers in", "loan shark", "loan sharks", "break his legs", "break her legs", "doesnt stop at her station",
+	"doesnt stop at his station", "which one doesnt stop", "breathing fast", "not feeling the baby", "felt the baby move",
 })
 
 // harmTargets are the people a threat may name.
@@ -40,7 +48,8 @@ func quietRisk(words []string) bool {
 	if quietPhrases.in(words) {
 		return true
 	}
-	intent := hasAny(words, "wants", "want", "going", "gonna", "will", "threatened", "threatening", "planning", "plans", "said", "says")
+	intent := hasAny(words, "wants", "want", "going", "gonna", "will", "threatened", "threatening", "planning", "plans", "said", "says", "shouting",
+		"shouted", "screaming", "come", "coming")
 	if intent && near(words, []string{"stab", "kill", "hurt", "attack", "batter", "punch", "shoot", "strangle"}, harmTargets, 2) {
 		return true // "wants to stab his neighbour"
 	}
@@ -68,7 +77,7 @@ func quietRisk(words []string) bool {
 		hasAny(words, "man", "men", "guy", "guys", "bloke", "stranger*") {
 		return true // paid for pictures
 	}
-	if hasAny(words, "pregnant", "pregnancy") && hasAny(words, "headache", "blurred", "bleeding", "puffy", "swollen", "swelling", "moved", "moving", "kicks", "kicking") {
+	if hasAny(words, "pregnant", "pregnancy") && hasAny(words, "headache", "blurred", "bleeding", "puffy", "swollen", "swelling", "moved", "moving", "move", "kicks", "kicking") {
 		return true // a pregnancy in danger
 	}
 	if hasAny(words, "pregnant") && atRiskPerson(words) && hasAny(words, "father", "boyfriend*", "older", "stepdad*", "uncle*", "stepfather*") {
@@ -82,6 +91,12 @@ func quietRisk(words []string) bool {
 	}
 	if hasAny(words, "pregnant") && atRiskPerson(words) && hasAny(words, "dad", "who") {
 		return true // a child pregnant who will not say by whom
+	}
+	if hasAny(words, vulnerableWords...) && hasAny(words, "motorway", "driving", "wandering", "wandered", "lost") {
+		return true // someone with dementia lost or driving
+	}
+	if atRiskPerson(words) && hasAny(words, "husband", "wife", "marry", "married", "marriage") && hasAny(words, "taken", "taking", "abroad", "holidays", "pakistan", "bangladesh", "india", "somalia", "country") {
+		return true // a child taken to be married
 	}
 	return near(words, []string{"sleeping", "sleeps", "slept"}, []string{"rough", "porch", "doorway", "tent", "street", "streets", "outside", "park", "car", "bench"}, 4) &&
 		hasAny(words, "freezing", "cold", "minus", "snow", "snowing", "tonight", "frost", "ice", "degrees", "blanket", "raining", "wet")

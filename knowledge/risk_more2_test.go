@@ -92,3 +92,40 @@ func TestRiskSeenInFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskLastRound: set 21's kinds of risk, in other words than its own.
+func TestRiskLastRound(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"man with dementia was found walking on the hard shoulder",
+		"she's been looking up how high the bridge over the river is",
+		"he hasn't washed in weeks, the flat has rats everywhere and he refuses any help",
+		"scammers keep calling my client and they want more today",
+		"she can't leave till the debt to the man who brought her here is paid",
+		"she's only 15 and her parents are taking her abroad to meet a husband",
+		"he was shouting he'd come back and shoot the receptionist",
+		"her husband says he's about to snap and he has all her tablets",
+		"newborn breathing fast and not feeding since this morning",
+		"the lady in the group can't lift her arm all of a sudden",
+		"staff leave him in bed all day and his sores smell, sores that smell",
+		"a man asleep in the park with no coat and it's freezing",
+		"her dad with dementia keeps leaving the gas on",
+		"loan sharks told him they'd break his legs",
+		"she said she knows which train doesnt stop at her station, which one doesnt stop",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Safety {
+			t.Errorf("%q: no safety reply", q)
+		}
+	}
+	for _, q := range []string{
+		"a knife-making class for men's mental health, can I refer to it",
+		"what should a good safeguarding referral include",
+		"what is the usual process when a patient discloses abuse",
+		"we lost a patient to suicide last year and had a debrief, any resources for the team",
+		"a referral I made last month has been resolved, should I tell my supervisor",
+	} {
+		if a := b.Answer(q, Asker{}); a.Safety {
+			t.Errorf("%q: the safety reply, want none", q)
+		}
+	}
+}

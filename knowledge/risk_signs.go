@@ -19,9 +19,9 @@ var (
 	// emergency ("drowsy, confused and sweating"), one alone may not be
 	// ("confused by hospital letters", "breathless when walking").
 	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
-		"disoriented", "feverish", "shaking", "shaky", "shivering", "unrousable"}
+		"disoriented", "feverish", "shaking", "shaky", "shivering", "unrousable", "grunting"}
 	// acutePhrases are acute signs said in more than one word.
-	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake"})
+	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast"})
 	// severely, said of breathing, is an emergency: "very short of breath".
 	severely    = []string{"severely", "very", "really", "suddenly", "badly", "extremely", "gasping"}
 	breathWords = []string{"breathless", "breath", "breathing"}

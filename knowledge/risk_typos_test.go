@@ -122,6 +122,10 @@ func TestRespellRisk(t *testing.T) {
 	}
 }
 
+// setTypos are misspellings of risk words that question sets hold, typed
+// as staff type: reading them as the risk word is right.
+var setTypos = map[string]bool{"strngled": true}
+
 // TestContentWordsReadAsTyped: no word of the shipped articles and no word
 // of any question set is read as a risk word it is not, so the typo
 // reading raises no false alarm in what the content or the sets say.
@@ -142,6 +146,9 @@ func TestContentWordsReadAsTyped(t *testing.T) {
 	}
 	slices.Sort(words)
 	for _, w := range slices.Compact(words) {
+		if setTypos[w] {
+			continue
+		}
 		if got := respellRisk([]string{w}); !slices.Equal(got, []string{w}) && !hasAny([]string{w}, append(riskWords, riskTopicWords...)...) {
 			t.Errorf("%q read as %q", w, got)
 		}
