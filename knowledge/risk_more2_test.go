@@ -8,7 +8,7 @@ import "testing"
 // the questions they were found from.
 func TestRiskToldQuietly(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"he says he is going to batter his landlord tonight",
 		"she's left cards for each of the grandchildren for afterwards",
 		"client keeps punching walls and his hands are a mess",
@@ -33,28 +33,20 @@ func TestRiskToldQuietly(t *testing.T) {
 		"man sleeping rough in the park and it's going to be freezing tonight",
 		"baby won't feed and has had no wet nappy since last night",
 		"found him barely responsive with empty bottles around him",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"pregnant client wants to stop smoking, who can help",
 		"patient wants to get back to the shooting club after his knee operation",
 		"where can someone sleeping rough get help with housing",
 		"my client met a friend online and wants to join a walking group with her",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskSeenInFamilies: risk in a family, a relationship or a home, in
 // other words than the questions it was found from.
 func TestRiskSeenInFamilies(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"her daughter hides razors in her room",
 		"since mum's boyfriend moved in the little one won't go near him and has started wetting the bed",
 		"11 year old says he carries parcels for older lads for money",
@@ -76,27 +68,19 @@ func TestRiskSeenInFamilies(t *testing.T) {
 		"man in the doorway of the chemist, it's snowing and he's barely moving, not moving much",
 		"the pastor told her she'll be punished if she stops giving him money",
 		"she said if he finds out she's been here he'll go mad",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"what is a welfare check and who does it",
 		"whats the point of supervision if my supervisor is never free",
 		"the concern I raised last month has been closed, can I carry on seeing the family",
 		"she used to self harm years ago and is doing well, can she volunteer",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskLastRound: set 21's kinds of risk, in other words than its own.
 func TestRiskLastRound(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"man with dementia was found walking on the hard shoulder",
 		"she's been looking up how high the bridge over the river is",
 		"he hasn't washed in weeks, the flat has rats everywhere and he refuses any help",
@@ -112,20 +96,12 @@ func TestRiskLastRound(t *testing.T) {
 		"her dad with dementia keeps leaving the gas on",
 		"loan sharks told him they'd break his legs",
 		"she said she knows which train doesnt stop at her station, which one doesnt stop",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"a knife-making class for men's mental health, can I refer to it",
 		"what should a good safeguarding referral include",
 		"what is the usual process when a patient discloses abuse",
 		"we lost a patient to suicide last year and had a debrief, any resources for the team",
 		"a referral I made last month has been resolved, should I tell my supervisor",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }

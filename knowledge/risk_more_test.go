@@ -6,7 +6,7 @@ import "testing"
 // of its own, gets the safety reply.
 func TestRiskDescribedNotNamed(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"client emailed to say thanks for everything, you've been so kind",
 		"he said he keeps thinking about how easy it would be to step off the platform",
 		"she's sorted out who gets her cat for after she's gone",
@@ -37,18 +37,14 @@ func TestRiskDescribedNotNamed(t *testing.T) {
 		"she's skipping her insulin on purpose",
 		"a man was photographing children in the play area by the surgery",
 		"farmer mentioned he keeps a shotgun and has been feeling hopeless",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
+	})
 }
 
 // TestRiskAsSubjectOrPast: risk spoken of as a subject to learn or record,
 // or as a danger long over, gets no safety reply.
 func TestRiskAsSubjectOrPast(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantNoSafetyReply(t, b, []string{
 		"is there any suicide awareness training for coaches",
 		"how do we recognise the signs of financial abuse",
 		"what does coercive control mean",
@@ -58,18 +54,14 @@ func TestRiskAsSubjectOrPast(t *testing.T) {
 		"man with heart failure keeps turning up at a&e, who can coordinate his care",
 		"carer at breaking point wants respite info",
 		"my client is nervous about her daughter's wedding and wants to feel more confident",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskSeenOnAVisit: risk told as what a visit, a call or a session
 // showed, in other words than the tests above.
 func TestRiskSeenOnAVisit(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"she told me she has left a note for her son in the drawer",
 		"he asked if anyone would notice if he just went",
 		"client said she's done with it all after the tribunal",
@@ -89,12 +81,8 @@ func TestRiskSeenOnAVisit(t *testing.T) {
 		"family running a barbecue indoors to keep warm",
 		"grandad with alzheimer's wandered off from the shops and nobody can find him",
 		"patient's hands were round her throat, she says, last night",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"is there a walking group for older men",
 		"patient not eating well and wants to lose weight, which role",
 		"patient has a conviction for drink driving and wants help finding work",
@@ -103,11 +91,7 @@ func TestRiskSeenOnAVisit(t *testing.T) {
 		"she used to self-harm as a teenager and is well now, do I record it",
 		"is there guidance for staff on aggressive callers",
 		"had a stroke years ago and wants to get back to swimming",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskInCareAndAtHome: risk in a care home, to someone cared for at
@@ -115,7 +99,7 @@ func TestRiskSeenOnAVisit(t *testing.T) {
 // the questions it was found from.
 func TestRiskInCareAndAtHome(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"he said not to worry, he won't be a bother to anyone for much longer",
 		"she's given her cat to her sister and sorted out her will this week",
 		"client said she'd rather die than go back to that hospital",
@@ -142,28 +126,20 @@ func TestRiskInCareAndAtHome(t *testing.T) {
 		"on the phone she whispered he's here I can't talk",
 		"the builders have been paid thousands and keep coming back for more",
 		"her son won't let the carers in and she is losing weight fast",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"a patient died by suicide last year and we had the review, how do we support staff now",
 		"how can a coach support someone who wants to lose weight",
 		"my client is a carer who wants a break, who can help",
 		"patient keeps missing appointments, who can help her keep track",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskInMessagesAndVisits: risk in a text, an email or a visit, said
 // in other words than the questions it was found from.
 func TestRiskInMessagesAndVisits(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"her family are forcing her to get married to a man abroad",
 		"he says he has made his decision and feels at peace now",
 		"email said please don't contact me again, I'm tired of everything",
@@ -181,19 +157,11 @@ func TestRiskInMessagesAndVisits(t *testing.T) {
 		"he rang saying he's going to die and can't get his breath",
 		"staff lock him in his room at night so he doesn't wander",
 		"coercively controlled by her partner for years and still with him",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"a safeguarding case last year was handled by the team, do I need to record anything else",
 		"how do I reflect on a safeguarding case in supervision",
 		"patient locked out of her flat and needs help with the council",
 		"can i talk to a coach about stopping smoking",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }

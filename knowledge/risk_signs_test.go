@@ -8,7 +8,7 @@ import "testing"
 // money get the safety reply.
 func TestRiskToldBySigns(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"patient just told me she has taken all her antidepressants",
 		"had a call from a man who swallowed a packet of painkillers",
 		"he keeps saying theres no reason to stay alive",
@@ -24,18 +24,14 @@ func TestRiskToldBySigns(t *testing.T) {
 		"young carer aged 12 looking after mum alone and missing school",
 		"child looks underweight and dirty and is always hungry",
 		"woman said she is not allowed to have her own money and her husband decides everything",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
+	})
 }
 
 // TestNoRiskInEverydayHealth: one sign of illness, or a word the signs
 // share, in an everyday question is no emergency.
 func TestNoRiskInEverydayHealth(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantNoSafetyReply(t, b, []string{
 		"patient with copd gets breathless walking and wants to be more active",
 		"patient confused by hospital letters and appointments",
 		"what is the blue badge scheme",
@@ -44,18 +40,14 @@ func TestNoRiskInEverydayHealth(t *testing.T) {
 		"our practice staff are feeling low after the winter",
 		"young people's mental health support in gateshead",
 		"how do i take my annual leave",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskOfExploitation: FGM, forced labour, forced marriage and a child
 // drawn in by an older person, told without their names.
 func TestRiskOfExploitation(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"lady told me she was cut as a child and worried about her daughter being taken abroad for it",
 		"mum says her girls will be cut when they visit family back home this summer",
 		"I think a man I'm working with is being made to work for no pay and lives at his workplace",
@@ -64,22 +56,14 @@ func TestRiskOfExploitation(t *testing.T) {
 		"teenager told me an older man gives her gifts and drives her around, feels off",
 		"a 14 year old keeps getting lifts from a man who buys her vapes",
 		"diabetic patient is confused and shaky and not making sense on the phone",
-	} {
-		if a := b.Answer(q, Asker{}); !a.Safety {
-			t.Errorf("%q: no safety reply", q)
-		}
-	}
-	for _, q := range []string{
+	})
+	wantNoSafetyReply(t, b, []string{
 		"do volunteers get their expenses paid",
 		"teenager wants help to get more active, which role",
 		"patient gets shaky when anxious about appointments, who can help",
 		"can i accept a gift from a patient",
 		"patient going abroad on holiday and needs their care plan",
-	} {
-		if a := b.Answer(q, Asker{}); a.Safety {
-			t.Errorf("%q: the safety reply, want none", q)
-		}
-	}
+	})
 }
 
 // TestRiskOfNeglectAndCriminalExploitation: a child drawn into crime by
@@ -87,21 +71,33 @@ func TestRiskOfExploitation(t *testing.T) {
 // adult neglected, told by what was seen.
 func TestRiskOfNeglectAndCriminalExploitation(t *testing.T) {
 	b := shippedBase(t)
-	for _, q := range []string{
+	wantSafetyReply(t, b, []string{
 		"young lad I work with has new trainers and phones and older men picking him up from school",
 		"schoolboy suddenly has loads of cash and older lads waiting for him outside",
 		"patient told me she's been trafficked and works for no pay",
 		"home visit - house filthy, no food, elderly woman bedbound alone, carer not been for days",
 		"vulnerable man living alone with no heating and hasnt eaten properly for days",
-	} {
+	})
+	wantNoSafetyReply(t, b, []string{
+		"elderly woman lives alone and would like to get out more, who can help",
+		"young lad wants to get back into school, which role",
+	})
+}
+
+// wantSafetyReply fails t for each question that gets no safety reply.
+func wantSafetyReply(t *testing.T, b *Base, qs []string) {
+	t.Helper()
+	for _, q := range qs {
 		if a := b.Answer(q, Asker{}); !a.Safety {
 			t.Errorf("%q: no safety reply", q)
 		}
 	}
-	for _, q := range []string{
-		"elderly woman lives alone and would like to get out more, who can help",
-		"young lad wants to get back into school, which role",
-	} {
+}
+
+// wantNoSafetyReply fails t for each question that gets the safety reply.
+func wantNoSafetyReply(t *testing.T, b *Base, qs []string) {
+	t.Helper()
+	for _, q := range qs {
 		if a := b.Answer(q, Asker{}); a.Safety {
 			t.Errorf("%q: the safety reply, want none", q)
 		}
