@@ -47,6 +47,9 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 	if e, ok := b.localSupport(words, a); ok {
 		return e, true
 	}
+	if e, ok := b.tollSupport(words, a); ok {
+		return e, true
+	}
 	if r, ok := supportForRole(words); ok && !offTopic(words) && !hasAny(words, "peer", "network", "networks") && !hasAny(words, localityWords...) {
 		// "is there support for link workers": the support the role has,
 		// not the support it gives: its place's peer support, else its
