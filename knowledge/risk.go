@@ -24,7 +24,7 @@ import (
 var (
 	// riskWords tell of risk to someone whatever else the question says.
 	riskWords = []string{
-		"suicid*", "overdos*", "selfharm*", "razor*", "abusing", "abusive",
+		"suicid*", "overdos*", "selfharm*", "razor*", "terror*", "abusing", "abusive",
 		"unconscious", "collaps*", "emergency", "danger*",
 		"coercive*", "violent", "stroke",
 		"assault*", "rape", "raped", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
@@ -137,7 +137,7 @@ var (
 	// Control: someone's phone, money or movements kept from them.
 	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "take", "has", "holds", "got", "uses", "using", "used", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
 	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
-		"documents", "papers", "id", "ids"}
+		"documents", "papers", "id", "ids", "insulin", "meds", "medication", "tablets", "wheelchair", "glasses", "frame", "inhaler*"}
 	possessives    = []string{"her", "his", "their"}
 	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
 		"not let out", "wont let her", "wont let him", "wont let them", "doesnt let her", "doesnt let him", "doesnt let them",

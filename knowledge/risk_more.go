@@ -184,7 +184,7 @@ var (
 		"lost his wife to", "bereaved by", "well now", "wants to get back", "get back to", "get more active", "be more active", "dealt with",
 		"took his own life", "took her own life", "took their own life", "recovering from", "recovery from", "recovered from",
 		"die by suicide", "had the review", "support staff", "handled it", "was handled", "now closed", "is closed", "was closed", "been closed",
-		"closed by", "doing well", "been resolved", "was resolved", "lost a patient to", "debrief", "postvention"}
+		"closed by", "doing well", "been resolved", "was resolved", "lost a patient to", "debrief", "postvention", "been housed", "is settled"}
 )
 
 // subjectNotCovered reports, of a risk spoken of as a subject, whether it

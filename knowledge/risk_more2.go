@@ -37,6 +37,13 @@ var quietPhrases = newPhraseSet([]string{
 	"leave him in bed", "left in bed all day", "hard to wake", "asleep in the park", "no coat", "leaving the gas on", "left the gas on",
 	"letting in strangers", "lets strangers in", "loan shark", "loan sharks", "break his legs", "break her legs", "doesnt stop at her station",
 	"doesnt stop at his station", "which one doesnt stop", "breathing fast", "not feeling the baby", "felt the baby move",
+	// Set 22's kinds, in their own words and others'.
+	"thanked me for everything", "thanking me for everything", "the last time he", "the last time she", "answers every call",
+	"sits in on all", "never has her own phone", "better off with someone else", "better off without me", "claiming to be from",
+	"transferred his savings", "transferred her savings", "ready to do something", "letters to his kids", "letters to her kids",
+	"letters to his children", "letters to her children", "sorted his will", "sorted her will", "sorted out his will",
+	"sorted out her will", "saying goodbye and", "said goodbye and", "jumping off", "jumping from", "jumping in front",
+	"able to get up from", "get up from the floor", "gas smell", "no smoke alarm", "no working smoke alarm", "the messiah",
 })
 
 // harmTargets are the people a threat may name.
@@ -98,6 +105,18 @@ func quietRisk(words []string) bool {
 	if atRiskPerson(words) && hasAny(words, "husband", "wife", "marry", "married", "marriage") && hasAny(words, "taken", "taking", "abroad", "holidays", "pakistan", "bangladesh", "india", "somalia", "country") {
 		return true // a child taken to be married
 	}
+	if hasPhrase(words, "breaking point") && (hasPhrase(words, "know what") || hasAny(words, "snap", "lose", "hurt", "shook", "shake")) {
+		return true // a carer at breaking point who fears what they will do
+	}
+	if hasPhrase(words, "young carer") && hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant") {
+		return true // a young carer overwhelmed
+	}
+	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash") {
+		return true // money taken by a psychic's threat
+	}
+	if hasAny(words, "antipsychotic*") && hasAny(words, "stopped", "not", "refusing", "refuses") {
+		return true // off antipsychotics
+	}
 	return near(words, []string{"sleeping", "sleeps", "slept"}, []string{"rough", "porch", "doorway", "tent", "street", "streets", "outside", "park", "car", "bench"}, 4) &&
-		hasAny(words, "freezing", "cold", "minus", "snow", "snowing", "tonight", "frost", "ice", "degrees", "blanket", "raining", "wet")
+		hasAny(words, "freezing", "cold", "minus", "snow", "snowing", "tonight", "frost", "ice", "degrees", "blanket", "raining", "wet", "winter")
 }
