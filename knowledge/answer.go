@@ -131,6 +131,10 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// all ("what does what matters to you mean"), which search, leaving
 		// out stop words, may not read.
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.namedAsked(words); ok && !offTopic(words) && !b.placeUnspoken(e, words) {
+		// "What is group supervision": a synonym of its article, asked as
+		// a term.
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.listedClause(asked); ok && !offTopic(words) {
 		// Its first clause is one, and the rest only narrows it.
 		ans.Kind, ans.Entry = Article, e

@@ -193,6 +193,8 @@ type Base struct {
 	// listed are the entries' own questions, as plainWords writes them,
 	// each of one entry only.
 	listed map[string]*Entry
+	// named are the entries' synonyms of two or more words (named.go).
+	named []namedPhrase
 	// heads are the stems of each entry's title, summary and synonyms, by
 	// entry id (see headNames).
 	heads map[string]map[string]bool
@@ -245,6 +247,7 @@ func LoadWith(shipped fs.FS, extra fs.FS) (*Base, error) {
 	}
 	b.defs = definedTerms(b.entries)
 	b.listed = listedQuestions(b.entries)
+	b.named = namedPhrases(b.entries)
 	b.heads = headStems(b.entries)
 	b.told = toldStems(b.entries)
 	return b, nil

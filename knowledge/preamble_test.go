@@ -23,3 +23,18 @@ func TestAskAfterPreamble(t *testing.T) {
 		t.Errorf("dropPreamble cut an ask that came first: %v", got)
 	}
 }
+
+// TestWhatIsASynonym: "what is X", where X is word for word a synonym of
+// one article, is that article.
+func TestWhatIsASynonym(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"what is group supervision":        "supervision-kinds",
+		"what's peer supervision":          "supervision-kinds",
+		"what is educational supervision?": "supervision-kinds",
+	} {
+		if a := b.Answer(q, Asker{Role: "hwbc"}); !a.Confident() || a.Entry.ID != want {
+			t.Errorf("%q: got %s (confident %v), want %s", q, entryID(a.Entry), a.Confident(), want)
+		}
+	}
+}

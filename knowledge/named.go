@@ -1,0 +1,47 @@
+package knowledge
+
+import "slices"
+
+// A short "what is X" question whose X is, word for word, a synonym of two
+// or more words of one article ("what is group supervision") asks for
+// that article: it names the article's subject, as a defined term does.
+
+// namedPhrase is a synonym of two or more words, as plain words, and its
+// article.
+type namedPhrase struct {
+	words []string
+	entry *Entry
+}
+
+// namedPhrases are every article's synonyms of two or more words.
+func namedPhrases(entries []*Entry) []namedPhrase {
+	var out []namedPhrase
+	for _, e := range entries {
+		for _, s := range e.Synonyms {
+			if ws := plainWords(s); len(ws) >= 2 {
+				out = append(out, namedPhrase{ws, e})
+			}
+		}
+	}
+	return out
+}
+
+// namedAsked is the article a "what is X" question names by one of its
+// synonyms, when exactly one article has X as a synonym.
+func (b *Base) namedAsked(words []string) (*Entry, bool) {
+	subject := whatIsSubject(words)
+	if len(subject) < 2 {
+		return nil, false
+	}
+	var found *Entry
+	for _, p := range b.named {
+		if !slices.Equal(p.words, subject) {
+			continue
+		}
+		if found != nil && found != p.entry {
+			return nil, false // two articles have it
+		}
+		found = p.entry
+	}
+	return found, found != nil
+}
