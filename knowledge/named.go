@@ -1,6 +1,9 @@
 package knowledge
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // A short "what is X" question whose X is, word for word, a synonym of two
 // or more words of one article ("what is group supervision") asks for
@@ -42,6 +45,11 @@ func (b *Base) namedAsked(words []string) (*Entry, bool) {
 			return nil, false // two articles have it
 		}
 		found = p.entry
+	}
+	if found != nil && strings.HasPrefix(found.ID, "supervision-") && !hasAny(subject, "supervision", "supervisor*") {
+		// "what is a clinical pharmacist": the article is about their
+		// supervision, not what they are.
+		return nil, false
 	}
 	return found, found != nil
 }
