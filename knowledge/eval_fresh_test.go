@@ -41,7 +41,7 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh20.json", "fresh set 20, mostly about risk (tuned on since it was scored)"},
 	{"questions_fresh21.json", "fresh set 21, mostly about risk (tuned on since it was scored)"},
 	{"questions_fresh22.json", "fresh set 22 (its safety misses fixed since it was scored)"},
-	{"questions_fresh23.json", "fresh set 23 (scored once, untuned)"},
+	{"questions_fresh23.json", "fresh set 23 (its safety and usage misses fixed since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

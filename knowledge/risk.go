@@ -322,7 +322,7 @@ func carrying(words []string) bool {
 // givingAway reports someone giving away their things.
 func givingAway(words []string) bool {
 	return near(words, []string{"giving", "given", "gave", "give", "gives"}, []string{"away"}, 4) &&
-		hasAny(words, "belongings", "possessions", "things", "stuff", "everything", "pets", "savings")
+		hasAny(words, "belongings", "possessions", "things", "stuff", "everything", "pets", "pet", "dog", "dogs", "cat", "cats", "savings")
 }
 
 // controlled reports whether a question tells of someone's phone, money or

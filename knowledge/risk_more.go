@@ -165,7 +165,7 @@ func describedRisk(words []string) bool {
 	}
 	child := atRiskPerson(words) || hasPhrase(words, "young person") || hasAny(words, schoolAge...)
 	return child && (childSigns.in(words) || hasAny(words, "filming", "filmed", "photographing", "photographed", "ceremony", "ceremonies", "injuries", "injured", "forums") ||
-		distinctLures(words) >= 2 || hasPhrase(words, "black mould") || hasAny(words, "newborn") && hasAny(words, "mould", "damp"))
+		distinctLures(words) >= 2 || hasPhrase(words, "black mould") || hasAny(words, "newborn", "baby", "babies", "toddler*") && hasAny(words, "mould", "mouldy", "damp"))
 }
 
 // Risk spoken of as a subject or as the past: learning to recognise it,

@@ -44,6 +44,8 @@ var quietPhrases = newPhraseSet([]string{
 	"letters to his children", "letters to her children", "sorted his will", "sorted her will", "sorted out his will",
 	"sorted out her will", "saying goodbye and", "said goodbye and", "jumping off", "jumping from", "jumping in front",
 	"able to get up from", "get up from the floor", "gas smell", "no smoke alarm", "no working smoke alarm", "the messiah",
+	// Set 23's kinds.
+	"wont be needing", "not be needing", "locks him out", "locks her out", "locked him out", "locked her out", "if they find out",
 })
 
 // harmTargets are the people a threat may name.
@@ -77,7 +79,7 @@ func quietRisk(words []string) bool {
 	if hasAny(words, cutWords...) && (hasPhrase(words, "as a child") || hasPhrase(words, "as a girl")) && hasAny(words, "daughter*", "girl", "girls", "niece*", "granddaughter*") {
 		return true // FGM, done before and planned again
 	}
-	if hasAny(words, "approve", "approves", "honour", "shame") && hasAny(words, "brother*", "family", "father", "uncle*", "cousin*", "dad") {
+	if hasAny(words, "approve", "approves", "honour", "shame", "punish*") && hasAny(words, "brother*", "family", "father", "uncle*", "cousin*", "dad") {
 		return true // honour-based abuse
 	}
 	if hasAny(words, "photos", "pictures", "pics", "videos", "photo", "picture") && hasAny(words, "gives", "pays", "paid", "money", "cash") &&

@@ -133,3 +133,14 @@ func TestRiskSet22Kinds(t *testing.T) {
 		"what terrorism awareness training is there for staff",
 	})
 }
+
+// TestRiskSet23Kinds: set 23's kinds of risk, in other words than its own.
+func TestRiskSet23Kinds(t *testing.T) {
+	b := shippedBase(t)
+	wantSafetyReply(t, b, []string{
+		"he's given his cat to a neighbour and says he won't be needing anything",
+		"his partner locks him out overnight when she's been drinking",
+		"her uncles will punish her if they find out she has a boyfriend",
+		"the baby's room is covered in mould and he keeps getting chest infections",
+	})
+}

@@ -53,6 +53,14 @@ var (
 // keeps (sessions, a profile, reminders, the person's data), so a question
 // about leave or logging in to another system is not taken for one.
 var usageRules = []usageRule{
+	{UsageHint{Command: "supervision", Args: "confirm", Does: "see the sessions others logged with you, and confirm or dispute each one"},
+		[][]string{{"dispute*", "didnt have", "didnt happen", "never happened", "not happen", "challenge", "disagree"}, {"session", "sessions", "logged", "log", "supervision"}}},
+	{UsageHint{Command: "supervision", Args: "status", Does: "see your own supervision record",
+		Note: "Your supervisor's team view shows the dates and types of your sessions and your leave; no notes are kept."},
+		[][]string{{"my supervisor see", "my supervisor sees", "supervisor see about me", "supervisor can see", "can my supervisor see"}}},
+	{UsageHint{Command: "supervision", Args: "log", Does: "log a supervision session"},
+		[][]string{{"log"}, {"yesterday", "today", "this morning", "last week", "hour", "hours", "mins", "minutes", "1h", "1hr", "on monday", "on tuesday",
+			"on wednesday", "on thursday", "on friday"}, {"with", "hour", "hours", "mins", "minutes", "1h", "1hr", "clinical", "group", "peer"}}},
 	{UsageHint{Command: "supervision", Args: "snooze", Does: "put off your next reminder"},
 		[][]string{{"snooze"}}},
 	{UsageHint{Command: "schedule", Args: "add", Does: "post a message in a channel on a schedule, such as the network meeting (for network admins)"},

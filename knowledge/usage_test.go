@@ -105,3 +105,19 @@ func TestCommandNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageSet23: a log typed into /ask, a dispute, and what a supervisor
+// sees are answered with the command that does it.
+func TestUsageSet23(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"log today 45 mins with my supervisor":                             "supervision log",
+		"my supervisor logged a session that never happened, what do I do": "supervision confirm",
+		"can my supervisor see everything about me":                        "supervision status",
+	} {
+		a := b.Answer(q, Asker{Role: "hwbc"})
+		if got := a.Usage.Command + " " + a.Usage.Args; a.Kind != Usage || got != want {
+			t.Errorf("%q: kind %v, command %q, want %q", q, a.Kind, got, want)
+		}
+	}
+}
