@@ -246,11 +246,13 @@ func distinctLures(words []string) int {
 var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why",
 	"wont say where", "on his own with", "on her own with"})
 
-// selfNeglect is what is seen of someone not looked after, or not looking
-// after themselves.
-var selfNeglect = newPhraseSet([]string{"no drink", "soiled", "full of rubbish", "not washing", "not eating", "leave me be", "no electric",
-	"no electricity", "food gone off", "what day it was", "on her own", "on his own", "no food", "no heating", "filthy", "mouldy",
-	"cant find his insulin", "cant find her insulin", "open wounds", "stopped taking"})
+// selfNeglect is what is seen of someone neglected, by others or by
+// themselves: a child's look (neglectSigns), a home without food or
+// heat, someone left alone in bed with sores.
+var selfNeglect = newPhraseSet(neglectSigns, []string{"no drink", "soiled", "full of rubbish", "not washing", "not eating", "leave me be",
+	"no electric", "no electricity", "food gone off", "what day it was", "on her own", "on his own", "no food", "no heating", "filthy",
+	"mouldy", "cant find his insulin", "cant find her insulin", "open wounds", "stopped taking", "not been", "hasnt been", "havent been",
+	"bedbound", "bed bound", "alone", "not eaten", "hasnt eaten", "pressure sores", "sores", "left alone", "no money for food", "freezing"})
 
 // vulnerableWords tell of someone who depends on others' care.
 var vulnerableWords = []string{"dementia", "disabilit*", "disabled", "frail", "housebound", "bedbound", "parkinson*", "alzheimer*", "learning"}

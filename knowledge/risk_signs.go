@@ -54,11 +54,6 @@ var (
 	// schoolAge tells of a child without saying "child": "a young lad
 	// picked up from school".
 	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
-	// neglectEvidence is what is seen of someone neglected; two of it, of
-	// a child or a vulnerable adult, is neglect: "house filthy, no food,
-	// elderly woman bedbound alone".
-	neglectEvidence = newPhraseSet(neglectSigns, []string{"no food", "not been", "hasnt been", "havent been", "bedbound", "bed bound", "alone",
-		"no heating", "not eaten", "hasnt eaten", "soiled", "pressure sores", "sores", "left alone", "no money for food", "freezing"})
 )
 
 // moreRiskSigns reports the concepts above.
@@ -88,7 +83,7 @@ func moreRiskSigns(words []string) bool {
 		hasAny(words, schoolAge...) || hasPhrase(words, "young person")
 	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 8))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
-		olderPartner(words) || lured || neglectEvidence.count(words) >= 2
+		olderPartner(words) || lured
 }
 
 // distinctAcuteSigns counts the different acute signs a question names.
