@@ -13,7 +13,8 @@ var (
 	feelingWords = []string{"burnt", "burned", "burnout", "stressed", "overwhelmed", "struggling", "exhausted", "drained", "frazzled", "overworked",
 		"unsupported", "isolated", "lonely"}
 	feelingPhrases = []string{"burnt out", "burn out", "fed up", "cant cope", "not coping", "need to vent", "need support", "need some support",
-		"talk to someone", "someone to talk to", "who can i talk to", "who do i talk to", "no one to talk to", "nobody to talk to"}
+		"talk to someone", "someone to talk to", "who can i talk to", "who do i talk to", "no one to talk to", "nobody to talk to",
+		"out of my depth", "imposter syndrome", "impostor syndrome"}
 	// othersWords name a person other than the asker, whom a question
 	// about feelings would be about instead.
 	othersWords = []string{"patient*", "client*", "person", "man", "woman", "lady", "gentleman", "he", "she", "they", "his", "her", "their",
@@ -64,7 +65,7 @@ func (b *Base) selfSupport(words []string, a Asker) (*Entry, bool) {
 		e, ok := b.byID[id]
 		return e, ok
 	}
-	if !hasAny(words, firstPerson...) || hasAny(words, othersWords...) || offTopic(words) {
+	if !aboutAsker(words) || hasAny(words, othersWords...) || offTopic(words) {
 		return nil, false
 	}
 	for _, p := range othersPhrases {
@@ -402,4 +403,11 @@ func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
 		return false
 	}
 	return !strings.EqualFold(loc, strings.TrimSpace(locality)) && b.namedLocality(words) != loc
+}
+
+// aboutAsker reports a question about the asker: in the first person, or
+// opening with how they feel, the "I" left out ("feeling a bit burnt out
+// in this role, any support?").
+func aboutAsker(words []string) bool {
+	return hasAny(words, firstPerson...) || len(words) > 0 && hasAny(words[:1], "feeling", "feel", "struggling", "finding", "really", "bit")
 }

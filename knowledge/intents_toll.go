@@ -23,20 +23,24 @@ var (
 // workToll reports a question about the toll of the work on the asker or
 // their team, asking for support.
 func workToll(words []string) bool {
-	toll := hasAny(words, tollWords...)
+	felt := hasAny(words, tollWords...)
 	for _, p := range tollPhrases {
-		toll = toll || hasPhrase(words, p)
+		felt = felt || hasPhrase(words, p)
 	}
+	death := false
 	for _, p := range deathPhrases {
-		toll = toll || hasPhrase(words, p) // a patient's or client's death
+		death = death || hasPhrase(words, p) // a patient's or client's death
 	}
-	if !toll || hasAny(words, "supervisee*", "guidance") || hasAny(words, askedBesideFeeling...) || asksSelfCare(words) {
+	if !felt && !death || hasAny(words, "supervisee*", "guidance") || hasAny(words, askedBesideFeeling...) || asksSelfCare(words) {
 		return false // another's toll, the guidance, a subject beside it, or self-care
 	}
 	if hasAny(words, referralAsks...) || hasPhrase(words, "who can help") || hasPhrase(words, "which role") {
 		return false // someone else's loss, and who can help them
 	}
-	return hasAny(words, tollAskers...) && hasAny(words, tollAsks...)
+	// Said of oneself, how the work feels asks for support without saying
+	// so ("I find the emotional side of the work really draining"); a death
+	// is the worker's toll only when they ask for support with it.
+	return felt && hasAny(words, firstPerson...) || hasAny(words, tollAskers...) && hasAny(words, tollAsks...)
 }
 
 // tollSupport is the article for a question about the work's toll: the

@@ -37,3 +37,22 @@ func mustWords(q string) []string {
 	w, _ := readQuestion(q)
 	return w
 }
+
+// TestFeelingsWithoutI: how the work feels, said without "I" or asking
+// for anything, is asking for support.
+func TestFeelingsWithoutI(t *testing.T) {
+	b := shippedBase(t)
+	for _, tc := range []struct{ q, role, want string }{
+		{"feeling really burnt out in this job, any support?", "cc", "supervision-cc"},
+		{"i find the emotional side of coaching really draining", "hwbc", "supervision-hwbc"},
+		{"out of my depth as a new link worker", "splw", "supervision-splw"},
+	} {
+		a := b.Answer(tc.q, Asker{Role: tc.role})
+		if !a.Confident() || a.Entry.ID != tc.want {
+			t.Errorf("%q (%s): got %s (confident %v), want %s", tc.q, tc.role, entryID(a.Entry), a.Confident(), tc.want)
+		}
+	}
+	if workToll(mustWords("my client's husband died by suicide years ago and she'd like to join a bereavement group")) {
+		t.Error("a client's bereavement read as the work's toll on the asker")
+	}
+}
