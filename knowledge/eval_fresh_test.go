@@ -42,6 +42,7 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh21.json", "fresh set 21, mostly about risk (tuned on since it was scored)"},
 	{"questions_fresh22.json", "fresh set 22 (its safety misses fixed since it was scored)"},
 	{"questions_fresh23.json", "fresh set 23 (its safety and usage misses fixed since it was scored)"},
+	{"questions_fresh24.json", "fresh set 24 (its safety and usage misses fixed since it was scored)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

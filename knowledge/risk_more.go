@@ -204,11 +204,19 @@ func hypothetical(words []string) bool {
 	return hasPhrase(words, "when a") || hasPhrase(words, "if a") || hasPhrase(words, "when someone") || hasPhrase(words, "if someone")
 }
 
+// learningToTalk reports training in how to talk about a risk: "how to
+// talk to a patient about suicide - training".
+func learningToTalk(words []string) bool {
+	return hasAny(words, "training", "course*", "module*", "webinar*", "elearning") &&
+		(hasPhrase(words, "how to") || hasPhrase(words, "how do i") || hasPhrase(words, "how do we")) &&
+		(hasPhrase(words, "a patient") || hasPhrase(words, "a client") || hasAny(words, "someone", "people", "patients", "clients"))
+}
+
 // riskAsSubject reports whether a question that names a risk speaks of it
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
-	if hypothetical(words) {
+	if hypothetical(words) || learningToTalk(words) {
 		return true
 	}
 	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {
@@ -244,7 +252,7 @@ func distinctLures(words []string) int {
 // childSigns tell of a child at risk only when said of a child: "a 7yo
 // keeps coming in with marks", "staying at different men's flats".
 var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why",
-	"wont say where", "on his own with", "on her own with"})
+	"wont say where", "on his own with", "on her own with", "losing weight"})
 
 // selfNeglect is what is seen of someone neglected, by others or by
 // themselves: a child's look (neglectSigns), a home without food or

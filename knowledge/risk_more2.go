@@ -46,6 +46,11 @@ var quietPhrases = newPhraseSet([]string{
 	"able to get up from", "get up from the floor", "gas smell", "no smoke alarm", "no working smoke alarm", "the messiah",
 	// Set 23's kinds.
 	"wont be needing", "not be needing", "locks him out", "locks her out", "locked him out", "locked her out", "if they find out",
+	// Set 24's kinds.
+	"storing drugs", "cant say no", "get his ex", "get her ex", "when he finds her", "when he finds him", "when she finds him",
+	"stop crying forever", "make the baby stop", "went silent", "gone silent", "railway bridge", "standing on the bridge",
+	"standing on a bridge", "on the bridge at night", "marrying her off", "marrying him off", "hasnt been brought to",
+	"not been brought to", "not brought to",
 })
 
 // harmTargets are the people a threat may name.

@@ -144,3 +144,21 @@ func TestRiskSet23Kinds(t *testing.T) {
 		"the baby's room is covered in mould and he keeps getting chest infections",
 	})
 }
+
+// TestRiskSet24Kinds: set 24's kinds of risk, in other words than its own.
+func TestRiskSet24Kinds(t *testing.T) {
+	b := shippedBase(t)
+	wantSafetyReply(t, b, []string{
+		"lads keep storing drugs at his place and he cant say no to them",
+		"he says he'll get her when he finds her",
+		"she said she wants to make the baby stop crying forever",
+		"client messaged please help and then went silent",
+		"he's been going to the railway bridge at night",
+		"her parents are marrying her off in the summer",
+		"the little boy hasn't been brought to his appointments and is losing weight",
+	})
+	wantNoSafetyReply(t, b, []string{
+		"how to talk to a patient about suicide - training",
+		"is there a course on how to talk to people about self-harm",
+	})
+}

@@ -53,6 +53,8 @@ var (
 // keeps (sessions, a profile, reminders, the person's data), so a question
 // about leave or logging in to another system is not taken for one.
 var usageRules = []usageRule{
+	{UsageHint{Command: "admin", Args: "feedback", Does: "see the articles due for review, the least helpful answers and what people ask that goes unanswered (for network admins)"},
+		[][]string{{"due for review", "due a review", "review date", "out of date", "need reviewing", "needs reviewing"}, {"article*", "content", "answers"}}},
 	{UsageHint{Command: "supervision", Args: "confirm", Does: "see the sessions others logged with you, and confirm or dispute each one"},
 		[][]string{{"dispute*", "didnt have", "didnt happen", "never happened", "not happen", "challenge", "disagree"}, {"session", "sessions", "logged", "log", "supervision"}}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see your own supervision record",

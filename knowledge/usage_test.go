@@ -121,3 +121,13 @@ func TestUsageSet23(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageReviewDue: which articles are due for review is the admins'
+// feedback command.
+func TestUsageReviewDue(t *testing.T) {
+	b := shippedBase(t)
+	a := b.Answer("admin here, which articles are out of date and need reviewing", Asker{})
+	if got := a.Usage.Command + " " + a.Usage.Args; a.Kind != Usage || got != "admin feedback" {
+		t.Errorf("kind %v, command %q, want admin feedback", a.Kind, got)
+	}
+}
