@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,7 +26,11 @@ func (h *Answers) Feedback(ctx context.Context, req Request) (Reply, error) {
 	}
 	// Whether the vote changed or not, the person is thanked: a second
 	// press is the same vote, not a mistake.
-	if _, err := h.feedback.Vote(ctx, id, req.UserID, helpful); err != nil {
+	_, err := h.feedback.Vote(ctx, id, req.UserID, helpful)
+	if errors.Is(err, ErrUnknown) {
+		return Say("Thank you. My records didn't answer in time, so I can't tell whether your vote was counted. Pressing the button again is safe: each person's vote counts once."), nil
+	}
+	if err != nil {
 		return Reply{}, fmt.Errorf("recording feedback on %s: %w", id, err)
 	}
 	return Say("Thanks, that helps us improve the answers."), nil

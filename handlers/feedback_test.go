@@ -5,8 +5,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/redistest"
+	"github.com/peerbot/peerbot/store"
 )
 
 func TestFeedbackOneVotePerPerson(t *testing.T) {
@@ -106,5 +109,32 @@ func TestUnanswered(t *testing.T) {
 		if len(r.Sections) != 0 || !strings.Contains(r.Text, "number") {
 			t.Errorf("unanswered %s = %+v, want a kind word about numbers", bad, r)
 		}
+	}
+}
+
+// TestFeedbackAnswerLost: a vote whose answer from Redis is lost may have
+// been counted, so the person is told so and that pressing again is safe,
+// never "nothing was changed".
+func TestFeedbackAnswerLost(t *testing.T) {
+	if redistest.IsCluster() {
+		t.Skip("the proxy stands in front of one server; the single-server run covers this")
+	}
+	s, prefix := ansStore(t)
+	h := newAnswers(t, ansContent(t), s, ansChannel)
+	ansRun(t, h.Feedback, handlers.Request{UserID: "U1", Args: "supervision-splw helpful"}) // loads the scripts
+	addr := redistest.DropScriptReplies(t, strings.TrimPrefix(redistest.URL(t), "redis://"))
+	lossy, err := store.Open(context.Background(), store.Options{URL: "redis://" + addr, Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lossy.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	r, err := newAnswers(t, ansContent(t), lossy, ansChannel).Feedback(ctx, handlers.Request{UserID: "U2", Args: "supervision-splw not-helpful"})
+	if err != nil {
+		t.Fatalf("a vote with its answer lost: %v, want a reply", err)
+	}
+	if !strings.Contains(r.Text, "can't tell whether your vote was counted") || !strings.Contains(r.Text, "again is safe") {
+		t.Errorf("a vote with its answer lost = %q, want it to say the vote may be counted and pressing again is safe", r.Text)
 	}
 }
