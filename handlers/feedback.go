@@ -39,15 +39,28 @@ func (h *Answers) Feedback(ctx context.Context, req Request) (Reply, error) {
 // Unanswered answers the admins' "unanswered [n]": the n words people asked
 // about most when no answer matched well, with how often.
 func (h *Answers) Unanswered(ctx context.Context, req Request) (Reply, error) {
+	return unanswered(ctx, h.feedback, req, req.Invocation("unanswered", "50"))
+}
+
+// unansweredTerms lists the terms most often left unanswered. Feedback and
+// FeedbackReport satisfy it.
+type unansweredTerms interface {
+	Unanswered(ctx context.Context, n int) ([]TermCount, error)
+}
+
+// unanswered lists the n words people asked about most when no answer
+// matched well, for "unanswered" and "admin unanswered" alike; example is
+// how to ask for 50.
+func unanswered(ctx context.Context, src unansweredTerms, req Request, example string) (Reply, error) {
 	n := 20
 	if arg := strings.TrimSpace(req.Args); arg != "" {
 		v, err := strconv.Atoi(arg)
 		if err != nil || v < 1 {
-			return Say(fmt.Sprintf("Give a number of words to list, such as %s.", req.Invocation("unanswered", "50"))), nil
+			return Say(fmt.Sprintf("Give a number of words to list, such as %s.", example)), nil
 		}
 		n = min(v, 200)
 	}
-	terms, err := h.feedback.Unanswered(ctx, n)
+	terms, err := src.Unanswered(ctx, n)
 	if err != nil {
 		return Reply{}, fmt.Errorf("listing unanswered terms: %w", err)
 	}
