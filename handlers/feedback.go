@@ -24,16 +24,26 @@ func (h *Answers) Feedback(ctx context.Context, req Request) (Reply, error) {
 	if _, ok := h.content.Entry(id); !ok {
 		return Say("Thank you. That answer has changed since, so I couldn't record your vote on it."), nil
 	}
-	// Whether the vote changed or not, the person is thanked: a second
-	// press is the same vote, not a mistake.
-	_, err := h.feedback.Vote(ctx, id, req.UserID, helpful)
+	// A second press of the same button is thanked too, and told it counts
+	// once; the other button replaces the vote.
+	changed, err := h.feedback.Vote(ctx, id, req.UserID, helpful)
 	if errors.Is(err, ErrUnknown) {
 		return Say("Thank you. My records didn't answer in time, so I can't tell whether your vote was counted. Pressing the button again is safe: each person's vote counts once."), nil
 	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("recording feedback on %s: %w", id, err)
 	}
-	return Say("Thanks, that helps us improve the answers."), nil
+	if !changed {
+		return Say(fmt.Sprintf("Thanks, you have already said this answer %s: each person's vote counts once.", voteWords(helpful))), nil
+	}
+	return Say(fmt.Sprintf("Thanks, I've noted that this answer %s. That helps us improve the answers; if you change your mind, the other button replaces your vote.", voteWords(helpful))), nil
+}
+
+func voteWords(helpful bool) string {
+	if helpful {
+		return "helped"
+	}
+	return "didn't help"
 }
 
 // Unanswered answers the admins' "unanswered [n]": the n words people asked

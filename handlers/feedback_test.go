@@ -16,24 +16,27 @@ func TestFeedbackOneVotePerPerson(t *testing.T) {
 	const entry = "supervision-splw"
 	type vote struct{ user, args string }
 	tests := []struct {
-		name          string
-		votes         []vote
-		up, down      int
-		wantThanksAll bool
+		name     string
+		votes    []vote
+		up, down int
+		replies  []string // the start of each reply
 	}{
-		{"one vote", []vote{{"U1", "helpful"}}, 1, 0, true},
-		{"double-click", []vote{{"U1", "helpful"}, {"U1", "helpful"}}, 1, 0, true},
-		{"change of mind", []vote{{"U1", "helpful"}, {"U1", "not-helpful"}}, 0, 1, true},
-		{"two people", []vote{{"U1", "helpful"}, {"U2", "not-helpful"}, {"U2", "not-helpful"}}, 1, 1, true},
+		{"one vote", []vote{{"U1", "helpful"}}, 1, 0, []string{"Thanks, I've noted that this answer helped."}},
+		{"double-click", []vote{{"U1", "helpful"}, {"U1", "helpful"}}, 1, 0,
+			[]string{"Thanks, I've noted that this answer helped.", "Thanks, you have already said this answer helped: each person's vote counts once."}},
+		{"change of mind", []vote{{"U1", "helpful"}, {"U1", "not-helpful"}}, 0, 1,
+			[]string{"Thanks, I've noted that this answer helped.", "Thanks, I've noted that this answer didn't help."}},
+		{"two people", []vote{{"U1", "helpful"}, {"U2", "not-helpful"}, {"U2", "not-helpful"}}, 1, 1,
+			[]string{"Thanks, I've noted that this answer helped.", "Thanks, I've noted that this answer didn't help.", "Thanks, you have already said this answer didn't help"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := ansStore(t)
 			h := newAnswers(t, ansContent(t), s, ansChannel)
-			for _, v := range tt.votes {
+			for i, v := range tt.votes {
 				r := ansRun(t, h.Feedback, handlers.Request{UserID: v.user, Args: entry + " " + v.args})
-				if r.Text != "Thanks, that helps us improve the answers." {
-					t.Errorf("feedback %s by %s = %q, want thanks", v.args, v.user, r.Text)
+				if !strings.HasPrefix(r.Text, tt.replies[i]) {
+					t.Errorf("feedback %s by %s = %q, want %q", v.args, v.user, r.Text, tt.replies[i])
 				}
 			}
 			up, down, err := s.Votes(context.Background(), entry)
