@@ -55,9 +55,9 @@ func (b *Bot) sendFiles(ctx context.Context, userID string, files []handlers.Fil
 // fileFailed tells the person, in the direct message the file was to go
 // to, that it did not arrive: the reply they saw said it would.
 func (b *Bot) fileFailed(ctx context.Context, dm string, f handlers.File) {
-	name := f.Title
-	if name == "" {
-		name = f.Name
+	name := f.Name
+	if f.Title != "" {
+		name = fmt.Sprintf("%s (“%s”)", f.Name, f.Title)
 	}
 	msg := handlers.Say(fmt.Sprintf("Sorry, I couldn't send you the file %s: Slack didn't take it just now. Please ask for it again in a few minutes.", name))
 	if err := b.post(ctx, dm, "", msg); err != nil {
