@@ -97,10 +97,6 @@ func (b *Bot) publishHome(ctx context.Context, userID string) {
 	start := time.Now()
 	log := b.log.With("kind", "home", "user_id", userID)
 	reply, outcome := b.runHome(ctx, log, userID)
-	if outcome != "ok" {
-		b.observe("home", outcome, start)
-		return
-	}
 	blocks, _ := Blocks(reply)
 	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	err := b.withRetry(ctx, "views.publish", func() error {
@@ -114,17 +110,31 @@ func (b *Bot) publishHome(ctx context.Context, userID string) {
 	b.observe("home", outcome, start)
 }
 
+// homeFailed is the App Home drawn when the record could not be read: what
+// happened, in the words a reply would use, and that nothing is lost, in
+// place of a blank tab or an old status read as today's.
+func homeFailed(words string) handlers.Reply {
+	return handlers.Reply{
+		Header: "Your supervision",
+		Text:   words,
+		Note:   "Your record is kept as it was. Open this tab again in a minute to see it.",
+	}
+}
+
 func (b *Bot) runHome(ctx context.Context, log *slog.Logger, userID string) (reply handlers.Reply, outcome string) {
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("drawing the App Home panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			outcome = "panic"
+			reply, outcome = homeFailed(apology(newID()).Text), "panic"
 		}
 	}()
 	r, err := b.home(ctx, userID)
 	if err != nil {
-		log.Error("drawing the App Home failed", "err", err)
-		return r, "error"
+		if errors.Is(err, handlers.ErrUnavailable) || errors.Is(err, handlers.ErrUnknown) || errors.Is(err, context.DeadlineExceeded) {
+			log.Warn("drawing the App Home failed", "err", err)
+			return homeFailed("I can't reach my records just now, so I can't show your supervision."), "error"
+		}
+		return homeFailed(b.errorReply(log, newID(), err).Text), "error"
 	}
 	return r, "ok"
 }
