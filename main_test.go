@@ -30,6 +30,7 @@ type fakeSlack struct {
 	respond  []map[string]any // bodies posted to /respond
 	views    []apiCall        // views.open and views.publish
 	authFail bool
+	viewFail string         // the error views.open and views.publish answer with, if any
 	files    *fakeslack.API // the three-step file upload
 	deleted  []url.Values   // chat.delete forms
 	private  []url.Values   // chat.postEphemeral forms
@@ -84,7 +85,12 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			_ = json.NewDecoder(r.Body).Decode(&body)
 			f.mu.Lock()
 			f.views = append(f.views, apiCall{method, body})
+			fail := f.viewFail
 			f.mu.Unlock()
+			if fail != "" {
+				fmt.Fprintf(w, `{"ok":false,"error":%q}`, fail)
+				return
+			}
 			fmt.Fprint(w, `{"ok":true,"view":{"id":"V1"}}`)
 		})
 	}

@@ -35,6 +35,9 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 		if b.canOpenForms(in) {
 			if err := b.openForm(ctx, in.triggerID, form); err != nil {
 				b.log.Error("opening a form failed; showing its text instead", "form", form.ID, "err", err)
+				if r.Text != "" {
+					r.Text = "I couldn't open the form just now, so here is how to do it by typing instead.\n\n" + r.Text
+				}
 			} else {
 				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome, Reschedule: r.Reschedule}
 			}
