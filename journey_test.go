@@ -477,3 +477,16 @@ func TestHTTPFormThatDoesNotOpen(t *testing.T) {
 	dm := p.postsTo(t, me, 1)[0]
 	mustContain(t, "the DM when the log form did not open", dm.Get("text"), "couldn't open the form", "/supervision log yesterday")
 }
+
+// TestHTTPButtonOnAnOldMessage: a button pressed on a message whose
+// response_url Slack no longer takes (after 30 minutes or five uses) is
+// answered by direct message, not left without a word.
+func TestHTTPButtonOnAnOldMessage(t *testing.T) {
+	p := startHTTP(t, nil)
+	p.slack.mu.Lock()
+	p.slack.respondStatus = http.StatusNotFound
+	p.slack.mu.Unlock()
+	p.press(t, "U0OLD1", "feedback supervision-splw helpful")
+	dm := p.postsTo(t, "U0OLD1", 1)[0]
+	mustContain(t, "the vote's answer by DM", dm.Get("text"), "Thanks")
+}

@@ -143,8 +143,9 @@ func (b *Bot) runHome(ctx context.Context, log *slog.Logger, userID string) (rep
 }
 
 // deliver shows a reply to a person who pressed a button: through the
-// button message's response_url, or, where there is none (the App Home),
-// by direct message.
+// button message's response_url, or, where there is none (the App Home)
+// or Slack refused it (it lasts 30 minutes and five uses), by direct
+// message.
 func (b *Bot) deliver(ctx context.Context, in invocation, responseURL string, r handlers.Reply) error {
 	r = b.finish(ctx, in, r)
 	if empty(r) {
@@ -156,7 +157,13 @@ func (b *Bot) deliver(ctx context.Context, in invocation, responseURL string, r 
 		return nil
 	}
 	if responseURL != "" {
-		return b.respond(ctx, responseURL, r)
+		err := b.respond(ctx, responseURL, r)
+		var refused slack.StatusCodeError
+		if !errors.As(err, &refused) || refused.Code < 400 || refused.Code >= 500 || b.api == nil {
+			return err
+		}
+		// Refused, so not shown: the DM cannot show it twice.
+		b.log.Warn("response_url refused; answering by direct message", "status", refused.Code)
 	}
 	r.Replace = false
 	return b.post(ctx, in.userID, "", r)
