@@ -23,6 +23,7 @@ func TestLostRepliesAreNotSaidToChangeNothing(t *testing.T) {
 	}{
 		{"saving a profile, its transaction's answer lost", [2]string{"exec", ""}, func(r *store.Redis) error { return r.SaveProfile(ctx, p) }},
 		{"saving a profile, its indexes' answer lost", [2]string{"sadd", "idx:role:"}, func(r *store.Redis) error { return r.SaveProfile(ctx, p) }},
+		{"turning channel answers on, its answer lost", [2]string{"sadd", "channels:answers"}, func(r *store.Redis) error { return r.SetAnswerChannel(ctx, "C0LOST1", true) }},
 		{"a vote, its answer lost", [2]string{"evalsha", "votes"}, func(r *store.Redis) error {
 			_, err := r.Vote(ctx, "role-hwbc", "U0LOST1", true)
 			return err
