@@ -14,6 +14,10 @@ import (
 	"github.com/peerbot/peerbot/handlers"
 )
 
+// formOpenBudget is how long opening a form may take, retries and all,
+// within the 3 seconds a trigger lives.
+const formOpenBudget = 1500 * time.Millisecond
+
 // canOpenForms reports whether a form can be opened for this invocation:
 // Slack sent a trigger and there is a Slack client to open it with.
 func (b *Bot) canOpenForms(in invocation) bool { return in.triggerID != "" && b.api != nil }
@@ -50,6 +54,10 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 }
 
 func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) error {
+	// A trigger lives 3 seconds from the press: a rate limit longer than
+	// that is not waited out, and the typed way is shown instead.
+	ctx, cancel := context.WithTimeout(ctx, formOpenBudget)
+	defer cancel()
 	return b.withRetry(ctx, "views.open", func() error {
 		_, err := b.api.OpenViewContext(ctx, triggerID, FormView(f))
 		return err
