@@ -219,3 +219,13 @@ func TestHTTPAdminReportPages(t *testing.T) {
 		check(t, pages)
 	})
 }
+
+// TestHTTPAdminUnanswered: an admin looking beside "admin feedback" finds
+// "admin unanswered", as "unanswered" alone; it is kept for admins.
+func TestHTTPAdminUnanswered(t *testing.T) {
+	p := startHTTP(t, map[string]string{"ADMIN_USER_IDS": "UADMIN1"})
+	mustContain(t, "admin unanswered by someone else", p.slashAs(t, "U0SAM", "/peer", "admin unanswered"), "only network admins")
+	mustContain(t, "admin unanswered", p.slashAs(t, "UADMIN1", "/peer", "admin unanswered"), "Unanswered questions")
+	mustContain(t, "admin unanswered lots", p.slashAs(t, "UADMIN1", "/peer", "admin unanswered lots"), "/peer admin unanswered 50")
+	mustContain(t, "admin help", p.slashAs(t, "UADMIN1", "/peer", "admin help"), "admin unanswered")
+}

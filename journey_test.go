@@ -455,3 +455,38 @@ func TestKnowledgeCheckFindsFaults(t *testing.T) {
 		t.Error("knowledge check of a missing folder passed")
 	}
 }
+
+// TestHTTPFormThatDoesNotOpen: when Slack will not open a form (its
+// trigger expired, as after a slow answer), the person is told so and
+// shown how to do it by typing, in a DM when the button was on the App Home.
+func TestHTTPFormThatDoesNotOpen(t *testing.T) {
+	p := startHTTP(t, nil)
+	const me = "U0FORM1"
+	mustContain(t, "setup", p.slashAs(t, me, "/supervision", "setup role=coach pcn=Central"), "Saved")
+	p.slack.mu.Lock()
+	p.slack.viewFail = "expired_trigger_id"
+	p.slack.mu.Unlock()
+	payload, _ := json.Marshal(map[string]any{
+		"type": "block_actions", "user": map[string]string{"id": me}, "team": map[string]string{"id": "T1"},
+		"trigger_id": "9.9.9", "view": map[string]any{"type": "home", "id": "VHOME"},
+		"actions": []map[string]string{{"type": "button", "action_id": "peerbot.run.0", "block_id": "b", "value": "supervision log"}},
+	})
+	if resp := p.post(t, form, url.Values{"payload": {string(payload)}}.Encode(), testSecret, time.Now()); resp.StatusCode != 200 {
+		t.Fatalf("the App Home's log button: status %d", resp.StatusCode)
+	}
+	dm := p.postsTo(t, me, 1)[0]
+	mustContain(t, "the DM when the log form did not open", dm.Get("text"), "couldn't open the form", "/supervision log yesterday")
+}
+
+// TestHTTPButtonOnAnOldMessage: a button pressed on a message whose
+// response_url Slack no longer takes (after 30 minutes or five uses) is
+// answered by direct message, not left without a word.
+func TestHTTPButtonOnAnOldMessage(t *testing.T) {
+	p := startHTTP(t, nil)
+	p.slack.mu.Lock()
+	p.slack.respondStatus = http.StatusNotFound
+	p.slack.mu.Unlock()
+	p.press(t, "U0OLD1", "feedback supervision-splw helpful")
+	dm := p.postsTo(t, "U0OLD1", 1)[0]
+	mustContain(t, "the vote's answer by DM", dm.Get("text"), "Thanks")
+}

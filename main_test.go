@@ -25,14 +25,16 @@ const testSecret = "test-signing-secret"
 // records what the bot sent.
 type fakeSlack struct {
 	*httptest.Server
-	mu       sync.Mutex
-	posts    []url.Values     // chat.postMessage forms
-	respond  []map[string]any // bodies posted to /respond
-	views    []apiCall        // views.open and views.publish
-	authFail bool
-	files    *fakeslack.API // the three-step file upload
-	deleted  []url.Values   // chat.delete forms
-	private  []url.Values   // chat.postEphemeral forms
+	mu            sync.Mutex
+	posts         []url.Values     // chat.postMessage forms
+	respond       []map[string]any // bodies posted to /respond
+	views         []apiCall        // views.open and views.publish
+	authFail      bool
+	viewFail      string         // the error views.open and views.publish answer with, if any
+	respondStatus int            // the status response_url answers with, if not 200
+	files         *fakeslack.API // the three-step file upload
+	deleted       []url.Values   // chat.delete forms
+	private       []url.Values   // chat.postEphemeral forms
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -84,7 +86,12 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			_ = json.NewDecoder(r.Body).Decode(&body)
 			f.mu.Lock()
 			f.views = append(f.views, apiCall{method, body})
+			fail := f.viewFail
 			f.mu.Unlock()
+			if fail != "" {
+				fmt.Fprintf(w, `{"ok":false,"error":%q}`, fail)
+				return
+			}
 			fmt.Fprint(w, `{"ok":true,"view":{"id":"V1"}}`)
 		})
 	}
@@ -96,8 +103,15 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		var body map[string]any
 		_ = json.NewDecoder(r.Body).Decode(&body)
 		f.mu.Lock()
-		f.respond = append(f.respond, body)
+		status := f.respondStatus
+		if status == 0 {
+			f.respond = append(f.respond, body)
+		}
 		f.mu.Unlock()
+		if status != 0 {
+			http.Error(w, "used_url", status)
+			return
+		}
 		fmt.Fprint(w, "ok")
 	})
 	f.Server = httptest.NewServer(mux)

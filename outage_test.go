@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -54,4 +55,20 @@ func readyz(t testing.TB, p *program) int {
 	}
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// TestHTTPHomeWithRedisDown: the App Home opened while Redis is down says
+// the records can't be reached and that nothing is lost, in place of a
+// blank tab or an old status read as today's.
+func TestHTTPHomeWithRedisDown(t *testing.T) {
+	srv := redistest.NewServer(t)
+	p := startHTTP(t, map[string]string{"REDIS_URL": "redis://" + srv.Addr() + "/0"})
+	srv.Stop()
+	home := `{"type":"app_home_opened","user":"U0OUTAGE2","channel":"D1","tab":"home","event_ts":"1700000300.000100"}`
+	p.post(t, "application/json", eventBody("EvHomeDown", home), testSecret, time.Now())
+	waitFor(t, "the App Home", func() bool { return p.viewCalls("views.publish", "U0OUTAGE2") == 1 })
+	p.slack.mu.Lock()
+	view, _ := json.Marshal(p.slack.views[len(p.slack.views)-1].body)
+	p.slack.mu.Unlock()
+	mustContain(t, "the App Home with Redis down", string(view), "can't reach my records", "kept as it was")
 }

@@ -14,6 +14,10 @@ import (
 	"github.com/peerbot/peerbot/handlers"
 )
 
+// formOpenBudget is how long opening a form may take, retries and all,
+// within the 3 seconds a trigger lives.
+const formOpenBudget = 1500 * time.Millisecond
+
 // canOpenForms reports whether a form can be opened for this invocation:
 // Slack sent a trigger and there is a Slack client to open it with.
 func (b *Bot) canOpenForms(in invocation) bool { return in.triggerID != "" && b.api != nil }
@@ -35,6 +39,9 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 		if b.canOpenForms(in) {
 			if err := b.openForm(ctx, in.triggerID, form); err != nil {
 				b.log.Error("opening a form failed; showing its text instead", "form", form.ID, "err", err)
+				if r.Text != "" {
+					r.Text = "I couldn't open the form just now, so here is how to do it by typing instead.\n\n" + r.Text
+				}
 			} else {
 				r = handlers.Reply{Messages: r.Messages, RefreshHome: r.RefreshHome, Reschedule: r.Reschedule}
 			}
@@ -47,6 +54,10 @@ func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handl
 }
 
 func (b *Bot) openForm(ctx context.Context, triggerID string, f handlers.Form) error {
+	// A trigger lives 3 seconds from the press: a rate limit longer than
+	// that is not waited out, and the typed way is shown instead.
+	ctx, cancel := context.WithTimeout(ctx, formOpenBudget)
+	defer cancel()
 	return b.withRetry(ctx, "views.open", func() error {
 		_, err := b.api.OpenViewContext(ctx, triggerID, FormView(f))
 		return err
@@ -97,10 +108,6 @@ func (b *Bot) publishHome(ctx context.Context, userID string) {
 	start := time.Now()
 	log := b.log.With("kind", "home", "user_id", userID)
 	reply, outcome := b.runHome(ctx, log, userID)
-	if outcome != "ok" {
-		b.observe("home", outcome, start)
-		return
-	}
 	blocks, _ := Blocks(reply)
 	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	err := b.withRetry(ctx, "views.publish", func() error {
@@ -114,24 +121,39 @@ func (b *Bot) publishHome(ctx context.Context, userID string) {
 	b.observe("home", outcome, start)
 }
 
+// homeFailed is the App Home drawn when the record could not be read: what
+// happened, in the words a reply would use, and that nothing is lost, in
+// place of a blank tab or an old status read as today's.
+func homeFailed(words string) handlers.Reply {
+	return handlers.Reply{
+		Header: "Your supervision",
+		Text:   words,
+		Note:   "Your record is kept as it was. Open this tab again in a minute to see it.",
+	}
+}
+
 func (b *Bot) runHome(ctx context.Context, log *slog.Logger, userID string) (reply handlers.Reply, outcome string) {
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("drawing the App Home panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			outcome = "panic"
+			reply, outcome = homeFailed(apology(newID()).Text), "panic"
 		}
 	}()
 	r, err := b.home(ctx, userID)
 	if err != nil {
-		log.Error("drawing the App Home failed", "err", err)
-		return r, "error"
+		if errors.Is(err, handlers.ErrUnavailable) || errors.Is(err, handlers.ErrUnknown) || errors.Is(err, context.DeadlineExceeded) {
+			log.Warn("drawing the App Home failed", "err", err)
+			return homeFailed("I can't reach my records just now, so I can't show your supervision."), "error"
+		}
+		return homeFailed(b.errorReply(log, newID(), err).Text), "error"
 	}
 	return r, "ok"
 }
 
 // deliver shows a reply to a person who pressed a button: through the
-// button message's response_url, or, where there is none (the App Home),
-// by direct message.
+// button message's response_url, or, where there is none (the App Home)
+// or Slack refused it (it lasts 30 minutes and five uses), by direct
+// message.
 func (b *Bot) deliver(ctx context.Context, in invocation, responseURL string, r handlers.Reply) error {
 	r = b.finish(ctx, in, r)
 	if empty(r) {
@@ -143,7 +165,13 @@ func (b *Bot) deliver(ctx context.Context, in invocation, responseURL string, r 
 		return nil
 	}
 	if responseURL != "" {
-		return b.respond(ctx, responseURL, r)
+		err := b.respond(ctx, responseURL, r)
+		var refused slack.StatusCodeError
+		if !errors.As(err, &refused) || refused.Code < 400 || refused.Code >= 500 || b.api == nil {
+			return err
+		}
+		// Refused, so not shown: the DM cannot show it twice.
+		b.log.Warn("response_url refused; answering by direct message", "status", refused.Code)
 	}
 	r.Replace = false
 	return b.post(ctx, in.userID, "", r)

@@ -52,6 +52,11 @@ func newSlackAPI(t testing.TB) *slackAPI {
 		api.calls = append(api.calls, apiCall{method, body})
 		failure := api.fail[method]
 		api.mu.Unlock()
+		if wait, ok := strings.CutPrefix(failure, "429:"); ok { // rate limited, with that Retry-After
+			w.Header().Set("Retry-After", wait)
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
 		if failure != "" {
 			fmt.Fprintf(w, `{"ok":false,"error":%q}`, failure)
 			return
@@ -168,6 +173,22 @@ func TestFormFallsBackToTextWhenSlackRefusesIt(t *testing.T) {
 	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "setup", UserID: "U1", TriggerID: "T.old"})
 	if !ok || !strings.Contains(payloadOf(t, payload)["text"].(string), "role=coach") {
 		t.Errorf("slashResponse = %v, %v; want the typed way to set up", payload, ok)
+	}
+}
+
+// A form Slack rate limits for longer than its trigger lives is not
+// waited for: the typed way shows at once, saying the form didn't open.
+func TestFormRateLimitedPastItsTrigger(t *testing.T) {
+	api := newSlackAPI(t)
+	api.fail["views.open"] = "429:30"
+	b := testBot(t, Options{Slack: api.client()}, formCommand)
+	start := time.Now()
+	payload, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "setup", UserID: "U1", TriggerID: "T.busy"})
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("a rate-limited form took %v to answer, longer than its trigger lives", took)
+	}
+	if !ok || !strings.Contains(payloadOf(t, payload)["text"].(string), "role=coach") {
+		t.Errorf("slashResponse = %s, %v; want the typed way to set up", payload, ok)
 	}
 }
 

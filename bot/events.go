@@ -45,6 +45,13 @@ func (b *Bot) event(ctx context.Context, ev slackevents.EventsAPIEvent, retry st
 	b.observe("event", outcome, start)
 }
 
+// fileShare is the subtype of a message that shares a file, with or
+// without words.
+const fileShare = "file_share"
+
+// fileOnly answers a file shared with no words.
+const fileOnly = "I can only read typed words, not files or pictures. Please type your question, leaving out anything that could identify a patient."
+
 // message is a message event, from app_mention or message.
 type message struct {
 	eventID, teamID      string
@@ -59,12 +66,13 @@ type message struct {
 // often and under whichever event id Slack delivers it. It returns the
 // outcome for metrics. Message text is never logged.
 func (b *Bot) message(ctx context.Context, m message, retry string) string {
-	if m.botID != "" || m.subType != "" || m.user == "" || m.user == b.botUserID {
+	// A file shared with words is a message too: its words are read.
+	if m.botID != "" || (m.subType != "" && m.subType != fileShare) || m.user == "" || m.user == b.botUserID {
 		return "ignored" // bots, ourselves, edits, joins and the like
 	}
 	dm := m.channelType == "im"
 	if !dm && !m.mention && (b.botUserID == "" || !strings.Contains(m.text, "<@"+b.botUserID+">")) {
-		if b.channel.on(ctx, m) {
+		if m.subType == "" && b.channel.on(ctx, m) {
 			return b.answerInChannel(ctx, m, retry)
 		}
 		return "ignored" // channel chatter not meant for us
@@ -89,6 +97,9 @@ func (b *Bot) message(ctx context.Context, m message, retry string) string {
 		channelID: m.channel,
 		teamID:    m.teamID,
 	})
+	if m.subType == fileShare && strings.TrimSpace(text) == "" {
+		reply = handlers.Say(fileOnly)
+	}
 	thread := m.threadTS
 	if !dm && thread == "" {
 		thread = m.ts // answer a channel mention in a thread, not in the channel

@@ -46,9 +46,23 @@ func (b *Bot) sendFiles(ctx context.Context, userID string, files []handlers.Fil
 			})
 			if err != nil {
 				b.log.Error("uploading a file failed", "err", err, "file", f.Name)
+				b.fileFailed(ctx, dm, f)
 			}
 		}
 	})
+}
+
+// fileFailed tells the person, in the direct message the file was to go
+// to, that it did not arrive: the reply they saw said it would.
+func (b *Bot) fileFailed(ctx context.Context, dm string, f handlers.File) {
+	name := f.Name
+	if f.Title != "" {
+		name = fmt.Sprintf("%s (“%s”)", f.Name, f.Title)
+	}
+	msg := handlers.Say(fmt.Sprintf("Sorry, I couldn't send you the file %s: Slack didn't take it just now. Please ask for it again in a few minutes.", name))
+	if err := b.post(ctx, dm, "", msg); err != nil {
+		b.log.Error("saying a file was not sent failed", "err", err, "file", f.Name)
+	}
 }
 
 // consoleFiles prints a reply's files, as the console shows them.

@@ -99,3 +99,34 @@ func TestPagesWaitOutRateLimits(t *testing.T) {
 		t.Errorf("shown %q, want %q", strings.Join(got, ", "), want)
 	}
 }
+
+// A file Slack will not take is not left unsaid: the reply said it would
+// come, so the person's DM says it did not.
+func TestReplyFileThatFailsIsSaid(t *testing.T) {
+	fake := fakeslack.New()
+	fake.RateLimit = func(method string, _ int) time.Duration {
+		if method == "files.getUploadURLExternal" {
+			return time.Millisecond // always 429: every retry is refused
+		}
+		return 0
+	}
+	srv := httptest.NewServer(fake.Handler())
+	t.Cleanup(srv.Close)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/api/"), slack.OptionHTTPClient(&http.Client{Timeout: 5 * time.Second}))
+	b := testBot(t, Options{Slack: api}, fileCommand)
+	if _, ok := b.slashResponse(slack.SlashCommand{Command: "/peer", Text: "export", UserID: "U7"}); !ok {
+		t.Fatal("no answer")
+	}
+	dm := fakeslack.IM("U7")
+	deadline := time.Now().Add(10 * time.Second)
+	for len(fake.Messages(dm)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	msgs := fake.Messages(dm)
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Text, "couldn't send you the file report.csv") {
+		t.Fatalf("messages in the DM: %+v, want one saying report.csv was not sent", msgs)
+	}
+	if len(fake.Files(dm)) != 0 {
+		t.Errorf("a file arrived though Slack refused it")
+	}
+}

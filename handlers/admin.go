@@ -125,6 +125,13 @@ func (a *Admin) Command() Command {
 				Run:         a.Feedback,
 			},
 			{
+				Name:        "unanswered",
+				Usage:       "[how many]",
+				Description: "Lists the words people asked about most when no answer matched well.",
+				Examples:    []string{"", "50"},
+				Run:         a.Unanswered,
+			},
+			{
 				Name:        "reload",
 				Description: "Reads the content folder again (articles and supervision standards), after checking it, on every copy of the bot.",
 				More:        "A folder with a problem changes nothing: I keep the content and the standards as they were and say what is wrong. Standards set with admin standards set still apply on top.",

@@ -87,6 +87,15 @@ func (a *Admin) Feedback(ctx context.Context, req Request) (Reply, error) {
 	return r, nil
 }
 
+// Unanswered answers "admin unanswered [n]", as "unanswered [n]" does: an
+// admin looks for it beside "admin feedback".
+func (a *Admin) Unanswered(ctx context.Context, req Request) (Reply, error) {
+	if a.feedback == nil {
+		return Say("Feedback is not set up on this bot."), nil
+	}
+	return unanswered(ctx, a.feedback, req, req.Invocation("admin", "unanswered 50"))
+}
+
 // staleSection lists the articles due for review.
 func (a *Admin) staleSection() []Section {
 	due := knowledge.Stale(a.content.Entries(), a.now(), a.months)

@@ -46,7 +46,7 @@ func (a *Admin) Reload(ctx context.Context, req Request) (Reply, error) {
 				lines = append(lines, fmt.Sprintf("- and %d more", len(res.Faults)-reloadShown))
 				break
 			}
-			lines = append(lines, "- "+safeWords(strings.TrimPrefix(f, "invalid content: "), "<>[]*_`~|", 280))
+			lines = append(lines, "- "+AsTyped(safeWords(strings.TrimPrefix(f, "invalid content: "), "", 280)))
 		}
 		return Reply{
 			Header:   "Content not reloaded",

@@ -155,7 +155,7 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 	case "thanks":
 		return Say("You're welcome. Ask me anything else about the roles, supervision or resources."), nil
 	}
-	asker := h.asker(ctx, req.UserID)
+	asker, read := h.askerRead(ctx, req.UserID)
 	a := h.content.Answer(q, asker)
 	var r Reply
 	switch {
@@ -168,7 +168,7 @@ func (h *Answers) Ask(ctx context.Context, req Request) (Reply, error) {
 	case a.Confident():
 		r = h.answer(a)
 	case len(a.ForRoles) > 0:
-		r = chooseRole(req, a.ForRoles)
+		r = chooseRole(req, a.ForRoles, read)
 	default:
 		h.countUnanswered(ctx, a.Results.Terms)
 		// A question shared with the channel is the one typed, markup and all:
@@ -251,14 +251,25 @@ func askUsage(req Request) Reply {
 // asker is the person's role and locality from their profile, empty when
 // they have none or the store cannot say: an answer never waits on Redis.
 func (h *Answers) asker(ctx context.Context, userID string) knowledge.Asker {
+	a, _ := h.askerRead(ctx, userID)
+	return a
+}
+
+// askerRead is asker, and whether the profile could be read: false when
+// the store did not answer, so a reply does not ask a person who set up
+// to set up.
+func (h *Answers) askerRead(ctx context.Context, userID string) (knowledge.Asker, bool) {
 	if h.profiles == nil || userID == "" {
-		return knowledge.Asker{}
+		return knowledge.Asker{}, true
 	}
 	p, ok, err := h.profiles.Profile(ctx, userID)
-	if err != nil || !ok {
-		return knowledge.Asker{}
+	if err != nil {
+		return knowledge.Asker{}, false
 	}
-	return knowledge.Asker{Role: string(p.Role), Locality: p.Locality}
+	if !ok {
+		return knowledge.Asker{}, true
+	}
+	return knowledge.Asker{Role: string(p.Role), Locality: p.Locality}, true
 }
 
 // An answer leads with the passage of its article that answers the
@@ -338,8 +349,11 @@ func entryLine(e *knowledge.Entry) string {
 
 // chooseRole answers a question about the asker's own role from someone
 // whose profile does not say their role: one button for each role's answer.
-func chooseRole(req Request, entries []*knowledge.Entry) Reply {
+func chooseRole(req Request, entries []*knowledge.Entry, profileRead bool) Reply {
 	r := Reply{Text: fmt.Sprintf("That depends on your role. Pick yours below, or set it with %s and I'll answer for your role next time.", req.Invocation("supervision", "setup"))}
+	if !profileRead {
+		r.Text = "That depends on your role, and I can't read your profile just now. Pick your role below."
+	}
 	for _, e := range entries {
 		r.Buttons = append(r.Buttons, Button{Label: text.Clip(e.Title, 70), Command: "article", Args: e.ID})
 	}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,26 +24,53 @@ func (h *Answers) Feedback(ctx context.Context, req Request) (Reply, error) {
 	if _, ok := h.content.Entry(id); !ok {
 		return Say("Thank you. That answer has changed since, so I couldn't record your vote on it."), nil
 	}
-	// Whether the vote changed or not, the person is thanked: a second
-	// press is the same vote, not a mistake.
-	if _, err := h.feedback.Vote(ctx, id, req.UserID, helpful); err != nil {
+	// A second press of the same button is thanked too, and told it counts
+	// once; the other button replaces the vote.
+	changed, err := h.feedback.Vote(ctx, id, req.UserID, helpful)
+	if errors.Is(err, ErrUnknown) {
+		return Say("Thank you. My records didn't answer in time, so I can't tell whether your vote was counted. Pressing the button again is safe: each person's vote counts once."), nil
+	}
+	if err != nil {
 		return Reply{}, fmt.Errorf("recording feedback on %s: %w", id, err)
 	}
-	return Say("Thanks, that helps us improve the answers."), nil
+	if !changed {
+		return Say(fmt.Sprintf("Thanks, you have already said this answer %s: each person's vote counts once.", voteWords(helpful))), nil
+	}
+	return Say(fmt.Sprintf("Thanks, I've noted that this answer %s. That helps us improve the answers; if you change your mind, the other button replaces your vote.", voteWords(helpful))), nil
+}
+
+func voteWords(helpful bool) string {
+	if helpful {
+		return "helped"
+	}
+	return "didn't help"
 }
 
 // Unanswered answers the admins' "unanswered [n]": the n words people asked
 // about most when no answer matched well, with how often.
 func (h *Answers) Unanswered(ctx context.Context, req Request) (Reply, error) {
+	return unanswered(ctx, h.feedback, req, req.Invocation("unanswered", "50"))
+}
+
+// unansweredTerms lists the terms most often left unanswered. Feedback and
+// FeedbackReport satisfy it.
+type unansweredTerms interface {
+	Unanswered(ctx context.Context, n int) ([]TermCount, error)
+}
+
+// unanswered lists the n words people asked about most when no answer
+// matched well, for "unanswered" and "admin unanswered" alike; example is
+// how to ask for 50.
+func unanswered(ctx context.Context, src unansweredTerms, req Request, example string) (Reply, error) {
 	n := 20
 	if arg := strings.TrimSpace(req.Args); arg != "" {
 		v, err := strconv.Atoi(arg)
 		if err != nil || v < 1 {
-			return Say(fmt.Sprintf("Give a number of words to list, such as %s.", req.Invocation("unanswered", "50"))), nil
+			return Say(fmt.Sprintf("Give a number of words to list, such as %s.", example)), nil
 		}
 		n = min(v, 200)
 	}
-	terms, err := h.feedback.Unanswered(ctx, n)
+	terms, err := src.Unanswered(ctx, n)
 	if err != nil {
 		return Reply{}, fmt.Errorf("listing unanswered terms: %w", err)
 	}

@@ -5,32 +5,38 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/internal/redistest"
+	"github.com/peerbot/peerbot/store"
 )
 
 func TestFeedbackOneVotePerPerson(t *testing.T) {
 	const entry = "supervision-splw"
 	type vote struct{ user, args string }
 	tests := []struct {
-		name          string
-		votes         []vote
-		up, down      int
-		wantThanksAll bool
+		name     string
+		votes    []vote
+		up, down int
+		replies  []string // the start of each reply
 	}{
-		{"one vote", []vote{{"U1", "helpful"}}, 1, 0, true},
-		{"double-click", []vote{{"U1", "helpful"}, {"U1", "helpful"}}, 1, 0, true},
-		{"change of mind", []vote{{"U1", "helpful"}, {"U1", "not-helpful"}}, 0, 1, true},
-		{"two people", []vote{{"U1", "helpful"}, {"U2", "not-helpful"}, {"U2", "not-helpful"}}, 1, 1, true},
+		{"one vote", []vote{{"U1", "helpful"}}, 1, 0, []string{"Thanks, I've noted that this answer helped."}},
+		{"double-click", []vote{{"U1", "helpful"}, {"U1", "helpful"}}, 1, 0,
+			[]string{"Thanks, I've noted that this answer helped.", "Thanks, you have already said this answer helped: each person's vote counts once."}},
+		{"change of mind", []vote{{"U1", "helpful"}, {"U1", "not-helpful"}}, 0, 1,
+			[]string{"Thanks, I've noted that this answer helped.", "Thanks, I've noted that this answer didn't help."}},
+		{"two people", []vote{{"U1", "helpful"}, {"U2", "not-helpful"}, {"U2", "not-helpful"}}, 1, 1,
+			[]string{"Thanks, I've noted that this answer helped.", "Thanks, I've noted that this answer didn't help.", "Thanks, you have already said this answer didn't help"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := ansStore(t)
 			h := newAnswers(t, ansContent(t), s, ansChannel)
-			for _, v := range tt.votes {
+			for i, v := range tt.votes {
 				r := ansRun(t, h.Feedback, handlers.Request{UserID: v.user, Args: entry + " " + v.args})
-				if r.Text != "Thanks, that helps us improve the answers." {
-					t.Errorf("feedback %s by %s = %q, want thanks", v.args, v.user, r.Text)
+				if !strings.HasPrefix(r.Text, tt.replies[i]) {
+					t.Errorf("feedback %s by %s = %q, want %q", v.args, v.user, r.Text, tt.replies[i])
 				}
 			}
 			up, down, err := s.Votes(context.Background(), entry)
@@ -106,5 +112,32 @@ func TestUnanswered(t *testing.T) {
 		if len(r.Sections) != 0 || !strings.Contains(r.Text, "number") {
 			t.Errorf("unanswered %s = %+v, want a kind word about numbers", bad, r)
 		}
+	}
+}
+
+// TestFeedbackAnswerLost: a vote whose answer from Redis is lost may have
+// been counted, so the person is told so and that pressing again is safe,
+// never "nothing was changed".
+func TestFeedbackAnswerLost(t *testing.T) {
+	if redistest.IsCluster() {
+		t.Skip("the proxy stands in front of one server; the single-server run covers this")
+	}
+	s, prefix := ansStore(t)
+	h := newAnswers(t, ansContent(t), s, ansChannel)
+	ansRun(t, h.Feedback, handlers.Request{UserID: "U1", Args: "supervision-splw helpful"}) // loads the scripts
+	addr := redistest.DropScriptReplies(t, strings.TrimPrefix(redistest.URL(t), "redis://"))
+	lossy, err := store.Open(context.Background(), store.Options{URL: "redis://" + addr, Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lossy.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	r, err := newAnswers(t, ansContent(t), lossy, ansChannel).Feedback(ctx, handlers.Request{UserID: "U2", Args: "supervision-splw not-helpful"})
+	if err != nil {
+		t.Fatalf("a vote with its answer lost: %v, want a reply", err)
+	}
+	if !strings.Contains(r.Text, "can't tell whether your vote was counted") || !strings.Contains(r.Text, "again is safe") {
+		t.Errorf("a vote with its answer lost = %q, want it to say the vote may be counted and pressing again is safe", r.Text)
 	}
 }

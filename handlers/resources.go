@@ -28,13 +28,14 @@ func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 	if supervision.ContainsNHSNumber(topic) {
 		return Say(nhsRefusal), nil
 	}
-	loc := h.asker(ctx, req.UserID).Locality
+	asker, read := h.askerRead(ctx, req.UserID)
+	loc := asker.Locality
 	if topic == "" {
-		return h.allResources(req, loc, ""), nil
+		return h.allResources(req, loc, "", read), nil
 	}
 	res := h.content.Search(topic, knowledge.SearchOptions{Locality: loc, Limit: resourceHits, IDPrefix: resourcePrefix})
 	if !res.Confident || len(res.Hits) == 0 {
-		return h.allResources(req, loc, topic), nil
+		return h.allResources(req, loc, topic, read), nil
 	}
 	r := Reply{
 		Header: "Resources",
@@ -60,8 +61,9 @@ func (h *Answers) Resources(ctx context.Context, req Request) (Reply, error) {
 
 // allResources lists every resource article, grouped by locality: the
 // person's own first, then national ones, then other places'. A topic that
-// found nothing is said kindly before the list.
-func (h *Answers) allResources(req Request, loc, missed string) Reply {
+// found nothing is said kindly before the list. profileRead is false when
+// the person's locality could not be read.
+func (h *Answers) allResources(req Request, loc, missed string, profileRead bool) Reply {
 	groups := make(map[string][]*knowledge.Entry)
 	for _, e := range h.content.Entries() {
 		if strings.HasPrefix(e.ID, resourcePrefix) {
@@ -93,7 +95,10 @@ func (h *Answers) allResources(req Request, loc, missed string) Reply {
 		r.Sections = append(r.Sections, groupSections(heading, lines)...)
 	}
 	r.Note = fmt.Sprintf("Ask about one topic: %s", req.Invocation("resources", "training"))
-	if loc == "" {
+	switch {
+	case !profileRead:
+		r.Note += " · I can't read your locality just now, so local ones are not first."
+	case loc == "":
 		r.Note += fmt.Sprintf(" · Set your locality with %s to see local ones first.", req.Invocation("supervision", "setup"))
 	}
 	return r

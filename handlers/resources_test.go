@@ -115,3 +115,17 @@ func ansBody(r handlers.Reply) string {
 	}
 	return b.String()
 }
+
+// TestAnswersWithProfileUnread: with the store down, a person who may have
+// set up is not told to set up: the reply says their profile can't be read.
+func TestAnswersWithProfileUnread(t *testing.T) {
+	h := newAnswers(t, ansContent(t), ansDownStore(t), ansChannel)
+	ask := ansRun(t, h.Ask, handlers.Request{UserID: "U1", Args: "my supervision"})
+	if strings.Contains(ask.Text, "setup") || !strings.Contains(ask.Text, "can't read your profile") {
+		t.Errorf("/ask my supervision with the store down = %q, want it to say the profile can't be read, not to set up", ask.Text)
+	}
+	res := ansRun(t, h.Resources, handlers.Request{UserID: "U1"})
+	if strings.Contains(res.Note, "setup") || !strings.Contains(res.Note, "can't read your locality") {
+		t.Errorf("/resources with the store down: note %q, want it to say the locality can't be read, not to set up", res.Note)
+	}
+}

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -153,6 +154,15 @@ func (h *Rights) ForgetMe(ctx context.Context, req Request) (Reply, error) {
 		return Say("To erase your data, use " + req.Invocation("forget-me", "") + " and press the button."), nil
 	}
 	e, err := h.data.Erase(ctx, req.UserID)
+	if err != nil && !errors.Is(err, ErrErasing) && (errors.Is(err, ErrUnavailable) || errors.Is(err, ErrUnknown) || errors.Is(err, context.DeadlineExceeded)) {
+		// Stopped part way: some may be erased, never "nothing was changed".
+		return Reply{
+			Header:  "Erasure not finished",
+			Text:    "My records stopped answering while I was erasing your data, so part of it may be erased already and part not yet. Please press the button again in a few minutes: it erases whatever is left, and tells you when it is done.",
+			Buttons: []Button{{Label: "Erase my data", Command: "forget-me", Args: forgetConfirm}},
+			Replace: true,
+		}, nil
+	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("erasing a person's data (a part may be erased; running it again finishes): %w", err)
 	}

@@ -104,3 +104,17 @@ func TestForgetMeSupervisorWithNoRecord(t *testing.T) {
 	wantContains(t, "forget-me", r.Text, "1 session in other people's records now shows a former supervisor", "1 person who had you as supervisor now has none set")
 	wantNotContains(t, "forget-me", r.Text, "held nothing", "Erased: .")
 }
+
+// TestForgetMeStoppedPartWay: an erasure Redis stops answering is never
+// said to have changed nothing: part may be erased, and the reply says so,
+// with the button to finish it.
+func TestForgetMeStoppedPartWay(t *testing.T) {
+	s := ansDownStore(t)
+	r, err := handlers.NewRights(s.Rights(s.Reminders(2), "test-salt")).ForgetMe(context.Background(), handlers.Request{UserID: "U0FORGET", Args: "confirm"})
+	if err != nil {
+		t.Fatalf("forget-me with Redis down: %v, want a reply saying the erasure is not finished", err)
+	}
+	if !strings.Contains(r.Text, "part of it may be erased") || len(r.Buttons) != 1 || r.Buttons[0].Args != "confirm" {
+		t.Errorf("forget-me with Redis down = %q %+v, want it to say part may be erased, with the button again", r.Text, r.Buttons)
+	}
+}

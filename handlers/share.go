@@ -122,7 +122,7 @@ func (h *Answers) Share(ctx context.Context, req Request) (Reply, error) {
 	mode, id, key := strings.ToLower(f[0]), f[1], f[2]
 	asker, sealed, ok, err := h.pending.HeldQuestion(ctx, id)
 	if errors.Is(err, ErrUnavailable) {
-		return Say("I couldn't reach my store to post your question, so nothing was posted. Please try the button again in a minute."), nil
+		return Say("I can't reach my records just now, so nothing was posted. Please try the button again in a minute."), nil
 	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("reading a held question: %w", err)

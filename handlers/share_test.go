@@ -236,3 +236,14 @@ func TestAskKeepsNoPersonalData(t *testing.T) {
 		t.Errorf("Unanswered = %v, %v; want the content's words of the questions counted", terms, err)
 	}
 }
+
+// TestShareStoreDownSaysSoPlainly: with Redis down, the share button says
+// in everyday words that nothing was posted, never "my store".
+func TestShareStoreDownSaysSoPlainly(t *testing.T) {
+	h := newAnswers(t, ansContent(t), ansDownStore(t), ansChannel)
+	id := strings.Repeat("ab", 16)
+	r := ansRun(t, h.Share, handlers.Request{UserID: "U1", Args: "named " + id + " " + id})
+	if !strings.Contains(r.Text, "can't reach my records") || !strings.Contains(r.Text, "nothing was posted") || strings.Contains(r.Text, "store") {
+		t.Errorf("share with Redis down = %q, want it to say plainly the records can't be reached and nothing was posted", r.Text)
+	}
+}

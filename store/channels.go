@@ -21,7 +21,7 @@ func (r *Redis) SetAnswerChannel(ctx context.Context, channelID string, on bool)
 		err = r.client.SRem(ctx, r.answerChannelsKey(), channelID).Err()
 	}
 	if err != nil {
-		return unavailable("changing the channels answered in", err)
+		return writeFailed("changing the channels answered in", err)
 	}
 	return nil
 }

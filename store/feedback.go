@@ -81,7 +81,7 @@ func (r *Redis) Vote(ctx context.Context, entryID, userID string, helpful bool) 
 	}
 	n, err := voteScript.Run(ctx, r.client, []string{r.votesKey(entryID), r.countsKey(entryID)}, userID, v).Int()
 	if err != nil {
-		return false, unavailable("recording vote", err)
+		return false, writeFailed("recording vote", err)
 	}
 	return n == 1, nil
 }

@@ -105,7 +105,8 @@ func profileFields(p supervision.Profile) []any {
 // one transaction that reads the old values under WATCH, so the index moves
 // start from what was really replaced. The indexes live in other Cluster
 // slots and are updated after it, idempotently; when that step fails the
-// error wraps ErrUnavailable, the profile stands, and saving again (or a
+// error wraps ErrUnknown (never ErrUnavailable, read as "nothing was
+// changed"), the profile stands, and saving again (or a
 // repair that rebuilds the indexes from the profiles) puts them right.
 // Readers of the indexes check each entry against its profile.
 func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
@@ -147,7 +148,7 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 		return fmt.Errorf("saving profile: %w", err)
 	}
 	if err != nil {
-		return unavailable("saving profile", err)
+		return writeFailed("saving profile", err)
 	}
 	oldValue := func(i int) string { s, _ := old[i].(string); return s }
 	moves := []struct {
@@ -171,7 +172,7 @@ func (r *Redis) SaveProfile(ctx context.Context, p supervision.Profile) error {
 		return nil
 	})
 	if err != nil {
-		return unavailable("updating profile indexes", err)
+		return fmt.Errorf("updating profile indexes, the profile saved: %w: %w", ErrUnknown, err)
 	}
 	return nil
 }
