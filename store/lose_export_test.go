@@ -12,15 +12,31 @@ import (
 // LoseReplies makes r send every command named name whose first key holds
 // keyPart as usual, so the write happens, and then fail it as a connection
 // lost mid-reply would.
+// On a Cluster the hook goes on each node's client, which every command
+// (a WATCH transaction's too) passes through on its way.
 func LoseReplies(r *Redis, name, keyPart string) {
-	r.client.AddHook(replyLoser{name, keyPart})
+	h := replyLoser{name, keyPart}
+	c, ok := r.client.(*redis.ClusterClient)
+	if !ok {
+		r.client.AddHook(h)
+		return
+	}
+	c.OnNewNode(func(n *redis.Client) { n.AddHook(h) })
+	_ = c.ForEachShard(context.Background(), func(_ context.Context, n *redis.Client) error {
+		n.AddHook(h)
+		return nil
+	})
 }
 
 type replyLoser struct{ name, keyPart string }
 
 func (h replyLoser) loses(cmd redis.Cmder) bool {
 	args := cmd.Args()
-	if cmd.Name() != h.name {
+	name := cmd.Name()
+	if name == "eval" {
+		name = "evalsha" // a script not yet loaded on a node is sent whole
+	}
+	if name != h.name {
 		return false
 	}
 	key := 1
