@@ -73,17 +73,12 @@ func (h *Supervision) saveLeave(ctx context.Context, p supervision.Profile, l su
 	l = joined
 	// The same stretch sent again (a retry) is the same leave.
 	l.ID = supervision.DerivedID(p.UserID, l.From.Format(time.DateOnly), l.To.Format(time.DateOnly))
-	switch err := h.sessions.AddLeave(ctx, p.UserID, l); {
-	case errors.Is(err, ErrUnknown):
-		return Say("I may have saved your leave, but the connection dropped before I could check. Please look at your App Home or send it again: it won't be saved twice."), nil
-	case err != nil && !errors.Is(err, ErrExists):
-		return Reply{}, fmt.Errorf("supervision: saving leave: %w", err)
-	}
 	// The stretches the new one took in go, now it holds their days.
-	for _, o := range overlapped {
-		if _, err := h.sessions.RemoveLeave(ctx, p.UserID, o.ID); err != nil {
-			return Reply{}, fmt.Errorf("supervision: joining leave: %w", err)
-		}
+	switch err := h.saveLeaveReplacing(ctx, p.UserID, l, overlapped); {
+	case errors.Is(err, errLeaveNotSaved) && errors.Is(err, ErrUnknown):
+		return Say("I may have saved your leave, but the connection dropped before I could check. Please look at your App Home or send it again: it won't be saved twice."), nil
+	case err != nil:
+		return Reply{}, fmt.Errorf("supervision: joining leave: %w", err)
 	}
 	rec, err := h.record(ctx, p)
 	if err != nil {
@@ -174,4 +169,24 @@ func leaveJoined(l supervision.Leave, have []supervision.Leave) (supervision.Lea
 		}
 	}
 	return l, took
+}
+
+// errLeaveNotSaved marks a failure to save the new stretch, before any
+// stretch it replaces was touched.
+var errLeaveNotSaved = errors.New("saving leave")
+
+// saveLeaveReplacing saves l (a retry of it is no error), then removes the
+// stretches it replaces. It saves first, so a failure part way leaves the
+// old stretches beside the new one and no day of leave is lost. An error
+// from the save wraps errLeaveNotSaved.
+func (h *Supervision) saveLeaveReplacing(ctx context.Context, userID string, l supervision.Leave, replaced []supervision.Leave) error {
+	if err := h.sessions.AddLeave(ctx, userID, l); err != nil && !errors.Is(err, ErrExists) {
+		return fmt.Errorf("%w: %w", errLeaveNotSaved, err)
+	}
+	for _, o := range replaced {
+		if _, err := h.sessions.RemoveLeave(ctx, userID, o.ID); err != nil {
+			return fmt.Errorf("removing the leave it replaces: %w", err)
+		}
+	}
+	return nil
 }

@@ -76,13 +76,10 @@ func (h *Supervision) leaveBack(ctx context.Context, req Request, p supervision.
 	short := supervision.Leave{From: s.From}
 	short.To = time.Date(day.Year(), day.Month(), day.Day()-1, 0, 0, 0, 0, s.From.Location())
 	short.ID = supervision.DerivedID(p.UserID, short.From.Format(time.DateOnly), short.To.Format(time.DateOnly))
-	if err := h.sessions.AddLeave(ctx, p.UserID, short); err != nil && !errors.Is(err, ErrExists) {
-		if errors.Is(err, ErrUnknown) {
-			return Say("I may have changed your leave, but the connection dropped before I could check. Please look at " + req.Invocation("supervision", "leave") + "."), nil
-		}
-		return Reply{}, fmt.Errorf("supervision: saving leave: %w", err)
-	}
-	if _, err := h.sessions.RemoveLeave(ctx, p.UserID, s.ID); err != nil {
+	switch err := h.saveLeaveReplacing(ctx, p.UserID, short, []supervision.Leave{s}); {
+	case errors.Is(err, errLeaveNotSaved) && errors.Is(err, ErrUnknown):
+		return Say("I may have changed your leave, but the connection dropped before I could check. Please look at " + req.Invocation("supervision", "leave") + "."), nil
+	case err != nil:
 		return Reply{}, fmt.Errorf("supervision: shortening leave: %w", err)
 	}
 	rec, err := h.record(ctx, p)
