@@ -71,8 +71,9 @@ type Sessions interface {
 	UpdateSession(ctx context.Context, s supervision.Session) error
 	// DeleteSession removes a session; it reports false when there was none.
 	DeleteSession(ctx context.Context, userID, id string) (bool, error)
-	// AddLeave records a stretch of leave. l.ID must be set and new.
-	AddLeave(ctx context.Context, userID string, l supervision.Leave) error
+	// AddLeave records a stretch of leave and, in the same step, takes
+	// back the stretches (by id) it replaces. l.ID must be set and new.
+	AddLeave(ctx context.Context, userID string, l supervision.Leave, replaces ...string) error
 	// Leaves returns a person's leave, earliest first.
 	Leaves(ctx context.Context, userID string) ([]supervision.Leave, error)
 	// RemoveLeave takes back a stretch of leave; it reports false when

@@ -171,22 +171,20 @@ func leaveJoined(l supervision.Leave, have []supervision.Leave) (supervision.Lea
 	return l, took
 }
 
-// errLeaveNotSaved marks a failure to save the new stretch, before any
-// stretch it replaces was touched.
+// errLeaveNotSaved marks a failure to save the new stretch and take back
+// the ones it replaces: one step, so either both happened or neither did,
+// unless the outcome is unknown (ErrUnknown).
 var errLeaveNotSaved = errors.New("saving leave")
 
-// saveLeaveReplacing saves l (a retry of it is no error), then removes the
-// stretches it replaces. It saves first, so a failure part way leaves the
-// old stretches beside the new one and no day of leave is lost. An error
-// from the save wraps errLeaveNotSaved.
+// saveLeaveReplacing saves l (a retry of it is no error) and takes back the
+// stretches it replaces, in one step. An error wraps errLeaveNotSaved.
 func (h *Supervision) saveLeaveReplacing(ctx context.Context, userID string, l supervision.Leave, replaced []supervision.Leave) error {
-	if err := h.sessions.AddLeave(ctx, userID, l); err != nil && !errors.Is(err, ErrExists) {
-		return fmt.Errorf("%w: %w", errLeaveNotSaved, err)
+	ids := make([]string, len(replaced))
+	for i, o := range replaced {
+		ids[i] = o.ID
 	}
-	for _, o := range replaced {
-		if _, err := h.sessions.RemoveLeave(ctx, userID, o.ID); err != nil {
-			return fmt.Errorf("removing the leave it replaces: %w", err)
-		}
+	if err := h.sessions.AddLeave(ctx, userID, l, ids...); err != nil && !errors.Is(err, ErrExists) {
+		return fmt.Errorf("%w: %w", errLeaveNotSaved, err)
 	}
 	return nil
 }

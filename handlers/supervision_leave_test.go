@@ -2,8 +2,12 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
 
+	"github.com/peerbot/peerbot/handlers"
+	"github.com/peerbot/peerbot/store"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -165,4 +169,59 @@ func TestSupervisionLeaveCancelAll(t *testing.T) {
 		t.Errorf("after cancel all: %+v, want none", leaves)
 	}
 	wantContains(t, "again", e.run(sam, "leave cancel all").Text, "nothing to take back")
+}
+
+// goneAfterWrite is the store with Redis gone once a leave is written:
+// every later write and read fails.
+type goneAfterWrite struct {
+	*store.Redis
+	written bool
+}
+
+func (g *goneAfterWrite) AddLeave(ctx context.Context, userID string, l supervision.Leave, replaces ...string) error {
+	if g.written {
+		return fmt.Errorf("adding leave: %w", store.ErrUnavailable)
+	}
+	g.written = true
+	return g.Redis.AddLeave(ctx, userID, l, replaces...)
+}
+
+func (g *goneAfterWrite) RemoveLeave(ctx context.Context, userID, id string) (bool, error) {
+	if g.written {
+		return false, fmt.Errorf("removing leave: %w", store.ErrUnavailable)
+	}
+	return g.Redis.RemoveLeave(ctx, userID, id)
+}
+
+// Joining leave, and coming back early, are one write: Redis going away
+// right after it leaves the joined stretch alone, never it beside the
+// stretches it took in.
+func TestLeaveJoinIsOneWrite(t *testing.T) {
+	for _, c := range []struct {
+		name, before, change, want string
+	}{
+		{"joining", "leave 1 Dec 5 Dec", "leave 4 Dec 12 Dec", "2026-12-01 to 2026-12-12"},
+		{"coming back early", "leave 1 Dec 12 Dec", "leave end 5 Dec", "2026-12-01 to 2026-12-05"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newSupEnv(t)
+			e.people()
+			wantContains(t, "first leave", e.run(sam, c.before).Text, "Saved your leave")
+			gone := &goneAfterWrite{Redis: e.st}
+			h := handlers.NewSupervision(handlers.SupervisionOptions{Profiles: e.st, Sessions: gone, Standards: supervision.DefaultStandards(), Now: e.clock.Now, DefaultZone: london})
+			res := supTable(t, h).Resolve("/supervision", c.change, false)
+			_, _ = res.Run(context.Background(), handlers.Request{UserID: sam, Args: res.Args})
+			leaves, err := e.st.Leaves(context.Background(), sam)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range leaves {
+				got = append(got, l.From.Format(time.DateOnly)+" to "+l.To.Format(time.DateOnly))
+			}
+			if len(got) != 1 || got[0] != c.want {
+				t.Errorf("leave after %q with Redis gone after one write = %q, want just %q", c.change, got, c.want)
+			}
+		})
+	}
 }

@@ -26,7 +26,7 @@ const (
 func writeAboutSubject(t *testing.T, r interface {
 	SaveProfile(context.Context, supervision.Profile) error
 	AddSession(context.Context, supervision.Session) error
-	AddLeave(context.Context, string, supervision.Leave) error
+	AddLeave(context.Context, string, supervision.Leave, ...string) error
 	Vote(context.Context, string, string, bool) (bool, error)
 	HoldQuestion(context.Context, string, string, time.Duration) (string, error)
 	CacheZone(context.Context, string, string, time.Duration) error

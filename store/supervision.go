@@ -155,32 +155,54 @@ func sessionScore(s supervision.Session) int64 {
 
 // addRecordScript writes a record hash and adds its id to the person's
 // sorted set, unless a record with that id is already there, and sets one
-// field of the summary. It is safe to repeat: when the record there holds
+// field of the summary; then it removes the records the new one replaces,
+// in the same step, so a reader never sees the new one beside those it
+// replaces, nor neither. It is safe to repeat: when the record there holds
 // exactly the same fields (a client retry after a lost reply), it answers 1
 // as the first run did. Leave uses it; sessions have their own scripts,
 // which keep the index in step.
 //
-// KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary; ARGV[1] id,
-// ARGV[2] score, ARGV[3] and ARGV[4] the summary's field and value,
-// ARGV[5...] field, value pairs.
+// KEYS[1] record hash, KEYS[2] sorted set, KEYS[3] summary, KEYS[4...] the
+// replaced records' hashes; ARGV[1] id, ARGV[2] score, ARGV[3] and ARGV[4]
+// the summary's field and value, ARGV[5] n, the number of replaced
+// records, then n pairs of a replaced record's id and summary field, then
+// the new record's field, value pairs.
 var addRecordScript = redis.NewScript(erasingGuardLua + `
+local n = tonumber(ARGV[5])
+local first = 6 + 2 * n
+local answer = 1
 if redis.call('EXISTS', KEYS[1]) == 1 then
-  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - 4) / 2 then return 0 end
-  for i = 5, #ARGV, 2 do
-    if redis.call('HGET', KEYS[1], ARGV[i]) ~= ARGV[i + 1] then return 0 end
+  if redis.call('HLEN', KEYS[1]) ~= (#ARGV - first + 1) / 2 then
+    answer = 0
+  else
+    for i = first, #ARGV, 2 do
+      if redis.call('HGET', KEYS[1], ARGV[i]) ~= ARGV[i + 1] then answer = 0 break end
+    end
   end
-  return 1
+else
+  redis.call('HSET', KEYS[1], unpack(ARGV, first))
+  redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+  redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 5))
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
-return 1
+for i = 1, n do
+  local id = ARGV[4 + 2 * i]
+  if id ~= ARGV[1] then
+    redis.call('DEL', KEYS[3 + i])
+    redis.call('ZREM', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], ARGV[5 + 2 * i])
+  end
+end
+return answer
 `)
 
-// scriptArgs lays out the ARGV of addRecordScript.
-func scriptArgs(id string, score int64, fields []string, summaryField, summaryValue string) []any {
-	args := make([]any, 0, 4+len(fields))
-	args = append(args, id, strconv.FormatInt(score, 10), summaryField, summaryValue)
+// scriptArgs lays out the ARGV of addRecordScript: replaced holds, for
+// each record the new one replaces, its id and its summary field.
+func scriptArgs(id string, score int64, fields []string, summaryField, summaryValue string, replaced ...string) []any {
+	args := make([]any, 0, 5+len(replaced)+len(fields))
+	args = append(args, id, strconv.FormatInt(score, 10), summaryField, summaryValue, strconv.Itoa(len(replaced)/2))
+	for _, f := range replaced {
+		args = append(args, f)
+	}
 	for _, f := range fields {
 		args = append(args, f)
 	}
@@ -416,11 +438,13 @@ func sessionFrom(userID, id string, h *sessionParts) (supervision.Session, error
 	}, nil
 }
 
-// AddLeave records a stretch of leave in the person's record, atomically.
-// l.ID must be set and new (ErrExists otherwise; the very same leave again
-// is accepted), and To must not be before From (ErrInvalid). Both days are
-// kept as calendar dates in From's location.
-func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave) error {
+// AddLeave records a stretch of leave in the person's record, atomically,
+// and in the same step takes back the stretches it replaces (by id; one not
+// there is passed over). l.ID must be set and new (ErrExists otherwise, and
+// the replaced stretches are taken back all the same; the very same leave
+// again is accepted), and To must not be before From (ErrInvalid). Both
+// days are kept as calendar dates in From's location.
+func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave, replaces ...string) error {
 	if err := checkID("user id", userID); err != nil {
 		return err
 	}
@@ -430,11 +454,19 @@ func (r *Redis) AddLeave(ctx context.Context, userID string, l supervision.Leave
 	from, zone := formatDate(l.From)
 	to := l.To.In(l.From.Location()).Format(time.DateOnly)
 	fields := []string{"from", from, "to", to, "zone", zone}
+	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID), r.summaryKey(userID)}
+	var replaced []string
+	for _, id := range replaces {
+		if checkID("leave id", id) != nil {
+			continue // no stretch has such an id
+		}
+		keys = append(keys, r.leaveKey(userID, id))
+		replaced = append(replaced, id, "l:"+id)
+	}
 	if err := r.enlist(ctx, "adding leave", userID); err != nil {
 		return err
 	}
-	keys := []string{r.leaveKey(userID, l.ID), r.leavesKey(userID), r.summaryKey(userID)}
-	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields, "l:"+l.ID, leaveSummary(l))...).Int()
+	n, err := addRecordScript.Run(ctx, r.client, keys, scriptArgs(l.ID, dayNumber(l.From), fields, "l:"+l.ID, leaveSummary(l), replaced...)...).Int()
 	if err != nil {
 		return writeFailed("adding leave", err)
 	}
