@@ -179,7 +179,8 @@ var (
 // gets neither the safety reply nor a guessed article. A risk word typed
 // with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
-	words = respellRisk(words) // "sucidal", "saftey", "slef harm", "od'd"
+	words = respellRisk(words)       // "sucidal", "saftey", "slef harm", "od'd"
+	words = withoutRiskDenied(words) // "low mood, not at risk"
 	if riskSign(words) || describedRisk(words) || quietRisk(words) {
 		if riskAsSubject(words) {
 			return false, subjectNotCovered(words)

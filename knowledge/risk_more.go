@@ -212,11 +212,20 @@ func learningToTalk(words []string) bool {
 		(hasPhrase(words, "a patient") || hasPhrase(words, "a client") || hasAny(words, "someone", "people", "patients", "clients"))
 }
 
+// signsInGeneral reports a question about the signs of a risk in people
+// in general, not in someone in particular: "the signs of financial abuse
+// to look out for in older patients".
+func signsInGeneral(words []string) bool {
+	return hasAny(words, "signs", "indicators", "flags") &&
+		hasAny(words, "patients", "people", "clients", "adults", "carers", "families", "residents") &&
+		!hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "this", "man", "woman", "lady", "boy", "girl", "lad", "gentleman", "pt")
+}
+
 // riskAsSubject reports whether a question that names a risk speaks of it
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
-	if hypothetical(words) || learningToTalk(words) {
+	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) {
 		return true
 	}
 	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {

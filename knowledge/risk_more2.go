@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"slices"
+	"strings"
+)
+
 // More risk as staff describe it, read from a set of such questions: a
 // threat to a named person, cries for help passed quietly, cruelty to a
 // disabled partner, scams by a courier or a stranger met online, honour,
@@ -126,4 +131,52 @@ func quietRisk(words []string) bool {
 	}
 	return near(words, []string{"sleeping", "sleeps", "slept"}, []string{"rough", "porch", "doorway", "tent", "street", "streets", "outside", "park", "car", "bench"}, 4) &&
 		hasAny(words, "freezing", "cold", "minus", "snow", "snowing", "tonight", "frost", "ice", "degrees", "blanket", "raining", "wet", "winter")
+}
+
+// riskDenied are the words in which a person says there is no risk: "low
+// mood, not at risk". They are read as no sign of risk; any other sign in
+// the question still counts.
+var riskDenied = fieldsOf("not at risk", "isnt at risk", "arent at risk", "no risk", "no current risk", "no immediate risk",
+	"not a risk", "no safeguarding concern", "no safeguarding concerns", "no safeguarding issues")
+
+func fieldsOf(phrases ...string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
+// withoutRiskDenied is words without the words of riskDenied: words
+// itself when they hold none.
+func withoutRiskDenied(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); {
+		if n := deniedAt(words[i:]); n > 0 {
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:i]...)
+			}
+			i += n
+			continue
+		}
+		if out != nil {
+			out = append(out, words[i])
+		}
+		i++
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// deniedAt is the number of words of the riskDenied phrase that words
+// starts with, 0 for none.
+func deniedAt(words []string) int {
+	for _, p := range riskDenied {
+		if len(p) <= len(words) && slices.Equal(words[:len(p)], p) {
+			return len(p)
+		}
+	}
+	return 0
 }

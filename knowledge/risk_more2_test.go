@@ -162,3 +162,36 @@ func TestRiskSet24Kinds(t *testing.T) {
 		"is there a course on how to talk to people about self-harm",
 	})
 }
+
+// A person who says there is no risk is taken at their word; any other
+// sign of risk in what they say still gets the safety reply.
+func TestRiskDeniedIsNoSign(t *testing.T) {
+	b := shippedBase(t)
+	wantNoSafetyReply(t, b, []string{
+		"older lady, lonely since her husband died, no risk, could a link worker help",
+		"patient with low mood but not at risk, which of the roles would suit him",
+		"no safeguarding concerns, just a man who wants to get out more - who do I refer to",
+		"young woman, anxious about her diabetes, no current risk, coach or care coordinator?",
+	})
+	wantSafetyReply(t, b, []string{
+		"he says he's not at risk but told me he has been saving up his tablets to take them all",
+		"no safeguarding concerns before but today she said her partner hits her",
+		"not at risk last week, now he says he wants to end his life",
+	})
+}
+
+// The signs of a risk asked about in people in general are a subject;
+// signs seen in someone in particular are a risk.
+func TestRiskSignsInGeneral(t *testing.T) {
+	b := shippedBase(t)
+	wantNoSafetyReply(t, b, []string{
+		"what signs of neglect should we watch for in elderly patients",
+		"red flags of coercive control in clients, what are they",
+		"signs of cuckooing to be aware of in vulnerable adults",
+	})
+	wantSafetyReply(t, b, []string{
+		"seeing signs of financial abuse in her, her son takes her pension",
+		"signs of neglect in this patient, she has lost weight and the house is filthy",
+		"red flags that he is being cuckooed, strangers staying at his flat",
+	})
+}
