@@ -45,6 +45,8 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh24.json", "fresh set 24 (its safety and usage misses fixed since it was scored)"},
 	{"questions_fresh25.json", "fresh set 25 (scored, failures not looked at)"},
 	{"questions_fresh26.json", "fresh set 26 (scored, failures not looked at)"},
+	{"questions_fresh27.json", "fresh set 27 (scored, failures not looked at)"},
+	{"questions_fresh28.json", "fresh set 28 (scored, failures not looked at)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a
