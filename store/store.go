@@ -33,7 +33,9 @@
 //	                                     Unix second it was logged
 //	peerbot:sup:{<user>}:session:<id>    hash: date (2006-01-02), zone (IANA name
 //	                                     of the date's location), type, minutes,
-//	                                     with, by, at, conf, ansby, ansat
+//	                                     with, by, at, conf, ansby, ansat, why
+//	                                     (a dispute's reason, as typed; only
+//	                                     when one was given)
 //	peerbot:sup:{<user>}:leave           sorted set of leave ids; score days
 //	                                     since 1970 of the first day
 //	peerbot:sup:{<user>}:leave:<id>      hash: from, to (2006-01-02), zone
