@@ -139,6 +139,14 @@ var leaveLeadIn = map[string]bool{
 	"booked": true, "starting": true, "my": true, "some": true, "a": true, "annual": true, "study": true,
 }
 
+// leaveTelling are the lead-in words that make it someone telling of
+// their own leave ("I'm on", "going on", "taking"), not naming a kind of
+// it ("annual leave policy").
+var leaveTelling = map[string]bool{
+	"i'm": true, "im": true, "am": true, "i'll": true, "be": true, "i've": true, "going": true, "on": true,
+	"off": true, "away": true, "taking": true, "having": true, "booked": true, "starting": true,
+}
+
 // leaveNouns are what people call leave.
 var leaveNouns = map[string]bool{"leave": true, "holiday": true, "holidays": true}
 
@@ -146,15 +154,16 @@ var leaveNouns = map[string]bool{"leave": true, "holiday": true, "holidays": tru
 // week", "I'm off on annual leave from Monday for two weeks", "on leave
 // 8-19 Dec") as the leave command: "supervision leave next week". With no
 // dates after it, it is the leave command's help ("my leave" is the list
-// of it); with words that are not
-// dates, it is the leave command only when they are few, so its answer
-// shows how to type the dates. A question, or "leave" first (the command
+// of it); with words that are not dates, it is the leave command only
+// when they are few and the person tells of their own leave ("I'm on
+// leave soonish"), so its answer shows how to type the dates. A question, or "leave" first (the command
 // word itself, read as before), is not leave told.
 func leaveLine(text string) (string, bool) {
 	if strings.Contains(text, "?") {
 		return "", false
 	}
 	f := strings.Fields(strings.ReplaceAll(text, "’", "'"))
+	telling := false
 	for k, w := range f {
 		w = strings.ToLower(strings.Trim(w, ".,;:!"))
 		if leaveNouns[w] && (k > 0 || w != "leave") {
@@ -164,7 +173,7 @@ func leaveLine(text string) (string, bool) {
 				return "supervision leave", true // "my leave": the list of it
 			case rest == "":
 				return "supervision leave help", true
-			case leaveReads(rest) || len(f[k+1:]) <= 3:
+			case leaveReads(rest) || (telling && len(f[k+1:]) <= 3):
 				return "supervision leave " + rest, true
 			}
 			return "", false
@@ -172,6 +181,7 @@ func leaveLine(text string) (string, bool) {
 		if !leaveLeadIn[w] {
 			return "", false
 		}
+		telling = telling || leaveTelling[w]
 	}
 	return "", false
 }
