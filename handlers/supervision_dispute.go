@@ -46,7 +46,7 @@ func supDisputeSplit(args string) (words, why string) {
 func disputeForm(req Request, s supervision.Session) Reply {
 	ref := s.UserID + " " + s.ID
 	return Reply{
-		Text: fmt.Sprintf("To mark %s as not right, and say why in a few words, type %s.",
+		Text: fmt.Sprintf("To mark %s as not right, type %s, with what isn't right in a few words in place of “wrong date”.",
 			supWhat(s), req.Invocation("supervision", "dispute "+ref+" wrong date")),
 		Form: &Form{
 			ID:     supDisputeForm,
