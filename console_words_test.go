@@ -63,3 +63,39 @@ func consoleOutput(t *testing.T, in string) string {
 	}
 	return out.String()
 }
+
+// TestConsoleLeaveInEverydayWords: leave said as people say it in a direct
+// message ("going on leave next week") is saved as leave, with the dates
+// read back, while a question about leave is still answered as a question.
+func TestConsoleLeaveInEverydayWords(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-01T12:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	tests := []struct{ line, want string }{
+		{"going on leave next week", "Saved your leave: Mon 7 Dec 2026 to Sun 13 Dec 2026"},
+		{"I'm off on annual leave from Monday for two weeks", "Saved your leave: Mon 7 Dec 2026 to Sun 20 Dec 2026"},
+		{"on leave 8-19 Dec", "Saved your leave: Tue 8 Dec 2026 to Sat 19 Dec 2026"},
+		{"I'll be on annual leave 21 Dec to 3 Jan.", "Saved your leave: Mon 21 Dec 2026 to Sun 3 Jan 2027"},
+		{"I am on holiday from 14 Dec until 18 Dec", "Saved your leave: Mon 14 Dec 2026 to Fri 18 Dec 2026"},
+		{"taking leave 10 Dec", "Saved your leave: Thu 10 Dec 2026."},
+		// Leave told without dates it can read shows how to type them.
+		{"I'm going on leave", "/supervision leave <first day> <last day>"},
+		{"I'm on holiday soonish", "I couldn't read \"soonish\" as dates of leave"},
+		{"leave 7 Dec to 9 Dec\nmy leave", "To take one back"},
+	}
+	for _, tt := range tests {
+		if got := consoleOutput(t, start+tt.line+"\n"); !strings.Contains(got, tt.want) {
+			t.Errorf("%q: no %q in the console's answers:\n%s", tt.line, tt.want, got)
+		}
+	}
+	for _, q := range []string{
+		"what happens to my supervision when I'm on leave next week?",
+		"can I take leave next week",
+		"on leave next week who supervises me?",
+		"annual leave policy",
+		"study leave for link workers",
+	} {
+		if got := consoleOutput(t, start+q+"\n"); strings.Contains(got, "Saved your leave") || strings.Contains(got, "as dates of leave") {
+			t.Errorf("the question %q was read as leave:\n%s", q, got)
+		}
+	}
+}

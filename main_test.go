@@ -35,6 +35,10 @@ type fakeSlack struct {
 	files         *fakeslack.API // the three-step file upload
 	deleted       []url.Values   // chat.delete forms
 	private       []url.Values   // chat.postEphemeral forms
+	// postFail is what chat.postMessage answers for a channel, by
+	// channel id: a Slack error ("not_in_channel"), or "500" for a
+	// server that fails without saying whether it posted.
+	postFail map[string]string
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -73,8 +77,16 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		_ = r.ParseForm()
 		f.mu.Lock()
 		f.posts = append(f.posts, r.PostForm)
+		fail := f.postFail[r.PostForm.Get("channel")]
 		f.mu.Unlock()
-		fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"1700000999.000100"}`)
+		switch fail {
+		case "":
+			fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"1700000999.000100"}`)
+		case "500":
+			http.Error(w, "internal error", http.StatusInternalServerError)
+		default:
+			fmt.Fprintf(w, `{"ok":false,"error":%q}`, fail)
+		}
 	})
 	mux.HandleFunc("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm() // a person's direct message channel is named as the person, so posts to them are found by their id

@@ -208,7 +208,7 @@ func TestConsoleChannelSchedules(t *testing.T) {
 	for _, tc := range []struct{ line, want string }{
 		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "couldn't read that schedule"},
 		{`/peer schedule add "every monday" C0123ABCD Hello`, "say what time it posts"},
-		{`/peer schedule add every fortnight at 10:00 C0123ABCD Hello`, "couldn't read “fortnight”"},
+		{`/peer schedule add every fortnight at 10:00 C0123ABCD Hello`, "say which weekday it posts"},
 		{`/peer schedule add "0 25 * * MON" C0123ABCD Hello`, "For example: /peer schedule add every Monday at 10:00 #peer-support"},
 		{`/peer schedule add "CRON_TZ=Mars/Base 0 10 * * MON" C0123ABCD Hello`, "not a time zone"},
 		{`/peer schedule add 0 10 * * MON C0123ABCD Hello`, "Put the schedule in quotes"},

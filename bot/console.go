@@ -87,6 +87,7 @@ func (b *Bot) consoleAnswer(ctx context.Context, line string) string {
 	// A line is read as a direct message is: a command, with or without
 	// its slash, or else a question.
 	reply := b.converseReply(ctx, invocation{kind: "console", text: line, userID: user, channelID: "DCONSOLE"})
+	reply = b.receipts(ctx, reply)
 	b.replan(ctx, reply.Reschedule, true)
 	var out strings.Builder
 	out.WriteString(Text(reply, b.table.Invocation))

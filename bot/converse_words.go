@@ -1,8 +1,12 @@
 package bot
 
 import (
+	"errors"
 	"strings"
+	"time"
 	"unicode"
+
+	"github.com/peerbot/peerbot/supervision"
 )
 
 // The supervision words a person types in a direct message (or a mention,
@@ -24,9 +28,15 @@ var (
 // is not one (and so is a question). The table must have a supervision
 // command with that subcommand.
 func (t *Table) supervisionLine(text string) string {
-	word, rest := cut(supUnpolite(text))
+	plain := supUnpolite(text)
+	word, rest := cut(plain)
 	word = strings.ToLower(strings.TrimRight(word, ".,:;!"))
 	i, ok := t.words["supervision"]
+	if ok && t.hasSub(i, "leave") {
+		if line, ok := leaveLine(plain); ok {
+			return line
+		}
+	}
 	if !ok || !t.hasSub(i, word) {
 		return ""
 	}
@@ -118,4 +128,68 @@ func supUnpolite(text string) string {
 			s = strings.TrimSpace(s[:strings.LastIndex(s, f[len(f)-2])])
 		}
 	}
+}
+
+// leaveLeadIn are the words people put before "leave" when they tell of
+// their own: "I'm off on annual leave", "going on leave", "I'll be on
+// holiday". None starts a question.
+var leaveLeadIn = map[string]bool{
+	"i": true, "i'm": true, "im": true, "am": true, "i'll": true, "will": true, "be": true, "i've": true,
+	"going": true, "on": true, "off": true, "away": true, "taking": true, "having": true, "have": true,
+	"booked": true, "starting": true, "my": true, "some": true, "a": true, "annual": true, "study": true,
+}
+
+// leaveTelling are the lead-in words that make it someone telling of
+// their own leave ("I'm on", "going on", "taking"), not naming a kind of
+// it ("annual leave policy").
+var leaveTelling = map[string]bool{
+	"i'm": true, "im": true, "am": true, "i'll": true, "be": true, "i've": true, "going": true, "on": true,
+	"off": true, "away": true, "taking": true, "having": true, "booked": true, "starting": true,
+}
+
+// leaveNouns are what people call leave.
+var leaveNouns = map[string]bool{"leave": true, "holiday": true, "holidays": true}
+
+// leaveLine reads leave told in everyday words ("going on leave next
+// week", "I'm off on annual leave from Monday for two weeks", "on leave
+// 8-19 Dec") as the leave command: "supervision leave next week". With no
+// dates after it, it is the leave command's help ("my leave" is the list
+// of it); with words that are not dates, it is the leave command only
+// when they are few and the person tells of their own leave ("I'm on
+// leave soonish"), so its answer shows how to type the dates. A question, or "leave" first (the command
+// word itself, read as before), is not leave told.
+func leaveLine(text string) (string, bool) {
+	if strings.Contains(text, "?") {
+		return "", false
+	}
+	f := strings.Fields(strings.ReplaceAll(text, "’", "'"))
+	telling := false
+	for k, w := range f {
+		w = strings.ToLower(strings.Trim(w, ".,;:!"))
+		if leaveNouns[w] && (k > 0 || w != "leave") {
+			rest := strings.Join(f[k+1:], " ")
+			switch {
+			case rest == "" && k > 0 && strings.EqualFold(f[k-1], "my"):
+				return "supervision leave", true // "my leave": the list of it
+			case rest == "":
+				return "supervision leave help", true
+			case leaveReads(rest) || (telling && len(f[k+1:]) <= 3):
+				return "supervision leave " + rest, true
+			}
+			return "", false
+		}
+		if !leaveLeadIn[w] {
+			return "", false
+		}
+		telling = telling || leaveTelling[w]
+	}
+	return "", false
+}
+
+// leaveReads reports whether s reads as dates of leave. Dates out of
+// range (leave that ends before it starts) read too: the leave command
+// says what is wrong with them.
+func leaveReads(s string) bool {
+	_, err := supervision.ParseLeave(s, time.Now())
+	return err == nil || !errors.Is(err, supervision.ErrUnreadable)
 }

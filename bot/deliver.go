@@ -29,10 +29,12 @@ func empty(r handlers.Reply) bool {
 }
 
 // finish does what a reply asks beyond being shown: it opens its form when
-// it can (the reply then has nothing left to show), and starts sending its
+// it can (the reply then has nothing left to show), posts the messages the
+// person waits to hear about (receipts), and starts sending its other
 // messages and redrawing App Homes in the background. It returns what is
 // left to show the person.
 func (b *Bot) finish(ctx context.Context, in invocation, r handlers.Reply) handlers.Reply {
+	r = b.receipts(ctx, r)
 	if r.Form != nil {
 		form := *r.Form
 		r.Form = nil

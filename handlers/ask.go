@@ -30,6 +30,9 @@ type Claimer interface {
 	// Claim reports whether this is the first claim of the given ids
 	// within scope in the last ttl, and records it.
 	Claim(ctx context.Context, scope string, ttl time.Duration, ids ...string) (bool, error)
+	// Release forgets claims of ids within scope, so the thing may be
+	// done again: it was not done after all.
+	Release(ctx context.Context, scope string, ids ...string) error
 }
 
 // AnswersOptions configures the answers handlers. Content and Feedback are

@@ -69,6 +69,9 @@ type Message struct {
 	// often it is produced while it waits ("confirm:<owner>:<session>");
 	// empty, the transport names it by where it goes and what it says.
 	ID string
+	// Receipt, when set, has the message posted at once and the reply
+	// replaced by what the person is to be told of how it went.
+	Receipt *Receipt
 }
 
 // File is a file a reply sends, such as a person's data as JSON.

@@ -89,7 +89,7 @@ func (h *ChannelSchedules) Command() Command {
 		Run:         h.list,
 		Subcommands: []Command{
 			{Name: "add", Aliases: []string{"new", "create"}, Usage: `<when> #channel <text>`,
-				Description: "Post text in a channel on a schedule: every Monday at 10:00, every weekday at 9am, on the 1st of every month at 09:30, or a cron schedule in quotes.",
+				Description: "Post text in a channel on a schedule: every Monday at 10:00, every weekday at 9am, every other Monday at 10:00, on the 1st of every month at 09:30, or a cron schedule in quotes.",
 				Examples:    []string{strings.TrimPrefix(scheduleExample, "add "), strings.TrimPrefix(scheduleCronExample, "add ")}, More: scheduleMore, Run: h.add},
 			{Name: "list", NoArgs: true, Description: "Every schedule, with its next three times.", Examples: []string{""}, Run: h.list},
 			{Name: "remove", Aliases: []string{"delete"}, Usage: "<id>", Description: "Stop and remove a schedule.", Examples: []string{"a1b2c3"}, Run: h.remove},
@@ -99,7 +99,7 @@ func (h *ChannelSchedules) Command() Command {
 	}
 }
 
-const scheduleMore = "Say when in words (\"every Monday at 10:00\", \"every Tue and Thu at 2pm\", \"every weekday at 9am\", \"daily at 09:30\", \"on the 1st of every month at 09:30\"), read in the bot's own time zone; or give a cron schedule in quotes. " +
+const scheduleMore = "Say when in words (\"every Monday at 10:00\", \"every Tue and Thu at 2pm\", \"every weekday at 9am\", \"daily at 09:30\", \"on the 1st of every month at 09:30\", \"every other Monday at 10:00\", \"fortnightly on Mondays at 10am\"), read in the bot's own time zone; or give a cron schedule in quotes. " +
 	"A cron schedule has five fields: minute, hour, day of the month, month and weekday. " +
 	"\"0 10 * * MON\" is 10:00 every Monday; \"30 9 1 * *\" is 09:30 on the 1st of each month. " +
 	"Start it with CRON_TZ=Europe/London to read it in that time zone (the bot's own zone otherwise)."
@@ -131,6 +131,10 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 	case supervision.ContainsNHSNumber(text):
 		return Say(supNHSNumber), nil
 	}
+	spec, err := h.scheduleAnchor(spec)
+	if err != nil {
+		return scheduleRefusal(err, req)
+	}
 	times, err := h.s.Upcoming(spec, h.now(), 3)
 	if err != nil {
 		return scheduleRefusal(err, req)
@@ -143,7 +147,7 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 	}
 	return Reply{
 		Text: fmt.Sprintf("Scheduled **%s**: it posts in channel %s %s. Next: %s.\nThe bot must be in that channel: if it is not, invite it there.",
-			id, channel, "on "+scheduleCode(spec), scheduleTimes(times)),
+			id, channel, scheduleShown(spec), scheduleTimes(times)),
 		Sections: []Section{{Heading: "It posts", Text: shown}},
 		Note:     "Pause it with " + req.Invocation("schedule", "pause "+id) + ", or remove it with " + req.Invocation("schedule", "remove "+id) + ".",
 	}, nil
@@ -276,7 +280,7 @@ func (h *ChannelSchedules) list(ctx context.Context, req Request) (Reply, error)
 		}
 		r.Sections = append(r.Sections, Section{
 			Heading: s.ID,
-			Text:    fmt.Sprintf("Posts in channel %s on %s. %s\n%s", s.Channel, scheduleCode(s.Spec), when, s.Text),
+			Text:    fmt.Sprintf("Posts in channel %s %s. %s\n%s", s.Channel, scheduleShown(s.Spec), when, s.Text),
 		})
 	}
 	return r, nil

@@ -60,6 +60,11 @@ func TestScheduleWords(t *testing.T) {
 		"every tue and thu at 2pm C0123ABCD Hi":       "0 14 * * TUE,THU",
 		"every Mon, Wed & Fri at 8:15 C0123ABCD Hi":   "15 8 * * MON,WED,FRI",
 		"on the 1st of every month at 09:30 <#C1> Hi": "30 9 1 * *",
+		"every other Monday at 10:00 C0123ABCD Hi":    "WEEKS=2 0 10 * * MON",
+		"fortnightly on Mondays at 10am C0123ABCD Hi": "WEEKS=2 0 10 * * MON",
+		"every fortnight on tue and thu at 2pm <#C1>": "WEEKS=2 0 14 * * TUE,THU",
+		"every two weeks on Wednesday at 9am <#C1> x": "WEEKS=2 0 9 * * WED",
+		"every 3 weeks on Friday at 16:00 <#C1> x":    "WEEKS=3 0 16 * * FRI",
 		"mondays at 12am C0123ABCD Hi":                "", // "mondays" does not start a schedule
 	} {
 		spec, _, matched, problem := scheduleWords(in)
@@ -76,9 +81,11 @@ func TestScheduleWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"every monday C0123ABCD Hi":             "say what time",
 		"every day at 25:00 C0123ABCD Hi":       "couldn't read “25:00”",
-		"every fortnight at 10:00 C0123ABCD Hi": "couldn't read “fortnight”",
+		"every fortnight at 10:00 C0123ABCD Hi": "say which weekday",
 		"every at 10:00 C0123ABCD Hi":           "say which days",
 		"every monday on the 3rd at 9am <#C1>":  "not both",
+		"every other day at 9am <#C1>":          "say which weekday",
+		"every 60 weeks on monday at 9am <#C1>": "1 to 52 weeks",
 	} {
 		_, _, matched, problem := scheduleWords(in)
 		if !matched || !strings.Contains(problem, want) {
@@ -87,6 +94,29 @@ func TestScheduleWords(t *testing.T) {
 	}
 	if _, rest, _, _ := scheduleWords("every monday at 10:00 <#C0123ABCD|peer-support>  Meet  at 10"); rest != "<#C0123ABCD|peer-support>  Meet  at 10" {
 		t.Errorf("the channel and text after the words = %q, want them as typed", rest)
+	}
+}
+
+// TestScheduleInWords: a spec of the kind words make is said in words
+// again; any other is not.
+func TestScheduleInWords(t *testing.T) {
+	for spec, want := range map[string]string{
+		"0 10 * * MON":                        "every Monday at 10:00",
+		"15 8 * * MON,WED,FRI":                "every Monday, Wednesday and Friday at 08:15",
+		"0 9 * * MON-FRI":                     "every weekday at 09:00",
+		"30 9 * * *":                          "every day at 09:30",
+		"30 9 1 * *":                          "on the 1st of every month at 09:30",
+		"0 10 22 * *":                         "on the 22nd of every month at 10:00",
+		"WEEKS=2@2026-12-07 0 10 * * MON":     "every other Monday at 10:00",
+		"WEEKS=2@2026-12-07 0 14 * * TUE,THU": "every other week on Tuesday and Thursday at 14:00",
+		"WEEKS=3@2026-12-07 0 16 * * FRI":     "every 3 weeks on Friday at 16:00",
+		"CRON_TZ=Europe/London 0 10 * * MON":  "",
+		"*/5 * * * *":                         "",
+		"@weekly":                             "",
+	} {
+		if got := scheduleInWords(spec); got != want {
+			t.Errorf("scheduleInWords(%q) = %q, want %q", spec, got, want)
+		}
 	}
 }
 

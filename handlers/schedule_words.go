@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,12 +10,15 @@ import (
 )
 
 // scheduleWordStarts are the first words of a schedule written in words.
-var scheduleWordStarts = []string{"every", "each", "daily", "weekdays", "weekly", "monthly", "on"}
+var scheduleWordStarts = []string{"every", "each", "daily", "weekdays", "weekly", "fortnightly", "monthly", "on"}
 
 // scheduleWords reads a schedule written in words, up to the channel:
 // "every Monday at 10:00", "every weekday 9am", "daily at 09:30", "every
-// Tue and Thu at 2pm", "on the 1st of every month at 9:30". It returns the
-// cron spec (read in the bot's own zone) and the args from the channel
+// Tue and Thu at 2pm", "on the 1st of every month at 9:30", "every other
+// Monday at 10:00", "fortnightly on Mondays at 10am", "every 3 weeks on
+// Wednesday at 9am". It returns the cron spec (read in the bot's own zone),
+// led by WEEKS=<n> when it falls every n'th week only (scheduleAnchor adds
+// the week it counts from), and the args from the channel
 // on. matched is false when args do not start with such words; problem,
 // when set, says kindly what could not be read.
 func scheduleWords(args string) (spec, rest string, matched bool, problem string) {
@@ -56,17 +60,26 @@ func scheduleSpec(phrase string) (spec, problem string) {
 	hour, minute := -1, 0
 	var days []string
 	monthDay := ""
-	everyDay := false
+	everyDay, namedDay := false, false
+	weeks := 1
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch w {
 		case "every", "each", "on", "at", "the", "of", "and", "in", "weekly", "week", "monthly", "month":
+			continue
+		case "other", "alternate", "fortnightly", "fortnight":
+			weeks = 2
 			continue
 		case "day", "daily", "days":
 			everyDay = true
 			continue
 		case "weekday", "weekdays", "workday", "workdays":
 			days = append(days, "MON-FRI")
+			continue
+		}
+		if n, ok := scheduleCount(w); ok && i+1 < len(words) && (words[i+1] == "weeks" || words[i+1] == "week") {
+			weeks = n // "every 2 weeks"
+			i++
 			continue
 		}
 		if i+1 < len(words) && (words[i+1] == "am" || words[i+1] == "pm") {
@@ -83,6 +96,7 @@ func scheduleSpec(phrase string) (spec, problem string) {
 		}
 		if d, ok := supervision.ParseWeekday(strings.TrimSuffix(w, "s")); ok {
 			days = append(days, strings.ToUpper(d.String()[:3]))
+			namedDay = true
 			continue
 		}
 		if n, ok := scheduleOrdinal(w); ok {
@@ -92,6 +106,10 @@ func scheduleSpec(phrase string) (spec, problem string) {
 		return "", fmt.Sprintf("I couldn't read “%s” in “%s”", w, phrase)
 	}
 	switch {
+	case weeks < 1 || weeks > scheduleMaxWeeks:
+		return "", fmt.Sprintf("give a gap of 1 to %d weeks", scheduleMaxWeeks)
+	case weeks > 1 && (!namedDay || everyDay || monthDay != "" || slices.Contains(days, "MON-FRI")):
+		return "", "say which weekday it posts, like “every other Monday at 10:00”; a gap of weeks goes with named weekdays only"
 	case hour < 0:
 		return "", "say what time it posts, like “every Monday at 10:00”"
 	case monthDay != "" && len(days) > 0:
@@ -107,7 +125,24 @@ func scheduleSpec(phrase string) (spec, problem string) {
 	if monthDay != "" {
 		dom = monthDay
 	}
-	return fmt.Sprintf("%d %d %s * %s", minute, hour, dom, dow), ""
+	spec = fmt.Sprintf("%d %d %s * %s", minute, hour, dom, dow)
+	if weeks > 1 {
+		spec = fmt.Sprintf("WEEKS=%d %s", weeks, spec)
+	}
+	return spec, ""
+}
+
+// scheduleMaxWeeks is the longest gap between the weeks a schedule posts
+// in: a year, as the reminder engine takes.
+const scheduleMaxWeeks = 52
+
+// scheduleCount reads a count of weeks: "2", "two".
+func scheduleCount(w string) (int, bool) {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n, true
+	}
+	n := slices.Index([]string{"one", "two", "three", "four", "five", "six"}, w)
+	return n + 1, n >= 0
 }
 
 // scheduleClock reads a time of day: "10:00", "9.30", "9am", "2:30pm",

@@ -149,17 +149,39 @@ func (h *Answers) Share(ctx context.Context, req Request) (Reply, error) {
 	// A claim the store could not make posts anyway: better a rare second
 	// post than a question that never reaches anyone.
 	post := Reply{Public: true}
-	toAsker := "Posted to the peer support channel without your name. Replies will come in its thread there."
+	sent := "Posted to the peer support channel without your name. Replies will come in its thread there."
 	if mode == "named" {
 		post.Text = fmt.Sprintf("<@%s> asks the network:", req.UserID)
-		toAsker = "Posted to the peer support channel with your name. Replies will come in its thread there."
+		sent = "Posted to the peer support channel with your name. Replies will come in its thread there."
 	} else {
 		post.Text = "Someone in the network asks (anonymously):"
 	}
 	post.Sections = []Section{{Typed: q}, {Text: "If you can help, please reply in the thread."}}
-	r := Say(toAsker)
-	r.Messages = []Message{{To: h.peerChannel, Reply: post}}
+	told := func(ctx context.Context, o PostOutcome) Reply {
+		if o == PostSent {
+			return Say(sent)
+		}
+		// Not posted, or perhaps not: the button posts it again.
+		h.releaseShare(ctx, req.UserID, q)
+		return Say(shareFailed[o])
+	}
+	r := Say(shareFailed[PostUnsure])
+	r.Messages = []Message{{To: h.peerChannel, Reply: post, Receipt: &Receipt{Told: told}}}
 	return r, nil
+}
+
+// shareFailed is what the asker is told when their question may not have
+// reached the peer support channel, by what Slack answered.
+var shareFailed = map[PostOutcome]string{
+	PostUnsure: "I couldn't tell whether your question reached the peer support channel: Slack didn't answer in time. " +
+		"It may or may not have been posted, so please look in the peer support channel before you press the button again.",
+	PostNotInChannel: "Your question wasn't posted: I'm not a member of the peer support channel, so Slack wouldn't let me post there. " +
+		"Please ask someone in that channel to invite me (in the channel, type /invite and my name), then press the button again.",
+	PostNoChannel: "Your question wasn't posted: I can't find the peer support channel I was set up to post to. It may have been deleted, or made private without me in it. " +
+		"Please tell a network admin so they can set the right channel; meanwhile you could ask your peer support network directly.",
+	PostArchived: "Your question wasn't posted: the peer support channel I post to has been archived. " +
+		"Please tell a network admin so they can set a new channel; meanwhile you could ask your peer support network directly.",
+	PostRefused: "Your question wasn't posted: Slack didn't accept the post just now. Please press the button again in a minute.",
 }
 
 // claimShare reports whether this is the person's first post of this
@@ -169,6 +191,19 @@ func (h *Answers) claimShare(ctx context.Context, userID, question string) (bool
 	if h.once == nil {
 		return true, nil
 	}
+	return h.once.Claim(ctx, "share", shareOnce, shareClaim(userID, question))
+}
+
+// releaseShare forgets the claim on a post that was not made, or may not
+// have been, so the button can post it again. A release the store could
+// not make leaves the claim to run out.
+func (h *Answers) releaseShare(ctx context.Context, userID, question string) {
+	if h.once != nil {
+		_ = h.once.Release(ctx, "share", shareClaim(userID, question))
+	}
+}
+
+func shareClaim(userID, question string) string {
 	sum := sha256.Sum256([]byte(userID + "\x00" + question))
-	return h.once.Claim(ctx, "share", shareOnce, hex.EncodeToString(sum[:16]))
+	return hex.EncodeToString(sum[:16])
 }

@@ -66,13 +66,16 @@ func TestShare(t *testing.T) {
 			}
 			req := handlers.Request{UserID: "U1", ChannelID: "D1", Args: args}
 			r := ansRun(t, h.Share, req)
-			if !strings.HasPrefix(r.Text, "Posted to the peer support channel") || !strings.Contains(r.Text, tt.wantReply) {
-				t.Errorf("share %s: reply %q, want posted %s", tt.name, r.Text, tt.wantReply)
-			}
-			if len(r.Messages) != 1 {
-				t.Fatalf("share %s: %d messages, want 1", tt.name, len(r.Messages))
+			if len(r.Messages) != 1 || r.Messages[0].Receipt == nil {
+				t.Fatalf("share %s: messages %+v, want 1 with a receipt", tt.name, r.Messages)
 			}
 			m := r.Messages[0]
+			if !strings.Contains(r.Text, "may or may not") {
+				t.Errorf("share %s: reply before the post %q, want that it may or may not be posted", tt.name, r.Text)
+			}
+			if told := m.Receipt.Told(context.Background(), handlers.PostSent); !strings.HasPrefix(told.Text, "Posted to the peer support channel") || !strings.Contains(told.Text, tt.wantReply) {
+				t.Errorf("share %s: told %q once posted, want posted %s", tt.name, told.Text, tt.wantReply)
+			}
 			if m.To != ansChannel || !m.Reply.Public {
 				t.Errorf("share %s: message to %s, public %v; want %s, public", tt.name, m.To, m.Reply.Public, ansChannel)
 			}
@@ -107,6 +110,39 @@ func TestShare(t *testing.T) {
 				t.Errorf("share %s by someone else of the same words: %d messages, want their own post", tt.name, len(own.Messages))
 			}
 		})
+	}
+}
+
+// TestShareNotPostedCanBePostedAgain: a post Slack refused, or may not
+// have made, says so and leaves the button able to post it again; one that
+// was made is posted once.
+func TestShareNotPostedCanBePostedAgain(t *testing.T) {
+	tests := []struct {
+		outcome handlers.PostOutcome
+		want    string
+	}{
+		{handlers.PostNotInChannel, "invite me"},
+		{handlers.PostNoChannel, "network admin"},
+		{handlers.PostArchived, "archived"},
+		{handlers.PostRefused, "again in a minute"},
+		{handlers.PostUnsure, "may or may not"},
+	}
+	for _, tt := range tests {
+		s, _ := ansStore(t)
+		h := newAnswers(t, ansContent(t), s, ansChannel)
+		_, anon := ansShareButtons(t, h, "U1", "Has anyone run a walking group for carers?")
+		req := handlers.Request{UserID: "U1", Args: anon}
+		r := ansRun(t, h.Share, req)
+		if len(r.Messages) != 1 || r.Messages[0].Receipt == nil {
+			t.Fatalf("share: messages %+v, want 1 with a receipt", r.Messages)
+		}
+		told := r.Messages[0].Receipt.Told(context.Background(), tt.outcome)
+		if !strings.Contains(told.Text, tt.want) || strings.Contains(told.Text, "Posted") {
+			t.Errorf("share told after outcome %d: %q, want %q and not posted", tt.outcome, told.Text, tt.want)
+		}
+		if again := ansRun(t, h.Share, req); len(again.Messages) != 1 {
+			t.Errorf("share again after outcome %d: %q, want it posted again", tt.outcome, again.Text)
+		}
 	}
 }
 

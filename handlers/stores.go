@@ -56,8 +56,10 @@ type Sessions interface {
 	ProfileSummary(ctx context.Context, userID string) (supervision.Profile, supervision.Summary, bool, error)
 	// AnswerSession sets a session's confirmation from one state to
 	// another atomically, and returns the session as it then stands and
-	// whether this call changed it. A session not there is ErrNotFound.
-	AnswerSession(ctx context.Context, userID, id string, from, to supervision.Confirmation, who string, at time.Time) (supervision.Session, bool, error)
+	// whether this call changed it. why, for a dispute, is the reason
+	// given, kept with the session ("" for none). A session not there is
+	// ErrNotFound.
+	AnswerSession(ctx context.Context, userID, id string, from, to supervision.Confirmation, who, why string, at time.Time) (supervision.Session, bool, error)
 	// Undone reports whether a session was taken back lately, and who had
 	// logged it.
 	Undone(ctx context.Context, userID, id string) (string, bool, error)

@@ -129,7 +129,7 @@ func (h *Supervision) Command() Command {
 			{Name: "confirm", Usage: "[all | a date | @person]", Examples: []string{"", "all", "30 Nov", "yesterday with @name"},
 				Description: "Lists the sessions someone logged with you, or for you, that wait for your answer, with buttons to confirm them. Typed, all confirms every one, and a date, type or person confirms the one it picks.", Run: replan(h.confirm)},
 			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: replan(h.logAgain)},
-			{Name: "dispute", Hidden: true, Usage: "<person> <session>", Description: "Say a session someone logged with you isn't right.", Run: replan(h.dispute)},
+			{Name: "dispute", Hidden: true, Usage: "<person> <session> [reason]", Description: "Say a session someone logged with you isn't right.", Run: replan(h.dispute)},
 		}, h.remindCommands()...),
 	}
 }
@@ -137,17 +137,19 @@ func (h *Supervision) Command() Command {
 // Forms are the forms /supervision opens, by ID.
 func (h *Supervision) Forms() map[string]FormFunc {
 	return map[string]FormFunc{
-		supSetupForm: replanForm(h.submitSetup),
-		supLogForm:   replanForm(h.submitLog),
-		supLeaveForm: replanForm(h.submitLeave),
+		supSetupForm:   replanForm(h.submitSetup),
+		supLogForm:     replanForm(h.submitLog),
+		supLeaveForm:   replanForm(h.submitLeave),
+		supDisputeForm: replanForm(h.submitDispute),
 	}
 }
 
 // The IDs of the forms /supervision opens.
 const (
-	supSetupForm = "supervision.setup"
-	supLogForm   = "supervision.log"
-	supLeaveForm = "supervision.leave"
+	supSetupForm   = "supervision.setup"
+	supLogForm     = "supervision.log"
+	supLeaveForm   = "supervision.leave"
+	supDisputeForm = "supervision.dispute"
 )
 
 // supNHSNumber is the answer to any text that holds an NHS number.

@@ -27,12 +27,21 @@ func (h *Supervision) answer(ctx context.Context, req Request, args string, want
 	if len(f) == 0 {
 		return h.awaitingList(ctx, req)
 	}
-	// A button carries a bare user id and a session id; anything else is
-	// typed words that pick from the sessions waiting ("all", "30 Nov").
-	if len(f) != 2 || supUserID(f[0]) != f[0] {
+	// A button carries a bare user id and a session id (and, for a
+	// dispute, the reason may follow); anything else is typed words that
+	// pick from the sessions waiting ("all", "30 Nov").
+	if len(f) < 2 || supUserID(f[0]) != f[0] || (len(f) > 2 && want != supervision.Disputed) {
 		return h.answerChosen(ctx, req, args, want)
 	}
 	owner, id := f[0], f[1]
+	why, problem := "", ""
+	if want == supervision.Disputed {
+		_, rest, _ := strings.Cut(strings.TrimSpace(args), owner)
+		_, rest, _ = strings.Cut(rest, id)
+		if why, problem = supDisputeReason(rest); problem != "" {
+			return Say(problem), nil
+		}
+	}
 	s, ok, err := h.sessions.Session(ctx, owner, id)
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading session: %w", err)
@@ -48,8 +57,13 @@ func (h *Supervision) answer(ctx context.Context, req Request, args string, want
 		return Say(fmt.Sprintf("That session isn't yours to confirm: you logged it, so I've asked %s to.", supMention(other))), nil
 	case req.UserID != other:
 		return Say(fmt.Sprintf("That session isn't yours to confirm: it was logged with %s, so only they can answer it.", supMention(other))), nil
+	case s.Confirmation != supervision.Awaiting:
+		return supAnswered(s, want, supWhat(s)), nil
+	case want == supervision.Disputed && why == "" && req.Interactive:
+		// Pressed in Slack: a form asks what isn't right first.
+		return disputeForm(req, s), nil
 	}
-	got, changed, err := h.sessions.AnswerSession(ctx, owner, id, supervision.Awaiting, want, req.UserID, h.now())
+	got, changed, err := h.sessions.AnswerSession(ctx, owner, id, supervision.Awaiting, want, req.UserID, why, h.now())
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return h.answerGone(ctx, owner, id)
@@ -67,9 +81,13 @@ func (h *Supervision) answer(ctx context.Context, req Request, args string, want
 		r.Text = fmt.Sprintf("Thank you. You've confirmed %s, logged by %s.", what, supMention(got.LoggedBy))
 		r.Messages = []Message{{To: got.LoggedBy, Reply: Say(fmt.Sprintf("%s confirmed %s.", supMention(req.UserID), what))}}
 	} else {
-		r.Text = fmt.Sprintf("Thank you. I've marked %s as not right, and told %s so you can sort it out together.", what, supMention(got.LoggedBy))
-		r.Messages = []Message{{To: got.LoggedBy, Reply: Say(fmt.Sprintf("%s says %s isn't right. Please check the details with them; within a day of logging it you can take it back with %s and log it again.",
-			supMention(req.UserID), what, req.Invocation("supervision", "undo")))}}
+		said := ""
+		if got.DisputeReason != "" {
+			said = ": " + quotedTyped(got.DisputeReason)
+		}
+		r.Text = fmt.Sprintf("Thank you. I've marked %s as not right%s, and told %s so you can sort it out together.", what, said, supMention(got.LoggedBy))
+		r.Messages = []Message{{To: got.LoggedBy, Reply: Say(fmt.Sprintf("%s says %s isn't right%s. Please check the details with them; within a day of logging it you can take it back with %s and log it again.",
+			supMention(req.UserID), what, said, req.Invocation("supervision", "undo")))}}
 	}
 	return r, nil
 }

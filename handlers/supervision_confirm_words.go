@@ -23,6 +23,14 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 	if len(waiting) == 0 {
 		return Say(supNothingWaiting), nil
 	}
+	why := ""
+	if want == supervision.Disputed {
+		var problem string
+		args, why = supDisputeSplit(args)
+		if why, problem = supDisputeReason(why); problem != "" {
+			return Say(problem), nil
+		}
+	}
 	verb := "confirm"
 	if want == supervision.Disputed {
 		verb = "say isn't right"
@@ -43,7 +51,8 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 	case len(picked) > 1:
 		return awaitingReply(picked, fmt.Sprintf("%d sessions match %s. Which one do you mean?", len(picked), quotedTyped(args))), nil
 	}
-	r, err := h.answer(ctx, req, picked[0].UserID+" "+picked[0].ID, want)
+	req.Interactive = false // the reason, if any, was typed: no form
+	r, err := h.answer(ctx, req, strings.TrimSpace(picked[0].UserID+" "+picked[0].ID+" "+why), want)
 	r.Replace = false // typed, not a button: nothing to take the place of
 	return r, err
 }

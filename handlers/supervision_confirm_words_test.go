@@ -1,8 +1,11 @@
 package handlers_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
+	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -90,5 +93,68 @@ func TestSupervisionLogWhatWaitsForYou(t *testing.T) {
 	}
 	if n := len(e.sessions(sam)); n != 1 {
 		t.Errorf("%d sessions in Sam's record, want 1", n)
+	}
+}
+
+// TestSupervisionDisputeReason: a dispute may say why, typed after the
+// session's words or in the form the button opens; the person who logged
+// it is told the reason as typed. A reason too long or holding an NHS
+// number is refused, and nothing is answered.
+func TestSupervisionDisputeReason(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	e.run(sam, "log yesterday clinical with <@U02GP> 60")
+	e.run(sam, "log 12 Nov clinical with <@U02GP> 45")
+	e.run(sam, "log 10 Nov group with <@U02GP> 90")
+
+	for _, tc := range []struct{ args, want string }{
+		{"dispute 12 Nov: patient 943 476 5919", "NHS number"},
+		{"dispute 12 Nov because " + strings.Repeat("it was not ", 12), "keep the reason to 100 characters"},
+	} {
+		if r := e.run(gp, tc.args); !strings.Contains(r.Text, tc.want) || len(r.Messages) != 0 {
+			t.Errorf("%s: %q with %d messages, want %q and nothing answered", tc.args, r.Text, len(r.Messages), tc.want)
+		}
+	}
+
+	r := e.run(gp, "dispute 12 Nov because it was 30 minutes [see](https://evil.example) <@U99>")
+	why := "it was 30 minutes [see](https://evil.example) <@U99>"
+	if len(r.Messages) != 1 || r.Messages[0].To != sam || !strings.Contains(r.Messages[0].Reply.Text, handlers.AsTyped(why)) {
+		t.Fatalf("typed dispute told %+v, want Sam told the reason as typed", r.Messages)
+	}
+	wantContains(t, "typed dispute", r.Text, "as not right", handlers.AsTyped(why))
+	wantContains(t, "Sam's history", all(e.run(sam, "history")), "disputed: \""+why+"\"")
+
+	// From Slack, the button opens a form first; its answer carries the
+	// reason. Without one, the dispute stands alone.
+	var group supervision.Session
+	for _, s := range e.sessions(sam) {
+		if s.Type == supervision.Group {
+			group = s
+		}
+	}
+	ref := sam + " " + group.ID
+	open := e.click(gp, "dispute "+ref)
+	if open.Form == nil || open.Form.State != ref || len(open.Messages) != 0 {
+		t.Fatalf("the dispute button: %+v, want a form for %s and nothing answered yet", open, ref)
+	}
+	submit := func(reason string) handlers.FormResult {
+		t.Helper()
+		res, err := e.h.Forms()[open.Form.ID](context.Background(), handlers.Submission{
+			Request: handlers.Request{UserID: gp}, Form: open.Form.ID, State: ref, Values: map[string]string{"reason": reason}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if res := submit("NHS 943 476 5919"); res.Errors["reason"] == "" {
+		t.Errorf("a reason with an NHS number: %+v, want a field error", res)
+	}
+	res := submit("it was a group of 6\nnot 4")
+	if len(res.Errors) != 0 || len(res.Reply.Messages) != 1 || !strings.Contains(res.Reply.Messages[0].Reply.Text, handlers.AsTyped("it was a group of 6 not 4")) {
+		t.Errorf("the form's answer: %+v, want Sam told the reason on one line", res)
+	}
+	again := e.click(gp, "dispute "+ref)
+	if again.Form != nil || !strings.Contains(again.Text, "Already marked as not right") {
+		t.Errorf("the button again: %+v, want no form and already marked", again)
 	}
 }

@@ -228,6 +228,9 @@ func supConfirmation(s supervision.Session) string {
 	case supervision.Awaiting:
 		return "awaiting confirmation"
 	case supervision.Disputed:
+		if s.DisputeReason != "" {
+			return "disputed: " + quotedTyped(s.DisputeReason)
+		}
 		return "disputed"
 	}
 	return ""

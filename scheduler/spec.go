@@ -3,6 +3,7 @@ package scheduler
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,14 +24,26 @@ type Spec struct {
 	text  string
 	loc   *time.Location
 	sched cron.Schedule
+	// weeks, when more than 1, makes the spec fall only in every weeks'th
+	// week (weeks that start on Monday), counted from the week of anchor,
+	// a day number (days since 1 Jan 1970) in loc.
+	weeks  int
+	anchor int
 }
 
 var specParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
+// maxWeeks is the longest gap WEEKS= takes: a year.
+const maxWeeks = 52
+
 // ParseSpec reads a five-field cron spec ("0 10 * * MON") or a descriptor
 // (@daily, @weekly, @every 1h), optionally led by CRON_TZ=Area/City or
-// TZ=Area/City; without one it is read in zone (UTC when nil). It never
-// panics: robfig/cron's parser does on "TZ=" with nothing after it.
+// TZ=Area/City; without one it is read in zone (UTC when nil). A five-field
+// spec may also be led (after the zone, if any) by WEEKS=<n>@<date>, as in
+// WEEKS=2@2026-12-07 0 10 * * MON: it then falls only in every n'th week,
+// Monday to Sunday, counted from the week of that date, so "every other
+// Monday" keeps to the fortnight it started on. It never panics:
+// robfig/cron's parser does on "TZ=" with nothing after it.
 func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 	orig := text
 	text = strings.TrimSpace(text)
@@ -49,8 +62,15 @@ func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 		}
 		loc, text = l, strings.TrimSpace(rest)
 	}
+	weeks, anchor, text, err := specWeeks(text)
+	if err != nil {
+		return nil, err
+	}
 	if text == "" {
 		return nil, fmt.Errorf("%w: it is empty; an example is 0 10 * * MON (10:00 every Monday)", ErrBadSpec)
+	}
+	if weeks > 1 && strings.HasPrefix(text, "@") {
+		return nil, fmt.Errorf("%w: WEEKS= goes before a five-field schedule, as in WEEKS=2@2026-12-07 0 10 * * MON", ErrBadSpec)
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -61,7 +81,7 @@ func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 	if perr != nil {
 		return nil, fmt.Errorf("%w: %v; five fields are minute, hour, day of month, month and weekday, as in 0 10 * * MON (10:00 every Monday)", ErrBadSpec, perr)
 	}
-	s = &Spec{text: orig, loc: loc, sched: sched}
+	s = &Spec{text: orig, loc: loc, sched: sched, weeks: weeks, anchor: anchor}
 	if s.Next(time.Now()).IsZero() {
 		return nil, fmt.Errorf("%w: %q never falls (check the day and month)", ErrBadSpec, orig)
 	}
@@ -71,9 +91,73 @@ func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 // Location is the zone the spec is read in.
 func (s *Spec) Location() *time.Location { return s.loc }
 
+// Weeks is how many weeks apart the weeks the spec falls in are: 1 for
+// every week, 2 for every other week.
+func (s *Spec) Weeks() int { return max(s.weeks, 1) }
+
+// specWeeks reads a leading WEEKS=<n>@<date>, returning n (1 without one),
+// the day number of the date, and the rest of text.
+func specWeeks(text string) (weeks, anchor int, rest string, err error) {
+	if !strings.HasPrefix(text, "WEEKS=") {
+		return 1, 0, text, nil
+	}
+	tok, rest, _ := strings.Cut(text, " ")
+	n, date, ok := strings.Cut(strings.TrimPrefix(tok, "WEEKS="), "@")
+	weeks, nerr := strconv.Atoi(n)
+	day, derr := time.Parse("2006-01-02", date)
+	if !ok || nerr != nil || derr != nil || weeks < 1 || weeks > maxWeeks {
+		return 0, 0, "", fmt.Errorf("%w: %q should be WEEKS=<weeks, 1 to %d>@<a date, 2026-12-07>, as in WEEKS=2@2026-12-07 0 10 * * MON", ErrBadSpec, tok, maxWeeks)
+	}
+	return weeks, dayOf(day), strings.TrimSpace(rest), nil
+}
+
+// dayOf is the day number of t's date (its wall clock's), days since 1 Jan
+// 1970.
+func dayOf(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// weekOf is the number of the week, Monday to Sunday, that day falls in;
+// 1 Jan 1970 was a Thursday.
+func weekOf(day int) int { return floorDiv(day+3, 7) }
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
 // Next returns the first time the spec falls strictly after t, or the zero
 // time when it never does (within five years).
 func (s *Spec) Next(t time.Time) time.Time {
+	if s.weeks <= 1 {
+		return s.next(t)
+	}
+	// Each time in a week that is skipped moves t to the end of that week,
+	// so this ends after at most weeks turns, and once more.
+	for range s.weeks + 1 {
+		at := s.next(t)
+		if at.IsZero() {
+			return at
+		}
+		day := dayOf(at.In(s.loc))
+		gap := weekOf(day) - weekOf(s.anchor)
+		if gap-floorDiv(gap, s.weeks)*s.weeks == 0 {
+			return at
+		}
+		// On to the last moment of at's week: the Sunday, just before
+		// midnight, as the zone's clock reads.
+		sunday := time.Unix(int64(day+6-(day+3)%7)*86400, 0).UTC()
+		t = inZone(time.Date(sunday.Year(), sunday.Month(), sunday.Day()+1, 0, 0, 0, 0, time.UTC), s.loc).Add(-time.Nanosecond)
+	}
+	return time.Time{}
+}
+
+// next is when the cron spec alone falls strictly after t.
+func (s *Spec) next(t time.Time) time.Time {
 	if _, every := s.sched.(cron.ConstantDelaySchedule); every {
 		return s.sched.Next(t) // a fixed interval in real time
 	}

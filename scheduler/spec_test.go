@@ -125,3 +125,45 @@ func TestBadSpecSaysWhyAndGivesAnExample(t *testing.T) {
 		}
 	}
 }
+
+// TestSpecEveryOtherWeek: WEEKS=2@<date> falls in every other week from
+// that date's week, through the clocks changing and the new year, and is
+// refused when it cannot be read.
+func TestSpecEveryOtherWeek(t *testing.T) {
+	lon := london(t)
+	s, err := ParseSpec("WEEKS=2@2026-12-07 0 10 * * MON,THU", lon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	var got []string
+	for range 6 {
+		at = s.Next(at)
+		got = append(got, at.In(lon).Format("Mon 2 Jan 2006 15:04"))
+	}
+	want := "Mon 7 Dec 2026 10:00|Thu 10 Dec 2026 10:00|Mon 21 Dec 2026 10:00|Thu 24 Dec 2026 10:00|Mon 4 Jan 2027 10:00|Thu 7 Jan 2027 10:00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("every other week: %s, want %s", strings.Join(got, "|"), want)
+	}
+	// The week of 22 March 2027 is skipped; the clocks go forward on 28
+	// March, so 10:00 BST on Monday 29 March is 09:00 UTC.
+	spring := s.Next(time.Date(2027, 3, 20, 0, 0, 0, 0, time.UTC))
+	if want := time.Date(2027, 3, 29, 9, 0, 0, 0, time.UTC); !spring.Equal(want) {
+		t.Errorf("Next over the spring change = %v, want %v", spring.UTC(), want)
+	}
+	if after := s.Next(spring); !after.Equal(time.Date(2027, 4, 1, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("Next after the spring change = %v, want Thu 1 Apr 2027 09:00 UTC", after.UTC())
+	}
+	if s.Weeks() != 2 {
+		t.Errorf("Weeks() = %d, want 2", s.Weeks())
+	}
+	for _, bad := range []string{"WEEKS=2 0 10 * * MON", "WEEKS=0@2026-12-07 0 10 * * MON", "WEEKS=99@2026-12-07 0 10 * * MON",
+		"WEEKS=2@7 Dec 0 10 * * MON", "WEEKS=2@2026-12-07", "WEEKS=2@2026-12-07 @weekly"} {
+		if _, err := ParseSpec(bad, lon); !errors.Is(err, ErrBadSpec) {
+			t.Errorf("ParseSpec(%q) = %v, want ErrBadSpec", bad, err)
+		}
+	}
+	if s, err := ParseSpec("CRON_TZ=Europe/London WEEKS=3@2026-12-09 0 9 * * WED", time.UTC); err != nil || s.Weeks() != 3 {
+		t.Errorf("a zone then WEEKS=: %v, %v", s, err)
+	}
+}

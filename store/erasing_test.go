@@ -32,7 +32,7 @@ func raceWrites(t *testing.T, r *store.Redis, q *store.Reminders, i int) (refuse
 	add(r.SaveProfile(ctx, supervision.Profile{UserID: supervise, Role: supervision.Coach, PCN: "Erase Test PCN", SupervisorID: subject, Created: now, Updated: now}))
 	add(r.AddSession(ctx, supervision.Session{ID: id, UserID: subject, Date: day, Type: supervision.SessionTypes[0], Minutes: 60, LoggedBy: subject, LoggedAt: now}))
 	add(r.AddSession(ctx, supervision.Session{ID: id, UserID: supervise, Date: day, Type: supervision.SessionTypes[0], Minutes: 30, WithID: subject, LoggedBy: subject, LoggedAt: now, Confirmation: supervision.Awaiting}))
-	_, _, err := r.AnswerSession(ctx, supervise, "s2", supervision.NoConfirmation, supervision.Confirmed, subject, now)
+	_, _, err := r.AnswerSession(ctx, supervise, "s2", supervision.NoConfirmation, supervision.Confirmed, subject, "", now)
 	if errors.Is(err, store.ErrNotFound) {
 		err = nil
 	}

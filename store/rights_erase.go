@@ -134,6 +134,9 @@ func (r *Redis) eraseOthers(ctx context.Context, userID string, c candidates, e 
 		args := make([]any, 0, 2*len(n.fields))
 		for _, f := range n.fields {
 			args = append(args, f, outcome.FormerSupervisor)
+			if f == "ansby" {
+				args = append(args, "why", "") // the reason they typed goes with them
+			}
 		}
 		if n.session.Confirmation == supervision.Awaiting && n.session.Answerer() == userID {
 			// The session waited for this person's answer, which can no

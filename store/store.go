@@ -18,6 +18,9 @@
 // when an event has no channel; "-" when the caller gives none). Slack re-sends an event with the same
 // event_id when it was not answered in time, and has re-sent messages with a
 // new event_id; claiming both keys at once answers each message once.
+// A question posted to the peer support channel is claimed as
+// dedupe:{share}:<hash of asker and question> for an hour, and released
+// when Slack did not take the post, so the button can post it again.
 //
 // A person's supervision record, all under their Slack user id as the tag,
 // so that every write to it is one script or MULTI/EXEC:
@@ -30,7 +33,9 @@
 //	                                     Unix second it was logged
 //	peerbot:sup:{<user>}:session:<id>    hash: date (2006-01-02), zone (IANA name
 //	                                     of the date's location), type, minutes,
-//	                                     with, by, at, conf, ansby, ansat
+//	                                     with, by, at, conf, ansby, ansat, why
+//	                                     (a dispute's reason, as typed; only
+//	                                     when one was given)
 //	peerbot:sup:{<user>}:leave           sorted set of leave ids; score days
 //	                                     since 1970 of the first day
 //	peerbot:sup:{<user>}:leave:<id>      hash: from, to (2006-01-02), zone
@@ -275,6 +280,25 @@ func (r *Redis) Claim(ctx context.Context, scope string, ttl time.Duration, ids 
 		return false, fmt.Errorf("claiming delivery: %w: %w", ErrUnavailable, err)
 	}
 	return n == 1, nil
+}
+
+// Release forgets the claims of ids within scope, so the next Claim of
+// them is a first: the thing claimed was not done after all.
+func (r *Redis) Release(ctx context.Context, scope string, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if scope == "" {
+		scope = "-"
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = r.key("dedupe", tag(scope), id)
+	}
+	if err := r.client.Del(ctx, keys...).Err(); err != nil {
+		return fmt.Errorf("releasing a claim: %w: %w", ErrUnavailable, err)
+	}
+	return nil
 }
 
 func token() string {

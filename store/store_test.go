@@ -54,6 +54,26 @@ func TestClaim(t *testing.T) {
 	}
 }
 
+// TestRelease: a released claim can be claimed again; others stay.
+func TestRelease(t *testing.T) {
+	r, _ := open(t)
+	ctx := context.Background()
+	for _, id := range []string{"q1", "q2"} {
+		if ok, err := r.Claim(ctx, "share", time.Hour, id); !ok || err != nil {
+			t.Fatalf("Claim(%s) = %v, %v; want true, nil", id, ok, err)
+		}
+	}
+	if err := r.Release(ctx, "share", "q1"); err != nil {
+		t.Fatalf("Release: %v", err)
+	}
+	if ok, _ := r.Claim(ctx, "share", time.Hour, "q1"); !ok {
+		t.Error("Claim after Release = false, want true")
+	}
+	if ok, _ := r.Claim(ctx, "share", time.Hour, "q2"); ok {
+		t.Error("Claim of one not released = true, want false")
+	}
+}
+
 // TestClaimWithNoScope claims an event and its message with no channel:
 // the keys still share one slot, so a Cluster takes the script.
 func TestClaimWithNoScope(t *testing.T) {

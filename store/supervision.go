@@ -222,6 +222,7 @@ func sessionFields(s supervision.Session) []string {
 		"conf", string(s.Confirmation),
 		"ansby", s.AnsweredBy,
 		"ansat", formatTime(s.AnsweredAt),
+		"why", s.DisputeReason,
 	}
 }
 
@@ -378,14 +379,14 @@ func (r *Redis) records(ctx context.Context, ids []string, key func(id string) s
 func parseSession(userID, id string, h map[string]string) (supervision.Session, error) {
 	return sessionFrom(userID, id, &sessionParts{
 		date: h["date"], zone: h["zone"], minutes: h["minutes"], typ: h["type"],
-		with: h["with"], by: h["by"], at: h["at"], conf: h["conf"], ansby: h["ansby"], ansat: h["ansat"],
+		with: h["with"], by: h["by"], at: h["at"], conf: h["conf"], ansby: h["ansby"], ansat: h["ansat"], why: h["why"],
 	})
 }
 
 // sessionParts are the fields of a session hash that a Session is read
 // from.
 type sessionParts struct {
-	date, zone, minutes, typ, with, by, at, conf, ansby, ansat string
+	date, zone, minutes, typ, with, by, at, conf, ansby, ansat, why string
 }
 
 // set keeps the value of one field; a field not read is ignored.
@@ -411,6 +412,8 @@ func (f *sessionParts) set(name, v string) {
 		f.ansby = v
 	case "ansat":
 		f.ansat = v
+	case "why":
+		f.why = v
 	}
 }
 
@@ -424,17 +427,18 @@ func sessionFrom(userID, id string, h *sessionParts) (supervision.Session, error
 		minutes = 0
 	}
 	return supervision.Session{
-		ID:           id,
-		UserID:       userID,
-		Date:         date,
-		Type:         supervision.SessionType(h.typ),
-		Minutes:      minutes,
-		WithID:       h.with,
-		LoggedBy:     h.by,
-		LoggedAt:     parseTime(h.at),
-		Confirmation: supervision.Confirmation(h.conf),
-		AnsweredBy:   h.ansby,
-		AnsweredAt:   parseTime(h.ansat),
+		ID:            id,
+		UserID:        userID,
+		Date:          date,
+		Type:          supervision.SessionType(h.typ),
+		Minutes:       minutes,
+		WithID:        h.with,
+		LoggedBy:      h.by,
+		LoggedAt:      parseTime(h.at),
+		Confirmation:  supervision.Confirmation(h.conf),
+		AnsweredBy:    h.ansby,
+		AnsweredAt:    parseTime(h.ansat),
+		DisputeReason: h.why,
 	}, nil
 }
 

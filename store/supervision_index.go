@@ -187,7 +187,8 @@ return gone
 `)
 
 // answerSessionScript is a compare-and-set of a session's confirmation:
-// from ARGV[rest] to ARGV[rest + 1], by ARGV[rest + 2] at ARGV[rest + 3].
+// from ARGV[rest] to ARGV[rest + 1], by ARGV[rest + 2] at ARGV[rest + 3],
+// with the reason ARGV[rest + 4] when there is one.
 // It answers {0, ”} when the session is gone, {1, state} when it was not
 // in the expected state (and changes nothing), {2, new state} when it set
 // it.
@@ -196,6 +197,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return {0, ''} end
 local c = redis.call('HGET', KEYS[1], 'conf') or ''
 if c ~= ARGV[rest] then return {1, c} end
 redis.call('HSET', KEYS[1], 'conf', ARGV[rest + 1], 'ansby', ARGV[rest + 2], 'ansat', ARGV[rest + 3])
+if ARGV[rest + 4] ~= '' then redis.call('HSET', KEYS[1], 'why', ARGV[rest + 4]) end
 reindex()
 return {2, ARGV[rest + 1]}
 `)
@@ -300,13 +302,14 @@ func outcomeUnknown(err error) bool {
 }
 
 // AnswerSession sets a session's confirmation from want to to, atomically,
-// as answered by who at at: two presses of Confirm make one change. It
+// as answered by who at at, with why (a dispute's reason; "" for none)
+// kept with the session: two presses of Confirm make one change. It
 // returns the session as it stands after the call and whether this call
 // changed it; when the session was not in state from it is returned as it
 // is, unchanged. A session that is not there is ErrNotFound, and undone
 // then reports whether it was taken back (within UndoneTTL) rather than
 // never there.
-func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to supervision.Confirmation, who string, at time.Time) (s supervision.Session, changed bool, err error) {
+func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to supervision.Confirmation, who, why string, at time.Time) (s supervision.Session, changed bool, err error) {
 	if err := checkID("user id", userID); err != nil {
 		return s, false, err
 	}
@@ -319,7 +322,7 @@ func (r *Redis) AnswerSession(ctx context.Context, userID, id string, from, to s
 		}
 	}
 	res, err := answerSessionScript.Run(ctx, r.client, r.sessionKeys(userID, id),
-		r.sessionArgs(userID, id, 0, string(from), string(to), who, formatTime(at))...).Slice()
+		r.sessionArgs(userID, id, 0, string(from), string(to), who, formatTime(at), why)...).Slice()
 	if err != nil {
 		if erasingReply(err) && who != userID {
 			r.unnote(ctx, []string{r.sessionKey(userID, id)}, who)

@@ -50,7 +50,7 @@ func TestSummariesMatchTheWholeRecord(t *testing.T) {
 			if rng.IntN(2) == 0 {
 				to = supervision.Disputed
 			}
-			if _, _, err := r.AnswerSession(ctx, "U1", id, supervision.Awaiting, to, "US1", now); err != nil && !errors.Is(err, store.ErrNotFound) {
+			if _, _, err := r.AnswerSession(ctx, "U1", id, supervision.Awaiting, to, "US1", "", now); err != nil && !errors.Is(err, store.ErrNotFound) {
 				t.Fatal(err)
 			}
 		case op < 9:
@@ -161,7 +161,7 @@ func TestAnswerSessionOnceUnderRace(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				got, ch, err := r.AnswerSession(ctx, "U1", s.ID, supervision.Awaiting, supervision.Confirmed, "US1", time.Now())
+				got, ch, err := r.AnswerSession(ctx, "U1", s.ID, supervision.Awaiting, supervision.Confirmed, "US1", "", time.Now())
 				if err != nil || got.Confirmation != supervision.Confirmed {
 					t.Errorf("AnswerSession = %v, %v; want confirmed", got.Confirmation, err)
 				}
@@ -174,7 +174,7 @@ func TestAnswerSessionOnceUnderRace(t *testing.T) {
 		}
 	}
 	// The other way after: refused, and the session says how it stands.
-	got, ch, err := r.AnswerSession(ctx, "U1", "s0", supervision.Awaiting, supervision.Disputed, "US1", time.Now())
+	got, ch, err := r.AnswerSession(ctx, "U1", "s0", supervision.Awaiting, supervision.Disputed, "US1", "", time.Now())
 	if err != nil || ch || got.Confirmation != supervision.Confirmed {
 		t.Errorf("dispute after confirm = %v, %v, %v; want confirmed, unchanged", got.Confirmation, ch, err)
 	}
@@ -182,7 +182,7 @@ func TestAnswerSessionOnceUnderRace(t *testing.T) {
 	if _, err := r.DeleteSession(ctx, "U1", "s1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := r.AnswerSession(ctx, "U1", "s1", supervision.Awaiting, supervision.Confirmed, "US1", time.Now()); !errors.Is(err, store.ErrNotFound) {
+	if _, _, err := r.AnswerSession(ctx, "U1", "s1", supervision.Awaiting, supervision.Confirmed, "US1", "", time.Now()); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("AnswerSession(undone) = %v, want ErrNotFound", err)
 	}
 	if by, ok, err := r.Undone(ctx, "U1", "s1"); !ok || by != "U1" || err != nil {
@@ -237,5 +237,33 @@ func TestLostReplyIsUnknown(t *testing.T) {
 	}
 	if _, ok, err := direct.Session(ctx, "U1", "lost"); !ok || err != nil {
 		t.Errorf("the write whose answer was lost is not there: %v, %v", ok, err)
+	}
+}
+
+// TestDisputeReason: a dispute's reason is kept with the session, as
+// typed, and goes when the person who gave it is erased.
+func TestDisputeReason(t *testing.T) {
+	r, _ := openStore(t)
+	ctx := context.Background()
+	s := session("U1", "s1", day(time.UTC, 2026, 11, 10), time.Now())
+	s.Confirmation = supervision.Awaiting
+	if err := r.AddSession(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	const why = "wrong date <@U9>"
+	got, ch, err := r.AnswerSession(ctx, "U1", "s1", supervision.Awaiting, supervision.Disputed, "US1", why, time.Now())
+	if err != nil || !ch || got.DisputeReason != why {
+		t.Fatalf("AnswerSession with a reason = %q, %v, %v; want %q, changed", got.DisputeReason, ch, err, why)
+	}
+	all, err := r.Sessions(ctx, "U1", 0)
+	if err != nil || len(all) != 1 || all[0].DisputeReason != why {
+		t.Fatalf("Sessions = %+v, %v; want the reason kept", all, err)
+	}
+	if _, err := r.Rights(r.Reminders(4), "").Erase(ctx, "US1"); err != nil {
+		t.Fatal(err)
+	}
+	after, ok, err := r.Session(ctx, "U1", "s1")
+	if err != nil || !ok || after.DisputeReason != "" || after.AnsweredBy == "US1" {
+		t.Errorf("after the disputer's erasure: %+v, %v, %v; want no reason and no id", after, ok, err)
 	}
 }

@@ -513,7 +513,7 @@ func TestEmbeddedSessions(t *testing.T) {
 	if sums, err := r.Summaries(ctx, []string{"U1"}); err != nil || len(sums[0].Latest) != 1 || sums[0].Latest[0].ID != "b" {
 		t.Errorf("Summaries on the embedded store = %+v, %v; want the newest clinical session, b", sums, err)
 	}
-	if _, changed, err := r.AnswerSession(ctx, "U1", "a", supervision.NoConfirmation, supervision.Confirmed, "US1", time.Now()); err != nil || !changed {
+	if _, changed, err := r.AnswerSession(ctx, "U1", "a", supervision.NoConfirmation, supervision.Confirmed, "US1", "", time.Now()); err != nil || !changed {
 		t.Errorf("AnswerSession on the embedded store = %v, %v; want changed", changed, err)
 	}
 	p := supervision.Profile{UserID: "U1", Role: supervision.Coach, SupervisorID: "US1"}

@@ -65,7 +65,15 @@ type Session struct {
 	Confirmation Confirmation `json:"confirmation,omitempty"`
 	AnsweredBy   string       `json:"answered_by,omitempty"` // who confirmed or disputed it
 	AnsweredAt   time.Time    `json:"answered_at,omitzero"`  // when
+	// DisputeReason is what the person who disputed it said is not right,
+	// as they typed it ("wrong date"), at most MaxDisputeReason
+	// characters; "" when they gave none. It goes with the session.
+	DisputeReason string `json:"dispute_reason,omitempty"`
 }
+
+// MaxDisputeReason is the most characters a dispute's reason may have: a
+// few words, not notes.
+const MaxDisputeReason = 100
 
 // Answerer is who answers the session's request to confirm it: the person
 // named when the supervisee logged it, the supervisee when someone else

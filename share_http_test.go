@@ -1,0 +1,53 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestHTTPShareSaysWhetherItPosted: a question shared to the peer support
+// channel is reported posted only when Slack took the post. When Slack
+// refused it, the person is told why and what to do, and may press the
+// button again once that is done; when no answer came, they are told it
+// may or may not be there.
+func TestHTTPShareSaysWhetherItPosted(t *testing.T) {
+	tests := []struct {
+		name, fail string
+		want       []string
+	}{
+		{"posted", "", []string{"Posted to the peer support channel"}},
+		{"not in the channel", "not_in_channel", []string{"wasn't posted", "invite me"}},
+		{"no such channel", "channel_not_found", []string{"wasn't posted", "network admin"}},
+		{"archived", "is_archived", []string{"wasn't posted", "archived", "network admin"}},
+		{"no answer", "500", []string{"may or may not", "look in the peer support channel"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := startHTTP(t, map[string]string{"PEER_CHANNEL_ID": "C0PEER"})
+			p.slack.mu.Lock()
+			p.slack.postFail = map[string]string{"C0PEER": tt.fail}
+			p.slack.mu.Unlock()
+			notSure := p.slashAs(t, "U01ALICE", "/ask", "how do I reset my IT password")
+			anon := regexp.MustCompile(`share anon [0-9a-f]{32} [0-9a-f]{32}`).FindString(notSure)
+			if anon == "" {
+				t.Fatalf("no share button in\n%s", notSure)
+			}
+			p.press(t, "U01ALICE", anon)
+			told := p.respondText(t, 1)
+			mustContain(t, "what the asker is told", told, tt.want...)
+			if tt.fail != "" && strings.Contains(told, "Posted to") {
+				t.Errorf("told %q after Slack answered %s", told, tt.fail)
+			}
+			if tt.fail == "" {
+				return
+			}
+			// Once the channel is put right, the button posts the question.
+			p.slack.mu.Lock()
+			p.slack.postFail = nil
+			p.slack.mu.Unlock()
+			p.press(t, "U01ALICE", anon)
+			mustContain(t, "the second press", p.respondText(t, 2), "Posted to the peer support channel")
+		})
+	}
+}
