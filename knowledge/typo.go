@@ -21,6 +21,20 @@ func (ix *Index) unfamiliar(w string) bool {
 	return !synonyms.stems[s]
 }
 
+// mistyped reports whether w, a word the content does not know, is to be
+// read as c, the known word nearest it. A word that is not English is a
+// typo. An English word, typed as it is spelt, is what was meant ("sorry
+// to bother" is not "worry"), unless c is one of the content's own
+// everyday words, which a slip of the keys so often gives another real
+// word for: "heath coach" is a health coach.
+func (ix *Index) mistyped(w, c string) bool {
+	return !englishWord(w) || c[0] == w[0] || ix.freq[c] >= commonAt
+}
+
+// commonAt is how many times the content must use a word for it to be
+// one of its own everyday words (see mistyped).
+var commonAt int32 = 20
+
 // correct finds the known word w was most likely meant to be: within one
 // edit (a letter added, dropped, changed, or two swapped), or two for words
 // of seven letters or more when the first letter is right. Among equally

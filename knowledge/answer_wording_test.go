@@ -1,0 +1,70 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// wordingCase is a question as someone types it, who asks it, and the
+// articles any one of which answers it ("a|b").
+type wordingCase struct {
+	q, role, locality, want string
+}
+
+// checkWordings asks each case's question and fails those not answered
+// confidently with one of the wanted articles.
+func checkWordings(t *testing.T, cases []wordingCase) {
+	t.Helper()
+	b := shippedBase(t)
+	for _, c := range cases {
+		a := b.Answer(c.q, Asker{Role: c.role, Locality: c.locality})
+		got := "not sure"
+		if a.Confident() {
+			got = a.Entry.ID
+		}
+		if !strings.Contains("|"+c.want+"|", "|"+got+"|") {
+			t.Errorf("Answer(%q, role %q, %q) = %s, want %s", c.q, c.role, c.locality, got, c.want)
+		}
+	}
+}
+
+// TestCourtesiesAroundTheAsk: greetings, good wishes, apologies for
+// asking and thanks, before or after the question, leave its answer as
+// it is without them.
+func TestCourtesiesAroundTheAsk(t *testing.T) {
+	checkWordings(t, []wordingCase{
+		{"hiya, sorry to bother you - who supervises a health coach?", "", "", "supervision-hwbc|supervision-who-can-supervise"},
+		{"sorry to bother you, how often does a care coordinator need supervision?", "", "", "supervision-cc"},
+		{"dear all, sorry to bother you, how often should care coordinators have supervision? much appreciated", "cc", "", "supervision-cc"},
+		{"morning all, apologies if this has been asked before, but who can supervise a health coach? thanks so much", "", "", "supervision-hwbc|supervision-who-can-supervise"},
+		{"Hi, I hope you are well. I have just started as a health and wellbeing coach in our PCN and I was wondering if you could tell me how often I should have supervision. Many thanks in advance.", "hwbc", "", "supervision-hwbc"},
+		{"Good afternoon everyone, I hope this finds you well. Could someone please tell me what band a care coordinator is on? Kind regards", "cc", "", "cc-pay"},
+		{"hey team! quick question: what's the pay for a band 4 health coach? any help would be really appreciated", "hwbc", "", "hwbc-pay"},
+		{"thanks in advance - who supervises a link worker?", "", "", "supervision-splw|supervision-who-can-supervise"},
+	})
+}
+
+// TestPayForARoleIsItsPay: "the pay for" a role is what the role is paid,
+// not what pays for it.
+func TestPayForARoleIsItsPay(t *testing.T) {
+	checkWordings(t, []wordingCase{
+		{"what's the pay for a band 4 link worker", "splw", "london", "splw-pay"},
+		{"hi! whats the starting pay for a band 4 social prescribing link worker?", "splw", "gateshead", "splw-pay"},
+	})
+}
+
+// TestEnglishWordsReadAsTyped: a word typed as it is spelt is not
+// corrected into another the content knows ("sorry" is not "worry"),
+// unless that is one of the content's everyday words a slip of the keys
+// gives a real word for ("heath coach").
+func TestEnglishWordsReadAsTyped(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"sorry to bother, how often should a splw get supervision?", "hi sorry to trouble you, who supervises a coach"} {
+		if r := b.Search(q, SearchOptions{Limit: 3}); r.DidYouMean != "" {
+			t.Errorf("Search(%q).DidYouMean = %q, want none", q, r.DidYouMean)
+		}
+	}
+	if r := b.Search("heath coach supervision", SearchOptions{Limit: 3}); !strings.Contains(r.DidYouMean, "health") {
+		t.Errorf("Search(%q).DidYouMean = %q, want health", "heath coach supervision", r.DidYouMean)
+	}
+}
