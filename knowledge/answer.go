@@ -92,6 +92,15 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		return Answer{}
 	}
 	ans := b.answer(q, a)
+	if fixed := ans.Results.Suggested; !ans.Safety && ans.ForRoles == nil && fixed != "" && (ans.Kind == NotSure || rolesRespelt(q, fixed)) {
+		// Misspelt ("sp link worker superviosn frequency", "care
+		// coordiantor role"): the rules read words as typed, so read it
+		// again as search respelt it, and answer what was meant.
+		if again := b.answer(fixed, a); again.Confident() && !again.Safety {
+			again.Results.DidYouMean, again.Results.Suggested = ans.Results.DidYouMean, fixed
+			return again
+		}
+	}
 	if (ans.Kind == NotSure || weakSearch(ans)) && !ans.Safety && ans.ForRoles == nil {
 		if one, ok := b.oneSentenceAnswers(q, a); ok {
 			return one
@@ -102,6 +111,14 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Outside = offTopic(words)
 	}
 	return ans
+}
+
+// rolesRespelt reports whether fixed, q respelt, names more roles than q
+// as typed: the rules missed the role q is about.
+func rolesRespelt(q, fixed string) bool {
+	typed, _ := readQuestion(q)
+	respelt, _ := readQuestion(fixed)
+	return len(rolesNamed(respelt)) > len(rolesNamed(typed))
 }
 
 // answer answers q as a whole; see Answer.
@@ -586,8 +603,15 @@ var shorthand = map[string][]string{
 	"u": {"you"}, "ur": {"your"}, "thx": {"thanks"}, "abt": {"about"}, "b4": {"before"}, "wk": {"week"}, "yr": {"year"},
 	// Text-speak with the vowels dropped.
 	"wrkr": {"worker"}, "wrkrs": {"workers"}, "wkr": {"worker"}, "wkrs": {"workers"}, "cn": {"can"}, "hw": {"how"}, "mny": {"many"},
-	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"}, "pls": {"please"},
+	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"},
 	"mgr": {"manager"}, "mgmt": {"management"}, "supvn": {"supervision"}, "supervn": {"supervision"},
+	// Words cut short: "splw sup freq", "care coord role desc".
+	"sup": {"supervision"}, "supe": {"supervision"}, "supes": {"supervision"}, "freq": {"frequency"}, "coord": {"coordinator"},
+	"coords": {"coordinators"}, "coordr": {"coordinator"}, "desc": {"description"}, "descr": {"description"}, "reqs": {"requirements"},
+	"req": {"requirement"}, "reqd": {"required"}, "quals": {"qualifications"}, "qual": {"qualification"}, "sesh": {"session"},
+	"seshs": {"sessions"}, "hrs": {"hours"}, "mins": {"minutes"}, "wks": {"weeks"}, "mths": {"months"}, "mnths": {"months"},
+	"jd": {"job", "description"}, "spec": {"specification"}, "org": {"organisation"}, "orgs": {"organisations"},
+	"govt": {"government"}, "pts": {"patients"}, "approx": {"about"}, "plz": {"please"}, "pls": {"please"},
 	// "what" slipped or shortened.
 	"waht": {"what"}, "wat": {"what"}, "wot": {"what"}, "whta": {"what"}, "wha": {"what"}, "wats": {"whats"}, "wots": {"whats"}, "wahts": {"whats"},
 }

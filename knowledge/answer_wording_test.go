@@ -68,3 +68,32 @@ func TestEnglishWordsReadAsTyped(t *testing.T) {
 		t.Errorf("Search(%q).DidYouMean = %q, want health", "heath coach supervision", r.DidYouMean)
 	}
 }
+
+// TestShortFormsAndTypos: words cut short ("sup freq", "coord", "desc",
+// "reqs", "pls") and misspelt, letters swapped or dropped, are read as
+// the words meant.
+func TestShortFormsAndTypos(t *testing.T) {
+	checkWordings(t, []wordingCase{
+		{"hwbc sup freq", "", "", "supervision-hwbc"},
+		{"cc supervison freq pls", "", "", "supervision-cc"},
+		{"link worker sup reqs", "", "", "supervision-splw"},
+		{"health coach superviosn frequency", "", "", "supervision-hwbc"},
+		{"care coordiantor role desc plz", "", "", "role-cc"},
+		{"care coord pay info", "", "", "cc-pay"},
+		{"link worker quals", "", "", "splw-training"},
+	})
+}
+
+// TestSwappedLettersCorrected: a content word typed with two letters
+// swapped, and one more slip besides in a long word, is corrected to it.
+func TestSwappedLettersCorrected(t *testing.T) {
+	b := shippedBase(t)
+	for typed, want := range map[string]string{
+		"superviosn": "supervision", "coordiantor": "coordinator", "sueprvision": "supervision", "trainign": "training",
+		"wokrer": "worker", "cocah": "coach", "caseolad": "caseload", "coordiantr": "coordinator",
+	} {
+		if got := b.Search(typed, SearchOptions{Limit: 1}).DidYouMean; got != want {
+			t.Errorf("Search(%q).DidYouMean = %q, want %q", typed, got, want)
+		}
+	}
+}
