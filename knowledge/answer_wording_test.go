@@ -97,3 +97,34 @@ func TestSwappedLettersCorrected(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryWayOfAskingWhatItMeans: every abbreviation the content
+// defines gets its definition however its meaning is asked.
+func TestEveryWayOfAskingWhatItMeans(t *testing.T) {
+	b := shippedBase(t)
+	ways := []string{"whats X mean", "what's X stand for", "X meaning?", "meaning of X", "X stands for", "X = ?", "X definition",
+		"definition of X", "X full form", "what's the full form of X", "what does X refer to", "whats meant by X", "what's X short for",
+		"what exactly is X", "what does X actually mean", "what do people mean by X", "X means?", "what dose X mean", "X abbreviation"}
+	n := 0
+	for _, d := range b.defs {
+		if d.Means == "" {
+			continue
+		}
+		n++
+		for _, way := range ways {
+			q := strings.ReplaceAll(way, "X", d.Term)
+			if a := b.Answer(q, Asker{Role: "splw"}); a.Kind != Definition || a.Entry != d.entry {
+				t.Errorf("Answer(%q) = kind %d, %s; want the definition from %s", q, a.Kind, entryID(a.Entry), d.entry.ID)
+			}
+		}
+	}
+	if n < 15 {
+		t.Fatalf("only %d abbreviations defined", n)
+	}
+	// Asking something else of a term is not asking what it means.
+	for _, q := range []string{"what does a link worker do", "what does a care coordinator do all day", "who do i refer to", "is a care coordinator an ARRS role"} {
+		if a := b.Answer(q, Asker{Role: "splw"}); a.Kind == Definition {
+			t.Errorf("Answer(%q) = a definition, want none", q)
+		}
+	}
+}

@@ -135,7 +135,7 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 			return d.Term + " stands for " + d.Means + ". " + text, e, true
 		}
 	}
-	return "", nil, false
+	return b.meaningAsked(words)
 }
 
 // itAsked reports a question asking what "it" or "that" is or means,
