@@ -128,3 +128,15 @@ func TestEveryWayOfAskingWhatItMeans(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleAskedForByName: an article asked for by one of its names,
+// word for word ("the health coaching hub", "the Gateshead new roles
+// overview", "quick ref"), is that article, though other articles share
+// some of the name's words.
+func TestArticleAskedForByName(t *testing.T) {
+	checkWordings(t, []wordingCase{
+		{"where do I find the health coaching hub?", "hwbc", "", "resource-hwbc-hub"},
+		{"whats the gateshead new roles overview", "hwbc", "gateshead", "resource-gateshead-new-roles-overview"},
+		{"quick ref for arrs roles", "", "", "resource-quick-reference"},
+	})
+}

@@ -168,7 +168,9 @@ func headStems(entries []*Entry) map[string]map[string]bool {
 	out := make(map[string]map[string]bool, len(entries))
 	for _, e := range entries {
 		head := map[string]bool{}
-		for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
+		// An article's place is part of its name: "the Gateshead new
+		// roles overview".
+		for _, s := range append([]string{e.Title, e.Summary, e.Locality}, e.Synonyms...) {
 			for _, w := range plainWords(s) {
 				head[stem(w)] = true
 			}

@@ -26,6 +26,10 @@ var (
 	audience = []string{"all", "everyone", "everybody", "team", "folks", "guys", "peerbot", "bot", "yall"}
 )
 
+// politeNamed are the names that start with a polite word: "quick
+// reference guide" asks for the quick reference summary.
+var politeNamed = map[string]bool{"quick reference": true, "quick ref": true, "quick guide": true}
+
 // courtesies are the phrases of courtesy (see the top of this file),
 // dropped wherever they are.
 var courtesies = newPhraseSet(wishes(), []string{
@@ -81,7 +85,7 @@ func trimPolite(words []string) []string {
 			words = words[2:]
 		case len(words) > 1 && (politeWords[words[0]] || words[0] == "good") && slices.Contains(audience, words[1]):
 			words = words[2:] // "morning all", "dear peerbot"
-		case politeWords[words[0]]:
+		case politeWords[words[0]] && !(len(words) > 1 && politeNamed[words[0]+" "+words[1]]):
 			words = words[1:]
 		case politeWords[words[len(words)-1]]:
 			words = words[:len(words)-1]
