@@ -140,3 +140,25 @@ func TestArticleAskedForByName(t *testing.T) {
 		{"quick ref for arrs roles", "", "", "resource-quick-reference"},
 	})
 }
+
+// TestEverydayPhrasesAreNotCommands: "put in place" is arranging
+// something, not putting a session in, and "it was" in a story is not
+// asking when a session was: neither is a question about using peerbot.
+func TestEverydayPhrasesAreNotCommands(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"what supervision do we need to put in place for a new care coordinator",
+		"what supervision arrangements should a pcn put into place for link workers?",
+		"Last month I raised a concern about a client, it was sorted quickly. Should I mention it in supervision?",
+	} {
+		if a := b.Answer(q, Asker{Role: "cc"}); a.Kind == Usage {
+			t.Errorf("Answer(%q) = the usage reply %q, want an answer about supervision", q, a.Usage.Command+" "+a.Usage.Args)
+		}
+	}
+	// Asked of peerbot, they still are.
+	for _, q := range []string{"when did i last have supervision", "how do i put in a supervision session"} {
+		if a := b.Answer(q, Asker{Role: "cc"}); a.Kind != Usage {
+			t.Errorf("Answer(%q) = kind %d, want the usage reply", q, a.Kind)
+		}
+	}
+}
