@@ -169,7 +169,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry, felt = Article, e, true
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) {
+	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) && !b.topNamed(res, words, each) {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans

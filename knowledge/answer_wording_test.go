@@ -138,6 +138,8 @@ func TestArticleAskedForByName(t *testing.T) {
 		{"where do I find the health coaching hub?", "hwbc", "", "resource-hwbc-hub"},
 		{"whats the gateshead new roles overview", "hwbc", "gateshead", "resource-gateshead-new-roles-overview"},
 		{"quick ref for arrs roles", "", "", "resource-quick-reference"},
+		// Named, it is that article, not a choice of each role's.
+		{"where do I get the supervision guidance from?", "", "", "resource-supervision-guidance"},
 	})
 }
 

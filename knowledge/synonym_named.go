@@ -42,3 +42,25 @@ func joinWords(words []string) string {
 	}
 	return string(out)
 }
+
+// topNamed reports whether search's first hit, none of each, is named in
+// words by one of its synonyms of two or more words: "where can I find
+// supervision guidance documents" asks for the guidance, whatever the
+// asker's role, not for their role's supervision.
+func (b *Base) topNamed(res Results, words []string, each []*Entry) bool {
+	if len(res.Hits) == 0 || res.Hits[0].Confidence < tune.confidentAt {
+		return false
+	}
+	top := res.Hits[0].Entry
+	for _, e := range each {
+		if e == top {
+			return false
+		}
+	}
+	for _, p := range b.named {
+		if p.entry == top && hasPhrase(words, joinWords(p.words)) {
+			return true
+		}
+	}
+	return false
+}
