@@ -164,3 +164,22 @@ func TestEverydayPhrasesAreNotCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesiesChangeNothing: wrapped in any of the courtesies people
+// type, a question is answered as it is on its own.
+func TestCourtesiesChangeNothing(t *testing.T) {
+	b := shippedBase(t)
+	asks := []string{"what does a care coordinator do", "what is ARRS", "how many patients should a link worker see", "who supervises a health coach"}
+	wraps := []string{"I was just wondering X", "could you tell me X", "random one, X", "hey, hope your week is going well, X",
+		"hi, new here, X", "hi team, X? thanks so much x", "sorry to bother you but X", "Hello, I hope you are keeping well. X? Many thanks",
+		"X? any help would be appreciated", "good afternoon, apologies for the long message, X"}
+	for _, q := range asks {
+		want := b.Answer(q, Asker{})
+		for _, w := range wraps {
+			wq := strings.ReplaceAll(w, "X", q)
+			if a := b.Answer(wq, Asker{}); a.Kind != want.Kind || a.Entry != want.Entry {
+				t.Errorf("Answer(%q) = kind %d, %s; want kind %d, %s as without the courtesies", wq, a.Kind, entryID(a.Entry), want.Kind, entryID(want.Entry))
+			}
+		}
+	}
+}

@@ -20,7 +20,7 @@ var (
 		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true, "evening": true,
 		"apologies": true, "dear": true, "thx": true, "ty": true, "tia": true,
 		// Laughter and sign-offs typed after the question.
-		"lol": true, "haha": true, "hahaha": true, "lmao": true, "xx": true, "ta": true}
+		"lol": true, "haha": true, "hahaha": true, "lmao": true, "x": true, "xx": true, "xxx": true, "ta": true}
 	politePairs = [][2]string{{"hi", "there"}, {"hello", "there"}, {"hey", "there"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
 	// audience is whom a greeting is to: "morning all", "hi everyone".
 	audience = []string{"all", "everyone", "everybody", "team", "folks", "guys", "peerbot", "bot", "yall"}
@@ -37,7 +37,8 @@ var courtesies = newPhraseSet(wishes(), []string{
 	"sorry if this has been asked before", "apologies if this has been asked before", "apologies if this has already been asked",
 	"sorry if this has already been asked", "apologies in advance", "sorry in advance", "apologies for the long message",
 	"sorry for the long message", "hope you dont mind me asking", "hope you dont mind",
-	"quick one", "quick question", "quick q", "a quick one", "a quick question",
+	"quick one", "quick question", "quick q", "a quick one", "a quick question", "random one", "random question", "random q",
+	"new here", "im new here", "first time here", "first time asking", "first time using this",
 	"many thanks in advance", "thanks in advance", "thank you in advance", "thanks so much", "thank you so much", "thanks very much",
 	"thank you very much", "many thanks", "thanks a lot", "thanks again", "kind regards", "best wishes", "best regards", "warm regards",
 	"much appreciated", "greatly appreciated", "really appreciated",
@@ -51,6 +52,14 @@ func wishes() []string {
 		for _, well := range []string{"well", "doing well", "keeping well", "ok", "okay", "good", "having a good day", "having a good week"} {
 			out = append(out, "hope "+you+" "+well, "i hope "+you+" "+well)
 		}
+	}
+	for _, time := range []string{"your week", "your day", "the week", "your morning", "your afternoon"} {
+		for _, well := range []string{"is going well", "is going ok", "is going okay", "is good", "has been good"} {
+			out = append(out, "hope "+time+" "+well, "i hope "+time+" "+well)
+		}
+	}
+	for _, time := range []string{"weekend", "week", "break", "christmas", "holiday"} {
+		out = append(out, "hope you had a good "+time, "hope you had a nice "+time, "hope youve had a good "+time)
 	}
 	return out
 }
