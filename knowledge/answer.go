@@ -612,6 +612,9 @@ var shorthand = map[string][]string{
 	"seshs": {"sessions"}, "hrs": {"hours"}, "mins": {"minutes"}, "wks": {"weeks"}, "mths": {"months"}, "mnths": {"months"},
 	"jd": {"job", "description"}, "spec": {"specification"}, "org": {"organisation"}, "orgs": {"organisations"},
 	"govt": {"government"}, "pts": {"patients"}, "approx": {"about"}, "plz": {"please"}, "pls": {"please"},
+	// Roles' names run together or cut short.
+	"lw": {"link", "worker"}, "lws": {"link", "workers"}, "linkworker": {"link", "worker"}, "linkworkers": {"link", "workers"},
+	"carecoordinator": {"care", "coordinator"}, "carecoordinators": {"care", "coordinators"}, "hwb": {"health", "and", "wellbeing"},
 	// "what" slipped or shortened.
 	"waht": {"what"}, "wat": {"what"}, "wot": {"what"}, "whta": {"what"}, "wha": {"what"}, "wats": {"whats"}, "wots": {"whats"}, "wahts": {"whats"},
 }

@@ -81,6 +81,11 @@ func TestShortFormsAndTypos(t *testing.T) {
 		{"care coordiantor role desc plz", "", "", "role-cc"},
 		{"care coord pay info", "", "", "cc-pay"},
 		{"link worker quals", "", "", "splw-training"},
+		// Roles' names cut short or run together.
+		{"how often should a lw have supervision", "", "", "supervision-splw"},
+		{"what does an hwb coach do", "", "", "role-hwbc"},
+		{"what band is a carecoordinator", "", "", "cc-pay"},
+		{"what does linkworkers do", "", "", "role-splw"},
 	})
 }
 
