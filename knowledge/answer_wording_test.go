@@ -188,3 +188,16 @@ func TestCourtesiesChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestNoGuessBetweenRoles: a question of one of the articles each role
+// has, about someone of no role, from someone of none, is not answered
+// with whichever role's article ranks first by a hair.
+func TestNoGuessBetweenRoles(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"how often should a volunteer have supervision", "how often should a receptionist have supervision"} {
+		if a := b.Answer(q, Asker{}); a.Confident() && len(a.Entry.Roles) == 1 {
+			t.Errorf("Answer(%q) = %s, want no one role's article", q, a.Entry.ID)
+		}
+	}
+	checkWordings(t, []wordingCase{{"how often should a care coordinator have supervision", "", "", "supervision-cc"}})
+}
