@@ -1,7 +1,5 @@
 package knowledge
 
-import "strings"
-
 // A question that names an article by one of its own synonyms, word for
 // word and wherever in it ("where can I find the health coaching hub"),
 // asks for that article; when search ranks it first but only just, the
@@ -61,29 +59,6 @@ func (b *Base) topNamed(res Results, words []string, each []*Entry) bool {
 	}
 	for _, p := range b.named {
 		if p.entry == top && hasPhrase(words, joinWords(p.words)) {
-			return true
-		}
-	}
-	return false
-}
-
-// parallelAt is how near another role's article of the same kind must
-// rank to h for h to be a guess between them (see parallelRival).
-var parallelAt = 0.05
-
-// parallelRival reports whether h is one role's own article ("supervision-
-// cc") and another role's article of the same kind ranks near it: for a
-// question that names no role, from someone of none, either is a guess.
-func parallelRival(h Hit, res Results) bool {
-	e := h.Entry
-	if len(e.Roles) != 1 || !strings.Contains(e.ID, e.Roles[0]) {
-		return false
-	}
-	for _, o := range res.Hits {
-		if o.Entry == e || len(o.Entry.Roles) != 1 || o.Entry.Roles[0] == e.Roles[0] {
-			continue
-		}
-		if o.Entry.ID == strings.Replace(e.ID, e.Roles[0], o.Entry.Roles[0], 1) && h.Score-o.Score < parallelAt {
 			return true
 		}
 	}
