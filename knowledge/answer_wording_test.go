@@ -41,6 +41,7 @@ func TestCourtesiesAroundTheAsk(t *testing.T) {
 		{"Good afternoon everyone, I hope this finds you well. Could someone please tell me what band a care coordinator is on? Kind regards", "cc", "", "cc-pay"},
 		{"hey team! quick question: what's the pay for a band 4 health coach? any help would be really appreciated", "hwbc", "", "hwbc-pay"},
 		{"thanks in advance - who supervises a link worker?", "", "", "supervision-splw|supervision-who-can-supervise"},
+		{"I am trying to understand what a care coordinator does", "", "", "role-cc"},
 	})
 }
 

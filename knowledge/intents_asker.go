@@ -190,7 +190,8 @@ var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "wo
 	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me",
 	"if you could tell me", "if you can tell me", "if you could explain", "if anyone could tell me", "if anyone can tell me",
 	"if someone could tell me", "if someone could explain", "i was just wondering", "just wondering", "i just wondered", "i wondered",
-	"tell me", "i just wanted to check", "i just wanted to ask", "i wanted to ask",
+	"tell me", "i just wanted to check", "i just wanted to ask", "i wanted to ask", "i am trying to understand", "trying to understand",
+	"im a bit unsure", "i am a bit unsure", "im a little unsure", "im unsure", "i am unsure",
 	// Asked of anyone reading: "could someone explain", "does anyone know".
 	"could someone explain", "can someone explain", "could anyone explain", "can anyone explain", "could someone tell me",
 	"can someone tell me", "can anyone tell me", "could anyone tell me", "does anyone know", "anyone know", "does anybody know",
