@@ -87,6 +87,8 @@ func TestShortFormsAndTypos(t *testing.T) {
 		{"what does an hwb coach do", "", "", "role-hwbc"},
 		{"what band is a carecoordinator", "", "", "cc-pay"},
 		{"what does linkworkers do", "", "", "role-splw"},
+		{"how do i do a ref to social prescribing", "", "", "social-prescribing"},
+		{"quick ref for arrs roles", "", "", "resource-quick-reference"}, // a name, not a referral
 	})
 }
 

@@ -28,7 +28,7 @@ var shorthand = map[string][]string{
 	"req": {"requirement"}, "reqd": {"required"}, "quals": {"qualifications"}, "qual": {"qualification"}, "sesh": {"session"},
 	"seshs": {"sessions"}, "hrs": {"hours"}, "mins": {"minutes"}, "wks": {"weeks"}, "mths": {"months"}, "mnths": {"months"},
 	"jd": {"job", "description"}, "spec": {"specification"}, "org": {"organisation"}, "orgs": {"organisations"},
-	"govt": {"government"}, "pts": {"patients"}, "approx": {"about"}, "plz": {"please"}, "pls": {"please"},
+	"ref": {"referral"}, "refs": {"referrals"}, "govt": {"government"}, "pts": {"patients"}, "approx": {"about"}, "plz": {"please"}, "pls": {"please"},
 	// Roles' names run together or cut short.
 	"lw": {"link", "worker"}, "lws": {"link", "workers"}, "linkworker": {"link", "worker"}, "linkworkers": {"link", "workers"},
 	"carecoordinator": {"care", "coordinator"}, "carecoordinators": {"care", "coordinators"}, "hwb": {"health", "and", "wellbeing"},
@@ -41,6 +41,9 @@ func spellOut(words []string) []string {
 	var out []string
 	for i, w := range words {
 		long, ok := shorthand[w]
+		if ok && i > 0 && politeNamed[words[i-1]+" "+w] {
+			ok = false // "quick ref" is the quick reference summary
+		}
 		if !ok {
 			if out != nil {
 				out = append(out, w)
