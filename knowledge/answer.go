@@ -92,6 +92,15 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		return Answer{}
 	}
 	ans := b.answer(q, a)
+	if fixed := ans.Results.Suggested; !ans.Safety && ans.ForRoles == nil && fixed != "" && (ans.Kind == NotSure || rolesRespelt(q, fixed)) {
+		// Misspelt ("sp link worker superviosn frequency", "care
+		// coordiantor role"): the rules read words as typed, so read it
+		// again as search respelt it, and answer what was meant.
+		if again := b.answer(fixed, a); again.Confident() && !again.Safety {
+			again.Results.DidYouMean, again.Results.Suggested = ans.Results.DidYouMean, fixed
+			return again
+		}
+	}
 	if (ans.Kind == NotSure || weakSearch(ans)) && !ans.Safety && ans.ForRoles == nil {
 		if one, ok := b.oneSentenceAnswers(q, a); ok {
 			return one
@@ -102,6 +111,14 @@ func (b *Base) Answer(q string, a Asker) Answer {
 		ans.Outside = offTopic(words)
 	}
 	return ans
+}
+
+// rolesRespelt reports whether fixed, q respelt, names more roles than q
+// as typed: the rules missed the role q is about.
+func rolesRespelt(q, fixed string) bool {
+	typed, _ := readQuestion(q)
+	respelt, _ := readQuestion(fixed)
+	return len(rolesNamed(respelt)) > len(rolesNamed(typed))
 }
 
 // answer answers q as a whole; see Answer.
@@ -152,7 +169,7 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry, felt = Article, e, true
 	} else if e, ok := b.forAsker(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
-	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) {
+	} else if each := b.forEachRole(words, roles); each != nil && a.Role == "" && !listedElsewhere(res, each) && !b.topNamed(res, words, each) {
 		// Any one role's answer would be a guess: let them choose.
 		ans.ForRoles = each
 		return ans
@@ -370,17 +387,6 @@ func ageSex(words []string) []string {
 	return append([]string{w, "patient"}, words[1:]...)
 }
 
-// textSpeak reports whether words hold a word of shorthand that spellOut
-// spells out as one word ("wrkr").
-func textSpeak(words []string) bool {
-	for _, w := range words {
-		if _, ok := shorthand[w]; ok {
-			return true
-		}
-	}
-	return false
-}
-
 // searched picks search's answer: the first hit not ruled out as another
 // place's, another role's or off the question's subject, when it ranks
 // clearly ahead of the next one not ruled out, and, if it is not the first
@@ -415,12 +421,15 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		if i > 0 && h.Confidence < secondAt {
 			return nil, false
 		}
+		if role == "" && len(roles) == 0 && parallelRival(h, res) {
+			return nil, false // "how often should a volunteer have supervision": which role's is a guess
+		}
 		for _, next := range res.Hits[i+1:] {
 			if b.placeUnasked(next.Entry, words, locality) && !b.placeUnasked(h.Entry, words, locality) {
 				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
 			}
 			if fits(next.Entry) {
-				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words)
+				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words) || b.synonymNamed(words) == h.Entry
 			}
 		}
 		return h.Entry, true
@@ -576,43 +585,6 @@ func searchAnswers(res Results, words []string, locality string) bool {
 // word ("a patient with a learning disability" and an article's "learning
 // about it") is weaker evidence than the person's needs.
 var describedAt = 0.6
-
-// shorthand is how people shorten words in a hurry, spelt out for reading
-// what a question asks ("help getting to appts").
-var shorthand = map[string][]string{
-	"appt": {"appointment"}, "appts": {"appointments"}, "apt": {"appointment"}, "apts": {"appointments"},
-	"dna": {"missed", "appointments"}, "dnas": {"missed", "appointments"}, "dnaing": {"missing", "appointments"}, "dnad": {"missed", "appointments"},
-	"meds": {"medication"}, "dr": {"doctor"}, "drs": {"doctors"}, "info": {"information"}, "mh": {"mental", "health"},
-	"u": {"you"}, "ur": {"your"}, "thx": {"thanks"}, "abt": {"about"}, "b4": {"before"}, "wk": {"week"}, "yr": {"year"},
-	// Text-speak with the vowels dropped.
-	"wrkr": {"worker"}, "wrkrs": {"workers"}, "wkr": {"worker"}, "wkrs": {"workers"}, "cn": {"can"}, "hw": {"how"}, "mny": {"many"},
-	"rle": {"role"}, "trng": {"training"}, "hav": {"have"}, "shud": {"should"}, "shld": {"should"}, "wht": {"what"}, "pls": {"please"},
-	"mgr": {"manager"}, "mgmt": {"management"}, "supvn": {"supervision"}, "supervn": {"supervision"},
-	// "what" slipped or shortened.
-	"waht": {"what"}, "wat": {"what"}, "wot": {"what"}, "whta": {"what"}, "wha": {"what"}, "wats": {"whats"}, "wots": {"whats"}, "wahts": {"whats"},
-}
-
-// spellOut spells out the shorthand in words, into a new slice when any is.
-func spellOut(words []string) []string {
-	var out []string
-	for i, w := range words {
-		long, ok := shorthand[w]
-		if !ok {
-			if out != nil {
-				out = append(out, w)
-			}
-			continue
-		}
-		if out == nil {
-			out = append(make([]string, 0, len(words)+2), words[:i]...)
-		}
-		out = append(out, long...)
-	}
-	if out == nil {
-		return words
-	}
-	return out
-}
 
 // nearMe reports whether a question asks for what is near the asker.
 func nearMe(words []string) bool {

@@ -135,7 +135,7 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 			return d.Term + " stands for " + d.Means + ". " + text, e, true
 		}
 	}
-	return "", nil, false
+	return b.meaningAsked(words)
 }
 
 // itAsked reports a question asking what "it" or "that" is or means,
@@ -598,37 +598,6 @@ func tieBreak(tied []*Entry, res Results) []*Entry {
 		return tied
 	}
 	return []*Entry{ranked[0].Entry}
-}
-
-// politeness are words that open or close a message without asking
-// anything: "hi, can you tell me...", "quick q".
-var (
-	politeWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "please": true, "pls": true, "plz": true,
-		"so": true, "ok": true, "okay": true, "quick": true, "q": true, "question": true, "sorry": true, "um": true, "thanks": true,
-		"thank": true, "cheers": true, "just": true, "wondering": true, "morning": true, "afternoon": true,
-		// Laughter and sign-offs typed after the question.
-		"lol": true, "haha": true, "hahaha": true, "lmao": true, "xx": true, "ta": true}
-	politePairs = [][2]string{{"hi", "there"}, {"hello", "there"}, {"hey", "there"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"can", "you"}, {"could", "you"}, {"would", "you"}, {"do", "you"}, {"i", "wondered"}, {"thank", "you"}}
-)
-
-// trimPolite drops the words that open or close a message without asking
-// anything.
-func trimPolite(words []string) []string {
-	for len(words) > 0 {
-		switch {
-		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[0], words[1]}):
-			words = words[2:]
-		case politeWords[words[0]]:
-			words = words[1:]
-		case politeWords[words[len(words)-1]]:
-			words = words[:len(words)-1]
-		case len(words) > 1 && slices.Contains(politePairs, [2]string{words[len(words)-2], words[len(words)-1]}):
-			words = words[:len(words)-2]
-		default:
-			return words
-		}
-	}
-	return words
 }
 
 // withoutRequests returns words without the requests made of the bot

@@ -168,7 +168,9 @@ func headStems(entries []*Entry) map[string]map[string]bool {
 	out := make(map[string]map[string]bool, len(entries))
 	for _, e := range entries {
 		head := map[string]bool{}
-		for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
+		// An article's place is part of its name: "the Gateshead new
+		// roles overview".
+		for _, s := range append([]string{e.Title, e.Summary, e.Locality}, e.Synonyms...) {
 			for _, w := range plainWords(s) {
 				head[stem(w)] = true
 			}
@@ -186,9 +188,16 @@ var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "wo
 	"point me in the right direction", "point me in the direction of", "im keen on", "im interested in", "i wanted to check", "i was wondering",
 	"id like to know", "id love to know", "id like some advice on", "id like advice on", "id like to understand", "i keep hearing about",
 	"im trying to understand", "i would like to know", "please could you", "can you help me", "could you help me",
+	"if you could tell me", "if you can tell me", "if you could explain", "if anyone could tell me", "if anyone can tell me",
+	"if someone could tell me", "if someone could explain", "i was just wondering", "just wondering", "i just wondered", "i wondered",
+	"tell me", "i just wanted to check", "i just wanted to ask", "i wanted to ask", "i am trying to understand", "trying to understand",
+	"im a bit unsure", "i am a bit unsure", "im a little unsure", "im unsure", "i am unsure",
 	// Asked of anyone reading: "could someone explain", "does anyone know".
 	"could someone explain", "can someone explain", "could anyone explain", "can anyone explain", "could someone tell me",
 	"can someone tell me", "can anyone tell me", "could anyone tell me", "does anyone know", "anyone know", "does anybody know",
+	"could someone please clarify for me", "could someone please clarify", "could someone clarify for me", "could someone clarify",
+	"can someone clarify", "could you please clarify", "please clarify", "could someone please explain", "could you please explain",
+	"could you please tell me", "can you please tell me", "could someone please tell me",
 	// How simply to say it: "explain ARRS like im 5".
 	"like im 5", "like im five", "like i am 5", "like i am five", "like a 5 year old", "like a five year old", "in simple terms", "in plain english",
 	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply"})

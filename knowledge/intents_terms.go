@@ -153,8 +153,21 @@ func fundsAsked(words []string) bool {
 	if hasPhrase(words, "how much") {
 		return false // "how much does ARRS pay for a coach" is an amount (claimAmount)
 	}
-	return hasPhrase(words, "pay for") || hasPhrase(words, "paid for") || hasPhrase(words, "pays for")
+	for i := 1; i+1 < len(words); i++ {
+		if words[i+1] != "for" || !hasAny(words[i:i+1], "pay", "paid", "pays") {
+			continue
+		}
+		if words[i] == "pay" && hasAny(words[i-1:i], payNounBefore...) {
+			continue // "what's the pay for a band 4 link worker" is what one is paid
+		}
+		return true
+	}
+	return false
 }
+
+// payNounBefore are the words before "pay" that make it a noun, what
+// someone is paid: "the pay for coaches", "starting pay for a link worker".
+var payNounBefore = []string{"the", "what", "whats", "my", "our", "their", "usual", "typical", "average", "starting", "rate", "of"}
 
 // moneyOf reports whether a question asks what a term's money is: "what
 // is WDF funding", "whats the ARRS fund"; of term "", whether it may.

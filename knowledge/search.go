@@ -211,7 +211,7 @@ func (ix *Index) queryWords(toks []token) (words []queryWord, pos []int, terms [
 		terms = append(terms, stem(t.text))
 		w := queryWord{tok: i, last: i, text: t.text}
 		if ix.unfamiliar(t.text) {
-			if c, d, ok := ix.correct(t.text); ok {
+			if c, d, ok := ix.correct(t.text); ok && ix.mistyped(t.text, c) {
 				w.text, w.corrected = c, d
 			}
 		}

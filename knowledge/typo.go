@@ -21,11 +21,26 @@ func (ix *Index) unfamiliar(w string) bool {
 	return !synonyms.stems[s]
 }
 
+// mistyped reports whether w, a word the content does not know, is to be
+// read as c, the known word nearest it. A word that is not English is a
+// typo. An English word, typed as it is spelt, is what was meant ("sorry
+// to bother" is not "worry"), unless c is one of the content's own
+// everyday words, which a slip of the keys so often gives another real
+// word for: "heath coach" is a health coach.
+func (ix *Index) mistyped(w, c string) bool {
+	return !englishWord(w) || c[0] == w[0] || ix.freq[c] >= commonAt
+}
+
+// commonAt is how many times the content must use a word for it to be
+// one of its own everyday words (see mistyped).
+var commonAt int32 = 20
+
 // correct finds the known word w was most likely meant to be: within one
 // edit (a letter added, dropped, changed, or two swapped), or two for words
 // of seven letters or more when the first letter is right. Among equally
-// near words it prefers one with the same first letter, then the most
-// frequent.
+// near words it prefers one with the same first letter, then one with the
+// same last letter ("superviosn" is "supervision", not "supervisor"), then
+// the most frequent.
 func (ix *Index) correct(w string) (string, int, bool) {
 	maxD := 1
 	if len(w) >= 7 {
@@ -36,6 +51,7 @@ func (ix *Index) correct(w string) (string, int, bool) {
 		best      string
 		bestD     = maxD + 1
 		bestFirst bool
+		bestLast  bool
 		bestFreq  int32
 	)
 	for l := len(w) - maxD; l <= len(w)+maxD; l++ {
@@ -47,6 +63,9 @@ func (ix *Index) correct(w string) (string, int, bool) {
 				continue
 			}
 			d := distance(w, v.word, min(maxD, bestD))
+			if d > maxD && maxD == 2 && v.word[0] == w[0] && bits.OnesCount32(m^v.mask) <= 2 && swappedAndSlipped(w, v.word) {
+				d = 2 // "superviosn": two letters swapped and one dropped
+			}
 			if d > maxD {
 				continue
 			}
@@ -57,15 +76,39 @@ func (ix *Index) correct(w string) (string, int, bool) {
 			if d == 2 && !first {
 				continue // two edits and another first letter: too far a guess
 			}
+			last := v.word[len(v.word)-1] == w[len(w)-1]
 			better := d < bestD ||
 				d == bestD && first && !bestFirst ||
-				d == bestD && first == bestFirst && v.freq > bestFreq
+				d == bestD && first == bestFirst && last && !bestLast ||
+				d == bestD && first == bestFirst && last == bestLast && v.freq > bestFreq
 			if better {
-				best, bestD, bestFirst, bestFreq = v.word, d, first, v.freq
+				best, bestD, bestFirst, bestLast, bestFreq = v.word, d, first, last, v.freq
 			}
 		}
 	}
 	return best, bestD, best != ""
+}
+
+// swappedAndSlipped reports whether w is long with two neighbouring
+// letters swapped and one other edit, which distance, that edits no letter
+// twice, counts as three: "superviosn" for "supervision".
+func swappedAndSlipped(w, long string) bool {
+	if abs(len(w)-len(long)) > 1 {
+		return false
+	}
+	b := []byte(w)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == b[i+1] {
+			continue
+		}
+		b[i], b[i+1] = b[i+1], b[i]
+		d := distance(string(b), long, 1)
+		b[i], b[i+1] = b[i+1], b[i]
+		if d <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // vowelAdded reports whether long is short with one vowel put in.

@@ -112,7 +112,7 @@ var usageRules = []usageRule{
 		[][]string{{"due", "overdue", "next"}, {"my", "i", "im", "me"}, sessionWords}},
 	{UsageHint{Command: "supervision", Args: "history", Does: "see the sessions you have logged"},
 		[][]string{{"last", "latest", "most recent", "previous", "since"}, {"my", "i", "ive", "me"}, sessionWords,
-			{"when", "how long", "what date", "which day", "how many", "did i", "have i", "was"}}},
+			{"when", "how long", "what date", "which day", "how many", "did i", "have i", "was my", "was the", "was i"}}},
 	{UsageHint{Command: "supervision", Args: "status", Does: "see when your next supervision is due"},
 		[][]string{{"my status", "my supervision status", "my compliance", "my supervision record"}}},
 	{UsageHint{Command: "supervision", Args: "setup", Does: "set your role, PCN, locality, supervisor and reminders"},
@@ -209,6 +209,9 @@ func usage(words []string) (UsageHint, bool) {
 	}
 	if hasAny(words, "expense*", "mileage", "travel") && hasAny(words, "claim*", "expense*", "mileage") {
 		return UsageHint{}, false // "put in a travel claim for supervision": expenses, not logging a session
+	}
+	if hasPhrase(words, "put in place") || hasPhrase(words, "put into place") {
+		return UsageHint{}, false // "what supervision do we need to put in place": arranging it, not logging a session
 	}
 	for _, r := range usageRules {
 		ok := true
