@@ -125,14 +125,7 @@ func (b *Base) definition(words []string) (string, *Entry, bool) {
 			d, e, ok = b.defined(strings.Join(rest[:i], " "))
 		}
 		if ok {
-			text := d.Text
-			if text == "" {
-				text = e.Summary
-			}
-			if d.Means == "" {
-				return text, e, true
-			}
-			return d.Term + " stands for " + d.Means + ". " + text, e, true
+			return definitionText(d, e), e, true
 		}
 	}
 	return b.meaningAsked(words)

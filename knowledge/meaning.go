@@ -42,12 +42,18 @@ func (b *Base) meaningAsked(words []string) (string, *Entry, bool) {
 	if !ok || !asks && (d.Means == "" || !hasAny(words[:1], "what", "whats")) {
 		return "", nil, false
 	}
+	return definitionText(d, e), e, true
+}
+
+// definitionText is a term's definition as an answer leads with it: what
+// it stands for, if it is short for something, then what it is.
+func definitionText(d Abbreviation, e *Entry) string {
 	text := d.Text
 	if text == "" {
 		text = e.Summary
 	}
 	if d.Means == "" {
-		return text, e, true
+		return text
 	}
-	return d.Term + " stands for " + d.Means + ". " + text, e, true
+	return d.Term + " stands for " + d.Means + ". " + text
 }

@@ -111,22 +111,32 @@ func trimPolite(words []string) []string {
 // "but" after one ("apologies if this has been asked before, but how
 // often..."), into a new slice when any is.
 func dropCourtesies(words []string) []string {
-	var out []string
-	for i := 0; i < len(words); i++ {
+	return dropRuns(words, func(i int) int {
 		n := courtesies.match(words, i)
-		if n == 0 {
-			if out != nil {
-				out = append(out, words[i])
+		if n > 0 && i+n < len(words) && words[i+n] == "but" {
+			n++
+		}
+		return n
+	})
+}
+
+// dropRuns returns words without the runs of them that drop marks: drop(i)
+// is how many words to leave out from words[i], 0 for none. It is words
+// itself when none is left out, else a new slice.
+func dropRuns(words []string, drop func(i int) int) []string {
+	var out []string
+	for i := 0; i < len(words); {
+		if n := drop(i); n > 0 {
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:i]...)
 			}
+			i += n
 			continue
 		}
-		if out == nil {
-			out = append(make([]string, 0, len(words)), words[:i]...)
+		if out != nil {
+			out = append(out, words[i])
 		}
-		i += n - 1
-		if i+1 < len(words) && words[i+1] == "but" {
-			i++
-		}
+		i++
 	}
 	if out == nil {
 		return words

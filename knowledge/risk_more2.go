@@ -150,24 +150,7 @@ func fieldsOf(phrases ...string) [][]string {
 // withoutRiskDenied is words without the words of riskDenied: words
 // itself when they hold none.
 func withoutRiskDenied(words []string) []string {
-	var out []string
-	for i := 0; i < len(words); {
-		if n := deniedAt(words[i:]); n > 0 {
-			if out == nil {
-				out = append(make([]string, 0, len(words)), words[:i]...)
-			}
-			i += n
-			continue
-		}
-		if out != nil {
-			out = append(out, words[i])
-		}
-		i++
-	}
-	if out == nil {
-		return words
-	}
-	return out
+	return dropRuns(words, func(i int) int { return deniedAt(words[i:]) })
 }
 
 // deniedAt is the number of words of the riskDenied phrase that words
