@@ -86,11 +86,12 @@ func supWordFits(word, rest string) bool {
 		}
 		switch next {
 		case "cancel", "remove", "delete", "from", "next", "tomorrow", "today",
-			"monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "wed", "thu", "fri":
+			"end", "ends", "back", "finish", "finishes", "return", "returning":
 			return true
 		}
+		return supWeekdays[next]
 	case "back":
-		return startsDigit || next == "today" || next == "on" || next == "from"
+		return startsDigit || supWeekdays[next] || next == "today" || next == "tomorrow" || next == "on" || next == "from"
 	case "remind", "reminders":
 		switch next {
 		case "on", "off", "at", "days-before":
@@ -98,6 +99,13 @@ func supWordFits(word, rest string) bool {
 		}
 	}
 	return false
+}
+
+// supWeekdays are the days people name after leave or back ("back
+// monday", "leave fri").
+var supWeekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true,
 }
 
 // supLeadIn are words people put before a command in a message ("please
