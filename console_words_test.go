@@ -119,3 +119,21 @@ func TestConsoleBackFromLeaveInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleLeaveForHowLongFirst: leave told with how long it lasts
+// before when it starts ("going on leave for a fortnight from next
+// Monday") is saved, as "from next Monday for a fortnight" is.
+func TestConsoleLeaveForHowLongFirst(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2027-01-05T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	for _, line := range []string{
+		"going on leave for a fortnight from next Monday",
+		"I'm off on annual leave for two weeks from Monday",
+		"supervision leave for 14 days from 11 Jan",
+	} {
+		got := consoleOutput(t, start+line+"\n")
+		if !strings.Contains(got, "Saved your leave: Mon 11 Jan 2027 to Sun 24 Jan 2027") {
+			t.Errorf("%q: want leave Mon 11 Jan 2027 to Sun 24 Jan 2027 saved, got:\n%s", line, got)
+		}
+	}
+}
