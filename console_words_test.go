@@ -111,6 +111,8 @@ func TestConsoleBackFromLeaveInWords(t *testing.T) {
 		{"back monday", "Your leave now ends on Sun 6 Dec 2026"},
 		{"leave end 5 Dec", "Your leave now ends on Sat 5 Dec 2026"},
 		{"leave back 10 Dec", "Your leave now ends on Wed 9 Dec 2026"},
+		{"I'm back tomorrow", "Your leave now ends on Tue 1 Dec 2026"},
+		{"I am back on 7 Dec", "Your leave now ends on Sun 6 Dec 2026"},
 	}
 	for _, tt := range tests {
 		got := consoleOutput(t, start+tt.line+"\n")

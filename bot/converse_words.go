@@ -30,6 +30,9 @@ var (
 func (t *Table) supervisionLine(text string) string {
 	plain := supUnpolite(text)
 	word, rest := cut(plain)
+	if back := supBackTold(word, rest); back != "" {
+		word, rest = cut(back) // "I'm back tomorrow": "back tomorrow"
+	}
 	word = strings.ToLower(strings.TrimRight(word, ".,:;!"))
 	i, ok := t.words["supervision"]
 	if ok && t.hasSub(i, "leave") {
@@ -61,6 +64,26 @@ func (t *Table) hasSub(i int, word string) bool {
 		}
 	}
 	return false
+}
+
+// supBackTold is "back ..." when text told from word on is someone saying
+// they are back ("I'm back tomorrow", "I am back on 7 Dec"); "" otherwise.
+func supBackTold(word, rest string) string {
+	switch strings.ToLower(strings.ReplaceAll(word, "’", "'")) {
+	case "i'm", "im":
+	case "i":
+		am, after := cut(rest)
+		if !strings.EqualFold(am, "am") {
+			return ""
+		}
+		rest = after
+	default:
+		return ""
+	}
+	if next, _ := cut(rest); !strings.EqualFold(next, "back") {
+		return ""
+	}
+	return rest
 }
 
 // supLogIn reports "log in", "log into", "log on": a question about
