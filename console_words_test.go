@@ -99,3 +99,43 @@ func TestConsoleLeaveInEverydayWords(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleBackFromLeaveInWords: coming back early, told in a direct
+// message as people say it ("back tomorrow", "leave end 5 Dec"), ends the
+// leave instead of being answered as a question.
+func TestConsoleBackFromLeaveInWords(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-01T12:00:00Z\nsupervision setup role=splw pcn=Central\nleave 1 Dec to 18 Dec\n"
+	tests := []struct{ line, want string }{
+		{"back tomorrow", "Your leave now ends on Tue 1 Dec 2026"},
+		{"back monday", "Your leave now ends on Sun 6 Dec 2026"},
+		{"leave end 5 Dec", "Your leave now ends on Sat 5 Dec 2026"},
+		{"leave back 10 Dec", "Your leave now ends on Wed 9 Dec 2026"},
+		{"I'm back tomorrow", "Your leave now ends on Tue 1 Dec 2026"},
+		{"I am back on 7 Dec", "Your leave now ends on Sun 6 Dec 2026"},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "The nearest I have") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+}
+
+// TestConsoleLeaveForHowLongFirst: leave told with how long it lasts
+// before when it starts ("going on leave for a fortnight from next
+// Monday") is saved, as "from next Monday for a fortnight" is.
+func TestConsoleLeaveForHowLongFirst(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2027-01-05T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	for _, line := range []string{
+		"going on leave for a fortnight from next Monday",
+		"I'm off on annual leave for two weeks from Monday",
+		"supervision leave for 14 days from 11 Jan",
+	} {
+		got := consoleOutput(t, start+line+"\n")
+		if !strings.Contains(got, "Saved your leave: Mon 11 Jan 2027 to Sun 24 Jan 2027") {
+			t.Errorf("%q: want leave Mon 11 Jan 2027 to Sun 24 Jan 2027 saved, got:\n%s", line, got)
+		}
+	}
+}

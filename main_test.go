@@ -39,6 +39,9 @@ type fakeSlack struct {
 	// channel id: a Slack error ("not_in_channel"), or "500" for a
 	// server that fails without saying whether it posted.
 	postFail map[string]string
+	// postDelay holds chat.postMessage's answer back this long, as a
+	// slow Slack does.
+	postDelay time.Duration
 }
 
 // apiCall is a JSON call to the fake Web API.
@@ -78,7 +81,9 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		f.mu.Lock()
 		f.posts = append(f.posts, r.PostForm)
 		fail := f.postFail[r.PostForm.Get("channel")]
+		delay := f.postDelay
 		f.mu.Unlock()
+		time.Sleep(delay)
 		switch fail {
 		case "":
 			fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"1700000999.000100"}`)

@@ -56,3 +56,19 @@ func TestConsoleFortnightlySchedule(t *testing.T) {
 		t.Errorf("after two posts the list shows:\n%s\nwant next on Mon 4 Jan and Mon 18 Jan", next)
 	}
 }
+
+// TestConsoleFortnightlyQuotedSpecNeedsWeekdays: an admin gives a quoted
+// cron spec with a gap of weeks and a day of the month ("the 1st, every
+// other week"). Most months' 1st falls in a skipped week, so it would post
+// once and then never again; it is refused with the words that say why.
+func TestConsoleFortnightlyQuotedSpecNeedsWeekdays(t *testing.T) {
+	c := startConsole(t)
+	c.typeLine(t, "/peer clock 2026-12-06T12:00:00Z", "The clock now reads")
+	for _, spec := range []string{`"WEEKS=2@2026-12-07 0 10 1 * *"`, `"WEEKS=2@2026-12-07 0 10 * 1 MON"`} {
+		got := c.typeLine(t, "/peer schedule add "+spec+" C0123ABCD Hello", "couldn't read that schedule")
+		mustContain(t, spec, got, "named weekdays")
+		if strings.Contains(got, "Scheduled") {
+			t.Errorf("%s was scheduled:\n%s", spec, got)
+		}
+	}
+}

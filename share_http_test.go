@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHTTPShareSaysWhetherItPosted: a question shared to the peer support
@@ -49,5 +50,31 @@ func TestHTTPShareSaysWhetherItPosted(t *testing.T) {
 			p.press(t, "U01ALICE", anon)
 			mustContain(t, "the second press", p.respondText(t, 2), "Posted to the peer support channel")
 		})
+	}
+}
+
+// TestHTTPSharePressedTwice: a person presses the share button again while
+// their question is still being posted. The second press is not told the
+// question is in the channel, as Slack has not said so; the first press
+// says what Slack answered, and with the post refused the button can post
+// it again.
+func TestHTTPSharePressedTwice(t *testing.T) {
+	p := startHTTP(t, map[string]string{"PEER_CHANNEL_ID": "C0PEER"})
+	p.slack.mu.Lock()
+	p.slack.postFail = map[string]string{"C0PEER": "not_in_channel"}
+	p.slack.postDelay = 500 * time.Millisecond
+	p.slack.mu.Unlock()
+	notSure := p.slashAs(t, "U01ALICE", "/ask", "how do I reset my IT password")
+	anon := regexp.MustCompile(`share anon [0-9a-f]{32} [0-9a-f]{32}`).FindString(notSure)
+	if anon == "" {
+		t.Fatalf("no share button in\n%s", notSure)
+	}
+	p.press(t, "U01ALICE", anon)
+	time.Sleep(100 * time.Millisecond)
+	p.press(t, "U01ALICE", anon)
+	told := p.respondText(t, 1) + "\n" + p.respondText(t, 2)
+	mustContain(t, "what the two presses are told", told, "wasn't posted", "invite me")
+	if strings.Contains(told, "already in the peer support channel") {
+		t.Errorf("told the question is in the channel while Slack refused it:\n%s", told)
 	}
 }

@@ -30,6 +30,9 @@ var (
 func (t *Table) supervisionLine(text string) string {
 	plain := supUnpolite(text)
 	word, rest := cut(plain)
+	if back := supBackTold(word, rest); back != "" {
+		word, rest = cut(back) // "I'm back tomorrow": "back tomorrow"
+	}
 	word = strings.ToLower(strings.TrimRight(word, ".,:;!"))
 	i, ok := t.words["supervision"]
 	if ok && t.hasSub(i, "leave") {
@@ -63,6 +66,26 @@ func (t *Table) hasSub(i int, word string) bool {
 	return false
 }
 
+// supBackTold is "back ..." when text told from word on is someone saying
+// they are back ("I'm back tomorrow", "I am back on 7 Dec"); "" otherwise.
+func supBackTold(word, rest string) string {
+	switch strings.ToLower(strings.ReplaceAll(word, "’", "'")) {
+	case "i'm", "im":
+	case "i":
+		am, after := cut(rest)
+		if !strings.EqualFold(am, "am") {
+			return ""
+		}
+		rest = after
+	default:
+		return ""
+	}
+	if next, _ := cut(rest); !strings.EqualFold(next, "back") {
+		return ""
+	}
+	return rest
+}
+
 // supLogIn reports "log in", "log into", "log on": a question about
 // signing in, not a session to log.
 func supLogIn(word, rest string) bool {
@@ -86,11 +109,12 @@ func supWordFits(word, rest string) bool {
 		}
 		switch next {
 		case "cancel", "remove", "delete", "from", "next", "tomorrow", "today",
-			"monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "wed", "thu", "fri":
+			"end", "ends", "back", "finish", "finishes", "return", "returning":
 			return true
 		}
+		return supWeekdays[next]
 	case "back":
-		return startsDigit || next == "today" || next == "on" || next == "from"
+		return startsDigit || supWeekdays[next] || next == "today" || next == "tomorrow" || next == "on" || next == "from"
 	case "remind", "reminders":
 		switch next {
 		case "on", "off", "at", "days-before":
@@ -98,6 +122,13 @@ func supWordFits(word, rest string) bool {
 		}
 	}
 	return false
+}
+
+// supWeekdays are the days people name after leave or back ("back
+// monday", "leave fri").
+var supWeekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true,
 }
 
 // supLeadIn are words people put before a command in a message ("please

@@ -144,7 +144,9 @@ func (h *Answers) Share(ctx context.Context, req Request) (Reply, error) {
 	}
 	first, err := h.claimShare(ctx, req.UserID, q)
 	if err == nil && !first {
-		return Say("Your question is already in the peer support channel. Replies will come in its thread there."), nil
+		// The first press may still be posting it: only its answer
+		// knows what Slack said.
+		return Say("You've pressed that already: your question is being posted to the peer support channel, or has been. My answer to your first press says whether Slack took it; replies will come in its thread there."), nil
 	}
 	// A claim the store could not make posts anyway: better a rare second
 	// post than a question that never reaches anyone.

@@ -158,3 +158,26 @@ func TestSupervisionDisputeReason(t *testing.T) {
 		t.Errorf("the button again: %+v, want no form and already marked", again)
 	}
 }
+
+// TestSupervisionDisputeReasonWithoutColon: people type the reason straight
+// after the session's words, without a colon or "because" ("dispute
+// yesterday it was 30 minutes", "dispute 12 Nov, wrong date"). The reason
+// reaches the person who logged it, instead of the session being marked
+// with none.
+func TestSupervisionDisputeReasonWithoutColon(t *testing.T) {
+	for _, tc := range []struct{ args, why string }{
+		{"dispute yesterday it was 30 minutes", "it was 30 minutes"},
+		{"dispute 12 Nov, it was the 11th", "it was the 11th"},
+		{"dispute 12 Nov wrong date", "wrong date"},
+		{"dispute yesterday with <@" + sam + "> not 60 mins", "not 60 mins"},
+	} {
+		e := newSupEnv(t)
+		e.people()
+		e.run(sam, "log yesterday clinical with <@U02GP> 60")
+		e.run(sam, "log 12 Nov clinical with <@U02GP> 45")
+		r := e.run(gp, tc.args)
+		if len(r.Messages) != 1 || !strings.Contains(r.Messages[0].Reply.Text, handlers.AsTyped(tc.why)) {
+			t.Errorf("%s: %q, told %+v; want Sam told %q", tc.args, r.Text, r.Messages, tc.why)
+		}
+	}
+}

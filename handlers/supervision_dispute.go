@@ -26,13 +26,22 @@ func supDisputeReason(s string) (why, problem string) {
 
 // supDisputeSplit parts typed words that pick a session from the reason
 // after them: "20 Nov: wrong date", "yesterday because it was 30 minutes",
-// "20 Nov - it was group". Without one of those, it is all words.
+// "20 Nov - it was group", "20 Nov, wrong date". Without one of those,
+// the reason starts at the first of the words a reason starts with
+// ("yesterday it was 30 minutes", "20 Nov wrong date"), or it is all words.
 func supDisputeSplit(args string) (words, why string) {
 	low := strings.ToLower(args)
 	at, end := -1, 0
-	for _, sep := range []string{":", " because ", " - ", " – ", " — "} {
+	for _, sep := range []string{":", " because ", " - ", " – ", " — ", ", "} {
 		if i := strings.Index(low, sep); i >= 0 && (at < 0 || i < at) {
 			at, end = i, i+len(sep) // the first: a reason may hold the others
+		}
+	}
+	if at < 0 {
+		for _, lead := range supReasonLeads {
+			if i := strings.Index(low, lead); i > 0 && (at < 0 || i < at) {
+				at, end = i, i+1 // the reason keeps its first word
+			}
 		}
 	}
 	if at < 0 {
@@ -40,6 +49,9 @@ func supDisputeSplit(args string) (words, why string) {
 	}
 	return strings.TrimSpace(args[:at]), args[end:]
 }
+
+// supReasonLeads are words a reason starts with that never pick a session.
+var supReasonLeads = []string{" it ", " it's ", " it’s ", " wrong ", " not ", " was ", " wasn't ", " wasn’t ", " should ", " never ", " didn't ", " didn’t "}
 
 // disputeForm asks what isn't right about a session, before it is marked
 // so. Where no form opens, its text says how to do it by typing.

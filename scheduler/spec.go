@@ -72,6 +72,11 @@ func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 	if weeks > 1 && strings.HasPrefix(text, "@") {
 		return nil, fmt.Errorf("%w: WEEKS= goes before a five-field schedule, as in WEEKS=2@2026-12-07 0 10 * * MON", ErrBadSpec)
 	}
+	// A day of the month or a month falls in a skipped week as often as
+	// not, and Next would then give up: the spec would stop falling.
+	if f := strings.Fields(text); weeks > 1 && len(f) >= 5 && (f[len(f)-3] != "*" || f[len(f)-2] != "*") {
+		return nil, fmt.Errorf("%w: a gap of weeks goes with named weekdays, and * for the day of the month and the month, as in WEEKS=2@2026-12-07 0 10 * * MON", ErrBadSpec)
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = nil, fmt.Errorf("%w: %q; an example is 0 10 * * MON (10:00 every Monday)", ErrBadSpec, orig)

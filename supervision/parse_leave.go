@@ -16,9 +16,12 @@ var leaveSplit = regexp.MustCompile(`(?i)\s+(?:to|until|till|til|through|thru|-|
 // leaveFor finds "for 2 weeks" after the first date.
 var leaveFor = regexp.MustCompile(`(?i)^(.+?)\s+for\s+(\S+)\s+(days?|weeks?|fortnights?)$`)
 
+// leaveForFrom finds how long before when: "for 2 weeks from Monday".
+var leaveForFrom = regexp.MustCompile(`(?i)^for\s+(\S+\s+(?:days?|weeks?|fortnights?))\s+from\s+(.+)$`)
+
 // ParseLeave reads a stretch of leave: "20/12/2026 3/1/2027", "20 Dec to 3
-// Jan", "from monday to friday", "20 Dec - 3 Jan", "20 Dec for 2 weeks", or
-// one day. Dates read as in ParseDate, but the future is allowed: a date
+// Jan", "from monday to friday", "20 Dec - 3 Jan", "20 Dec for 2 weeks" (or "for 2 weeks
+// from 20 Dec"), or one day. Dates read as in ParseDate, but the future is allowed: a date
 // without a year is the next one, or one in the last three months; a bare
 // weekday is the next one (today included); the end is read as on or after
 // the start. The leave must end on or after it starts, last at most
@@ -37,6 +40,9 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 		if strings.HasPrefix(low, p) {
 			s, low = s[len(p):], low[len(p):]
 		}
+	}
+	if m := leaveForFrom.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		s = m[2] + " for " + m[1]
 	}
 	s = leaveWords(strings.TrimSpace(s))
 	if s == "" {
