@@ -213,6 +213,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if ans.Entry != nil {
 		b.samePlace(&ans, asked, searched, opts, roles, a)
 	}
+	if e, ok := b.workFeels(words, a); ok && ans.Entry == nil && ans.Kind == NotSure { // how the work feels, which nothing else answered
+		ans.Kind, ans.Entry = Article, e
+	}
 	if ans.Entry != nil {
 		ans.Passage = b.index.passage(ans.Entry, q, b.terms[ans.Entry.ID])
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
