@@ -70,8 +70,9 @@ type Message struct {
 	// empty, the transport names it by where it goes and what it says.
 	ID string
 	// Receipt, when set, has the message posted at once and the reply
-	// replaced by what the person is to be told of how it went.
-	Receipt *Receipt
+	// replaced by what the person is to be told of how it went. Such a
+	// message is never queued, so a queued message's JSON leaves it out.
+	Receipt *Receipt `json:"-"`
 }
 
 // File is a file a reply sends, such as a person's data as JSON.
