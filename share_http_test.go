@@ -29,11 +29,7 @@ func TestHTTPShareSaysWhetherItPosted(t *testing.T) {
 			p.slack.mu.Lock()
 			p.slack.postFail = map[string]string{"C0PEER": tt.fail}
 			p.slack.mu.Unlock()
-			notSure := p.slashAs(t, "U01ALICE", "/ask", "how do I reset my IT password")
-			anon := regexp.MustCompile(`share anon [0-9a-f]{32} [0-9a-f]{32}`).FindString(notSure)
-			if anon == "" {
-				t.Fatalf("no share button in\n%s", notSure)
-			}
+			anon := shareButton(t, p)
 			p.press(t, "U01ALICE", anon)
 			told := p.respondText(t, 1)
 			mustContain(t, "what the asker is told", told, tt.want...)
@@ -64,11 +60,7 @@ func TestHTTPSharePressedTwice(t *testing.T) {
 	p.slack.postFail = map[string]string{"C0PEER": "not_in_channel"}
 	p.slack.postDelay = 500 * time.Millisecond
 	p.slack.mu.Unlock()
-	notSure := p.slashAs(t, "U01ALICE", "/ask", "how do I reset my IT password")
-	anon := regexp.MustCompile(`share anon [0-9a-f]{32} [0-9a-f]{32}`).FindString(notSure)
-	if anon == "" {
-		t.Fatalf("no share button in\n%s", notSure)
-	}
+	anon := shareButton(t, p)
 	p.press(t, "U01ALICE", anon)
 	time.Sleep(100 * time.Millisecond)
 	p.press(t, "U01ALICE", anon)
@@ -77,4 +69,16 @@ func TestHTTPSharePressedTwice(t *testing.T) {
 	if strings.Contains(told, "already in the peer support channel") {
 		t.Errorf("told the question is in the channel while Slack refused it:\n%s", told)
 	}
+}
+
+// shareButton asks a question the bot is not sure of, as U01ALICE, and
+// returns the arguments of the anonymous share button it offers.
+func shareButton(t *testing.T, p *program) string {
+	t.Helper()
+	notSure := p.slashAs(t, "U01ALICE", "/ask", "how do I reset my IT password")
+	anon := regexp.MustCompile(`share anon [0-9a-f]{32} [0-9a-f]{32}`).FindString(notSure)
+	if anon == "" {
+		t.Fatalf("no share button in\n%s", notSure)
+	}
+	return anon
 }
