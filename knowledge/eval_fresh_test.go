@@ -47,6 +47,8 @@ var freshSets = []struct{ file, name string }{
 	{"questions_fresh26.json", "fresh set 26 (scored, failures not looked at)"},
 	{"questions_fresh27.json", "fresh set 27 (scored, failures not looked at)"},
 	{"questions_fresh28.json", "fresh set 28 (scored, failures not looked at)"},
+	{"questions_fresh29.json", "fresh set 29 (scored, failures not looked at)"},
+	{"questions_fresh30.json", "fresh set 30 (scored, failures not looked at)"},
 }
 
 // TestEvalFresh prints the figures for each fresh set. It fails only when a

@@ -163,7 +163,7 @@ var (
 		"lead", "leads", "template*", "dates", "level", "levels", "refresher", "certificate*", "awareness", "webinar*", "officer",
 		"team", "quiz", "assessment", "assessments", "checklist", "induction"}
 	// safetyKinds are safety that is not a person's: "fire safety".
-	safetyKinds = []string{"fire", "food", "road", "water", "data", "information", "electrical", "lone", "building", "health and", "online", "internet", "cyber", "medicines", "medication", "drug", "radiation", "equipment"}
+	safetyKinds = []string{"visit", "visits", "visiting", "personal", "staff", "workplace", "fire", "food", "road", "water", "data", "information", "electrical", "lone", "building", "health and", "online", "internet", "cyber", "medicines", "medication", "drug", "radiation", "equipment"}
 	// disclosing words tell of someone at risk whatever the question's
 	// subject: "a patient disclosed abuse, where is the policy".
 	disclosing = []string{"disclos*", "told", "tells", "telling", "said", "says", "saying", "mentioned", "mentions", "worried", "worry*",
@@ -181,6 +181,7 @@ var (
 func assessRisk(words []string) (risk, subject bool) {
 	words = respellRisk(words)       // "sucidal", "saftey", "slef harm", "od'd"
 	words = withoutRiskDenied(words) // "low mood, not at risk"
+	words = withoutPastEvents(words) // "lost confidence after a heart attack"
 	if riskSign(words) || describedRisk(words) || quietRisk(words) {
 		if riskAsSubject(words) {
 			return false, subjectNotCovered(words)
@@ -330,11 +331,26 @@ func givingAway(words []string) bool {
 // movements controlled by another: "checking her phone", "takes his money".
 func controlled(words []string) bool {
 	for i := 1; i+1 < len(words); i++ {
-		if hasAny(words[i:i+1], possessives...) && hasAny(words[i+1:i+2], controlObjects...) && hasAny(words[max(0, i-3):i], controlActs...) {
+		if hasAny(words[i:i+1], possessives...) && hasAny(words[i+1:i+2], controlObjects...) && hasAny(words[max(0, i-3):i], controlActs...) &&
+			!notTakingMedicine(words, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// notTakingMedicine reports, of a possessive at i before a medicine ("not
+// taking her meds", "stopped taking his tablets"), a person not taking
+// their own medicine, which tells of no one controlling it, unless
+// someone else is named or something is kept from them.
+func notTakingMedicine(words []string, i int) bool {
+	if !hasAny(words[i+1:i+2], "insulin", "meds", "medication", "tablets", "inhaler*") || !hasAny(words[i-1:i], "take", "takes", "taking", "took", "taken", "using", "uses", "use") {
+		return false
+	}
+	if hasAny(words, abusers...) || hasAny(words, "hides", "hid", "hiding", "hidden", "steal*", "stole", "stolen", "control*", "lets", "let") {
+		return false // someone else may be keeping it from them
+	}
+	return hasAny(words[max(0, i-3):i-1], "not", "stopped", "stop", "stops", "forget*", "forgot", "refus*", "isnt", "wont", "doesnt", "hasnt", "havent", "struggl*", "remember*", "without")
 }
 
 // touchBase reports the everyday "touch base", which is no harm.
@@ -379,7 +395,8 @@ func riskSubjectOnly(words []string) bool {
 		return true
 	}
 	for i, w := range words {
-		if w == "safety" && i > 0 && (hasAny(words[i-1:i], safetyKinds...) || i > 1 && hasPhrase(words[i-2:i], "health and")) {
+		if w == "safety" && (i > 0 && hasAny(words[i-1:i], safetyKinds...) || i > 1 && hasPhrase(words[i-2:i], "health and") ||
+			hasAny(words[i+1:min(len(words), i+6)], "staff", "visit", "visits", "visiting", "lone", "worker", "workers")) {
 			return !hasAny(words, riskTopicWords[:1]...) && !hasAny(words, riskTopicWords[2:]...)
 		}
 	}

@@ -163,3 +163,28 @@ func deniedAt(words []string) int {
 	}
 	return 0
 }
+
+// pastEvents are medical events that are an emergency as they happen and
+// a history once they are over: "lost his confidence after a heart
+// attack", "since her stroke", "cardiac rehab after a heart attack".
+var pastEvents = [][]string{{"heart", "attack"}, {"heart", "attacks"}, {"cardiac", "arrest"}, {"stroke"}, {"strokes"}}
+
+// withoutPastEvents drops a medical event that words speak of as over: one
+// after "after", "since", "post", "following" and the like within three
+// words before it, or before "survivor", "rehab", "recovery", "club" or
+// "group". What else the words say is still read for risk.
+func withoutPastEvents(words []string) []string {
+	return dropRuns(words, func(i int) int {
+		for _, e := range pastEvents {
+			if i+len(e) > len(words) || !slices.Equal(words[i:i+len(e)], e) {
+				continue
+			}
+			before, after := words[max(0, i-3):i], words[i+len(e):min(len(words), i+len(e)+1)]
+			if hasAny(before, "after", "since", "post", "following", "previous", "past", "history", "recovering", "recovery", "recovered") ||
+				hasAny(after, "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
+				return len(e)
+			}
+		}
+		return 0
+	})
+}

@@ -195,3 +195,22 @@ func TestRiskSignsInGeneral(t *testing.T) {
 		"red flags that he is being cuckooed, strangers staying at his flat",
 	})
 }
+
+// TestRiskOwnMedicineAndStaffSafety: someone not taking their own
+// medicine, and staff's own safety on visits, are no one's risk now; a
+// medicine kept from someone is.
+func TestRiskOwnMedicineAndStaffSafety(t *testing.T) {
+	b := shippedBase(t)
+	wantNoSafetyReply(t, b, []string{
+		"patient keeps forgetting to take her tablets, would a care coordinator help",
+		"he's stopped taking his inhaler and won't come to appointments, which role",
+		"man not using his inhaler properly and avoiding the gp",
+		"safety advice for staff on home visits",
+		"visiting safety guidance for link workers",
+	})
+	wantSafetyReply(t, b, []string{
+		"she's not taking her tablets because he hides them",
+		"her partner keeps taking her meds",
+		"he takes her insulin off her when she upsets him",
+	})
+}

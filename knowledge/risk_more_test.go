@@ -81,6 +81,8 @@ func TestRiskSeenOnAVisit(t *testing.T) {
 		"family running a barbecue indoors to keep warm",
 		"grandad with alzheimer's wandered off from the shops and nobody can find him",
 		"patient's hands were round her throat, she says, last night",
+		"he collapsed after a heart attack in the waiting room",
+		"had a heart attack in reception just now",
 	})
 	wantNoSafetyReply(t, b, []string{
 		"is there a walking group for older men",
@@ -91,6 +93,10 @@ func TestRiskSeenOnAVisit(t *testing.T) {
 		"she used to self-harm as a teenager and is well now, do I record it",
 		"is there guidance for staff on aggressive callers",
 		"had a stroke years ago and wants to get back to swimming",
+		"since his heart attack he won't go to the shops on his own, who could help",
+		"woman anxious about exercise following a cardiac arrest, coach or link worker",
+		"heart attack survivor looking for a support group",
+		"nervous about going out post heart attack",
 	})
 }
 
