@@ -191,6 +191,7 @@ type Redis struct {
 	legacyGone atomic.Bool // the uncapped unanswered counts of old are deleted
 
 	statusReads statusReads // coalesces concurrent status reads (status_batch.go)
+	statusCache statusCache // people's status hashes while unchanged (status_cache.go)
 
 }
 
@@ -224,7 +225,17 @@ func newRedis(client redis.UniversalClient, opts Options) *Redis {
 		onError = func(string) {}
 	}
 	r := &Redis{client: client, prefix: prefix, onError: onError}
+	r.statusCache.id = newReplicaID()
 	client.AddHook(errorHook{r.onError})
+	client.AddHook(changesHook{r})
+	ctx, cancel := context.WithCancel(context.Background())
+	ps := client.Subscribe(ctx, r.changesChannel())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.listenForChanges(ctx, ps)
+	}()
+	r.closers = append(r.closers, func() error { cancel(); err := ps.Close(); <-done; return err })
 	return r
 }
 

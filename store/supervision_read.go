@@ -22,6 +22,11 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	if err := checkID("user id", userID); err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, err
 	}
+	now := time.Now()
+	if p, sum, ok := r.statusCache.get(userID, now); ok {
+		return p, sum, true, nil
+	}
+	since := r.statusCache.since()
 	profileKey, summaryKey, latestKey := r.statusKeys(userID)
 	h, err := r.readStatusHashes(ctx, [3]string{profileKey, summaryKey, latestKey})
 	if err != nil {
@@ -32,12 +37,16 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 		return supervision.Profile{}, supervision.Summary{}, false, nil
 	}
 	p := profileFrom(userID, ph.value)
-	if sh.value("v") != "1" { // from before the index: summarise it, once
+	if sh.value("v") != "1" { // none yet, or from before the index: summarise it, once
 		sum, err := r.Summary(ctx, userID)
+		if err == nil {
+			r.statusCache.put(userID, p, sum, since, now)
+		}
 		return p, sum, true, err
 	}
 	sum := parseSummaryReply(userID, sh)
 	if fromLatest(userID, &sum, sh.value, lh.value) {
+		r.statusCache.put(userID, p, sum, since, now)
 		return p, sum, true, nil
 	}
 	// Summarised before the latest sessions were kept, or changed since by
