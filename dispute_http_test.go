@@ -96,3 +96,53 @@ func TestHTTPDisputeWithAReason(t *testing.T) {
 		return false
 	})
 }
+
+// TestHTTPDisputeAgain: a person who types a dispute for a session they
+// have already disputed is told kindly that it is marked already, with the
+// session's date and type, whether or not another session waits for their
+// answer; the reason first given stands, and the person who logged it is
+// not told again.
+func TestHTTPDisputeAgain(t *testing.T) {
+	p := startHTTP(t, nil)
+	p.slashAs(t, "U01ALICE", "/supervision", "setup role=splw pcn=West supervisor=<@U02SAMGP|sam>")
+	mustContain(t, "the supervisor's log", p.slashAs(t, "U02SAMGP", "/supervision", "log yesterday clinical with <@U01ALICE|alice> 1h"), "Logged")
+	mustContain(t, "the first dispute", p.slashAs(t, "U01ALICE", "/supervision", "dispute yesterday: wrong date"), "as not right", "wrong date")
+	told := len(p.postsTo(t, "U02SAMGP", 1))
+
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().In(london).AddDate(0, 0, -1).Format("Mon 2 Jan 2006")
+	again := func(when string) {
+		t.Helper()
+		got := p.slashAs(t, "U01ALICE", "/supervision", "dispute yesterday: it was 30 minutes")
+		mustContain(t, "disputed again, "+when, got, "Already marked as not right", "clinical session on "+day, "haven't changed anything")
+		for _, wrong := range []string{"No session", "Nothing is waiting", "Thank you"} {
+			if strings.Contains(got, wrong) {
+				t.Errorf("disputed again, %s: %q says %q", when, got, wrong)
+			}
+		}
+	}
+	again("with nothing else waiting")
+	p.slashAs(t, "U02SAMGP", "/supervision", "log today group with <@U01ALICE|alice> 1h")
+	again("with another session waiting")
+
+	history := p.slashAs(t, "U01ALICE", "/supervision", "history")
+	mustContain(t, "history", history, "disputed: \"wrong date\"", "awaiting")
+	if strings.Contains(history, "30 minutes") {
+		t.Errorf("a second dispute changed the reason:\n%s", history)
+	}
+	time.Sleep(200 * time.Millisecond) // a message sent by mistake has time to arrive
+	if n := len(p.postsTo(t, "U02SAMGP", 1)); n != told {
+		t.Errorf("the supervisor got %d messages, want %d: a second dispute told them again", n, told)
+	}
+
+	// The supervisor, on a session the supervisee logged with them: it is
+	// kept in the supervisee's record, not theirs.
+	mustContain(t, "the supervisee's log", p.slashAs(t, "U01ALICE", "/supervision", "log 2 days ago peer with <@U02SAMGP|sam> 45"), "Logged")
+	mustContain(t, "the supervisor's dispute", p.slashAs(t, "U02SAMGP", "/supervision", "dispute 2 days ago: it was group"), "as not right")
+	day = time.Now().In(london).AddDate(0, 0, -2).Format("Mon 2 Jan 2006")
+	mustContain(t, "the supervisor's dispute again", p.slashAs(t, "U02SAMGP", "/supervision", "dispute 2 days ago: it was group"),
+		"Already marked as not right", "peer session on "+day, "logged by @U01ALICE")
+}
