@@ -2,11 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/peerbot/peerbot/internal/redistest"
 )
 
 // TestHTTPDisputeWithAReason: a supervisee says a session their supervisor
@@ -145,4 +150,58 @@ func TestHTTPDisputeAgain(t *testing.T) {
 	day = time.Now().In(london).AddDate(0, 0, -2).Format("Mon 2 Jan 2006")
 	mustContain(t, "the supervisor's dispute again", p.slashAs(t, "U02SAMGP", "/supervision", "dispute 2 days ago: it was group"),
 		"Already marked as not right", "peer session on "+day, "logged by @U01ALICE")
+}
+
+// TestHTTPDisputeReasonWithAnNHSNumber: a dispute typed with an NHS number
+// in its reason, by its own slash command, under the umbrella or in a
+// direct message, is refused with words about the reason, saying nothing
+// was changed; the session still waits for an answer, the person who
+// logged it is told nothing, and no piece of the number is stored, logged
+// or sent.
+func TestHTTPDisputeReasonWithAnNHSNumber(t *testing.T) {
+	p, logs := startHTTPLogged(t, nil)
+	prefix := os.Getenv("REDIS_KEY_PREFIX")
+	p.slashAs(t, "U01ALICE", "/supervision", "setup role=splw pcn=West supervisor=<@U02SAMGP|sam>")
+	mustContain(t, "the supervisor's log", p.slashAs(t, "U02SAMGP", "/supervision", "log yesterday clinical with <@U01ALICE|alice> 1h"), "Logged")
+
+	refused := func(what, got string) {
+		t.Helper()
+		mustContain(t, what, got, "That reason looks like it holds an NHS number", "nothing was changed")
+		for _, piece := range nhsPieces {
+			if slices.Contains(alnumWords(got), piece) {
+				t.Errorf("%s: the answer echoes %q: %q", what, piece, got)
+			}
+		}
+	}
+	for i, n := range nhsShapes {
+		refused("/supervision "+n, p.slashAs(t, "U01ALICE", "/supervision", "dispute yesterday: wrong patient "+n))
+		refused("/peer "+n, p.slashAs(t, "U01ALICE", "/peer", "supervision dispute yesterday because it was for "+n))
+		dm := fmt.Sprintf(`{"type":"message","channel_type":"im","user":"U01ALICE","text":%q,"ts":"1700001%d00.000100","channel":"D0DSP%d"}`,
+			"supervision dispute yesterday: pt "+n, i, i)
+		p.post(t, "application/json", eventBody(fmt.Sprintf("EvDSP%d", i), dm), testSecret, time.Now())
+		refused("direct message "+n, p.postsTo(t, fmt.Sprintf("D0DSP%d", i), 1)[0].Get("text"))
+	}
+	// Other commands keep the general refusal.
+	mustContain(t, "a log with an NHS number", p.slashAs(t, "U01ALICE", "/supervision", "log yesterday 943 476 5919"), "seems to hold an NHS number")
+
+	mustContain(t, "history after the refusals", p.slashAs(t, "U01ALICE", "/supervision", "history"), "awaiting")
+	time.Sleep(200 * time.Millisecond) // a message sent by mistake has time to arrive
+	for _, post := range p.postsTo(t, "U02SAMGP", 0) {
+		if strings.Contains(post.Get("text")+post.Get("blocks"), "isn't right") {
+			t.Errorf("the supervisor was told of a refused dispute: %v", post)
+		}
+	}
+	dump := redistest.Dump(t, prefix)
+	if !strings.Contains(dump, "sup:{U01ALICE}") {
+		t.Fatalf("the person's record is not in the keyspace: the test would pass without looking:\n%s", dump)
+	}
+	keyWords, logWords := alnumWords(dump), alnumWords(logLinesWithout(t, logs.String(), "time", "duration_ms"))
+	for _, piece := range nhsPieces {
+		if slices.Contains(keyWords, piece) {
+			t.Errorf("the keyspace holds %q:\n%s", piece, dump)
+		}
+		if slices.Contains(logWords, piece) {
+			t.Errorf("the logs hold %q:\n%s", piece, logs.String())
+		}
+	}
 }

@@ -229,6 +229,36 @@ func descend(path []*handlers.Command, c *handlers.Command, args string) route {
 	return route{path: path, unknown: word}
 }
 
+// NHSRefusal is the refusal the command typed gives for text holding an
+// NHS number, or "" for the general one: the deepest of the commands named
+// that has its own. It reads only the command words, never runs a Guard,
+// and logs nothing.
+func (t *Table) NHSRefusal(slash, text string) string {
+	slash = strings.ToLower(strings.TrimSpace(slash))
+	var c *handlers.Command
+	word, rest := cut(strings.TrimSpace(text))
+	if slash == t.umbrella {
+		i, ok := t.words[strings.ToLower(word)]
+		if !ok {
+			return ""
+		}
+		c = &t.commands[i]
+	} else if i, ok := t.slash[slash]; ok {
+		c, rest = &t.commands[i], text
+	} else {
+		return ""
+	}
+	refusal := ""
+	for c != nil {
+		if c.NHSRefusal != "" {
+			refusal = c.NHSRefusal
+		}
+		word, rest = cut(rest)
+		c = subcommand(c, word)
+	}
+	return refusal
+}
+
 // helpRoute is help on the deepest subcommand the words name, as in
 // "help supervision log".
 func helpRoute(path []*handlers.Command, words string) route {

@@ -129,7 +129,7 @@ func (h *Supervision) Command() Command {
 			{Name: "confirm", Usage: "[all | a date | @person]", Examples: []string{"", "all", "30 Nov", "yesterday with @name"},
 				Description: "Lists the sessions someone logged with you, or for you, that wait for your answer, with buttons to confirm them. Typed, all confirms every one, and a date, type or person confirms the one it picks.", Run: replan(h.confirm)},
 			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: replan(h.logAgain)},
-			{Name: "dispute", Hidden: true, Usage: "<person> <session> [reason]", Description: "Say a session someone logged with you isn't right.", Run: replan(h.dispute)},
+			{Name: "dispute", Hidden: true, Usage: "<person> <session> [reason]", Description: "Say a session someone logged with you isn't right.", NHSRefusal: supDisputeNHS, Run: replan(h.dispute)},
 		}, h.remindCommands()...),
 	}
 }
