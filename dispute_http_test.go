@@ -205,3 +205,42 @@ func TestHTTPDisputeReasonWithAnNHSNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestHTTPDisputeReasonMarkupStaysText: a dispute's reason holding Slack
+// markup, as Slack sends a mention, a channel, a ping or a link the person
+// made, or their typed <, > and &, is shown as typed, wherever the bot
+// shows it: to the person, in the message to the one who logged the
+// session, and in history. None of it is markup in the bot's voice.
+func TestHTTPDisputeReasonMarkupStaysText(t *testing.T) {
+	for i, why := range []string{
+		"see <@U999|bob> <#C1|x> <!here> & <http://x|y>",
+		"see &lt;@U999&gt; &lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;",
+	} {
+		p := startHTTP(t, nil)
+		p.slashAs(t, "U01ALICE", "/supervision", "setup role=splw pcn=West supervisor=<@U02SAMGP|sam>")
+		p.slashAs(t, "U02SAMGP", "/supervision", "log yesterday clinical with <@U01ALICE|alice> 1h")
+		got := p.slashAs(t, "U01ALICE", "/supervision", "dispute yesterday: "+why)
+		mustContain(t, "the dispute", got, "as not right")
+		var told string
+		waitFor(t, "the supervisor told", func() bool {
+			told = ""
+			for _, post := range p.postsTo(t, "U02SAMGP", 1) {
+				told += post.Get("text") + "\n" + post.Get("blocks")
+			}
+			return strings.Contains(told, "isn't right")
+		})
+		history := p.slashAs(t, "U01ALICE", "/supervision", "history")
+		for what, text := range map[string]string{"the reply": got, "the supervisor's message": told, "history": history} {
+			for _, markup := range []string{"<@U999", "<#C1", "<!here>", "<!channel>", "<http://x", "<https://evil.example"} {
+				if strings.Contains(text, markup) {
+					t.Errorf("reason %d, %s holds %s as markup:\n%s", i, what, markup, text)
+				}
+			}
+		}
+		if i == 0 {
+			for what, text := range map[string]string{"the reply": got, "the supervisor's message": told, "history": history} {
+				mustContain(t, what, text, "&lt;@U999|bob&gt;", "&lt;!here&gt;", "&amp;", "&lt;http://x|y&gt;")
+			}
+		}
+	}
+}
