@@ -315,6 +315,9 @@ type Resolution struct {
 	// AdminOnly says the command named (run, or refused as "denied") is
 	// kept for admins, so the attempt is audited; Name says which.
 	AdminOnly bool
+	// ReadOnly says the command run, with these arguments, only reads
+	// (handlers.Command's ReadOnly and ReadOnlyAlone).
+	ReadOnly bool
 }
 
 // Resolve routes what a person typed and answers all that the table can
@@ -337,7 +340,8 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case rt.cmd == nil:
 		return Resolution{Reply: t.UnknownSubcommand(rt.unknown, isAdmin, rt.path...), Outcome: "unknown_command"}
 	}
-	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed, AdminOnly: adminOnly(rt.path)}
+	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed, AdminOnly: adminOnly(rt.path),
+		ReadOnly: rt.cmd.ReadOnly || rt.cmd.ReadOnlyAlone && rt.args == ""}
 }
 
 func adminOnly(path []*handlers.Command) bool {

@@ -52,7 +52,7 @@ const (
 // remindCommands are the reminder subcommands of /supervision.
 func (h *Supervision) remindCommands() []Command {
 	return []Command{
-		{Name: "remind", Aliases: []string{"reminders", "reminder"}, Usage: "on|off|days-before N|at HH:MM|on <weekday>",
+		{Name: "remind", Aliases: []string{"reminders", "reminder"}, Usage: "on|off|days-before N|at HH:MM|on <weekday>", ReadOnlyAlone: true,
 			Description: "Turn reminders on or off, and choose how many days ahead, what time and which weekday they come.",
 			Examples:    []string{"", "on", "off", "days-before 5", "at 08:30", "on tuesday"}, Run: h.remind},
 		{Name: "snooze", Usage: "<days>",
