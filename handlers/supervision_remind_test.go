@@ -157,3 +157,29 @@ func TestSupervisionRemindNoFrequencySaysWhy(t *testing.T) {
 	}
 	wantContains(t, "App Home", all(e.home(kim)), "no recommended frequency for your role here yet")
 }
+
+// TestSupervisionRemindCadence: personal reminders follow the due date
+// (days before, the day, then each week while overdue), not a cadence. A
+// person asking for them every 2 weeks or fortnightly is told how they
+// come and what they can change, and nothing changes; "every friday" is
+// the weekday of the reminders while overdue.
+func TestSupervisionRemindCadence(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	before, _, _ := e.st.Profile(context.Background(), sam)
+	for _, typed := range []string{"remind every 2 weeks", "remind fortnightly", "remind every other week", "remind biweekly", "remind every fortnight"} {
+		r := e.run(sam, typed)
+		wantContains(t, typed, all(r), "follow the date your next session is due", "every week while it is overdue", "snooze 14", "Nothing was changed")
+		wantNotContains(t, typed, all(r), "I don't know the reminder setting")
+		if len(r.Reschedule) != 0 {
+			t.Errorf("%s: Reschedule = %v, want nothing planned again", typed, r.Reschedule)
+		}
+	}
+	if after, _, _ := e.st.Profile(context.Background(), sam); after.ReminderDay != before.ReminderDay || after.LeadDays != before.LeadDays || after.Reminders != before.Reminders {
+		t.Errorf("asking for a cadence changed the profile: %+v, was %+v", after, before)
+	}
+	wantContains(t, "remind every friday", all(e.run(sam, "remind every friday")), "Reminders while a session is overdue come on Fridays.")
+	if p, _, _ := e.st.Profile(context.Background(), sam); p.ReminderDay != time.Friday {
+		t.Errorf("reminder day = %v, want Friday", p.ReminderDay)
+	}
+}
