@@ -47,6 +47,58 @@ func TestRedisOutageAndRecovery(t *testing.T) {
 	mustContain(t, "a log after the outage", p.slashAs(t, me, "/supervision", "log yesterday clinical 60"), "Logged")
 }
 
+// TestReadOnlyCommandsWithRedisDown: with Redis unreachable, a command
+// that only reads (status, history, the team view, standards, leave or
+// reminders alone, my data, an admin's report or list) says the records
+// can't be read just now and to try again shortly, never "nothing was
+// changed", which a write whose failure is known says.
+func TestReadOnlyCommandsWithRedisDown(t *testing.T) {
+	srv := redistest.NewServer(t)
+	const me = "U0OUTAGE2"
+	p := startHTTP(t, map[string]string{"REDIS_URL": "redis://" + srv.Addr() + "/0", "ADMIN_USER_IDS": me})
+	mustContain(t, "setup before the outage", p.slashAs(t, me, "/supervision", "setup role=coach pcn=Central"), "Saved")
+	srv.Stop()
+	responds := 0
+	// ask is slashAs, or what follows through response_url when Slack's
+	// 3 s pass first and the answer comes that way.
+	ask := func(command, text string) string {
+		t.Helper()
+		if got := p.slashAs(t, me, command, text); got != "" {
+			return got
+		}
+		responds++
+		return p.respondText(t, responds)
+	}
+
+	for _, c := range []struct{ command, text string }{
+		{"/supervision", ""}, {"/supervision", "status"}, {"/supervision", "history"}, {"/supervision", "team"},
+		{"/supervision", "leave"}, {"/supervision", "remind"}, {"/supervision", "confirm"},
+		{"/peer", "my-data"}, {"/peer", "supervision history 5"},
+	} {
+		got := ask(c.command, c.text)
+		mustContain(t, c.command+" "+c.text, got, "can't read my records just now", "try again in a minute")
+		if strings.Contains(got, "nothing was changed") {
+			t.Errorf("%s %s, only reading, says nothing was changed:\n%s", c.command, c.text, got)
+		}
+	}
+	for _, c := range []struct{ command, text string }{{"/peer", "admin report"}, {"/peer", "admin audit"}, {"/peer", "schedule list"}} {
+		got := ask(c.command, c.text)
+		mustContain(t, c.command+" "+c.text, got, "didn't run that", "try again in a minute")
+		if strings.Contains(got, "nothing was changed") {
+			t.Errorf("%s %s, only reading, says nothing was changed:\n%s", c.command, c.text, got)
+		}
+	}
+	// A button that only reads, answered through response_url.
+	p.press(t, me, "supervision history")
+	responds++
+	got := p.respondText(t, responds)
+	mustContain(t, "the history button", got, "can't read my records just now")
+	// Writes keep their words.
+	for _, c := range []struct{ command, text string }{{"/supervision", "leave 8-19 Dec"}, {"/supervision", "remind off"}} {
+		mustContain(t, c.command+" "+c.text, ask(c.command, c.text), "can't reach my records just now, so nothing was changed")
+	}
+}
+
 func readyz(t testing.TB, p *program) int {
 	t.Helper()
 	resp, err := http.Get(p.base + "/readyz")

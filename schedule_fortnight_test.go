@@ -72,3 +72,22 @@ func TestConsoleFortnightlyQuotedSpecNeedsWeekdays(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleQuotedSpecWeeksThenZone: an admin writes WEEKS= before
+// CRON_TZ= in a quoted spec. It means what the zone first means: read in
+// the zone named, every other week, its times shown in that zone. Two
+// zones are refused, saying to give one at the start, and nothing is
+// scheduled.
+func TestConsoleQuotedSpecWeeksThenZone(t *testing.T) {
+	c := startConsole(t)
+	c.typeLine(t, "/peer clock 2026-12-06T12:00:00Z", "The clock now reads")
+	for _, spec := range []string{"WEEKS=2@2026-12-07 CRON_TZ=America/New_York 0 10 * * MON", "CRON_TZ=America/New_York WEEKS=2@2026-12-07 0 10 * * MON"} {
+		got := c.typeLine(t, `/peer schedule add "`+spec+`" C0123ABCD Hello`, "Scheduled")
+		mustContain(t, spec, got, "Mon 7 Dec 2026 10:00; Mon 21 Dec 2026 10:00; Mon 4 Jan 2027 10:00 (America/New_York)")
+	}
+	got := c.typeLine(t, `/peer schedule add "CRON_TZ=America/New_York TZ=Asia/Tokyo 0 10 * * MON" C0123ABCE Hello`, "couldn't read that schedule")
+	mustContain(t, "two zones", got, "give one time zone, at the start")
+	if strings.Contains(got, "Scheduled") || strings.Contains(c.typeLine(t, "/peer schedule list", "Channel schedules"), "C0123ABCE") {
+		t.Errorf("a spec with two zones was scheduled:\n%s", got)
+	}
+}

@@ -23,6 +23,10 @@ const auditTimeout = 2 * time.Second
 // log could not be written: no admin action goes unrecorded.
 const unaudited = "I can't write to the audit log just now, so I didn't run that and nothing was changed. Please try again in a minute."
 
+// unauditedRead is unaudited for an admin command that only reads (a
+// report, the audit log): it had nothing to change.
+const unauditedRead = "I can't write to the audit log just now, so I didn't run that. Please try again in a minute."
+
 // audit records a resolved command in the audit log when it is kept for
 // admins: a refused attempt, or an admin's run, before it runs. It reports
 // false only when an admin's command must not run because its entry could

@@ -204,6 +204,9 @@ func (b *Bot) answerThenLog(ctx context.Context, in invocation) (reply handlers.
 	reply, outcome := res.Reply, res.Outcome
 	if !b.audit(ctx, log, in.userID, res) {
 		reply, outcome = handlers.Say(unaudited), "unaudited"
+		if res.ReadOnly {
+			reply = handlers.Say(unauditedRead)
+		}
 	} else if res.Run != nil {
 		log.with(slog.String("command", res.Name))
 		req := handlers.Request{
@@ -216,7 +219,7 @@ func (b *Bot) answerThenLog(ctx context.Context, in invocation) (reply handlers.
 			Interactive: b.canOpenForms(in),
 			TriggerID:   in.triggerID,
 		}
-		reply, outcome = b.run(ctx, log, reqID, res.Run, req)
+		reply, outcome = b.run(ctx, log, reqID, res.Run, req, res.ReadOnly)
 	}
 	// A kept reply's hits are logged with the person: never one that must
 	// not be traced to them.
@@ -335,8 +338,10 @@ func anonymous(name, args string) bool {
 	return strings.EqualFold(mode, "anon")
 }
 
-// run calls a handler, turning an error or a panic into a reply.
-func (b *Bot) run(ctx context.Context, log *reqLog, reqID string, h handlers.HandlerFunc, req handlers.Request) (reply handlers.Reply, outcome string) {
+// run calls a handler, turning an error or a panic into a reply. readOnly
+// says the command only reads: the store out of reach is then said so,
+// never "nothing was changed".
+func (b *Bot) run(ctx context.Context, log *reqLog, reqID string, h handlers.HandlerFunc, req handlers.Request, readOnly bool) (reply handlers.Reply, outcome string) {
 	defer func() {
 		if p := recover(); p != nil {
 			log.logger().Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -344,6 +349,10 @@ func (b *Bot) run(ctx context.Context, log *reqLog, reqID string, h handlers.Han
 		}
 	}()
 	r, err := h(ctx, req)
+	if readOnly && (errors.Is(err, handlers.ErrUnavailable) || errors.Is(err, handlers.ErrUnknown)) {
+		log.logger().Warn("handler failed", "err", err)
+		return handlers.Say(unreadable), "error"
+	}
 	if err != nil {
 		return b.errorReply(log.logger(), reqID, err), "error"
 	}
@@ -352,6 +361,10 @@ func (b *Bot) run(ctx context.Context, log *reqLog, reqID string, h handlers.Han
 
 // historyHint is where a person checks what was saved.
 const historyHint = "/supervision history"
+
+// unreadable answers a command that only reads when the store is out of
+// reach: there was nothing to change.
+const unreadable = "I can't read my records just now, so I can't show you that. Please try again in a minute."
 
 // errorWords turns expected errors into the words a person sees. Anything
 // else is logged in full and the person gets a short apology.

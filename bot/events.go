@@ -180,7 +180,7 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 	reply, outcome := b.run(ctx, log, reqID, b.converse, handlers.Request{
 		UserID: in.userID, TeamID: in.teamID, ChannelID: in.channelID, Args: text,
 		IsAdmin: b.admins[in.userID], Invoke: b.table.Invocation,
-	})
+	}, false)
 	b.observe(in.kind, outcome, start)
 	return reply
 }

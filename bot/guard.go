@@ -141,7 +141,15 @@ func (b *Bot) refuseNHS(in invocation, reqID string, start time.Time) (reply han
 	log := b.requestLog(reqID, in.kind, in.userID, true)
 	b.observe(in.kind, nhsOutcome, start)
 	took := time.Since(start)
-	return handlers.Say(nhsRefusal), func() { log.answered(nhsOutcome, took) }, true
+	slash, line := in.slash, in.text
+	if slash == "" {
+		slash, line = b.table.Line(line) // a direct message, a mention, the console
+	}
+	words := nhsRefusal
+	if own := b.table.NHSRefusal(slash, line); own != "" {
+		words = own // the command's own words: "That reason looks like..."
+	}
+	return handlers.Say(words), func() { log.answered(nhsOutcome, took) }, true
 }
 
 // nhsInteraction checks a button press or a form as it is read, before

@@ -229,6 +229,36 @@ func descend(path []*handlers.Command, c *handlers.Command, args string) route {
 	return route{path: path, unknown: word}
 }
 
+// NHSRefusal is the refusal the command typed gives for text holding an
+// NHS number, or "" for the general one: the deepest of the commands named
+// that has its own. It reads only the command words, never runs a Guard,
+// and logs nothing.
+func (t *Table) NHSRefusal(slash, text string) string {
+	slash = strings.ToLower(strings.TrimSpace(slash))
+	var c *handlers.Command
+	word, rest := cut(strings.TrimSpace(text))
+	if slash == t.umbrella {
+		i, ok := t.words[strings.ToLower(word)]
+		if !ok {
+			return ""
+		}
+		c = &t.commands[i]
+	} else if i, ok := t.slash[slash]; ok {
+		c, rest = &t.commands[i], text
+	} else {
+		return ""
+	}
+	refusal := ""
+	for c != nil {
+		if c.NHSRefusal != "" {
+			refusal = c.NHSRefusal
+		}
+		word, rest = cut(rest)
+		c = subcommand(c, word)
+	}
+	return refusal
+}
+
 // helpRoute is help on the deepest subcommand the words name, as in
 // "help supervision log".
 func helpRoute(path []*handlers.Command, words string) route {
@@ -285,6 +315,9 @@ type Resolution struct {
 	// AdminOnly says the command named (run, or refused as "denied") is
 	// kept for admins, so the attempt is audited; Name says which.
 	AdminOnly bool
+	// ReadOnly says the command run, with these arguments, only reads
+	// (handlers.Command's ReadOnly and ReadOnlyAlone).
+	ReadOnly bool
 }
 
 // Resolve routes what a person typed and answers all that the table can
@@ -307,7 +340,8 @@ func (t *Table) Resolve(slash, text string, isAdmin bool) Resolution {
 	case rt.cmd == nil:
 		return Resolution{Reply: t.UnknownSubcommand(rt.unknown, isAdmin, rt.path...), Outcome: "unknown_command"}
 	}
-	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed, AdminOnly: adminOnly(rt.path)}
+	return Resolution{Name: pathWords(rt.path), Run: rt.cmd.Run, Args: rt.args, Fixed: rt.cmd.Fixed, AdminOnly: adminOnly(rt.path),
+		ReadOnly: rt.cmd.ReadOnly || rt.cmd.ReadOnlyAlone && rt.args == ""}
 }
 
 func adminOnly(path []*handlers.Command) bool {

@@ -111,6 +111,7 @@ func (a *Admin) Command() Command {
 		Subcommands: []Command{
 			{
 				Name:        "report",
+				ReadOnly:    true,
 				Aliases:     []string{"reports"},
 				Usage:       "[csv] [role|pcn|locality <which>]",
 				Description: "Shows who is on track, due soon or overdue with supervision, overdue first.",
@@ -121,11 +122,13 @@ func (a *Admin) Command() Command {
 			a.standardsCommand(),
 			{
 				Name:        "feedback",
+				ReadOnly:    true,
 				Description: "Shows the answers with the most “not helpful” votes, the questions most often left unanswered, and the articles due for review.",
 				Run:         a.Feedback,
 			},
 			{
 				Name:        "unanswered",
+				ReadOnly:    true,
 				Usage:       "[how many]",
 				Description: "Lists the words people asked about most when no answer matched well.",
 				Examples:    []string{"", "50"},
@@ -139,6 +142,7 @@ func (a *Admin) Command() Command {
 			},
 			{
 				Name:        "audit",
+				ReadOnly:    true,
 				Usage:       "[how many]",
 				Description: "Shows the latest admin actions and refused attempts: who, what and when.",
 				Examples:    []string{"", "50"},

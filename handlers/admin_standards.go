@@ -18,7 +18,7 @@ func (a *Admin) standardsCommand() Command {
 		Description: "Shows and changes how often each role's supervision is due, for the network or one locality.",
 		Run:         a.StandardsShow,
 		Subcommands: []Command{
-			{Name: "show", Description: "Shows each role's standard and the overrides admins have set.", Run: a.StandardsShow},
+			{Name: "show", ReadOnly: true, Description: "Shows each role's standard and the overrides admins have set.", Run: a.StandardsShow},
 			{
 				Name: "set", Usage: "<role> every <N> weeks [min <M> minutes] [locality <name>]",
 				Description: "Sets how often a role's supervision is due, in place of the published standard.",

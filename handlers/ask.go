@@ -93,6 +93,7 @@ func (h *Answers) Commands() []Command {
 		},
 		{
 			Name:        "resources",
+			ReadOnly:    true,
 			Aliases:     []string{"resource"},
 			Usage:       "[topic]",
 			Description: "Lists guides, training and networks for the roles, local ones first, or the ones on a topic.",
@@ -108,6 +109,7 @@ func (h *Answers) Commands() []Command {
 		},
 		{
 			Name:        "article",
+			ReadOnly:    true,
 			Usage:       "<article id>",
 			Description: "Shows a whole article, from the button under an answer.",
 			Hidden:      true,
@@ -122,6 +124,7 @@ func (h *Answers) Commands() []Command {
 		},
 		{
 			Name:        "unanswered",
+			ReadOnly:    true,
 			Usage:       "[how many]",
 			Description: "Lists the words people asked about most when no answer matched well.",
 			Examples:    []string{"", "50"},

@@ -85,6 +85,18 @@ type Command struct {
 	// instead, and nothing runs. Hidden subcommands, whose arguments the
 	// bot's own buttons fill in, skip it.
 	Guard func(args string) string
+	// NHSRefusal, when set, is what the bot says when the text after the
+	// name holds an NHS number, in place of its general refusal: words
+	// about the one thing the command keeps ("That reason looks like...").
+	// A subcommand's own wins over its command's. Like the general
+	// refusal, it must not echo the text.
+	NHSRefusal string
+	// ReadOnly says the command only reads what is kept (status, history,
+	// a report), and ReadOnlyAlone says so of it typed with nothing after
+	// it ("leave", which then lists the leave). With the store down the
+	// person is then told their record can't be read just now: "nothing
+	// was changed" belongs to a write whose failure is known.
+	ReadOnly, ReadOnlyAlone bool
 	// Fixed says the reply depends on the arguments alone: never on who
 	// asks, when, or what is stored (as /roles). The bot may keep the
 	// rendered reply and show it again to anyone who types the same.

@@ -50,6 +50,7 @@ func (h *Rights) Commands() []Command {
 	return []Command{
 		{
 			Name:        "my-data",
+			ReadOnly:    true,
 			Aliases:     []string{"mydata"},
 			Description: "Sends you, as a file, everything peerbot holds about you.",
 			NoArgs:      true,

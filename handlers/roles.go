@@ -54,6 +54,7 @@ func (h *Roles) Command() Command {
 		Description: "What social prescribing link workers, health and wellbeing coaches and care coordinators do, and how they work together.",
 		Examples:    []string{"", "link worker", "coach", "CC", "together"},
 		Fixed:       true, // the shipped content, the same for everyone
+		ReadOnly:    true,
 		Run:         h.Run,
 	}
 }

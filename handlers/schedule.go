@@ -91,7 +91,7 @@ func (h *ChannelSchedules) Command() Command {
 			{Name: "add", Aliases: []string{"new", "create"}, Usage: `<when> #channel <text>`,
 				Description: "Post text in a channel on a schedule: every Monday at 10:00, every weekday at 9am, every other Monday at 10:00, on the 1st of every month at 09:30, or a cron schedule in quotes.",
 				Examples:    []string{strings.TrimPrefix(scheduleExample, "add "), strings.TrimPrefix(scheduleCronExample, "add ")}, More: scheduleMore, Run: h.add},
-			{Name: "list", NoArgs: true, Description: "Every schedule, with its next three times.", Examples: []string{""}, Run: h.list},
+			{Name: "list", NoArgs: true, ReadOnly: true, Description: "Every schedule, with its next three times.", Examples: []string{""}, Run: h.list},
 			{Name: "remove", Aliases: []string{"delete"}, Usage: "<id>", Description: "Stop and remove a schedule.", Examples: []string{"a1b2c3"}, Run: h.remove},
 			{Name: "pause", Usage: "<id>", Description: "Stop a schedule posting until you resume it.", Examples: []string{"a1b2c3"}, Run: h.pause},
 			{Name: "resume", Usage: "<id>", Description: "Start a paused schedule again from its next time.", Examples: []string{"a1b2c3"}, Run: h.resume},

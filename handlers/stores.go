@@ -84,6 +84,9 @@ type Sessions interface {
 	// AwaitingAnswer returns the sessions waiting for the person's answer
 	// (logged with them, or for them), oldest first.
 	AwaitingAnswer(ctx context.Context, userID string) ([]supervision.Session, error)
+	// Answered returns the sessions the person has lately answered,
+	// confirmed or disputed, logged with them or for them, newest first.
+	Answered(ctx context.Context, userID string) ([]supervision.Session, error)
 }
 
 // Feedback keeps people's votes on answers and counts the questions the bot

@@ -100,7 +100,7 @@ func supAnswered(s supervision.Session, want supervision.Confirmation, what stri
 	case s.Confirmation == want && want == supervision.Confirmed:
 		return Reply{Text: fmt.Sprintf("Already confirmed: %s, logged by %s. There's nothing more to do.", what, by), Replace: true}
 	case s.Confirmation == want:
-		return Reply{Text: fmt.Sprintf("Already marked as not right: %s, logged by %s.", what, by), Replace: true}
+		return Reply{Text: fmt.Sprintf("Already marked as not right: %s, logged by %s. I haven't changed anything, and there's nothing more for you to do.", what, by), Replace: true}
 	case s.Confirmation == supervision.Confirmed:
 		return Reply{Text: fmt.Sprintf("You've already confirmed %s, so I haven't changed it. If it isn't right after all, please ask %s to take it back or a network admin to correct it.", what, by), Replace: true}
 	case s.Confirmation == supervision.Disputed:

@@ -20,9 +20,6 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: listing sessions awaiting an answer: %w", err)
 	}
-	if len(waiting) == 0 {
-		return Say(supNothingWaiting), nil
-	}
 	why := ""
 	if want == supervision.Disputed {
 		var problem string
@@ -30,6 +27,13 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 		if why, problem = supDisputeReason(why); problem != "" {
 			return Say(problem), nil
 		}
+	}
+	today := h.now().In(h.location(supervision.Profile{TimeZone: h.zoneName(ctx, req.UserID)}))
+	if len(waiting) == 0 {
+		if r, ok, err := h.answeredChosen(ctx, req, args, want, today); ok || err != nil {
+			return r, err
+		}
+		return Say(supNothingWaiting), nil
 	}
 	verb := "confirm"
 	if want == supervision.Disputed {
@@ -41,12 +45,14 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 		}
 		return h.answerEach(ctx, req, waiting, want)
 	}
-	today := h.now().In(h.location(supervision.Profile{TimeZone: h.zoneName(ctx, req.UserID)}))
 	picked, ok := supChosen(waiting, args, req.UserID, today)
 	switch {
 	case !ok:
 		return awaitingReply(waiting, fmt.Sprintf("I couldn't tell which session you mean by %s. These wait for your answer:", quotedTyped(args))), nil
 	case len(picked) == 0:
+		if r, ok, err := h.answeredChosen(ctx, req, args, want, today); ok || err != nil {
+			return r, err
+		}
 		return awaitingReply(waiting, fmt.Sprintf("No session waiting for your answer matches %s. These do:", quotedTyped(args))), nil
 	case len(picked) > 1:
 		return awaitingReply(picked, fmt.Sprintf("%d sessions match %s. Which one do you mean?", len(picked), quotedTyped(args))), nil
@@ -55,6 +61,38 @@ func (h *Supervision) answerChosen(ctx context.Context, req Request, args string
 	r, err := h.answer(ctx, req, strings.TrimSpace(picked[0].UserID+" "+picked[0].ID+" "+why), want)
 	r.Replace = false // typed, not a button: nothing to take the place of
 	return r, err
+}
+
+// answeredChosen answers typed words that pick no session waiting for the
+// person's answer but sessions they have answered already, as a second
+// press of a button is answered: how each stands, and nothing changed.
+// ok is false when the words pick none of those either.
+func (h *Supervision) answeredChosen(ctx context.Context, req Request, args string, want supervision.Confirmation, today time.Time) (r Reply, ok bool, err error) {
+	if supAllWord(args) {
+		return Reply{}, false, nil
+	}
+	answered, err := h.sessions.Answered(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, false, fmt.Errorf("supervision: listing sessions answered: %w", err)
+	}
+	picked, ok := supChosen(answered, args, req.UserID, today)
+	switch {
+	case !ok || len(picked) == 0:
+		return Reply{}, false, nil
+	case len(picked) == 1:
+		r = supAnswered(picked[0], want, supWhat(picked[0]))
+		r.Replace = false // typed, not a button: nothing to take the place of
+		return r, true, nil
+	}
+	lines := []string{fmt.Sprintf("You've already answered the sessions %s matches, so I haven't changed anything:", quotedTyped(args))}
+	for _, s := range picked {
+		how := "confirmed"
+		if s.Confirmation == supervision.Disputed {
+			how = "marked as not right"
+		}
+		lines = append(lines, fmt.Sprintf("• %s, logged by %s: %s.", supWhat(s), supMention(s.LoggedBy), how))
+	}
+	return Say(strings.Join(lines, "\n")), true, nil
 }
 
 // supAllWord reports whether args asks for every session waiting.

@@ -9,6 +9,10 @@ import (
 	"github.com/peerbot/peerbot/supervision"
 )
 
+// supDisputeNHS is the answer to a dispute whose reason holds an NHS
+// number: nothing is answered, kept or told.
+const supDisputeNHS = "That reason looks like it holds an NHS number, so I haven't saved it and nothing was changed. Please leave out any patient details: a few words such as “wrong date” or “it was 30 minutes” are all I need."
+
 // supDisputeReason reads the reason given with a dispute, as typed, on
 // one line: "" for none. problem, when set, says kindly why it cannot be
 // kept: an NHS number, or more than a few words.
@@ -17,7 +21,7 @@ func supDisputeReason(s string) (why, problem string) {
 	why = strings.TrimSpace(strings.TrimLeft(why, ":-–— "))
 	switch {
 	case supervision.ContainsNHSNumber(why):
-		return "", supNHSNumber
+		return "", supDisputeNHS
 	case utf8.RuneCountInString(why) > supervision.MaxDisputeReason:
 		return "", fmt.Sprintf("Please keep the reason to %d characters: a few words, such as “wrong date” or “it was 30 minutes”. Nothing was changed.", supervision.MaxDisputeReason)
 	}

@@ -44,7 +44,24 @@ func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return supRefusal(err, h.leaveHowTo(req))
 	}
-	return h.saveLeave(ctx, p, l)
+	r, err := h.saveLeave(ctx, p, l)
+	if err == nil && len(r.RefreshHome) > 0 { // saved
+		r.Text += leaveTakenHint(req, args, l, today)
+	}
+	return r, err
+}
+
+// leaveTakenHint says how to add leave already taken to a person whose
+// leave, typed without a year, was read as next year's when the same days
+// lately past fit it too ("8-19 Dec" on 5 January): "" otherwise.
+func leaveTakenHint(req Request, args string, l supervision.Leave, today time.Time) string {
+	past, err := supervision.ParseLeaveDay(args, today)
+	if err != nil || calendarDay(past.From).Equal(calendarDay(l.From)) || !calendarDay(past.To).Before(calendarDay(today)) {
+		return ""
+	}
+	return fmt.Sprintf(" If you meant leave already taken, take this back with %s and give its year: %s.",
+		req.Invocation("supervision", "leave cancel "+l.From.Format("2 Jan 2006")),
+		req.Invocation("supervision", "leave "+past.From.Format("2 Jan 2006")+" to "+past.To.Format("2 Jan 2006")))
 }
 
 func (h *Supervision) leaveHowTo(req Request) string {

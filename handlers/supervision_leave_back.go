@@ -45,7 +45,7 @@ func (h *Supervision) backFromLeave(ctx context.Context, req Request) (Reply, er
 func (h *Supervision) leaveBack(ctx context.Context, req Request, p supervision.Profile, rest string, back bool, today time.Time) (Reply, error) {
 	day := calendarDay(today)
 	if rest != "" {
-		l, err := supervision.ParseLeave(rest, today)
+		l, err := supervision.ParseLeaveDay(rest, today)
 		if err != nil {
 			return supRefusal(err, "To end your leave early, say the day you are back, for example "+req.Invocation("supervision", "back 14 Dec")+".")
 		}

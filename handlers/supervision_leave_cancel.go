@@ -129,7 +129,7 @@ func (h *Supervision) cancelLeave(ctx context.Context, req Request, p supervisio
 			return Say("Which leave should I take back? Give a day of it, for example " + example + ".\n" + list), nil
 		}
 	} else {
-		day, err := supervision.ParseLeave(rest, today)
+		day, err := supervision.ParseLeaveDay(rest, today)
 		if err != nil {
 			return supRefusal(err, "To take leave back, give a day of it, for example "+example+".")
 		}

@@ -52,9 +52,11 @@ const (
 // remindCommands are the reminder subcommands of /supervision.
 func (h *Supervision) remindCommands() []Command {
 	return []Command{
-		{Name: "remind", Aliases: []string{"reminders", "reminder"}, Usage: "on|off|days-before N|at HH:MM|on <weekday>",
+		{Name: "remind", Aliases: []string{"reminders", "reminder"}, Usage: "on|off|days-before N|at HH:MM|on <weekday>", ReadOnlyAlone: true,
 			Description: "Turn reminders on or off, and choose how many days ahead, what time and which weekday they come.",
-			Examples:    []string{"", "on", "off", "days-before 5", "at 08:30", "on tuesday"}, Run: h.remind},
+			Examples:    []string{"", "on", "off", "days-before 5", "at 08:30", "on tuesday"},
+			More:        "Reminders follow the date your next session is due: the days before you choose, on the day, then every week while it is overdue, on your chosen weekday. They have no gap of their own to set; snooze puts the next one off.",
+			Run:         h.remind},
 		{Name: "snooze", Usage: "<days>",
 			Description: fmt.Sprintf("Put off your next reminder by %d to %d days.", supSnoozeMin, supSnoozeMax),
 			Examples:    []string{"7", "3", "a week"}, Run: h.snooze},
@@ -85,6 +87,9 @@ func (h *Supervision) remind(ctx context.Context, req Request) (Reply, error) {
 	}
 	if len(words) == 0 {
 		return h.remindShow(ctx, req, p, "")
+	}
+	if supRemindCadence(words) {
+		return Say(supRemindHow(req, p)), nil
 	}
 	said, refusal := supRemindChange(&p, words, anyway)
 	if refusal != "" {
@@ -150,10 +155,41 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 	return "", fmt.Sprintf("I don't know the reminder setting %s.", quotedTyped(strings.Join(words, " ")))
 }
 
+// supRemindCadence reports whether words ask for reminders at a gap of
+// their own ("every 2 weeks", "fortnightly", "every other week"), which
+// personal reminders do not have: they follow the due date.
+func supRemindCadence(words []string) bool {
+	all := strings.Join(words, " ")
+	for _, w := range []string{"fortnight", "biweekly", "bi-weekly", "every other week", "every second week", "every month", "monthly", "weekly"} {
+		if strings.Contains(all, w) {
+			return true
+		}
+	}
+	return words[0] == "every" && (len(words) == 2 && words[1] == "week" || len(words) >= 3 && strings.HasPrefix(words[2], "week"))
+}
+
+// supRemindHow says how a person's reminders come, to one who asked for a
+// gap they cannot have, and what they can change instead.
+func supRemindHow(req Request, p supervision.Profile) string {
+	first := ""
+	if n := p.Lead(); n > 0 {
+		first = fmt.Sprintf("%d day%s before it, ", n, plural(n))
+	}
+	day := p.ReminderDay
+	if day < time.Sunday || day > time.Saturday {
+		day = time.Monday
+	}
+	return fmt.Sprintf("Your reminders follow the date your next session is due, not a gap of their own: %son the day, then every week while it is overdue, on %ss. They can't come every 2 weeks, but you can put the next one off with %s, or choose the weekday with %s. Nothing was changed.",
+		first, day, req.Invocation("supervision", "snooze 14"), req.Invocation("supervision", "remind on friday"))
+}
+
 // supRemindNamed reads a setting typed without its word: a time ("9am",
-// "14:30"), a weekday ("fridays") or days ahead ("5 days before"), as the
+// "14:30"), a weekday ("fridays", "every friday") or days ahead ("5 days before"), as the
 // setting it is; nil for anything else.
 func supRemindNamed(words []string) []string {
+	if len(words) == 2 && words[0] == "every" {
+		words = words[1:] // "every friday"
+	}
 	all := strings.Join(words, " ")
 	for _, day := range []string{all, strings.TrimSuffix(all, "s")} {
 		if _, ok := supervision.ParseWeekday(day); ok {

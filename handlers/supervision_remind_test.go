@@ -139,7 +139,7 @@ func TestSupervisionRemindWithoutTheSettingsWord(t *testing.T) {
 	wantContains(t, "remind days before 4", all(e.run(sam, "remind days before 4")), "Your first reminder comes 4 days before")
 	wantContains(t, "remind 5 days before", all(e.run(sam, "remind 5 days before")), "Your first reminder comes 5 days before")
 	wantContains(t, "remind 9pm", all(e.run(sam, "remind 9pm")), "21:00 is outside the working day")
-	wantContains(t, "remind weekly", all(e.run(sam, "remind weekly")), `I don't know the reminder setting "weekly"`)
+	wantContains(t, "remind loudly", all(e.run(sam, "remind loudly")), `I don't know the reminder setting "loudly"`)
 	p, _ := e.profile(sam)
 	if p.ReminderTime != "09:00" || p.ReminderDay != time.Thursday || p.LeadDays != 5 {
 		t.Errorf("profile after: time %q, day %v, days before %d; want 09:00, Thursday, 5", p.ReminderTime, p.ReminderDay, p.LeadDays)
@@ -156,4 +156,30 @@ func TestSupervisionRemindNoFrequencySaysWhy(t *testing.T) {
 		wantContains(t, args, got, "no recommended frequency for your role here yet", "supervisor or training hub")
 	}
 	wantContains(t, "App Home", all(e.home(kim)), "no recommended frequency for your role here yet")
+}
+
+// TestSupervisionRemindCadence: personal reminders follow the due date
+// (days before, the day, then each week while overdue), not a cadence. A
+// person asking for them every 2 weeks or fortnightly is told how they
+// come and what they can change, and nothing changes; "every friday" is
+// the weekday of the reminders while overdue.
+func TestSupervisionRemindCadence(t *testing.T) {
+	e := newSupEnv(t)
+	e.people()
+	before, _, _ := e.st.Profile(context.Background(), sam)
+	for _, typed := range []string{"remind every 2 weeks", "remind fortnightly", "remind every other week", "remind biweekly", "remind every fortnight", "remind weekly"} {
+		r := e.run(sam, typed)
+		wantContains(t, typed, all(r), "follow the date your next session is due", "every week while it is overdue", "snooze 14", "Nothing was changed")
+		wantNotContains(t, typed, all(r), "I don't know the reminder setting")
+		if len(r.Reschedule) != 0 {
+			t.Errorf("%s: Reschedule = %v, want nothing planned again", typed, r.Reschedule)
+		}
+	}
+	if after, _, _ := e.st.Profile(context.Background(), sam); after.ReminderDay != before.ReminderDay || after.LeadDays != before.LeadDays || after.Reminders != before.Reminders {
+		t.Errorf("asking for a cadence changed the profile: %+v, was %+v", after, before)
+	}
+	wantContains(t, "remind every friday", all(e.run(sam, "remind every friday")), "Reminders while a session is overdue come on Fridays.")
+	if p, _, _ := e.st.Profile(context.Background(), sam); p.ReminderDay != time.Friday {
+		t.Errorf("reminder day = %v, want Friday", p.ReminderDay)
+	}
 }

@@ -42,7 +42,9 @@ const maxWeeks = 52
 // spec may also be led (after the zone, if any) by WEEKS=<n>@<date>, as in
 // WEEKS=2@2026-12-07 0 10 * * MON: it then falls only in every n'th week,
 // Monday to Sunday, counted from the week of that date, so "every other
-// Monday" keeps to the fortnight it started on. It never panics:
+// Monday" keeps to the fortnight it started on. The zone is written first,
+// but WEEKS= then the zone means the same; a second zone is refused. It
+// never panics:
 // robfig/cron's parser does on "TZ=" with nothing after it.
 func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 	orig := text
@@ -51,20 +53,27 @@ func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if strings.HasPrefix(text, "CRON_TZ=") || strings.HasPrefix(text, "TZ=") {
-		name, rest, ok := strings.Cut(text[strings.Index(text, "=")+1:], " ")
-		if !ok || strings.TrimSpace(rest) == "" || name == "" {
-			return nil, fmt.Errorf("%w: after %s name a time zone and then the schedule, as in CRON_TZ=Europe/London 0 10 * * MON", ErrBadSpec, text[:strings.Index(text, "=")+1])
+	zoned := zoneLed(text)
+	if zoned {
+		if loc, text, err = specZone(text); err != nil {
+			return nil, err
 		}
-		l, lerr := LoadZone(name)
-		if lerr != nil {
-			return nil, fmt.Errorf("%w: %q is not a time zone; use a name such as Europe/London", ErrBadSpec, name)
-		}
-		loc, text = l, strings.TrimSpace(rest)
 	}
 	weeks, anchor, text, err := specWeeks(text)
 	if err != nil {
 		return nil, err
+	}
+	// The zone, then WEEKS=, is the order to write; WEEKS= then the zone
+	// means the same. A zone must never reach robfig/cron's parser, which
+	// would read it its own way: the weeks would be counted in another
+	// zone's days, and times walked in the wrong one.
+	if zoneLed(text) {
+		if zoned {
+			return nil, fmt.Errorf("%w: give one time zone, at the start, as in CRON_TZ=Europe/London 0 10 * * MON", ErrBadSpec)
+		}
+		if loc, text, err = specZone(text); err != nil {
+			return nil, err
+		}
 	}
 	if text == "" {
 		return nil, fmt.Errorf("%w: it is empty; an example is 0 10 * * MON (10:00 every Monday)", ErrBadSpec)
@@ -91,6 +100,25 @@ func ParseSpec(text string, zone *time.Location) (s *Spec, err error) {
 		return nil, fmt.Errorf("%w: %q never falls (check the day and month)", ErrBadSpec, orig)
 	}
 	return s, nil
+}
+
+// zoneLed reports whether text starts with a time zone: CRON_TZ= or TZ=.
+func zoneLed(text string) bool {
+	return strings.HasPrefix(text, "CRON_TZ=") || strings.HasPrefix(text, "TZ=")
+}
+
+// specZone reads the zone text starts with, and returns it with the rest.
+func specZone(text string) (*time.Location, string, error) {
+	key := text[:strings.Index(text, "=")+1]
+	name, rest, ok := strings.Cut(text[len(key):], " ")
+	if !ok || strings.TrimSpace(rest) == "" || name == "" {
+		return nil, "", fmt.Errorf("%w: after %s name a time zone and then the schedule, as in CRON_TZ=Europe/London 0 10 * * MON", ErrBadSpec, key)
+	}
+	l, err := LoadZone(name)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w: %q is not a time zone; use a name such as Europe/London", ErrBadSpec, name)
+	}
+	return l, strings.TrimSpace(rest), nil
 }
 
 // Location is the zone the spec is read in.

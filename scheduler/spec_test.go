@@ -167,3 +167,38 @@ func TestSpecEveryOtherWeek(t *testing.T) {
 		t.Errorf("a zone then WEEKS=: %v, %v", s, err)
 	}
 }
+
+// TestSpecZoneAndWeeksInEitherOrder: the zone is written first, then
+// WEEKS=; WEEKS= then the zone means the very same, in winter and summer,
+// and is never left to robfig/cron's parser, which reads a zone its own
+// way. A second zone is refused.
+func TestSpecZoneAndWeeksInEitherOrder(t *testing.T) {
+	right, err := ParseSpec("CRON_TZ=America/New_York WEEKS=2@2026-12-07 0 10 * * MON", time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range []string{"WEEKS=2@2026-12-07 CRON_TZ=America/New_York 0 10 * * MON", "WEEKS=2@2026-12-07 TZ=America/New_York 0 10 * * MON"} {
+		s, err := ParseSpec(spec, time.UTC)
+		if err != nil {
+			t.Errorf("ParseSpec(%q) = %v, want it read as the zone first", spec, err)
+			continue
+		}
+		if s.Location().String() != "America/New_York" || s.Weeks() != 2 {
+			t.Errorf("ParseSpec(%q): zone %s, every %d weeks; want America/New_York, every 2", spec, s.Location(), s.Weeks())
+		}
+		for _, from := range []time.Time{time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC), time.Date(2027, 6, 1, 12, 0, 0, 0, time.UTC)} {
+			at, want := from, from
+			for range 4 {
+				at, want = s.Next(at), right.Next(want)
+				if !at.Equal(want) {
+					t.Errorf("ParseSpec(%q).Next = %v, want %v as the zone first gives", spec, at.In(right.Location()), want.In(right.Location()))
+				}
+			}
+		}
+	}
+	for _, spec := range []string{"CRON_TZ=America/New_York TZ=Asia/Tokyo 0 10 * * MON", "CRON_TZ=America/New_York WEEKS=2@2026-12-07 CRON_TZ=Asia/Tokyo 0 10 * * MON"} {
+		if s, err := ParseSpec(spec, time.UTC); !errors.Is(err, ErrBadSpec) || !strings.Contains(err.Error(), "give one time zone, at the start") {
+			t.Errorf("ParseSpec(%q) = %v, %v; want ErrBadSpec asking for one zone at the start", spec, s, err)
+		}
+	}
+}

@@ -19,15 +19,43 @@ var leaveFor = regexp.MustCompile(`(?i)^(.+?)\s+for\s+(\S+)\s+(days?|weeks?|fort
 // leaveForFrom finds how long before when: "for 2 weeks from Monday".
 var leaveForFrom = regexp.MustCompile(`(?i)^for\s+(\S+\s+(?:days?|weeks?|fortnights?))\s+from\s+(.+)$`)
 
-// ParseLeave reads a stretch of leave: "20/12/2026 3/1/2027", "20 Dec to 3
-// Jan", "from monday to friday", "20 Dec - 3 Jan", "20 Dec for 2 weeks" (or "for 2 weeks
-// from 20 Dec"), or one day. Dates read as in ParseDate, but the future is allowed: a date
-// without a year is the next one, or one in the last three months; a bare
-// weekday is the next one (today included); the end is read as on or after
-// the start. The leave must end on or after it starts, last at most
-// MaxLeaveDays and not start before Start. Text holding an NHS number is
-// refused first with ErrNHSNumber. The Leave comes back with a new ID.
+// ParseLeave reads a stretch of leave to add: "20/12/2026 3/1/2027", "20
+// Dec to 3 Jan", "from monday to friday", "20 Dec - 3 Jan", "20 Dec for 2
+// weeks" (or "for 2 weeks from 20 Dec"), or one day. Dates read as in
+// ParseDate, but the future is allowed: leave typed without a year is the
+// next such leave, as a person means it: this year's while it is still to
+// come or going on (a start a few weeks past, as "20 Dec to 3 Jan" on 28
+// Dec, is this year's), else next year's. Leave wholly past needs its year.
+// A bare weekday is the next one (today included); the end is read as on
+// or after the start. The leave must end on or after it starts, last at
+// most MaxLeaveDays and not start before Start. Text holding an NHS number
+// is refused first with ErrNHSNumber. The Leave comes back with a new ID.
 func ParseLeave(args string, today time.Time) (Leave, error) {
+	l, err := readLeave(args, today, leaveDate)
+	if err != nil || dayNumber(l.To) >= dayNumber(today) {
+		return l, err
+	}
+	// Wholly past: what has no year is the next one. Leave with its years
+	// reads the same either way; one whose start alone has none ("20 Dec
+	// to 3 Jan 2026") may read only as the past, and stays so.
+	if next, err := readLeave(args, today, afterDate); err == nil {
+		return next, nil
+	}
+	return l, nil
+}
+
+// ParseLeaveDay reads words that name leave already saved, to take it back
+// or end it ("cancel leave 8 Dec", "back 14 Dec"): as ParseLeave, but a
+// date without a year may be one of the last three months, as well as one
+// to come, so leave going on or just past is found by its first day.
+func ParseLeaveDay(args string, today time.Time) (Leave, error) {
+	return readLeave(args, today, leaveDate)
+}
+
+// readLeave reads a stretch of leave whose start, written without a year,
+// reads in mode: leaveDate (the next, or one of the last three months), or
+// afterDate (the next, today included).
+func readLeave(args string, today time.Time, mode dateMode) (Leave, error) {
 	if ContainsNHSNumber(args) {
 		return Leave{}, nhsErr("leave")
 	}
@@ -53,7 +81,7 @@ func ParseLeave(args string, today time.Time) (Leave, error) {
 	if err != nil {
 		return Leave{}, err
 	}
-	from, err := readDate("from", fromText, today, leaveDate)
+	from, err := readDate("from", fromText, today, mode)
 	if err != nil {
 		return Leave{}, err
 	}
