@@ -114,7 +114,7 @@ func (h *Supervision) Command() Command {
 			{Name: "leave", Aliases: []string{"pause", "away", "holiday"}, Usage: "<first day> <last day> | cancel <a day of it>", ReadOnlyAlone: true,
 				Description: "Pause the clock while you're on leave: your next due date moves on and no reminders go out. Alone, it lists your leave; cancel takes one back.",
 				Examples:    []string{"1 Dec 12 Dec", "7-11 Dec", "until 18 Dec", "2026-12-01 2026-12-12", "cancel 1 Dec"},
-				More:        "Leave typed without a year is the next such leave: this year's while it is to come or going on, else next year's. Leave already taken needs its year, such as 8 Dec 2026 to 19 Dec 2026.",
+				More:        "Leave typed without a year is this year's while it is to come, going on or ended in the last three months, else next year's. To mean the other, give the year, such as 8 Dec 2027 to 19 Dec 2027.",
 				Run:         replan(h.leave)},
 			{Name: "back", Aliases: []string{"returned"}, Usage: "[the day you're back]",
 				Description: "Back from leave early: your leave ends the day before, so the days you were away still count as leave.",

@@ -51,17 +51,17 @@ func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
 	return r, err
 }
 
-// leaveTakenHint says how to add leave already taken to a person whose
-// leave, typed without a year, was read as next year's when the same days
-// lately past fit it too ("8-19 Dec" on 5 January): "" otherwise.
+// leaveTakenHint says how to add next year's leave instead to a person
+// whose leave, typed without a year, was read as the same days lately past
+// ("8-19 Dec" on 5 January): "" otherwise.
 func leaveTakenHint(req Request, args string, l supervision.Leave, today time.Time) string {
-	past, err := supervision.ParseLeaveDay(args, today)
-	if err != nil || calendarDay(past.From).Equal(calendarDay(l.From)) || !calendarDay(past.To).Before(calendarDay(today)) {
+	next, ok := supervision.NextLeave(args, today, l)
+	if !ok {
 		return ""
 	}
-	return fmt.Sprintf(" If you meant leave already taken, take this back with %s and give its year: %s.",
+	return fmt.Sprintf(" If you meant next year's, take this back with %s and give its year: %s.",
 		req.Invocation("supervision", "leave cancel "+l.From.Format("2 Jan 2006")),
-		req.Invocation("supervision", "leave "+past.From.Format("2 Jan 2006")+" to "+past.To.Format("2 Jan 2006")))
+		req.Invocation("supervision", "leave "+next.From.Format("2 Jan 2006")+" to "+next.To.Format("2 Jan 2006")))
 }
 
 func (h *Supervision) leaveHowTo(req Request) string {

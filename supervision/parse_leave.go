@@ -23,31 +23,35 @@ var leaveForFrom = regexp.MustCompile(`(?i)^for\s+(\S+\s+(?:days?|weeks?|fortnig
 // Dec to 3 Jan", "from monday to friday", "20 Dec - 3 Jan", "20 Dec for 2
 // weeks" (or "for 2 weeks from 20 Dec"), or one day. Dates read as in
 // ParseDate, but the future is allowed: leave typed without a year is the
-// next such leave, as a person means it: this year's while it is still to
-// come or going on (a start a few weeks past, as "20 Dec to 3 Jan" on 28
-// Dec, is this year's), else next year's. Leave wholly past needs its year.
-// A bare weekday is the next one (today included); the end is read as on
-// or after the start. The leave must end on or after it starts, last at
-// most MaxLeaveDays and not start before Start. Text holding an NHS number
-// is refused first with ErrNHSNumber. The Leave comes back with a new ID.
+// nearer such leave, as a person means it: leave going on, to come, or
+// ended in the last three months (recorded after the event, for status
+// to allow for it) is this year's; else it is next year's. NextLeave gives
+// the other reading of leave read as past. A bare weekday is the next one
+// (today included); the end is read as on or after the start. The leave
+// must end on or after it starts, last at most MaxLeaveDays and not start
+// before Start. Text holding an NHS number is refused first with
+// ErrNHSNumber. The Leave comes back with a new ID.
 func ParseLeave(args string, today time.Time) (Leave, error) {
-	l, err := readLeave(args, today, leaveDate)
-	if err != nil || dayNumber(l.To) >= dayNumber(today) {
-		return l, err
+	return readLeave(args, today, leaveDate)
+}
+
+// NextLeave is the other reading of leave that ParseLeave read as l,
+// wholly past: the same days next year, when what was typed has no year
+// and so may mean them; false when there is none.
+func NextLeave(args string, today time.Time, l Leave) (Leave, bool) {
+	if dayNumber(l.To) >= dayNumber(midnight(today)) {
+		return Leave{}, false
 	}
-	// Wholly past: what has no year is the next one. Leave with its years
-	// reads the same either way; one whose start alone has none ("20 Dec
-	// to 3 Jan 2026") may read only as the past, and stays so.
-	if next, err := readLeave(args, today, afterDate); err == nil {
-		return next, nil
+	next, err := readLeave(args, today, afterDate)
+	if err != nil || dayNumber(next.From) == dayNumber(l.From) {
+		return Leave{}, false
 	}
-	return l, nil
+	return next, true
 }
 
 // ParseLeaveDay reads words that name leave already saved, to take it back
-// or end it ("cancel leave 8 Dec", "back 14 Dec"): as ParseLeave, but a
-// date without a year may be one of the last three months, as well as one
-// to come, so leave going on or just past is found by its first day.
+// or end it ("cancel leave 8 Dec", "back 14 Dec"): as ParseLeave, so leave
+// going on or just past is found by its first day.
 func ParseLeaveDay(args string, today time.Time) (Leave, error) {
 	return readLeave(args, today, leaveDate)
 }

@@ -23,7 +23,7 @@ func TestParseLeave(t *testing.T) {
 		{"weekdays ahead", "monday to friday", day(2026, 11, 30), day(2026, 12, 4)},
 		{"today to friday", "today to friday", day(2026, 11, 25), day(2026, 11, 27)},
 		{"recent past with its year", "from 2 Nov 2026 to 6 Nov 2026", day(2026, 11, 2), day(2026, 11, 6)},
-		{"recent past without a year means next year", "from 2 Nov to 6 Nov", day(2027, 11, 2), day(2027, 11, 6)},
+		{"recent past without a year is just taken", "from 2 Nov to 6 Nov", day(2026, 11, 2), day(2026, 11, 6)},
 		{"going on", "from 20 Nov to 27 Nov", day(2026, 11, 20), day(2026, 11, 27)},
 		{"going on, the end's year alone", "20 Nov to 3 Dec 2026", day(2026, 11, 20), day(2026, 12, 3)},
 		{"past, the end's year alone", "2 Nov to 6 Nov 2026", day(2026, 11, 2), day(2026, 11, 6)},
