@@ -505,6 +505,12 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}
+	if !asked && ownPractice(words) {
+		// "how do i set up a walking group for patients": how the asker
+		// does their own work, which no role's article says, not who
+		// can help the patients.
+		return nil, "", false
+	}
 	var best []*Entry
 	bestN := 0
 	for _, e := range b.entries {

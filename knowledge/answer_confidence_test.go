@@ -1,0 +1,34 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOwnPracticeIsNoReferral: how the asker should do a piece of their
+// own work (run a group, close a case, keep boundaries, cope) names a
+// patient and, often, a need a role's referral cues list, but asks no one
+// to help the patient: no role's article teaches it, so the answer is "not
+// sure". Who can help, and how to refer someone, are still referrals.
+func TestOwnPracticeIsNoReferral(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"how do i run a gardening club for my patients",
+		"how should i close the case when a client stops turning up",
+		"how do I keep boundaries with a patient who texts me at night",
+		"what's a good way to talk to a lonely patient about joining a group",
+		"tips on starting a conversation with a patient about money worries",
+	)
+	wantUnsure(t, Asker{Role: "hwbc"},
+		"a client i had worked with for months died, how do i cope",
+	)
+	b := shippedBase(t)
+	for _, q := range []string{
+		"how do i get a lonely widowed patient some company",
+		"who can help a patient with rent arrears",
+		"how do i refer a housebound patient who feels lonely",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || !strings.HasPrefix(entryID(a.Entry), "role-") {
+			t.Errorf("%q: kind %d entry %s; want who to refer to: a role", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}
