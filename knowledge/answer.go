@@ -427,6 +427,9 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		if role == "" && len(roles) == 0 && parallelRival(h, res) {
 			return nil, false // "how often should a volunteer have supervision": which role's is a guess
 		}
+		if b.nearerRival(h, res, strings.Join(words, " "), fits) {
+			return nil, false // "what kind of things do link workers refer to": another article is as sure, and asked of so
+		}
 		for _, next := range res.Hits[i+1:] {
 			if b.placeUnasked(next.Entry, words, locality) && !b.placeUnasked(h.Entry, words, locality) {
 				continue // a place's article, unasked for, behind one for anywhere does not make it a guess

@@ -32,3 +32,19 @@ func TestOwnPracticeIsNoReferral(t *testing.T) {
 		}
 	}
 }
+
+// TestNearerRivalIsAGuess: search's answer that is near none of its own
+// questions, while another article fitting the question is more confident
+// and near one of its own, ranked first only on the words they share: "not
+// sure", with both in the links. Search's clear answers stay.
+func TestNearerRivalIsAGuess(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"what support does the training hub offer personalised care roles",
+		"what does the training hub provide for the personalised care roles",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what is a primary care network":                           "pcn",
+		"where are the PCI e-learning modules":                     "resource-pci",
+		"what does the long term plan say about personalised care": "long-term-plan",
+	})
+}
