@@ -48,3 +48,20 @@ func TestNearerRivalIsAGuess(t *testing.T) {
 		"what does the long term plan say about personalised care": "long-term-plan",
 	})
 }
+
+// TestOthersBandIsNotOurs: the band or grade of another profession than
+// the three roles (a paramedic, a pharmacist, a practice nurse) is Agenda
+// for Change's, which the content does not hold: the roles' pay articles,
+// sharing "band", are no answer. A role's band still is.
+func TestOthersBandIsNotOurs(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"what band is a paramedic in primary care",
+		"which band is a clinical pharmacist on",
+		"what grade are practice nurses",
+		"what band are physios in a pcn",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what band should a link worker be": "splw-pay",
+		"what band is a care coordinator":   "cc-pay",
+	})
+}

@@ -111,9 +111,10 @@ func ownLeave(words []string) bool {
 	return false
 }
 
-// payWords ask what someone is paid; fundWords how something is funded.
+// payWords ask what someone is paid, or on what band or grade; fundWords
+// how something is funded.
 var (
-	payWords  = []string{"pay", "paid", "earn", "earns", "earning", "earnings", "salary", "salaries", "wage", "wages", "income"}
+	payWords  = []string{"pay", "paid", "earn", "earns", "earning", "earnings", "salary", "salaries", "wage", "wages", "income", "band", "bands", "banded", "banding", "grade", "graded"}
 	fundWords = []string{"fund", "funded", "funding", "funds", "financed", "finance"}
 )
 
