@@ -65,3 +65,17 @@ func TestOthersBandIsNotOurs(t *testing.T) {
 		"what band is a care coordinator":   "cc-pay",
 	})
 }
+
+// TestMoneyForTrainingIsNotPay: money for a role's training is not what
+// the role is paid: the pay article, which speaks of money for the post,
+// is no answer, and the training article says nothing of funding. Money
+// a role is paid is still its pay.
+func TestMoneyForTrainingIsNotPay(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"is there money for link worker training",
+		"money for coach training",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"how much money do link workers get": "splw-pay",
+	})
+}

@@ -51,7 +51,7 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		if i == 0 && hasAny(words, supervisionAsides...) {
 			return nil, false // a question about supervision all the same, not the role's pay or training
 		}
-		if i == 1 && (fundsAsked(words) || moneyTrouble(words)) {
+		if i == 1 && (fundsAsked(words) || moneyTrouble(words) || moneyForTraining(words)) {
 			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
@@ -168,4 +168,12 @@ func moneyTrouble(words []string) bool {
 	troubles := near(words, []string{"money", "financial", "finances", "finance"}, []string{"worries", "worry", "worried", "problems", "problem",
 		"troubles", "issues", "difficulties", "struggles", "stress", "stressed"}, 1)
 	return troubles && !hasAny(words, "band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*")
+}
+
+// moneyForTraining reports a question asking for money for training ("is
+// there money for link worker training"): money is its only word of pay,
+// and it names training. What funds a course is not the role's pay.
+func moneyForTraining(words []string) bool {
+	return hasAny(words, askerTopics[2].words...) && hasAny(words, "money") &&
+		!hasAny(words, slices.DeleteFunc(slices.Clone(askerTopics[1].words), func(w string) bool { return w == "money" })...)
 }
