@@ -79,3 +79,22 @@ func TestMoneyForTrainingIsNotPay(t *testing.T) {
 		"how much money do link workers get": "splw-pay",
 	})
 }
+
+// TestNamedHelperBorneOut: a described need with the one role the asker
+// has in mind ("would a care coordinator be best") is answered with that
+// role when its referral cues match the need, though another role's match
+// as many or more: the content bears the asker out, and the other role
+// would answer a question not asked. A named role no cue supports is
+// still not the answer.
+func TestNamedHelperBorneOut(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"recently bereaved lady not managing her diabetes tablets and hospital appointments, would a care coordinator be best":                "role-cc",
+		"older lady, lonely since her husband died, muddled about her heart failure medication and appointments, is a care coordinator right": "role-cc",
+		"patient with diabetes wants to lose weight, would a care coordinator help":                                                           "role-hwbc",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || entryID(a.Entry) != want {
+			t.Errorf("%q: kind %d entry %s; want who to refer to: %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

@@ -528,6 +528,9 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	if len(best) > 1 {
 		best = tieBreak(best, res)
 	}
+	if e := b.namedHelper(words); e != nil && (len(best) != 1 || best[0] != e) {
+		return e, e.Referral.Why, asked
+	}
 	if len(best) != 1 {
 		return nil, "", false
 	}

@@ -177,3 +177,20 @@ func moneyForTraining(words []string) bool {
 	return hasAny(words, askerTopics[2].words...) && hasAny(words, "money") &&
 		!hasAny(words, slices.DeleteFunc(slices.Clone(askerTopics[1].words), func(w string) bool { return w == "money" })...)
 }
+
+// namedHelper returns the role's article when a referral question names
+// one role as the help it has in mind ("would a care coordinator help")
+// and that role's cues match the need described: the content bears the
+// asker out, though another role's cues may match more. Else nil.
+func (b *Base) namedHelper(words []string) *Entry {
+	named := rolesNamed(words)
+	if len(named) != 1 {
+		return nil
+	}
+	for r := range named {
+		if e := b.byID["role-"+string(r)]; e != nil && e.Referral != nil && cuesMatched(e, words) > 0 {
+			return e
+		}
+	}
+	return nil
+}
