@@ -98,3 +98,17 @@ func TestNamedHelperBorneOut(t *testing.T) {
 		}
 	}
 }
+
+// TestLearningDisabilityIsNoTraining: "learning" in a learning disability
+// or difficulty names a need, not training: whether a role works with
+// people who have one is not the role's training article's, which says
+// nothing of it. Training on learning disabilities is still training.
+func TestLearningDisabilityIsNoTraining(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"can coaches work with people with learning disabilities",
+		"do link workers support people with learning difficulties",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"learning disability training for link workers": "splw-training",
+	})
+}

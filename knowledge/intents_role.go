@@ -43,7 +43,7 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		// nor the role's own training.
 		return nil, true
 	}
-	topical := supervisorOf(words)
+	topical := learningNeedless(supervisorOf(words))
 	for i, t := range askerTopics[:3] { // supervision, pay and training
 		if !hasAny(topical, t.words...) && !(i == 1 && claimed) {
 			continue
@@ -193,4 +193,18 @@ func (b *Base) namedHelper(words []string) *Entry {
 		}
 	}
 	return nil
+}
+
+// learningNeedless returns words without "learning" where it names a need
+// ("a learning disability", "learning difficulties"), not training: whether
+// coaches work with people with learning disabilities is no question of
+// the coaches' training.
+func learningNeedless(words []string) []string {
+	out := words
+	for i := len(words) - 2; i >= 0; i-- {
+		if words[i] == "learning" && hasAny(words[i+1:i+2], "disab*", "difficult*") {
+			out = slices.Delete(slices.Clone(out), i, i+1)
+		}
+	}
+	return out
 }
