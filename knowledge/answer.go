@@ -408,7 +408,7 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
 		}
-		if subject != nil && !b.headNames(e, subject) && (respelt == nil || !b.headNames(e, respelt)) {
+		if subject != nil && !b.headSays(e, subject) && (respelt == nil || !b.headSays(e, respelt)) {
 			return false // "what is a care home": a caseload article that mentions care homes does not say
 		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&

@@ -112,3 +112,19 @@ func TestLearningDisabilityIsNoTraining(t *testing.T) {
 		"learning disability training for link workers": "splw-training",
 	})
 }
+
+// TestAnotherJobNamedApart: "what is a social worker" names a job whose
+// words the link workers' article has only apart ("social prescribing
+// link worker"): it does not say what that job is, so "not sure". The
+// roles' own names, asked the same way, are still answered.
+func TestAnotherJobNamedApart(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"what is a social worker",
+		"what is a social care worker",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what is a social prescribing link worker": "role-splw",
+		"what is a wellbeing coach":                "role-hwbc",
+		"what is a care coordinator":               "role-cc",
+	})
+}
