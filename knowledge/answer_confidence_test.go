@@ -128,3 +128,17 @@ func TestAnotherJobNamedApart(t *testing.T) {
 		"what is a care coordinator":               "role-cc",
 	})
 }
+
+// TestOtherWorkersJob: what a social worker or a support worker does is
+// another job than the link worker's, though it shares "worker": "not
+// sure". What a link worker does, however named, is still the role's.
+func TestOtherWorkersJob(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"what does a social worker do",
+		"what do support workers do",
+		"social worker role explained",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what does a community link worker do": "role-splw",
+	})
+}
