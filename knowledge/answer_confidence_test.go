@@ -142,3 +142,15 @@ func TestOtherWorkersJob(t *testing.T) {
 		"what does a community link worker do": "role-splw",
 	})
 }
+
+// TestRoleSilentOnTheTerm: whether a role is something the content
+// defines ("an ARRS role") is not answered by the role's article when it
+// never speaks of the term: the term's own article, which does, answers.
+// A role's article that speaks of what was asked still answers.
+func TestRoleSilentOnTheTerm(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"is a health coach an arrs role":                "arrs",
+		"can link workers help with housing":            "role-splw",
+		"can a care coordinator help with appointments": "role-cc",
+	})
+}

@@ -50,7 +50,7 @@ func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool
 	if ok && hasAny(words, "help*", "support*", "assist*") && cuesMatched(e, words) > 0 {
 		return e, true // "can link workers help with housing forms": a need the role's referral cues name
 	}
-	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
+	if q := strings.Join(words, " "); ok && (!b.speaksOf(q, e) || b.termUnspoken(words, e)) {
 		if term := b.termNamed(words); term != "" && b.speaksOf(q, b.termEntry(term)) {
 			return b.termEntry(term), true // "what's the network DES got to do with link workers"
 		}
@@ -350,4 +350,16 @@ func (b *Base) speaksOfAll(q string, e *Entry) bool {
 		}
 	}
 	return true
+}
+
+// termUnspoken reports whether words name a term the content defines,
+// other than a role's name (see termNamed), that e never speaks of: an
+// article silent on what was asked about does not answer it.
+func (b *Base) termUnspoken(words []string, e *Entry) bool {
+	term := b.termNamed(words)
+	if term == "" {
+		return false
+	}
+	stems, _ := b.index.unmatched(term, e)
+	return len(stems) > 0
 }
