@@ -154,3 +154,13 @@ func TestRoleSilentOnTheTerm(t *testing.T) {
 		"can a care coordinator help with appointments": "role-cc",
 	})
 }
+
+// TestWhoAfterAPersonAsksNothing: "can i refer someone who is grieving to
+// social prescribing" asks whether they can be referred, which the social
+// prescribing article answers; the "who" only says which person.
+func TestWhoAfterAPersonAsksNothing(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can i refer a man who has stopped going out to social prescribing": "social-prescribing",
+		"can i refer a woman who is grieving to social prescribing":         "social-prescribing",
+	})
+}

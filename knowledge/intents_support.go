@@ -207,7 +207,7 @@ func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
 	}
-	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
+	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || asksWho(words) || hasAny(words, "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
 	if !(hasAny(words[:min(4, len(words))], "can", "could", "how", "may") || hasAny(words[:1], "is", "are", "do", "does") || hasPhrase(words, "how to")) {
@@ -410,4 +410,16 @@ func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
 // in this role, any support?").
 func aboutAsker(words []string) bool {
 	return hasAny(words, firstPerson...) || len(words) > 0 && hasAny(words[:1], "feeling", "feel", "struggling", "finding", "really", "bit")
+}
+
+// asksWho reports whether words ask who or which: "who" after a person
+// ("someone who's lonely", "a man who has stopped going out") only says
+// which person is meant, and asks nothing.
+func asksWho(words []string) bool {
+	for i, w := range words {
+		if (w == "who" || w == "whos" || w == "whom" || w == "which") && (i == 0 || !hasAny(words[i-1:i], people...)) {
+			return true
+		}
+	}
+	return false
 }
