@@ -200,6 +200,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
 		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
+		if sp := b.serviceNamed(words, e); sp != nil {
+			ans.Kind, ans.Entry, ans.Lead = Article, sp, ""
+		}
 	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}

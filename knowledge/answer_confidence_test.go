@@ -164,3 +164,19 @@ func TestWhoAfterAPersonAsksNothing(t *testing.T) {
 		"can i refer a woman who is grieving to social prescribing":         "social-prescribing",
 	})
 }
+
+// TestSocialPrescribingTheService: a need asked of social prescribing, the
+// service ("what could social prescribing do for a man who is isolated"),
+// is the social prescribing article's, which says what it offers; asked of
+// no service, who can help is still the link worker.
+func TestSocialPrescribingTheService(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what could social prescribing do for a man who is isolated": "social-prescribing",
+		"can social prescribing help a patient with debt":            "social-prescribing",
+	})
+	b := shippedBase(t)
+	q := "patient is lonely and isolated, who can help"
+	if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || entryID(a.Entry) != "role-splw" {
+		t.Errorf("%q: kind %d entry %s; want who to refer to: role-splw", q, a.Kind, entryID(a.Entry))
+	}
+}

@@ -423,3 +423,16 @@ func asksWho(words []string) bool {
 	}
 	return false
 }
+
+// serviceNamed returns the social prescribing article for a referral
+// question answered with the link workers' role that names social
+// prescribing, the service, and not its worker: "what can social
+// prescribing offer someone who is lonely" asks of the service, which that
+// article sets out. Else nil.
+func (b *Base) serviceNamed(words []string, role *Entry) *Entry {
+	if role == nil || role.ID != "role-splw" || !hasPhrase(words, "social prescribing") ||
+		hasAny(words, "prescriber", "prescribers", "worker", "workers", "splw", "splws") {
+		return nil
+	}
+	return b.byID["social-prescribing"]
+}
