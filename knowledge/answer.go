@@ -152,6 +152,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// "What is group supervision": a synonym of its article, asked as
 		// a term.
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.employer(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.listedClause(asked); ok && !offTopic(words) {
 		// Its first clause is one, and the rest only narrows it.
 		ans.Kind, ans.Entry = Article, e

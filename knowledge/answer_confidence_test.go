@@ -180,3 +180,15 @@ func TestSocialPrescribingTheService(t *testing.T) {
 		t.Errorf("%q: kind %d entry %s; want who to refer to: role-splw", q, a.Kind, entryID(a.Entry))
 	}
 }
+
+// TestAnotherHostEmploying: whether a VCSE, a charity or another host may
+// employ one of the roles is the CQC and ARRS article's, not the
+// glossary's, which only defines a VCSE, nor the role's. Why one would
+// employ a role is still the role's.
+func TestAnotherHostEmploying(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can a charity host our social prescribers":         "cqc-arrs",
+		"is a link worker allowed to be employed by a vcse": "cqc-arrs",
+		"why would a pcn employ a link worker":              "role-splw",
+	})
+}
