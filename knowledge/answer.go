@@ -185,6 +185,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whySupervision(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.becomeRole(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles, res); ok {
 		// nil: the role's article does not speak of what was asked;
 		// search's answer then, if it is a good one, else none.

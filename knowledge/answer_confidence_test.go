@@ -192,3 +192,20 @@ func TestAnotherHostEmploying(t *testing.T) {
 		"why would a pcn employ a link worker":              "role-splw",
 	})
 }
+
+// TestBecomingAnotherRole: how someone becomes one of the roles ("could a
+// health coach become a care coordinator") is the training article of the
+// role after "become", not the one they hold now; becoming a supervisor
+// of a role is not becoming the role.
+func TestBecomingAnotherRole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"could a health coach become a care coordinator": "cc-training",
+		"how would a receptionist become a link worker":  "splw-training",
+	})
+	b := shippedBase(t)
+	for _, q := range []string{"how can i become a supervisor for coaches", "how do i become a link worker supervisor"} {
+		if a := b.Answer(q, Asker{}); a.Confident() && strings.HasSuffix(a.Entry.ID, "-training") && a.Entry.ID != "gateshead-clinical-supervisor-training" {
+			t.Errorf("%q: answered with %s; want no role's training", q, a.Entry.ID)
+		}
+	}
+}

@@ -208,3 +208,40 @@ func learningNeedless(words []string) []string {
 	}
 	return out
 }
+
+// becomeRole answers how to become one of the roles ("can a care
+// coordinator become a link worker") with the training article of the
+// role after "become": the way in to the role, whatever role the asker
+// has now. Becoming a role's supervisor is not becoming the role.
+func (b *Base) becomeRole(words []string) (*Entry, bool) {
+	for i, w := range words {
+		if w != "become" && w != "becoming" && w != "becomes" {
+			continue
+		}
+		rest := words[i+1:]
+		if len(rest) > 0 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		for n := min(4, len(rest)); n >= 1; n-- {
+			r, ok := roleOf(strings.Join(rest[:n], " "))
+			if !ok {
+				continue // the role must follow "become a": "become a supervisor for coaches" is no coach
+			}
+			if n < len(rest) && hasAny(rest[n:n+1], "supervisor*", "lead*", "manager*") {
+				return nil, false // "become a link worker supervisor"
+			}
+			e, ok := b.byID[string(r)+"-training"]
+			return e, ok
+		}
+	}
+	return nil, false
+}
+
+// roleOf returns the role a phrase names, as rolesNamed reads one.
+func roleOf(phrase string) (supervision.Role, bool) {
+	if r, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
+		return r, true
+	}
+	r, ok := moreRoleWords[phrase]
+	return r, ok
+}
