@@ -217,6 +217,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 			ans.Kind, ans.Entry = NotSure, nil
 		}
 	}
+	if ans.Kind == Article && !felt && b.practiceUnspoken(words, ans.Entry) {
+		ans.Kind, ans.Entry = NotSure, nil
+	}
 	if ans.Entry != nil {
 		b.samePlace(&ans, asked, searched, opts, roles, a)
 	}

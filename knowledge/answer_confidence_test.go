@@ -209,3 +209,20 @@ func TestBecomingAnotherRole(t *testing.T) {
 		}
 	}
 }
+
+// TestPracticeVerbUnspoken: how the asker should do a piece of their own
+// work is not answered by an article that never speaks of doing it: the
+// asker's supervision says nothing of preparing for it. An article that
+// does (writing a care and support plan) still answers.
+func TestPracticeVerbUnspoken(t *testing.T) {
+	for _, role := range []string{"cc", "splw"} {
+		wantUnsure(t, Asker{Role: role},
+			"how should i prepare for my supervision",
+			"what's a good way to prepare for my supervision",
+		)
+	}
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"how do i write a care and support plan": "personalised-care-planning",
+		"how do i manage my caseload":            "splw-caseload",
+	})
+}

@@ -45,3 +45,37 @@ func hasPrefixPhrase(words []string, phrase string) bool {
 	}
 	return true
 }
+
+// practiceVerb returns the verb of a question ownPractice reports, or "".
+func practiceVerb(words []string) string {
+	for i := range words {
+		for _, m := range methodAsks {
+			if !hasPrefixPhrase(words[i:], m) {
+				continue
+			}
+			if n := i + len(plainWords(m)); n < len(words) && hasAny(words[n:n+1], practiceVerbs...) {
+				return words[n]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// arrangeVerbs arrange or speak of what an article may well cover
+// without using the verb: "how do we set up supervision for our new
+// coach", "how do i talk to patients about health inequalities".
+var arrangeVerbs = []string{"set", "setting", "talk", "talking", "explain", "explaining", "say", "saying"}
+
+// practiceUnspoken reports whether words ask how the asker does a piece
+// of their own work (see ownPractice) and e never uses the verb of it:
+// "how do i prepare for supervision" is not answered by an article on
+// supervision that says nothing of preparing.
+func (b *Base) practiceUnspoken(words []string, e *Entry) bool {
+	v := practiceVerb(words)
+	if v == "" || hasAny([]string{v}, arrangeVerbs...) {
+		return false
+	}
+	stems, _ := b.index.unmatched(v, e)
+	return len(stems) > 0
+}
