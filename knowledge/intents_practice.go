@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"slices"
+	"strings"
+)
+
 // methodAsks open a question about how the asker does something
 // themselves: "how do i", "what's the best way to".
 var methodAsks = []string{"how do i", "how can i", "how should i", "how would i", "how do we", "how can we", "how should we",
@@ -13,47 +18,32 @@ var practiceVerbs = []string{"set", "setting", "run", "running", "close", "closi
 	"start", "starting", "cope", "coping", "deal", "dealing", "handle", "handling", "look", "looking", "keep", "keeping",
 	"prepare", "preparing", "write", "writing", "manage", "managing", "say", "saying", "talk", "talking", "explain", "explaining"}
 
+// methodWords are methodAsks split into words, once.
+var methodWords = func() [][]string {
+	out := make([][]string, len(methodAsks))
+	for i, m := range methodAsks {
+		out[i] = strings.Fields(m)
+	}
+	return out
+}()
+
 // ownPractice reports whether words ask how the asker should do a piece of
 // their own work ("how do i close a case and discharge a patient", "what's
 // a good way to start a conversation about loneliness"): a question of
 // practice, which the articles do not teach, however many of a role's
 // referral cues it happens to name.
-func ownPractice(words []string) bool {
-	for i := range words {
-		for _, m := range methodAsks {
-			if !hasPrefixPhrase(words[i:], m) {
-				continue
-			}
-			if n := i + len(plainWords(m)); n < len(words) {
-				return hasAny(words[n:n+1], practiceVerbs...)
-			}
-		}
-	}
-	return false
-}
+func ownPractice(words []string) bool { return practiceVerb(words) != "" }
 
-// hasPrefixPhrase reports whether words begin with phrase.
-func hasPrefixPhrase(words []string, phrase string) bool {
-	p := plainWords(phrase)
-	if len(p) > len(words) {
-		return false
-	}
-	for i, w := range p {
-		if words[i] != w {
-			return false
-		}
-	}
-	return true
-}
-
-// practiceVerb returns the verb of a question ownPractice reports, or "".
+// practiceVerb returns the verb of a question of the asker's own practice
+// (see ownPractice): the word after the first of methodAsks, when it is
+// one of practiceVerbs; else "".
 func practiceVerb(words []string) string {
 	for i := range words {
-		for _, m := range methodAsks {
-			if !hasPrefixPhrase(words[i:], m) {
+		for _, m := range methodWords {
+			if !slices.Equal(words[i:min(len(words), i+len(m))], m) {
 				continue
 			}
-			if n := i + len(plainWords(m)); n < len(words) && hasAny(words[n:n+1], practiceVerbs...) {
+			if n := i + len(m); n < len(words) && hasAny(words[n:n+1], practiceVerbs...) {
 				return words[n]
 			}
 			return ""
