@@ -10,8 +10,8 @@ var otherHosts = []string{"vcse", "vcses", "voluntary", "charity", "charities", 
 
 // employer answers whether a VCSE, a charity or another host than a PCN
 // may employ one of the roles ("can a link worker be employed by a
-// VCSE"), and so who answers for them, with the CQC and ARRS article,
-// which says: the glossary only defines a VCSE. Who employs a role is the
+// VCSE"), and who then answers for them, with the CQC and ARRS article,
+// which says; the glossary only defines a VCSE. Who employs a role is the
 // role's or the ARRS article's, found as they are. A question of the
 // asker's own employer, of pay or claims, of supervision, of numbers, of
 // which of two roles to employ, or of why one would employ a role is
