@@ -410,6 +410,9 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return nil, false
 	}
 	part := strings.Join(partAsked(words), " ")
+	if part == "" {
+		part = strings.Join(saidAbout(words), " ") // "what did the long term plan say about pharmacy"
+	}
 	subject, respelt := whatIsSubject(words), []string(nil)
 	if subject != nil && res.DidYouMean != "" {
 		respelt = whatIsSubject(plainWords(res.DidYouMean)) // "what is a care coordinater"

@@ -226,3 +226,18 @@ func TestPracticeVerbUnspoken(t *testing.T) {
 		"how do i manage my caseload":            "splw-caseload",
 	})
 }
+
+// TestSaidAboutWhatItNeverSays: "what does the long term plan say about
+// cancer" asks what the plan says of cancer; the plan's article, which
+// never speaks of it, does not say. What it says of what it covers is
+// still its.
+func TestSaidAboutWhatItNeverSays(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"what does the long term plan say about cancer",
+		"what did the long term plan say about pharmacies",
+	)
+	wantAnswers(t, Asker{}, map[string]string{
+		"what does the long term plan say about social prescribing": "long-term-plan",
+		"what does the des say about personalised care":             "network-contract-des",
+	})
+}

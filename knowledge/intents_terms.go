@@ -335,6 +335,19 @@ func partAsked(words []string) []string {
 	return rest[:i]
 }
 
+// saidAbout returns Y of a question "what does X say about Y" ("what did
+// the long term plan say about pharmacy"): what is asked is what X says of
+// Y, and an article on X that does not speak of Y does not answer it. nil
+// for another question.
+func saidAbout(words []string) []string {
+	for i := 0; i+2 < len(words); i++ {
+		if hasAny(words[i:i+1], "say", "says", "said") && hasAny(words[i+1:i+2], "about", "on", "regarding") {
+			return words[i+2:]
+		}
+	}
+	return nil
+}
+
 // speaksOfAll reports whether e matches every telling word of q, a word
 // corrected as a typo included: as the corrected word, if e does not
 // have it, e does not speak of what was typed either.
