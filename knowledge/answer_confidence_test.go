@@ -241,3 +241,14 @@ func TestSaidAboutWhatItNeverSays(t *testing.T) {
 		"what does the des say about personalised care":             "network-contract-des",
 	})
 }
+
+// TestWhatDoIDoAboutABoundary: what to do when a patient asks for the
+// asker's personal number is a question of the asker's conduct, however it
+// is put, which the content holds no guidance on: "personal" is no
+// personal health budget.
+func TestWhatDoIDoAboutABoundary(t *testing.T) {
+	wantUnsure(t, Asker{},
+		"patient asked for my personal number, what do i do",
+		"a client wants my personal mobile, what should i do",
+	)
+}

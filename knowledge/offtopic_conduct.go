@@ -9,7 +9,8 @@ package knowledge
 // with those was given.
 var (
 	conductAsks = []string{"can i", "could i", "may i", "am i allowed", "are we allowed", "is it ok", "is it okay", "is it alright",
-		"is it appropriate", "is it acceptable", "should i", "can we", "should we", "allowed to", "ok to", "okay to", "appropriate to"}
+		"is it appropriate", "is it acceptable", "should i", "can we", "should we", "allowed to", "ok to", "okay to", "appropriate to",
+		"what do i do", "what should i do", "how do i respond", "what do i say"}
 	// conductActs are what crosses a boundary; words with other everyday
 	// meanings ("follow up", "at home", "socially isolated", "a number to
 	// call") are left out, or taken only as a phrase.
@@ -21,7 +22,8 @@ var (
 // conductAsked reports a question about what the asker may do with the
 // people they support: "can i be friends with a patient on facebook", "is
 // it ok to give my personal mobile to patients", "should i accept a gift
-// from a client". Asking who to refer them to is no such question.
+// from a client", "a patient asked for my personal number, what do i do".
+// Asking who to refer them to is no such question.
 func conductAsked(words []string) bool {
 	if hasAny(words, referralAsks...) || !hasAny(words, conductWith...) {
 		return false
