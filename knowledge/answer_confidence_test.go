@@ -252,3 +252,18 @@ func TestWhatDoIDoAboutABoundary(t *testing.T) {
 		"a client wants my personal mobile, what should i do",
 	)
 }
+
+// TestFallingOutWithTheSupervisor: falling out with one's supervisor or
+// manager is the employer's and the line manager's to settle, not the
+// supervision standards', though it names a supervisor; a disagreement
+// over the supervision the asker is owed is still the standards'.
+func TestFallingOutWithTheSupervisor(t *testing.T) {
+	wantUnsure(t, Asker{Role: "cc"},
+		"what if i don't get on with my supervisor",
+		"my supervisor is rude to me",
+		"i've fallen out with my manager, who do i talk to",
+	)
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"my manager disagrees that i need monthly supervision": "supervision-cc",
+	})
+}

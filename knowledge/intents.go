@@ -427,7 +427,7 @@ func offTopic(words []string) bool {
 		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) || otherPlace(words) || hrAsked(words) || conductAsked(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) || otherPlace(words) || hrAsked(words) || conductAsked(words) || workConflict(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {

@@ -42,3 +42,33 @@ func conductAsked(words []string) bool {
 	}
 	return false
 }
+
+// conflictWords, and conflictPhrases, name falling out with someone at
+// work: a disagreement, rudeness, a complaint.
+var (
+	conflictWords   = []string{"disagree*", "rude", "rudeness", "complain*", "complaint*", "argument*", "argue*", "argued", "arguing", "conflict", "conflicts"}
+	conflictPhrases = []string{"fallen out", "fall out", "falling out", "fell out", "dont get on", "do not get on", "not get on", "not getting on", "dont get along", "not get along"}
+)
+
+// workConflict reports a question about falling out with the asker's
+// supervisor, manager or a colleague ("i disagree with my supervisor,
+// what now"): the employer's policies and the line manager's, not the
+// supervision standards, though it names a supervisor. A disagreement
+// over the supervision the asker is owed is the standards' all the same.
+func workConflict(words []string) bool {
+	if !hasAny(words, "supervisor", "supervisors", "manager", "managers", "colleague", "colleagues", "boss") || !hasAny(words, firstPerson...) {
+		return false
+	}
+	if hasAny(words, "supervision", "entitled", "entitlement", "minimum", "standard*", "requirement*", "required") {
+		return false // "my manager disagrees that i need supervision": what the standards say is the content's
+	}
+	if hasAny(words, conflictWords...) {
+		return true
+	}
+	for _, p := range conflictPhrases {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
