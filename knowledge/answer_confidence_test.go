@@ -212,8 +212,9 @@ func TestBecomingAnotherRole(t *testing.T) {
 
 // TestPracticeVerbUnspoken: how the asker should do a piece of their own
 // work is not answered by an article that never speaks of doing it: the
-// asker's supervision says nothing of preparing for it. An article that
-// does (writing a care and support plan) still answers.
+// asker's supervision says nothing of preparing for it. An article on
+// what is asked of still answers, verb or none: writing or preparing a
+// care and support plan, starting supervision.
 func TestPracticeVerbUnspoken(t *testing.T) {
 	for _, role := range []string{"cc", "splw"} {
 		wantUnsure(t, Asker{Role: role},
@@ -222,8 +223,10 @@ func TestPracticeVerbUnspoken(t *testing.T) {
 		)
 	}
 	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
-		"how do i write a care and support plan": "personalised-care-planning",
-		"how do i manage my caseload":            "splw-caseload",
+		"how do i write a care and support plan":                "personalised-care-planning",
+		"how do i manage my caseload":                           "splw-caseload",
+		"how do i start supervision as a new link worker":       "supervision-splw",
+		"how do i prepare a personalised care and support plan": "personalised-care-planning",
 	})
 }
 

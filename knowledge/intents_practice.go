@@ -52,18 +52,25 @@ func practiceVerb(words []string) string {
 	return ""
 }
 
-// arrangeVerbs arrange or speak of what an article may well cover
-// without using the verb: "how do we set up supervision for our new
-// coach", "how do i talk to patients about health inequalities".
-var arrangeVerbs = []string{"set", "setting", "talk", "talking", "explain", "explaining", "say", "saying"}
+// unspokenVerbs are the verbs of practice an article must speak of to
+// answer how to do them: ending work with someone, coping, handling a
+// situation, preparing for something. Others of practiceVerbs are left
+// out: "how do i start supervision" and "how do i prepare a care and
+// support plan" ask about what the article covers, verb or none.
+var unspokenVerbs = []string{"end", "ending", "close", "closing", "discharge", "discharging", "cope", "coping", "deal", "dealing",
+	"handle", "handling"}
 
 // practiceUnspoken reports whether words ask how the asker does a piece
-// of their own work (see ownPractice) and e never uses the verb of it:
-// "how do i prepare for supervision" is not answered by an article on
-// supervision that says nothing of preparing.
+// of their own work (see ownPractice) with one of unspokenVerbs, or how to
+// prepare for something, and e never uses the verb: "how do i prepare for
+// supervision" is not answered by an article on supervision that says
+// nothing of preparing.
 func (b *Base) practiceUnspoken(words []string, e *Entry) bool {
 	v := practiceVerb(words)
-	if v == "" || hasAny([]string{v}, arrangeVerbs...) {
+	if v == "" {
+		return false
+	}
+	if !hasAny([]string{v}, unspokenVerbs...) && !((v == "prepare" || v == "preparing") && hasPhrase(words, v+" for")) {
 		return false
 	}
 	stems, _ := b.index.unmatched(v, e)
