@@ -126,6 +126,7 @@ func TestAnotherJobNamedApart(t *testing.T) {
 		"what is a social prescribing link worker": "role-splw",
 		"what is a wellbeing coach":                "role-hwbc",
 		"what is a care coordinator":               "role-cc",
+		"what is a trainee health coach":           "hwbc-training",
 	})
 }
 

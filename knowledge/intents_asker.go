@@ -265,15 +265,15 @@ var jobNouns = []string{"worker", "workers", "practitioner*", "assistant*", "off
 
 // headSays reports whether e's title, summary or synonyms have subject's
 // meaningful words (see headNames) and, when subject names a job in two
-// words or more, have them together and in order in one of them: "what is
-// a social worker" is not said by the link workers' article, whose head
-// has "social" and "worker" only apart.
+// words or more that is none of the roles, have them together and in
+// order in one of them: "what is a social worker" is not said by the link
+// workers' article, whose head has "social" and "worker" only apart.
 func (b *Base) headSays(e *Entry, subject []string) bool {
 	if !b.headNames(e, subject) {
 		return false
 	}
-	if len(subject) == 0 || !hasAny(subject[len(subject)-1:], jobNouns...) {
-		return true
+	if len(subject) == 0 || !hasAny(subject[len(subject)-1:], jobNouns...) || len(rolesNamed(subject)) > 0 {
+		return true // "a trainee health coach" is one of the roles
 	}
 	var want []string
 	for _, w := range subject {
