@@ -152,6 +152,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		// "What is group supervision": a synonym of its article, asked as
 		// a term.
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.employer(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.listedClause(asked); ok && !offTopic(words) {
 		// Its first clause is one, and the rest only narrows it.
 		ans.Kind, ans.Entry = Article, e
@@ -183,6 +185,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.whySupervision(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.becomeRole(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.roleTopic(words, roles, res); ok {
 		// nil: the role's article does not speak of what was asked;
 		// search's answer then, if it is a good one, else none.
@@ -199,16 +203,12 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
-		ans.Kind, ans.Entry, ans.Lead = WhoToRefer, e, why
+		ans.Kind, ans.Entry, ans.Lead = b.referred(words, e, why)
 	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
-	if ans.Kind == Article && !felt && !searchSure(res, ans.Entry) {
-		if covered, _ := b.coverage(q, ans.Entry); covered < askCoveredAt {
-			// The article has next to none of what was asked: whichever
-			// rule chose it, it is a guess.
-			ans.Kind, ans.Entry = NotSure, nil
-		}
+	if ans.Kind == Article && !felt && b.guessed(q, words, res, ans.Entry) {
+		ans.Kind, ans.Entry = NotSure, nil
 	}
 	if ans.Entry != nil {
 		b.samePlace(&ans, asked, searched, opts, roles, a)
@@ -221,6 +221,31 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// guessed reports whether e, an article some rule chose for the question
+// (q as search reads it, words as the intents do), is a guess all the
+// same: it has next to none of what was asked, when search was not sure
+// of it, or the question asks how the asker should do something that e
+// never speaks of doing (see practiceUnspoken).
+func (b *Base) guessed(q string, words []string, res Results, e *Entry) bool {
+	if !searchSure(res, e) {
+		if covered, _ := b.coverage(q, e); covered < askCoveredAt {
+			return true
+		}
+	}
+	return b.practiceUnspoken(words, e)
+}
+
+// referred is the answer to a referral question with role e and why it
+// helps: who to refer to, or, when the question asks of social
+// prescribing, the service, the social prescribing article (see
+// serviceNamed).
+func (b *Base) referred(words []string, e *Entry, why string) (Kind, *Entry, string) {
+	if sp := b.serviceNamed(words, e); sp != nil {
+		return Article, sp, ""
+	}
+	return WhoToRefer, e, why
 }
 
 // respeltDefinition is the definition words ask for, or, when they ask
@@ -400,6 +425,9 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		return nil, false
 	}
 	part := strings.Join(partAsked(words), " ")
+	if part == "" {
+		part = strings.Join(saidAbout(words), " ") // "what did the long term plan say about pharmacy"
+	}
 	subject, respelt := whatIsSubject(words), []string(nil)
 	if subject != nil && res.DidYouMean != "" {
 		respelt = whatIsSubject(plainWords(res.DidYouMean)) // "what is a care coordinater"
@@ -408,7 +436,7 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		if part != "" && !b.speaksOfAll(part, e) {
 			return false // "what's reflective practice in supervision": supervision alone is no answer
 		}
-		if subject != nil && !b.headNames(e, subject) && (respelt == nil || !b.headNames(e, respelt)) {
+		if subject != nil && !b.headSays(e, subject) && (respelt == nil || !b.headSays(e, respelt)) {
 			return false // "what is a care home": a caseload article that mentions care homes does not say
 		}
 		return !b.elsewhere(e, words) && !offSubject(e, words, res.DidYouMean) && !otherRoles(e, roles) && !missesSupervision(e, words) &&
@@ -426,6 +454,9 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 		}
 		if role == "" && len(roles) == 0 && parallelRival(h, res) {
 			return nil, false // "how often should a volunteer have supervision": which role's is a guess
+		}
+		if b.nearerRival(h, res, strings.Join(words, " "), fits) {
+			return nil, false // "what kind of things do link workers refer to": another article is as sure, and asked of so
 		}
 		for _, next := range res.Hits[i+1:] {
 			if b.placeUnasked(next.Entry, words, locality) && !b.placeUnasked(h.Entry, words, locality) {

@@ -427,7 +427,7 @@ func offTopic(words []string) bool {
 		(hasAny(words, "snomed", "refer*") || hasPhrase(words, "social prescribing") || len(rolesNamed(words)) > 0) {
 		return false // how to record social prescribing in a clinical system is the recording article's
 	}
-	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) || otherPlace(words) || hrAsked(words) || conductAsked(words) {
+	if hasAny(words, offTopicWords...) || clinicalReferral(words) || aboutThePractice(words) || asksUnsaid(words) || otherPlace(words) || hrAsked(words) || conductAsked(words) || workConflict(words) {
 		return true
 	}
 	if bandPay(words) && len(rolesNamed(words)) == 0 {
@@ -505,6 +505,12 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	if !asked && !hasAny(words, people...) || offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, "", false
 	}
+	if !asked && ownPractice(words) {
+		// "how do i set up a walking group for patients": how the asker
+		// does their own work, which no role's article says, not who
+		// can help the patients.
+		return nil, "", false
+	}
 	var best []*Entry
 	bestN := 0
 	for _, e := range b.entries {
@@ -521,6 +527,9 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 	}
 	if len(best) > 1 {
 		best = tieBreak(best, res)
+	}
+	if e := b.namedHelper(words); e != nil && (len(best) != 1 || best[0] != e) {
+		return e, e.Referral.Why, asked
 	}
 	if len(best) != 1 {
 		return nil, "", false

@@ -257,3 +257,45 @@ func dropRequests(words []string) []string {
 	}
 	return out
 }
+
+// jobNouns end the name of a job: "social worker", "support worker",
+// "care navigator".
+var jobNouns = []string{"worker", "workers", "practitioner*", "assistant*", "officer*", "navigator*", "coordinator*", "coach", "coaches",
+	"champion*", "advisor*", "adviser*"}
+
+// headSays reports whether e's title, summary or synonyms have subject's
+// meaningful words (see headNames) and, when subject names a job in two
+// words or more that is none of the roles, have them together and in
+// order in one of them: "what is a social worker" is not said by the link
+// workers' article, whose head has "social" and "worker" only apart.
+func (b *Base) headSays(e *Entry, subject []string) bool {
+	if !b.headNames(e, subject) {
+		return false
+	}
+	if len(subject) == 0 || !hasAny(subject[len(subject)-1:], jobNouns...) || len(rolesNamed(subject)) > 0 {
+		return true // "a trainee health coach" is one of the roles
+	}
+	var want []string
+	for _, w := range subject {
+		if indexable(w) {
+			want = append(want, stem(w))
+		}
+	}
+	if len(want) < 2 {
+		return true
+	}
+	for _, s := range append([]string{e.Title, e.Summary}, e.Synonyms...) {
+		var have []string
+		for _, w := range plainWords(s) {
+			if indexable(w) {
+				have = append(have, stem(w))
+			}
+		}
+		for i := 0; i+len(want) <= len(have); i++ {
+			if slices.Equal(have[i:i+len(want)], want) {
+				return true
+			}
+		}
+	}
+	return false
+}

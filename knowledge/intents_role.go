@@ -43,7 +43,7 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		// nor the role's own training.
 		return nil, true
 	}
-	topical := supervisorOf(words)
+	topical := learningNeedless(supervisorOf(words))
 	for i, t := range askerTopics[:3] { // supervision, pay and training
 		if !hasAny(topical, t.words...) && !(i == 1 && claimed) {
 			continue
@@ -51,7 +51,7 @@ func (b *Base) roleTopic(words []string, named roleSet, res Results) (*Entry, bo
 		if i == 0 && hasAny(words, supervisionAsides...) {
 			return nil, false // a question about supervision all the same, not the role's pay or training
 		}
-		if i == 1 && (fundsAsked(words) || moneyTrouble(words)) {
+		if i == 1 && (fundsAsked(words) || moneyTrouble(words) || moneyForTraining(words)) {
 			continue // "can WDF money pay for my course" asks what funds it, not the role's pay
 		}
 		e, ok := b.byID[t.article(string(role))]
@@ -168,4 +168,80 @@ func moneyTrouble(words []string) bool {
 	troubles := near(words, []string{"money", "financial", "finances", "finance"}, []string{"worries", "worry", "worried", "problems", "problem",
 		"troubles", "issues", "difficulties", "struggles", "stress", "stressed"}, 1)
 	return troubles && !hasAny(words, "band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*")
+}
+
+// moneyForTraining reports a question asking for money for training ("is
+// there money for link worker training"): money is its only word of pay,
+// and it names training. What funds a course is not the role's pay.
+func moneyForTraining(words []string) bool {
+	return hasAny(words, askerTopics[2].words...) && hasAny(words, "money") &&
+		!hasAny(words, slices.DeleteFunc(slices.Clone(askerTopics[1].words), func(w string) bool { return w == "money" })...)
+}
+
+// namedHelper returns the role's article when a referral question names
+// one role as the help it has in mind ("would a care coordinator help")
+// and that role's cues match the need described: the content bears the
+// asker out, though another role's cues may match more. Else nil.
+func (b *Base) namedHelper(words []string) *Entry {
+	named := rolesNamed(words)
+	if len(named) != 1 {
+		return nil
+	}
+	for r := range named {
+		if e := b.byID["role-"+string(r)]; e != nil && e.Referral != nil && cuesMatched(e, words) > 0 {
+			return e
+		}
+	}
+	return nil
+}
+
+// learningNeedless returns words without "learning" where it names a need
+// ("a learning disability", "learning difficulties"), not training: whether
+// coaches work with people with learning disabilities is no question of
+// the coaches' training.
+func learningNeedless(words []string) []string {
+	out := words
+	for i := len(words) - 2; i >= 0; i-- {
+		if words[i] == "learning" && hasAny(words[i+1:i+2], "disab*", "difficult*") {
+			out = slices.Delete(slices.Clone(out), i, i+1)
+		}
+	}
+	return out
+}
+
+// becomeRole answers how to become one of the roles ("can a care
+// coordinator become a link worker") with the training article of the
+// role after "become": the way in to the role, whatever role the asker
+// has now. Becoming a role's supervisor is not becoming the role.
+func (b *Base) becomeRole(words []string) (*Entry, bool) {
+	for i, w := range words {
+		if w != "become" && w != "becoming" && w != "becomes" {
+			continue
+		}
+		rest := words[i+1:]
+		if len(rest) > 0 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		for n := min(4, len(rest)); n >= 1; n-- {
+			r, ok := roleOf(strings.Join(rest[:n], " "))
+			if !ok {
+				continue // the role must follow "become a": "become a supervisor for coaches" is no coach
+			}
+			if n < len(rest) && hasAny(rest[n:n+1], "supervisor*", "lead*", "manager*") {
+				return nil, false // "become a link worker supervisor"
+			}
+			e, ok := b.byID[string(r)+"-training"]
+			return e, ok
+		}
+	}
+	return nil, false
+}
+
+// roleOf returns the role a phrase names, as rolesNamed reads one.
+func roleOf(phrase string) (supervision.Role, bool) {
+	if r, ok := supervision.ParseRole(phrase); ok && !notARole[phrase] {
+		return r, true
+	}
+	r, ok := moreRoleWords[phrase]
+	return r, ok
 }

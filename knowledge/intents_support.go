@@ -207,7 +207,7 @@ func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
 	}
-	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
+	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || asksWho(words) || hasAny(words, "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
 	if !(hasAny(words[:min(4, len(words))], "can", "could", "how", "may") || hasAny(words[:1], "is", "are", "do", "does") || hasPhrase(words, "how to")) {
@@ -410,4 +410,29 @@ func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
 // in this role, any support?").
 func aboutAsker(words []string) bool {
 	return hasAny(words, firstPerson...) || len(words) > 0 && hasAny(words[:1], "feeling", "feel", "struggling", "finding", "really", "bit")
+}
+
+// asksWho reports whether words ask who or which: "who" after a person
+// ("someone who's lonely", "a man who has stopped going out") only says
+// which person is meant, and asks nothing.
+func asksWho(words []string) bool {
+	for i, w := range words {
+		if (w == "who" || w == "whos" || w == "whom" || w == "which") && (i == 0 || !hasAny(words[i-1:i], people...)) {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceNamed returns the social prescribing article for a referral
+// question answered with the link workers' role that names social
+// prescribing, the service, and not its worker: "what can social
+// prescribing offer someone who is lonely" asks of the service, which that
+// article sets out. Else nil.
+func (b *Base) serviceNamed(words []string, role *Entry) *Entry {
+	if role == nil || role.ID != "role-splw" || !hasPhrase(words, "social prescribing") ||
+		hasAny(words, "prescriber", "prescribers", "worker", "workers", "splw", "splws") {
+		return nil
+	}
+	return b.byID["social-prescribing"]
 }

@@ -50,7 +50,7 @@ func (b *Base) roleIfSpoken(words []string, role supervision.Role) (*Entry, bool
 	if ok && hasAny(words, "help*", "support*", "assist*") && cuesMatched(e, words) > 0 {
 		return e, true // "can link workers help with housing forms": a need the role's referral cues name
 	}
-	if q := strings.Join(words, " "); ok && !b.speaksOf(q, e) {
+	if q := strings.Join(words, " "); ok && (!b.speaksOf(q, e) || b.termUnspoken(words, e)) {
 		if term := b.termNamed(words); term != "" && b.speaksOf(q, b.termEntry(term)) {
 			return b.termEntry(term), true // "what's the network DES got to do with link workers"
 		}
@@ -335,6 +335,19 @@ func partAsked(words []string) []string {
 	return rest[:i]
 }
 
+// saidAbout returns Y of a question "what does X say about Y" ("what did
+// the long term plan say about pharmacy"): what is asked is what X says of
+// Y, and an article on X that does not speak of Y does not answer it. nil
+// for another question.
+func saidAbout(words []string) []string {
+	for i := 0; i+2 < len(words); i++ {
+		if hasAny(words[i:i+1], "say", "says", "said") && hasAny(words[i+1:i+2], "about", "on", "regarding") {
+			return words[i+2:]
+		}
+	}
+	return nil
+}
+
 // speaksOfAll reports whether e matches every telling word of q, a word
 // corrected as a typo included: as the corrected word, if e does not
 // have it, e does not speak of what was typed either.
@@ -350,4 +363,16 @@ func (b *Base) speaksOfAll(q string, e *Entry) bool {
 		}
 	}
 	return true
+}
+
+// termUnspoken reports whether words name a term the content defines,
+// other than a role's name (see termNamed), that e never speaks of: an
+// article silent on what was asked about does not answer it.
+func (b *Base) termUnspoken(words []string, e *Entry) bool {
+	term := b.termNamed(words)
+	if term == "" {
+		return false
+	}
+	stems, _ := b.index.unmatched(term, e)
+	return len(stems) > 0
 }

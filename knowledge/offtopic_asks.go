@@ -10,6 +10,17 @@ package knowledge
 var otherProfessions = []string{"pharmacist*", "physio*", "paramedic*", "dietitian*", "dietician*", "podiatrist*", "physician*", "nurse*", "gp", "gps",
 	"doctor*", "therapist*", "technician*", "psychologist*", "counsellor*", "receptionist*", "radiographer*", "ahp", "ahps"}
 
+// otherWorkers are what stands before "worker" in the name of a job other
+// than the link worker's: a social worker, a support worker.
+var otherWorkers = []string{"social", "support", "care", "youth", "key", "outreach", "case", "welfare", "family", "community"}
+
+// otherWorker reports whether words[i] is "worker" or "workers" in the
+// name of another job than the link worker's ("a social worker", "a
+// social care worker"), not "a social prescribing link worker".
+func otherWorker(words []string, i int) bool {
+	return i > 0 && hasAny(words[i:i+1], "worker", "workers") && hasAny(words[i-1:i], otherWorkers...)
+}
+
 // jobAsked are the words after a profession that ask what it is: its
 // role, its job, what it does.
 var jobAsked = []string{"role", "roles", "job", "jobs", "do", "does", "doing", "duties", "responsibilities", "explained", "description"}
@@ -21,7 +32,7 @@ var jobAsked = []string{"role", "roles", "job", "jobs", "do", "does", "doing", "
 // supervision.
 func otherProfessionsJob(words []string) bool {
 	for i := range words {
-		if hasAny(words[i:i+1], otherProfessions...) && hasAny(words[i+1:min(len(words), i+4)], jobAsked...) {
+		if (hasAny(words[i:i+1], otherProfessions...) || otherWorker(words, i)) && hasAny(words[i+1:min(len(words), i+4)], jobAsked...) {
 			return !hasAny(words, "supervis*") && len(rolesNamed(words)) == 0
 		}
 	}
@@ -111,9 +122,10 @@ func ownLeave(words []string) bool {
 	return false
 }
 
-// payWords ask what someone is paid; fundWords how something is funded.
+// payWords ask what someone is paid, or on what band or grade; fundWords
+// how something is funded.
 var (
-	payWords  = []string{"pay", "paid", "earn", "earns", "earning", "earnings", "salary", "salaries", "wage", "wages", "income"}
+	payWords  = []string{"pay", "paid", "earn", "earns", "earning", "earnings", "salary", "salaries", "wage", "wages", "income", "band", "bands", "banded", "banding", "grade", "graded"}
 	fundWords = []string{"fund", "funded", "funding", "funds", "financed", "finance"}
 )
 
