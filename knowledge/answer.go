@@ -144,6 +144,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if e, ok := b.employedBy(words, roles); ok {
 		// Who may employ the roles: not the VCSE's definition.
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.induction(words); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {

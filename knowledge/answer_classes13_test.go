@@ -29,3 +29,23 @@ func TestSocialPrescribingNetworkInLondon(t *testing.T) {
 		"any link worker network in london":                       "resource-london-peer-support",
 	})
 }
+
+// TestInductingANewStarter: how to induct or onboard a new starter in one
+// of the roles is NHS England's supervision guidance, led by its induction
+// checklist; induction training is the role's training, and a bare "hwbc
+// induction" could be either.
+func TestInductingANewStarter(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"how should we onboard our new health coach",
+		"what should a new care coordinator's induction include",
+		"any tips for inducting a new social prescriber",
+		"how do I plan the induction of our new link worker",
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || a.Entry.ID != "resource-supervision-guidance" || a.Passage.Heading != "Induction checklist" {
+			t.Errorf("%q: entry %s, passage %q; want resource-supervision-guidance's induction checklist", q, entryID(a.Entry), a.Passage.Heading)
+		}
+	}
+	wantAnswers(t, Asker{}, map[string]string{"is there induction training for coaches": "hwbc-training"})
+	wantUnsure(t, Asker{}, "hwbc induction")
+}

@@ -32,3 +32,24 @@ func (b *Base) employedBy(words []string, roles roleSet) (*Entry, bool) {
 	e, ok := b.byID["arrs"]
 	return e, ok
 }
+
+// inductionWords ask how a new starter is inducted or onboarded.
+var inductionWords = []string{"induction", "inductions", "induct", "inducted", "inducting", "onboard*", "on-board*"}
+
+// induction answers how to induct a new starter in one of the roles ("what
+// does a good induction look like for a care coordinator", "onboarding a
+// new link worker") with NHS England's supervision guidance, which comes
+// with an optional induction checklist for new starters. Training or a
+// course for the induction is the role's training article's question, and
+// what an induction pack should say on another subject that subject's.
+func (b *Base) induction(words []string) (*Entry, bool) {
+	if !hasAny(words, inductionWords...) || !hasAny(words, "new", "how", "what", "whats", "pack", "checklist", "template", "plan", "good") {
+		return nil, false // "cc induction": the checklist or the training, it does not say
+	}
+	if hasAny(words, "training", "course", "courses", "module*", "elearning", "e-learning", "first", "aid", "mhfa", "evidence", "cpd",
+		"pay", "band", "salary", "supervisor") {
+		return nil, false
+	}
+	e, ok := b.byID["resource-supervision-guidance"]
+	return e, ok
+}
