@@ -437,7 +437,11 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
 			}
 			if fits(next.Entry) {
-				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words) || b.synonymNamed(words) == h.Entry
+				if h.Score-next.Score < marginAt && namedRolesOwn(next, roles) && aboutSomeone(words) {
+					return next.Entry, true
+				}
+				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words) || b.synonymNamed(words) == h.Entry ||
+					namedRolesOwn(h, roles) && aboutSomeone(words)
 			}
 		}
 		return h.Entry, true

@@ -49,3 +49,17 @@ func TestInductingANewStarter(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{"is there induction training for coaches": "hwbc-training"})
 	wantUnsure(t, Asker{}, "hwbc induction")
 }
+
+// TestCoachAndALongTermCondition: chronic pain, a chronic illness and
+// arthritis are long-term conditions, which coaches help people live
+// with; and a question of how the one role it names works with someone
+// is that role's article, though an article on something it does is close
+// beside it.
+func TestCoachAndALongTermCondition(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"can health coaches help people living with arthritis":          "role-hwbc",
+		"does a coach work with someone who has chronic pain":           "role-hwbc",
+		"how can a coach support someone with a chronic illness":        "role-hwbc",
+		"how do health coaches help patients with long-term conditions": "role-hwbc",
+	})
+}

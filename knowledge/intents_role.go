@@ -169,3 +169,23 @@ func moneyTrouble(words []string) bool {
 		"troubles", "issues", "difficulties", "struggles", "stress", "stressed"}, 1)
 	return troubles && !hasAny(words, "band", "banding", "salary", "paid", "earn*", "wage", "pay", "reimburse*")
 }
+
+// namedRolesOwn reports whether h is the article of the one role the
+// question names, and a good hit: "how do coaches support people with long
+// term conditions" asks what coaches do, and an article close beside it on
+// something they do is no rival. The callers ask it only of a question
+// about someone the role would work with.
+func namedRolesOwn(h Hit, roles roleSet) bool {
+	if len(roles) != 1 || h.Confidence < secondAt {
+		return false
+	}
+	for r := range roles {
+		return h.Entry.ID == "role-"+string(r)
+	}
+	return false
+}
+
+// aboutSomeone reports whether words speak of someone a role works with.
+func aboutSomeone(words []string) bool {
+	return hasAny(words, people...) || hasAny(words, "people", "anyone")
+}
