@@ -63,3 +63,21 @@ func TestCoachAndALongTermCondition(t *testing.T) {
 		"how do health coaches help patients with long-term conditions": "role-hwbc",
 	})
 }
+
+// TestSeveralConditionsToCoordinate: someone living with two or more
+// long-term conditions and many appointments is the care coordinator's,
+// though each condition is a coach's cue; one condition, or two with
+// goals for weight and activity, is still the coach's.
+func TestSeveralConditionsToCoordinate(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string]string{
+		"man with copd, diabetes and high blood pressure struggling with his appointments, who should I refer to": "role-cc",
+		"patient with heart disease and dementia, appointments everywhere, who can help":                          "role-cc",
+		"man with type 2 diabetes wants to get fitter, who can help":                                              "role-hwbc",
+		"diabetic with high blood pressure wants to lose weight and be more active, who can help":                 "role-hwbc",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || a.Entry.ID != want {
+			t.Errorf("%q: kind %d entry %s; want who to refer to: %s", q, a.Kind, entryID(a.Entry), want)
+		}
+	}
+}

@@ -511,7 +511,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		if e.Referral == nil {
 			continue
 		}
-		n := cuesMatched(e, words)
+		n := cuesMatched(e, withConditions(words))
 		switch {
 		case n > bestN:
 			best, bestN = []*Entry{e}, n
@@ -534,13 +534,17 @@ func cuesMatched(e *Entry, words []string) int {
 	if e == nil || e.Referral == nil {
 		return 0
 	}
-	n := 0
+	n, conditions := 0, 0
 	for _, c := range e.Referral.Cues {
 		if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
+			if conditionCue(c) {
+				conditions++
+				continue
+			}
 			n++
 		}
 	}
-	return n
+	return n + min(conditions, 1) // a list of conditions is one need, however long
 }
 
 // whichRoleAsked reports "which arrs role", "what pcn role would": which
