@@ -81,3 +81,16 @@ func TestSeveralConditionsToCoordinate(t *testing.T) {
 		}
 	}
 }
+
+// TestIsTheRoleAnARRSRole: whether one of the roles is an ARRS role, or
+// funded by it, is the ARRS article's question, not what the role does;
+// how much ARRS pays for it is still the role's pay.
+func TestIsTheRoleAnARRSRole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"are health coaches an ARRS role":              "arrs",
+		"is our care coordinator post covered by ARRS": "arrs",
+		"are coaches part of the arrs":                 "arrs",
+		"is a link worker paid for by arrs":            "arrs",
+		"how much does ARRS pay for a link worker":     "splw-pay",
+	})
+}

@@ -53,3 +53,21 @@ func (b *Base) induction(words []string) (*Entry, bool) {
 	e, ok := b.byID["resource-supervision-guidance"]
 	return e, ok
 }
+
+// arrsRole answers whether one of the roles is an ARRS role or funded by
+// it ("is the link worker role funded by ARRS", "are coaches part of the
+// ARRS") with the ARRS article, which names the roles it funds; how much
+// it pays, or what it covers, is the funding article's question.
+func (b *Base) arrsRole(words []string, roles roleSet) (*Entry, bool) {
+	if len(roles) == 0 || !hasAny(words, "arrs") || !hasAny(words[:1], "is", "are", "does", "do") {
+		return nil, false
+	}
+	if !hasAny(words, "role", "roles", "funded", "fund", "funds", "paid", "reimbursed", "part", "under", "covered", "included", "eligible", "claim*") {
+		return nil, false
+	}
+	if hasAny(words, "band", "bands", "salary", "much", "rate", "rates", "cost", "costs", "on-costs", "oncosts", "how", "pay", "supervis*", "training", "course*", "money") {
+		return nil, false
+	}
+	e, ok := b.byID["arrs"]
+	return e, ok
+}
