@@ -94,3 +94,16 @@ func TestIsTheRoleAnARRSRole(t *testing.T) {
 		"how much does ARRS pay for a link worker":     "splw-pay",
 	})
 }
+
+// TestPeerSupervisionCounts: whether peer or group supervision counts
+// towards the asker's hours is the same question for every role: the
+// kinds of supervision, not the asker's role's supervision, which may not
+// speak of peer supervision at all.
+func TestPeerSupervisionCounts(t *testing.T) {
+	for _, role := range []string{"cc", ""} {
+		wantAnswers(t, Asker{Role: role}, map[string]string{
+			"does peer supervision with other coordinators count towards my hours": "supervision-kinds",
+			"would my peer supervision group count towards my supervision hours":   "supervision-kinds",
+		})
+	}
+}

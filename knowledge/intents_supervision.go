@@ -22,10 +22,16 @@ func (b *Base) whySupervision(words []string, roles roleSet) (*Entry, bool) {
 
 // asksWhatCounts reports a question asking whether something counts as
 // supervision: "does a debrief count as supervision", "is peer
-// supervision counted", not how many sessions are counted.
+// supervision counted", "does group supervision count towards my hours",
+// not how many sessions are counted.
 func asksWhatCounts(words []string) bool {
-	return hasAny(words, "supervis*") && hasAny(words, "count", "counts", "counted", "qualify", "qualifies") &&
-		!hasPhrase(words, "how many") && !hasAny(words, "number", "numbers", "hours", "minutes", "mins")
+	if !hasAny(words, "supervis*") || !hasAny(words, "count", "counts", "counted", "qualify", "qualifies") || hasPhrase(words, "how many") {
+		return false
+	}
+	if hasAny(words, "peer", "group") && (hasPhrase(words, "count towards") || hasPhrase(words, "counts towards")) {
+		return true // "does peer supervision count towards my hours": whether it counts, not how many
+	}
+	return !hasAny(words, "number", "numbers", "hours", "minutes", "mins")
 }
 
 // asksWhySupervision reports whether a question asks why supervision
