@@ -107,3 +107,14 @@ func TestPeerSupervisionCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainingInGatesheadForARole: training in Gateshead for one of the
+// roles is the training hub's matrix, however the place and the role are
+// put together.
+func TestTrainingInGatesheadForARole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"link worker training gateshead":           "resource-gateshead-training-matrix",
+		"training for link workers in gateshead":   "resource-gateshead-training-matrix",
+		"gateshead training for care coordinators": "resource-gateshead-training-matrix",
+	})
+}
