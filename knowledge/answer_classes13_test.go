@@ -118,3 +118,17 @@ func TestTrainingInGatesheadForARole(t *testing.T) {
 		"gateshead training for care coordinators": "resource-gateshead-training-matrix",
 	})
 }
+
+// TestWhatSocialPrescribingCanDo: what social prescribing, by that name,
+// can do for someone, and referring "someone who" is lonely or out of work
+// to it, is the social prescribing article's question, not a choice of
+// role; whether it can fund an activity it does not say.
+func TestWhatSocialPrescribingCanDo(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"could social prescribing help a man who is housebound and bored": "social-prescribing",
+		"would social prescribing work for someone with anxiety":          "social-prescribing",
+		"can I refer a woman who lost her job to social prescribing":      "social-prescribing",
+		"what can social prescribing do for carers":                       "social-prescribing",
+	})
+	wantUnsure(t, Asker{}, "can social prescribing fund a gym membership")
+}

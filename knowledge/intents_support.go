@@ -199,15 +199,21 @@ var socialPrescribingWords = []string{"social prescribing", "social prescriber",
 
 // referToSocialPrescribing answers whether or how someone can be referred
 // to social prescribing ("can I refer a 16 year old to social prescribing",
-// "how do I refer to the link worker in our practice") with the article on
-// who it suits and how referrals work. A question of who to refer, of
-// numbers or of codes is another question.
+// "how do I refer to the link worker in our practice"), or what social
+// prescribing can do for someone ("can social prescribing help people
+// isolated after a stroke"), with the article on who it suits and how
+// referrals work. A question of who to refer, of numbers or of codes is
+// another question.
 func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	booked := hasAny(words, "book", "booking") && hasAny(words, "in", "with") // "book someone in with the link worker"
 	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
 	}
-	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || hasAny(words, "who", "whom", "which", "many", "number*", "snomed", "code*", "coding", "record*") {
+	if socialPrescribingHelps(words) {
+		e, ok := b.byID["social-prescribing"]
+		return e, ok
+	}
+	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || asksWho(words) || hasAny(words, "which", "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
 	}
 	if !(hasAny(words[:min(4, len(words))], "can", "could", "how", "may") || hasAny(words[:1], "is", "are", "do", "does") || hasPhrase(words, "how to")) {
@@ -410,4 +416,30 @@ func (b *Base) placeUnasked(e *Entry, words []string, locality string) bool {
 // in this role, any support?").
 func aboutAsker(words []string) bool {
 	return hasAny(words, firstPerson...) || len(words) > 0 && hasAny(words[:1], "feeling", "feel", "struggling", "finding", "really", "bit")
+}
+
+// asksWho reports whether words ask who ("who should I refer"), not
+// describe someone who ("someone who's lonely", "a man who lost his
+// wife").
+func asksWho(words []string) bool {
+	for i, w := range words {
+		if (w == "who" || w == "whom") && (i == 0 || !hasAny(words[i-1:i], people...) && !hasAny(words[i-1:i], "people", "those", "anyone")) {
+			return true
+		}
+	}
+	return false
+}
+
+// socialPrescribingHelps reports a question of what social prescribing, by
+// that name, can do for someone: "can social prescribing help people who
+// are isolated", "what can social prescribing offer someone who is
+// lonely", "how can social prescribing help with loneliness". Naming the
+// link worker asks of the role instead.
+func socialPrescribingHelps(words []string) bool {
+	i := slices.Index(words, "social")
+	if i < 1 || i+1 >= len(words) || words[i+1] != "prescribing" || !hasAny(words[i-1:i], "can", "could", "does", "would", "will") {
+		return false
+	}
+	rest := words[i+2:]
+	return len(rest) > 0 && hasAny(rest[:1], "help", "offer", "support", "do", "work") && !hasAny(rest, "fund", "funds", "funding", "pay")
 }
