@@ -203,6 +203,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.workforceCount(words, roles); ok {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
+	} else if e, ok := b.localServices(words, a); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {

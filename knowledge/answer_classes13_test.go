@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWhoEmploysTheRoles: who may employ the ARRS roles (a VCSE, a
 // charity, the PCN or the practice) is the ARRS article's question, which
@@ -131,4 +134,19 @@ func TestWhatSocialPrescribingCanDo(t *testing.T) {
 		"what can social prescribing do for carers":                       "social-prescribing",
 	})
 	wantUnsure(t, Asker{}, "can social prescribing fund a gym membership")
+}
+
+// TestLocalServicesInAPlace: a service, group or activity asked for in a
+// place the content has local links for is that place's local article,
+// led by where to look, since no directory is kept; services for risk to
+// someone, and the council's tax, are not asked of it.
+func TestLocalServicesInAPlace(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{"any carers groups in gateshead", "is there a men's shed club in gateshead", "bereavement services in gateshead for a widower"} {
+		a := b.Answer(q, Asker{Locality: "gateshead"})
+		if !a.Confident() || a.Entry.ID != "resource-gateshead-local" || !strings.Contains(a.Passage.Heading, "local services") {
+			t.Errorf("%q: entry %s, passage %q; want resource-gateshead-local's local services", q, entryID(a.Entry), a.Passage.Heading)
+		}
+	}
+	wantUnsure(t, Asker{Locality: "gateshead"}, "domestic abuse services in gateshead", "gateshead council tax services")
 }
