@@ -150,3 +150,14 @@ func TestLocalServicesInAPlace(t *testing.T) {
 	}
 	wantUnsure(t, Asker{Locality: "gateshead"}, "domestic abuse services in gateshead", "gateshead council tax services")
 }
+
+// TestAccreditationIsAccredited: "accreditation" is the content's
+// "accredited" (a PCI-accredited course), so what accreditation a role
+// needs is that role's training.
+func TestAccreditationIsAccredited(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what accreditation does a link worker need":      "splw-training",
+		"what accreditation does a care coordinator need": "cc-training",
+		"what accreditation do care coordinators need":    "cc-training",
+	})
+}

@@ -53,6 +53,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"training", []string{"training", "train", "trained", "course", "qualification", "qualified", "qualify"}},
 	{"supervision", []string{"supervision", "supervisor", "supervise", "supervised", "supervising"}},
 	{"caseload", []string{"caseload", "case load"}},
+	{"accredited", []string{"accredited", "accreditation", "accredit", "accredits", "accrediting"}},
 	{"maximum", []string{"maximum", "max", "upper limit", "cap", "capped"}},
 	{"referral", []string{"referral", "refer", "referred", "referring"}},
 	{"numbers", []string{"how many", "number", "numbers", "figures", "headcount", "statistics", "count"}},
