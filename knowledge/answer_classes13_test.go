@@ -161,3 +161,15 @@ func TestAccreditationIsAccredited(t *testing.T) {
 		"what accreditation do care coordinators need":    "cc-training",
 	})
 }
+
+// TestCareCoordinationIsTheRole: care coordination, proactive or not, is
+// what care coordinators do, though "coordination" and "coordinator" are
+// different words to search.
+func TestCareCoordinationIsTheRole(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"proactive care coordination in a pcn":             "role-cc",
+		"proactive care coordination explained":            "role-cc",
+		"who does care coordination in a pcn":              "role-cc",
+		"care coordination and the personalised care team": "role-cc",
+	})
+}
