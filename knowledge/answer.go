@@ -148,6 +148,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.arrsRole(words, roles); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.peerSupportIn(words, roles, a); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {

@@ -173,3 +173,15 @@ func TestCareCoordinationIsTheRole(t *testing.T) {
 		"care coordination and the personalised care team": "role-cc",
 	})
 }
+
+// TestPeerSupportInAPlace: peer support, or a network or group of people
+// in the roles, in a place is that place's peer support article, not its
+// local services; a group for patients is still the local links.
+func TestPeerSupportInAPlace(t *testing.T) {
+	wantAnswers(t, Asker{Locality: "london"}, map[string]string{
+		"any peer support groups for coaches in gateshead":           "resource-gateshead-peer-support-network",
+		"peer support in gateshead for health coaches":               "resource-gateshead-peer-support-network",
+		"london based link worker here, any local networks to join?": "resource-london-peer-support",
+		"is there a walking group in gateshead for my patients":      "resource-gateshead-local",
+	})
+}

@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"slices"
+	"strings"
+)
+
 // serviceWords name a service, group or activity someone might be sent
 // to: "bereavement services", "a grief cafe", "a shooting club".
 var serviceWords = []string{"service", "services", "group", "groups", "club", "clubs", "activity", "activities", "cafe", "cafes",
@@ -33,4 +38,36 @@ func (b *Base) localServices(words []string, a Asker) (*Entry, bool) {
 	}
 	e, ok := b.byID["resource-"+place+"-local"]
 	return e, ok
+}
+
+// peerWords ask for people in the same job to meet or share with: "a
+// peer support group", "a link worker network", "any local networks".
+var peerWords = []string{"network", "networks", "forum", "forums", "group", "groups", "community", "communities"}
+
+// peerSupportIn answers a question asking for peer support, or a network
+// or group of people in the roles, in a place (named, or the asker's own
+// when the question says "local" or "near me") with that place's peer
+// support article: "is there a peer support group for link workers in
+// Gateshead" asks for the peer network, not for local services to send
+// patients to. A group for patients is another question.
+func (b *Base) peerSupportIn(words []string, roles roleSet, a Asker) (*Entry, bool) {
+	peer := hasAny(words, "peer") || hasAny(words, peerWords...) && (len(roles) > 0 || hasAny(words, "connect", "colleagues", "others"))
+	if !peer || hasAny(words, "patient", "patients", "client", "clients", "someone", "refer*", "signpost*", "carers", "service", "services") {
+		return nil, false
+	}
+	place := b.namedLocality(words)
+	if place == "" && (nearMe(words) || hasAny(words, "based")) {
+		place = strings.ToLower(strings.TrimSpace(a.Locality))
+	}
+	if place == "" || place == "national" {
+		return nil, false
+	}
+	for _, e := range b.entries {
+		if strings.EqualFold(e.Locality, place) && slices.ContainsFunc(e.Synonyms, func(s string) bool {
+			return strings.EqualFold(s, "peer support group") || strings.EqualFold(s, "peer support network")
+		}) {
+			return e, true
+		}
+	}
+	return nil, false
 }
