@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -184,4 +185,20 @@ func TestPeerSupportInAPlace(t *testing.T) {
 		"london based link worker here, any local networks to join?": "resource-london-peer-support",
 		"is there a walking group in gateshead for my patients":      "resource-gateshead-local",
 	})
+}
+
+// TestKindOfThings: "what kind of things", "what sort of stuff" only
+// asks what: the kinds of supervision are not asked of, nor is a word
+// like "kind" in an article about caseloads a match.
+func TestKindOfThings(t *testing.T) {
+	b := shippedBase(t)
+	for q, want := range map[string][]string{
+		"what sorts of things do link workers connect people with": {"social-prescribing", "role-splw"},
+		"what type of things can a health coach help with":         {"role-hwbc"},
+		"what kind of stuff do link workers refer to":              {"social-prescribing", "role-splw"},
+	} {
+		if a := b.Answer(q, Asker{}); !a.Confident() || !slices.Contains(want, a.Entry.ID) {
+			t.Errorf("%q: confident %v, entry %s; want one of %v", q, a.Confident(), entryID(a.Entry), want)
+		}
+	}
 }
