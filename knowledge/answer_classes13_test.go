@@ -202,3 +202,13 @@ func TestKindOfThings(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatDoesXLookLike: "what does X look like", "what does X involve"
+// ask what X is, as "what is X" does, so a synonym of one article named as
+// X is that article.
+func TestWhatDoesXLookLike(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what does group supervision involve": "supervision-kinds",
+		"what does group supervision entail":  "supervision-kinds",
+	})
+}

@@ -33,6 +33,9 @@ func namedPhrases(entries []*Entry) []namedPhrase {
 // synonyms, when exactly one article has X as a synonym.
 func (b *Base) namedAsked(words []string) (*Entry, bool) {
 	subject := whatIsSubject(words)
+	if subject == nil {
+		subject = whatDoesSubject(words)
+	}
 	if len(subject) < 2 {
 		return nil, false
 	}
@@ -52,4 +55,28 @@ func (b *Base) namedAsked(words []string) (*Entry, bool) {
 		return nil, false
 	}
 	return found, found != nil
+}
+
+// whatDoesEnds close a question asking what a thing is by what it is like:
+// "what does group supervision look like", "what does X involve".
+var whatDoesEnds = [][]string{{"look", "like"}, {"involve"}, {"entail"}, {"consist", "of"}}
+
+// whatDoesSubject returns X of "what does X look like" and its kin (see
+// whatDoesEnds), without "a", "an" or "the"; nil for another question.
+func whatDoesSubject(words []string) []string {
+	if !hasPrefix(words, []string{"what", "does"}) {
+		return nil
+	}
+	for _, end := range whatDoesEnds {
+		n := len(words) - len(end)
+		if n <= 2 || !slices.Equal(words[n:], end) {
+			continue
+		}
+		rest := words[2:n]
+		if len(rest) > 0 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		return rest
+	}
+	return nil
 }
