@@ -212,3 +212,12 @@ func TestWhatDoesXLookLike(t *testing.T) {
 		"what does group supervision entail":  "supervision-kinds",
 	})
 }
+
+// TestGroupOrOneToOne: group or peer supervision set against one to one,
+// of no role, is the kinds of supervision, not a guess at a role's.
+func TestGroupOrOneToOne(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"would 1:1 or group supervision suit me better": "supervision-kinds",
+		"is peer supervision as good as one to one":     "supervision-kinds",
+	})
+}

@@ -294,10 +294,10 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		return nil // "can ARRS money pay for my training" asks what a scheme funds
 	}
 	for i, t := range askerTopics {
-		if i == 0 && (asksWhySupervision(words) || lineManagement(words) || asksWhatCounts(words) && hasAny(words, "peer", "group")) {
+		if i == 0 && (asksWhySupervision(words) || lineManagement(words) || asksWhatCounts(words) && hasAny(words, "peer", "group") || groupOrOneToOne(words)) {
 			// Why it matters, how it differs from line management, and
-			// whether peer or group supervision counts, are the same for
-			// every role.
+			// whether peer or group supervision counts or does instead of
+			// one to one, are the same for every role.
 			return nil
 		}
 		if i == 1 && !ownPay(words) {

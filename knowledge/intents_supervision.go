@@ -7,9 +7,10 @@ package knowledge
 // with supervision") with the article on the evidence.
 //
 // Whether something counts as supervision ("does peer supervision
-// count?"), of no role, is the article on the kinds of supervision.
+// count?"), and group or peer supervision against one to one, of no role,
+// are the article on the kinds of supervision.
 func (b *Base) whySupervision(words []string, roles roleSet) (*Entry, bool) {
-	if len(roles) == 0 && asksWhatCounts(words) {
+	if len(roles) == 0 && (asksWhatCounts(words) || groupOrOneToOne(words)) {
 		e, ok := b.byID["supervision-kinds"]
 		return e, ok
 	}
@@ -43,4 +44,12 @@ func asksWhySupervision(words []string) bool {
 		return false
 	}
 	return !hasAny(words, "kind*", "type*", "contract*", "guidance")
+}
+
+// groupOrOneToOne reports a question setting group or peer supervision
+// against one to one: "is group or one to one supervision better", "is
+// 1:1 enough or do I need group supervision".
+func groupOrOneToOne(words []string) bool {
+	return hasAny(words, "supervis*") && hasAny(words, "group", "peer") &&
+		(hasPhrase(words, "one to one") || hasPhrase(words, "1 to 1") || hasPhrase(words, "1 1") || hasAny(words, "individual", "121", "1to1"))
 }
