@@ -221,3 +221,14 @@ func TestGroupOrOneToOne(t *testing.T) {
 		"is peer supervision as good as one to one":     "supervision-kinds",
 	})
 }
+
+// TestOneSentenceFarAhead: a message whose one telling sentence search
+// answers surely, with nothing near it, is answered by that sentence,
+// though its confidence is short of a second guess's.
+func TestOneSentenceFarAhead(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw", Locality: "london"}, map[string]string{
+		"Hello, I'm a link worker and my manager keeps adding people to my list. Is there any guidance on what a manageable caseload is?": "splw-caseload",
+		"Hi, I'm a care coordinator in London and I'd like to meet others doing the job. Is there a peer support group I could join?":     "resource-london-peer-support",
+		"Hi, I work in London and want to meet other coaches. Is there a peer support group I can join?":                                  "resource-london-peer-support",
+	})
+}
