@@ -232,3 +232,18 @@ func TestOneSentenceFarAhead(t *testing.T) {
 		"Hi, I work in London and want to meet other coaches. Is there a peer support group I can join?":                                  "resource-london-peer-support",
 	})
 }
+
+// TestBringingItToSupervision: whether something that happened, or how it
+// felt, belongs in supervision is the asker's role's supervision, though
+// the article does not name what happened; a patient's death is not a
+// question of whom to refer them to. Tips for preparing are not asked of
+// it.
+func TestBringingItToSupervision(t *testing.T) {
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"a patient I supported last year passed away recently, should I bring it to supervision?": "supervision-cc",
+	})
+	wantAnswers(t, Asker{Role: "hwbc"}, map[string]string{
+		"a client shouted at me in clinic last week and I'm still upset, can I raise that in supervision?": "supervision-hwbc",
+	})
+	wantUnsure(t, Asker{Role: "cc"}, "any tips for preparing for supervision")
+}

@@ -1,5 +1,7 @@
 package knowledge
 
+import "github.com/peerbot/peerbot/supervision"
+
 // Questions about supervision itself, of no one role: why it matters,
 // and whether something counts as it.
 
@@ -52,4 +54,30 @@ func asksWhySupervision(words []string) bool {
 func groupOrOneToOne(words []string) bool {
 	return hasAny(words, "supervis*") && hasAny(words, "group", "peer") &&
 		(hasPhrase(words, "one to one") || hasPhrase(words, "1 to 1") || hasPhrase(words, "1 1") || hasAny(words, "individual", "121", "1to1"))
+}
+
+// bringWords ask whether to bring something to supervision: "should I
+// bring it to supervision", "can I share that in supervision".
+var bringWords = []string{"bring", "share", "take", "raise", "discuss", "mention", "talk"}
+
+// bringsToSupervision answers whether something that happened, or how
+// it felt, belongs in supervision, or whether extra supervision can be
+// had after it ("should I still bring a closed safeguarding referral to
+// supervision", "can I get extra supervision after a patient's death"),
+// for an asker with a role, with their role's supervision article: what
+// supervision is for, whatever happened. How often, or how to log it, is
+// another question.
+func (b *Base) bringsToSupervision(words []string, roles roleSet, a Asker) (*Entry, bool) {
+	role, ok := supervision.ParseRole(a.Role)
+	if !ok || len(roles) > 0 || !hasAny(words, "supervision") || hasAny(words, "often", "long", "many", "log", "logged", "record", "recorded", "overdue") {
+		return nil, false
+	}
+	brought := hasAny(words, bringWords...) && (hasPhrase(words, "to supervision") || hasPhrase(words, "in supervision") || hasPhrase(words, "into supervision"))
+	extra := hasPhrase(words, "extra supervision") || hasPhrase(words, "more supervision") || hasPhrase(words, "additional supervision") ||
+		hasPhrase(words, "something for supervision") || hasPhrase(words, "one for supervision")
+	if !brought && !extra {
+		return nil, false
+	}
+	e, found := b.byID["supervision-"+string(role)]
+	return e, found
 }
