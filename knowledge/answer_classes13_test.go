@@ -247,3 +247,15 @@ func TestBringingItToSupervision(t *testing.T) {
 	})
 	wantUnsure(t, Asker{Role: "cc"}, "any tips for preparing for supervision")
 }
+
+// TestWhichPatientsToRefer: which patients, or what sort of people, may be
+// referred to a link worker or social prescribing is the social
+// prescribing article's question of who it suits, not the caseload's or
+// the referral figures'.
+func TestWhichPatientsToRefer(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what kind of patients can I refer to a link worker":      "social-prescribing",
+		"which patients can I refer to a link worker":             "social-prescribing",
+		"what types of people do you refer to social prescribing": "social-prescribing",
+	})
+}

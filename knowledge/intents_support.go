@@ -209,7 +209,7 @@ func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
 	}
-	if socialPrescribingHelps(words) {
+	if socialPrescribingHelps(words) || whoSuitsReferral(words) {
 		e, ok := b.byID["social-prescribing"]
 		return e, ok
 	}
@@ -442,4 +442,33 @@ func socialPrescribingHelps(words []string) bool {
 	}
 	rest := words[i+2:]
 	return len(rest) > 0 && hasAny(rest[:1], "help", "offer", "support", "do", "work") && !hasAny(rest, "fund", "funds", "funding", "pay")
+}
+
+// whoSuitsReferral reports a question of which people may be referred to
+// social prescribing or a link worker: "what sort of patients can I refer
+// to a link worker", "which patients should I refer to the social
+// prescriber". Whom to refer one person to is another question.
+func whoSuitsReferral(words []string) bool {
+	if !hasAny(words, "refer", "referred", "referring") {
+		return false
+	}
+	who := []string{"patients", "people", "clients"}
+	asked := false
+	for i := 0; i+1 < len(words); i++ {
+		switch {
+		case hasAny(words[i:i+1], "which", "what") && hasAny(words[i+1:i+2], who...):
+			asked = true // "which patients"
+		case hasAny(words[i:i+1], "kind", "kinds", "sort", "sorts", "type", "types") && words[i+1] == "of" && i+2 < len(words) && hasAny(words[i+2:i+3], who...):
+			asked = true // "what sort of patients"
+		}
+	}
+	if !asked {
+		return false
+	}
+	for _, w := range socialPrescribingWords {
+		if hasPhrase(words, w) {
+			return true
+		}
+	}
+	return false
 }
