@@ -259,3 +259,15 @@ func TestWhichPatientsToRefer(t *testing.T) {
 		"what types of people do you refer to social prescribing": "social-prescribing",
 	})
 }
+
+// TestServicesToReferToInTheAskersPlace: services or groups to refer or
+// signpost someone to, asked by someone of a place with local links, are
+// those links though the place goes unsaid; referring to social
+// prescribing itself is still the national article.
+func TestServicesToReferToInTheAskersPlace(t *testing.T) {
+	wantAnswers(t, Asker{Locality: "gateshead"}, map[string]string{
+		"what services can I signpost a carer to":                  "resource-gateshead-local",
+		"what groups can I send a lonely man to":                   "resource-gateshead-local",
+		"how do I refer someone to the social prescribing service": "social-prescribing",
+	})
+}

@@ -30,7 +30,9 @@ func (b *Base) localServices(words []string, a Asker) (*Entry, bool) {
 		return nil, false
 	}
 	place := b.namedLocality(words)
-	if place == "" && nearMe(words) {
+	if place == "" && (nearMe(words) || hasAny(words, "refer", "signpost", "send") && !namesSocialPrescribing(words)) {
+		// "what services can I refer a patient to", asked in Gateshead;
+		// referring to social prescribing itself is the national article's.
 		place = a.Locality
 	}
 	if place == "" {
@@ -70,4 +72,15 @@ func (b *Base) peerSupportIn(words []string, roles roleSet, a Asker) (*Entry, bo
 		}
 	}
 	return nil, false
+}
+
+// namesSocialPrescribing reports whether words name social prescribing or
+// its link workers (see socialPrescribingWords).
+func namesSocialPrescribing(words []string) bool {
+	for _, w := range socialPrescribingWords {
+		if hasPhrase(words, w) {
+			return true
+		}
+	}
+	return false
 }
