@@ -54,9 +54,9 @@ func TestInductingANewStarter(t *testing.T) {
 	wantUnsure(t, Asker{}, "hwbc induction")
 }
 
-// TestCoachAndALongTermCondition: chronic pain, a chronic illness and
-// arthritis are long-term conditions, which coaches help people live
-// with; and a question of how the one role it names works with someone
+// TestCoachAndALongTermCondition: chronic pain, a chronic illness,
+// arthritis and a stroke are long-term conditions, which coaches and link
+// workers help people live with; and a question of how the one role it names works with someone
 // is that role's article, though an article on something it does is close
 // beside it.
 func TestCoachAndALongTermCondition(t *testing.T) {
@@ -65,6 +65,7 @@ func TestCoachAndALongTermCondition(t *testing.T) {
 		"does a coach work with someone who has chronic pain":           "role-hwbc",
 		"how can a coach support someone with a chronic illness":        "role-hwbc",
 		"how do health coaches help patients with long-term conditions": "role-hwbc",
+		"can a link worker support someone a year after their stroke":   "role-splw",
 	})
 }
 

@@ -22,7 +22,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	// Abbreviations people use for the schemes, bodies and documents.
 	{"arrs", []string{"arrs", "additional roles reimbursement scheme", "additional role reimbursement scheme", "additional roles"}},
 	{"pcn", []string{"pcn", "primary care network"}},
-	{"ltc", []string{"ltc", "long term condition", "long term health condition", "chronic pain", "chronic condition", "chronic illness", "long covid", "arthritis"}},
+	{"ltc", []string{"ltc", "long term condition", "long term health condition", "chronic pain", "chronic condition", "chronic illness", "long covid", "arthritis", "stroke"}},
 	{"des", []string{"des", "directed enhanced service", "network contract"}},
 	{"pci", []string{"pci", "personalised care institute"}},
 	{"wdf", []string{"wdf", "workforce development framework"}},
