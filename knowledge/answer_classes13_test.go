@@ -272,3 +272,17 @@ func TestServicesToReferToInTheAskersPlace(t *testing.T) {
 		"how do I refer someone to the social prescribing service": "social-prescribing",
 	})
 }
+
+// TestSocialIssuesAreTheLinkWorkers: social issues or problems are the
+// link worker's social needs, in everyday words.
+func TestSocialIssuesAreTheLinkWorkers(t *testing.T) {
+	b := shippedBase(t)
+	for _, q := range []string{
+		"patient keeps coming in with social issues rather than medical ones, who should I refer him to",
+		"woman with social problems affecting her health, who can help",
+	} {
+		if a := b.Answer(q, Asker{}); a.Kind != WhoToRefer || a.Entry.ID != "role-splw" {
+			t.Errorf("%q: kind %d entry %s; want who to refer to: role-splw", q, a.Kind, entryID(a.Entry))
+		}
+	}
+}
