@@ -286,3 +286,11 @@ func TestSocialIssuesAreTheLinkWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonalisedCareWorkInLondon: the personalised care work going on in
+// London is London's programme, not its workforce figures.
+func TestPersonalisedCareWorkInLondon(t *testing.T) {
+	wantAnswers(t, Asker{Locality: "london"}, map[string]string{
+		"personalised care work in london": "london-personalised-care",
+	})
+}
