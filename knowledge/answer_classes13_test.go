@@ -88,8 +88,9 @@ func TestSeveralConditionsToCoordinate(t *testing.T) {
 }
 
 // TestIsTheRoleAnARRSRole: whether one of the roles is an ARRS role, or
-// funded by it, is the ARRS article's question, not what the role does;
-// how much ARRS pays for it is still the role's pay.
+// funded by it, is the ARRS article's question, not what the role does,
+// led by when the role joined; how much ARRS pays for it is still the
+// role's pay.
 func TestIsTheRoleAnARRSRole(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{
 		"are health coaches an ARRS role":              "arrs",
@@ -98,6 +99,12 @@ func TestIsTheRoleAnARRSRole(t *testing.T) {
 		"is a link worker paid for by arrs":            "arrs",
 		"how much does ARRS pay for a link worker":     "splw-pay",
 	})
+	b := shippedBase(t)
+	for _, q := range []string{"are health coaches an ARRS role", "is our care coordinator post covered by ARRS"} {
+		if a := b.Answer(q, Asker{}); a.Passage.Heading != "The 2020 changes" {
+			t.Errorf("%q: passage %q; want the one saying coaches and care coordinators joined in 2020", q, a.Passage.Heading)
+		}
+	}
 }
 
 // TestPeerSupervisionCounts: whether peer or group supervision counts
