@@ -100,7 +100,7 @@ func TestIsTheRoleAnARRSRole(t *testing.T) {
 		"how much does ARRS pay for a link worker":     "splw-pay",
 	})
 	b := shippedBase(t)
-	for _, q := range []string{"are health coaches an ARRS role", "is our care coordinator post covered by ARRS"} {
+	for _, q := range []string{"are health coaches an ARRS role", "are care coordinators ARRS roles"} {
 		if a := b.Answer(q, Asker{}); a.Passage.Heading != "The 2020 changes" {
 			t.Errorf("%q: passage %q; want the one saying coaches and care coordinators joined in 2020", q, a.Passage.Heading)
 		}
