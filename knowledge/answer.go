@@ -150,6 +150,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.peerSupportIn(words, roles, a); ok {
 		ans.Kind, ans.Entry = Article, e
+	} else if e, ok := b.supervisionDiffersFor(words, roles); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.bringsToSupervision(words, roles, a); ok {
 		// What happened is not in the article's words, nor need it be.
 		ans.Kind, ans.Entry, felt = Article, e, true

@@ -301,3 +301,15 @@ func TestPersonalisedCareWorkInLondon(t *testing.T) {
 		"personalised care work in london": "london-personalised-care",
 	})
 }
+
+// TestSupervisionDifferentForARole: whether supervision is different for
+// one role is that role's supervision; supervising someone in a different
+// role is still who may supervise.
+func TestSupervisionDifferentForARole(t *testing.T) {
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"is clinical supervision any different for health coaches": "supervision-hwbc",
+		"is supervision different for care coordinators":           "supervision-cc",
+		"would my supervision be different as a coach":             "supervision-hwbc",
+		"can I supervise someone in a different role":              "supervision-who-can-supervise",
+	})
+}

@@ -81,3 +81,19 @@ func (b *Base) bringsToSupervision(words []string, roles roleSet, a Asker) (*Ent
 	e, found := b.byID["supervision-"+string(role)]
 	return e, found
 }
+
+// supervisionDiffersFor answers whether supervision is different for one
+// role ("is clinical supervision different for care coordinators") with
+// that role's supervision article, which says what it has. Supervising
+// someone in a different role is who may supervise, not this.
+func (b *Base) supervisionDiffersFor(words []string, roles roleSet) (*Entry, bool) {
+	if len(roles) != 1 || !hasAny(words, "supervision") || !hasAny(words, "different", "differ", "differs", "same") ||
+		hasAny(words, "supervise", "supervising", "supervisor", "supervisors", "vs", "versus", "than", "compared", "role", "roles") {
+		return nil, false
+	}
+	for r := range roles {
+		e, ok := b.byID["supervision-"+string(r)]
+		return e, ok
+	}
+	return nil, false
+}
