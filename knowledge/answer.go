@@ -141,20 +141,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
-	if e, ok := b.employedBy(words, roles); ok {
-		// Who may employ the roles: not the VCSE's definition.
-		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.induction(words); ok {
-		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.arrsRole(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.peerSupportIn(words, roles, a); ok {
-		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.supervisionDiffersFor(words, roles); ok {
-		ans.Kind, ans.Entry = Article, e
-	} else if e, ok := b.bringsToSupervision(words, roles, a); ok {
-		// What happened is not in the article's words, nor need it be.
-		ans.Kind, ans.Entry, felt = Article, e, true
+	if e, happened, ok := b.askedOfTheWork(words, roles, a); ok {
+		ans.Kind, ans.Entry, felt = Article, e, happened
 	} else if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
@@ -219,12 +207,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 	} else if e, ok := b.searched(res, words, roles, a); ok && !b.placeGuessed(e, res, typed, a) {
 		ans.Kind, ans.Entry = Article, b.askersOwn(e, roles, a)
 	}
-	if ans.Kind == Article && !felt && !searchSure(res, ans.Entry) {
-		if covered, _ := b.coverage(q, ans.Entry); covered < askCoveredAt {
-			// The article has next to none of what was asked: whichever
-			// rule chose it, it is a guess.
-			ans.Kind, ans.Entry = NotSure, nil
-		}
+	if ans.Kind == Article && !felt {
+		b.dropGuess(&ans, q)
 	}
 	if ans.Entry != nil {
 		b.samePlace(&ans, asked, searched, opts, roles, a)
@@ -237,6 +221,18 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Local = localBeside(res, ans.Entry, a.Locality)
 	}
 	return ans
+}
+
+// dropGuess makes ans, an article search was not sure of, not sure when
+// the article has next to none of what q asked: whichever rule chose it,
+// it is a guess.
+func (b *Base) dropGuess(ans *Answer, q string) {
+	if searchSure(ans.Results, ans.Entry) {
+		return
+	}
+	if covered, _ := b.coverage(q, ans.Entry); covered < askCoveredAt {
+		ans.Kind, ans.Entry = NotSure, nil
+	}
 }
 
 // respeltDefinition is the definition words ask for, or, when they ask

@@ -1,5 +1,31 @@
 package knowledge
 
+// askedOfTheWork answers the questions of the roles' work that come before
+// any other reading: who employs them, inducting a new starter, whether a
+// role is an ARRS role, peer support in a place, whether supervision
+// differs for a role, and whether something belongs in supervision.
+// happened reports the last: what happened is not in the article's words,
+// nor need it be.
+func (b *Base) askedOfTheWork(words []string, roles roleSet, a Asker) (e *Entry, happened, ok bool) {
+	if e, ok := b.employedBy(words, roles); ok {
+		return e, false, true // not the VCSE's definition
+	}
+	if e, ok := b.induction(words); ok {
+		return e, false, true
+	}
+	if e, ok := b.arrsRole(words, roles); ok {
+		return e, false, true
+	}
+	if e, ok := b.peerSupportIn(words, roles, a); ok {
+		return e, false, true
+	}
+	if e, ok := b.supervisionDiffersFor(words, roles); ok {
+		return e, false, true
+	}
+	e, ok = b.bringsToSupervision(words, roles, a)
+	return e, ok, ok
+}
+
 // employWords say who employs someone or where they are hosted: "can a
 // VCSE employ our link worker", "hosted by a charity".
 var employWords = []string{"employ", "employs", "employed", "employer", "employers", "employing", "hosted", "hosts", "hosting", "subcontract*", "sub-contract*"}
