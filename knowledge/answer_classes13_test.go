@@ -313,3 +313,14 @@ func TestSupervisionDifferentForARole(t *testing.T) {
 		"can I supervise someone in a different role":              "supervision-who-can-supervise",
 	})
 }
+
+// TestIsThereACapOnHowMany: "is there a cap on how many" of a role a PCN
+// may have asks what caps it, as "how many can a PCN have" does; how many
+// there are in one's own PCN the content does not know.
+func TestIsThereACapOnHowMany(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"is there a limit on how many coaches our pcn can employ":         "arrs",
+		"is there any maximum number of care coordinators a pcn can have": "arrs",
+	})
+	wantUnsure(t, Asker{}, "how many link workers are there in our pcn")
+}

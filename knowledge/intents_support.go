@@ -295,8 +295,9 @@ func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 	if !counted && morePosts(words) && hasAny(words, "arrs") {
 		counted, inPCN = true, true // "can we recruit more than one link worker under ARRS"
 	}
+	there := hasAny(words, "there") && !hasPhrase(words, "is there a") && !hasPhrase(words, "is there any") // "is there a cap on how many"
 	if !counted || len(roles) == 0 || !inPCN ||
-		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
+		hasAny(words, localityWords...) || there || hasAny(words, "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
 	}
 	if hasAny(words, "our", "my") && !hasAny(words, "can", "could", "should", "allowed", "may", "max*", "cap", "limit", "need", "needs", "more", "claim*") {
