@@ -324,3 +324,13 @@ func TestIsThereACapOnHowMany(t *testing.T) {
 	})
 	wantUnsure(t, Asker{}, "how many link workers are there in our pcn")
 }
+
+// TestWhatTheDaysAreLike: what a typical day or week is like in a role,
+// or a day in its life, asks what the role is.
+func TestWhatTheDaysAreLike(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what's a typical day for a care coordinator":    "role-cc",
+		"day in the life of a link worker":               "role-splw",
+		"what does a typical week look like for a coach": "role-hwbc",
+	})
+}

@@ -123,7 +123,10 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	// hwbc, what am i meant to be doing".
 	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
 	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
-	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
+	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true,
+	// What the days are like: "what's a typical day for a care
+	// coordinator", "a day in the life of a link worker".
+	"typical": true, "usual": true, "average": true, "daily": true, "week": true, "life": true, "like": true, "look": true, "feel": true, "feels": true, "being": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
