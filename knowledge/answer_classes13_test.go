@@ -334,3 +334,13 @@ func TestWhatTheDaysAreLike(t *testing.T) {
 		"what does a typical week look like for a coach": "role-hwbc",
 	})
 }
+
+// TestWhatsXIsWhatIsX: "what's group supervision", which reads "what
+// group supervision" once the 's is dropped, asks what it is, as "what is
+// group supervision" does.
+func TestWhatsXIsWhatIsX(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"what's group supervision": "supervision-kinds",
+		"whats group supervision?": "supervision-kinds",
+	})
+}

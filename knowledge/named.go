@@ -36,6 +36,9 @@ func (b *Base) namedAsked(words []string) (*Entry, bool) {
 	if subject == nil {
 		subject = whatDoesSubject(words)
 	}
+	if subject == nil && len(words) >= 3 && len(words) <= 5 && words[0] == "what" && !articles[words[1]] && !hasAny(words[1:2], whatVerbs...) {
+		subject = words[1:] // "what's group supervision": the tokenizer drops the 's
+	}
 	if len(subject) < 2 {
 		return nil, false
 	}
@@ -56,6 +59,10 @@ func (b *Base) namedAsked(words []string) (*Entry, bool) {
 	}
 	return found, found != nil
 }
+
+// whatVerbs follow "what" in a question that is not "what's X": "what is",
+// "what does", "what should".
+var whatVerbs = []string{"is", "are", "was", "were", "does", "do", "did", "can", "could", "should", "would", "will", "kind", "kinds", "sort", "type", "types"}
 
 // whatDoesEnds close a question asking what a thing is by what it is like:
 // "what does group supervision look like", "what does X involve".
