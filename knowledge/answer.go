@@ -141,8 +141,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
-	if e, happened, ok := b.askedOfTheWork(words, roles, a); ok {
-		ans.Kind, ans.Entry, felt = Article, e, happened
+	if e, unsaid, ok := b.askedOfTheWork(words, roles, a); ok {
+		ans.Kind, ans.Entry, felt = Article, e, unsaid
 	} else if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {

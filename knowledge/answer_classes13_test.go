@@ -344,3 +344,22 @@ func TestWhatsXIsWhatIsX(t *testing.T) {
 		"whats group supervision?": "supervision-kinds",
 	})
 }
+
+// TestNewStarterWhereToBegin: a new starter asking where to begin is
+// answered with their role's training, which says how to get started;
+// what the role does day to day is still the role's article.
+func TestNewStarterWhereToBegin(t *testing.T) {
+	wantAnswers(t, Asker{}, map[string]string{
+		"first month as a link worker, what should I read":     "splw-training",
+		"started as a link worker last week, where do i begin": "splw-training",
+	})
+	wantAnswers(t, Asker{Role: "cc"}, map[string]string{
+		"im new in post, what should I be doing first": "cc-training",
+	})
+	wantAnswers(t, Asker{Role: "hwbc", Locality: "gateshead"}, map[string]string{
+		"im new, what should i do first": "hwbc-training",
+	})
+	wantAnswers(t, Asker{Role: "splw"}, map[string]string{
+		"im new, what am i supposed to be doing day to day": "role-splw",
+	})
+}

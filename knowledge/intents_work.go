@@ -1,12 +1,15 @@
 package knowledge
 
+import "strings"
+
 // askedOfTheWork answers the questions of the roles' work that come before
 // any other reading: who employs them, inducting a new starter, whether a
 // role is an ARRS role, peer support in a place, whether supervision
-// differs for a role, and whether something belongs in supervision.
-// happened reports the last: what happened is not in the article's words,
-// nor need it be.
-func (b *Base) askedOfTheWork(words []string, roles roleSet, a Asker) (e *Entry, happened, ok bool) {
+// differs for a role, where a new starter begins, and whether something
+// belongs in supervision.
+// unsaid reports the last two: how new the asker is, or what happened, is
+// not in the article's words, nor need it be.
+func (b *Base) askedOfTheWork(words []string, roles roleSet, a Asker) (e *Entry, unsaid, ok bool) {
 	if e, ok := b.employedBy(words, roles); ok {
 		return e, false, true // not the VCSE's definition
 	}
@@ -21,6 +24,9 @@ func (b *Base) askedOfTheWork(words []string, roles roleSet, a Asker) (e *Entry,
 	}
 	if e, ok := b.supervisionDiffersFor(words, roles); ok {
 		return e, false, true
+	}
+	if e, ok := b.newStarter(words, roles, a); ok {
+		return e, true, true
 	}
 	e, ok = b.bringsToSupervision(words, roles, a)
 	return e, ok, ok
@@ -96,4 +102,49 @@ func (b *Base) arrsRole(words []string, roles roleSet) (*Entry, bool) {
 	}
 	e, ok := b.byID["arrs"]
 	return e, ok
+}
+
+// newPhrases say the asker is new in post: "im new", "just started",
+// "first week as a care coordinator".
+var newPhrases = []string{"im new", "i am new", "new in post", "new to the role", "new in the role", "just started", "started monday",
+	"started this week", "started this month", "started last week", "recently started", "started as",
+	"first week", "first weeks", "first few weeks", "first month", "first months", "in post"}
+
+// startPhrases ask where a new starter begins: "where do i start", "what
+// should i read", "what should my first months look like".
+var startPhrases = []string{"where do i start", "where to start", "where do i begin", "where should i start", "what should i read",
+	"what should i do", "what should i be doing", "look like"}
+
+// newStarter answers a new starter asking where to begin in one of the
+// roles (the one they name, else their own) with that role's training
+// article, which says how to get started: "im new in post, where do i
+// start", "first week as a care coordinator, what should i read". What the
+// role does day to day is the role's article.
+func (b *Base) newStarter(words []string, roles roleSet, a Asker) (*Entry, bool) {
+	if !anyPhrase(words, newPhrases) || !anyPhrase(words, startPhrases) ||
+		hasAny(words, "supposed", "supervision", "training", "pay", "band", "caseload", "tips") || hasPhrase(words, "day to day") {
+		return nil, false
+	}
+	role := strings.ToLower(strings.TrimSpace(a.Role))
+	if len(roles) > 1 {
+		return nil, false
+	}
+	for r := range roles {
+		role = string(r)
+	}
+	if role == "" {
+		return nil, false
+	}
+	e, ok := b.byID[role+"-training"]
+	return e, ok
+}
+
+// anyPhrase reports whether words hold any of phrases.
+func anyPhrase(words []string, phrases []string) bool {
+	for _, p := range phrases {
+		if hasPhrase(words, p) {
+			return true
+		}
+	}
+	return false
 }
