@@ -141,7 +141,9 @@ func (b *Base) answer(q string, a Asker) Answer {
 	if answeredFirst(&ans, q, words, riskSubject) {
 		return ans
 	}
-	if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
+	if e, unsaid, ok := b.askedOfTheWork(words, roles, a); ok {
+		ans.Kind, ans.Entry, felt = Article, e, unsaid
+	} else if d, e, ok := b.respeltDefinition(words, res); ok && !b.placeUnspoken(e, words) {
 		ans.Kind, ans.Entry, ans.Lead = Definition, e, d
 	} else if e, ok := b.listed[listedKey(words)]; ok && !offTopic(words) {
 		// Word for word one of an article's own questions, stop words and
@@ -200,6 +202,8 @@ func (b *Base) answer(q string, a Asker) Answer {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
 	} else if e, ok := b.workforceCount(words, roles); ok {
 		ans.Kind, ans.Entry = found(e), e // nil: not sure
+	} else if e, ok := b.localServices(words, a); ok {
+		ans.Kind, ans.Entry = Article, e
 	} else if e, ok := b.referToSocialPrescribing(words); ok {
 		ans.Kind, ans.Entry = Article, e
 	} else if e, why, asked := b.referral(words, res); e != nil && (asked || !searchAnswers(res, words, a.Locality) && !b.localQuestion(words)) {
@@ -463,7 +467,11 @@ func (b *Base) searched(res Results, words []string, roles roleSet, a Asker) (*E
 				continue // a place's article, unasked for, behind one for anywhere does not make it a guess
 			}
 			if fits(next.Entry) {
-				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words) || b.synonymNamed(words) == h.Entry
+				if h.Score-next.Score < marginAt && namedRolesOwn(next, roles) && aboutSomeone(words) {
+					return next.Entry, true
+				}
+				return h.Entry, h.Score-next.Score >= marginAt || b.placeAskedNear(h, next, words) || b.synonymNamed(words) == h.Entry ||
+					namedRolesOwn(h, roles) && aboutSomeone(words)
 			}
 		}
 		return h.Entry, true

@@ -85,13 +85,14 @@ func TestSessionContentIsTheGuidance(t *testing.T) {
 }
 
 // TestListedQuestionNarrowed: an article's own question followed by a
-// clause that only narrows it ("who employs link workers, the PCN or the
-// practice") is that article's; a second clause that asks of its own is
-// not read as narrowing.
+// clause that only narrows it ("who employs ARRS staff, the practice or
+// the PCN") is that article's; a second clause that asks of its own is
+// not read as narrowing. Who employs link workers, the PCN or the
+// practice, is the ARRS article's too: it says who may employ the roles.
 func TestListedQuestionNarrowed(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{
-		"who employs link workers, the PCN or the practice":      "role-splw",
-		"who employs link workers - the practice or the pcn":     "role-splw",
+		"who employs link workers, the PCN or the practice":      "arrs",
+		"who employs link workers - the practice or the pcn":     "arrs",
 		"who employs ARRS staff, the practice or the PCN":        "arrs",
 		"what is a link worker, how do they differ from a coach": "roles-together",
 	})

@@ -89,14 +89,15 @@ func TestTrainingToSupervise(t *testing.T) {
 
 // TestVagueAsksForHelp: a question naming only a kind of help (resources,
 // reading, support) without its subject is not sure: an article that has
-// the word is a guess.
+// the word is a guess. Someone new in post asking what to do first asks
+// where to begin in their role (TestNewStarterWhereToBegin); "new here"
+// may be new to the workspace.
 func TestVagueAsksForHelp(t *testing.T) {
 	wantUnsure(t, Asker{Role: "hwbc", Locality: "gateshead"},
 		"any useful resources?",
 		"recommended reading please",
 		"got any good resources for me",
 		"any support available",
-		"im new, what should i do first",
 		"new here, where do i begin",
 	)
 	wantAnswers(t, Asker{}, map[string]string{"london peer support for link workers": "resource-london-peer-support"})

@@ -183,13 +183,14 @@ func TestSocialPrescribingTheService(t *testing.T) {
 }
 
 // TestAnotherHostEmploying: whether a VCSE, a charity or another host may
-// employ one of the roles is the CQC and ARRS article's, not the
-// glossary's, which only defines a VCSE, nor the role's. Why one would
-// employ a role is still the role's.
+// employ or host one of the roles is the ARRS article's, which says who
+// may employ them, or the CQC and ARRS article's, not the glossary's,
+// which only defines a VCSE, nor the role's. Why one would employ a role
+// is still the role's.
 func TestAnotherHostEmploying(t *testing.T) {
 	wantAnswers(t, Asker{}, map[string]string{
 		"can a charity host our social prescribers":         "cqc-arrs",
-		"is a link worker allowed to be employed by a vcse": "cqc-arrs",
+		"is a link worker allowed to be employed by a vcse": "arrs",
 		"why would a pcn employ a link worker":              "role-splw",
 	})
 }

@@ -294,9 +294,10 @@ func askerTopic(words []string, roles roleSet) func(role string) string {
 		return nil // "can ARRS money pay for my training" asks what a scheme funds
 	}
 	for i, t := range askerTopics {
-		if i == 0 && (asksWhySupervision(words) || lineManagement(words)) {
-			// Why it matters, and how it differs from line management,
-			// are the same for every role.
+		if i == 0 && (asksWhySupervision(words) || lineManagement(words) || asksWhatCounts(words) && hasAny(words, "peer", "group") || groupOrOneToOne(words)) {
+			// Why it matters, how it differs from line management, and
+			// whether peer or group supervision counts or does instead of
+			// one to one, are the same for every role.
 			return nil
 		}
 		if i == 1 && !ownPay(words) {
@@ -517,7 +518,7 @@ func (b *Base) referral(words []string, res Results) (e *Entry, why string, aske
 		if e.Referral == nil {
 			continue
 		}
-		n := cuesMatched(e, words)
+		n := cuesMatched(e, withConditions(words))
 		switch {
 		case n > bestN:
 			best, bestN = []*Entry{e}, n
@@ -543,13 +544,17 @@ func cuesMatched(e *Entry, words []string) int {
 	if e == nil || e.Referral == nil {
 		return 0
 	}
-	n := 0
+	n, conditions := 0, 0
 	for _, c := range e.Referral.Cues {
 		if strings.Contains(c, " ") && hasPhrase(words, c) || hasAny(words, c) {
+			if conditionCue(c) {
+				conditions++
+				continue
+			}
 			n++
 		}
 	}
-	return n
+	return n + min(conditions, 1) // a list of conditions is one need, however long
 }
 
 // whichRoleAsked reports "which arrs role", "what pcn role would": which

@@ -200,7 +200,10 @@ var requests = newPhraseSet([]string{"can you tell me", "could you tell me", "wo
 	"could you please tell me", "can you please tell me", "could someone please tell me",
 	// How simply to say it: "explain ARRS like im 5".
 	"like im 5", "like im five", "like i am 5", "like i am five", "like a 5 year old", "like a five year old", "in simple terms", "in plain english",
-	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply"})
+	"in plain terms", "in laymans terms", "in layman terms", "in simple words", "in a nutshell", "for dummies", "eli5", "simply",
+	// Vague fillers: "what kind of things do link workers refer to" asks
+	// what they refer to, not of a kind.
+	"kind of things", "kinds of things", "sort of things", "sorts of things", "kind of stuff", "sort of stuff", "type of things", "types of things"})
 
 // touchPhrases are "contact" said in everyday words: "who should i get in
 // touch with" asks whom to contact, and "touch" alone is the content's

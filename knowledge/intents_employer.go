@@ -1,7 +1,7 @@
 package knowledge
 
-// employWords ask who employs someone, or whether another may.
-var employWords = []string{"employ", "employs", "employed", "employing", "employer", "employers", "host", "hosts", "hosted", "hosting"}
+// hostAsks ask who employs someone, or whether another may.
+var hostAsks = []string{"employ", "employs", "employed", "employing", "employer", "employers", "host", "hosts", "hosted", "hosting"}
 
 // otherHosts are the bodies other than a PCN that may employ or host ARRS
 // staff, and the words of employing through one.
@@ -17,7 +17,7 @@ var otherHosts = []string{"vcse", "vcses", "voluntary", "charity", "charities", 
 // which of two roles to employ, or of why one would employ a role is
 // another question.
 func (b *Base) employer(words []string) (*Entry, bool) {
-	if !hasAny(words, employWords...) || offTopic(words) {
+	if !hasAny(words, hostAsks...) || offTopic(words) {
 		return nil, false
 	}
 	if n := len(rolesNamed(words)); n > 1 || n == 0 && !hasAny(words, "arrs") {

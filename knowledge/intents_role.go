@@ -123,7 +123,10 @@ var roleWordsAbout = map[string]bool{"role": true, "roles": true, "job": true, "
 	// hwbc, what am i meant to be doing".
 	"it": true, "its": true, "tbh": true, "honestly": true, "really": true, "in": true, "pcn": true, "practice": true, "our": true,
 	"who": true, "help": true, "helps": true, "having": true, "one": true, "trying": true, "work": true, "out": true, "if": true,
-	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true}
+	"im": true, "i": true, "am": true, "my": true, "as": true, "new": true, "involve": true, "involves": true, "entail": true, "entails": true, "meant": true, "supposed": true, "be": true, "doing": true, "they": true, "are": true,
+	// What the days are like: "what's a typical day for a care
+	// coordinator", "a day in the life of a link worker".
+	"typical": true, "usual": true, "average": true, "daily": true, "week": true, "life": true, "like": true, "look": true, "feel": true, "feels": true, "being": true}
 
 // aboutTheRole reports whether a question that names a role has no other
 // words than ones asking what the role is.
@@ -244,4 +247,24 @@ func roleOf(phrase string) (supervision.Role, bool) {
 	}
 	r, ok := moreRoleWords[phrase]
 	return r, ok
+}
+
+// namedRolesOwn reports whether h is the article of the one role the
+// question names, and a good hit: "how do coaches support people with long
+// term conditions" asks what coaches do, and an article close beside it on
+// something they do is no rival. The callers ask it only of a question
+// about someone the role would work with.
+func namedRolesOwn(h Hit, roles roleSet) bool {
+	if len(roles) != 1 || h.Confidence < secondAt {
+		return false
+	}
+	for r := range roles {
+		return h.Entry.ID == "role-"+string(r)
+	}
+	return false
+}
+
+// aboutSomeone reports whether words speak of someone a role works with.
+func aboutSomeone(words []string) bool {
+	return hasAny(words, people...) || hasAny(words, "people", "anyone")
 }

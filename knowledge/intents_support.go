@@ -199,13 +199,19 @@ var socialPrescribingWords = []string{"social prescribing", "social prescriber",
 
 // referToSocialPrescribing answers whether or how someone can be referred
 // to social prescribing ("can I refer a 16 year old to social prescribing",
-// "how do I refer to the link worker in our practice") with the article on
-// who it suits and how referrals work. A question of who to refer, of
-// numbers or of codes is another question.
+// "how do I refer to the link worker in our practice"), or what social
+// prescribing can do for someone ("can social prescribing help people
+// isolated after a stroke"), with the article on who it suits and how
+// referrals work. A question of who to refer, of numbers or of codes is
+// another question.
 func (b *Base) referToSocialPrescribing(words []string) (*Entry, bool) {
 	booked := hasAny(words, "book", "booking") && hasAny(words, "in", "with") // "book someone in with the link worker"
 	if offTopic(slices.DeleteFunc(slices.Clone(words), circumstance)) {
 		return nil, false // "can link workers refer to iapt", "an app for referrals": what the article does not say
+	}
+	if socialPrescribingHelps(words) || whoSuitsReferral(words) {
+		e, ok := b.byID["social-prescribing"]
+		return e, ok
 	}
 	if !booked && !hasAny(words, "refer", "referral", "referrals", "referring", "selfrefer") || asksWho(words) || hasAny(words, "many", "number*", "snomed", "code*", "coding", "record*") {
 		return nil, false
@@ -289,8 +295,9 @@ func (b *Base) rolesPerPCN(words []string, roles roleSet) (*Entry, bool) {
 	if !counted && morePosts(words) && hasAny(words, "arrs") {
 		counted, inPCN = true, true // "can we recruit more than one link worker under ARRS"
 	}
+	there := hasAny(words, "there") && !hasPhrase(words, "is there a") && !hasPhrase(words, "is there any") // "is there a cap on how many"
 	if !counted || len(roles) == 0 || !inPCN ||
-		hasAny(words, localityWords...) || hasAny(words, "there", "recruited", "employed", "nationally", "england", "total") {
+		hasAny(words, localityWords...) || there || hasAny(words, "recruited", "employed", "nationally", "england", "total") {
 		return nil, false
 	}
 	if hasAny(words, "our", "my") && !hasAny(words, "can", "could", "should", "allowed", "may", "max*", "cap", "limit", "need", "needs", "more", "claim*") {
@@ -412,12 +419,13 @@ func aboutAsker(words []string) bool {
 	return hasAny(words, firstPerson...) || len(words) > 0 && hasAny(words[:1], "feeling", "feel", "struggling", "finding", "really", "bit")
 }
 
-// asksWho reports whether words ask who or which: "who" after a person
-// ("someone who's lonely", "a man who has stopped going out") only says
-// which person is meant, and asks nothing.
+// asksWho reports whether words ask who or which ("who should I refer"),
+// not describe someone who ("someone who's lonely", "a man who has stopped
+// going out", "people who lost a partner"), which only says which person
+// is meant.
 func asksWho(words []string) bool {
 	for i, w := range words {
-		if (w == "who" || w == "whos" || w == "whom" || w == "which") && (i == 0 || !hasAny(words[i-1:i], people...)) {
+		if (w == "who" || w == "whos" || w == "whom" || w == "which") && (i == 0 || !hasAny(words[i-1:i], people...) && !hasAny(words[i-1:i], "people", "those", "anyone")) {
 			return true
 		}
 	}
@@ -435,4 +443,47 @@ func (b *Base) serviceNamed(words []string, role *Entry) *Entry {
 		return nil
 	}
 	return b.byID["social-prescribing"]
+}
+
+// socialPrescribingHelps reports a question of what social prescribing, by
+// that name, can do for someone: "can social prescribing help people who
+// are isolated", "what can social prescribing offer someone who is
+// lonely", "how can social prescribing help with loneliness". Naming the
+// link worker asks of the role instead.
+func socialPrescribingHelps(words []string) bool {
+	i := slices.Index(words, "social")
+	if i < 1 || i+1 >= len(words) || words[i+1] != "prescribing" || !hasAny(words[i-1:i], "can", "could", "does", "would", "will") {
+		return false
+	}
+	rest := words[i+2:]
+	return len(rest) > 0 && hasAny(rest[:1], "help", "offer", "support", "do", "work") && !hasAny(rest, "fund", "funds", "funding", "pay")
+}
+
+// whoSuitsReferral reports a question of which people may be referred to
+// social prescribing or a link worker: "what sort of patients can I refer
+// to a link worker", "which patients should I refer to the social
+// prescriber". Whom to refer one person to is another question.
+func whoSuitsReferral(words []string) bool {
+	if !hasAny(words, "refer", "referred", "referring") {
+		return false
+	}
+	who := []string{"patients", "people", "clients"}
+	asked := false
+	for i := 0; i+1 < len(words); i++ {
+		switch {
+		case hasAny(words[i:i+1], "which", "what") && hasAny(words[i+1:i+2], who...):
+			asked = true // "which patients"
+		case hasAny(words[i:i+1], "kind", "kinds", "sort", "sorts", "type", "types") && words[i+1] == "of" && i+2 < len(words) && hasAny(words[i+2:i+3], who...):
+			asked = true // "what sort of patients"
+		}
+	}
+	if !asked {
+		return false
+	}
+	for _, w := range socialPrescribingWords {
+		if hasPhrase(words, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -33,6 +33,12 @@ func namedPhrases(entries []*Entry) []namedPhrase {
 // synonyms, when exactly one article has X as a synonym.
 func (b *Base) namedAsked(words []string) (*Entry, bool) {
 	subject := whatIsSubject(words)
+	if subject == nil {
+		subject = whatDoesSubject(words)
+	}
+	if subject == nil && len(words) >= 3 && len(words) <= 5 && words[0] == "what" && !articles[words[1]] && !hasAny(words[1:2], whatVerbs...) {
+		subject = words[1:] // "what's group supervision": the tokenizer drops the 's
+	}
 	if len(subject) < 2 {
 		return nil, false
 	}
@@ -52,4 +58,32 @@ func (b *Base) namedAsked(words []string) (*Entry, bool) {
 		return nil, false
 	}
 	return found, found != nil
+}
+
+// whatVerbs follow "what" in a question that is not "what's X": "what is",
+// "what does", "what should".
+var whatVerbs = []string{"is", "are", "was", "were", "does", "do", "did", "can", "could", "should", "would", "will", "kind", "kinds", "sort", "type", "types"}
+
+// whatDoesEnds close a question asking what a thing is by what it is like:
+// "what does group supervision look like", "what does X involve".
+var whatDoesEnds = [][]string{{"look", "like"}, {"involve"}, {"entail"}, {"consist", "of"}}
+
+// whatDoesSubject returns X of "what does X look like" and its kin (see
+// whatDoesEnds), without "a", "an" or "the"; nil for another question.
+func whatDoesSubject(words []string) []string {
+	if !hasPrefix(words, []string{"what", "does"}) {
+		return nil
+	}
+	for _, end := range whatDoesEnds {
+		n := len(words) - len(end)
+		if n <= 2 || !slices.Equal(words[n:], end) {
+			continue
+		}
+		rest := words[2:n]
+		if len(rest) > 0 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		return rest
+	}
+	return nil
 }

@@ -37,10 +37,15 @@ func weakSearch(ans Answer) bool {
 }
 
 // strongHit reports whether search's first hit is the answer and a good
-// one (secondAt).
+// one (secondAt), or a sure one well ahead of the next (aheadAt).
 func strongHit(ans Answer) bool {
 	h := ans.Results.Hits
-	return len(h) > 0 && h[0].Entry == ans.Entry && h[0].Confidence >= secondAt
+	if len(h) == 0 || h[0].Entry != ans.Entry {
+		return false
+	}
+	// "Is there any guidance on what a reasonable caseload is?" has the
+	// caseload article and nothing near it.
+	return h[0].Confidence >= secondAt || h[0].Confidence >= tune.confidentAt && (len(h) < 2 || h[0].Score-h[1].Score >= aheadAt)
 }
 
 // oneSentenceAnswers answers a message of several sentences that as a

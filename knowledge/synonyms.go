@@ -22,7 +22,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	// Abbreviations people use for the schemes, bodies and documents.
 	{"arrs", []string{"arrs", "additional roles reimbursement scheme", "additional role reimbursement scheme", "additional roles"}},
 	{"pcn", []string{"pcn", "primary care network"}},
-	{"ltc", []string{"ltc", "long term condition", "long term health condition"}},
+	{"ltc", []string{"ltc", "long term condition", "long term health condition", "chronic pain", "chronic condition", "chronic illness", "long covid", "arthritis", "stroke"}},
 	{"des", []string{"des", "directed enhanced service", "network contract"}},
 	{"pci", []string{"pci", "personalised care institute"}},
 	{"wdf", []string{"wdf", "workforce development framework"}},
@@ -53,6 +53,7 @@ var synonymGroups = append(roleGroups(), []synonymGroup{
 	{"training", []string{"training", "train", "trained", "course", "qualification", "qualified", "qualify"}},
 	{"supervision", []string{"supervision", "supervisor", "supervise", "supervised", "supervising"}},
 	{"caseload", []string{"caseload", "case load"}},
+	{"accredited", []string{"accredited", "accreditation", "accredit", "accredits", "accrediting"}},
 	{"maximum", []string{"maximum", "max", "upper limit", "cap", "capped"}},
 	{"referral", []string{"referral", "refer", "referred", "referring"}},
 	{"numbers", []string{"how many", "number", "numbers", "figures", "headcount", "statistics", "count"}},
