@@ -22,6 +22,9 @@ func (r *Redis) ProfileSummary(ctx context.Context, userID string) (supervision.
 	if err := checkID("user id", userID); err != nil {
 		return supervision.Profile{}, supervision.Summary{}, false, err
 	}
+	if err := ctx.Err(); err != nil {
+		return supervision.Profile{}, supervision.Summary{}, false, unavailable("reading status", err) // given up: kept or not
+	}
 	now := time.Now()
 	if p, sum, ok := r.statusCache.get(userID, now); ok {
 		return p, sum, true, nil
