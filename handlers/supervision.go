@@ -27,6 +27,10 @@ type SupervisionOptions struct {
 	// Reminders is the reminder engine, for snoozing and skipping; nil
 	// where there is none (those commands then say so).
 	Reminders Reminders
+	// RetentionMonths is how long sessions are kept: the daily retention
+	// job removes those dated earlier, so a log of one is refused. 0 for
+	// no limit.
+	RetentionMonths int
 }
 
 // Supervision answers /supervision and its subcommands, takes the setup, log
@@ -44,6 +48,7 @@ type Supervision struct {
 	now       func() time.Time
 	zone      *time.Location
 	reminders Reminders
+	retention int // months sessions are kept; 0 for no limit
 }
 
 // NewSupervision returns the /supervision handler.
@@ -57,6 +62,7 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 		now:       o.Now,
 		zone:      o.DefaultZone,
 		reminders: o.Reminders,
+		retention: o.RetentionMonths,
 	}
 	if h.standards == nil {
 		h.standards = supervision.DefaultStandards()

@@ -254,6 +254,9 @@ func (h *Supervision) newSession(ctx context.Context, req Request, p supervision
 		}
 		return s, p, nil, fmt.Errorf("supervision: %w", err)
 	}
+	if ie := h.pastRetention(s.Date, today); ie != nil {
+		return s, p, ie, nil
+	}
 	if owner.UserID != me {
 		ownerToday := h.now().In(h.location(owner))
 		y, m, d := s.Date.Date()
@@ -263,6 +266,22 @@ func (h *Supervision) newSession(ctx context.Context, req Request, p supervision
 		}
 	}
 	return s, owner, nil, nil
+}
+
+// pastRetention refuses a session dated as far back as the retention
+// job's cut-off, or further: that night's job would remove it, so a log
+// of it would be confirmed and then lost.
+func (h *Supervision) pastRetention(date, today time.Time) *supervision.InputError {
+	if h.retention <= 0 {
+		return nil
+	}
+	y, m, d := today.AddDate(0, -h.retention, 0).Date()
+	if date.After(time.Date(y, m, d, 0, 0, 0, 0, date.Location())) {
+		return nil
+	}
+	return &supervision.InputError{Field: "date", Err: supervision.ErrTooEarly, Message: fmt.Sprintf(
+		"%s is %d months ago or more. Records keep sessions for %d months, so it would be removed tonight and I haven't logged it. Could you check the year?",
+		date.Format("Mon 2 Jan 2006"), h.retention, h.retention)}
 }
 
 // supLogID derives a session's id from the request that logs it: whose
