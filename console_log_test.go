@@ -30,3 +30,36 @@ func TestConsoleLogOlderThanRetentionRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleSupervisionToldInWords: a session told in a direct message as
+// people tell it ("had supervision with my supervisor yesterday for an
+// hour") is logged, with what was read said back, as "log yesterday 1h"
+// is; "sup" reads as supervision in a log; and talk about supervision that
+// is not a session to log is answered as a question still.
+func TestConsoleSupervisionToldInWords(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-02T12:00:00Z\nsupervision setup role=splw pcn=Central supervisor=@U0SUP\n"
+	tests := []struct{ line, want string }{
+		{"had supervision with my supervisor yesterday for an hour", "Logged: a clinical session on Tue 1 Dec 2026, 60 minutes, with @U0SUP"},
+		{"I had group supervision last Tuesday, 90 mins", "Logged: a group session on Tue 1 Dec 2026, 90 minutes"},
+		{"I've just had a supervision session today with my supervisor", "Logged: a clinical session on Wed 2 Dec 2026, with @U0SUP"},
+		{"log 45 mins group sup last tuesday", "Logged: a group session on Tue 1 Dec 2026, 45 minutes"},
+		{"supervision log 30 Nov peer sup 1h", "Logged: a peer session on Mon 30 Nov 2026, 60 minutes"},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "The nearest I have") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+	for _, q := range []string{
+		"had supervision yesterday but my supervisor was late, is that ok",
+		"I had supervision yesterday?",
+		"had supervision",
+		"I had a hard day yesterday",
+	} {
+		if got := consoleOutput(t, start+q+"\n"); strings.Contains(got, "Logged:") {
+			t.Errorf("%q was logged as a session:\n%s", q, got)
+		}
+	}
+}

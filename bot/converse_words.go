@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -37,6 +38,11 @@ func (t *Table) supervisionLine(text string) string {
 	i, ok := t.words["supervision"]
 	if ok && t.hasSub(i, "leave") {
 		if line, ok := leaveLine(plain); ok {
+			return line
+		}
+	}
+	if ok && t.hasSub(i, "log") && !strings.Contains(text, "?") {
+		if line, ok := loggedLine(plain); ok {
 			return line
 		}
 	}
@@ -223,4 +229,45 @@ func leaveLine(text string) (string, bool) {
 func leaveReads(s string) bool {
 	_, err := supervision.ParseLeave(s, time.Now())
 	return err == nil || !errors.Is(err, supervision.ErrUnreadable)
+}
+
+// loggedLeadIn are the words people start with when they tell of a
+// session they had: "had", "I had", "I've just had". Each is dropped
+// before the rest is read as a log.
+var loggedLeadIn = map[string]bool{"i": true, "i've": true, "ive": true, "we": true, "we've": true, "just": true, "have": true, "had": true}
+
+// loggedNouns are the words that make it a session told, not another
+// thing had ("I had a hard day yesterday").
+var loggedNouns = map[string]bool{"supervision": true, "sup": true, "session": true}
+
+// loggedLine reads a session told in everyday words ("had supervision with
+// my supervisor yesterday for an hour", "I've just had group supervision
+// today") as the log command. It is one only when it says "had", names
+// supervision or a session, says when or how long, and every other word
+// reads as a log's: anything more ("but my supervisor was late") is left
+// to be answered as a question, as is text with a question mark (the
+// caller's check, as the polite words' trim takes a last one off).
+func loggedLine(text string) (string, bool) {
+	f := strings.Fields(strings.ReplaceAll(text, "’", "'"))
+	k, had := 0, false
+	for ; k < len(f) && loggedLeadIn[strings.ToLower(f[k])]; k++ {
+		had = had || strings.EqualFold(f[k], "had")
+	}
+	if !had || k == len(f) {
+		return "", false
+	}
+	rest := strings.Join(f[k:], " ")
+	read, named := handlers.NamesMySupervisor(rest, "<@U000>")
+	told := named || supervision.LogMention(read) != ""
+	for _, w := range f[k:] {
+		told = told || loggedNouns[strings.ToLower(strings.Trim(w, ".,;:!"))]
+	}
+	if !told {
+		return "", false
+	}
+	la, err := supervision.ParseLog(read, time.Now())
+	if err != nil && errors.Is(err, supervision.ErrUnreadable) || err == nil && !la.DateGiven && la.Minutes == 0 {
+		return "", false
+	}
+	return "supervision log " + rest, true
 }

@@ -102,13 +102,21 @@ var supMySupervisor = regexp.MustCompile(`(?i)\bwith\s+(?:my\s+|the\s+)?(?:clini
 // "with my supervisor" in args. named reports whether args said it; the
 // mention is put in only when supervisorID is set.
 func supWithSupervisor(args, supervisorID string) (string, bool) {
+	if supervisorID == "" {
+		return args, supMySupervisor.MatchString(args)
+	}
+	return NamesMySupervisor(args, "<@"+supervisorID+">")
+}
+
+// NamesMySupervisor reports whether a log's words name the person's
+// supervisor without a mention ("with my supervisor"), and returns them
+// with mention in its place, so the words can be read as a log before the
+// supervisor is known.
+func NamesMySupervisor(args, mention string) (string, bool) {
 	if !supMySupervisor.MatchString(args) {
 		return args, false
 	}
-	if supervisorID == "" {
-		return args, true
-	}
-	return supMySupervisor.ReplaceAllLiteralString(args, "with <@"+supervisorID+">"), true
+	return supMySupervisor.ReplaceAllLiteralString(args, "with "+mention), true
 }
 
 // supervisorOf reports whether a person with no profile of their own is

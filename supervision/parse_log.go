@@ -26,7 +26,7 @@ type LogArgs struct {
 
 // logFiller are words people put round a log that carry nothing.
 var logFiller = map[string]bool{
-	"session": true, "sessions": true, "supervision": true, "meeting": true,
+	"session": true, "sessions": true, "supervision": true, "sup": true, "meeting": true,
 	"for": true, "on": true, "a": true, "an": true, "of": true, "the": true,
 	"at": true, "and": true, "my": true, "i": true, "had": true, "have": true,
 	"was": true, "did": true, "it": true, "log": true, "-": true, "–": true,
