@@ -30,3 +30,30 @@ func TestConsoleAdminsFromTheSetting(t *testing.T) {
 		t.Errorf("%d audit logs shown, want 2 (the named admin's and the console's own):\n%s", len(answers)-1, out.String())
 	}
 }
+
+// TestConsoleStandardsOverrideNotedAsTheNetworks: a frequency and length
+// an admin sets are shown as the network's own in /supervision standards,
+// never under the published guidance's note, which would credit NHS
+// England with them and say no length is given beside the one set.
+func TestConsoleStandardsOverrideNotedAsTheNetworks(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "supervision setup role=hwbc pcn=Central\n"+
+		"/peer admin standards set coach every 6 weeks min 90 minutes\n/supervision standards hwbc\n")
+	_, shown, _ := strings.Cut(got, "Supervision standards: HWBC")
+	kind, _, _ := strings.Cut(shown, "Health coaching supervision")
+	for _, want := range []string{"How often: every 6 weeks", "How long: at least 1 hour 30 minutes",
+		"The network's admins set how often and how long; the published guidance they replace: from NHS England's quick reference summary"} {
+		if !strings.Contains(kind, want) {
+			t.Errorf("no %q in the overridden kind:\n%s", want, kind)
+		}
+	}
+	if strings.Contains(kind, "• From NHS England's quick reference summary") {
+		t.Errorf("the admins' standard is shown under the published guidance's note:\n%s", kind)
+	}
+	// Care coordinators' note says peerbot shows no frequency: once one is
+	// set, it is not said.
+	cc := consoleOutput(t, "/peer admin standards set cc every 4 weeks\n/supervision standards cc\n")
+	if !strings.Contains(cc, "How often: every 4 weeks") || strings.Contains(cc, "peerbot shows no frequency") {
+		t.Errorf("the care coordinators' set frequency is shown beside a note that there is none:\n%s", cc)
+	}
+}
