@@ -57,3 +57,17 @@ func TestConsoleStandardsOverrideNotedAsTheNetworks(t *testing.T) {
 		t.Errorf("the care coordinators' set frequency is shown beside a note that there is none:\n%s", cc)
 	}
 }
+
+// TestConsoleScheduleWithoutChannel: a schedule added with its time and
+// text but no channel is asked for the channel, not told that the text's
+// first word is no time.
+func TestConsoleScheduleWithoutChannel(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer schedule add every Monday at 10:00 The network meets today\n/peer schedule list\n")
+	if !strings.Contains(got, "After the schedule, name the channel, like #peer-support") || strings.Contains(got, "I couldn't read") {
+		t.Errorf("a schedule with no channel was not asked for one:\n%s", got)
+	}
+	if !strings.Contains(got, "There are no channel schedules") {
+		t.Errorf("a schedule with no channel was kept:\n%s", got)
+	}
+}
