@@ -63,3 +63,15 @@ func TestConsoleSupervisionToldInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleSnoozeWithoutProfile: someone with no profile who snoozes is
+// told to set one up, not that their reminders are off (they have none
+// to turn on, and "remind on" would send them to set up anyway).
+func TestConsoleSnoozeWithoutProfile(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/supervision snooze 7\n")
+	if !strings.Contains(got, "Reminders follow your supervision profile, and you haven't set one up yet") ||
+		!strings.Contains(got, "/supervision setup") || strings.Contains(got, "Your reminders are off") {
+		t.Errorf("a snooze with no profile was not guided to set one up:\n%s", got)
+	}
+}

@@ -76,7 +76,7 @@ func (h *Supervision) remind(ctx context.Context, req Request) (Reply, error) {
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
 	if !ok {
-		return h.noProfile(req, "Reminders follow your supervision profile, and you haven't set one up yet."), nil
+		return h.noProfile(req, supNoProfileReminders), nil
 	}
 	words := strings.Fields(strings.ToLower(req.Args))
 	anyway := len(words) > 1 && words[len(words)-1] == "anyway"
@@ -253,6 +253,10 @@ func (h *Supervision) queuedReminder(ctx context.Context, rec supRecord) string 
 	return h.nextReminder(rec)
 }
 
+// supNoProfileReminders answers a person with no profile who asks about
+// their reminders: there are none until they set one up.
+const supNoProfileReminders = "Reminders follow your supervision profile, and you haven't set one up yet."
+
 // snooze puts off a person's next reminder by some days, to their
 // reminder time that day.
 func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
@@ -265,7 +269,10 @@ func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
-	if !ok || !p.Reminders {
+	if !ok {
+		return h.noProfile(req, supNoProfileReminders), nil
+	}
+	if !p.Reminders {
 		return Say("Your reminders are off, so there is nothing to snooze. To turn them on: " + req.Invocation("supervision", "remind on")), nil
 	}
 	if h.reminders == nil {
