@@ -75,3 +75,33 @@ func TestConsoleSnoozeWithoutProfile(t *testing.T) {
 		t.Errorf("a snooze with no profile was not guided to set one up:\n%s", got)
 	}
 }
+
+// TestConsoleLogTwoDigitYearAsked: "log 30 Nov 25" may mean 30 Nov 2025
+// (as "30/11/25" does) or 25 minutes on the last 30 Nov: it is asked
+// about, with nothing logged, instead of logged as the minutes of a
+// session in the wrong year. A length with a unit, or a number no year
+// since 2019 could be, is logged as before.
+func TestConsoleLogTwoDigitYearAsked(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	asked := consoleOutput(t, start+"log 30 Nov 25\nlog 1 Dec 26 group\nhistory\n")
+	for _, want := range []string{
+		"Is 25 the year or the minutes?", "30 Nov 2025", "25 mins",
+		"Is 26 the year or the minutes?", "You haven't logged any sessions yet",
+	} {
+		if !strings.Contains(asked, want) {
+			t.Errorf("no %q in the console's answers:\n%s", want, asked)
+		}
+	}
+	logged := consoleOutput(t, start+"log 30 Nov 25 mins\nlog 1 Dec 45\nlog 2 Dec 2025 1h\nlog 30/11/25 1h\n")
+	for _, want := range []string{
+		"Logged: a clinical session on Mon 30 Nov 2026, 25 minutes",
+		"Logged: a clinical session on Tue 1 Dec 2026, 45 minutes",
+		"Logged: a clinical session on Tue 2 Dec 2025, 60 minutes",
+		"Logged: a clinical session on Sun 30 Nov 2025, 60 minutes",
+	} {
+		if !strings.Contains(logged, want) {
+			t.Errorf("no %q in the console's answers:\n%s", want, logged)
+		}
+	}
+}
