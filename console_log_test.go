@@ -105,3 +105,24 @@ func TestConsoleLogTwoDigitYearAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleStatusWithOnlyADisputedSession: a person whose only session
+// was marked as not right is shown it in their status, as not counting,
+// instead of being told nothing was logged (as if their log were lost).
+func TestConsoleStatusWithOnlyADisputedSession(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central supervisor=@U0SUP\n"+
+		"log yesterday with my supervisor 1h\nas @U0SUP /supervision dispute yesterday: wrong day\n/supervision\n")
+	_, status, _ := strings.Cut(got, "Your supervision\n================")
+	for _, want := range []string{
+		"No clinical supervision that counts yet",
+		"Last session: Wed 2 Dec 2026 · clinical · 60 min · with @U0SUP · disputed: \"wrong day\" (so it doesn't count)",
+	} {
+		if !strings.Contains(status, want) {
+			t.Errorf("no %q in the status:\n%s", want, status)
+		}
+	}
+	if strings.Contains(status, "None logged yet") || strings.Contains(status, "logged yet.") {
+		t.Errorf("the status says nothing was logged, beside a disputed session:\n%s", status)
+	}
+}
