@@ -126,3 +126,28 @@ func TestConsoleStatusWithOnlyADisputedSession(t *testing.T) {
 		t.Errorf("the status says nothing was logged, beside a disputed session:\n%s", status)
 	}
 }
+
+// TestConsoleRemindAsPeopleSayIt: reminder settings typed as people say
+// them ("every friday", "fridays at 10am", "a week before", "off please")
+// change the setting, as "on friday", "at 10:00" and "days-before 7" do;
+// "days-before" with no number says what to give.
+func TestConsoleRemindAsPeopleSayIt(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	tests := []struct{ line, want string }{
+		{"/supervision remind every friday", "While overdue: Every Friday"},
+		{"/supervision remind fridays at 10am", "Time: 10:00 (Europe/London)\n  While overdue: Every Friday"},
+		{"/supervision remind on thursday at 8.30", "Time: 08:30 (Europe/London)\n  While overdue: Every Thursday"},
+		{"/supervision remind a week before", "First reminder: 7 days before the due day"},
+		{"/supervision remind 2 weeks before", "First reminder: 14 days before the due day"},
+		{"/supervision remind off please", "Reminders are off."},
+		{"/supervision remind days-before", "Say how many days before, from 0 to 14"},
+		{"/supervision remind saturday at 9am", "Saturday is a weekend day, so I won't send reminders then"},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "I don't know the reminder setting") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+}
