@@ -139,3 +139,29 @@ func TestConsoleLeaveForHowLongFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleYesOrNoTyped: a supervisor asked "Is that right?" who types
+// their answer in the direct message ("yes", "that's not right") is shown
+// the sessions waiting for them with the buttons that answer, instead of
+// an article picked for the words; nothing is confirmed by a bare "yes".
+// Someone with nothing waiting is told so, and where to answer instead.
+func TestConsoleYesOrNoTyped(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central supervisor=@U0SUP\nlog yesterday with my supervisor 1h\n"
+	for _, line := range []string{"yes", "Yes, that's right!", "yep thanks", "no", "that's not right", "No that's wrong"} {
+		got := consoleOutput(t, start+"as @U0SUP "+line+"\nhistory\n")
+		_, answer, _ := strings.Cut(got, "Confirm: type as @U0SUP")
+		for _, want := range []string{"press Confirm or Not right", "@UCONSOLE logged with you: a clinical session on Wed 2 Dec 2026, 60 minutes", "Confirm 2 Dec clinical", "awaiting confirmation"} {
+			if !strings.Contains(answer, want) {
+				t.Errorf("%q: no %q in the answer:\n%s", line, want, answer)
+			}
+		}
+		if strings.Contains(answer, "The nearest I have") || strings.Contains(answer, "You've confirmed") {
+			t.Errorf("%q was answered as a question, or confirmed a session:\n%s", line, answer)
+		}
+	}
+	got := consoleOutput(t, "as @U0NOBODY yes\n")
+	if !strings.Contains(got, "I can't tell what that answers") || strings.Contains(got, "The nearest I have") {
+		t.Errorf("a yes with nothing waiting was not told so:\n%s", got)
+	}
+}

@@ -36,6 +36,9 @@ func (t *Table) supervisionLine(text string) string {
 	}
 	word = strings.ToLower(strings.TrimRight(word, ".,:;!"))
 	i, ok := t.words["supervision"]
+	if ok && t.hasSub(i, "yes-no") && yesNoWords[yesNoKey(plain)] {
+		return "supervision yes-no" // "yes", "that's not right": an answer to "Is that right?"
+	}
 	if ok && t.hasSub(i, "leave") {
 		if line, ok := leaveLine(plain); ok {
 			return line
@@ -270,4 +273,21 @@ func loggedLine(text string) (string, bool) {
 		return "", false
 	}
 	return "supervision log " + rest, true
+}
+
+// yesNoWords are the answers people type to "Is that right?", as
+// yesNoKey writes them.
+var yesNoWords = map[string]bool{
+	"yes": true, "yeah": true, "yep": true, "yup": true, "yes it is": true, "correct": true, "yes correct": true,
+	"that's right": true, "yes that's right": true, "that is right": true, "yes that is right": true, "confirmed": true,
+	"no": true, "nope": true, "not right": true, "that's not right": true, "that is not right": true, "that isn't right": true,
+	"no that's not right": true, "that's wrong": true, "no that's wrong": true, "wrong": true, "incorrect": true, "no it isn't": true,
+}
+
+// yesNoKey is text in lower case, with straight apostrophes, without
+// commas and the stops or marks at its end, its words one space apart.
+func yesNoKey(text string) string {
+	s := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	s = strings.ReplaceAll(s, ",", " ")
+	return strings.Join(strings.Fields(strings.TrimRight(s, " .!")), " ")
 }

@@ -136,6 +136,8 @@ func (h *Supervision) Command() Command {
 				Description: "Lists the sessions someone logged with you, or for you, that wait for your answer, with buttons to confirm them. Typed, all confirms every one, and a date, type or person confirms the one it picks.", Run: replan(h.confirm)},
 			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: replan(h.logAgain)},
 			{Name: "dispute", Hidden: true, Usage: "<person> <session> [reason]", Description: "Say a session someone logged with you isn't right.", Run: replan(h.dispute)},
+			// A "yes" or "that's not right" typed in a direct message runs this.
+			{Name: "yes-no", Hidden: true, Description: "Shows what a typed yes or no may answer.", Run: h.yesNo},
 		}, h.remindCommands()...),
 	}
 }
