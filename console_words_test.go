@@ -165,3 +165,25 @@ func TestConsoleYesOrNoTyped(t *testing.T) {
 		t.Errorf("a yes with nothing waiting was not told so:\n%s", got)
 	}
 }
+
+// TestConsoleReminderAnswersTyped: what people type back to a reminder,
+// its buttons' words ("logged it", "skip this one") or "stop", does what
+// the button or setting does, instead of being answered as a question.
+func TestConsoleReminderAnswersTyped(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	tests := []struct{ line, want string }{
+		{"logged it", "To log a session, type the date, the type, who it was with and the minutes"},
+		{"Done.", "To log a session, type the date"},
+		{"skip this one", "Skipped. Your next reminder comes on"},
+		{"stop", "Reminders are off."},
+		{"Turn off reminders please", "Reminders are off."},
+		{"unsubscribe", "Reminders are off."},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "I'm not sure I know that one") || strings.Contains(got, "The nearest I have") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+}

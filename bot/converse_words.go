@@ -39,6 +39,9 @@ func (t *Table) supervisionLine(text string) string {
 	if ok && t.hasSub(i, "yes-no") && yesNoWords[yesNoKey(plain)] {
 		return "supervision yes-no" // "yes", "that's not right": an answer to "Is that right?"
 	}
+	if line := reminderAnswers[yesNoKey(plain)]; ok && line != "" && t.hasSub(i, strings.Fields(line)[1]) {
+		return line // "logged it", "skip this one", "stop": an answer to a reminder
+	}
 	if ok && t.hasSub(i, "leave") {
 		if line, ok := leaveLine(plain); ok {
 			return line
@@ -290,4 +293,18 @@ func yesNoKey(text string) string {
 	s := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
 	s = strings.ReplaceAll(s, ",", " ")
 	return strings.Join(strings.Fields(strings.TrimRight(s, " .!")), " ")
+}
+
+// reminderAnswers are what people type back to a reminder, as yesNoKey
+// writes them, and the command each means: its buttons' words ("logged
+// it", "skip this one") and the words that ask reminders to stop.
+var reminderAnswers = map[string]string{
+	"logged it": "supervision log", "i logged it": "supervision log", "i've logged it": "supervision log",
+	"ive logged it": "supervision log", "done": "supervision log", "done it": "supervision log",
+	"skip": "supervision reminder-skip", "skip it": "supervision reminder-skip",
+	"skip this one": "supervision reminder-skip", "skip this": "supervision reminder-skip",
+	"stop": "supervision remind off", "stop reminders": "supervision remind off",
+	"stop reminding me": "supervision remind off", "unsubscribe": "supervision remind off",
+	"no more reminders": "supervision remind off", "turn off reminders": "supervision remind off",
+	"turn reminders off": "supervision remind off", "turn off my reminders": "supervision remind off",
 }
