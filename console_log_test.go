@@ -151,3 +151,22 @@ func TestConsoleRemindAsPeopleSayIt(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleLeaveListHintWorks: the list of leave says how to take one
+// back with a day the command reads as that leave's: with its year when
+// the day alone would be read as another year's, so following the hint
+// takes the leave back instead of finding none.
+func TestConsoleLeaveListHintWorks(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"+
+		"leave 1 Dec 2027 to 3 Dec 2027\nleave\nleave cancel 1 Dec 2027\n")
+	for _, want := range []string{"To take one back: /supervision leave cancel 1 Dec 2027.", "Taken back: your leave Wed 1 Dec 2027 to Fri 3 Dec 2027"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in the console's answers:\n%s", want, got)
+		}
+	}
+	near := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\nleave 7 Dec to 9 Dec\nleave\n")
+	if !strings.Contains(near, "To take one back: /supervision leave cancel 7 Dec.") {
+		t.Errorf("the hint for leave this month should need no year:\n%s", near)
+	}
+}
