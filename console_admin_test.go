@@ -71,3 +71,31 @@ func TestConsoleScheduleWithoutChannel(t *testing.T) {
 		t.Errorf("a schedule with no channel was kept:\n%s", got)
 	}
 }
+
+// TestConsoleAdminMissingWords: an admin command missing its words says
+// what to give, never quoting an empty “” as what was typed.
+func TestConsoleAdminMissingWords(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer admin standards reset\n/peer admin standards reset   \n")
+	if strings.Count(got, "Say which role to go back to the published standard for: SPLW, HWBC or CC.\n") != 2 || strings.Contains(got, "“”") {
+		t.Errorf("a reset with no role was not asked for one plainly:\n%s", got)
+	}
+}
+
+// TestConsoleStandardsResetLocalityNamed: "reset splw locality" with the
+// name left out asks for it and leaves the override everywhere in place,
+// instead of taking that one away; "reset splw in gateshead" resets
+// Gateshead's, as "set ... in gateshead" sets it.
+func TestConsoleStandardsResetLocalityNamed(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer admin standards set splw every 6 weeks\n/peer admin standards set splw every 4 weeks in gateshead\n"+
+		"/peer admin standards reset splw locality\n/peer admin standards reset splw in gateshead\n/peer admin standards show\n")
+	for _, want := range []string{"Say which locality, gateshead or london, after locality", "Done: SPLW in Gateshead follows the published standard again.", "• SPLW everywhere: every 6 weeks"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in the console's answers:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "SPLW everywhere follows the published standard again") {
+		t.Errorf("a reset naming no locality took away the override everywhere:\n%s", got)
+	}
+}
