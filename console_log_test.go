@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestConsoleLogOlderThanRetentionRefused: a session dated further back
@@ -168,5 +170,27 @@ func TestConsoleLeaveListHintWorks(t *testing.T) {
 	near := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\nleave 7 Dec to 9 Dec\nleave\n")
 	if !strings.Contains(near, "To take one back: /supervision leave cancel 7 Dec.") {
 		t.Errorf("the hint for leave this month should need no year:\n%s", near)
+	}
+}
+
+// TestConsoleHistoryAllSaysMostOnlyWhenMore: "history all" typed in a
+// direct message is the history, not a question; it says it shows at most
+// 50 sessions only when there are more than that, not beside two.
+func TestConsoleHistoryAllSaysMostOnlyWhenMore(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	few := consoleOutput(t, start+"log 1 Dec 1h\nlog 2 Dec 1h\nhistory all\n")
+	if !strings.Contains(few, "Your last 2 sessions") || strings.Contains(few, "at most 50") {
+		t.Errorf("history all of two sessions:\n%s", few)
+	}
+	var many strings.Builder
+	many.WriteString(start)
+	for d := 0; d < 51; d++ {
+		fmt.Fprintf(&many, "log %s 1h\n", time.Date(2026, 1, 1+d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+	}
+	many.WriteString("history all\n")
+	got := consoleOutput(t, many.String())
+	if !strings.Contains(got, "Your last 50 sessions") || !strings.Contains(got, "I show at most 50 sessions at a time: these are your latest.") {
+		t.Errorf("history all of 51 sessions:\n%s", got[max(0, len(got)-600):])
 	}
 }

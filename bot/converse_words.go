@@ -114,7 +114,7 @@ func supWordFits(word, rest string) bool {
 	startsDigit := len(low) > 0 && unicode.IsDigit(rune(low[0]))
 	switch word {
 	case "history":
-		return startsDigit
+		return startsDigit || low == "all"
 	case "leave":
 		if startsDigit {
 			return true

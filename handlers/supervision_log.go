@@ -525,13 +525,22 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 			return Say(fmt.Sprintf("Please give a number of sessions from 1 to %d, for example %s.", supHistoryMax, req.Invocation("supervision", "history 20"))), nil
 		}
 		if v > supHistoryMax {
-			v, note = supHistoryMax, fmt.Sprintf("I show at most %d sessions at a time.", supHistoryMax)
+			v, note = supHistoryMax, fmt.Sprintf("I show at most %d sessions at a time: these are your latest.", supHistoryMax)
 		}
 		n = v
 	}
-	ss, err := h.sessions.Sessions(ctx, req.UserID, n)
+	read := n
+	if note != "" {
+		read = n + 1 // to say "at most" only when there are more
+	}
+	ss, err := h.sessions.Sessions(ctx, req.UserID, read)
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading sessions: %w", err)
+	}
+	if len(ss) > n {
+		ss = ss[:n]
+	} else {
+		note = ""
 	}
 	r := Reply{Header: "Your supervision history", Note: note}
 	if len(ss) == 0 {
