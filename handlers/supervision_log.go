@@ -513,13 +513,15 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 	args := req.Args
 	n := supHistoryDefault
 	var note string
+	allShown := false // "all" was asked for
 	if args != "" {
 		if supUserID(args) != "" && strings.ContainsAny(args, "@<") {
 			return Say(fmt.Sprintf("I can only show you your own sessions. To see how the people you supervise are doing, try %s.", req.Invocation("supervision", "team"))), nil
 		}
 		v, err := strconv.Atoi(args)
-		if strings.EqualFold(strings.TrimSpace(args), "all") {
-			v, err = supHistoryMax+1, nil // as many as are shown, and say so
+		all := strings.EqualFold(strings.TrimSpace(args), "all")
+		if all {
+			v, err = supHistoryMax+1, nil // as many as are shown, and say so when there are more
 		}
 		if err != nil || v < 1 {
 			return Say(fmt.Sprintf("Please give a number of sessions from 1 to %d, for example %s.", supHistoryMax, req.Invocation("supervision", "history 20"))), nil
@@ -528,9 +530,10 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 			v, note = supHistoryMax, fmt.Sprintf("I show at most %d sessions at a time: these are your latest.", supHistoryMax)
 		}
 		n = v
+		allShown = all
 	}
 	read := n
-	if note != "" {
+	if allShown {
 		read = n + 1 // to say "at most" only when there are more
 	}
 	ss, err := h.sessions.Sessions(ctx, req.UserID, read)
@@ -539,8 +542,8 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 	}
 	if len(ss) > n {
 		ss = ss[:n]
-	} else {
-		note = ""
+	} else if allShown {
+		note = "" // all of them are shown
 	}
 	r := Reply{Header: "Your supervision history", Note: note}
 	if len(ss) == 0 {
