@@ -187,3 +187,26 @@ func TestConsoleReminderAnswersTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleMyRecordNamed: a person's record named as theirs in a direct
+// message ("my history", "my team") shows it, instead of an article that
+// shares a word with it; "undo that" undoes, as "undo" does.
+func TestConsoleMyRecordNamed(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\nlog 1 Dec 1h\n"
+	tests := []struct{ line, want string }{
+		{"my history", "Your supervision history"},
+		{"My sessions.", "Your supervision history"},
+		{"my team", "Nobody has named you as their supervisor yet"},
+		{"my status", "Your supervision\n"},
+		{"my reminders", "First reminder: 3 days before the due day"},
+		{"undo that", "I've taken back a clinical session on Tue 1 Dec 2026"},
+		{"undo last one", "I've taken back a clinical session on Tue 1 Dec 2026"},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "The nearest I have") || strings.Contains(got, "What it is") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+}

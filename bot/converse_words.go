@@ -39,6 +39,9 @@ func (t *Table) supervisionLine(text string) string {
 	if ok && t.hasSub(i, "yes-no") && yesNoWords[yesNoKey(plain)] {
 		return "supervision yes-no" // "yes", "that's not right": an answer to "Is that right?"
 	}
+	if sub := myRecordWords[yesNoKey(plain)]; ok && sub != "" && t.hasSub(i, sub) {
+		return "supervision " + sub // "my history", "my team": what the command shows
+	}
 	if line := reminderAnswers[yesNoKey(plain)]; ok && line != "" && t.hasSub(i, strings.Fields(line)[1]) {
 		return line // "logged it", "skip this one", "stop": an answer to a reminder
 	}
@@ -307,4 +310,11 @@ var reminderAnswers = map[string]string{
 	"stop reminding me": "supervision remind off", "unsubscribe": "supervision remind off",
 	"no more reminders": "supervision remind off", "turn off reminders": "supervision remind off",
 	"turn reminders off": "supervision remind off", "turn off my reminders": "supervision remind off",
+}
+
+// myRecordWords are a person's own record named as theirs ("my
+// history"), as yesNoKey writes them, and the subcommand that shows it.
+var myRecordWords = map[string]string{
+	"my status": "status", "my history": "history", "my sessions": "history", "my supervision history": "history",
+	"my team": "team", "my supervisees": "team", "my reminders": "remind", "my reminder settings": "remind",
 }

@@ -568,6 +568,11 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 	return r, nil
 }
 
+// supUndoWords are what people put after undo that name what it takes
+// back anyway: the last session they logged ("undo that", "undo last").
+var supUndoWords = map[string]bool{"that": true, "it": true, "last": true, "last one": true, "the last one": true,
+	"my last log": true, "my last session": true, "last log": true, "last session": true, "please": true}
+
 // supUndoWindow is how long after logging a session it can be taken back.
 const supUndoWindow = 24 * time.Hour
 
@@ -576,7 +581,7 @@ func (h *Supervision) undo(ctx context.Context, req Request) (Reply, error) {
 	if aboutLeave(args) { // "remove leave 7 Dec": remove is undo's alias
 		return h.cancelLeaveWords(ctx, req)
 	}
-	if args != "" {
+	if args != "" && !supUndoWords[strings.ToLower(strings.Trim(args, " .!"))] {
 		return Say(fmt.Sprintf("Undo takes back the last session you logged; it needs nothing after it. Type %s.", req.Invocation("supervision", "undo"))), nil
 	}
 	me := req.UserID
