@@ -210,3 +210,16 @@ func TestConsoleMyRecordNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestConsolePeerSlip: a slip for a command typed after /peer at the
+// console ("/peer rols") is answered as Slack answers it, with the command
+// meant, as the slip alone ("rols") is; not as a question.
+func TestConsolePeerSlip(t *testing.T) {
+	clearConfigEnv(t)
+	for _, line := range []string{"/peer rols", "peer rols", "rols"} {
+		got := consoleOutput(t, line+"\n")
+		if !strings.Contains(got, "Did you mean /roles?") || strings.Contains(got, "The nearest I have") {
+			t.Errorf("%q was not answered with the command meant:\n%s", line, got)
+		}
+	}
+}
