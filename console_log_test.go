@@ -194,3 +194,22 @@ func TestConsoleHistoryAllSaysMostOnlyWhenMore(t *testing.T) {
 		t.Errorf("history all of 51 sessions:\n%s", got[max(0, len(got)-600):])
 	}
 }
+
+// TestConsoleSetupQuoteHintOnlyWhenItHelps: setup suggests quotes round a
+// value with spaces only when the quoted value is one the key takes
+// (role="link worker", any PCN); never role="splw please" or
+// reminders="on x", which would be refused again.
+func TestConsoleSetupQuoteHintOnlyWhenItHelps(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/supervision setup role=splw please\n/supervision setup reminders=on x\n/supervision setup role=link worker\n/supervision setup pcn=Gateshead West\n")
+	for _, want := range []string{`Put quotes round a value with spaces, like role="link worker".`, `Put quotes round a value with spaces, like pcn="Gateshead West".`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in the console's answers:\n%s", want, got)
+		}
+	}
+	for _, not := range []string{`role="splw please"`, `reminders="on x"`} {
+		if strings.Contains(got, not) {
+			t.Errorf("setup suggested %s, which is refused too:\n%s", not, got)
+		}
+	}
+}
