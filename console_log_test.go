@@ -213,3 +213,17 @@ func TestConsoleSetupQuoteHintOnlyWhenItHelps(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleSlashLogPolite: a log typed as a slash command with the
+// polite words people add ("please", "thanks") is logged, as it is in a
+// direct message, instead of refused for not understanding "please".
+func TestConsoleSlashLogPolite(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"+
+		"/supervision log yesterday 1h please\n/supervision log please 1 Dec group 45 mins thanks\n")
+	for _, want := range []string{"Logged: a clinical session on Wed 2 Dec 2026, 60 minutes", "Logged: a group session on Tue 1 Dec 2026, 45 minutes"} {
+		if !strings.Contains(got, want) || strings.Contains(got, `I didn't understand "please"`) {
+			t.Errorf("no %q in the console's answers:\n%s", want, got)
+		}
+	}
+}

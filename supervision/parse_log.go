@@ -31,6 +31,7 @@ var logFiller = map[string]bool{
 	"at": true, "and": true, "my": true, "i": true, "had": true, "have": true,
 	"was": true, "did": true, "it": true, "log": true, "-": true, "–": true,
 	"&": true, "+": true, "lasting": true, "long": true, "took": true,
+	"please": true, "pls": true, "thanks": true, "thx": true, "cheers": true,
 }
 
 // maxSpan is the most words one date, length or type can take: "1 hour and
