@@ -223,3 +223,15 @@ func TestConsolePeerSlip(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleTeamWithADisputedSession: a supervisee whose only session
+// their supervisor marked as not right is shown in the team view as
+// having nothing that counts, not as having logged nothing.
+func TestConsoleTeamWithADisputedSession(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central supervisor=@U0SUP\n"+
+		"log yesterday with my supervisor 1h\nas @U0SUP /supervision dispute yesterday: wrong day\nas @U0SUP /supervision team\n")
+	if !strings.Contains(got, "@UCONSOLE (SPLW) · nothing logged that counts") || strings.Contains(got, "no sessions logged") {
+		t.Errorf("the team view says the supervisee logged nothing:\n%s", got)
+	}
+}
