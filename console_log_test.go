@@ -227,3 +227,14 @@ func TestConsoleSlashLogPolite(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleBackWithoutProfile: "back" or "leave cancel" from someone
+// with no profile says they have no leave to end, not "before you add
+// leave".
+func TestConsoleBackWithoutProfile(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/supervision back\n/supervision leave cancel 7 Dec\n")
+	if strings.Count(got, "You have no leave to end or take back") != 2 || strings.Contains(got, "Before you add leave") {
+		t.Errorf("back with no profile:\n%s", got)
+	}
+}
