@@ -99,3 +99,13 @@ func TestConsoleStandardsResetLocalityNamed(t *testing.T) {
 		t.Errorf("a reset naming no locality took away the override everywhere:\n%s", got)
 	}
 }
+
+// TestConsoleReportCSVOfNobody: a CSV report that nobody matches says so,
+// instead of sending an empty file "of 0 people".
+func TestConsoleReportCSVOfNobody(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "supervision setup role=splw pcn=Central\n/peer admin report csv coaches\n")
+	if !strings.Contains(got, "Nobody with a supervision profile matches that yet, so there is no CSV to send.") || strings.Contains(got, "--- File") {
+		t.Errorf("a CSV report of nobody:\n%s", got)
+	}
+}
