@@ -139,3 +139,99 @@ func TestConsoleLeaveForHowLongFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleYesOrNoTyped: a supervisor asked "Is that right?" who types
+// their answer in the direct message ("yes", "that's not right") is shown
+// the sessions waiting for them with the buttons that answer, instead of
+// an article picked for the words; nothing is confirmed by a bare "yes".
+// Someone with nothing waiting is told so, and where to answer instead.
+func TestConsoleYesOrNoTyped(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central supervisor=@U0SUP\nlog yesterday with my supervisor 1h\n"
+	for _, line := range []string{"yes", "Yes, that's right!", "yep thanks", "no", "that's not right", "No that's wrong"} {
+		got := consoleOutput(t, start+"as @U0SUP "+line+"\nhistory\n")
+		_, answer, _ := strings.Cut(got, "Confirm: type as @U0SUP")
+		for _, want := range []string{"press Confirm or Not right", "@UCONSOLE logged with you: a clinical session on Wed 2 Dec 2026, 60 minutes", "Confirm 2 Dec clinical", "awaiting confirmation"} {
+			if !strings.Contains(answer, want) {
+				t.Errorf("%q: no %q in the answer:\n%s", line, want, answer)
+			}
+		}
+		if strings.Contains(answer, "The nearest I have") || strings.Contains(answer, "You've confirmed") {
+			t.Errorf("%q was answered as a question, or confirmed a session:\n%s", line, answer)
+		}
+	}
+	got := consoleOutput(t, "as @U0NOBODY yes\n")
+	if !strings.Contains(got, "I can't tell what that answers") || strings.Contains(got, "The nearest I have") {
+		t.Errorf("a yes with nothing waiting was not told so:\n%s", got)
+	}
+}
+
+// TestConsoleReminderAnswersTyped: what people type back to a reminder,
+// its buttons' words ("logged it", "skip this one") or "stop", does what
+// the button or setting does, instead of being answered as a question.
+func TestConsoleReminderAnswersTyped(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\n"
+	tests := []struct{ line, want string }{
+		{"logged it", "To log a session, type the date, the type, who it was with and the minutes"},
+		{"Done.", "To log a session, type the date"},
+		{"skip this one", "Skipped. Your next reminder comes on"},
+		{"stop", "Reminders are off."},
+		{"Turn off reminders please", "Reminders are off."},
+		{"unsubscribe", "Reminders are off."},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "I'm not sure I know that one") || strings.Contains(got, "The nearest I have") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+}
+
+// TestConsoleMyRecordNamed: a person's record named as theirs in a direct
+// message ("my history", "my team") shows it, instead of an article that
+// shares a word with it; "undo that" undoes, as "undo" does.
+func TestConsoleMyRecordNamed(t *testing.T) {
+	clearConfigEnv(t)
+	const start = "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central\nlog 1 Dec 1h\n"
+	tests := []struct{ line, want string }{
+		{"my history", "Your supervision history"},
+		{"My sessions.", "Your supervision history"},
+		{"my team", "Nobody has named you as their supervisor yet"},
+		{"my status", "Your supervision\n"},
+		{"my reminders", "First reminder: 3 days before the due day"},
+		{"undo that", "I've taken back a clinical session on Tue 1 Dec 2026"},
+		{"undo last one", "I've taken back a clinical session on Tue 1 Dec 2026"},
+	}
+	for _, tt := range tests {
+		got := consoleOutput(t, start+tt.line+"\n")
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "The nearest I have") || strings.Contains(got, "What it is") {
+			t.Errorf("%q: want %q, got:\n%s", tt.line, tt.want, got)
+		}
+	}
+}
+
+// TestConsolePeerSlip: a slip for a command typed after /peer at the
+// console ("/peer rols") is answered as Slack answers it, with the command
+// meant, as the slip alone ("rols") is; not as a question.
+func TestConsolePeerSlip(t *testing.T) {
+	clearConfigEnv(t)
+	for _, line := range []string{"/peer rols", "peer rols", "rols"} {
+		got := consoleOutput(t, line+"\n")
+		if !strings.Contains(got, "Did you mean /roles?") || strings.Contains(got, "The nearest I have") {
+			t.Errorf("%q was not answered with the command meant:\n%s", line, got)
+		}
+	}
+}
+
+// TestConsoleTeamWithADisputedSession: a supervisee whose only session
+// their supervisor marked as not right is shown in the team view as
+// having nothing that counts, not as having logged nothing.
+func TestConsoleTeamWithADisputedSession(t *testing.T) {
+	clearConfigEnv(t)
+	got := consoleOutput(t, "/peer clock 2026-12-03T10:00:00Z\nsupervision setup role=splw pcn=Central supervisor=@U0SUP\n"+
+		"log yesterday with my supervisor 1h\nas @U0SUP /supervision dispute yesterday: wrong day\nas @U0SUP /supervision team\n")
+	if !strings.Contains(got, "@UCONSOLE (SPLW) · nothing logged that counts") || strings.Contains(got, "no sessions logged") {
+		t.Errorf("the team view says the supervisee logged nothing:\n%s", got)
+	}
+}

@@ -255,6 +255,8 @@ func (a *app) newBot(content *knowledge.Base, standards *handlers.Standards, dir
 		DefaultZone: a.cfg.DefaultTZ.Location,
 		Reminders:   reminderQueue{a},
 		Now:         a.now,
+
+		RetentionMonths: a.cfg.RetentionMonths,
 	})
 	cmds := append([]handlers.Command{roles.Command()}, answers.Commands()...)
 	cmds = append(cmds, sup.Command(), handlers.NewAdmin(handlers.AdminOptions{Audit: a.db, Directory: directory, Channels: a.db, Reports: a.db, Overrides: standards, Reloader: a.reloader,

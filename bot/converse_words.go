@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/peerbot/peerbot/handlers"
 	"github.com/peerbot/peerbot/supervision"
 )
 
@@ -35,8 +36,22 @@ func (t *Table) supervisionLine(text string) string {
 	}
 	word = strings.ToLower(strings.TrimRight(word, ".,:;!"))
 	i, ok := t.words["supervision"]
+	if ok && t.hasSub(i, "yes-no") && yesNoWords[yesNoKey(plain)] {
+		return "supervision yes-no" // "yes", "that's not right": an answer to "Is that right?"
+	}
+	if sub := myRecordWords[yesNoKey(plain)]; ok && sub != "" && t.hasSub(i, sub) {
+		return "supervision " + sub // "my history", "my team": what the command shows
+	}
+	if line := reminderAnswers[yesNoKey(plain)]; ok && line != "" && t.hasSub(i, strings.Fields(line)[1]) {
+		return line // "logged it", "skip this one", "stop": an answer to a reminder
+	}
 	if ok && t.hasSub(i, "leave") {
 		if line, ok := leaveLine(plain); ok {
+			return line
+		}
+	}
+	if ok && t.hasSub(i, "log") && !strings.Contains(text, "?") {
+		if line, ok := loggedLine(plain); ok {
 			return line
 		}
 	}
@@ -102,7 +117,7 @@ func supWordFits(word, rest string) bool {
 	startsDigit := len(low) > 0 && unicode.IsDigit(rune(low[0]))
 	switch word {
 	case "history":
-		return startsDigit
+		return startsDigit || low == "all"
 	case "leave":
 		if startsDigit {
 			return true
@@ -223,4 +238,83 @@ func leaveLine(text string) (string, bool) {
 func leaveReads(s string) bool {
 	_, err := supervision.ParseLeave(s, time.Now())
 	return err == nil || !errors.Is(err, supervision.ErrUnreadable)
+}
+
+// loggedLeadIn are the words people start with when they tell of a
+// session they had: "had", "I had", "I've just had". Each is dropped
+// before the rest is read as a log.
+var loggedLeadIn = map[string]bool{"i": true, "i've": true, "ive": true, "we": true, "we've": true, "just": true, "have": true, "had": true}
+
+// loggedNouns are the words that make it a session told, not another
+// thing had ("I had a hard day yesterday").
+var loggedNouns = map[string]bool{"supervision": true, "sup": true, "session": true}
+
+// loggedLine reads a session told in everyday words ("had supervision with
+// my supervisor yesterday for an hour", "I've just had group supervision
+// today") as the log command. It is one only when it says "had", names
+// supervision or a session, says when or how long, and every other word
+// reads as a log's: anything more ("but my supervisor was late") is left
+// to be answered as a question, as is text with a question mark (the
+// caller's check, as the polite words' trim takes a last one off).
+func loggedLine(text string) (string, bool) {
+	f := strings.Fields(strings.ReplaceAll(text, "’", "'"))
+	k, had := 0, false
+	for ; k < len(f) && loggedLeadIn[strings.ToLower(f[k])]; k++ {
+		had = had || strings.EqualFold(f[k], "had")
+	}
+	if !had || k == len(f) {
+		return "", false
+	}
+	rest := strings.Join(f[k:], " ")
+	read, named := handlers.NamesMySupervisor(rest, "<@U000>")
+	told := named || supervision.LogMention(read) != ""
+	for _, w := range f[k:] {
+		told = told || loggedNouns[strings.ToLower(strings.Trim(w, ".,;:!"))]
+	}
+	if !told {
+		return "", false
+	}
+	la, err := supervision.ParseLog(read, time.Now())
+	if err != nil && errors.Is(err, supervision.ErrUnreadable) || err == nil && !la.DateGiven && la.Minutes == 0 {
+		return "", false
+	}
+	return "supervision log " + rest, true
+}
+
+// yesNoWords are the answers people type to "Is that right?", as
+// yesNoKey writes them.
+var yesNoWords = map[string]bool{
+	"yes": true, "yeah": true, "yep": true, "yup": true, "yes it is": true, "correct": true, "yes correct": true,
+	"that's right": true, "yes that's right": true, "that is right": true, "yes that is right": true, "confirmed": true,
+	"no": true, "nope": true, "not right": true, "that's not right": true, "that is not right": true, "that isn't right": true,
+	"no that's not right": true, "that's wrong": true, "no that's wrong": true, "wrong": true, "incorrect": true, "no it isn't": true,
+}
+
+// yesNoKey is text in lower case, with straight apostrophes, without
+// commas and the stops or marks at its end, its words one space apart.
+func yesNoKey(text string) string {
+	s := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	s = strings.ReplaceAll(s, ",", " ")
+	return strings.Join(strings.Fields(strings.TrimRight(s, " .!")), " ")
+}
+
+// reminderAnswers are what people type back to a reminder, as yesNoKey
+// writes them, and the command each means: its buttons' words ("logged
+// it", "skip this one") and the words that ask reminders to stop.
+var reminderAnswers = map[string]string{
+	"logged it": "supervision log", "i logged it": "supervision log", "i've logged it": "supervision log",
+	"ive logged it": "supervision log", "done": "supervision log", "done it": "supervision log",
+	"skip": "supervision reminder-skip", "skip it": "supervision reminder-skip",
+	"skip this one": "supervision reminder-skip", "skip this": "supervision reminder-skip",
+	"stop": "supervision remind off", "stop reminders": "supervision remind off",
+	"stop reminding me": "supervision remind off", "unsubscribe": "supervision remind off",
+	"no more reminders": "supervision remind off", "turn off reminders": "supervision remind off",
+	"turn reminders off": "supervision remind off", "turn off my reminders": "supervision remind off",
+}
+
+// myRecordWords are a person's own record named as theirs ("my
+// history"), as yesNoKey writes them, and the subcommand that shows it.
+var myRecordWords = map[string]string{
+	"my status": "status", "my history": "history", "my sessions": "history", "my supervision history": "history",
+	"my team": "team", "my supervisees": "team", "my reminders": "remind", "my reminder settings": "remind",
 }

@@ -165,8 +165,8 @@ func (b *Bot) converseReply(ctx context.Context, in invocation) handlers.Reply {
 		in.text = sup // "log yesterday 1h": a supervision command, not a question
 		return b.answer(ctx, in)
 	}
-	if !strings.ContainsAny(text, " \t\n") && b.table.suggest(strings.ToLower(text), b.admins[in.userID]) != "" {
-		return b.answer(ctx, in) // one word that looks like a slip for a command: "rols"
+	if !strings.ContainsAny(in.text, " \t\n") && b.table.suggest(strings.ToLower(in.text), b.admins[in.userID]) != "" {
+		return b.answer(ctx, in) // one word that looks like a slip for a command: "rols", "/peer rols"
 	}
 	if b.converse == nil {
 		help := b.table.Help(b.admins[in.userID])

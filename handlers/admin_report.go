@@ -111,6 +111,10 @@ func (a *Admin) Report(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if f.csv && len(rows) == 0 {
+		// An empty file helps nobody: say so, as the report in a message does.
+		return Say("Nobody with a supervision profile matches that yet, so there is no CSV to send."), nil
+	}
 	if f.csv {
 		return Reply{
 			Text:  fmt.Sprintf("I've sent the report of %s to you as a CSV file by direct message. It holds Slack user ids, roles, PCNs and dates, nothing clinical: keep it within the network.", supCount(len(rows), "person", "people")),

@@ -134,10 +134,19 @@ func (a *Admin) StandardsReset(ctx context.Context, req Request) (Reply, error) 
 		return Say("Standards cannot be changed on this bot."), nil
 	}
 	example := "For example: " + req.Invocation("admin", "standards reset coach locality gateshead")
-	roleWords, locWords, _ := strings.Cut(" "+strings.TrimSpace(req.Args)+" ", " locality ")
+	roleWords, locWords, named := strings.Cut(" "+strings.TrimSpace(req.Args)+" ", " locality ")
+	if named && strings.TrimSpace(locWords) == "" {
+		// "reset splw locality": a locality meant, its name left out.
+		// Never read as everywhere, whose override would go instead.
+		return Say(fmt.Sprintf("Say which locality, %s, after locality; for the override everywhere, leave locality out.\n%s",
+			strings.Join(supervision.Localities, " or "), example)), nil
+	}
 	roleWords, locWords = bareLocality(roleWords, locWords)
 	role, ok := supervision.ParseRole(strings.TrimSpace(roleWords))
-	if !ok {
+	switch {
+	case !ok && strings.TrimSpace(roleWords) == "":
+		return Say("Say which role to go back to the published standard for: SPLW, HWBC or CC.\n" + example), nil
+	case !ok:
 		return Say(fmt.Sprintf("Say which role to go back to the published standard for: SPLW, HWBC or CC, not “%s”.\n%s", reportTyped(roleWords), example)), nil
 	}
 	locality := ""
@@ -274,7 +283,11 @@ func bareLocality(roleWords, locWords string) (string, string) {
 	}
 	last := f[len(f)-1]
 	if l, ok := supervision.ParseLocality(last); ok && l != "" {
-		return strings.Join(f[:len(f)-1], " "), last
+		f = f[:len(f)-1]
+		if len(f) > 1 && f[len(f)-1] == "in" { // "splw in gateshead", as set takes it
+			f = f[:len(f)-1]
+		}
+		return strings.Join(f, " "), last
 	}
 	return roleWords, locWords
 }

@@ -120,7 +120,7 @@ func (h *ChannelSchedules) add(ctx context.Context, req Request) (Reply, error) 
 		return Say(fmt.Sprintf("I can't tell which channel %s is from its name alone. Type # and pick the channel from the list, so Slack sends me which one it is, or give its id, such as C0123ABCD (in the channel's details).\n%s",
 			AsTyped(chTok), howTo)), nil
 	case channel == "":
-		return Say("After the schedule, name the channel, like #peer-support (pick it from the # list).\n" + howTo), nil
+		return Say(scheduleNoChannel + "\n" + howTo), nil
 	}
 	text = strings.TrimSpace(text)
 	switch {
@@ -167,6 +167,10 @@ func scheduleWhen(args string) (spec, rest, problem string) {
 	spec, rest, matched, bad := scheduleWords(args)
 	trimmed := strings.TrimSpace(args)
 	switch {
+	case matched && bad != "" && !scheduleNamesChannel(trimmed):
+		// The words after when it posts are the text, with no channel
+		// before them: say that, not that the text's first word is no time.
+		return "", "", scheduleNoChannel
 	case matched && bad != "":
 		return "", "", fmt.Sprintf("I couldn't read that schedule: %s.", AsTyped(bad))
 	case matched:
@@ -178,6 +182,20 @@ func scheduleWhen(args string) (spec, rest, problem string) {
 		return "", "", fmt.Sprintf("I couldn't tell when it posts from “%s”. Start with every, each, daily or on, like “every Monday at 10:00”, then the channel, then the text.", AsTyped(when))
 	}
 	return "", "", "Say when it posts, then the channel, then the text."
+}
+
+// scheduleNoChannel asks for the channel a schedule posts in.
+const scheduleNoChannel = "After the schedule, name the channel, like #peer-support (pick it from the # list)."
+
+// scheduleNamesChannel reports whether args name a channel anywhere, as
+// an id or a # name.
+func scheduleNamesChannel(args string) bool {
+	for _, w := range strings.Fields(args) {
+		if scheduleChannel(w) != "" || strings.HasPrefix(w, "#") || strings.HasPrefix(w, "<#") {
+			return true
+		}
+	}
+	return false
 }
 
 // scheduleBeforeChannel is the words of args before the channel, "" when

@@ -27,6 +27,10 @@ type SupervisionOptions struct {
 	// Reminders is the reminder engine, for snoozing and skipping; nil
 	// where there is none (those commands then say so).
 	Reminders Reminders
+	// RetentionMonths is how long sessions are kept: the daily retention
+	// job removes those dated earlier, so a log of one is refused. 0 for
+	// no limit.
+	RetentionMonths int
 }
 
 // Supervision answers /supervision and its subcommands, takes the setup, log
@@ -44,6 +48,7 @@ type Supervision struct {
 	now       func() time.Time
 	zone      *time.Location
 	reminders Reminders
+	retention int // months sessions are kept; 0 for no limit
 }
 
 // NewSupervision returns the /supervision handler.
@@ -57,6 +62,7 @@ func NewSupervision(o SupervisionOptions) *Supervision {
 		now:       o.Now,
 		zone:      o.DefaultZone,
 		reminders: o.Reminders,
+		retention: o.RetentionMonths,
 	}
 	if h.standards == nil {
 		h.standards = supervision.DefaultStandards()
@@ -134,6 +140,8 @@ func (h *Supervision) Command() Command {
 				Description: "Lists the sessions someone logged with you, or for you, that wait for your answer, with buttons to confirm them. Typed, all confirms every one, and a date, type or person confirms the one it picks.", Run: replan(h.confirm)},
 			{Name: "again", Hidden: true, Usage: "<nonce> <log arguments>", Description: "Log a session although one of that type was logged that day.", Run: replan(h.logAgain)},
 			{Name: "dispute", Hidden: true, Usage: "<person> <session> [reason]", Description: "Say a session someone logged with you isn't right.", NHSRefusal: supDisputeNHS, Run: replan(h.dispute)},
+			// A "yes" or "that's not right" typed in a direct message runs this.
+			{Name: "yes-no", Hidden: true, ReadOnly: true, Description: "Shows what a typed yes or no may answer.", Run: h.yesNo},
 		}, h.remindCommands()...),
 	}
 }

@@ -26,6 +26,21 @@ func (h *Supervision) awaitingList(ctx context.Context, req Request) (Reply, err
 	return awaitingReply(waiting, supCount(len(waiting), "session is", "sessions are")+" waiting for your answer:"), nil
 }
 
+// yesNo answers a "yes" or "that's not right" typed in a direct message,
+// most often to "Is that right?" about a session logged with the person:
+// it shows the sessions waiting for their answer, with the buttons that
+// give it. A bare yes confirms nothing: it may answer something else.
+func (h *Supervision) yesNo(ctx context.Context, req Request) (Reply, error) {
+	waiting, err := h.sessions.AwaitingAnswer(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, fmt.Errorf("supervision: listing sessions awaiting an answer: %w", err)
+	}
+	if len(waiting) == 0 {
+		return Say("I can't tell what that answers: no session logged with you is waiting for your answer. Where I asked you something in a message, please use the buttons under it."), nil
+	}
+	return awaitingReply(waiting, "If that answers my message about a session logged with you, press Confirm or Not right for it:"), nil
+}
+
 const supNothingWaiting = "Nothing is waiting for your answer: when someone logs a session with you, I'll send you a message to confirm it."
 
 // awaitingReply lists sessions waiting for an answer after intro, each

@@ -144,7 +144,7 @@ func TestSupervisionDispute(t *testing.T) {
 	if len(again.Messages) != 0 {
 		t.Errorf("dispute twice sent %+v", again.Messages)
 	}
-	wantContains(t, "Sam's status", all(e.run(sam, "")), "No clinical supervision logged yet")
+	wantContains(t, "Sam's status", all(e.run(sam, "")), "No clinical supervision that counts yet", "disputed (so it doesn't count)")
 }
 
 func TestSupervisionConfirmBadArgs(t *testing.T) {

@@ -17,6 +17,10 @@ func (h *Supervision) leave(ctx context.Context, req Request) (Reply, error) {
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
 	if !ok {
+		_, _, ending := leaveBackArgs(args)
+		if _, cancelling := leaveCancelArgs(args); ending || cancelling {
+			return h.noProfile(req, "You have no leave to end or take back: leave goes with a supervision profile, and you haven't set one up yet."), nil
+		}
 		return h.noProfile(req, "Before you add leave, please set up your supervision profile."), nil
 	}
 	today := h.now().In(h.location(p))

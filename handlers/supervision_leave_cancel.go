@@ -68,8 +68,18 @@ func (h *Supervision) leaveList(ctx context.Context, req Request, p supervision.
 	for _, l := range ahead {
 		lines = append(lines, "• "+leaveSpan(l))
 	}
-	lines = append(lines, fmt.Sprintf("To take one back: %s.", req.Invocation("supervision", "leave cancel "+ahead[0].From.Format("2 Jan"))))
+	lines = append(lines, fmt.Sprintf("To take one back: %s.", req.Invocation("supervision", "leave cancel "+leaveDayTyped(ahead[0].From, today))))
 	return strings.Join(lines, "\n"), nil
+}
+
+// leaveDayTyped is day as a person would type it to name it: "7 Dec", or
+// "1 Dec 2027" when "1 Dec" alone would be read as another year's.
+func leaveDayTyped(day, today time.Time) string {
+	short := day.Format("2 Jan")
+	if l, err := supervision.ParseLeave(short, today); err == nil && calendarDay(l.From).Equal(calendarDay(day)) {
+		return short
+	}
+	return day.Format("2 Jan 2006")
 }
 
 // leaveAhead is a person's leave that has not ended by today.

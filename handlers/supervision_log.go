@@ -102,13 +102,21 @@ var supMySupervisor = regexp.MustCompile(`(?i)\bwith\s+(?:my\s+|the\s+)?(?:clini
 // "with my supervisor" in args. named reports whether args said it; the
 // mention is put in only when supervisorID is set.
 func supWithSupervisor(args, supervisorID string) (string, bool) {
+	if supervisorID == "" {
+		return args, supMySupervisor.MatchString(args)
+	}
+	return NamesMySupervisor(args, "<@"+supervisorID+">")
+}
+
+// NamesMySupervisor reports whether a log's words name the person's
+// supervisor without a mention ("with my supervisor"), and returns them
+// with mention in its place, so the words can be read as a log before the
+// supervisor is known.
+func NamesMySupervisor(args, mention string) (string, bool) {
 	if !supMySupervisor.MatchString(args) {
 		return args, false
 	}
-	if supervisorID == "" {
-		return args, true
-	}
-	return supMySupervisor.ReplaceAllLiteralString(args, "with <@"+supervisorID+">"), true
+	return supMySupervisor.ReplaceAllLiteralString(args, "with "+mention), true
 }
 
 // supervisorOf reports whether a person with no profile of their own is
@@ -254,6 +262,9 @@ func (h *Supervision) newSession(ctx context.Context, req Request, p supervision
 		}
 		return s, p, nil, fmt.Errorf("supervision: %w", err)
 	}
+	if ie := h.pastRetention(s.Date, today); ie != nil {
+		return s, p, ie, nil
+	}
 	if owner.UserID != me {
 		ownerToday := h.now().In(h.location(owner))
 		y, m, d := s.Date.Date()
@@ -263,6 +274,22 @@ func (h *Supervision) newSession(ctx context.Context, req Request, p supervision
 		}
 	}
 	return s, owner, nil, nil
+}
+
+// pastRetention refuses a session dated as far back as the retention
+// job's cut-off, or further: that night's job would remove it, so a log
+// of it would be confirmed and then lost.
+func (h *Supervision) pastRetention(date, today time.Time) *supervision.InputError {
+	if h.retention <= 0 {
+		return nil
+	}
+	y, m, d := today.AddDate(0, -h.retention, 0).Date()
+	if date.After(time.Date(y, m, d, 0, 0, 0, 0, date.Location())) {
+		return nil
+	}
+	return &supervision.InputError{Field: "date", Err: supervision.ErrTooEarly, Message: fmt.Sprintf(
+		"%s is %d months ago or more. Records keep sessions for %d months, so it would be removed tonight and I haven't logged it. Could you check the year?",
+		date.Format("Mon 2 Jan 2006"), h.retention, h.retention)}
 }
 
 // supLogID derives a session's id from the request that logs it: whose
@@ -486,25 +513,37 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 	args := req.Args
 	n := supHistoryDefault
 	var note string
+	allShown := false // "all" was asked for
 	if args != "" {
 		if supUserID(args) != "" && strings.ContainsAny(args, "@<") {
 			return Say(fmt.Sprintf("I can only show you your own sessions. To see how the people you supervise are doing, try %s.", req.Invocation("supervision", "team"))), nil
 		}
 		v, err := strconv.Atoi(args)
-		if strings.EqualFold(strings.TrimSpace(args), "all") {
-			v, err = supHistoryMax+1, nil // as many as are shown, and say so
+		all := strings.EqualFold(strings.TrimSpace(args), "all")
+		if all {
+			v, err = supHistoryMax+1, nil // as many as are shown, and say so when there are more
 		}
 		if err != nil || v < 1 {
 			return Say(fmt.Sprintf("Please give a number of sessions from 1 to %d, for example %s.", supHistoryMax, req.Invocation("supervision", "history 20"))), nil
 		}
 		if v > supHistoryMax {
-			v, note = supHistoryMax, fmt.Sprintf("I show at most %d sessions at a time.", supHistoryMax)
+			v, note = supHistoryMax, fmt.Sprintf("I show at most %d sessions at a time: these are your latest.", supHistoryMax)
 		}
 		n = v
+		allShown = all
 	}
-	ss, err := h.sessions.Sessions(ctx, req.UserID, n)
+	read := n
+	if allShown {
+		read = n + 1 // to say "at most" only when there are more
+	}
+	ss, err := h.sessions.Sessions(ctx, req.UserID, read)
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading sessions: %w", err)
+	}
+	if len(ss) > n {
+		ss = ss[:n]
+	} else if allShown {
+		note = "" // all of them are shown
 	}
 	r := Reply{Header: "Your supervision history", Note: note}
 	if len(ss) == 0 {
@@ -529,6 +568,11 @@ func (h *Supervision) history(ctx context.Context, req Request) (Reply, error) {
 	return r, nil
 }
 
+// supUndoWords are what people put after undo that name what it takes
+// back anyway: the last session they logged ("undo that", "undo last").
+var supUndoWords = map[string]bool{"that": true, "it": true, "last": true, "last one": true, "the last one": true,
+	"my last log": true, "my last session": true, "last log": true, "last session": true, "please": true}
+
 // supUndoWindow is how long after logging a session it can be taken back.
 const supUndoWindow = 24 * time.Hour
 
@@ -537,7 +581,7 @@ func (h *Supervision) undo(ctx context.Context, req Request) (Reply, error) {
 	if aboutLeave(args) { // "remove leave 7 Dec": remove is undo's alias
 		return h.cancelLeaveWords(ctx, req)
 	}
-	if args != "" {
+	if args != "" && !supUndoWords[strings.ToLower(strings.Trim(args, " .!"))] {
 		return Say(fmt.Sprintf("Undo takes back the last session you logged; it needs nothing after it. Type %s.", req.Invocation("supervision", "undo"))), nil
 	}
 	me := req.UserID

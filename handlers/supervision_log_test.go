@@ -295,7 +295,7 @@ func TestSupervisionHistory(t *testing.T) {
 		{"history 50", 12, "Thu 1 Oct 2026"},
 		{"history 500", 12, "at most 50"},
 		{"history all", 12, "Thu 1 Oct 2026"},
-		{"history ALL", 12, "at most 50"},
+		{"history ALL", 12, "Your last 12 sessions"},
 		{"history 0", 0, "from 1 to 50"},
 		{"history lots", 0, "from 1 to 50"},
 		{"history @U03ALI", 0, "only show you your own"},

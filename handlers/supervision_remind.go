@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -78,9 +79,9 @@ func (h *Supervision) remind(ctx context.Context, req Request) (Reply, error) {
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
 	if !ok {
-		return h.noProfile(req, "Reminders follow your supervision profile, and you haven't set one up yet."), nil
+		return h.noProfile(req, supNoProfileReminders), nil
 	}
-	words := strings.Fields(strings.ToLower(req.Args))
+	words := supRemindWords(req.Args)
 	anyway := len(words) > 1 && words[len(words)-1] == "anyway"
 	if anyway {
 		words = words[:len(words)-1]
@@ -93,6 +94,9 @@ func (h *Supervision) remind(ctx context.Context, req Request) (Reply, error) {
 	}
 	said, refusal := supRemindChange(&p, words, anyway)
 	if refusal != "" {
+		said, refusal = supRemindDayAndTime(&p, words, anyway, refusal)
+	}
+	if refusal != "" {
 		return Say(refusal + "\nTo change a setting: " + supRemindHowTo(req)), nil
 	}
 	p.Updated = h.now()
@@ -102,6 +106,51 @@ func (h *Supervision) remind(ctx context.Context, req Request) (Reply, error) {
 	r, err := h.remindShow(ctx, req, p, said)
 	r.RefreshHome, r.Reschedule = []string{req.UserID}, []string{req.UserID}
 	return r, err
+}
+
+// supRemindWords are the words of a reminder setting, in lower case,
+// without the polite words people end with ("off please", "9am thanks").
+func supRemindWords(args string) []string {
+	words := strings.Fields(strings.ToLower(strings.TrimRight(args, " .!")))
+	for len(words) > 1 {
+		last := strings.Trim(words[len(words)-1], ".,!")
+		switch {
+		case last == "please" || last == "pls" || last == "thanks" || last == "cheers" || last == "ta":
+			words = words[:len(words)-1]
+		case last == "you" && words[len(words)-2] == "thank":
+			words = words[:len(words)-2]
+		default:
+			return words
+		}
+	}
+	return words
+}
+
+// supRemindDayAndTime applies a weekday and a time typed together
+// ("fridays at 10am", "on thursday at 8.30"), both or neither; refusal is
+// what the words as one setting were refused with, kept when they are not
+// two.
+func supRemindDayAndTime(p *supervision.Profile, words []string, anyway bool, refusal string) (string, string) {
+	k := slices.Index(words, "at")
+	if k < 1 || k == len(words)-1 {
+		return "", refusal
+	}
+	q := *p
+	left := words[:k]
+	named := supRemindNamed(left)
+	if left[0] != "on" && left[0] != "day" && (named == nil || named[0] != "on") {
+		return "", refusal // not a weekday, then a time
+	}
+	day, no := supRemindChange(&q, left, anyway)
+	if no != "" {
+		return "", no // a weekend day, say
+	}
+	clock, no := supRemindChange(&q, words[k:], anyway)
+	if no != "" {
+		return "", no
+	}
+	*p = q
+	return clock + " " + day, ""
 }
 
 // supRemindChange applies one setting to p, saying what changed, or why
@@ -117,6 +166,9 @@ func supRemindChange(p *supervision.Profile, words []string, anyway bool) (said,
 		return "Reminders are on.", ""
 	case words[0] == "days-before" || words[0] == "days" || words[0] == "lead":
 		// "days-before 5", "days before 5", "days-before 5 days"
+		if arg == "" || arg == "before" {
+			return "", fmt.Sprintf("Say how many days before, from 0 to %d, such as days-before 5.", supervision.MaxLeadDays)
+		}
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(arg, "before "), " days"), " day"))
 		if err != nil || n < 0 || n > supervision.MaxLeadDays {
 			return "", fmt.Sprintf("The first reminder can come 0 to %d days before a session is due; I couldn't read %s as that.", supervision.MaxLeadDays, quotedTyped(arg))
@@ -187,8 +239,11 @@ func supRemindHow(req Request, p supervision.Profile) string {
 // "14:30"), a weekday ("fridays", "every friday") or days ahead ("5 days before"), as the
 // setting it is; nil for anything else.
 func supRemindNamed(words []string) []string {
-	if len(words) == 2 && words[0] == "every" {
+	if len(words) > 1 && (words[0] == "every" || words[0] == "each") {
 		words = words[1:] // "every friday"
+	}
+	if weeks := supRemindWeeks(words); weeks > 0 {
+		return []string{"days-before", strconv.Itoa(7 * weeks)}
 	}
 	all := strings.Join(words, " ")
 	for _, day := range []string{all, strings.TrimSuffix(all, "s")} {
@@ -207,6 +262,24 @@ func supRemindNamed(words []string) []string {
 		}
 	}
 	return nil
+}
+
+// supRemindWeeks reads days ahead said in weeks, "a week before" or "2
+// weeks before", as the number of weeks; 0 for anything else.
+func supRemindWeeks(words []string) int {
+	if len(words) < 2 || len(words) > 3 || len(words) == 3 && words[2] != "before" {
+		return 0
+	}
+	if words[1] != "week" && words[1] != "weeks" {
+		return 0
+	}
+	switch words[0] {
+	case "a", "one", "1":
+		return 1
+	case "two", "2":
+		return 2
+	}
+	return 0
 }
 
 func plural(n int) string {
@@ -289,6 +362,10 @@ func (h *Supervision) queuedReminder(ctx context.Context, rec supRecord) string 
 	return h.nextReminder(rec)
 }
 
+// supNoProfileReminders answers a person with no profile who asks about
+// their reminders: there are none until they set one up.
+const supNoProfileReminders = "Reminders follow your supervision profile, and you haven't set one up yet."
+
 // snooze puts off a person's next reminder by some days, to their
 // reminder time that day.
 func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
@@ -301,7 +378,10 @@ func (h *Supervision) snooze(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, fmt.Errorf("supervision: reading profile: %w", err)
 	}
-	if !ok || !p.Reminders {
+	if !ok {
+		return h.noProfile(req, supNoProfileReminders), nil
+	}
+	if !p.Reminders {
 		return Say("Your reminders are off, so there is nothing to snooze. To turn them on: " + req.Invocation("supervision", "remind on")), nil
 	}
 	if h.reminders == nil {

@@ -132,11 +132,40 @@ func supQuoteHint(args string) string {
 		for j < len(f) && !strings.Contains(f[j], "=") {
 			j++
 		}
-		if j > i+1 {
-			return fmt.Sprintf("Put quotes round a value with spaces, like %s.", AsTyped(key+"=\""+strings.Join(append([]string{value}, f[i+1:j]...), " ")+"\""))
+		more := f[i+1 : j]
+		for len(more) > 0 && supPolite[strings.ToLower(strings.Trim(more[len(more)-1], ".,!"))] {
+			more = more[:len(more)-1] // "role=splw please": no value of two words
 		}
+		if len(more) == 0 {
+			continue
+		}
+		joined := strings.Join(append([]string{value}, more...), " ")
+		if !supSpacedValue(strings.ToLower(key), joined) {
+			continue // "reminders=on x": quotes would not make it a setting
+		}
+		return fmt.Sprintf("Put quotes round a value with spaces, like %s.", AsTyped(key+"=\""+joined+"\""))
 	}
 	return ""
+}
+
+// supPolite are the words people end a command with that are no part of
+// a value.
+var supPolite = map[string]bool{"please": true, "pls": true, "thanks": true, "thank": true, "you": true, "cheers": true, "ta": true}
+
+// supSpacedValue reports whether value, with its spaces, is one key can
+// take: any PCN name, a role or locality that reads as one.
+func supSpacedValue(key, value string) bool {
+	switch key {
+	case "pcn":
+		return true
+	case "role":
+		_, ok := supervision.ParseRole(value)
+		return ok
+	case "locality":
+		_, ok := supervision.ParseLocality(value)
+		return ok
+	}
+	return false
 }
 
 // newProfile is a new person's profile before their settings: reminders

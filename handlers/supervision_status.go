@@ -28,7 +28,33 @@ func (h *Supervision) status(ctx context.Context, req Request) (Reply, error) {
 		},
 	}
 	r.Note = supBasisNote(*rec.standard)
+	if err := h.disputedOnly(ctx, &r, rec); err != nil {
+		return Reply{}, err
+	}
 	return r, nil
+}
+
+// disputedOnly shows, in a status r with no session that counts, the
+// latest session when it was marked as not right: without it the status
+// would say nothing was logged, as if the person's log were lost.
+func (h *Supervision) disputedOnly(ctx context.Context, r *Reply, rec supRecord) error {
+	if rec.status.LastAny != nil || len(rec.status.Clocks) > 1 {
+		return nil
+	}
+	latest, err := h.sessions.Sessions(ctx, rec.profile.UserID, 1)
+	if err != nil {
+		return fmt.Errorf("supervision: reading sessions: %w", err)
+	}
+	if len(latest) == 0 || latest[0].Confirmation != supervision.Disputed {
+		return nil
+	}
+	r.Text = strings.Replace(r.Text, " logged yet", " that counts yet", 1)
+	for i, f := range r.Sections[0].Fields {
+		if f.Label == "Last session" {
+			r.Sections[0].Fields[i].Value = supSessionLine(latest[0], rec.profile.UserID) + " (so it doesn't count)"
+		}
+	}
+	return nil
 }
 
 // ownRecord reads a person's profile and works out their status, with its

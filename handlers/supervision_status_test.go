@@ -51,7 +51,7 @@ func TestSupervisionStatus(t *testing.T) {
 					s.WithID, s.Confirmation = gp, supervision.Disputed
 				})
 			},
-			wants: []string{"No clinical supervision logged yet"}},
+			wants: []string{"No clinical supervision that counts yet", "disputed (so it doesn't count)"}, nots: []string{"None logged yet"}},
 		{name: "no known frequency", user: kim,
 			setup: func(e *supEnv) {
 				e.saveProfile(supervision.Profile{UserID: kim, Role: supervision.Coordinator, PCN: "West"})

@@ -82,7 +82,7 @@ func writeMemberLine(b *strings.Builder, rec supRecord) {
 		b.WriteString(", ")
 		b.WriteString(string(last.Type))
 	} else {
-		b.WriteString(sep + "no sessions logged")
+		b.WriteString(sep + "nothing logged that counts") // a disputed session may be there
 	}
 	if !st.Due.IsZero() {
 		b.WriteString(sep + "due by ")

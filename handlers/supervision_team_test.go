@@ -16,7 +16,7 @@ func TestSupervisionTeam(t *testing.T) {
 	got := all(r)
 	wantContains(t, "team", got,
 		"@U01SAM (SPLW) · last: Thu 1 Oct 2026, clinical · due by Sun 1 Nov 2026 · overdue",
-		"@U03ALI (HWBC) · no sessions logged\n",
+		"@U03ALI (HWBC) · nothing logged that counts\n",
 		"2 people name you as their supervisor: 1 overdue, 1 with nothing logged that counts yet.",
 		"dates and types only")
 	wantNotContains(t, "team", got, "U04KIM", "60 min")

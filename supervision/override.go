@@ -54,15 +54,41 @@ func (o Override) Apply(std Standard) Standard {
 		return std
 	}
 	k := &std.Kinds[0]
+	published := k.Every
 	k.Every = Interval{Days: 7 * o.Weeks}
+	set := "how often"
 	if o.MinMinutes > 0 {
+		set += " and how long"
 		k.MinMinutes = o.MinMinutes
 		if k.MaxMinutes > 0 && k.MaxMinutes < o.MinMinutes {
 			k.MaxMinutes = 0
 		}
 	}
+	// The kind's note is about the published guidance: said as that, so
+	// it credits nobody with the admins' numbers.
+	// A note on a kind the sources give no frequency for speaks of its
+	// having none, which no longer holds.
+	note := "The network's admins set " + set
+	switch {
+	case published.IsZero():
+		note += "; the published guidance gives no frequency."
+	case k.Note != "":
+		note += "; the published guidance they replace: " + lowerFirst(k.Note)
+	default:
+		note += "."
+	}
+	k.Note = note
 	std.Basis = "Set by the network's admins" + overrideWhere(o.Locality) + ", in place of the published recommended minimum. " + std.Basis
 	return std
+}
+
+// lowerFirst is s with its first letter in lower case, unless it starts
+// a name in capitals ("NHS").
+func lowerFirst(s string) string {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || (s[1] >= 'A' && s[1] <= 'Z') {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
 }
 
 func overrideWhere(locality string) string {

@@ -26,11 +26,12 @@ type LogArgs struct {
 
 // logFiller are words people put round a log that carry nothing.
 var logFiller = map[string]bool{
-	"session": true, "sessions": true, "supervision": true, "meeting": true,
+	"session": true, "sessions": true, "supervision": true, "sup": true, "meeting": true,
 	"for": true, "on": true, "a": true, "an": true, "of": true, "the": true,
 	"at": true, "and": true, "my": true, "i": true, "had": true, "have": true,
 	"was": true, "did": true, "it": true, "log": true, "-": true, "–": true,
 	"&": true, "+": true, "lasting": true, "long": true, "took": true,
+	"please": true, "pls": true, "thanks": true, "thx": true, "cheers": true,
 }
 
 // maxSpan is the most words one date, length or type can take: "1 hour and
@@ -189,6 +190,12 @@ func logSpan(out *LogArgs, minutesGiven *bool, toks []string, today time.Time) (
 			continue // "on 20 Nov" is read from "20"; "a week ago" keeps its "a"
 		}
 		if _, ok, _ := parseDay(phrase, today, pastDate); ok {
+			if n < len(toks) && yearOrMinutes(phrase, toks[n:], today) {
+				y := toks[n]
+				return 0, inputErr("date", ErrUnreadable,
+					"Is %s the year or the minutes? Please write the year in full, like %s 20%s, or the minutes with a unit, like %s mins.",
+					y, typed(phrase), y, y)
+			}
 			t, err := ParseDate(phrase, today)
 			if err != nil {
 				return 0, err
@@ -226,6 +233,28 @@ func logSpan(out *LogArgs, minutesGiven *bool, toks []string, today time.Time) (
 		}
 	}
 	return 0, nil
+}
+
+// yearOrMinutes reports whether the words after the date phrase start
+// with a bare two-digit number that may be the date's year as well as
+// minutes ("30 Nov 25", not "30 Nov 25 mins"): a year since Start and not
+// after today's, that the phrase takes.
+func yearOrMinutes(phrase string, after []string, today time.Time) bool {
+	next := after[0]
+	if len(next) != 2 || !isDigit(next[0]) || !isDigit(next[1]) {
+		return false
+	}
+	if len(after) > 1 {
+		if _, unit := minutes(next + " " + after[1]); unit {
+			return false
+		}
+	}
+	yy, _ := strconv.Atoi(next)
+	if 2000+yy < Start.Year() || 2000+yy > today.Year() {
+		return false
+	}
+	_, ok, _ := parseDay(phrase+" 20"+next, today, pastDate)
+	return ok
 }
 
 // startsPhrase reports whether a filler word can begin a date or length:
