@@ -626,8 +626,14 @@ func localBeside(res Results, answer *Entry, locality string) []*Entry {
 // starting with a given prefix ending in "*".
 func hasAny(words []string, any ...string) bool {
 	for _, w := range words {
+		if w == "" {
+			continue
+		}
 		for _, a := range any {
-			if p, ok := strings.CutSuffix(a, "*"); ok && strings.HasPrefix(w, p) || w == a {
+			if a == "" || a[0] != w[0] {
+				continue // most words differ in their first letter: the cheap test first
+			}
+			if a[len(a)-1] == '*' && strings.HasPrefix(w, a[:len(a)-1]) || w == a {
 				return true
 			}
 		}

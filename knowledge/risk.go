@@ -100,16 +100,17 @@ var (
 		"nobody has seen", "no one has seen", "noone has seen", "dark place", "bad place", "dark times"}
 	unseenWords = []string{"seen", "heard"}
 	unseenNots  = []string{"not", "havent", "hasnt", "nobody", "noone", "never"}
-	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody"}
-	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday"}
+	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody", "pt", "client", "patient", "mr", "mrs", "ms"}
+	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday", "since", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
-	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange"}
+	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange",
+		"milk", "post", "curtains", "lights", "dog", "barking", "smell", "bins"}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
 	selfHarmActs = []string{"hurt", "hurts", "hurting", "harm", "harms", "cut", "cuts", "cutting", "burn", "burns", "burnt", "burned", "scratch*", "bites", "biting", "kill", "kills", "injur*", "punish*",
-		"starv*", "hang", "hanging", "poison*", "strangl*", "suffocat*", "drown*", "stab", "stabbing", "shoot", "burning"}
+		"starv*", "hang", "hanging", "poison*", "strangl*", "suffocat*", "drown*", "stab", "stabbing", "shoot", "burning", "sacrific*"}
 	reflexives = []string{"myself", "himself", "herself", "themselves", "themself", "yourself", "ourselves"}
 
 	// harmActs are what a person may suffer at someone's hands.
@@ -129,7 +130,7 @@ var (
 		"daughter*", "carer*", "family", "relative*", "home", "household", "spouse*", "fiance*", "grandson*", "granddaughter*", "neighbour*"}
 	// relationshipActs are harm or control that tells of abuse when an
 	// abuser is named: "her partner shouts at her".
-	relationshipActs = append([]string{"pushed", "pushes", "shove*", "throws", "threw", "throwing", "steal*", "stole", "stolen", "shout*", "scream*", "controlling", "controls",
+	relationshipActs = append([]string{"smash*", "pinned", "pinning", "dragged", "dragging", "pushed", "pushes", "shove*", "throws", "threw", "throwing", "steal*", "stole", "stolen", "shout*", "scream*", "controlling", "controls",
 		"threaten*", "hurt", "violence", "abuse*", "bully*", "bullied"}, harmActs...)
 	// fears are a person's fear of someone: "scared of her partner".
 	fears = []string{"scared", "afraid", "frightened", "terrified", "fear*", "petrified"}
@@ -182,7 +183,8 @@ func assessRisk(words []string) (risk, subject bool) {
 	words = respellRisk(words)       // "sucidal", "saftey", "slef harm", "od'd"
 	words = withoutRiskDenied(words) // "low mood, not at risk"
 	words = withoutPastEvents(words) // "lost confidence after a heart attack"
-	if riskSign(words) || describedRisk(words) || quietRisk(words) {
+	words = withoutIdioms(words)     // "killing time", "hit me up", "bereaved by suicide"
+	if riskSign(words) || describedRisk(words) || quietRisk(words) || generalRisk(words) {
 		if riskAsSubject(words) {
 			return false, subjectNotCovered(words)
 		}
@@ -243,12 +245,15 @@ func riskWordIn(words []string) bool {
 		if !hasAny(words[i:i+1], riskWords...) || w == "unconscious" && i+1 < len(words) && words[i+1] == "bias" {
 			continue
 		}
-		if (w == "knife" || w == "knives") && i+1 < len(words) && hasAny(words[i+1:i+2], "making", "skills", "sharpening", "maker*", "work") {
+		if (w == "knife" || w == "knives") && i+1 < len(words) && hasAny(words[i+1:i+2], "making", "skills", "sharpening", "maker*", "work", "crime", "block", "set") {
 			continue // a craft: "a knife-making class"
 		}
 		if w == "stroke" && hasAny(words[max(0, i-3):i], "after", "since", "post", "previous", "past", "history", "recovering", "recovery") ||
 			w == "stroke" && hasAny(words[i+1:min(len(words), i+2)], "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
 			continue
+		}
+		if (w == "gun" || w == "guns") && i+1 < len(words) && hasAny(words[i+1:i+2], "club*", "licen*", "range", "shop") {
+			continue // a hobby: "a gun club"
 		}
 		return true
 	}
@@ -362,11 +367,19 @@ func touchBase(words []string) bool {
 // "safety netting", the advice on when to seek help again, is neither.
 func riskTopic(words []string) bool {
 	for i, w := range words {
-		if hasAny(words[i:i+1], riskTopicWords...) && (w != "safety" || i+1 == len(words) || !strings.HasPrefix(words[i+1], "net")) {
+		if hasAny(words[i:i+1], riskTopicWords...) && (w != "safety" || !safetyOfThings(words, i)) {
 			return true
 		}
 	}
 	return riskTopicPhraseSet.in(words) && !healthRisk(words)
+}
+
+// safetyOfThings reports "safety" at words[i] as the safety of a thing or
+// a visit, no person's: "safety netting", "a home safety visit", "online
+// banking safety".
+func safetyOfThings(words []string, i int) bool {
+	return i+1 < len(words) && hasAny(words[i+1:i+2], "net*", "visit*", "check*") ||
+		i > 0 && hasAny(words[i-1:i], "banking", "online", "internet", "cyber", "road", "water", "data", "electrical", "equipment")
 }
 
 // healthRisks are what a person may be at risk of that is their health,

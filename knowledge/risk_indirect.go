@@ -132,7 +132,7 @@ func sayingGoodbye(words []string) bool {
 	}
 	for i := 1; i+1 < len(words); i++ {
 		if words[i+1] == "will" && hasAny(words[i:i+1], "a", "his", "her", "their", "new") && hasAny(words[max(0, i-2):i], willActs...) {
-			return hasAny(words, sudden...) || hasAny(words, goodbyeWords...) || hasAny(words, "affairs", "away")
+			return hasAny(words, sudden...) || hasAny(words, goodbyeWords...) || hasAny(words, "affairs", "away", "keys", "letters", "sorry")
 		}
 	}
 	return false

@@ -103,7 +103,7 @@ func describedRisk(words []string) bool {
 	if moreRiskPhrases.in(words) || hasAny(words, moreRiskWords...) {
 		return true
 	}
-	if hasPhrase(words, "how many") && hasAny(words, medicines...) && hasAny(words, "take", "kill", "overdose", "would") {
+	if (hasPhrase(words, "how many") && hasAny(words, "take", "kill", "overdose", "would") || hasPhrase(words, "too much") && hasAny(words, "kill", "die", "overdose", "would")) && hasAny(words, medicines...) {
 		return true // "googling how many paracetamol it would take"
 	}
 	onPurpose := hasPhrase(words, "on purpose") || hasAny(words, "deliberately")
@@ -111,7 +111,7 @@ func describedRisk(words []string) bool {
 		hasAny(words, "skip*", "stopped", "missing", "not") {
 		return true
 	}
-	if near(words, []string{"lips", "tongue", "throat", "face", "mouth"}, []string{"swell*", "swollen"}, 3) {
+	if near(words, []string{"lips", "tongue", "throat", "face", "mouth"}, []string{"swell*", "swollen", "tingl*", "tight", "closing", "itchy"}, 3) {
 		return true // anaphylaxis
 	}
 	if near(words, []string{"banged", "bumped", "hit", "knocked", "banging"}, []string{"head"}, 3) &&
@@ -131,7 +131,8 @@ func describedRisk(words []string) bool {
 	if hasPhrase(words, "knows where") && hasAny(words, "regret", "pay", "sorry", "get") {
 		return true // a threat to someone whose whereabouts he knows
 	}
-	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*", "abroad") || hasPhrase(words, "not allowed")) {
+	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*") || hasPhrase(words, "not allowed") ||
+		near(words, []string{"taken", "sent", "take", "send", "sending", "taking", "takes"}, []string{"abroad"}, 3)) {
 		return true // forced marriage
 	}
 	if hasAny(words, "marriage", "marry", "married", "wedding") && hasAny(words, "forcing", "force", "forces", "forced", "pressuring", "making") {
@@ -153,7 +154,7 @@ func describedRisk(words []string) bool {
 		return true // FGM
 	}
 	if near(words, []string{"given", "gave", "giving", "give"}, []string{"dog", "dogs", "cat", "cats", "pet", "pets", "watch", "ring", "jewellery"}, 6) &&
-		(hasAny(words, "will", "bother", "quiet", "keep") || hasPhrase(words, "lost weight")) {
+		(hasAny(words, "will", "bother", "quiet", "keep", "stopped", "sorry", "goodbye*") || hasPhrase(words, "lost weight")) {
 		return true // giving things away, with affairs in order or a change in them
 	}
 	if near(words, []string{"slept", "sleep", "sleeping"}, []string{"days", "nights"}, 4) && hasAny(words, "hasnt", "not", "no", "havent") &&
@@ -174,7 +175,8 @@ func describedRisk(words []string) bool {
 var (
 	subjectFraming = []string{"training", "prevention", "learn", "learning", "recognise", "recognize", "signs", "awareness", "course*",
 		"policy", "procedure*", "lead", "difference", "counts", "record", "recording", "notes", "news", "story", "services", "signpost*",
-		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective", "include", "includes", "template*", "form", "forms"}
+		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective", "include", "includes", "template*", "form", "forms",
+		"spot", "spotting", "identify", "identifying", "pathway*", "protocol*", "documented", "poster*", "leaflet*", "briefing*"}
 	// persons are words that tell of someone in particular.
 	persons  = []string{"patient*", "client*", "he", "she", "him", "her", "hes", "shes", "man", "woman", "lady", "boy", "girl", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "child", "pt", "gentleman", "lad"}
 	pastOver = []string{"years ago", "year ago", "last year", "in the past", "months ago", "used to", "as a teenager", "last month", "recovering from",
@@ -221,11 +223,18 @@ func signsInGeneral(words []string) bool {
 		!hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "this", "man", "woman", "lady", "boy", "girl", "lad", "gentleman", "pt")
 }
 
+// kindsCompared reports a question on how kinds of a risk differ, of no
+// one in particular: "the difference between safeguarding adults and
+// children".
+func kindsCompared(words []string) bool {
+	return hasPhrase(words, "difference between") && !hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "pt", "my", "this")
+}
+
 // riskAsSubject reports whether a question that names a risk speaks of it
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
-	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) {
+	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) || kindsCompared(words) {
 		return true
 	}
 	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {

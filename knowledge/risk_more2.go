@@ -28,7 +28,7 @@ var quietPhrases = newPhraseSet([]string{
 	"not opened her door", "not opened his door", "hasnt opened the door", "unless she does what", "unless he does what",
 	"does what he says", "turning up outside", "picture of her car", "photo of her car", "photo of her house", "pictures of her house",
 	"no one else would have her", "nobody else would have her", "no one else would have him", "tears up her", "scared of him",
-	"scared of her", "frightened of him", "frightened of her", "afraid of him", "afraid of her", "won a prize", "sending cheques",
+	"scared of her", "frightened of him", "frightened of her", "afraid of him", "afraid of her", "sending cheques",
 	"full of strangers", "workers arent paid", "they arent paid", "prepare for a war", "a war against", "cant stand up",
 	"cannot stand up", "unable to stand", "out of her purse", "out of his wallet", "film him doing", "filming him", "filming her",
 	"make him give", "makes him give", "make her give", "makes her give", "into the back room", "takes her into", "takes him into",
@@ -120,7 +120,7 @@ func quietRisk(words []string) bool {
 	if hasPhrase(words, "breaking point") && (hasPhrase(words, "know what") || hasAny(words, "snap", "lose", "hurt", "shook", "shake")) {
 		return true // a carer at breaking point who fears what they will do
 	}
-	if hasPhrase(words, "young carer") && hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant") {
+	if hasPhrase(words, "young carer") && (hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant") || hasPhrase(words, "no food")) {
 		return true // a young carer overwhelmed
 	}
 	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash") {
@@ -166,13 +166,27 @@ func deniedAt(words []string) int {
 
 // pastEvents are medical events that are an emergency as they happen and
 // a history once they are over: "lost his confidence after a heart
-// attack", "since her stroke", "cardiac rehab after a heart attack".
-var pastEvents = [][]string{{"heart", "attack"}, {"heart", "attacks"}, {"cardiac", "arrest"}, {"stroke"}, {"strokes"}}
+// attack", "since her stroke", "cardiac rehab after a heart attack", "a
+// panic attack last month".
+var pastEvents = [][]string{{"heart", "attack"}, {"heart", "attacks"}, {"cardiac", "arrest"}, {"stroke"}, {"strokes"}, {"seizure"}, {"seizures"},
+	{"panic", "attack"}, {"panic", "attacks"}, {"asthma", "attack"}, {"hypo"}}
+
+// longAgo reports words that put an event weeks or more ago: "years ago",
+// "last year", "last month"; "last night" is too near to be over.
+func longAgo(words []string) bool {
+	for i, w := range words {
+		if w == "ago" || w == "last" && i+1 < len(words) && hasAny(words[i+1:i+2], "year", "month", "week", "time", "summer", "spring", "autumn", "winter", "christmas") {
+			return true
+		}
+	}
+	return false
+}
 
 // withoutPastEvents drops a medical event that words speak of as over: one
 // after "after", "since", "post", "following" and the like within three
-// words before it, or before "survivor", "rehab", "recovery", "club" or
-// "group". What else the words say is still read for risk.
+// words before it, before "survivor", "rehab", "recovery", "club" or
+// "group", or put weeks or more ago ("a seizure last year", "a panic attack
+// months ago"). What else the words say is still read for risk.
 func withoutPastEvents(words []string) []string {
 	return dropRuns(words, func(i int) int {
 		for _, e := range pastEvents {
@@ -181,7 +195,8 @@ func withoutPastEvents(words []string) []string {
 			}
 			before, after := words[max(0, i-3):i], words[i+len(e):min(len(words), i+len(e)+1)]
 			if hasAny(before, "after", "since", "post", "following", "previous", "past", "history", "recovering", "recovery", "recovered") ||
-				hasAny(after, "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
+				hasAny(after, "survivor*", "rehab*", "recovery", "club*", "group*", "association") ||
+				longAgo(words[i+len(e):min(len(words), i+len(e)+4)]) {
 				return len(e)
 			}
 		}

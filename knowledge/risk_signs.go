@@ -19,16 +19,18 @@ var (
 	// emergency ("drowsy, confused and sweating"), one alone may not be
 	// ("confused by hospital letters", "breathless when walking").
 	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
-		"disoriented", "feverish", "shaking", "shaky", "shivering", "unrousable", "grunting"}
+		"disoriented", "feverish", "fever", "shaking", "shaky", "shivering", "unrousable", "grunting", "patchy", "blotchy", "hallucinating",
+		"delirious"}
 	// acutePhrases are acute signs said in more than one word.
-	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast"})
+	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast",
+		"breathing quickly", "breathing rapidly", "fast breathing"})
 	// severely, said of breathing, is an emergency: "very short of breath".
 	severely    = []string{"severely", "very", "really", "suddenly", "badly", "extremely", "gasping"}
-	breathWords = []string{"breathless", "breath", "breathing"}
+	breathWords = []string{"breathless", "breath", "breathing", "wheez*"}
 	// neglectSigns are how a neglected child is seen.
-	neglectSigns = []string{"underweight", "hungry", "starving", "dirty", "unwashed", "unkempt", "smelly", "smells", "filthy", "lice", "nits"}
+	neglectSigns = []string{"malnourished", "underweight", "hungry", "starving", "dirty", "unwashed", "unkempt", "smelly", "smells", "filthy", "lice", "nits"}
 	// partnerWords are who a child may be exploited by, when much older.
-	partnerWords = []string{"boyfriend*", "girlfriend*", "partner*", "seeing", "dating", "relationship"}
+	partnerWords = []string{"boyfriend*", "girlfriend*", "partner*", "seeing", "seein", "dating", "relationship", "bf", "gf", "bloke", "man", "guy", "fella"}
 
 	hopelessMore = newPhraseSet([]string{"stay alive", "staying alive", "reason to be alive", "reason to stay", "not wanting to wake", "not want to wake",
 		"dont want to wake", "doesnt want to wake", "didnt want to wake", "all to be over", "it to be over", "it all over with", "made her peace",
@@ -50,7 +52,7 @@ var (
 	// lureWords are what an older person draws a child in with: gifts,
 	// lifts, money, drink.
 	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
-		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party", "tickets"}
+		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party", "tickets", "cars"}
 	// schoolAge tells of a child without saying "child": "a young lad
 	// picked up from school".
 	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
@@ -62,7 +64,7 @@ func moreRiskSigns(words []string) bool {
 		return true
 	}
 	if near(words, []string{"all", "whole", "lot", "lots", "load", "loads", "bunch", "handful", "packet*", "box", "bottle", "too", "extra"}, medicines, 4) &&
-		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had") {
+		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had", "bought", "buying", "buys") {
 		return true // "taken all her antidepressants"
 	}
 	signs := distinctAcuteSigns(words)
@@ -103,7 +105,7 @@ func olderPartner(words []string) bool {
 	if !hasAny(words, partnerWords...) {
 		return false
 	}
-	if hasAny(words, "older", "adult", "grown") {
+	if hasAny(words, "older", "adult", "grown", "uni", "university", "twenties", "20s", "thirties", "30s", "married") {
 		return true
 	}
 	for _, w := range words {
