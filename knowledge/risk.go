@@ -27,10 +27,10 @@ var (
 		"suicid*", "overdos*", "selfharm*", "razor*", "terror*", "abusing", "abusive",
 		"unconscious", "collaps*", "emergency", "danger*",
 		"coercive*", "violent", "stroke",
-		"assault*", "rape", "raped", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
+		"assault*", "rape", "raped", "rapes", "raping", "rapist*", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
 		"unsafe", "killing", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 		"bruise*", "bruising", "anaphyla*", "hopeless", "strangled", "strangling", "molested", "battered",
-		"stockpil*", "ligature*", "noose", "rope", "slurr*", "clammy", "nude", "nudes",
+		"stockpil*", "ligature*", "noose", "slurr*", "clammy", "nude", "nudes",
 		// Threats, weapons, aggression, exploitation and scams.
 		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
 	}
@@ -105,7 +105,7 @@ var (
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
 	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange",
-		"milk", "post", "curtains", "lights", "dog", "barking", "smell", "bins"}
+		"milk", "post", "curtains", "lights", "dog", "barking", "smell", "bins", "locked", "dementia"}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
@@ -419,12 +419,12 @@ func riskSubjectOnly(words []string) bool {
 // near reports whether a word of a and a word of b are at most window
 // words apart, in either order.
 func near(words []string, a, b []string, window int) bool {
-	for i := range words {
-		if !hasAny(words[i:i+1], a...) {
+	for i, w := range words {
+		if !wordIn(w, a) {
 			continue
 		}
 		for j := max(0, i-window); j < min(len(words), i+window+1); j++ {
-			if j != i && hasAny(words[j:j+1], b...) {
+			if j != i && wordIn(words[j], b) {
 				return true
 			}
 		}

@@ -8,7 +8,7 @@ package knowledge
 var (
 	// highPlaces are where someone may go to end their life.
 	highPlaces = []string{"ledge", "balcony", "cliff", "cliffs", "roof", "rooftop", "multistorey", "multi", "bridge", "tracks", "railway",
-		"motorway", "carriageway", "pier", "quarry", "viaduct", "flyover"}
+		"motorway", "carriageway", "pier", "quarry", "viaduct", "flyover", "dam", "reservoir", "crossing"}
 	// onTheEdge is someone at such a place, not passing it.
 	onTheEdge = []string{"stood", "standing", "stand", "sat", "sitting", "climbed", "climbing", "edge", "leaning", "hanging", "top", "jump*", "sorry", "goodbye*", "tonight"}
 	// meansOfHarm are cords, poisons and things swallowed.

@@ -116,10 +116,16 @@ func atRiskPerson(words []string) bool {
 			return true // "she's only 16"
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
+		case rest == "" && i >= 2 && words[i-1] == "is" && hasAny(words[i-2:i-1], "daughter*", "son", "sons", "niece*", "nephew*", "grandson*",
+			"granddaughter*", "child", "kid", "girl", "boy", "brother", "sister") && (i+1 == len(words) || !ageUnits[words[i+1]]):
+			return true // "her daughter is 14"
 		}
 	}
 	return false
 }
+
+// ageUnits follow a number that is no age: "her son is 14 stone".
+var ageUnits = setOf(`weeks week stone days hours months miles kg pounds minutes times percent mg`)
 
 // sayingGoodbye reports goodbye letters or notes, farewells to loved
 // ones, affairs put in order, and a will made all of a sudden.

@@ -47,7 +47,7 @@ var moreRiskPhrases = newPhraseSet([]string{
 	"putting poison", "poison in his", "poison in her", "poisoning him", "poisoning her", "sending him messages", "sending her messages",
 	"mission from god", "hasnt slept for days", "not slept for days", "feels nothing for the baby", "been swapped",
 	// More hints of ending one's life.
-	"written a note", "wrote a note", "left a note", "tired of fighting", "done with all of it", "done with it all", "done with everything",
+	"tired of fighting", "done with all of it", "done with it all", "done with everything",
 	"disappeared for good", "disappear for good", "gone for good", "would notice if", "anyone would notice", "would anyone notice",
 	"looks like an accident", "look like an accident",
 	// Children at risk.
@@ -230,11 +230,17 @@ func kindsCompared(words []string) bool {
 	return hasPhrase(words, "difference between") && !hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "pt", "my", "this")
 }
 
+// firstAidLearnt reports a question about first aid training, which
+// teaches what to do in an emergency and tells of none.
+func firstAidLearnt(words []string) bool {
+	return hasPhrase(words, "first aid") && hasAny(words, "training", "course", "courses", "class", "classes", "certificate")
+}
+
 // riskAsSubject reports whether a question that names a risk speaks of it
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
-	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) || kindsCompared(words) {
+	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) || kindsCompared(words) || firstAidLearnt(words) {
 		return true
 	}
 	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {

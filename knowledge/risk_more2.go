@@ -17,7 +17,7 @@ var quietPhrases = newPhraseSet([]string{
 	"the bank rang", "bank called her", "never go out without", "never goes out without", "not allowed out without", "broken english",
 	"deal with their sister", "deal with his sister", "deal with her", "bring shame", "brought shame", "shame on the family", "dishonour",
 	"deserve to be punished", "deserves to be punished", "pills in her hand", "pills in his hand", "tablets in her hand",
-	"tablets in his hand", "thought about taking them", "no wet nappy", "no wet nappies", "wont feed", "very sleepy", "nobody knows where",
+	"tablets in his hand", "thought about taking them", "no wet nappy", "no wet nappies", "wont feed", "nobody knows where",
 	"no one knows where", "noone knows where", "walked out of the", "bare wires", "ceiling has come down", "ceiling came down",
 	"in and out all night", "on his own floor", "on her own floor", "people in and out", "take out loans", "take out a loan for",
 	"makes him take out", "make him take out", "makes her take out", "make her take out", "barely responsive", "not very responsive",

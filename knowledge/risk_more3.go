@@ -49,7 +49,7 @@ func generalRisk(words []string) bool {
 		return true
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||
-		madeToWork(words) || cutAbroad(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
+		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
 		cuedRisk(words) || farewellSaid(words)
 }
 
@@ -92,7 +92,7 @@ func lastWords(words []string) bool {
 		return true // "her pills lined up on the table"
 	}
 	if hasAny(words, medicines...) && hasAny(words, "vodka", "wine", "alcohol", "drink", "drunk", "drinking", "booze", "whisky", "cider") &&
-		hasAny(words, "bottle", "lot", "load", "all", "box", "handful", "swallowed", "lined") {
+		hasAny(words, "bottle", "lot", "load", "all", "box", "handful", "swallowed", "lined", "tonight") {
 		return true // "drunk a bottle of vodka and taken his sleeping tablets"
 	}
 	return near(words, []string{"thoughts", "thought", "urges", "urge"}, []string{"smother*", "hurting", "harming", "killing", "stabbing", "drowning",
@@ -241,7 +241,7 @@ func cutAbroad(words []string) bool {
 // floor, and someone not seen or out for days.
 func frailAtHome(words []string) bool {
 	cold := hasAny(words, "freezing", "freezin", "frozen", "bitterly") || hasPhrase(words, "no heating") || hasPhrase(words, "very cold") || hasPhrase(words, "in the cold") ||
-		near(words, []string{"cold"}, []string{"house", "home", "flat", "room", "bedroom"}, 2) ||
+		near(words, []string{"cold"}, []string{"house", "home", "flat", "room", "bedroom"}, 2) || near(words, []string{"electric", "electricity", "gas", "meter"}, []string{"run", "ran", "off"}, 2) ||
 		near(words, []string{"heating", "boiler", "heater"}, []string{"off", "broken", "broke", "no", "not", "cant", "isnt", "hasnt", "packed", "afford"}, 3)
 	frail := hasAny(words, vulnerableWords...) || atRiskPerson(words) || hasAny(words, "old", "older", "nan", "gran", "grandad", "grandma", "copd", "shivering", "alone") || agedOver(words, 75)
 	if cold && frail && hasAny(words, persons...) {
@@ -291,7 +291,7 @@ var acuteMore = newPhraseSet([]string{"keep water down", "keep anything down", "
 	"hardly weed", "not weed", "dark urine", "hasnt drunk", "not drunk anything", "not drinking", "stopped drinking", "cant feel her", "cant feel his", "cant feel their", "cant feel my", "taken something",
 	"took something", "not making much sense", "not making any sense", "very cold", "cold to touch", "heart feels funny", "high fever",
 	"high temp", "high temperature", "vomiting all day", "being sick", "cant hold", "eaten nothing", "eating nothing", "light headed",
-	"heart pounding", "heart is pounding", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
+	"heart pounding", "heart is pounding", "racing heart", "wont drink", "diarrhoea", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
 	"wet and cold", "heart rate"})
 
 // drivenByBelief reports a belief that drives danger: poison suspected,
@@ -319,7 +319,7 @@ func carerLeaving(words []string) bool {
 	if !hasAny(words, "carer*", "caring", "cares", "care") {
 		return false
 	}
-	return near(words, []string{"leave", "leaving", "walk", "walking", "walks", "abandon*", "dump*", "drop"}, []string{"him", "her", "them", "mum", "dad", "husband", "wife", "son", "daughter", "out"}, 3) &&
+	return near(words, []string{"leave", "leaving", "walk", "walking", "walks", "abandon*", "dump*", "drop"}, []string{"him", "her", "them", "mum", "dad", "husband", "wife", "son", "daughter", "out", "tonight"}, 3) &&
 		(hasAny(words, "tonight", "alone", "own", "today", "now", "hospital", "street", "outside", "doorstep") || hasPhrase(words, "a e"))
 }
 

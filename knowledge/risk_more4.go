@@ -36,9 +36,9 @@ func farewellSaid(words []string) bool {
 	if take && hasAny(words, "die", "dies", "dead", "died", "kill*", "going", "goes") {
 		return true // "if he dies he'll take her with him"
 	}
-	child := atRiskPerson(words) || hasAny(words, schoolAge...)
-	if child && hasAny(words, "takes", "took", "taking", "taken") && hasAny(words, "mums", "dads", "nans", "mum", "dad", "parents") && hasAny(words, medicines...) {
-		return true // "takes her mum's pills when she feels like that"
+	if hasAny(words, "takes", "took", "taking", "taken", "swallowed") && near(words, []string{"mums", "dads", "nans", "mum", "dad", "parents", "wife", "husband",
+		"partner", "friend", "friends", "someone", "else", "nan", "brother", "sister"}, medicines, 2) {
+		return true // someone else's tablets taken: "takes her mum's pills when she feels like that"
 	}
 	return hiddenHarm(words)
 }
