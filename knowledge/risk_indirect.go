@@ -46,7 +46,8 @@ func disclosedIndirectly(words []string) bool {
 // Grooming: a child asked, by someone met online, to meet, to keep a
 // secret, or to send pictures.
 var (
-	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook",
+	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook", "roblox",
+		"fortnite", "minecraft", "xbox", "playstation", "snap",
 		"gaming", "game", "games", "chat", "chatting", "messaging", "dms", "dm"}
 	imageWords = []string{"pictures", "photos", "pics", "images", "videos", "nudes", "selfies"}
 	askWords   = []string{"send", "sending", "sent", "asking", "asked", "asks", "wants", "want", "keeps", "begging"}
@@ -64,7 +65,8 @@ func groomedOnline(words []string) bool {
 		return false
 	}
 	secret := hasAny(words, secretWords...) || secretPhraseSet.in(words)
-	meet := near(words, []string{"meet"}, []string{"him", "her", "them", "me", "up"}, 1) || near(words, []string{"meet"}, askWords, 2)
+	meet := near(words, []string{"meet"}, []string{"him", "her", "them", "me", "up"}, 1) || near(words, []string{"meet"}, askWords, 2) ||
+		near(words, []string{"meet", "meeting"}, adults, 2)
 	return secret || meet || near(words, askWords, imageWords, 3)
 }
 
@@ -116,13 +118,16 @@ func atRiskPerson(words []string) bool {
 			return true // "she's only 16"
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
-		case rest == "" && i >= 2 && words[i-1] == "is" && hasAny(words[i-2:i-1], "daughter*", "son", "sons", "niece*", "nephew*", "grandson*",
-			"granddaughter*", "child", "kid", "girl", "boy", "brother", "sister") && (i+1 == len(words) || !ageUnits[words[i+1]]):
-			return true // "her daughter is 14"
+		case rest == "" && i >= 1 && (hasAny(words[i-1:i], kinAges...) || i >= 2 && words[i-1] == "is" && hasAny(words[i-2:i-1], kinAges...)) &&
+			(i+1 == len(words) || !ageUnits[words[i+1]]):
+			return true // "her daughter is 14", "her son, 13"
 		}
 	}
 	return false
 }
+
+// kinAges are who a bare number after is an age of: "her daughter, 13".
+var kinAges = []string{"daughter*", "son", "sons", "niece*", "nephew*", "grandson*", "granddaughter*", "child", "kid", "girl", "boy", "brother", "sister"}
 
 // ageUnits follow a number that is no age: "her son is 14 stone".
 var ageUnits = setOf(`weeks week stone days hours months miles kg pounds minutes times percent mg`)

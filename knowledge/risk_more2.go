@@ -123,7 +123,7 @@ func quietRisk(words []string) bool {
 	if hasPhrase(words, "young carer") && (hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant") || hasPhrase(words, "no food")) {
 		return true // a young carer overwhelmed
 	}
-	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash") {
+	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash", "pays", "pay", "unless") {
 		return true // money taken by a psychic's threat
 	}
 	if hasAny(words, "antipsychotic*") && hasAny(words, "stopped", "not", "refusing", "refuses") {

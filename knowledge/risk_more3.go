@@ -38,6 +38,8 @@ var generalPhrases = newPhraseSet([]string{
 var (
 	pillsOrTabs = append(slices.Clip(medicines), "tabs")
 	bodyWhole   = append(slices.Clip(bodyParts), "face", "head", "hand", "body", "belly", "tummy", "skin")
+	drinks      = []string{"vodka", "wine", "alcohol", "booze", "whisky", "cider", "gin", "beer", "spirits"}
+	drinking    = append(slices.Clip(drinks), "drink", "drunk", "drinking", "bottle")
 )
 
 // generalWords tell of risk whatever else is said.
@@ -49,7 +51,7 @@ func generalRisk(words []string) bool {
 		return true
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||
-		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
+		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || toldInPassing(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
 		cuedRisk(words) || farewellSaid(words)
 }
 
@@ -91,7 +93,10 @@ func lastWords(words []string) bool {
 	if near(words, pillsOrTabs, []string{"ready", "lined", "counted", "counting", "laid", "picture", "photo", "front", "stockpile*", "stash*"}, 5) {
 		return true // "her pills lined up on the table"
 	}
-	if hasAny(words, medicines...) && hasAny(words, "vodka", "wine", "alcohol", "drink", "drunk", "drinking", "booze", "whisky", "cider") &&
+	if near(words, pillsOrTabs, drinks, 2) && !hasAny(words, "interact*", "safe", "ok", "can", "should", "while", "water") {
+		return true // "pills and vodka"
+	}
+	if hasAny(words, medicines...) && hasAny(words, drinking...) &&
 		hasAny(words, "bottle", "lot", "load", "all", "box", "handful", "swallowed", "lined", "tonight") {
 		return true // "drunk a bottle of vodka and taken his sleeping tablets"
 	}
@@ -240,11 +245,11 @@ func cutAbroad(words []string) bool {
 // frailAtHome reports a frail person in a cold home, someone found on the
 // floor, and someone not seen or out for days.
 func frailAtHome(words []string) bool {
-	cold := hasAny(words, "freezing", "freezin", "frozen", "bitterly") || hasPhrase(words, "no heating") || hasPhrase(words, "very cold") || hasPhrase(words, "in the cold") ||
+	cold := hasAny(words, "freezing", "freezin", "frozen", "bitterly") || hasPhrase(words, "no heating") || hasPhrase(words, "without heating") || hasPhrase(words, "very cold") || hasPhrase(words, "in the cold") ||
 		near(words, []string{"cold"}, []string{"house", "home", "flat", "room", "bedroom"}, 2) || near(words, []string{"electric", "electricity", "gas", "meter"}, []string{"run", "ran", "off"}, 2) ||
 		near(words, []string{"heating", "boiler", "heater"}, []string{"off", "broken", "broke", "no", "not", "cant", "isnt", "hasnt", "packed", "afford"}, 3)
 	frail := hasAny(words, vulnerableWords...) || atRiskPerson(words) || hasAny(words, "old", "older", "nan", "gran", "grandad", "grandma", "copd", "shivering", "alone") || agedOver(words, 75)
-	if cold && frail && hasAny(words, persons...) {
+	if cold && frail && (hasAny(words, persons...) || hasAny(words, "nan", "gran", "grandad", "grandma")) {
 		return true
 	}
 	if near(words, []string{"found", "lying", "laying", "lay", "stuck", "fallen", "fell", "been", "collapsed"}, []string{"floor", "flor", "ground"}, 4) {
@@ -291,7 +296,8 @@ var acuteMore = newPhraseSet([]string{"keep water down", "keep anything down", "
 	"hardly weed", "not weed", "dark urine", "hasnt drunk", "not drunk anything", "not drinking", "stopped drinking", "cant feel her", "cant feel his", "cant feel their", "cant feel my", "taken something",
 	"took something", "not making much sense", "not making any sense", "very cold", "cold to touch", "heart feels funny", "high fever",
 	"high temp", "high temperature", "vomiting all day", "being sick", "cant hold", "eaten nothing", "eating nothing", "light headed",
-	"heart pounding", "heart is pounding", "racing heart", "wont drink", "diarrhoea", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
+	"heart pounding", "heart is pounding", "racing heart", "wont drink", "diarrhoea", "not eaten", "not eating", "hasnt fed", "not fed", "breathing funny", "breathing weird",
+	"breathing oddly", "burning up", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
 	"wet and cold", "heart rate"})
 
 // drivenByBelief reports a belief that drives danger: poison suspected,
@@ -326,7 +332,8 @@ func carerLeaving(words []string) bool {
 // idioms are everyday words that hold a risk word and tell of no risk:
 // "killing time", "hit me up", "the ground floor", and a loss to suicide
 // spoken of as a loss.
-var idioms = newPhraseSet([]string{"killing time", "killing it", "is killing me", "are killing me", "it killing me", "feet are killing", "hit me up", "bereaved by suicide", "bereavement by suicide",
+var idioms = newPhraseSet([]string{"self harm free", "selfharm free", "threatening to complain", "threatened to complain", "threatening to sue",
+	"threatening legal action", "killing time", "killing it", "is killing me", "are killing me", "it killing me", "feet are killing", "hit me up", "bereaved by suicide", "bereavement by suicide",
 	"died by suicide", "death by suicide", "loss to suicide", "lost to suicide", "panic attack last", "panic attacks in the past",
 	"panic attack years", "panic attacks years", "asthma attack last", "asthma attack years", "ground floor", "first floor"})
 

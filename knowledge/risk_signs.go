@@ -13,7 +13,7 @@ import (
 var (
 	// medicines are what an overdose is taken of, by kind or by name.
 	medicines = []string{"pill*", "tablet*", "meds", "medication*", "medicine*", "paracetamol", "antidepressant*", "painkiller*", "insulin",
-		"ibuprofen", "aspirin", "codeine", "cocodamol", "diazepam", "sertraline", "citalopram", "fluoxetine", "amitriptyline", "tramadol",
+		"ibuprofen", "aspirin", "codeine", "cocodamol", "codamol", "diazepam", "sertraline", "citalopram", "fluoxetine", "amitriptyline", "tramadol",
 		"morphine", "oxycodone", "mirtazapine", "zopiclone", "sleepers"}
 	// acuteSigns are signs of an acute illness; two of them together are an
 	// emergency ("drowsy, confused and sweating"), one alone may not be
