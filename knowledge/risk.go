@@ -100,7 +100,8 @@ var (
 		"nobody has seen", "no one has seen", "noone has seen", "dark place", "bad place", "dark times"}
 	unseenWords = []string{"seen", "heard"}
 	unseenNots  = []string{"not", "havent", "hasnt", "nobody", "noone", "never"}
-	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody", "pt", "client", "patient", "mr", "mrs", "ms"}
+	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody", "pt", "client", "patient", "mr", "mrs", "ms", "man", "lady",
+		"woman", "gent", "gentleman"}
 	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday", "since", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
@@ -137,7 +138,7 @@ var (
 
 	// Control: someone's phone, money or movements kept from them.
 	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "take", "has", "holds", "got", "uses", "using", "used", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
-	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
+	controlObjects = []string{"mileage", "whereabouts", "phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
 		"documents", "papers", "id", "ids", "insulin", "meds", "medication", "tablets", "wheelchair", "glasses", "frame", "inhaler*"}
 	possessives    = []string{"her", "his", "their"}
 	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
@@ -148,7 +149,7 @@ var (
 	// A child or a vulnerable adult, and how they may be at risk.
 	atRiskPeople = []string{"child", "children", "kid", "kids", "baby", "babies", "toddler*", "infant*", "teenager*", "teen", "teens",
 		"boy", "girl", "pupil*", "minor", "minors", "elderly", "vulnerable", "young"}
-	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "no food at home", "not safe", "scared of", "scared to",
+	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "hasnt fed", "havent been fed", "not been fed", "no food at home", "not safe", "scared of", "scared to",
 		"afraid of", "wont go home", "dont want to go home", "doesnt want to go home", "being taken advantage", "taken advantage of",
 		"taking advantage", "unexplained", "no food in", "no food at", "no food for", "wandering"}
 )
@@ -225,7 +226,7 @@ func riskSign(words []string) bool {
 	if hasAny(words, relationshipActs...) && hasAny(words, abusers...) && !touchBase(words) {
 		return true // "her partner shouts at her", "hit at home"
 	}
-	if near(words, fears, abusers, 4) || controlled(words) {
+	if nearAfter(words, fears, abusers, 4) || controlled(words) {
 		return true
 	}
 	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) || inCrisis(words) {
@@ -425,6 +426,22 @@ func near(words []string, a, b []string, window int) bool {
 		}
 		for j := max(0, i-window); j < min(len(words), i+window+1); j++ {
 			if j != i && wordIn(words[j], b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearAfter reports whether a word of b follows a word of a by at most
+// window words: "scared of her son", not "her son is scared".
+func nearAfter(words []string, a, b []string, window int) bool {
+	for i, w := range words {
+		if !wordIn(w, a) {
+			continue
+		}
+		for j := i + 1; j < min(len(words), i+window+1); j++ {
+			if wordIn(words[j], b) {
 				return true
 			}
 		}

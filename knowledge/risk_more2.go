@@ -120,7 +120,7 @@ func quietRisk(words []string) bool {
 	if hasPhrase(words, "breaking point") && (hasPhrase(words, "know what") || hasAny(words, "snap", "lose", "hurt", "shook", "shake")) {
 		return true // a carer at breaking point who fears what they will do
 	}
-	if hasPhrase(words, "young carer") && (hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant") || hasPhrase(words, "no food")) {
+	if hasPhrase(words, "young carer") && (hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant", "school") || hasPhrase(words, "no food")) {
 		return true // a young carer overwhelmed
 	}
 	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash", "pays", "pay", "unless") {

@@ -51,7 +51,7 @@ func generalRisk(words []string) bool {
 		return true
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||
-		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || toldInPassing(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
+		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || toldInPassing(words) || toldInJargon(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
 		cuedRisk(words) || farewellSaid(words)
 }
 
@@ -297,7 +297,7 @@ var acuteMore = newPhraseSet([]string{"keep water down", "keep anything down", "
 	"took something", "not making much sense", "not making any sense", "very cold", "cold to touch", "heart feels funny", "high fever",
 	"high temp", "high temperature", "vomiting all day", "being sick", "cant hold", "eaten nothing", "eating nothing", "light headed",
 	"heart pounding", "heart is pounding", "racing heart", "wont drink", "diarrhoea", "not eaten", "not eating", "hasnt fed", "not fed", "breathing funny", "breathing weird",
-	"breathing oddly", "burning up", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
+	"breathing oddly", "burning up", "words out", "words are jumbled", "words wrong", "blood in", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
 	"wet and cold", "heart rate"})
 
 // drivenByBelief reports a belief that drives danger: poison suspected,
@@ -332,7 +332,9 @@ func carerLeaving(words []string) bool {
 // idioms are everyday words that hold a risk word and tell of no risk:
 // "killing time", "hit me up", "the ground floor", and a loss to suicide
 // spoken of as a loss.
-var idioms = newPhraseSet([]string{"self harm free", "selfharm free", "threatening to complain", "threatened to complain", "threatening to sue",
+var idioms = newPhraseSet([]string{"yellow fever", "bruises easily", "bruise easily", "bruising easily", "of the dark", "of spiders", "of dogs", "of needles",
+	"of the dentist", "of heights", "of flying", "cant leave the house without", "any more calls", "any more referrals", "any more patients",
+	"any more clients", "anymore calls", "anymore referrals", "self harm free", "selfharm free", "threatening to complain", "threatened to complain", "threatening to sue",
 	"threatening legal action", "killing time", "killing it", "is killing me", "are killing me", "it killing me", "feet are killing", "hit me up", "bereaved by suicide", "bereavement by suicide",
 	"died by suicide", "death by suicide", "loss to suicide", "lost to suicide", "panic attack last", "panic attacks in the past",
 	"panic attack years", "panic attacks years", "asthma attack last", "asthma attack years", "ground floor", "first floor"})

@@ -24,7 +24,7 @@ func saidOtherwise(words []string) bool {
 		return true
 	}
 	if hasAny(words, "rope", "ropes") && hasAny(words, "tie", "tied", "tying", "bought", "buying", "researching", "looking", "googling", "shed", "garage",
-		"loft", "beam", "tree", "neck", "hang*", "has", "got", "keeps", "kept", "car", "bag", "hidden", "found", "use", "woods", "going") {
+		"loft", "beam", "tree", "neck", "hang*", "has", "got", "keeps", "kept", "car", "bag", "hidden", "found", "use", "woods", "going", "gone") {
 		return true // "researching ropes online", "a rope in his shed"
 	}
 	if near(words, []string{"move", "moving", "transfer"}, []string{"money", "savings"}, 2) && hasAny(words, "rang", "called", "phoned", "someone", "told", "safe", "urgently", "caller") {
@@ -83,7 +83,7 @@ func careWithheld(words []string) bool {
 		!hasAny(words, "gp", "doctor*", "pharmacist*", "prescri*", "nurse*") {
 		return true // "has stopped giving her her tablets"
 	}
-	if hasAny(words, "fell", "fallen", "fall") && (hasPhrase(words, "been there") || hasPhrase(words, "for hours") || hasPhrase(words, "all night") || hasAny(words, "overnight")) {
+	if hasAny(words, "fell", "fallen", "fall") && (hasPhrase(words, "been there") || hasPhrase(words, "all night") || hasAny(words, "overnight", "hours")) {
 		return true // "fell in the garden and has been there for hours"
 	}
 	return near(words, []string{"hearing", "hears", "heard"}, []string{"telling", "tells", "saying", "calling", "says"}, 4) &&

@@ -19,7 +19,7 @@ var (
 	// emergency ("drowsy, confused and sweating"), one alone may not be
 	// ("confused by hospital letters", "breathless when walking").
 	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
-		"disoriented", "feverish", "fever", "shaking", "shaky", "shivering", "unrousable", "grunting", "patchy", "blotchy", "hallucinating",
+		"disoriented", "feverish", "fever", "shaking", "shaky", "shivering", "unrousable", "grunting", "patchy", "blotchy", "hallucinating", "yellow", "jaundiced",
 		"delirious"}
 	// acutePhrases are acute signs said in more than one word.
 	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast",
@@ -48,7 +48,8 @@ var (
 	// cutWords and abroadWords tell of FGM without its name: "cut as a
 	// child, and worried her daughter will be taken abroad for it".
 	cutWords    = []string{"cut", "cutting", "circumcis*"}
-	abroadWords = []string{"abroad", "overseas", "holiday", "holidays", "ceremony", "summer"}
+	abroadWords = []string{"abroad", "overseas", "holiday", "holidays", "ceremony", "summer", "sudan", "somalia", "somaliland", "egypt", "ethiopia",
+		"eritrea", "nigeria", "kenya", "gambia", "mali", "guinea", "djibouti", "yemen", "iraq", "indonesia"}
 	// lureWords are what an older person draws a child in with: gifts,
 	// lifts, money, drink.
 	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
@@ -83,7 +84,7 @@ func moreRiskSigns(words []string) bool {
 	// A child (not a young adult) drawn in by a man or an older person.
 	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") })) ||
 		hasAny(words, schoolAge...) || hasPhrase(words, "young person")
-	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 8))
+	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older", "20s", "30s", "40s", "twenties", "thirties", "adult") || agedOver(words, 18) || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 8))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
 		olderPartner(words) || lured
 }
