@@ -149,7 +149,7 @@ var (
 	// A child or a vulnerable adult, and how they may be at risk.
 	atRiskPeople = []string{"child", "children", "kid", "kids", "baby", "babies", "toddler*", "infant*", "teenager*", "teen", "teens",
 		"boy", "girl", "pupil*", "minor", "minors", "elderly", "vulnerable", "young"}
-	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "hasnt fed", "havent been fed", "not been fed", "no food at home", "not safe", "scared of", "scared to",
+	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "hasnt fed", "havent been fed", "not been fed", "no food at home", "not safe", "scared of", "scared to", "alone at home", "alone in the house", "alone in the flat", "by themselves",
 		"afraid of", "wont go home", "dont want to go home", "doesnt want to go home", "being taken advantage", "taken advantage of",
 		"taking advantage", "unexplained", "no food in", "no food at", "no food for", "wandering"}
 )
@@ -379,7 +379,7 @@ func riskTopic(words []string) bool {
 // a visit, no person's: "safety netting", "a home safety visit", "online
 // banking safety".
 func safetyOfThings(words []string, i int) bool {
-	return i+1 < len(words) && hasAny(words[i+1:i+2], "net*", "visit*", "check*") ||
+	return i+1 < len(words) && hasAny(words[i+1:i+2], "net*", "visit*", "check*", "tips", "advice", "information", "leaflet*") ||
 		i > 0 && hasAny(words[i-1:i], "banking", "online", "internet", "cyber", "road", "water", "data", "electrical", "equipment")
 }
 

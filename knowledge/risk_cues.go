@@ -106,7 +106,8 @@ func harmInCare(words []string) bool {
 		return true // "in the same chair for two days, wet through"
 	}
 	frail := hasAny(words, vulnerableWords...) || hasAny(words, "elderly", "older", "old", "nan", "gran", "grandad") || agedOver(words, 75)
-	lost := hasAny(words, "lost", "wandering", "wandered", "found") && hasAny(words, "snow", "night", "cold", "freezing", "road", "traffic", "carriageway", "motorway", "rain", "pyjamas")
+	lost := hasAny(words, "lost", "wandering", "wandered", "found") && hasAny(words, "snow", "night", "cold", "freezing", "road", "traffic", "carriageway", "motorway", "rain", "pyjamas",
+		"nightdress", "nightie", "nightgown", "slippers", "outside")
 	if frail && (lost || hasAny(words, "walking") && hasAny(words, "carriageway", "motorway", "traffic")) {
 		return true // "got lost in the snow"
 	}

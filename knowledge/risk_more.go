@@ -284,7 +284,8 @@ var childSigns = newPhraseSet([]string{"different men", "older men", "with marks
 var selfNeglect = newPhraseSet(neglectSigns, []string{"no drink", "soiled", "full of rubbish", "not washing", "not eating", "leave me be",
 	"no electric", "no electricity", "food gone off", "what day it was", "on her own", "on his own", "no food", "no heating", "filthy",
 	"mouldy", "cant find his insulin", "cant find her insulin", "open wounds", "stopped taking", "not been", "hasnt been", "havent been",
-	"bedbound", "bed bound", "alone", "not eaten", "hasnt eaten", "pressure sores", "sores", "left alone", "no money for food", "freezing"})
+	"bedbound", "bed bound", "alone", "not eaten", "hasnt eaten", "pressure sores", "sores", "left alone", "no money for food", "freezing",
+	"surrounded by rubbish", "no water", "no running water"})
 
 // vulnerableWords tell of someone who depends on others' care.
 var vulnerableWords = []string{"dementia", "disabilit*", "disabled", "frail", "housebound", "bedbound", "parkinson*", "alzheimer*", "learning"}

@@ -80,7 +80,7 @@ func quietRisk(words []string) bool {
 		return true // a cry for help that can't be said
 	}
 	if near(words, []string{"met"}, []string{"facebook", "online", "internet", "app", "instagram", "dating", "tinder", "whatsapp"}, 5) &&
-		hasAny(words, "sent", "send", "money", "transfer*", "paid", "pay", "thousands", "savings") {
+		hasAny(words, "sent", "send", "money", "transfer*", "paid", "pay", "thousands", "savings", "given", "gave", "giving", "lent", "loaned") {
 		return true // a romance scam
 	}
 	if hasAny(words, vulnerableWords...) && hasAny(words, "savings", "money", "bank", "pension") && hasAny(words, "dropped", "gone", "missing", "disappeared", "drained", "taken") {

@@ -52,7 +52,7 @@ func generalRisk(words []string) bool {
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||
 		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || toldInPassing(words) || toldInJargon(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
-		cuedRisk(words) || farewellSaid(words)
+		cuedRisk(words) || farewellSaid(words) || toldPlainly(words)
 }
 
 // lastWords reports a plan with a date or a means, a wish to jump, a
@@ -218,7 +218,7 @@ func childSentAway(words []string) bool {
 }
 
 var childAwayPhrases = newPhraseSet([]string{"running away", "ran away", "runs away", "run away", "run off", "adult house", "adults house",
-	"man house", "mans house", "men house", "mens house", "private parts", "in the shower"})
+	"man house", "mans house", "men house", "mens house", "man flat", "mans flat", "men flat", "mens flat", "adult flat", "adults flat", "private parts", "in the shower"})
 
 // madeToWork reports someone living where they work and kept there, made to
 // see men, or brought from abroad to work for nothing.
@@ -282,8 +282,8 @@ func acuteIllness(words []string) bool {
 	if hasAny(words, "took", "taken", "swallowed") && hasAny(words, medicines...) {
 		signs++ // "took some pills and now his heart is pounding"
 	}
-	if signs >= 2 {
-		return true
+	if signs >= 2 || signs == 1 && agedOver(words, 85) {
+		return true // two signs, or one in someone very old
 	}
 	if hasAny(words, "rash") && hasAny(words, "glass", "purple", "fade", "fades", "fading", "fever", "temperature", "temp", "floppy", "stiff", "blotchy", "blanch*") {
 		return true
@@ -297,7 +297,7 @@ var acuteMore = newPhraseSet([]string{"keep water down", "keep anything down", "
 	"took something", "not making much sense", "not making any sense", "very cold", "cold to touch", "heart feels funny", "high fever",
 	"high temp", "high temperature", "vomiting all day", "being sick", "cant hold", "eaten nothing", "eating nothing", "light headed",
 	"heart pounding", "heart is pounding", "racing heart", "wont drink", "diarrhoea", "not eaten", "not eating", "hasnt fed", "not fed", "breathing funny", "breathing weird",
-	"breathing oddly", "burning up", "words out", "words are jumbled", "words wrong", "blood in", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
+	"breathing oddly", "burning up", "been sick", "sick loads", "words out", "words are jumbled", "words wrong", "blood in", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
 	"wet and cold", "heart rate"})
 
 // drivenByBelief reports a belief that drives danger: poison suspected,
@@ -332,7 +332,10 @@ func carerLeaving(words []string) bool {
 // idioms are everyday words that hold a risk word and tell of no risk:
 // "killing time", "hit me up", "the ground floor", and a loss to suicide
 // spoken of as a loss.
-var idioms = newPhraseSet([]string{"yellow fever", "bruises easily", "bruise easily", "bruising easily", "of the dark", "of spiders", "of dogs", "of needles",
+var idioms = newPhraseSet([]string{"hitting the gym", "hits the gym", "hit the gym", "hit the ground running", "hit the road", "hit the sack",
+	"beats her at", "beat her at", "beats him at", "beat him at", "beats me at", "screaming at the football", "screaming at the tv",
+	"shouting at the tv", "shouting at the telly", "shouting at the football", "shouts at the tv", "shouts at the telly",
+	"threatened to cancel", "threatening to cancel", "yellow fever", "bruises easily", "bruise easily", "bruising easily", "of the dark", "of spiders", "of dogs", "of needles",
 	"of the dentist", "of heights", "of flying", "cant leave the house without", "any more calls", "any more referrals", "any more patients",
 	"any more clients", "anymore calls", "anymore referrals", "self harm free", "selfharm free", "threatening to complain", "threatened to complain", "threatening to sue",
 	"threatening legal action", "killing time", "killing it", "is killing me", "are killing me", "it killing me", "feet are killing", "hit me up", "bereaved by suicide", "bereavement by suicide",

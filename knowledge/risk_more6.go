@@ -14,7 +14,7 @@ var passingPhrases = newPhraseSet([]string{
 })
 
 // highOn are high places said with "on the": "he's on the bridge".
-var highOn = []string{"bridge", "roof", "ledge", "edge", "balcony", "cliff", "cliffs", "railway", "viaduct", "motorway", "parapet"}
+var highOn = []string{"bridge", "roof", "ledge", "balcony", "cliff", "cliffs", "railway", "viaduct", "motorway", "parapet"}
 
 // toldInPassing reports the phrases above and what needs two things.
 func toldInPassing(words []string) bool {
