@@ -52,7 +52,7 @@ var (
 		"cant breathe", "struggling to breathe", "difficulty breathing", "panic attack", "controlled by", "hasnt eaten",
 		"not looking after", "passed out", "passing out", "blue lips", "allergic reaction", "cardiac arrest", "not responding",
 		"black eye", "marks on", "burn marks",
-		"county lines", "send pictures", "send photos", "send images", "having a fit", "had a fit", "having fits",
+		"county lines", "county line", "send pictures", "send photos", "send images", "having a fit", "had a fit", "having fits",
 		"stopped eating", "not eating or drinking", "not eating and drinking", "isnt eating", "very unwell", "seriously unwell",
 		"really unwell", "grey and sweating", "jump from", "jump in front", "in front of a train", "step in front",
 	}
@@ -106,7 +106,7 @@ var (
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
 	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange",
-		"milk", "post", "curtains", "lights", "dog", "barking", "smell", "bins", "locked", "dementia"}
+		"milk", "post", "curtains", "lights", "dog", "barking", "smell", "bins", "locked", "dementia", "knocking", "knocked"}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
@@ -319,7 +319,7 @@ func welfareConcern(words []string) bool {
 
 // saving reports tablets saved up: "saving up his pills".
 func saving(words []string) bool {
-	return near(words, []string{"saving", "saved", "hoarding", "hoarded", "collecting", "hiding", "stash*"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 3)
+	return near(words, []string{"saving", "saved", "hoarding", "hoarded", "collecting", "collected", "hiding", "stash*", "storing", "stored"}, medicines, 5)
 }
 
 // carrying reports someone made to carry or sell drugs.

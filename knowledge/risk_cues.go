@@ -69,8 +69,9 @@ func cuedRisk(words []string) bool {
 		return true // "he gives her ten pounds a week and checks the receipts"
 	}
 	for i := 0; i+2 < len(words); i++ {
-		if hasAny(words[i:i+1], "makes", "made", "making", "forces", "forced", "forcing") && hasAny(words[i+1:i+2], "her", "him", "them", "me") &&
-			hasAny(words[i+2:i+3], "send", "tell", "ask", "hand", "give", "stay", "sleep", "wear", "sit", "kneel", "beg", "sign", "stand") {
+		if hasAny(words[i:i+1], "make", "makes", "made", "making", "forces", "forced", "forcing") && hasAny(words[i+1:i+2], "her", "him", "them", "me") &&
+			hasAny(words[i+2:i+3], "send", "tell", "ask", "hand", "give", "stay", "sleep", "wear", "sit", "kneel", "beg", "sign", "stand", "hold", "carry",
+				"sell", "steal", "buy", "deliver", "take") {
 			return true // "makes her send him where she is", "makes her ask permission"
 		}
 	}

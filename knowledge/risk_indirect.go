@@ -29,7 +29,8 @@ var (
 	goodbyeWords  = []string{"goodbye*", "farewell*", "byes"}
 	farewellKinds = []string{"letter*", "note*", "message*", "text*", "card*", "video*", "voicemail*", "email*", "post*"}
 	lovedOnes     = []string{"kids", "children", "child", "family", "everyone", "everybody", "wife", "husband", "partner", "son", "sons", "daughter*",
-		"mum", "dad", "parents", "friends", "grandchildren", "grandkids", "loved"}
+		"mum", "dad", "parents", "friends", "grandchildren", "grandkids", "loved", "sister", "sisters", "brother", "brothers", "nan", "gran", "mates",
+		"boyfriend", "girlfriend"}
 	affairsActs = []string{"order", "sorting", "sorted", "sort", "putting", "put", "settling", "settled", "tidying", "tidied", "getting", "arranging", "arranged"}
 	willActs    = []string{"made", "making", "make", "written", "writing", "wrote", "write", "drawn", "drew", "changed", "changing", "updated", "updating",
 		"sorted", "sorting", "done", "doing", "redone", "rewritten", "rewriting"}

@@ -31,7 +31,7 @@ var moreRiskPhrases = newPhraseSet([]string{
 	// Slavery and trafficking.
 	"cant leave until", "owes her boss", "owes his boss", "bringing her over", "brought her over", "bringing him over", "brought him over",
 	// FGM and forced marriage.
-	"taken back home for", "had it done as a girl", "had it done as a child", "become a woman", "to marry her cousin", "marry her cousin",
+	"taken back home for", "had it done as a girl", "had it done as a child", "become a woman", "become women", "make them clean", "make her clean", "be made clean", "to marry her cousin", "marry her cousin",
 	// Radicalisation and threats to others.
 	"wiped out", "fight for the cause", "going over to join", "going to be an attack", "an attack soon", "make her pay", "make him pay",
 	"make them pay", "burn the surgery", "burn the house", "burn it down", "burn down", "set fire", "set it on fire",

@@ -86,7 +86,7 @@ func quietRisk(words []string) bool {
 	if hasAny(words, vulnerableWords...) && hasAny(words, "savings", "money", "bank", "pension") && hasAny(words, "dropped", "gone", "missing", "disappeared", "drained", "taken") {
 		return true // someone's money going while another has their trust
 	}
-	if hasAny(words, cutWords...) && (hasPhrase(words, "as a child") || hasPhrase(words, "as a girl")) && hasAny(words, "daughter*", "girl", "girls", "niece*", "granddaughter*") {
+	if hasAny(words, cutWords...) && (hasPhrase(words, "as a child") || hasPhrase(words, "as a girl")) && hasAny(words, "daughter*", "girl", "girls", "niece*", "granddaughter*", "baby") {
 		return true // FGM, done before and planned again
 	}
 	if hasAny(words, "approve", "approves", "honour", "shame", "punish*") && hasAny(words, "brother*", "family", "father", "uncle*", "cousin*", "dad") {

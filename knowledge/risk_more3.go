@@ -52,7 +52,7 @@ func generalRisk(words []string) bool {
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||
 		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || toldInPassing(words) || toldInJargon(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
-		cuedRisk(words) || farewellSaid(words) || toldPlainly(words)
+		cuedRisk(words) || farewellSaid(words) || toldPlainly(words) || toldByCategory(words)
 }
 
 // lastWords reports a plan with a date or a means, a wish to jump, a
@@ -193,6 +193,10 @@ func moneyTaken(words []string) bool {
 		hasAny(words, "money", "cash", "bank", "card", "pension", "benefits", "savings", "withdraw*", "spending", "spent", "flat") {
 		return true // an older person's new "friend" at the bank with them
 	}
+	people := hasAny(words, "people", "men", "lads", "they", "them", "group", "gang", "mates", "friends", "dealer*")
+	if hasPhrase(words, "taken over") && people && hasAny(words, "flat", "house", "home", "bedsit", "room", "place") {
+		return true // "people have taken over his bedsit"
+	}
 	taken := hasPhrase(words, "moved in") || hasPhrase(words, "taken over") || near(words, []string{"staying", "using", "moved", "living", "taken", "took", "taking", "sleeping", "sell", "selling", "dealing"}, []string{"flat", "house", "home", "place"}, 4)
 	return taken && hasAny(words, "people", "men", "lads", "they", "them", "group", "gang", "mates", "friends", "dealer*") &&
 		(hasAny(words, fears...) || hasAny(words, "drugs", "dealing", "dealer*", "selling") || hasPhrase(words, "get rid") || hasPhrase(words, "wont leave"))
@@ -245,18 +249,31 @@ func cutAbroad(words []string) bool {
 // frailAtHome reports a frail person in a cold home, someone found on the
 // floor, and someone not seen or out for days.
 func frailAtHome(words []string) bool {
-	cold := hasAny(words, "freezing", "freezin", "frozen", "bitterly") || hasPhrase(words, "no heating") || hasPhrase(words, "without heating") || hasPhrase(words, "very cold") || hasPhrase(words, "in the cold") ||
+	cold := hasAny(words, "freezing", "freezin", "frozen", "bitterly") || near(words, []string{"heat", "warm"}, []string{"afford", "oven", "cooker", "hob", "candles", "bbq", "barbecue"}, 4) || hasPhrase(words, "no heating") || hasPhrase(words, "without heating") || hasPhrase(words, "very cold") || hasPhrase(words, "in the cold") ||
 		near(words, []string{"cold"}, []string{"house", "home", "flat", "room", "bedroom"}, 2) || near(words, []string{"electric", "electricity", "gas", "meter"}, []string{"run", "ran", "off"}, 2) ||
 		near(words, []string{"heating", "boiler", "heater"}, []string{"off", "broken", "broke", "no", "not", "cant", "isnt", "hasnt", "packed", "afford"}, 3)
 	frail := hasAny(words, vulnerableWords...) || atRiskPerson(words) || hasAny(words, "old", "older", "nan", "gran", "grandad", "grandma", "copd", "shivering", "alone") || agedOver(words, 75)
 	if cold && frail && (hasAny(words, persons...) || hasAny(words, "nan", "gran", "grandad", "grandma")) {
 		return true
 	}
-	if near(words, []string{"found", "lying", "laying", "lay", "stuck", "fallen", "fell", "been", "collapsed"}, []string{"floor", "flor", "ground"}, 4) {
+	if near(words, []string{"found", "lying", "laying", "lay", "stuck", "fallen", "fell", "been", "collapsed"}, []string{"floor", "flor", "ground"}, 4) ||
+		hasPhrase(words, "found him lying") || hasPhrase(words, "found her lying") || onARoomFloor(words) {
 		return true // "found her on the bathroom floor"
 	}
 	out := hasPhrase(words, "been out") || hasPhrase(words, "left the house") || hasPhrase(words, "left her flat") || hasPhrase(words, "left his flat")
 	return out && hasAny(words, "hasnt", "not", "havent", "nobody", "noone") && hasAny(words, "days", "week", "weeks") && hasAny(words, welfareWhy...)
+}
+
+// onARoomFloor reports "on her bedroom floor", "on the kitchen floor": a
+// person on a room's floor, not a flat on the tenth floor.
+func onARoomFloor(words []string) bool {
+	for i := 0; i+3 < len(words); i++ {
+		if words[i] == "on" && hasAny(words[i+1:i+2], "her", "his", "the", "their") && words[i+3] == "floor" &&
+			hasAny(words[i+2:i+3], "bedroom", "kitchen", "bathroom", "lounge", "hall", "hallway", "toilet", "landing", "living", "sitting") {
+			return true
+		}
+	}
+	return false
 }
 
 // agedOver reports a number of at least age, a person's years.
@@ -297,7 +314,8 @@ var acuteMore = newPhraseSet([]string{"keep water down", "keep anything down", "
 	"took something", "not making much sense", "not making any sense", "very cold", "cold to touch", "heart feels funny", "high fever",
 	"high temp", "high temperature", "vomiting all day", "being sick", "cant hold", "eaten nothing", "eating nothing", "light headed",
 	"heart pounding", "heart is pounding", "racing heart", "wont drink", "diarrhoea", "not eaten", "not eating", "hasnt fed", "not fed", "breathing funny", "breathing weird",
-	"breathing oddly", "burning up", "been sick", "sick loads", "words out", "words are jumbled", "words wrong", "blood in", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
+	"breathing oddly", "burning up", "been sick", "sick loads", "found cold", "cold and confused", "had a drink all day", "dry and cracked",
+	"lips are dry", "dry lips", "dry mouth", "words out", "words are jumbled", "words wrong", "blood in", "arm is numb", "arm numb", "numb arm", "face is numb", "heart stopping", "heart is stopping", "fell off", "fell down", "had a fall", "isnt moving", "not moving", "unable to move", "cant move",
 	"wet and cold", "heart rate"})
 
 // drivenByBelief reports a belief that drives danger: poison suspected,
@@ -332,7 +350,8 @@ func carerLeaving(words []string) bool {
 // idioms are everyday words that hold a risk word and tell of no risk:
 // "killing time", "hit me up", "the ground floor", and a loss to suicide
 // spoken of as a loss.
-var idioms = newPhraseSet([]string{"hitting the gym", "hits the gym", "hit the gym", "hit the ground running", "hit the road", "hit the sack",
+var idioms = newPhraseSet([]string{"walked out of the meeting", "walked out of the session", "walked out of the class", "walked out of the group",
+	"bridge club", "bridge group", "tether with the", "rope with the", "hitting the gym", "hits the gym", "hit the gym", "hit the ground running", "hit the road", "hit the sack",
 	"beats her at", "beat her at", "beats him at", "beat him at", "beats me at", "screaming at the football", "screaming at the tv",
 	"shouting at the tv", "shouting at the telly", "shouting at the football", "shouts at the tv", "shouts at the telly",
 	"threatened to cancel", "threatening to cancel", "yellow fever", "bruises easily", "bruise easily", "bruising easily", "of the dark", "of spiders", "of dogs", "of needles",

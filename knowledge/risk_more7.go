@@ -52,8 +52,8 @@ func toldInJargon(words []string) bool {
 	if hasAny(words, "chemo", "chemotherapy", "neutropenic") && hasAny(words, "temp", "temperature", "fever", "shivering", "shivers", "hot", "rough", "unwell") {
 		return true // a fever on chemotherapy
 	}
-	if hasAny(words, "sugar", "sugars", "bm", "bms", "glucose") && hasAny(words, "diabetic", "diabetes", "insulin", "type") &&
-		hasAny(words, "sleepy", "drowsy", "confused", "shaky", "sweating", "sweaty", "unconscious", "collapsed", "vomiting", "slurring") {
+	if hasAny(words, "sugar", "sugars", "bm", "bms", "glucose") && (hasAny(words, "diabetic", "diabetes", "insulin", "type") || hasPhrase(words, "blood sugar")) &&
+		(hasAny(words, "sleepy", "drowsy", "confused", "shaky", "sweating", "sweaty", "unconscious", "collapsed", "vomiting", "slurring") || acutePhrases.in(words)) {
 		return true // a hypo or a hyper
 	}
 	return hasAny(words, "wheez*") && hasAny(words, "cant", "cannot", "badly", "struggling", "blue", "unable")
