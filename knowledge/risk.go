@@ -220,6 +220,7 @@ func riskSign(words []string) bool {
 		return true // "being hit", "was touched"; "being hurt", though "was hurt in a fall" is not
 	}
 	if near(words, []string{"chest"}, []string{"clutch*", "tight*", "hurt*", "pain*", "pressure", "crush*", "heavy"}, 3) ||
+		near(words, []string{"chest"}, []string{"elephant", "squeez*", "vice"}, 6) ||
 		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || saving(words) || carrying(words) || givingAway(words) {
 		return true // a heart attack, a stroke, an overdose, criminal exploitation, putting affairs in order
 	}

@@ -15,7 +15,7 @@ var (
 	meansOfHarm = []string{"hosepipe", "hose", "exhaust", "belt", "scarf", "cord", "cable", "flex", "bleach", "batteries", "battery", "magnets",
 		"antifreeze", "weedkiller", "charcoal", "banister", "beam"}
 	meansUsed = []string{"tied", "tying", "ties", "practising", "practicing", "swallow*", "drinking", "drank", "drunk", "ate", "eating", "hidden",
-		"hiding", "hid", "attached", "car"}
+		"hiding", "hid", "attached", "car", "garage", "loft", "shed"}
 	// beliefs are what a psychosis may tell someone.
 	beliefs = []string{"chip", "microchip", "implant*", "spies", "spying", "jesus", "god", "devil", "satan", "evil", "possessed", "demons",
 		"aliens", "mi5", "cia", "messiah", "prophet", "cursed", "witch*", "impostor", "imposter", "replaced"}

@@ -128,7 +128,7 @@ func atRiskPerson(words []string) bool {
 }
 
 // kinAges are who a bare number after is an age of: "her daughter, 13".
-var kinAges = []string{"daughter*", "son", "sons", "niece*", "nephew*", "grandson*", "granddaughter*", "child", "kid", "girl", "boy", "brother", "sister"}
+var kinAges = []string{"she", "he", "daughter*", "son", "sons", "niece*", "nephew*", "grandson*", "granddaughter*", "child", "kid", "girl", "boy", "brother", "sister"}
 
 // ageUnits follow a number that is no age: "her son is 14 stone".
 var ageUnits = setOf(`weeks week stone days hours months miles kg pounds minutes times percent mg`)
@@ -139,7 +139,8 @@ func sayingGoodbye(words []string) bool {
 	if near(words, goodbyeWords, farewellKinds, 3) || near(words, goodbyeWords, lovedOnes, 3) {
 		return true // "written goodbye letters", "saying goodbye to his kids"
 	}
-	if near(words, []string{"affairs"}, affairsActs, 3) || hasPhrase(words, "loose ends") && hasAny(words, "tying", "tie", "tied", "tidying") {
+	if near(words, []string{"affairs"}, affairsActs, 3) && !hasAny(words, "help", "service", "services", "solicitor", "advice", "writing") ||
+		hasPhrase(words, "loose ends") && hasAny(words, "tying", "tie", "tied", "tidying") {
 		return true // "putting his affairs in order"
 	}
 	for i := 1; i+1 < len(words); i++ {

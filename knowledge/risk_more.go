@@ -147,7 +147,7 @@ func describedRisk(words []string) bool {
 	if near(words, []string{"talk"}, []string{"home", "here", "back"}, 3) && hasAny(words, "cant", "cannot") {
 		return true // "can't talk, he's home"
 	}
-	if near(words, []string{"lock", "locks", "locked", "locking"}, []string{"room", "bedroom", "house", "flat"}, 5) && !hasAny(words, "out", "locker*", "keys", "lockdown") {
+	if near(words, []string{"lock", "locks", "locked", "locking"}, []string{"room", "bedroom", "house", "flat"}, 7) && !hasAny(words, "out", "locker*", "keys", "lockdown") {
 		return true // someone locked in
 	}
 	if hasAny(words, "ceremony", "ceremonies") && hasAny(words, "girl", "girls", "daughter*", "niece*") {

@@ -43,7 +43,7 @@ var (
 )
 
 // generalWords tell of risk whatever else is said.
-var generalWords = []string{"hypotherm*", "slumped", "smother*", "suffocat*", "pimp*", "malnourished", "emaciated"}
+var generalWords = []string{"hypotherm*", "smother*", "suffocat*", "pimp*", "malnourished", "emaciated"}
 
 // generalRisk reports the concepts above.
 func generalRisk(words []string) bool {
@@ -52,7 +52,7 @@ func generalRisk(words []string) bool {
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||
 		madeToWork(words) || cutAbroad(words) || saidOtherwise(words) || toldInPassing(words) || toldInJargon(words) || frailAtHome(words) || acuteIllness(words) || drivenByBelief(words) || carerLeaving(words) ||
-		cuedRisk(words) || farewellSaid(words) || toldPlainly(words) || toldByCategory(words)
+		cuedRisk(words) || farewellSaid(words) || toldPlainly(words) || toldByCategory(words) || toldOfControl(words)
 }
 
 // lastWords reports a plan with a date or a means, a wish to jump, a
@@ -179,7 +179,7 @@ func notAllowed(words []string) bool {
 // moneyTaken reports money taken from someone by a caller, a "friend" or a
 // stranger, a home signed over, and a home taken over by others.
 func moneyTaken(words []string) bool {
-	if near(words, []string{"signed", "signing", "sign", "signs"}, []string{"over"}, 3) &&
+	if near(words, []string{"signed", "signing", "sign", "signs"}, []string{"over"}, 3) && !hasAny(words, "inheritance", "tax", "solicitor", "advises", "advice") &&
 		hasAny(words, "house", "flat", "home", "property", "money", "savings", "car", "deeds", "pension") {
 		return true // "signed his house over"
 	}
@@ -350,7 +350,7 @@ func carerLeaving(words []string) bool {
 // idioms are everyday words that hold a risk word and tell of no risk:
 // "killing time", "hit me up", "the ground floor", and a loss to suicide
 // spoken of as a loss.
-var idioms = newPhraseSet([]string{"walked out of the meeting", "walked out of the session", "walked out of the class", "walked out of the group",
+var idioms = newPhraseSet([]string{"waking up early", "waking up at", "fit of giggles", "fit of laughter", "cant go on the", "cant go on a", "walked out of the meeting", "walked out of the session", "walked out of the class", "walked out of the group",
 	"bridge club", "bridge group", "tether with the", "rope with the", "hitting the gym", "hits the gym", "hit the gym", "hit the ground running", "hit the road", "hit the sack",
 	"beats her at", "beat her at", "beats him at", "beat him at", "beats me at", "screaming at the football", "screaming at the tv",
 	"shouting at the tv", "shouting at the telly", "shouting at the football", "shouts at the tv", "shouts at the telly",

@@ -52,7 +52,8 @@ func toldInJargon(words []string) bool {
 	if hasAny(words, "chemo", "chemotherapy", "neutropenic") && hasAny(words, "temp", "temperature", "fever", "shivering", "shivers", "hot", "rough", "unwell") {
 		return true // a fever on chemotherapy
 	}
-	if hasAny(words, "sugar", "sugars", "bm", "bms", "glucose") && (hasAny(words, "diabetic", "diabetes", "insulin", "type") || hasPhrase(words, "blood sugar")) &&
+	if hasAny(words, "sugar", "sugars", "bm", "bms", "glucose") && (hasAny(words, "diabetic", "diabetes", "insulin", "type") || hasPhrase(words, "blood sugar") || hasPhrase(words, "sugar reading") ||
+		hasPhrase(words, "sugar level") || hasPhrase(words, "sugar levels")) &&
 		(hasAny(words, "sleepy", "drowsy", "confused", "shaky", "sweating", "sweaty", "unconscious", "collapsed", "vomiting", "slurring") || acutePhrases.in(words)) {
 		return true // a hypo or a hyper
 	}

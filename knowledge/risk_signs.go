@@ -19,7 +19,7 @@ var (
 	// emergency ("drowsy, confused and sweating"), one alone may not be
 	// ("confused by hospital letters", "breathless when walking").
 	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
-		"disoriented", "feverish", "fever", "shaking", "shaky", "shivering", "unrousable", "grunting", "patchy", "blotchy", "hallucinating", "yellow", "jaundiced",
+		"disoriented", "feverish", "fever", "shaking", "shaky", "shivering", "unrousable", "grunting", "patchy", "blotchy", "hallucinating", "yellow", "jaundiced", "slumped",
 		"delirious"}
 	// acutePhrases are acute signs said in more than one word.
 	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast",
