@@ -223,6 +223,24 @@ func signsInGeneral(words []string) bool {
 		!hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "this", "man", "woman", "lady", "boy", "girl", "lad", "gentleman", "pt")
 }
 
+// despairSaid are the words of someone's own despair, not of a subject.
+var despairSaid = newPhraseSet(hopelessPhrases)
+
+// askedInDespair reports a question asked out of someone's own despair or
+// intent, which opens like a definition only because "she asked" was
+// dropped before it: "what is the point in living", "what a lethal dose
+// is", "what happens if you take 50 tablets".
+func askedInDespair(words []string) bool {
+	if despairSaid.in(words) || hopelessMore.in(words) || farewellPhrases.in(words) {
+		return true
+	}
+	if near(words, []string{"lethal", "fatal", "deadly"}, []string{"dose", "doses", "amount", "overdose", "much", "many"}, 2) ||
+		near(words, []string{"painless", "quickest"}, []string{"way", "death", "die", "dying"}, 2) {
+		return true
+	}
+	return hasPhrase(words, "what happens if") && hasAny(words, medicines...) && (hasAny(words, "all", "lot", "whole", "too") || agedOver(words, 15))
+}
+
 // kindsCompared reports a question on how kinds of a risk differ, of no
 // one in particular: "the difference between safeguarding adults and
 // children".
@@ -243,7 +261,8 @@ func riskAsSubject(words []string) bool {
 	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) || kindsCompared(words) || firstAidLearnt(words) {
 		return true
 	}
-	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {
+	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") &&
+		!askedInDespair(words) {
 		return true
 	}
 	past := false

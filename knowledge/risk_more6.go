@@ -18,15 +18,19 @@ var highOn = []string{"bridge", "roof", "ledge", "balcony", "cliff", "cliffs", "
 
 // toldInPassing reports the phrases above and what needs two things.
 func toldInPassing(words []string) bool {
-	if passingPhrases.in(words) {
+	if passingPhrases.in(words) || askedInDespair(words) {
 		return true
+	}
+	if hasAny(words, medicines...) && (hasPhrase(words, "too many") || hasPhrase(words, "too much")) && (hasPhrase(words, "how many") || hasPhrase(words, "how much")) {
+		return true // "how many paracetamol is too many"
 	}
 	for i := 0; i+2 < len(words); i++ {
 		if words[i] == "on" && hasAny(words[i+1:i+2], "the", "a", "top") && hasAny(words[i+2:i+3], highOn...) && hasAny(words, "he", "she", "hes", "shes", "pt", "client", "they") &&
 			!hasAny(words, "works", "working", "job", "club", "walk", "walking", "repair*", "meeting") {
 			return true // "client says he's on the bridge"
 		}
-		if leadingNumber(words[i]) >= 8 && isDigits(words[i]) && hasAny(words[i+1:min(len(words), i+3)], medicines...) && hasAny(words, "took", "taken", "swallowed", "had", "downed") {
+		if leadingNumber(words[i]) >= 8 && isDigits(words[i]) && hasAny(words[i+1:min(len(words), i+3)], medicines...) && hasAny(words, "took", "taken", "swallowed", "had", "downed") ||
+			leadingNumber(words[i]) >= 15 && isDigits(words[i]) && hasAny(words[i+1:min(len(words), i+3)], medicines...) && hasPhrase(words, "what happens if") {
 			return true // "took 40 paracetamol"
 		}
 	}
