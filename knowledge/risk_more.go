@@ -235,7 +235,7 @@ func askedInDespair(words []string) bool {
 		return true
 	}
 	if near(words, []string{"lethal", "fatal", "deadly"}, []string{"dose", "doses", "amount", "overdose", "much", "many"}, 2) ||
-		near(words, []string{"painless", "quickest"}, []string{"way", "death", "die", "dying"}, 2) {
+		near(words, []string{"painless", "quickest"}, []string{"death", "die", "dying"}, 3) || hasPhrase(words, "painless way") || hasPhrase(words, "most painless") {
 		return true
 	}
 	return hasPhrase(words, "what happens if") && hasAny(words, medicines...) && (hasAny(words, "all", "lot", "whole", "too") || agedOver(words, 15))
