@@ -39,9 +39,6 @@ var (
 
 // cuedRisk reports two of the things above together.
 func cuedRisk(words []string) bool {
-	if cuePhrases.in(words) {
-		return true
-	}
 	if hasAny(words, highPlaces...) && hasAny(words, onTheEdge...) && hasAny(words, persons...) && !hasAny(words, "club", "group", "walk", "walking", "cleaner*", "repair*", "fixed", "fix") {
 		return true // "stood on the ledge of her balcony"
 	}

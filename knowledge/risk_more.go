@@ -231,9 +231,12 @@ var despairSaid = newPhraseSet(hopelessPhrases)
 // dropped before it: "what is the point in living", "what a lethal dose
 // is", "what happens if you take 50 tablets".
 func askedInDespair(words []string) bool {
-	if despairSaid.in(words) || hopelessMore.in(words) || farewellPhrases.in(words) {
-		return true
-	}
+	return despairSaid.in(words) || hopelessMore.in(words) || farewellPhrases.in(words) || askedOfAmounts(words)
+}
+
+// askedOfAmounts reports a question of a lethal amount, a painless or a
+// quick death, or of what a count of tablets does.
+func askedOfAmounts(words []string) bool {
 	if near(words, []string{"lethal", "fatal", "deadly"}, []string{"dose", "doses", "amount", "overdose", "much", "many"}, 2) ||
 		near(words, []string{"painless", "quickest"}, []string{"death", "die", "dying"}, 3) || hasPhrase(words, "painless way") || hasPhrase(words, "most painless") {
 		return true

@@ -26,11 +26,9 @@ func childByAge(words []string) bool {
 	return false
 }
 
-// toldOfControl reports the phrases above and what needs two things.
+// toldOfControl reports what needs two things together; the phrases above are read
+// with the other lists of saidOutright (risk_more3.go).
 func toldOfControl(words []string) bool {
-	if controlPhrases2.in(words) {
-		return true
-	}
 	if len(words) >= 2 && words[len(words)-2] == "be" && words[len(words)-1] == "gone" {
 		return true // "because she'll be gone"
 	}

@@ -45,9 +45,25 @@ var (
 // generalWords tell of risk whatever else is said.
 var generalWords = []string{"hypotherm*", "smother*", "suffocat*", "pimp*", "malnourished", "emaciated"}
 
+// saidOutright are the phrase lists of the concepts here and in the files
+// after, each of which tells of risk by itself, made one so a question is
+// read once for all of them.
+var saidOutright = mergedPhrases(generalPhrases, cuePhrases, farewellPhrases, otherwisePhrases, passingPhrases, jargonPhrases, controlPhrases2)
+
+// mergedPhrases is one phrase set that holds the phrases of all of sets.
+func mergedPhrases(sets ...phraseSet) phraseSet {
+	out := make(phraseSet)
+	for _, s := range sets {
+		for first, rests := range s {
+			out[first] = append(out[first], rests...)
+		}
+	}
+	return out
+}
+
 // generalRisk reports the concepts above.
 func generalRisk(words []string) bool {
-	if generalPhrases.in(words) || hasAny(words, generalWords...) {
+	if saidOutright.in(words) || hasAny(words, generalWords...) {
 		return true
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||

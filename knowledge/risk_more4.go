@@ -15,11 +15,9 @@ var farewellPhrases = newPhraseSet([]string{
 	"finished with living", "through with life", "sick of being alive", "tired of being alive",
 })
 
-// farewellSaid reports the phrases above, and what needs two things.
+// farewellSaid reports what needs two things together; the phrases above are read
+// with the other lists of saidOutright (risk_more3.go).
 func farewellSaid(words []string) bool {
-	if farewellPhrases.in(words) {
-		return true
-	}
 	if hasPhrase(words, "in case") && near(words, []string{"case"}, []string{"around", "here", "alive"}, 4) && hasAny(words, "not", "im", "isnt", "wont") {
 		return true // "in case she's not around tomorrow"
 	}

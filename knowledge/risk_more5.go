@@ -18,11 +18,9 @@ var otherwisePhrases = newPhraseSet([]string{
 	"want it to end", "nothing to get up for", "found a note", "found notes", "found a letter", "through the walls",
 })
 
-// saidOtherwise reports the phrases above and what needs two things.
+// saidOtherwise reports what needs two things together; the phrases above are read
+// with the other lists of saidOutright (risk_more3.go).
 func saidOtherwise(words []string) bool {
-	if otherwisePhrases.in(words) {
-		return true
-	}
 	if hasAny(words, "rope", "ropes") && hasAny(words, "tie", "tied", "tying", "bought", "buying", "researching", "looking", "googling", "shed", "garage",
 		"loft", "beam", "tree", "neck", "hang*", "has", "got", "keeps", "kept", "car", "bag", "hidden", "found", "use", "woods", "going", "gone") {
 		return true // "researching ropes online", "a rope in his shed"

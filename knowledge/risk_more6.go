@@ -16,9 +16,10 @@ var passingPhrases = newPhraseSet([]string{
 // highOn are high places said with "on the": "he's on the bridge".
 var highOn = []string{"bridge", "roof", "ledge", "balcony", "cliff", "cliffs", "railway", "viaduct", "motorway", "parapet"}
 
-// toldInPassing reports the phrases above and what needs two things.
+// toldInPassing reports what needs two things together; the phrases above are read
+// with the other lists of saidOutright (risk_more3.go).
 func toldInPassing(words []string) bool {
-	if passingPhrases.in(words) || askedInDespair(words) {
+	if askedOfAmounts(words) {
 		return true
 	}
 	if hasAny(words, medicines...) && (hasPhrase(words, "too many") || hasPhrase(words, "too much")) && (hasPhrase(words, "how many") || hasPhrase(words, "how much")) {

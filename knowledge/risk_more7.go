@@ -15,9 +15,10 @@ var jargonPhrases = newPhraseSet([]string{
 	"gift cards", "itunes vouchers", "in vouchers", "special cut",
 })
 
-// toldInJargon reports the phrases above and what needs two things.
+// toldInJargon reports what needs two things together; the phrases above are read
+// with the other lists of saidOutright (risk_more3.go).
 func toldInJargon(words []string) bool {
-	if jargonPhrases.in(words) || hasAny(words, abroadWords...) && hasPhrase(words, "the cut") {
+	if hasAny(words, abroadWords...) && hasPhrase(words, "the cut") {
 		return true
 	}
 	if hasAny(words, "boss", "employer", "gangmaster") && (hasPhrase(words, "all his money") || hasPhrase(words, "all her money") || hasPhrase(words, "all his wages") || hasPhrase(words, "all her wages")) {
