@@ -128,7 +128,8 @@ var (
 	// abusers are who may harm someone at home; "home" is the place.
 	abusers = []string{"partner*", "husband*", "wife", "wives", "boyfriend*", "girlfriend*", "ex", "stepdad*", "stepfather*", "stepmum*",
 		"stepmother*", "dad", "dads", "father*", "mum", "mums", "mother*", "parent*", "uncle*", "aunt*", "brother*", "sister*", "son", "sons",
-		"daughter*", "carer*", "family", "relative*", "home", "household", "spouse*", "fiance*", "grandson*", "granddaughter*", "neighbour*"}
+		"daughter*", "carer*", "family", "relative*", "home", "household", "spouse*", "fiance*", "grandson*", "granddaughter*", "neighbour*",
+		"laws", "inlaws"}
 	// relationshipActs are harm or control that tells of abuse when an
 	// abuser is named: "her partner shouts at her".
 	relationshipActs = append([]string{"smash*", "pinned", "pinning", "dragged", "dragging", "pushed", "pushes", "shove*", "throws", "threw", "throwing", "steal*", "stole", "stolen", "shout*", "scream*", "controlling", "controls",

@@ -10,7 +10,7 @@ var (
 	highPlaces = []string{"ledge", "balcony", "cliff", "cliffs", "roof", "rooftop", "multistorey", "multi", "bridge", "tracks", "railway",
 		"motorway", "carriageway", "pier", "quarry", "viaduct", "flyover", "dam", "reservoir", "crossing"}
 	// onTheEdge is someone at such a place, not passing it.
-	onTheEdge = []string{"stood", "standing", "stand", "sat", "sitting", "climbed", "climbing", "edge", "leaning", "hanging", "top", "jump*", "sorry", "goodbye*", "tonight"}
+	onTheEdge = []string{"stood", "standing", "stand", "sat", "sitting", "climbed", "climbing", "edge", "leaning", "hanging", "top", "jump*", "sorry", "goodbye*", "tonight", "staring"}
 	// meansOfHarm are cords, poisons and things swallowed.
 	meansOfHarm = []string{"hosepipe", "hose", "exhaust", "belt", "scarf", "cord", "cable", "flex", "bleach", "batteries", "battery", "magnets",
 		"antifreeze", "weedkiller", "charcoal", "banister", "beam"}
@@ -39,7 +39,7 @@ var (
 
 // cuedRisk reports two of the things above together.
 func cuedRisk(words []string) bool {
-	if hasAny(words, highPlaces...) && hasAny(words, onTheEdge...) && hasAny(words, persons...) && !hasAny(words, "club", "group", "walk", "walking", "cleaner*", "repair*", "fixed", "fix") {
+	if hasAny(words, highPlaces...) && hasAny(words, onTheEdge...) && (hasAny(words, persons...) || hasAny(words, "night", "tonight", "late", "alone")) && !hasAny(words, "club", "group", "walk", "walking", "cleaner*", "repair*", "fixed", "fix") {
 		return true // "stood on the ledge of her balcony"
 	}
 	if near(words, meansOfHarm, meansUsed, 4) && !hasAny(words, "cleaning", "clean", "cleaner*") {

@@ -119,16 +119,24 @@ func atRiskPerson(words []string) bool {
 			return true // "she's only 16"
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
-		case rest == "" && i >= 1 && (hasAny(words[i-1:i], kinAges...) || i >= 2 && words[i-1] == "is" && hasAny(words[i-2:i-1], kinAges...)) &&
+		case rest == "" && i >= 1 && (hasAny(words[i-1:i], kinAges...) || i >= 2 && words[i-1] == "is") &&
 			(i+1 == len(words) || !ageUnits[words[i+1]]):
 			return true // "her daughter is 14", "her son, 13"
+		case rest == "" && i >= 1 && i+1 < len(words) && hasAny(words[i+1:i+2], "has", "is", "was", "says", "said", "keeps", "told", "hasnt", "isnt", "wont", "cant") &&
+			!notAges[words[i-1]] && leadingNumber(words[i-1]) < 0:
+			return true // "sam, 14, has a cut on his face"
 		}
 	}
 	return false
 }
 
-// kinAges are who a bare number after is an age of: "her daughter, 13".
+// kinAges are who a bare number after is an age of: "her daughter, 13";
+// after "is" a number is an age whoever it is said of ("jess is 15").
 var kinAges = []string{"she", "he", "daughter*", "son", "sons", "niece*", "nephew*", "grandson*", "granddaughter*", "child", "kid", "girl", "boy", "brother", "sister"}
+
+// notAges come before a number that is no one's age: "room 14 is free".
+var notAges = setOf(`room ward bed page question number step group level week day year floor flat house bus line table session item option
+	point chapter unit block clinic surgery zone gate platform door desk code version phase band stage grade box`)
 
 // ageUnits follow a number that is no age: "her son is 14 stone".
 var ageUnits = setOf(`weeks week stone days hours months miles kg pounds minutes times percent mg`)

@@ -297,7 +297,7 @@ func distinctLures(words []string) int {
 
 // childSigns tell of a child at risk only when said of a child: "a 7yo
 // keeps coming in with marks", "staying at different men's flats".
-var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why",
+var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why", "wont say who",
 	"wont say where", "on his own with", "on her own with", "losing weight"})
 
 // selfNeglect is what is seen of someone neglected, by others or by

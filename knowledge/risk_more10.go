@@ -11,7 +11,8 @@ var controlPhrases2 = newPhraseSet([]string{
 	"kicks off if he", "knocked her teeth", "knocked his teeth", "knocked her out", "knocked him out", "knocked her down", "knocked her over",
 	"adult messages", "sexual messages", "rude messages", "dirty messages", "locked them out", "locks them out", "locked out in",
 	"promise of a job", "works for nothing", "working for nothing", "work for nothing", "wages they never", "never see their wages",
-	"pay for their beds", "slumped over", "found slumped", "taken home for",
+	"pay for their beds", "slumped over", "found slumped", "taken home for", "goodnight forever", "night forever", "bye forever",
+	"gone forever", "cant get out of the bath", "stuck in the bath", "fell in the bath",
 })
 
 // childByAge reports a child told of by age ("she's 15", "a 14 year
@@ -54,6 +55,17 @@ func toldOfControl(words []string) bool {
 	}
 	if hasAny(words, "marry", "married", "marriage", "wedding") && childByAge(words) {
 		return true // a child's wedding
+	}
+	if near(words, []string{"selling", "sold", "sells", "pawned", "pawning"}, []string{"her", "his"}, 1) && hasAny(words, takers...) &&
+		(hasPhrase(words, "no food") || hasPhrase(words, "no money") || hasPhrase(words, "nothing left") || hasAny(words, vulnerableWords...)) {
+		return true // "her son has been selling her stuff and she has no food"
+	}
+	if near(words, []string{"cut"}, []string{"her"}, 1) && (hasAny(words, abroadWords...) || hasAny(words, "back", "wedding")) && !hasAny(words, "hair", "fringe", "nails", "cake") {
+		return true // "her uncle will cut her when they go back"
+	}
+	if (hasPhrase(words, "sleeping with") || hasPhrase(words, "sleep with") || hasPhrase(words, "sex with")) &&
+		(hasPhrase(words, "place to stay") || hasPhrase(words, "somewhere to stay") || hasPhrase(words, "for a bed") || hasPhrase(words, "for money") || hasPhrase(words, "for drugs")) {
+		return true // sex for a place to stay
 	}
 	return hasAny(words, beliefs...) && hasAny(words, "baby", "child", "kids", "son", "daughter") && hasAny(words, "back", "sacrifice", "take", "kill", "harm", "hurt", "devil", "evil")
 }

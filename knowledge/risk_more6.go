@@ -52,7 +52,8 @@ func toldInPassing(words []string) bool {
 		hasAny(words, "sending", "sends", "sent", "sharing", "shares", "shared", "posting", "posts", "posted", "showing") {
 		return true // pictures of her shared without her consent
 	}
-	if hasAny(words, "carer", "carers") && (hasPhrase(words, "turned up") || hasPhrase(words, "turn up")) && hasAny(words, "hasnt", "not", "didnt", "havent", "never") {
+	if hasAny(words, "carer", "carers") && (hasPhrase(words, "turned up") || hasPhrase(words, "turn up") || hasPhrase(words, "been for") || hasPhrase(words, "come for")) &&
+		hasAny(words, "hasnt", "not", "didnt", "havent", "never") {
 		return true // "her carer hasn't turned up for three days"
 	}
 	if hasAny(words, fears...) && (hasPhrase(words, "what she might do") || hasPhrase(words, "what he might do") || hasPhrase(words, "what i might do") ||
