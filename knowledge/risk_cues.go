@@ -34,7 +34,7 @@ var (
 		"girlfriend", "nephew*", "niece*", "grandson*", "granddaughter*", "son", "daughter", "carer*", "helping", "helper", "man", "men"}
 	takenMoney = []string{"money", "pension", "savings", "cash", "card", "bank", "benefits", "loan", "loans", "account", "wages"}
 	takenWords = []string{"spend", "spends", "spent", "spending", "taking", "took", "taken", "takes", "empty", "emptied", "drained", "loans",
-		"owes", "handed", "handing", "withdraw*"}
+		"owes", "handed", "handing", "withdraw*", "borrowing", "borrows", "borrowed"}
 )
 
 // cuedRisk reports two of the things above together.
@@ -59,7 +59,7 @@ func cuedRisk(words []string) bool {
 		return true // "her partner has put cameras in and watches her"
 	}
 	if hasAny(words, takenMoney...) && hasAny(words, takers...) && hasAny(words, takenWords...) &&
-		(hasAny(words, vulnerableWords...) || hasAny(words, "older", "elderly", "nan", "gran", "ld", "vulnerable", "lady", "gentleman", "gent") || agedOver(words, 70)) {
+		(hasAny(words, vulnerableWords...) || hasAny(words, "older", "elderly", "nan", "gran", "ld", "vulnerable", "lady", "gentleman", "gent", "mrs", "mr") || agedOver(words, 70)) {
 		return true // "a neighbour 'helping' and her bank account empty"
 	}
 	if hasAny(words, "receipts", "allowance", "permission") && near(words, []string{"he", "she", "they"}, []string{"gives", "checks", "makes", "decides"}, 1) {

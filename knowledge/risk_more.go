@@ -132,7 +132,7 @@ func describedRisk(words []string) bool {
 		return true // a threat to someone whose whereabouts he knows
 	}
 	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*") || hasPhrase(words, "not allowed") ||
-		near(words, []string{"taken", "sent", "take", "send", "sending", "taking", "takes"}, []string{"abroad"}, 3)) {
+		near(words, []string{"taken", "sent", "take", "send", "sending", "taking", "takes"}, []string{"abroad", "country", "overseas"}, 4)) {
 		return true // forced marriage
 	}
 	if hasAny(words, "marriage", "marry", "married", "wedding") && hasAny(words, "forcing", "force", "forces", "forced", "pressuring", "making") {

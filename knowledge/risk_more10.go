@@ -46,7 +46,7 @@ func toldOfControl(words []string) bool {
 		return true // "turns up when her pension is paid and leaves with it"
 	}
 	if hasAny(words, "girlfriend", "boyfriend", "partner") && hasAny(words, "abroad", "overseas", "online") && hasAny(words, "money", "flights", "visa", "fees") &&
-		hasAny(words, "asking", "asks", "sending", "sent", "keeps") {
+		hasAny(words, "asking", "asks", "asked", "sending", "sent", "keeps") {
 		return true // a romance scam
 	}
 	if (hasPhrase(words, "in her name") || hasPhrase(words, "in his name") || hasPhrase(words, "in my client name") || hasPhrase(words, "in their name")) &&
@@ -66,6 +66,10 @@ func toldOfControl(words []string) bool {
 	if (hasPhrase(words, "sleeping with") || hasPhrase(words, "sleep with") || hasPhrase(words, "sex with")) &&
 		(hasPhrase(words, "place to stay") || hasPhrase(words, "somewhere to stay") || hasPhrase(words, "for a bed") || hasPhrase(words, "for money") || hasPhrase(words, "for drugs")) {
 		return true // sex for a place to stay
+	}
+	if hasAny(words, "ex", "partner", "husband", "boyfriend") && hasAny(words, "photo", "photos", "picture", "pictures", "pic", "video") &&
+		hasAny(words, "door", "house", "flat", "car", "street", "work", "window") && hasAny(words, "her", "him") {
+		return true // "her ex sent her a photo of her front door"
 	}
 	return hasAny(words, beliefs...) && hasAny(words, "baby", "child", "kids", "son", "daughter") && hasAny(words, "back", "sacrifice", "take", "kill", "harm", "hurt", "devil", "evil")
 }

@@ -14,7 +14,8 @@ var generalPhrases = newPhraseSet([]string{
 	// A last message, a plan, a way.
 	"sorry for everything", "thanks for trying", "thank you for trying", "last message", "final message", "tonight the night", "tonight is the night",
 	"no future for", "no future anymore", "no future any more", "way out sorted", "found a way out", "got a way out", "has a way out",
-	"said her goodbyes", "said his goodbyes", "said their goodbyes", "said my goodbyes", "saying her goodbyes", "saying his goodbyes",
+	"last goodbye", "last goodbyes", "final goodbye", "final goodbyes", "sleep under the water", "sleep under water", "round his neck",
+	"around his neck", "said her goodbyes", "said his goodbyes", "said their goodbyes", "said my goodbyes", "saying her goodbyes", "saying his goodbyes",
 	"who gets his", "who gets her", "who will get his", "who will get her", "bleed out", "into the sea", "into the river", "into the canal",
 	"in the river", "off the road", "on the tracks", "on the railway", "railway tracks", "train tracks", "can fly", "could fly",
 	"the devil", "possessed by", "problem for anyone", "bother to anyone", "burden on", "sleep forever", "sleep for ever",
@@ -38,6 +39,7 @@ var generalPhrases = newPhraseSet([]string{
 var (
 	pillsOrTabs = append(slices.Clip(medicines), "tabs")
 	bodyWhole   = append(slices.Clip(bodyParts), "face", "head", "hand", "body", "belly", "tummy", "skin")
+	readyWho    = append(slices.Clip(pillsOrTabs), "she", "he", "im", "i") // "... and she's ready", "has tabs ready"
 	drinks      = []string{"vodka", "wine", "alcohol", "booze", "whisky", "cider", "gin", "beer", "spirits"}
 	drinking    = append(slices.Clip(drinks), "drink", "drunk", "drinking", "bottle")
 )
@@ -100,14 +102,20 @@ func lastWords(words []string) bool {
 	if near(words, []string{"one"}, []string{"last"}, 1) && hasAny(words, "hear", "see", "speak", "talk", "voice", "hug", "say", "visit") {
 		return true // "to hear my voice one last time"
 	}
+	finish := hasPhrase(words, "finish what he started") || hasPhrase(words, "finish what she started") || hasPhrase(words, "finish what i started")
+	if finish && hasAny(words, "last", "attempt", "before", "overdose") {
+		return true // "finish what he started last time"
+	}
 	if near(words, []string{"nobody", "no", "wont", "not", "never", "noone"}, []string{"have", "need"}, 3) && burdened(words) {
 		return true // "nobody will have to worry about him"
 	}
 	if near(words, []string{"letters", "notes", "cards", "videos", "messages"}, lovedOnes, 5) && hasAny(words, "written", "wrote", "writing", "left", "recorded") {
 		return true // "written letters to each of her kids"
 	}
-	if near(words, pillsOrTabs, []string{"ready", "lined", "counted", "counting", "laid", "picture", "photo", "front", "stockpile*", "stash*"}, 5) {
-		return true // "her pills lined up on the table"
+	if near(words, pillsOrTabs, []string{"lined", "counted", "counting", "laid", "picture", "photo", "front", "stockpile*", "stash*"}, 5) ||
+		len(words) >= 2 && words[len(words)-1] == "ready" && hasAny(words[len(words)-2:len(words)-1], readyWho...) &&
+			hasAny(words, pillsOrTabs...) {
+		return true // "her pills lined up on the table", "the tablets are in her bag and she's ready"
 	}
 	if near(words, pillsOrTabs, drinks, 2) && !hasAny(words, "interact*", "safe", "ok", "can", "should", "while", "water") {
 		return true // "pills and vodka"
@@ -172,6 +180,9 @@ func partnerHarm(words []string) bool {
 	if hasAny(words, "secret", "secretly") && hasAny(words, "man", "men", "stranger*", "someone", "adult", "older") &&
 		hasAny(words, "messages", "messaging", "messaged", "texts", "texting", "online", "dms", "chat*", "sending", "sent") {
 		return true // "a man messaging her, asking her to keep it a secret"
+	}
+	if near(words, []string{"round", "around"}, []string{"neck", "throat"}, 3) && hasAny(words, "hands", "hand", "fingers", "arm", "arms", "belt", "cord", "scarf") {
+		return true // "he put his hands around his wife's neck"
 	}
 	return notAllowed(words)
 }
@@ -366,7 +377,8 @@ func carerLeaving(words []string) bool {
 // idioms are everyday words that hold a risk word and tell of no risk:
 // "killing time", "hit me up", "the ground floor", and a loss to suicide
 // spoken of as a loss.
-var idioms = newPhraseSet([]string{"waking up early", "waking up at", "fit of giggles", "fit of laughter", "cant go on the", "cant go on a", "walked out of the meeting", "walked out of the session", "walked out of the class", "walked out of the group",
+var idioms = newPhraseSet([]string{"eye from netball", "eye from football", "eye from rugby", "eye from boxing", "eye from hockey", "eye from sport",
+	"waking up early", "waking up at", "fit of giggles", "fit of laughter", "cant go on the", "cant go on a", "walked out of the meeting", "walked out of the session", "walked out of the class", "walked out of the group",
 	"bridge club", "bridge group", "tether with the", "rope with the", "hitting the gym", "hits the gym", "hit the gym", "hit the ground running", "hit the road", "hit the sack",
 	"beats her at", "beat her at", "beats him at", "beat him at", "beats me at", "screaming at the football", "screaming at the tv",
 	"shouting at the tv", "shouting at the telly", "shouting at the football", "shouts at the tv", "shouts at the telly",

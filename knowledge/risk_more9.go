@@ -17,9 +17,9 @@ func toldByCategory(words []string) bool {
 	if categoryPhrases.in(words) && !hasPhrase(words, "walk out on") || hasPhrase(words, "walk out on") && hasAny(words, "carer*", "cares", "caring", "him", "her") {
 		return true
 	}
-	lifeSigns := hasAny(words, "milk", "post", "papers", "mail", "bins", "curtains", "blinds", "car", "lights")
+	lifeSigns := hasAny(words, "milk", "post", "papers", "mail", "bins", "curtains", "blinds", "car", "lights", "smell")
 	if (lifeSigns || near(words, []string{"phone", "phones"}, []string{"off", "dead"}, 3)) && hasAny(words, "days", "week", "weekend", "since") &&
-		hasAny(words, "hasnt", "havent", "not", "no", "still", "isnt", "been") && hasAny(words, "his", "her", "he", "she", "mr", "mrs") {
+		hasAny(words, "hasnt", "havent", "not", "no", "still", "isnt", "been", "nothing") && hasAny(words, "his", "her", "he", "she", "mr", "mrs") {
 		return true // "hasn't taken his milk in three days", "her phone's been off for four days"
 	}
 	reached := hasPhrase(words, "cant be reached") || hasPhrase(words, "cant reach her") || hasPhrase(words, "cant reach him") || hasAny(words, "uncontactable")

@@ -53,7 +53,7 @@ var (
 	// lureWords are what an older person draws a child in with: gifts,
 	// lifts, money, drink.
 	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
-		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party", "tickets", "cars"}
+		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party", "tickets", "cars", "taxi", "taxis"}
 	// schoolAge tells of a child without saying "child": "a young lad
 	// picked up from school".
 	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
