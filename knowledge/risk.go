@@ -183,6 +183,7 @@ var (
 // with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
 	words = respellRisk(words)       // "sucidal", "saftey", "slef harm", "od'd"
+	words = withSlangSpelt(words)    // "2nite", "sed", "cuttin"
 	words = withoutRiskDenied(words) // "low mood, not at risk"
 	words = withoutPastEvents(words) // "lost confidence after a heart attack"
 	words = withoutIdioms(words)     // "killing time", "hit me up", "bereaved by suicide"

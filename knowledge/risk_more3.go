@@ -382,7 +382,7 @@ var idioms = newPhraseSet([]string{"eye from netball", "eye from football", "eye
 	"bridge club", "bridge group", "tether with the", "rope with the", "hitting the gym", "hits the gym", "hit the gym", "hit the ground running", "hit the road", "hit the sack",
 	"beats her at", "beat her at", "beats him at", "beat him at", "beats me at", "screaming at the football", "screaming at the tv",
 	"shouting at the tv", "shouting at the telly", "shouting at the football", "shouts at the tv", "shouts at the telly",
-	"threatened to cancel", "threatening to cancel", "yellow fever", "bruises easily", "bruise easily", "bruising easily", "of the dark", "of spiders", "of dogs", "of needles",
+	"threatened to cancel", "threatening to cancel", "threatened to skip", "threatening to skip", "yellow fever", "bruises easily", "bruise easily", "bruising easily", "of the dark", "of spiders", "of dogs", "of needles",
 	"of the dentist", "of heights", "of flying", "cant leave the house without", "any more calls", "any more referrals", "any more patients",
 	"any more clients", "anymore calls", "anymore referrals", "self harm free", "selfharm free", "threatening to complain", "threatened to complain", "threatening to sue",
 	"threatening legal action", "killing time", "killing it", "is killing me", "are killing me", "it killing me", "feet are killing", "hit me up", "bereaved by suicide", "bereavement by suicide",
