@@ -93,11 +93,37 @@ func childAbuseTold(words []string) bool {
 	return secret && (child && hasAny(words, adults...) || hasAny(words, "touch*", "touched", "kiss*", "photos", "pictures", "undress*", "naked", "private", "privates"))
 }
 
+// atRiskNamed are the whole words of atRiskPeople, for looking up one by
+// one, and atRiskPrefixes its prefixes ("toddler*"), without the "*".
+var atRiskNamed, atRiskPrefixes = func() (map[string]bool, []string) {
+	m, prefixes := make(map[string]bool, len(atRiskPeople)), []string(nil)
+	for _, w := range atRiskPeople {
+		if p, ok := strings.CutSuffix(w, "*"); ok {
+			prefixes = append(prefixes, p)
+		} else {
+			m[w] = true
+		}
+	}
+	return m, prefixes
+}()
+
+// atRiskPrefixed reports w starting with a prefix of atRiskPeople.
+func atRiskPrefixed(w string) bool {
+	for _, p := range atRiskPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // atRiskPerson reports a child or vulnerable adult named, or a child told
 // of by age: "14 year old", "aged 9", "a 12yo".
 func atRiskPerson(words []string) bool {
-	if hasAny(words, atRiskPeople...) {
-		return true
+	for _, w := range words {
+		if atRiskNamed[w] || atRiskPrefixed(w) {
+			return true
+		}
 	}
 	for i, w := range words {
 		if w == "" || w[0] < '0' || w[0] > '9' {
