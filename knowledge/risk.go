@@ -187,7 +187,7 @@ func assessRisk(words []string) (risk, subject bool) {
 	words = withoutRiskDenied(words) // "low mood, not at risk"
 	words = withoutPastEvents(words) // "lost confidence after a heart attack"
 	words = withoutIdioms(words)     // "killing time", "hit me up", "bereaved by suicide"
-	if riskSign(words) || describedRisk(words) || quietRisk(words) || generalRisk(words) {
+	if saidOutright.in(words) || riskSign(words) || describedRisk(words) || quietRisk(words) || generalRisk(words) {
 		if riskAsSubject(words) {
 			return false, subjectNotCovered(words)
 		}
@@ -210,9 +210,10 @@ func aboutRisk(words []string) bool {
 }
 
 // riskSign reports whether a question tells of risk to someone by one of
-// the concepts above.
+// the concepts above; their phrase lists are read with the others in
+// saidOutright (risk_more3.go).
 func riskSign(words []string) bool {
-	if riskWordIn(words) || riskPhraseSet.in(words) {
+	if riskWordIn(words) {
 		return true
 	}
 	if near(words, selfHarmActs, reflexives, 3) || hasPhrase(words, "self") && hasAny(words, "harm*", "injur*") {

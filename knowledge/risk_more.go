@@ -96,11 +96,12 @@ var moreRiskPhrases = newPhraseSet([]string{
 // moreRiskWords tell of risk whatever else is said.
 var moreRiskWords = []string{"shotgun", "firearm*", "rifle", "extremis*", "radicalis*", "radicaliz*", "mottled", "flinch*", "blade", "blades", "machete*"}
 
-// describedRisk reports the risk above, and what needs two things: a
-// number of tablets looked up, insulin skipped on purpose, a swelling face,
+// describedRisk reports what needs two things (the phrases above are read
+// with the others in saidOutright, risk_more3.go): a number of tablets
+// looked up, insulin skipped on purpose, a swelling face,
 // a head injury, a marriage refused, a child filmed or at a ceremony.
 func describedRisk(words []string) bool {
-	if moreRiskPhrases.in(words) || hasAny(words, moreRiskWords...) {
+	if hasAny(words, moreRiskWords...) {
 		return true
 	}
 	if (hasPhrase(words, "how many") && hasAny(words, "take", "kill", "overdose", "would") || hasPhrase(words, "too much") && hasAny(words, "kill", "die", "overdose", "would")) && hasAny(words, medicines...) {

@@ -62,11 +62,9 @@ var quietPhrases = newPhraseSet([]string{
 var harmTargets = []string{"neighbour*", "ex", "wife", "husband", "partner*", "mum", "dad", "brother*", "sister*", "boss", "gp", "doctor*", "nurse*",
 	"receptionist*", "son", "daughter*", "child*", "kids", "him", "her", "them", "teacher*", "landlord*", "staff"}
 
-// quietRisk reports the phrases above, and what needs two things together.
+// quietRisk reports what needs two things together; the phrases above are
+// read with the others in saidOutright (risk_more3.go).
 func quietRisk(words []string) bool {
-	if quietPhrases.in(words) {
-		return true
-	}
 	intent := hasAny(words, "wants", "want", "going", "gonna", "will", "threatened", "threatening", "planning", "plans", "said", "says", "shouting",
 		"shouted", "screaming", "come", "coming")
 	if intent && near(words, []string{"stab", "kill", "hurt", "attack", "batter", "punch", "shoot", "strangle"}, harmTargets, 2) {

@@ -47,10 +47,11 @@ var (
 // generalWords tell of risk whatever else is said.
 var generalWords = []string{"hypotherm*", "smother*", "suffocat*", "pimp*", "malnourished", "emaciated"}
 
-// saidOutright are the phrase lists of the concepts here and in the files
-// after, each of which tells of risk by itself, made one so a question is
-// read once for all of them.
-var saidOutright = mergedPhrases(generalPhrases, cuePhrases, farewellPhrases, otherwisePhrases, passingPhrases, jargonPhrases, controlPhrases2)
+// saidOutright are the phrase lists of the risk files, each phrase of
+// which tells of risk by itself, made one so a question is read once for
+// all of them.
+var saidOutright = mergedPhrases(riskPhraseSet, moreRiskPhrases, quietPhrases, hopelessMore, generalPhrases, cuePhrases, farewellPhrases,
+	otherwisePhrases, passingPhrases, jargonPhrases, controlPhrases2)
 
 // mergedPhrases is one phrase set that holds the phrases of all of sets.
 func mergedPhrases(sets ...phraseSet) phraseSet {
@@ -65,7 +66,7 @@ func mergedPhrases(sets ...phraseSet) phraseSet {
 
 // generalRisk reports the concepts above.
 func generalRisk(words []string) bool {
-	if saidOutright.in(words) || hasAny(words, generalWords...) {
+	if hasAny(words, generalWords...) {
 		return true
 	}
 	return lastWords(words) || ownBodyHarmed(words) || partnerHarm(words) || moneyTaken(words) || childSentAway(words) ||

@@ -59,11 +59,9 @@ var (
 	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
 )
 
-// moreRiskSigns reports the concepts above.
+// moreRiskSigns reports the concepts above; hopelessMore is read with the
+// other phrase lists in saidOutright (risk_more3.go).
 func moreRiskSigns(words []string) bool {
-	if hopelessMore.in(words) {
-		return true
-	}
 	if near(words, []string{"all", "whole", "lot", "lots", "load", "loads", "bunch", "handful", "packet*", "box", "bottle", "too", "extra"}, medicines, 4) &&
 		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had", "bought", "buying", "buys") {
 		return true // "taken all her antidepressants"
