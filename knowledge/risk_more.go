@@ -96,10 +96,11 @@ var moreRiskPhrases = newPhraseSet([]string{
 // moreRiskWords tell of risk whatever else is said.
 var moreRiskWords = []string{"shotgun", "firearm*", "rifle", "extremis*", "radicalis*", "radicaliz*", "mottled", "flinch*", "blade", "blades", "machete*"}
 
-// describedRisk reports what needs two things (the phrases above are read
-// with the others in saidOutright, risk_more3.go): a number of tablets
-// looked up, insulin skipped on purpose, a swelling face,
-// a head injury, a marriage refused, a child filmed or at a ceremony.
+// describedRisk reports the words above and what needs two things: a
+// number of tablets looked up, insulin skipped on purpose, a swelling
+// face, a head injury, a marriage refused, a child filmed or at a
+// ceremony. The phrases above are read with the others in saidOutright
+// (risk_more3.go).
 func describedRisk(words []string) bool {
 	if hasAny(words, moreRiskWords...) {
 		return true
