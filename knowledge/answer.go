@@ -665,10 +665,26 @@ func localBeside(res Results, answer *Entry, locality string) []*Entry {
 // starting with a given prefix ending in "*".
 func hasAny(words []string, any ...string) bool {
 	for _, w := range words {
-		for _, a := range any {
-			if p, ok := strings.CutSuffix(a, "*"); ok && strings.HasPrefix(w, p) || w == a {
-				return true
-			}
+		if wordIn(w, any) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports whether w is one of any, or starts with one of its
+// prefixes ending in "*".
+func wordIn(w string, any []string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	for _, a := range any {
+		if a == "" || a[0] != c {
+			continue // most words differ in their first letter: the cheap test first
+		}
+		if a[len(a)-1] == '*' && strings.HasPrefix(w, a[:len(a)-1]) || w == a {
+			return true
 		}
 	}
 	return false

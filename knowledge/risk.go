@@ -27,10 +27,10 @@ var (
 		"suicid*", "overdos*", "selfharm*", "razor*", "terror*", "abusing", "abusive",
 		"unconscious", "collaps*", "emergency", "danger*",
 		"coercive*", "violent", "stroke",
-		"assault*", "rape", "raped", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
+		"assault*", "rape", "raped", "rapes", "raping", "rapist*", "groomed", "trafficked", "hits", "hitting", "beaten", "beats",
 		"unsafe", "killing", "harmed", "harming", "faint*", "unresponsive", "seizure*", "fitting", "choking", "bleeding", "overdosed",
 		"bruise*", "bruising", "anaphyla*", "hopeless", "strangled", "strangling", "molested", "battered",
-		"stockpil*", "ligature*", "noose", "rope", "slurr*", "clammy", "nude", "nudes",
+		"stockpil*", "ligature*", "noose", "slurr*", "clammy", "nude", "nudes",
 		// Threats, weapons, aggression, exploitation and scams.
 		"threat*", "knife", "knives", "weapon*", "gun", "guns", "aggressive", "aggression", "cuckoo*", "scam*",
 	}
@@ -52,7 +52,7 @@ var (
 		"cant breathe", "struggling to breathe", "difficulty breathing", "panic attack", "controlled by", "hasnt eaten",
 		"not looking after", "passed out", "passing out", "blue lips", "allergic reaction", "cardiac arrest", "not responding",
 		"black eye", "marks on", "burn marks",
-		"county lines", "send pictures", "send photos", "send images", "having a fit", "had a fit", "having fits",
+		"county lines", "county line", "send pictures", "send photos", "send images", "having a fit", "had a fit", "having fits",
 		"stopped eating", "not eating or drinking", "not eating and drinking", "isnt eating", "very unwell", "seriously unwell",
 		"really unwell", "grey and sweating", "jump from", "jump in front", "in front of a train", "step in front",
 	}
@@ -100,16 +100,18 @@ var (
 		"nobody has seen", "no one has seen", "noone has seen", "dark place", "bad place", "dark times"}
 	unseenWords = []string{"seen", "heard"}
 	unseenNots  = []string{"not", "havent", "hasnt", "nobody", "noone", "never"}
-	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody"}
-	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday"}
+	unseenWho   = []string{"her", "him", "them", "she", "he", "they", "anyone", "anybody", "pt", "client", "patient", "mr", "mrs", "ms", "man", "lady",
+		"woman", "gent", "gentleman"}
+	spanWords   = []string{"days", "week", "weeks", "ages", "yesterday", "since", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 	answerWords = []string{"answer", "answering", "answered", "opening", "open", "responding", "picking", "picked"}
 	answerOf    = []string{"door", "phone", "calls", "call", "texts", "messages"}
-	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange"}
+	welfareWhy  = []string{"vulnerable", "elderly", "alone", "always", "usually", "neighbour*", "worried", "frail", "unwell", "unusual", "normally", "never", "odd", "strange",
+		"milk", "post", "curtains", "lights", "dog", "barking", "smell", "bins", "locked", "dementia", "knocking", "knocked"}
 
 	// A harm word next to a reflexive word is harm to oneself: "thought
 	// about hurting myself", "cutting herself".
 	selfHarmActs = []string{"hurt", "hurts", "hurting", "harm", "harms", "cut", "cuts", "cutting", "burn", "burns", "burnt", "burned", "scratch*", "bites", "biting", "kill", "kills", "injur*", "punish*",
-		"starv*", "hang", "hanging", "poison*", "strangl*", "suffocat*", "drown*", "stab", "stabbing", "shoot", "burning"}
+		"starv*", "hang", "hanging", "poison*", "strangl*", "suffocat*", "drown*", "stab", "stabbing", "shoot", "burning", "sacrific*"}
 	reflexives = []string{"myself", "himself", "herself", "themselves", "themself", "yourself", "ourselves"}
 
 	// harmActs are what a person may suffer at someone's hands.
@@ -126,17 +128,18 @@ var (
 	// abusers are who may harm someone at home; "home" is the place.
 	abusers = []string{"partner*", "husband*", "wife", "wives", "boyfriend*", "girlfriend*", "ex", "stepdad*", "stepfather*", "stepmum*",
 		"stepmother*", "dad", "dads", "father*", "mum", "mums", "mother*", "parent*", "uncle*", "aunt*", "brother*", "sister*", "son", "sons",
-		"daughter*", "carer*", "family", "relative*", "home", "household", "spouse*", "fiance*", "grandson*", "granddaughter*", "neighbour*"}
+		"daughter*", "carer*", "family", "relative*", "home", "household", "spouse*", "fiance*", "grandson*", "granddaughter*", "neighbour*",
+		"laws", "inlaws"}
 	// relationshipActs are harm or control that tells of abuse when an
 	// abuser is named: "her partner shouts at her".
-	relationshipActs = append([]string{"pushed", "pushes", "shove*", "throws", "threw", "throwing", "steal*", "stole", "stolen", "shout*", "scream*", "controlling", "controls",
+	relationshipActs = append([]string{"smash*", "pinned", "pinning", "dragged", "dragging", "pushed", "pushes", "shove*", "throws", "threw", "throwing", "steal*", "stole", "stolen", "shout*", "scream*", "controlling", "controls",
 		"threaten*", "hurt", "violence", "abuse*", "bully*", "bullied"}, harmActs...)
 	// fears are a person's fear of someone: "scared of her partner".
 	fears = []string{"scared", "afraid", "frightened", "terrified", "fear*", "petrified"}
 
 	// Control: someone's phone, money or movements kept from them.
 	controlActs    = []string{"check*", "monitor*", "track*", "read", "reads", "reading", "takes", "taking", "took", "taken", "take", "has", "holds", "got", "uses", "using", "used", "keeps", "kept", "control*", "hides", "hid", "goes", "going", "steal*", "stole", "through"}
-	controlObjects = []string{"phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
+	controlObjects = []string{"mileage", "whereabouts", "phone*", "messages", "texts", "emails", "money", "bank", "card*", "benefits", "pension*", "passport*", "keys", "location", "wages",
 		"documents", "papers", "id", "ids", "insulin", "meds", "medication", "tablets", "wheelchair", "glasses", "frame", "inhaler*"}
 	possessives    = []string{"her", "his", "their"}
 	controlPhrases = []string{"following her", "following him", "follows her", "follows him", "stalking", "stalked", "stalker", "not allowed out", "not allowed to go out", "not allowed to leave", "not allowed to see", "not allowed to go",
@@ -147,7 +150,7 @@ var (
 	// A child or a vulnerable adult, and how they may be at risk.
 	atRiskPeople = []string{"child", "children", "kid", "kids", "baby", "babies", "toddler*", "infant*", "teenager*", "teen", "teens",
 		"boy", "girl", "pupil*", "minor", "minors", "elderly", "vulnerable", "young"}
-	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "no food at home", "not safe", "scared of", "scared to",
+	atRiskPhrases = []string{"left alone", "home alone", "not fed", "not being fed", "hasnt fed", "havent been fed", "not been fed", "no food at home", "not safe", "scared of", "scared to", "alone at home", "alone in the house", "alone in the flat", "by themselves",
 		"afraid of", "wont go home", "dont want to go home", "doesnt want to go home", "being taken advantage", "taken advantage of",
 		"taking advantage", "unexplained", "no food in", "no food at", "no food for", "wandering"}
 )
@@ -180,9 +183,11 @@ var (
 // with a typo counts as the word meant (risk_typos.go).
 func assessRisk(words []string) (risk, subject bool) {
 	words = respellRisk(words)       // "sucidal", "saftey", "slef harm", "od'd"
+	words = withSlangSpelt(words)    // "2nite", "sed", "cuttin"
 	words = withoutRiskDenied(words) // "low mood, not at risk"
 	words = withoutPastEvents(words) // "lost confidence after a heart attack"
-	if riskSign(words) || describedRisk(words) || quietRisk(words) {
+	words = withoutIdioms(words)     // "killing time", "hit me up", "bereaved by suicide"
+	if saidOutright.in(words) || riskSign(words) || describedRisk(words) || quietRisk(words) || generalRisk(words) {
 		if riskAsSubject(words) {
 			return false, subjectNotCovered(words)
 		}
@@ -205,9 +210,10 @@ func aboutRisk(words []string) bool {
 }
 
 // riskSign reports whether a question tells of risk to someone by one of
-// the concepts above.
+// the concepts above; their phrase lists are read with the others in
+// saidOutright (risk_more3.go).
 func riskSign(words []string) bool {
-	if riskWordIn(words) || riskPhraseSet.in(words) {
+	if riskWordIn(words) {
 		return true
 	}
 	if near(words, selfHarmActs, reflexives, 3) || hasPhrase(words, "self") && hasAny(words, "harm*", "injur*") {
@@ -217,13 +223,14 @@ func riskSign(words []string) bool {
 		return true // "being hit", "was touched"; "being hurt", though "was hurt in a fall" is not
 	}
 	if near(words, []string{"chest"}, []string{"clutch*", "tight*", "hurt*", "pain*", "pressure", "crush*", "heavy"}, 3) ||
+		near(words, []string{"chest"}, []string{"elephant", "squeez*", "vice"}, 6) ||
 		near(words, []string{"face"}, []string{"drop*", "droop*"}, 3) || allPills(words) || saving(words) || carrying(words) || givingAway(words) {
 		return true // a heart attack, a stroke, an overdose, criminal exploitation, putting affairs in order
 	}
 	if hasAny(words, relationshipActs...) && hasAny(words, abusers...) && !touchBase(words) {
 		return true // "her partner shouts at her", "hit at home"
 	}
-	if near(words, fears, abusers, 4) || controlled(words) {
+	if nearAfter(words, fears, abusers, 4) || controlled(words) {
 		return true
 	}
 	if darkThoughts(words) || marked(words) || welfareConcern(words) || disclosedIndirectly(words) || inCrisis(words) {
@@ -243,12 +250,15 @@ func riskWordIn(words []string) bool {
 		if !hasAny(words[i:i+1], riskWords...) || w == "unconscious" && i+1 < len(words) && words[i+1] == "bias" {
 			continue
 		}
-		if (w == "knife" || w == "knives") && i+1 < len(words) && hasAny(words[i+1:i+2], "making", "skills", "sharpening", "maker*", "work") {
+		if (w == "knife" || w == "knives") && i+1 < len(words) && hasAny(words[i+1:i+2], "making", "skills", "sharpening", "maker*", "work", "crime", "block", "set") {
 			continue // a craft: "a knife-making class"
 		}
 		if w == "stroke" && hasAny(words[max(0, i-3):i], "after", "since", "post", "previous", "past", "history", "recovering", "recovery") ||
 			w == "stroke" && hasAny(words[i+1:min(len(words), i+2)], "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
 			continue
+		}
+		if (w == "gun" || w == "guns") && i+1 < len(words) && hasAny(words[i+1:i+2], "club*", "licen*", "range", "shop") {
+			continue // a hobby: "a gun club"
 		}
 		return true
 	}
@@ -313,7 +323,7 @@ func welfareConcern(words []string) bool {
 
 // saving reports tablets saved up: "saving up his pills".
 func saving(words []string) bool {
-	return near(words, []string{"saving", "saved", "hoarding", "hoarded", "collecting", "hiding", "stash*"}, []string{"pill*", "tablet*", "meds", "medication*", "paracetamol"}, 3)
+	return near(words, []string{"saving", "saved", "hoarding", "hoarded", "collecting", "collected", "hiding", "stash*", "storing", "stored"}, medicines, 5)
 }
 
 // carrying reports someone made to carry or sell drugs.
@@ -362,11 +372,19 @@ func touchBase(words []string) bool {
 // "safety netting", the advice on when to seek help again, is neither.
 func riskTopic(words []string) bool {
 	for i, w := range words {
-		if hasAny(words[i:i+1], riskTopicWords...) && (w != "safety" || i+1 == len(words) || !strings.HasPrefix(words[i+1], "net")) {
+		if hasAny(words[i:i+1], riskTopicWords...) && (w != "safety" || !safetyOfThings(words, i)) {
 			return true
 		}
 	}
 	return riskTopicPhraseSet.in(words) && !healthRisk(words)
+}
+
+// safetyOfThings reports "safety" at words[i] as the safety of a thing or
+// a visit, no person's: "safety netting", "a home safety visit", "online
+// banking safety".
+func safetyOfThings(words []string, i int) bool {
+	return i+1 < len(words) && hasAny(words[i+1:i+2], "net*", "visit*", "check*", "tips", "advice", "information", "leaflet*") ||
+		i > 0 && hasAny(words[i-1:i], "banking", "online", "internet", "cyber", "road", "water", "data", "electrical", "equipment")
 }
 
 // healthRisks are what a person may be at risk of that is their health,
@@ -406,12 +424,28 @@ func riskSubjectOnly(words []string) bool {
 // near reports whether a word of a and a word of b are at most window
 // words apart, in either order.
 func near(words []string, a, b []string, window int) bool {
-	for i := range words {
-		if !hasAny(words[i:i+1], a...) {
+	for i, w := range words {
+		if !wordIn(w, a) {
 			continue
 		}
 		for j := max(0, i-window); j < min(len(words), i+window+1); j++ {
-			if j != i && hasAny(words[j:j+1], b...) {
+			if j != i && wordIn(words[j], b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearAfter reports whether a word of b follows a word of a by at most
+// window words: "scared of her son", not "her son is scared".
+func nearAfter(words []string, a, b []string, window int) bool {
+	for i, w := range words {
+		if !wordIn(w, a) {
+			continue
+		}
+		for j := i + 1; j < min(len(words), i+window+1); j++ {
+			if wordIn(words[j], b) {
 				return true
 			}
 		}

@@ -29,7 +29,8 @@ var (
 	goodbyeWords  = []string{"goodbye*", "farewell*", "byes"}
 	farewellKinds = []string{"letter*", "note*", "message*", "text*", "card*", "video*", "voicemail*", "email*", "post*"}
 	lovedOnes     = []string{"kids", "children", "child", "family", "everyone", "everybody", "wife", "husband", "partner", "son", "sons", "daughter*",
-		"mum", "dad", "parents", "friends", "grandchildren", "grandkids", "loved"}
+		"mum", "dad", "parents", "friends", "grandchildren", "grandkids", "loved", "sister", "sisters", "brother", "brothers", "nan", "gran", "mates",
+		"boyfriend", "girlfriend"}
 	affairsActs = []string{"order", "sorting", "sorted", "sort", "putting", "put", "settling", "settled", "tidying", "tidied", "getting", "arranging", "arranged"}
 	willActs    = []string{"made", "making", "make", "written", "writing", "wrote", "write", "drawn", "drew", "changed", "changing", "updated", "updating",
 		"sorted", "sorting", "done", "doing", "redone", "rewritten", "rewriting"}
@@ -46,7 +47,8 @@ func disclosedIndirectly(words []string) bool {
 // Grooming: a child asked, by someone met online, to meet, to keep a
 // secret, or to send pictures.
 var (
-	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook",
+	onlineWords = []string{"online", "internet", "app", "apps", "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook", "roblox",
+		"fortnite", "minecraft", "xbox", "playstation", "snap",
 		"gaming", "game", "games", "chat", "chatting", "messaging", "dms", "dm"}
 	imageWords = []string{"pictures", "photos", "pics", "images", "videos", "nudes", "selfies"}
 	askWords   = []string{"send", "sending", "sent", "asking", "asked", "asks", "wants", "want", "keeps", "begging"}
@@ -64,7 +66,8 @@ func groomedOnline(words []string) bool {
 		return false
 	}
 	secret := hasAny(words, secretWords...) || secretPhraseSet.in(words)
-	meet := near(words, []string{"meet"}, []string{"him", "her", "them", "me", "up"}, 1) || near(words, []string{"meet"}, askWords, 2)
+	meet := near(words, []string{"meet"}, []string{"him", "her", "them", "me", "up"}, 1) || near(words, []string{"meet"}, askWords, 2) ||
+		near(words, []string{"meet", "meeting"}, adults, 2)
 	return secret || meet || near(words, askWords, imageWords, 3)
 }
 
@@ -90,11 +93,37 @@ func childAbuseTold(words []string) bool {
 	return secret && (child && hasAny(words, adults...) || hasAny(words, "touch*", "touched", "kiss*", "photos", "pictures", "undress*", "naked", "private", "privates"))
 }
 
+// atRiskNamed are the whole words of atRiskPeople, for looking up one by
+// one, and atRiskPrefixes its prefixes ("toddler*"), without the "*".
+var atRiskNamed, atRiskPrefixes = func() (map[string]bool, []string) {
+	m, prefixes := make(map[string]bool, len(atRiskPeople)), []string(nil)
+	for _, w := range atRiskPeople {
+		if p, ok := strings.CutSuffix(w, "*"); ok {
+			prefixes = append(prefixes, p)
+		} else {
+			m[w] = true
+		}
+	}
+	return m, prefixes
+}()
+
+// atRiskPrefixed reports w starting with a prefix of atRiskPeople.
+func atRiskPrefixed(w string) bool {
+	for _, p := range atRiskPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // atRiskPerson reports a child or vulnerable adult named, or a child told
 // of by age: "14 year old", "aged 9", "a 12yo".
 func atRiskPerson(words []string) bool {
-	if hasAny(words, atRiskPeople...) {
-		return true
+	for _, w := range words {
+		if atRiskNamed[w] || atRiskPrefixed(w) {
+			return true
+		}
 	}
 	for i, w := range words {
 		if w == "" || w[0] < '0' || w[0] > '9' {
@@ -116,10 +145,27 @@ func atRiskPerson(words []string) bool {
 			return true // "she's only 16"
 		case rest == "" && i > 0 && words[i-1] == "aged":
 			return true
+		case rest == "" && i >= 1 && (hasAny(words[i-1:i], kinAges...) || i >= 2 && words[i-1] == "is") &&
+			(i+1 == len(words) || !ageUnits[words[i+1]]):
+			return true // "her daughter is 14", "her son, 13"
+		case rest == "" && i >= 1 && i+1 < len(words) && hasAny(words[i+1:i+2], "has", "is", "was", "says", "said", "keeps", "told", "hasnt", "isnt", "wont", "cant") &&
+			!notAges[words[i-1]] && leadingNumber(words[i-1]) < 0:
+			return true // "sam, 14, has a cut on his face"
 		}
 	}
 	return false
 }
+
+// kinAges are who a bare number after is an age of: "her daughter, 13";
+// after "is" a number is an age whoever it is said of ("jess is 15").
+var kinAges = []string{"she", "he", "daughter*", "son", "sons", "niece*", "nephew*", "grandson*", "granddaughter*", "child", "kid", "girl", "boy", "brother", "sister"}
+
+// notAges come before a number that is no one's age: "room 14 is free".
+var notAges = setOf(`room ward bed page question number step group level week day year floor flat house bus line table session item option
+	point chapter unit block clinic surgery zone gate platform door desk code version phase band stage grade box`)
+
+// ageUnits follow a number that is no age: "her son is 14 stone".
+var ageUnits = setOf(`weeks week stone days hours months miles kg pounds minutes times percent mg`)
 
 // sayingGoodbye reports goodbye letters or notes, farewells to loved
 // ones, affairs put in order, and a will made all of a sudden.
@@ -127,12 +173,13 @@ func sayingGoodbye(words []string) bool {
 	if near(words, goodbyeWords, farewellKinds, 3) || near(words, goodbyeWords, lovedOnes, 3) {
 		return true // "written goodbye letters", "saying goodbye to his kids"
 	}
-	if near(words, []string{"affairs"}, affairsActs, 3) || hasPhrase(words, "loose ends") && hasAny(words, "tying", "tie", "tied", "tidying") {
+	if near(words, []string{"affairs"}, affairsActs, 3) && !hasAny(words, "help", "service", "services", "solicitor", "advice", "writing") ||
+		hasPhrase(words, "loose ends") && hasAny(words, "tying", "tie", "tied", "tidying") {
 		return true // "putting his affairs in order"
 	}
 	for i := 1; i+1 < len(words); i++ {
 		if words[i+1] == "will" && hasAny(words[i:i+1], "a", "his", "her", "their", "new") && hasAny(words[max(0, i-2):i], willActs...) {
-			return hasAny(words, sudden...) || hasAny(words, goodbyeWords...) || hasAny(words, "affairs", "away")
+			return hasAny(words, sudden...) || hasAny(words, goodbyeWords...) || hasAny(words, "affairs", "away", "keys", "letters", "sorry")
 		}
 	}
 	return false

@@ -31,7 +31,7 @@ var moreRiskPhrases = newPhraseSet([]string{
 	// Slavery and trafficking.
 	"cant leave until", "owes her boss", "owes his boss", "bringing her over", "brought her over", "bringing him over", "brought him over",
 	// FGM and forced marriage.
-	"taken back home for", "had it done as a girl", "had it done as a child", "become a woman", "to marry her cousin", "marry her cousin",
+	"taken back home for", "had it done as a girl", "had it done as a child", "become a woman", "become women", "make them clean", "make her clean", "be made clean", "to marry her cousin", "marry her cousin",
 	// Radicalisation and threats to others.
 	"wiped out", "fight for the cause", "going over to join", "going to be an attack", "an attack soon", "make her pay", "make him pay",
 	"make them pay", "burn the surgery", "burn the house", "burn it down", "burn down", "set fire", "set it on fire",
@@ -47,7 +47,7 @@ var moreRiskPhrases = newPhraseSet([]string{
 	"putting poison", "poison in his", "poison in her", "poisoning him", "poisoning her", "sending him messages", "sending her messages",
 	"mission from god", "hasnt slept for days", "not slept for days", "feels nothing for the baby", "been swapped",
 	// More hints of ending one's life.
-	"written a note", "wrote a note", "left a note", "tired of fighting", "done with all of it", "done with it all", "done with everything",
+	"tired of fighting", "done with all of it", "done with it all", "done with everything",
 	"disappeared for good", "disappear for good", "gone for good", "would notice if", "anyone would notice", "would anyone notice",
 	"looks like an accident", "look like an accident",
 	// Children at risk.
@@ -96,14 +96,16 @@ var moreRiskPhrases = newPhraseSet([]string{
 // moreRiskWords tell of risk whatever else is said.
 var moreRiskWords = []string{"shotgun", "firearm*", "rifle", "extremis*", "radicalis*", "radicaliz*", "mottled", "flinch*", "blade", "blades", "machete*"}
 
-// describedRisk reports the risk above, and what needs two things: a
-// number of tablets looked up, insulin skipped on purpose, a swelling face,
-// a head injury, a marriage refused, a child filmed or at a ceremony.
+// describedRisk reports the words above and what needs two things: a
+// number of tablets looked up, insulin skipped on purpose, a swelling
+// face, a head injury, a marriage refused, a child filmed or at a
+// ceremony. The phrases above are read with the others in saidOutright
+// (risk_more3.go).
 func describedRisk(words []string) bool {
-	if moreRiskPhrases.in(words) || hasAny(words, moreRiskWords...) {
+	if hasAny(words, moreRiskWords...) {
 		return true
 	}
-	if hasPhrase(words, "how many") && hasAny(words, medicines...) && hasAny(words, "take", "kill", "overdose", "would") {
+	if (hasPhrase(words, "how many") && hasAny(words, "take", "kill", "overdose", "would") || hasPhrase(words, "too much") && hasAny(words, "kill", "die", "overdose", "would")) && hasAny(words, medicines...) {
 		return true // "googling how many paracetamol it would take"
 	}
 	onPurpose := hasPhrase(words, "on purpose") || hasAny(words, "deliberately")
@@ -111,7 +113,7 @@ func describedRisk(words []string) bool {
 		hasAny(words, "skip*", "stopped", "missing", "not") {
 		return true
 	}
-	if near(words, []string{"lips", "tongue", "throat", "face", "mouth"}, []string{"swell*", "swollen"}, 3) {
+	if near(words, []string{"lips", "tongue", "throat", "face", "mouth"}, []string{"swell*", "swollen", "tingl*", "tight", "closing", "itchy"}, 3) {
 		return true // anaphylaxis
 	}
 	if near(words, []string{"banged", "bumped", "hit", "knocked", "banging"}, []string{"head"}, 3) &&
@@ -131,7 +133,8 @@ func describedRisk(words []string) bool {
 	if hasPhrase(words, "knows where") && hasAny(words, "regret", "pay", "sorry", "get") {
 		return true // a threat to someone whose whereabouts he knows
 	}
-	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*", "abroad") || hasPhrase(words, "not allowed")) {
+	if hasAny(words, "marriage", "marry", "wedding") && (hasAny(words, "passport*", "gay", "disown*") || hasPhrase(words, "not allowed") ||
+		near(words, []string{"taken", "sent", "take", "send", "sending", "taking", "takes"}, []string{"abroad", "country", "overseas"}, 4)) {
 		return true // forced marriage
 	}
 	if hasAny(words, "marriage", "marry", "married", "wedding") && hasAny(words, "forcing", "force", "forces", "forced", "pressuring", "making") {
@@ -146,14 +149,14 @@ func describedRisk(words []string) bool {
 	if near(words, []string{"talk"}, []string{"home", "here", "back"}, 3) && hasAny(words, "cant", "cannot") {
 		return true // "can't talk, he's home"
 	}
-	if near(words, []string{"lock", "locks", "locked", "locking"}, []string{"room", "bedroom", "house", "flat"}, 5) && !hasAny(words, "out", "locker*", "keys", "lockdown") {
+	if near(words, []string{"lock", "locks", "locked", "locking"}, []string{"room", "bedroom", "house", "flat"}, 7) && !hasAny(words, "out", "locker*", "keys", "lockdown") {
 		return true // someone locked in
 	}
 	if hasAny(words, "ceremony", "ceremonies") && hasAny(words, "girl", "girls", "daughter*", "niece*") {
 		return true // FGM
 	}
 	if near(words, []string{"given", "gave", "giving", "give"}, []string{"dog", "dogs", "cat", "cats", "pet", "pets", "watch", "ring", "jewellery"}, 6) &&
-		(hasAny(words, "will", "bother", "quiet", "keep") || hasPhrase(words, "lost weight")) {
+		(hasAny(words, "will", "bother", "quiet", "keep", "stopped", "sorry", "goodbye*") || hasPhrase(words, "lost weight")) {
 		return true // giving things away, with affairs in order or a change in them
 	}
 	if near(words, []string{"slept", "sleep", "sleeping"}, []string{"days", "nights"}, 4) && hasAny(words, "hasnt", "not", "no", "havent") &&
@@ -174,7 +177,8 @@ func describedRisk(words []string) bool {
 var (
 	subjectFraming = []string{"training", "prevention", "learn", "learning", "recognise", "recognize", "signs", "awareness", "course*",
 		"policy", "procedure*", "lead", "difference", "counts", "record", "recording", "notes", "news", "story", "services", "signpost*",
-		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective", "include", "includes", "template*", "form", "forms"}
+		"general", "resources", "ourselves", "module*", "webinar*", "definition", "mean", "means", "guide", "guidance", "reflect", "reflection", "reflective", "include", "includes", "template*", "form", "forms",
+		"spot", "spotting", "identify", "identifying", "pathway*", "protocol*", "documented", "poster*", "leaflet*", "briefing*"}
 	// persons are words that tell of someone in particular.
 	persons  = []string{"patient*", "client*", "he", "she", "him", "her", "hes", "shes", "man", "woman", "lady", "boy", "girl", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "child", "pt", "gentleman", "lad"}
 	pastOver = []string{"years ago", "year ago", "last year", "in the past", "months ago", "used to", "as a teenager", "last month", "recovering from",
@@ -221,14 +225,49 @@ func signsInGeneral(words []string) bool {
 		!hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "this", "man", "woman", "lady", "boy", "girl", "lad", "gentleman", "pt")
 }
 
+// despairSaid are the words of someone's own despair, not of a subject.
+var despairSaid = newPhraseSet(hopelessPhrases)
+
+// askedInDespair reports a question asked out of someone's own despair or
+// intent, which opens like a definition only because "she asked" was
+// dropped before it: "what is the point in living", "what a lethal dose
+// is", "what happens if you take 50 tablets".
+func askedInDespair(words []string) bool {
+	return despairSaid.in(words) || hopelessMore.in(words) || farewellPhrases.in(words) || askedOfAmounts(words)
+}
+
+// askedOfAmounts reports a question of a lethal amount, a painless or a
+// quick death, or of what a count of tablets does.
+func askedOfAmounts(words []string) bool {
+	if near(words, []string{"lethal", "fatal", "deadly"}, []string{"dose", "doses", "amount", "overdose", "much", "many"}, 2) ||
+		near(words, []string{"painless", "quickest"}, []string{"death", "die", "dying"}, 3) || hasPhrase(words, "painless way") || hasPhrase(words, "most painless") {
+		return true
+	}
+	return hasPhrase(words, "what happens if") && hasAny(words, medicines...) && (hasAny(words, "all", "lot", "whole", "too") || agedOver(words, 15))
+}
+
+// kindsCompared reports a question on how kinds of a risk differ, of no
+// one in particular: "the difference between safeguarding adults and
+// children".
+func kindsCompared(words []string) bool {
+	return hasPhrase(words, "difference between") && !hasAny(words, "he", "she", "him", "her", "hes", "shes", "his", "pt", "my", "this")
+}
+
+// firstAidLearnt reports a question about first aid training, which
+// teaches what to do in an emergency and tells of none.
+func firstAidLearnt(words []string) bool {
+	return hasPhrase(words, "first aid") && hasAny(words, "training", "course", "courses", "class", "classes", "certificate")
+}
+
 // riskAsSubject reports whether a question that names a risk speaks of it
 // as a subject (no one in particular, and a word of learning, policy or
 // recording) or as a danger over (years ago, and safe now or a loss).
 func riskAsSubject(words []string) bool {
-	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) {
+	if hypothetical(words) || learningToTalk(words) || signsInGeneral(words) || kindsCompared(words) || firstAidLearnt(words) {
 		return true
 	}
-	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") {
+	if (hasAny(words, subjectFraming...) || asksWhatIs(words) || definitionAsked(words)) && !hasAny(words, persons...) && !atRiskPerson(words) && !hasPhrase(words, "service user") &&
+		!askedInDespair(words) {
 		return true
 	}
 	past := false
@@ -260,7 +299,7 @@ func distinctLures(words []string) int {
 
 // childSigns tell of a child at risk only when said of a child: "a 7yo
 // keeps coming in with marks", "staying at different men's flats".
-var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why",
+var childSigns = newPhraseSet([]string{"different men", "older men", "with marks", "falls a lot", "keeps falling over", "wont say why", "wont say who",
 	"wont say where", "on his own with", "on her own with", "losing weight"})
 
 // selfNeglect is what is seen of someone neglected, by others or by
@@ -269,7 +308,8 @@ var childSigns = newPhraseSet([]string{"different men", "older men", "with marks
 var selfNeglect = newPhraseSet(neglectSigns, []string{"no drink", "soiled", "full of rubbish", "not washing", "not eating", "leave me be",
 	"no electric", "no electricity", "food gone off", "what day it was", "on her own", "on his own", "no food", "no heating", "filthy",
 	"mouldy", "cant find his insulin", "cant find her insulin", "open wounds", "stopped taking", "not been", "hasnt been", "havent been",
-	"bedbound", "bed bound", "alone", "not eaten", "hasnt eaten", "pressure sores", "sores", "left alone", "no money for food", "freezing"})
+	"bedbound", "bed bound", "alone", "not eaten", "hasnt eaten", "pressure sores", "sores", "left alone", "no money for food", "freezing",
+	"surrounded by rubbish", "no water", "no running water"})
 
 // vulnerableWords tell of someone who depends on others' care.
 var vulnerableWords = []string{"dementia", "disabilit*", "disabled", "frail", "housebound", "bedbound", "parkinson*", "alzheimer*", "learning"}

@@ -17,7 +17,7 @@ var quietPhrases = newPhraseSet([]string{
 	"the bank rang", "bank called her", "never go out without", "never goes out without", "not allowed out without", "broken english",
 	"deal with their sister", "deal with his sister", "deal with her", "bring shame", "brought shame", "shame on the family", "dishonour",
 	"deserve to be punished", "deserves to be punished", "pills in her hand", "pills in his hand", "tablets in her hand",
-	"tablets in his hand", "thought about taking them", "no wet nappy", "no wet nappies", "wont feed", "very sleepy", "nobody knows where",
+	"tablets in his hand", "thought about taking them", "no wet nappy", "no wet nappies", "wont feed", "nobody knows where",
 	"no one knows where", "noone knows where", "walked out of the", "bare wires", "ceiling has come down", "ceiling came down",
 	"in and out all night", "on his own floor", "on her own floor", "people in and out", "take out loans", "take out a loan for",
 	"makes him take out", "make him take out", "makes her take out", "make her take out", "barely responsive", "not very responsive",
@@ -28,7 +28,7 @@ var quietPhrases = newPhraseSet([]string{
 	"not opened her door", "not opened his door", "hasnt opened the door", "unless she does what", "unless he does what",
 	"does what he says", "turning up outside", "picture of her car", "photo of her car", "photo of her house", "pictures of her house",
 	"no one else would have her", "nobody else would have her", "no one else would have him", "tears up her", "scared of him",
-	"scared of her", "frightened of him", "frightened of her", "afraid of him", "afraid of her", "won a prize", "sending cheques",
+	"scared of her", "frightened of him", "frightened of her", "afraid of him", "afraid of her", "sending cheques",
 	"full of strangers", "workers arent paid", "they arent paid", "prepare for a war", "a war against", "cant stand up",
 	"cannot stand up", "unable to stand", "out of her purse", "out of his wallet", "film him doing", "filming him", "filming her",
 	"make him give", "makes him give", "make her give", "makes her give", "into the back room", "takes her into", "takes him into",
@@ -62,11 +62,9 @@ var quietPhrases = newPhraseSet([]string{
 var harmTargets = []string{"neighbour*", "ex", "wife", "husband", "partner*", "mum", "dad", "brother*", "sister*", "boss", "gp", "doctor*", "nurse*",
 	"receptionist*", "son", "daughter*", "child*", "kids", "him", "her", "them", "teacher*", "landlord*", "staff"}
 
-// quietRisk reports the phrases above, and what needs two things together.
+// quietRisk reports what needs two things together; the phrases above are
+// read with the others in saidOutright (risk_more3.go).
 func quietRisk(words []string) bool {
-	if quietPhrases.in(words) {
-		return true
-	}
 	intent := hasAny(words, "wants", "want", "going", "gonna", "will", "threatened", "threatening", "planning", "plans", "said", "says", "shouting",
 		"shouted", "screaming", "come", "coming")
 	if intent && near(words, []string{"stab", "kill", "hurt", "attack", "batter", "punch", "shoot", "strangle"}, harmTargets, 2) {
@@ -80,13 +78,13 @@ func quietRisk(words []string) bool {
 		return true // a cry for help that can't be said
 	}
 	if near(words, []string{"met"}, []string{"facebook", "online", "internet", "app", "instagram", "dating", "tinder", "whatsapp"}, 5) &&
-		hasAny(words, "sent", "send", "money", "transfer*", "paid", "pay", "thousands", "savings") {
+		hasAny(words, "sent", "send", "money", "transfer*", "paid", "pay", "thousands", "savings", "given", "gave", "giving", "lent", "loaned") {
 		return true // a romance scam
 	}
 	if hasAny(words, vulnerableWords...) && hasAny(words, "savings", "money", "bank", "pension") && hasAny(words, "dropped", "gone", "missing", "disappeared", "drained", "taken") {
 		return true // someone's money going while another has their trust
 	}
-	if hasAny(words, cutWords...) && (hasPhrase(words, "as a child") || hasPhrase(words, "as a girl")) && hasAny(words, "daughter*", "girl", "girls", "niece*", "granddaughter*") {
+	if hasAny(words, cutWords...) && (hasPhrase(words, "as a child") || hasPhrase(words, "as a girl")) && hasAny(words, "daughter*", "girl", "girls", "niece*", "granddaughter*", "baby") {
 		return true // FGM, done before and planned again
 	}
 	if hasAny(words, "approve", "approves", "honour", "shame", "punish*") && hasAny(words, "brother*", "family", "father", "uncle*", "cousin*", "dad") {
@@ -120,10 +118,10 @@ func quietRisk(words []string) bool {
 	if hasPhrase(words, "breaking point") && (hasPhrase(words, "know what") || hasAny(words, "snap", "lose", "hurt", "shook", "shake")) {
 		return true // a carer at breaking point who fears what they will do
 	}
-	if hasPhrase(words, "young carer") && hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant") {
+	if hasPhrase(words, "young carer") && (hasAny(words, "scared", "exhausted", "alone", "frightened", "missing", "cant", "school") || hasPhrase(words, "no food")) {
 		return true // a young carer overwhelmed
 	}
-	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash") {
+	if hasAny(words, "psychic*", "medium", "fortune*", "clairvoyant*") && hasAny(words, "money", "pension", "savings", "paying", "giving", "paid", "cash", "pays", "pay", "unless") {
 		return true // money taken by a psychic's threat
 	}
 	if hasAny(words, "antipsychotic*") && hasAny(words, "stopped", "not", "refusing", "refuses") {
@@ -166,13 +164,27 @@ func deniedAt(words []string) int {
 
 // pastEvents are medical events that are an emergency as they happen and
 // a history once they are over: "lost his confidence after a heart
-// attack", "since her stroke", "cardiac rehab after a heart attack".
-var pastEvents = [][]string{{"heart", "attack"}, {"heart", "attacks"}, {"cardiac", "arrest"}, {"stroke"}, {"strokes"}}
+// attack", "since her stroke", "cardiac rehab after a heart attack", "a
+// panic attack last month".
+var pastEvents = [][]string{{"heart", "attack"}, {"heart", "attacks"}, {"cardiac", "arrest"}, {"stroke"}, {"strokes"}, {"seizure"}, {"seizures"},
+	{"panic", "attack"}, {"panic", "attacks"}, {"asthma", "attack"}, {"hypo"}}
+
+// longAgo reports words that put an event weeks or more ago: "years ago",
+// "last year", "last month"; "last night" is too near to be over.
+func longAgo(words []string) bool {
+	for i, w := range words {
+		if w == "ago" || w == "last" && i+1 < len(words) && hasAny(words[i+1:i+2], "year", "month", "week", "time", "summer", "spring", "autumn", "winter", "christmas") {
+			return true
+		}
+	}
+	return false
+}
 
 // withoutPastEvents drops a medical event that words speak of as over: one
 // after "after", "since", "post", "following" and the like within three
-// words before it, or before "survivor", "rehab", "recovery", "club" or
-// "group". What else the words say is still read for risk.
+// words before it, before "survivor", "rehab", "recovery", "club" or
+// "group", or put weeks or more ago ("a seizure last year", "a panic attack
+// months ago"). What else the words say is still read for risk.
 func withoutPastEvents(words []string) []string {
 	return dropRuns(words, func(i int) int {
 		for _, e := range pastEvents {
@@ -181,7 +193,8 @@ func withoutPastEvents(words []string) []string {
 			}
 			before, after := words[max(0, i-3):i], words[i+len(e):min(len(words), i+len(e)+1)]
 			if hasAny(before, "after", "since", "post", "following", "previous", "past", "history", "recovering", "recovery", "recovered") ||
-				hasAny(after, "survivor*", "rehab*", "recovery", "club*", "group*", "association") {
+				hasAny(after, "survivor*", "rehab*", "recovery", "club*", "group*", "association") ||
+				longAgo(words[i+len(e):min(len(words), i+len(e)+4)]) {
 				return len(e)
 			}
 		}

@@ -13,22 +13,24 @@ import (
 var (
 	// medicines are what an overdose is taken of, by kind or by name.
 	medicines = []string{"pill*", "tablet*", "meds", "medication*", "medicine*", "paracetamol", "antidepressant*", "painkiller*", "insulin",
-		"ibuprofen", "aspirin", "codeine", "cocodamol", "diazepam", "sertraline", "citalopram", "fluoxetine", "amitriptyline", "tramadol",
+		"ibuprofen", "aspirin", "codeine", "cocodamol", "codamol", "diazepam", "sertraline", "citalopram", "fluoxetine", "amitriptyline", "tramadol",
 		"morphine", "oxycodone", "mirtazapine", "zopiclone", "sleepers"}
 	// acuteSigns are signs of an acute illness; two of them together are an
 	// emergency ("drowsy, confused and sweating"), one alone may not be
 	// ("confused by hospital letters", "breathless when walking").
 	acuteSigns = []string{"drowsy", "sweating", "sweaty", "clammy", "pale", "grey", "floppy", "breathless", "vomiting", "confused", "disorientated",
-		"disoriented", "feverish", "shaking", "shaky", "shivering", "unrousable", "grunting"}
+		"disoriented", "feverish", "fever", "shaking", "shaky", "shivering", "unrousable", "grunting", "patchy", "blotchy", "hallucinating", "yellow", "jaundiced", "slumped",
+		"delirious"}
 	// acutePhrases are acute signs said in more than one word.
-	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast"})
+	acutePhrases = newPhraseSet([]string{"not making sense", "making no sense", "talking nonsense", "talking gibberish", "cant stay awake", "hard to wake", "not feeding", "breathing fast",
+		"breathing quickly", "breathing rapidly", "fast breathing"})
 	// severely, said of breathing, is an emergency: "very short of breath".
 	severely    = []string{"severely", "very", "really", "suddenly", "badly", "extremely", "gasping"}
-	breathWords = []string{"breathless", "breath", "breathing"}
+	breathWords = []string{"breathless", "breath", "breathing", "wheez*"}
 	// neglectSigns are how a neglected child is seen.
-	neglectSigns = []string{"underweight", "hungry", "starving", "dirty", "unwashed", "unkempt", "smelly", "smells", "filthy", "lice", "nits"}
+	neglectSigns = []string{"malnourished", "underweight", "hungry", "starving", "dirty", "unwashed", "unkempt", "smelly", "smells", "filthy", "lice", "nits"}
 	// partnerWords are who a child may be exploited by, when much older.
-	partnerWords = []string{"boyfriend*", "girlfriend*", "partner*", "seeing", "dating", "relationship"}
+	partnerWords = []string{"boyfriend*", "girlfriend*", "partner*", "seeing", "seein", "dating", "relationship", "bf", "gf", "bloke", "man", "guy", "fella"}
 
 	hopelessMore = newPhraseSet([]string{"stay alive", "staying alive", "reason to be alive", "reason to stay", "not wanting to wake", "not want to wake",
 		"dont want to wake", "doesnt want to wake", "didnt want to wake", "all to be over", "it to be over", "it all over with", "made her peace",
@@ -46,23 +48,22 @@ var (
 	// cutWords and abroadWords tell of FGM without its name: "cut as a
 	// child, and worried her daughter will be taken abroad for it".
 	cutWords    = []string{"cut", "cutting", "circumcis*"}
-	abroadWords = []string{"abroad", "overseas", "holiday", "holidays", "ceremony", "summer"}
+	abroadWords = []string{"abroad", "overseas", "holiday", "holidays", "ceremony", "summer", "sudan", "somalia", "somaliland", "egypt", "ethiopia",
+		"eritrea", "nigeria", "kenya", "gambia", "mali", "guinea", "djibouti", "yemen", "iraq", "indonesia"}
 	// lureWords are what an older person draws a child in with: gifts,
 	// lifts, money, drink.
 	lureWords = []string{"gifts", "gift", "presents", "present", "buys", "bought", "lifts", "lift", "drives", "driving", "picks", "picking",
-		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party", "tickets"}
+		"alcohol", "drink", "vapes", "cigarettes", "money", "phone", "phones", "clothes", "trainers", "cash", "vodka", "weed", "drugs", "cannabis", "parties", "party", "tickets", "cars", "taxi", "taxis"}
 	// schoolAge tells of a child without saying "child": "a young lad
 	// picked up from school".
 	schoolAge = []string{"lad", "lads", "school", "schoolboy", "schoolgirl", "schoolkid*"}
 )
 
-// moreRiskSigns reports the concepts above.
+// moreRiskSigns reports the concepts above; hopelessMore is read with the
+// other phrase lists in saidOutright (risk_more3.go).
 func moreRiskSigns(words []string) bool {
-	if hopelessMore.in(words) {
-		return true
-	}
 	if near(words, []string{"all", "whole", "lot", "lots", "load", "loads", "bunch", "handful", "packet*", "box", "bottle", "too", "extra"}, medicines, 4) &&
-		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had") {
+		hasAny(words, "took", "taken", "take", "taking", "swallow*", "downed", "necked", "had", "bought", "buying", "buys") {
 		return true // "taken all her antidepressants"
 	}
 	signs := distinctAcuteSigns(words)
@@ -81,7 +82,7 @@ func moreRiskSigns(words []string) bool {
 	// A child (not a young adult) drawn in by a man or an older person.
 	child := atRiskPerson(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return hasAny([]string{w}, "young", "elderly", "vulnerable") })) ||
 		hasAny(words, schoolAge...) || hasPhrase(words, "young person")
-	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older") || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 8))
+	lured := child && hasAny(words, lureWords...) && (hasAny(words, "older", "20s", "30s", "40s", "twenties", "thirties", "adult") || agedOver(words, 18) || near(words, []string{"man", "men", "guy", "guys", "bloke", "stranger*"}, lureWords, 8))
 	return near(words, []string{"always", "often", "looks", "look", "looking", "seems", "very", "really", "constantly", "and"}, neglectSigns, 3) ||
 		olderPartner(words) || lured
 }
@@ -103,7 +104,7 @@ func olderPartner(words []string) bool {
 	if !hasAny(words, partnerWords...) {
 		return false
 	}
-	if hasAny(words, "older", "adult", "grown") {
+	if hasAny(words, "older", "adult", "grown", "uni", "university", "twenties", "20s", "thirties", "30s", "married") {
 		return true
 	}
 	for _, w := range words {

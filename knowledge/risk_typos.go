@@ -154,6 +154,57 @@ func respeltAt(words []string, i int) ([]string, int) {
 	return nil, 0
 }
 
+// withSlangSpelt returns words with words typed in a hurry spelt in full
+// ("2nite", "sed", "cuttin"), so the risk concepts read them: words itself
+// when there is none, a new slice otherwise. Unlike a risk word's typo,
+// such a word is read as the ordinary word it is ("trainin" is
+// "training"), never as a risk word.
+func withSlangSpelt(words []string) []string {
+	var out []string
+	for i, w := range words {
+		said, ok := riskSlang[w]
+		if !ok && droppedG(w) {
+			said, ok = []string{w + "g"}, true
+		}
+		if !ok {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+2), words[:i]...)
+		}
+		out = append(out, said...)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// riskSlang are words as typed in a hurry that the risk concepts read in
+// full: "she sed she wnts to end it 2nite".
+var riskSlang = map[string][]string{
+	"2nite": {"tonight"}, "2nyt": {"tonight"}, "tonite": {"tonight"}, "nite": {"night"}, "2day": {"today"}, "tmrw": {"tomorrow"},
+	"2moro": {"tomorrow"}, "ppl": {"people"}, "wiv": {"with"}, "sez": {"says"}, "sed": {"said"}, "agen": {"again"}, "agn": {"again"},
+	"tkn": {"taken"}, "rly": {"really"}, "bn": {"been"}, "cnt": {"cant"}, "wen": {"when"}, "fone": {"phone"}, "munny": {"money"},
+	"lyf": {"life"}, "pils": {"pills"}, "pilz": {"pills"}, "hubby": {"husband"}, "bf": {"boyfriend"}, "gf": {"girlfriend"},
+	"ova": {"over"}, "wnts": {"wants"}, "wnt": {"want"}, "leav": {"leave"}, "sum1": {"someone"}, "some1": {"someone"},
+	"no1": {"no", "one"}, "any1": {"anyone"}, "every1": {"everyone"}, "coz": {"because"}, "cos": {"because"}, "bcos": {"because"},
+	"tabletts": {"tablets"}, "tablts": {"tablets"}, "pasport": {"passport"}, "garrage": {"garage"}, "brige": {"bridge"},
+	"confusd": {"confused"}, "heerin": {"hearing"}, "hearin": {"hearing"},
+}
+
+// droppedG reports a word typed without its last "g" ("cuttin", "givin",
+// "freezin"): one that is no English word and is one with the "g".
+func droppedG(w string) bool {
+	if len(w) < 5 || w[len(w)-2:] != "in" || englishWord(w) {
+		return false
+	}
+	return englishWord(w + "g")
+}
+
 // splitRisk reads a risk word typed as two ("safe guarding", "slef harm",
 // "over dosed") or a reflexive typed as two after a harm ("kill her
 // self"), at words[i] and words[i+1].
