@@ -143,3 +143,26 @@ func dropRuns(words []string, drop func(i int) int) []string {
 	}
 	return out
 }
+
+// replaceWords returns words with each word i that with(i) gives words
+// for put in their place; words itself, not a copy, when none is.
+func replaceWords(words []string, with func(i int) ([]string, bool)) []string {
+	var out []string
+	for i, w := range words {
+		said, ok := with(i)
+		if !ok {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+2), words[:i]...)
+		}
+		out = append(out, said...)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}

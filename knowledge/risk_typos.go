@@ -160,27 +160,16 @@ func respeltAt(words []string, i int) ([]string, int) {
 // such a word is read as the ordinary word it is ("trainin" is
 // "training"), never as a risk word.
 func withSlangSpelt(words []string) []string {
-	var out []string
-	for i, w := range words {
-		said, ok := riskSlang[w]
-		if !ok && droppedG(w) {
-			said, ok = []string{w + "g"}, true
+	return replaceWords(words, func(i int) ([]string, bool) {
+		w := words[i]
+		if said, ok := riskSlang[w]; ok {
+			return said, true
 		}
-		if !ok {
-			if out != nil {
-				out = append(out, w)
-			}
-			continue
+		if droppedG(w) {
+			return []string{w + "g"}, true
 		}
-		if out == nil {
-			out = append(make([]string, 0, len(words)+2), words[:i]...)
-		}
-		out = append(out, said...)
-	}
-	if out == nil {
-		return words
-	}
-	return out
+		return nil, false
+	})
 }
 
 // riskSlang are words as typed in a hurry that the risk concepts read in

@@ -38,25 +38,11 @@ var shorthand = map[string][]string{
 
 // spellOut spells out the shorthand in words, into a new slice when any is.
 func spellOut(words []string) []string {
-	var out []string
-	for i, w := range words {
-		long, ok := shorthand[w]
-		if ok && i > 0 && politeNamed[words[i-1]+" "+w] {
-			ok = false // "quick ref" is the quick reference summary
+	return replaceWords(words, func(i int) ([]string, bool) {
+		long, ok := shorthand[words[i]]
+		if ok && i > 0 && politeNamed[words[i-1]+" "+words[i]] {
+			return nil, false // "quick ref" is the quick reference summary
 		}
-		if !ok {
-			if out != nil {
-				out = append(out, w)
-			}
-			continue
-		}
-		if out == nil {
-			out = append(make([]string, 0, len(words)+2), words[:i]...)
-		}
-		out = append(out, long...)
-	}
-	if out == nil {
-		return words
-	}
-	return out
+		return long, ok
+	})
 }
