@@ -47,6 +47,11 @@ func TestUsageQuestions(t *testing.T) {
 		{"can i export the report", "admin report csv"},
 		{"what information does peerbot collect", "my-data"},
 		{"i need the report of which link workers are behind with supervision", "admin report"},
+		// Asked of oneself alone, as people say it.
+		{"delete me", "forget-me"},
+		{"please erase me from peerbot", "forget-me"},
+		{"export my data", "my-data"},
+		{"can i export everything you have on me", "my-data"},
 	}
 	for _, tt := range tests {
 		a := b.Answer(tt.q, Asker{})
