@@ -77,6 +77,8 @@ func TestConsoleLeaveInEverydayWords(t *testing.T) {
 		{"I'll be on annual leave 21 Dec to 3 Jan.", "Saved your leave: Mon 21 Dec 2026 to Sun 3 Jan 2027"},
 		{"I am on holiday from 14 Dec until 18 Dec", "Saved your leave: Mon 14 Dec 2026 to Fri 18 Dec 2026"},
 		{"taking leave 10 Dec", "Saved your leave: Thu 10 Dec 2026."},
+		{"I'm off next week", "Saved your leave: Mon 7 Dec 2026 to Sun 13 Dec 2026"},
+		{"i'll be away 14-18 dec", "Saved your leave: Mon 14 Dec 2026 to Fri 18 Dec 2026"},
 		// Leave told without dates it can read shows how to type them.
 		{"I'm going on leave", "/supervision leave <first day> <last day>"},
 		{"I'm on holiday soonish", "I couldn't read \"soonish\" as dates of leave"},
@@ -93,6 +95,9 @@ func TestConsoleLeaveInEverydayWords(t *testing.T) {
 		"on leave next week who supervises me?",
 		"annual leave policy",
 		"study leave for link workers",
+		"I'm off to a conference next week",
+		"off sick",
+		"im away with the fairies today lol",
 	} {
 		if got := consoleOutput(t, start+q+"\n"); strings.Contains(got, "Saved your leave") || strings.Contains(got, "as dates of leave") {
 			t.Errorf("the question %q was read as leave:\n%s", q, got)

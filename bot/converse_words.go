@@ -198,7 +198,7 @@ var leaveNouns = map[string]bool{"leave": true, "holiday": true, "holidays": tru
 
 // leaveLine reads leave told in everyday words ("going on leave next
 // week", "I'm off on annual leave from Monday for two weeks", "on leave
-// 8-19 Dec") as the leave command: "supervision leave next week". With no
+// 8-19 Dec", "I'm off next week") as the leave command: "supervision leave next week". With no
 // dates after it, it is the leave command's help ("my leave" is the list
 // of it); with words that are not dates, it is the leave command only
 // when they are few and the person tells of their own leave ("I'm on
@@ -228,8 +228,19 @@ func leaveLine(text string) (string, bool) {
 			return "", false
 		}
 		telling = telling || leaveTelling[w]
+		if rest := strings.Join(f[k+1:], " "); (w == "off" || w == "away") && k > 0 && rest != "" && offReads(rest) {
+			return "supervision leave " + rest, true // "I'm off next week", "I'll be away 8-19 Dec"
+		}
 	}
 	return "", false
+}
+
+// offReads reports whether what follows "I'm off" or "away" is dates of
+// leave as they are, with nothing else said: "next week", "from Monday for
+// two weeks", not "to a conference next week" or "sick".
+func offReads(s string) bool {
+	_, err := supervision.ParseLeave(s, time.Now())
+	return err == nil
 }
 
 // leaveReads reports whether s reads as dates of leave. Dates out of
